@@ -1,0 +1,1 @@
+"""Extractors: pure functions over a parsed spaCy ``Doc``, each returning facts with evidence."""
