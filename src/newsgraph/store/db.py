@@ -1,0 +1,339 @@
+"""The database: one URL, SQLite by default, PostgreSQL for shared servers.
+
+Writes are one transaction per page. A page already stored (same page id,
+which is a hash of its normalized content) is skipped, so ingesting the same
+input twice changes nothing. A document already stored under another page is
+linked, not copied; a near-duplicate is stored as a pointer to its original.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph import dedup
+from newsgraph.errors import NotFound, StoreError
+from newsgraph.model import Document, RawPage
+from newsgraph.segment import Segmented
+from newsgraph.store.schema import (
+    apply_migrations,
+    current_version,
+    documents,
+    ingest_errors,
+    now,
+    page_documents,
+    pages,
+    runs,
+)
+
+# Called inside the page's transaction for every newly stored, non-duplicate
+# document, so facts are written atomically with their document.
+FactWriter = Callable[[Connection, Document], None]
+
+
+@dataclass(slots=True)
+class PageResult:
+    status: str  # "new" or "unchanged"
+    page_id: str
+    documents: int = 0  # documents newly stored (main and teasers, not duplicates)
+    teasers: int = 0
+    linked: int = 0  # documents already stored, now also linked to this page
+    duplicates: int = 0  # near-duplicates stored as pointers
+    stored_ids: tuple[str, ...] = ()
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, future=True)
+    except Exception as exc:  # unknown dialect, bad URL
+        raise StoreError(f"cannot open database {url!r}: {exc}; use sqlite:///FILE or postgresql+psycopg://…") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Store:
+    """A newsgraph database. Opening it applies any missing migration."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._near: dedup.NearDuplicateIndex | None = None
+        if migrate:
+            try:
+                apply_migrations(self.engine.begin)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot open or migrate {self.safe_url}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return current_version(conn)
+
+    # -- runs and errors ------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(runs.insert().values(started_at=now(), inputs=json.dumps(inputs)))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, *, pages_: int, documents_: int, errors_: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == run_id)
+                .values(finished_at=now(), pages=pages_, documents=documents_, errors=errors_)
+            )
+
+    def record_error(
+        self, *, source: str, code: str, reason: str, message: str, severity: str = "error", run_id: int | None = None
+    ) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                ingest_errors.insert().values(
+                    run_id=run_id,
+                    source=source,
+                    code=code,
+                    reason=reason,
+                    severity=severity,
+                    message=message,
+                    created_at=now(),
+                )
+            )
+
+    def errors(self, *, run_id: int | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        q = select(ingest_errors).order_by(ingest_errors.c.id.desc()).limit(limit)
+        if run_id is not None:
+            q = q.where(ingest_errors.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def last_run_id(self) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(runs.c.id))).scalar()
+
+    # -- pages and documents --------------------------------------------------------------------
+
+    def has_page(self, page_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(pages.c.id).where(pages.c.id == page_id)).first() is not None
+
+    def known_documents(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(documents.c.id).where(documents.c.id.in_(ids))).scalars())
+
+    def _near_index(self) -> dedup.NearDuplicateIndex:
+        if self._near is None:
+            index = dedup.NearDuplicateIndex()
+            q = select(documents.c.id, documents.c.minhash).where(
+                documents.c.duplicate_of.is_(None), documents.c.minhash.is_not(None)
+            )
+            with self.engine.connect() as conn:
+                for doc_id, blob in conn.execute(q):
+                    index.add(doc_id, dedup.from_bytes(blob))
+            self._near = index
+        return self._near
+
+    def save_page(
+        self,
+        raw: RawPage,
+        seg: Segmented,
+        *,
+        run_id: int | None = None,
+        write_facts: FactWriter | None = None,
+        record: dict[str, Any] | None = None,
+    ) -> PageResult:
+        """Store a segmented page in one transaction; a page already stored is left as it is."""
+        if self.has_page(seg.page_id):
+            return PageResult(status="unchanged", page_id=seg.page_id)
+        result = PageResult(status="new", page_id=seg.page_id)
+        index = self._near_index()
+        added: list[tuple[str, dedup.MinHash]] = []
+        stored: list[str] = []
+        with self.engine.begin() as conn:
+            conn.execute(
+                pages.insert().values(
+                    id=seg.page_id,
+                    source=raw.source,
+                    kind=raw.kind,
+                    url=raw.url,
+                    title=seg.main.title,
+                    published=seg.main.published,
+                    encoding=raw.meta.get("encoding"),
+                    language=raw.meta.get("language"),
+                    ingested_at=now(),
+                    run_id=run_id,
+                )
+            )
+            existing = set(
+                conn.execute(select(documents.c.id).where(documents.c.id.in_([d.id for d in seg.documents]))).scalars()
+            )
+            for position, doc in enumerate(seg.documents):
+                if doc.id in existing:
+                    result.linked += 1
+                else:
+                    sig = dedup.signature(f"{doc.title}\n{doc.body}")
+                    twin = index.find(sig)
+                    for key, other in added:  # a twin earlier on this same page
+                        if twin is None and sig.jaccard(other) >= dedup.THRESHOLD:
+                            twin = (key, sig.jaccard(other))
+                    values = _document_values(doc, seg.page_id)
+                    if twin is not None:
+                        doc.duplicate_of = twin[0]
+                        values.update(body="", duplicate_of=twin[0], similarity=round(twin[1], 3))
+                        result.duplicates += 1
+                    else:
+                        values["minhash"] = dedup.to_bytes(sig)
+                        added.append((doc.id, sig))
+                        result.documents += 1
+                        result.teasers += doc.role == "teaser"
+                        stored.append(doc.id)
+                    conn.execute(documents.insert().values(**values))
+                    if twin is None and write_facts is not None:
+                        write_facts(conn, doc)
+                conn.execute(
+                    page_documents.insert().values(
+                        page_id=seg.page_id,
+                        document_id=doc.id,
+                        role=doc.role,
+                        position=position,
+                        occurrences=doc.occurrences_in_page,
+                    )
+                )
+            if record is not None:
+                from newsgraph.store.schema import records
+
+                conn.execute(records.insert().values(page_id=seg.page_id, record=json.dumps(record, ensure_ascii=False)))
+        for key, sig in added:  # only after the commit: a rolled-back page leaves no trace
+            index.add(key, sig)
+        result.stored_ids = tuple(stored)
+        return result
+
+    def list_documents(
+        self, *, role: str | None = None, limit: int = 50, offset: int = 0, include_duplicates: bool = True
+    ) -> list[dict[str, Any]]:
+        q = (
+            select(
+                documents.c.id,
+                documents.c.role,
+                documents.c.title,
+                documents.c.published,
+                documents.c.section,
+                documents.c.duplicate_of,
+                func.length(documents.c.body).label("chars"),
+            )
+            .order_by(documents.c.created_at, documents.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        if role:
+            q = q.where(documents.c.role == role)
+        if not include_duplicates:
+            q = q.where(documents.c.duplicate_of.is_(None))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """One document by id (or unique id prefix), with the pages it appears on."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(documents).where(documents.c.id.like(f"{_escape_like(doc_id)}%", escape="\\")).limit(2)
+            ).all()
+            if not rows:
+                raise NotFound(f"no document with id {doc_id!r}; `newsgraph list` shows the ids")
+            if len(rows) > 1:
+                raise NotFound(f"id prefix {doc_id!r} is ambiguous; give more characters")
+            doc = dict(rows[0]._mapping)
+            doc.pop("minhash", None)
+            doc["sources"] = json.loads(doc["sources"] or "[]")
+            doc["pages"] = [
+                dict(r._mapping)
+                for r in conn.execute(
+                    select(pages.c.id, pages.c.source, page_documents.c.occurrences)
+                    .join(page_documents, page_documents.c.page_id == pages.c.id)
+                    .where(page_documents.c.document_id == doc["id"])
+                )
+            ]
+            return doc
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                "pages": conn.execute(select(func.count()).select_from(pages)).scalar_one(),
+                "documents": conn.execute(select(func.count()).select_from(documents)).scalar_one(),
+                "main": conn.execute(
+                    select(func.count()).select_from(documents).where(documents.c.role == "main")
+                ).scalar_one(),
+                "teasers": conn.execute(
+                    select(func.count()).select_from(documents).where(documents.c.role == "teaser")
+                ).scalar_one(),
+                "duplicates": conn.execute(
+                    select(func.count()).select_from(documents).where(documents.c.duplicate_of.is_not(None))
+                ).scalar_one(),
+                "errors": conn.execute(select(func.count()).select_from(ingest_errors)).scalar_one(),
+            }
+
+
+def _document_values(doc: Document, page_id: str) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "role": doc.role,
+        "title": doc.title,
+        "body": doc.body,
+        "section": doc.section,
+        "published": doc.published,
+        "sources": json.dumps(doc.sources, ensure_ascii=False),
+        "picture_caption": doc.picture_caption,
+        "picture_credit": doc.picture_credit,
+        "url": doc.url,
+        "content_hash": doc.content_hash,
+        "first_page_id": page_id,
+        "created_at": now(),
+    }
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

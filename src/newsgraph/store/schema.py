@@ -1,0 +1,335 @@
+"""The database schema (SQLAlchemy Core) and its forward migrations.
+
+One schema for SQLite and PostgreSQL. ``schema_version`` holds one row per
+applied migration; :func:`upgrade` applies the missing ones in order, each in
+its own transaction. A migration only ever adds: tables, columns, indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    inspect,
+    select,
+)
+from sqlalchemy.engine import Connection
+
+from newsgraph.errors import SchemaTooNew
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+    Column("description", String(200), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("inputs", Text, nullable=False, default=""),
+    Column("pages", Integer, nullable=False, default=0),
+    Column("documents", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("encoding", String(32)),
+    Column("language", String(32)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("role", String(8), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("section", String(100)),
+    Column("published", String(32)),
+    Column("sources", Text, nullable=False, default="[]"),  # JSON list
+    Column("picture_caption", Text),
+    Column("picture_credit", Text),
+    Column("url", Text),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("duplicate_of", String(32), ForeignKey("documents.id")),
+    Column("similarity", Float),
+    Column("minhash", LargeBinary),
+    Column("first_page_id", String(32), ForeignKey("pages.id")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_published", "published"),
+    Index("ix_documents_duplicate_of", "duplicate_of"),
+)
+
+page_documents = Table(
+    "page_documents",
+    metadata,
+    Column("page_id", String(32), ForeignKey("pages.id"), primary_key=True),
+    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
+    Column("role", String(8), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("occurrences", Integer, nullable=False, default=1),
+    Index("ix_page_documents_document", "document_id"),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("source", Text, nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("severity", String(8), nullable=False, default="error"),
+    Column("message", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_ingest_errors_run", "run_id"),
+)
+
+V1_TABLES = (runs, pages, documents, page_documents, ingest_errors)
+
+
+def _evidence_columns() -> list[Column]:
+    return [
+        Column("sentence", Text, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+    ]
+
+
+def _doc_fk() -> Column:
+    return Column("document_id", String(32), ForeignKey("documents.id"), nullable=False, index=True)
+
+
+# -- version 2: extracted facts, each row with its evidence ------------------------------------------
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),  # person, organization, place, country
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("role", Text),
+    Column("organization", Text),
+    Column("sector", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Index("ix_entities_kind_name", "kind", "name"),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", String(32), ForeignKey("entities.id"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("entity_id", String(32), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("role", Text),
+    Column("country", String(3)),
+    *_evidence_columns(),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("text", Text, nullable=False),
+    Column("speaker", Text),
+    Column("speaker_entity_id", String(32), ForeignKey("entities.id")),
+    Column("speaker_role", Text),
+    Column("cue", String(40)),
+    *_evidence_columns(),
+)
+
+amounts = Table(
+    "amounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("value", Float, nullable=False),
+    Column("unit", Text),
+    Column("about", Text),
+    Column("per", String(20)),
+    Column("approximate", Boolean, nullable=False, default=False),
+    Column("lower_bound", Boolean, nullable=False, default=False),
+    Column("text", Text),
+    *_evidence_columns(),
+)
+
+dates = Table(
+    "dates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("text", Text, nullable=False),
+    Column("value", String(10)),
+    Column("granularity", String(8)),
+    *_evidence_columns(),
+)
+
+themes = Table(
+    "themes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("code", String(40), nullable=False, index=True),
+    Column("keyword", Text),
+    *_evidence_columns(),
+)
+
+tones = Table(
+    "tones",
+    metadata,
+    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
+    Column("positive", Float, nullable=False),
+    Column("negative", Float, nullable=False),
+    Column("polarity", Float, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("type", String(12), nullable=False, index=True),
+    Column("mode", String(24)),
+    Column("actor", Text),
+    Column("actor_entity_id", String(32), ForeignKey("entities.id")),
+    Column("actor_country", String(3), index=True),
+    Column("actor_sector", String(8)),
+    Column("target", Text),
+    Column("target_entity_id", String(32), ForeignKey("entities.id")),
+    Column("target_country", String(3), index=True),
+    Column("target_sector", String(8)),
+    Column("date", String(10), index=True),
+    Column("place", Text),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("hypothetical", Boolean, nullable=False, default=False),
+    Column("cameo_root", String(4)),
+    Column("intensity", Float),
+    Column("trigger", Text),
+    *_evidence_columns(),
+)
+
+stances = Table(
+    "stances",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("country", String(3), nullable=False, index=True),
+    Column("issue", Text, nullable=False),
+    Column("position", String(40), nullable=False),
+    Column("date", String(10)),
+    *_evidence_columns(),
+)
+
+records = Table(
+    "page_records",
+    metadata,
+    Column("page_id", String(32), ForeignKey("pages.id"), primary_key=True),
+    Column("record", Text, nullable=False),  # the OUTPUT.md record as JSON
+)
+
+V2_TABLES = (entities, entity_aliases, mentions, quotes, amounts, dates, themes, tones, events, stances, records)
+FACT_TABLES = (mentions, quotes, amounts, dates, themes, tones, events, stances)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+# -- migrations -----------------------------------------------------------------------------------
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+
+def _create(tables: tuple[Table, ...]) -> Callable[[Connection], None]:
+    def run(conn: Connection) -> None:
+        for table in tables:
+            table.create(conn, checkfirst=True)
+
+    return run
+
+
+MIGRATIONS: list[Migration] = [
+    (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
+    (2, "extracted facts: entities, mentions, quotes, amounts, dates, themes, tones, events, stances", _create(V2_TABLES)),
+]
+
+
+def register_migration(version: int, description: str, run: Callable[[Connection], None]) -> None:
+    """Add a migration (used by modules that own later tables, e.g. the facts tables)."""
+    if any(v == version for v, _, _ in MIGRATIONS):
+        return
+    MIGRATIONS.append((version, description, run))
+    MIGRATIONS.sort(key=lambda m: m[0])
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    value = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).first()
+    return int(value[0]) if value else 0
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0]
+
+
+def apply_migrations(engine_begin: Callable[[], object]) -> list[int]:
+    """Apply every missing migration, each in its own transaction; returns the versions applied."""
+    applied: list[int] = []
+    with engine_begin() as conn:  # type: ignore[attr-defined]
+        schema_version.create(conn, checkfirst=True)
+        have = current_version(conn)
+    if have > latest_version():
+        raise SchemaTooNew(
+            f"the database is at schema version {have}, newer than this newsgraph ({latest_version()}); "
+            "upgrade newsgraph (`pip install -U newsgraph`)"
+        )
+    for version, description, run in MIGRATIONS:
+        if version <= have:
+            continue
+        with engine_begin() as conn:  # type: ignore[attr-defined]
+            run(conn)
+            conn.execute(schema_version.insert().values(version=version, applied_at=now(), description=description))
+        applied.append(version)
+    return applied
