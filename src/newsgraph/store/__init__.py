@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy Core schema, migrations and the Store (SQLite / PostgreSQL)."""
