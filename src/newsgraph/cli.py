@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -91,8 +90,12 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or - for standard input.")],
     published: PublishedOption = None,
     db: DbOption = None,
-    include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read in directories.")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip in directories.")] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob of files to read in directories.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Glob of files to skip in directories.")
+    ] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this.")] = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract facts while ingesting.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -100,7 +103,9 @@ def ingest(
     """Read pages, split them into articles and teasers, extract facts and store them."""
     from newsgraph.pipeline import Pipeline
 
-    settings = _settings(db, include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None, max_bytes=max_bytes)
+    settings = _settings(
+        db, include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None, max_bytes=max_bytes
+    )
     store = _open_store(settings)
     pipeline = Pipeline(settings, store=store, analyzer=_analyzer(settings, extract))
     items, total = pipeline.plan(paths)
@@ -171,8 +176,13 @@ def list_documents(
         table.add_column(col, overflow="fold", no_wrap=col in {"id", "duplicate of", "published"})
     for r in rows:
         table.add_row(
-            r["id"], r["role"], r["published"] or "", r["section"] or "", escape(r["title"]),
-            str(r["chars"]), r["duplicate_of"] or "",
+            r["id"],
+            r["role"],
+            r["published"] or "",
+            r["section"] or "",
+            escape(r["title"]),
+            str(r["chars"]),
+            r["duplicate_of"] or "",
         )
     console.print(table)
 

@@ -180,7 +180,9 @@ class Pipeline:
             self._error(summary, raw.source, exc)
             return
         except Exception as exc:  # a database error on one page must not end the run
-            self._error(summary, raw.source, None, message=f"{raw.source}: could not be stored: {type(exc).__name__}: {exc}")
+            self._error(
+                summary, raw.source, None, message=f"{raw.source}: could not be stored: {type(exc).__name__}: {exc}"
+            )
             return
         if result.status == "unchanged":
             summary.pages_unchanged += 1

@@ -143,8 +143,7 @@ def _stories(text: str) -> list[_Story]:
             and nxt
             and _is_title_like(nxt)
             and not is_heading(nxt)
-            and (is_section(line) or in_block)
-            and _is_title_like(line)
+            and (is_section(line) or (in_block and _is_title_like(line)))
         ):
             pending_section = line
             continue
@@ -152,11 +151,7 @@ def _stories(text: str) -> list[_Story]:
             if story is not None and story.title == line and not story.paragraphs:
                 continue  # a teaser card prints its title twice
             starts_story = (
-                story is None
-                or pending_section is not None
-                or story.closed
-                or story.in_block
-                or not story.paragraphs
+                story is None or pending_section is not None or story.closed or story.in_block or not story.paragraphs
             )
             if starts_story:
                 story = _Story(title=line, section=pending_section, in_block=in_block)

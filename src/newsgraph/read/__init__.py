@@ -28,6 +28,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 # Files a directory walk never offers to the readers (editor and OS droppings).
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+# Database files and their journals (a newsgraph.db inside the folder being ingested).
+SKIP_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal", "-wal", "-shm", "-journal")
 
 PageOrError = RawPage | ReadError
 
@@ -90,7 +92,7 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Ite
     for dirpath, dirnames, filenames in os.walk(root, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name in SKIP_NAMES:
+            if name.startswith(".") or name in SKIP_NAMES or name.endswith(SKIP_SUFFIXES):
                 continue
             file = Path(dirpath) / name
             rel = file.relative_to(root).as_posix()

@@ -60,13 +60,17 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> Decoded:
         raise EmptyInput(f"{source}: file is empty; nothing to ingest", source=source)
     for magic, what in MAGIC:
         if data.startswith(magic):
-            raise BinaryInput(f"{source}: this is {what}, not a text or HTML page; remove it or convert it to text", source=source)
+            raise BinaryInput(
+                f"{source}: this is {what}, not a text or HTML page; remove it or convert it to text", source=source
+            )
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data.decode(enc), enc)
             except UnicodeDecodeError as exc:
-                raise EncodingProblem(f"{source}: byte-order mark says {enc} but the bytes are not: {exc.reason}", source=source) from exc
+                raise EncodingProblem(
+                    f"{source}: byte-order mark says {enc} but the bytes are not: {exc.reason}", source=source
+                ) from exc
     utf16 = _sniff_utf16(data)
     if utf16:
         try:
@@ -82,7 +86,9 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> Decoded:
         warnings.append(("nul_bytes", f"{source}: removed {nul} NUL byte(s) from the text"))
     controls = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32)
     if controls / min(len(data), 65536) > CONTROL_SHARE_BINARY:
-        raise BinaryInput(f"{source}: {controls} control bytes in the first 64 kB; this is a binary file, not a page", source=source)
+        raise BinaryInput(
+            f"{source}: {controls} control bytes in the first 64 kB; this is a binary file, not a page", source=source
+        )
     try:
         return Decoded(data.decode("utf-8"), "utf-8", warnings=warnings)
     except UnicodeDecodeError:
@@ -124,5 +130,7 @@ def _repair_utf8(data: bytes, source: str) -> Decoded | None:
     return Decoded(
         text,
         "utf-8",
-        warnings=[("invalid_utf8", f"{source}: {bad} invalid UTF-8 byte(s) replaced with U+FFFD (first at character {first})")],
+        warnings=[
+            ("invalid_utf8", f"{source}: {bad} invalid UTF-8 byte(s) replaced with U+FFFD (first at character {first})")
+        ],
     )

@@ -46,7 +46,9 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawPage:
         except Exception as exc:  # htmldate raises on some malformed trees
             log.debug("htmldate failed on %s: %s", source, exc)
             published = None
-    meta = {k: data.get(k) for k in ("author", "sitename", "description", "hostname", "categories", "tags") if data.get(k)}
+    meta = {
+        k: data.get(k) for k in ("author", "sitename", "description", "hostname", "categories", "tags") if data.get(k)
+    }
     return RawPage(
         source=source,
         kind="html",

@@ -36,7 +36,10 @@ def read_jsonl(text: str, *, source: str) -> Iterator[RawPage | ReadError]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield BadTable(f"{source}:{lineno}: not valid JSON ({exc.msg}); fix or remove the line", source=f"{source}#line={lineno}")
+            yield BadTable(
+                f"{source}:{lineno}: not valid JSON ({exc.msg}); fix or remove the line",
+                source=f"{source}#line={lineno}",
+            )
             continue
         if not isinstance(row, dict):
             yield BadTable(f"{source}:{lineno}: expected a JSON object per line", source=f"{source}#line={lineno}")
@@ -80,7 +83,9 @@ def read_json(text: str, *, source: str) -> Iterator[RawPage | ReadError]:
         raise BadTable(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})", source=source) from exc
     rows = data if isinstance(data, list) else [data]
     if not rows or not all(isinstance(r, dict) for r in rows):
-        raise UnsupportedInput(f"{source}: JSON must be a record object or a list of them with url,date,title,text", source=source)
+        raise UnsupportedInput(
+            f"{source}: JSON must be a record object or a list of them with url,date,title,text", source=source
+        )
     _check_columns(list(rows[0]), source)
     for n, row in enumerate(rows):
         yield _row_page({k: "" if v is None else str(v) for k, v in row.items()}, source=f"{source}#item={n}")

@@ -83,7 +83,11 @@ class Store:
             try:
                 apply_migrations(self.engine.begin)
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot open or migrate {self.safe_url}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+                detail = getattr(exc, "orig", None) or exc
+                raise StoreError(
+                    f"cannot open or migrate {self.safe_url}: {type(exc).__name__}: {detail}; "
+                    "check that the server is running and the URL is right"
+                ) from exc
 
     @property
     def safe_url(self) -> str:
@@ -246,7 +250,9 @@ class Store:
             if record is not None:
                 from newsgraph.store.schema import records
 
-                conn.execute(records.insert().values(page_id=seg.page_id, record=json.dumps(record, ensure_ascii=False)))
+                conn.execute(
+                    records.insert().values(page_id=seg.page_id, record=json.dumps(record, ensure_ascii=False))
+                )
         for key, sig in added:  # only after the commit: a rolled-back page leaves no trace
             index.add(key, sig)
         result.stored_ids = tuple(stored)

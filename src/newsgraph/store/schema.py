@@ -291,7 +291,11 @@ def _create(tables: tuple[Table, ...]) -> Callable[[Connection], None]:
 
 MIGRATIONS: list[Migration] = [
     (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
-    (2, "extracted facts: entities, mentions, quotes, amounts, dates, themes, tones, events, stances", _create(V2_TABLES)),
+    (
+        2,
+        "extracted facts: entities, mentions, quotes, amounts, dates, themes, tones, events, stances",
+        _create(V2_TABLES),
+    ),
 ]
 
 
