@@ -7,7 +7,9 @@ because CI always has it beside the clone.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,52 @@ def nlp():
     from newsgraph.nlp import load_nlp
 
     return load_nlp()
+
+
+PG_BASE = os.environ.get("NEWSGRAPH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_available() -> str | None:
+    """None when the test PostgreSQL answers, else why not."""
+    import sqlalchemy as sa
+
+    try:
+        engine = sa.create_engine(PG_BASE, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(sa.text("select 1"))
+        engine.dispose()
+    except Exception as exc:
+        return f"PostgreSQL at {PG_BASE} is unreachable ({type(exc).__name__})"
+    return None
+
+
+@contextlib.contextmanager
+def pg_schema_url(prefix: str = "ng_test"):
+    """A fresh PostgreSQL schema, dropped afterwards; yields a URL whose search_path is that schema."""
+    import sqlalchemy as sa
+
+    reason = _pg_available()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + "; CI must run the PostgreSQL tests")
+        pytest.skip(reason)
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    engine = sa.create_engine(PG_BASE)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """The same test on a fresh SQLite file and on a fresh schema of the real PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    with pg_schema_url() as url:
+        yield url

@@ -23,28 +23,28 @@ def _seg(text: str = PAGE, source: str = "p.txt"):
     return raw, segment(raw)
 
 
-def test_new_database_is_at_the_latest_schema(db_url: str) -> None:
-    with Store(db_url) as store:
+def test_new_database_is_at_the_latest_schema(any_db_url: str) -> None:
+    with Store(any_db_url) as store:
         assert store.schema_version() == latest_version()
         assert store.counts()["documents"] == 0
 
 
-def test_reopening_applies_nothing_twice(db_url: str) -> None:
-    Store(db_url).close()
-    with Store(db_url) as store:
+def test_reopening_applies_nothing_twice(any_db_url: str) -> None:
+    Store(any_db_url).close()
+    with Store(any_db_url) as store:
         assert store.schema_version() == latest_version()
 
 
-def test_newer_schema_is_refused(db_url: str) -> None:
-    with Store(db_url) as store, store.engine.begin() as conn:
+def test_newer_schema_is_refused(any_db_url: str) -> None:
+    with Store(any_db_url) as store, store.engine.begin() as conn:
         conn.execute(insert(schema_version).values(version=999, applied_at=now(), description="future"))
     with pytest.raises(SchemaTooNew):
-        Store(db_url)
+        Store(any_db_url)
 
 
-def test_save_page_is_idempotent(db_url: str) -> None:
+def test_save_page_is_idempotent(any_db_url: str) -> None:
     raw, seg = _seg()
-    with Store(db_url) as store:
+    with Store(any_db_url) as store:
         first = store.save_page(raw, seg)
         assert (first.status, first.documents, first.teasers) == ("new", 2, 1)
         again = store.save_page(raw, seg)
@@ -52,13 +52,13 @@ def test_save_page_is_idempotent(db_url: str) -> None:
         assert store.counts()["documents"] == 2
 
 
-def test_same_teaser_on_two_pages_is_stored_once(db_url: str) -> None:
+def test_same_teaser_on_two_pages_is_stored_once(any_db_url: str) -> None:
     raw, seg = _seg()
     other = PAGE.replace("Ministers agree on a new trade pact", "Court rules on the trade pact").replace(
         "Trade ministers from four", "Judges in four"
     )
     raw2, seg2 = _seg(other, "q.txt")
-    with Store(db_url) as store:
+    with Store(any_db_url) as store:
         store.save_page(raw, seg)
         second = store.save_page(raw2, seg2)
         assert second.linked == 1
@@ -66,37 +66,37 @@ def test_same_teaser_on_two_pages_is_stored_once(db_url: str) -> None:
         assert len(teaser["pages"]) == 2
 
 
-def test_near_duplicate_is_linked_not_stored_twice(db_url: str) -> None:
+def test_near_duplicate_is_linked_not_stored_twice(any_db_url: str) -> None:
     raw, seg = _seg()
     variant = PAGE.replace("on Monday", "on Tuesday").replace("Popular", "Trending")
     raw2, seg2 = _seg(variant, "copy.txt")
-    with Store(db_url) as store:
+    with Store(any_db_url) as store:
         store.save_page(raw, seg)
         result = store.save_page(raw2, seg2)
         assert result.duplicates == 1
         doc = store.document(seg2.main.id)
         assert doc["duplicate_of"] == seg.main.id and doc["body"] == ""
-    with Store(db_url) as reopened:  # the LSH index is rebuilt from the stored signatures
+    with Store(any_db_url) as reopened:  # the LSH index is rebuilt from the stored signatures
         raw3, seg3 = _seg(variant.replace("on Tuesday", "on Wednesday"), "copy2.txt")
         assert reopened.save_page(raw3, seg3).duplicates == 1
 
 
-def test_failed_page_leaves_no_trace(db_url: str) -> None:
+def test_failed_page_leaves_no_trace(any_db_url: str) -> None:
     raw, seg = _seg()
 
     def boom(conn, doc):
         raise RuntimeError("extractor exploded")
 
-    with Store(db_url) as store:
+    with Store(any_db_url) as store:
         with pytest.raises(RuntimeError):
             store.save_page(raw, seg, write_facts=boom)
         assert store.counts()["pages"] == 0 and store.counts()["documents"] == 0
         assert store.save_page(raw, seg).status == "new"
 
 
-def test_document_lookup_by_prefix_and_errors(db_url: str) -> None:
+def test_document_lookup_by_prefix_and_errors(any_db_url: str) -> None:
     raw, seg = _seg()
-    with Store(db_url) as store:
+    with Store(any_db_url) as store:
         store.save_page(raw, seg)
         assert store.document(seg.main.id[:8])["title"] == seg.main.title
         with pytest.raises(NotFound):
