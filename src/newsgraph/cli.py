@@ -285,6 +285,45 @@ def _print_record(rec: dict[str, Any]) -> None:
             console.print(f"{key}: {len(rec[key])}")
 
 
+@app.command("eval")
+def eval_(
+    gold_path: Annotated[Path, typer.Argument(help="A gold file (format of ../shared/seed/gold.json).")],
+    page: Annotated[Path | None, typer.Argument(help="The page it annotates (default: the one the gold names).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="List misses and extras.")] = False,
+) -> None:
+    """Score newsgraph's record of a page against a gold annotation (precision / recall / F1)."""
+    from newsgraph.evalrun import locate_page, record_for
+    from newsgraph.evaluate import load_gold, score
+
+    settings = _settings()
+    try:
+        gold = load_gold(gold_path)
+        page_path, url = (page, None) if page else locate_page(gold, gold_path)
+        record = record_for(page_path, url, gold.get("assumed_published"), _analyzer(settings, True), settings.max_bytes)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    report = score(record, gold)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{gold_path.name} vs {page_path.name}")
+    for col in ("category", "precision", "recall", "F1", "tp", "fp", "fn", "notes"):
+        table.add_column(col)
+    for name, cat in report.categories.items():
+        notes = " ".join(f"{k}={v:.2f}" for k, v in cat.extra.items())
+        table.add_row(name, f"{cat.precision:.2f}", f"{cat.recall:.2f}", f"{cat.f1:.2f}",
+                      str(cat.tp), str(cat.fp), str(cat.fn), notes)
+    console.print(table)
+    console.print(f"not_events violated: {report.not_events_violated}")
+    if report.not_persons_reported:
+        console.print(f"not_persons reported as persons: {', '.join(report.not_persons_reported)}")
+    if details:
+        for key, lines in report.details.items():
+            for line in lines:
+                console.print(f"  {key}: {escape(line)}")
+
+
 def run() -> None:  # pragma: no cover - console entry point wrapper
     app()
 
