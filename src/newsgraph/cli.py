@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -288,7 +289,9 @@ def _print_record(rec: dict[str, Any]) -> None:
 @app.command("eval")
 def eval_(
     gold_path: Annotated[Path, typer.Argument(help="A gold file (format of ../shared/seed/gold.json).")],
-    page: Annotated[Path | None, typer.Argument(help="The page it annotates (default: the one the gold names).")] = None,
+    page: Annotated[
+        Path | None, typer.Argument(help="The page it annotates (default: the one the gold names).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List misses and extras.")] = False,
 ) -> None:
@@ -300,7 +303,9 @@ def eval_(
     try:
         gold = load_gold(gold_path)
         page_path, url = (page, None) if page else locate_page(gold, gold_path)
-        record = record_for(page_path, url, gold.get("assumed_published"), _analyzer(settings, True), settings.max_bytes)
+        record = record_for(
+            page_path, url, gold.get("assumed_published"), _analyzer(settings, True), settings.max_bytes
+        )
     except NewsgraphError as exc:
         raise _fail(exc) from exc
     report = score(record, gold)
@@ -312,8 +317,16 @@ def eval_(
         table.add_column(col)
     for name, cat in report.categories.items():
         notes = " ".join(f"{k}={v:.2f}" for k, v in cat.extra.items())
-        table.add_row(name, f"{cat.precision:.2f}", f"{cat.recall:.2f}", f"{cat.f1:.2f}",
-                      str(cat.tp), str(cat.fp), str(cat.fn), notes)
+        table.add_row(
+            name,
+            f"{cat.precision:.2f}",
+            f"{cat.recall:.2f}",
+            f"{cat.f1:.2f}",
+            str(cat.tp),
+            str(cat.fp),
+            str(cat.fn),
+            notes,
+        )
     console.print(table)
     console.print(f"not_events violated: {report.not_events_violated}")
     if report.not_persons_reported:

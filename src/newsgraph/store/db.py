@@ -33,6 +33,8 @@ from newsgraph.store.schema import (
     pages,
     runs,
 )
+from newsgraph.store.search import Hit, index_document
+from newsgraph.store.search import search as _search
 
 # Called inside the page's transaction for every newly stored, non-duplicate
 # document, so facts are written atomically with their document.
@@ -236,8 +238,10 @@ class Store:
                         result.teasers += doc.role == "teaser"
                         stored.append(doc.id)
                     conn.execute(documents.insert().values(**values))
-                    if twin is None and write_facts is not None:
-                        write_facts(conn, doc)
+                    if twin is None:
+                        index_document(conn, doc.id, doc.title, doc.body)
+                        if write_facts is not None:
+                            write_facts(conn, doc)
                 conn.execute(
                     page_documents.insert().values(
                         page_id=seg.page_id,
@@ -304,6 +308,11 @@ class Store:
                 )
             ]
             return doc
+
+    def search(self, query: str, **filters: Any) -> list[Hit]:
+        """Ranked full-text search with fact filters; see :func:`newsgraph.store.search.search`."""
+        with self.engine.connect() as conn:
+            return _search(conn, query, **filters)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

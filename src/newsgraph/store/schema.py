@@ -289,6 +289,12 @@ def _create(tables: tuple[Table, ...]) -> Callable[[Connection], None]:
     return run
 
 
+def _full_text_index(conn: Connection) -> None:
+    from newsgraph.store.search import create_index
+
+    create_index(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
     (
@@ -296,15 +302,8 @@ MIGRATIONS: list[Migration] = [
         "extracted facts: entities, mentions, quotes, amounts, dates, themes, tones, events, stances",
         _create(V2_TABLES),
     ),
+    (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)", _full_text_index),
 ]
-
-
-def register_migration(version: int, description: str, run: Callable[[Connection], None]) -> None:
-    """Add a migration (used by modules that own later tables, e.g. the facts tables)."""
-    if any(v == version for v, _, _ in MIGRATIONS):
-        return
-    MIGRATIONS.append((version, description, run))
-    MIGRATIONS.sort(key=lambda m: m[0])
 
 
 def current_version(conn: Connection) -> int:

@@ -1,0 +1,67 @@
+"""Finds the page a gold file annotates and builds its record, for ``newsgraph eval``.
+
+A gold file names its page in one of two ways: ``source_file`` (a page beside
+the gold file, as in the seed) or ``source`` = ``{corpus, file, url}`` (one row
+of a corpus table). Corpora are looked up under ``NEWSGRAPH_SHARED``, then
+``../shared`` from the working directory, then beside the gold file's parents.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import GoldFormatError, NewsgraphError, ReadError
+from newsgraph.read import iter_pages
+from newsgraph.record import page_record
+from newsgraph.segment import segment
+
+
+def shared_roots(gold_path: Path) -> list[Path]:
+    roots = []
+    if env := os.environ.get("NEWSGRAPH_SHARED"):
+        roots.append(Path(env))
+    roots.append(Path.cwd().parent / "shared")
+    roots.append(Path.cwd() / "shared")
+    for parent in gold_path.resolve().parents:
+        roots.append(parent / "shared")
+    return roots
+
+
+def locate_page(gold: dict[str, Any], gold_path: Path) -> tuple[Path, str | None]:
+    """The file holding the annotated page and, for tables, the row's url."""
+    if name := gold.get("source_file"):
+        candidate = gold_path.parent / name
+        if candidate.exists():
+            return candidate, None
+        raise GoldFormatError(f"{gold_path}: source_file {name!r} not found beside the gold file; pass PAGE")
+    source = gold.get("source")
+    if isinstance(source, dict) and source.get("file"):
+        rel = Path(source.get("corpus", "")) / source["file"]
+        for root in shared_roots(gold_path):
+            candidate = root / "corpus" / rel
+            if candidate.exists():
+                return candidate, source.get("url")
+        raise GoldFormatError(f"{gold_path}: corpus file {rel} not found; set NEWSGRAPH_SHARED or pass PAGE")
+    raise GoldFormatError(f"{gold_path}: names no page (source_file or source.file); pass PAGE")
+
+
+def record_for(
+    page_path: Path, url: str | None, published: str | None, analyzer: Any, max_bytes: int
+) -> dict[str, Any]:
+    for page in iter_pages([page_path], max_bytes=max_bytes, published=published):
+        if isinstance(page, ReadError):
+            if url is None:
+                raise page
+            continue
+        if url is not None and page.url != url:
+            continue
+        if published and not page.published:
+            page.published = published
+        try:
+            seg = segment(page)
+        except NewsgraphError:
+            raise
+        return page_record(page, seg, analyzer)
+    raise GoldFormatError(f"{page_path}: no page{' with url ' + url if url else ''} found")

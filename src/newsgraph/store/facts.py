@@ -1,0 +1,243 @@
+"""Writing and reading the extracted facts of a document.
+
+Facts are written inside the page's transaction (see ``Store.save_page``).
+Entities are shared across documents: their id is a hash of kind and
+normalized name, inserted once (``ON CONFLICT DO NOTHING`` on both backends).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+
+from newsgraph.model import Evidence
+from newsgraph.segment import normalize_for_hash
+from newsgraph.store.schema import (
+    amounts,
+    dates,
+    entities,
+    entity_aliases,
+    events,
+    mentions,
+    quotes,
+    stances,
+    themes,
+    tones,
+)
+
+if TYPE_CHECKING:
+    from newsgraph.analyze import DocFacts
+
+
+def entity_id(kind: str, name: str) -> str:
+    return hashlib.sha1(f"{kind}|{normalize_for_hash(name)}".encode()).hexdigest()[:16]
+
+
+def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose primary key exists (SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(make(table).values(rows).on_conflict_do_nothing())
+
+
+def _ev(e: Evidence) -> dict[str, Any]:
+    return {"sentence": e.sentence, "start": e.start, "end": e.end}
+
+
+def write_facts(conn: Connection, facts: DocFacts) -> None:
+    doc_id = facts.document.id
+    m = facts.mentions
+    entity_rows: list[dict[str, Any]] = []
+    alias_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    by_name: dict[str, str] = {}
+
+    def add(kind: str, obj: Any, **extra: Any) -> None:
+        eid = entity_id(kind, obj.name)
+        by_name[normalize_for_hash(obj.name)] = eid
+        entity_rows.append({"id": eid, "kind": kind, "name": obj.name, "country": obj.country, **extra})
+        for alias in {*getattr(obj, "aliases", ()), obj.name}:
+            alias_rows.append({"entity_id": eid, "alias": alias})
+            by_name.setdefault(normalize_for_hash(alias), eid)
+        for ev in obj.mentions:
+            mention_rows.append(
+                {
+                    "document_id": doc_id,
+                    "entity_id": eid,
+                    "text": facts.document.body[ev.start : ev.end],
+                    "role": extra.get("role"),
+                    "country": obj.country,
+                    **_ev(ev),
+                }
+            )
+
+    for p in m.persons:
+        add("person", p, role=p.role, organization=p.organization)
+    for o in m.organizations:
+        add("organization", o)
+    for pl in m.places:
+        add("place", pl, lat=pl.lat, lon=pl.lon)
+    for code, ev in m.country_mentions:
+        eid = entity_id("country", code)
+        entity_rows.append({"id": eid, "kind": "country", "name": code, "country": code})
+        mention_rows.append(
+            {"document_id": doc_id, "entity_id": eid, "text": facts.document.body[ev.start : ev.end], "country": code}
+            | _ev(ev)
+        )
+    insert_ignore(conn, entities, _unique(entity_rows, "id"))
+    insert_ignore(conn, entity_aliases, _unique(alias_rows, "entity_id", "alias"))
+    _insert(conn, mentions, mention_rows)
+
+    def ref(name: str | None) -> str | None:
+        return by_name.get(normalize_for_hash(name)) if name else None
+
+    _insert(
+        conn,
+        quotes,
+        [
+            {
+                "document_id": doc_id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_entity_id": ref(q.speaker),
+                "speaker_role": q.speaker_role,
+                "cue": q.cue,
+                **_ev(q.evidence),
+            }
+            for q in facts.quotes
+        ],
+    )
+    _insert(
+        conn,
+        amounts,
+        [
+            {
+                "document_id": doc_id,
+                "value": a.value,
+                "unit": a.unit,
+                "about": a.about,
+                "per": a.per,
+                "approximate": a.approximate,
+                "lower_bound": a.lower_bound,
+                "text": a.text,
+                **_ev(a.evidence),
+            }
+            for a in facts.amounts
+        ],
+    )
+    _insert(
+        conn,
+        dates,
+        [
+            {"document_id": doc_id, "text": d.text, "value": d.value, "granularity": d.granularity, **_ev(d.evidence)}
+            for d in facts.dates
+        ],
+    )
+    _insert(
+        conn,
+        themes,
+        [{"document_id": doc_id, "code": t.code, "keyword": t.keyword, **_ev(t.evidence)} for t in facts.themes],
+    )
+    if facts.tone is not None:
+        _insert(
+            conn,
+            tones,
+            [
+                {
+                    "document_id": doc_id,
+                    "positive": facts.tone.positive,
+                    "negative": facts.tone.negative,
+                    "polarity": facts.tone.polarity,
+                }
+            ],
+        )
+    _insert(
+        conn,
+        events,
+        [
+            {
+                "document_id": doc_id,
+                "type": e.type,
+                "mode": e.mode,
+                "actor": e.actor,
+                "actor_entity_id": ref(e.actor),
+                "actor_country": e.actor_country,
+                "actor_sector": e.actor_sector,
+                "target": e.target,
+                "target_entity_id": ref(e.target),
+                "target_country": e.target_country,
+                "target_sector": e.target_sector,
+                "date": e.date,
+                "place": e.place,
+                "negated": e.negated,
+                "hypothetical": e.hypothetical,
+                "cameo_root": e.cameo_root,
+                "intensity": e.intensity,
+                "trigger": e.trigger,
+                **_ev(e.evidence),
+            }
+            for e in facts.events
+        ],
+    )
+    _insert(
+        conn,
+        stances,
+        [
+            {
+                "document_id": doc_id,
+                "country": s.country,
+                "issue": s.issue,
+                "position": s.position,
+                "date": s.date or facts.document.published,
+                **_ev(s.evidence),
+            }
+            for s in facts.stances
+        ],
+    )
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _unique(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(tuple(row[k] for k in keys), row)
+    return list(seen.values())
+
+
+def document_facts(conn: Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Every fact stored for a document, as plain rows, for views and the API."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    out["mentions"] = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(mentions, entities.c.kind, entities.c.name)
+            .join(entities, entities.c.id == mentions.c.entity_id)
+            .where(mentions.c.document_id == doc_id)
+            .order_by(mentions.c.start)
+        )
+    ]
+    for name, table in (
+        ("quotes", quotes),
+        ("amounts", amounts),
+        ("dates", dates),
+        ("themes", themes),
+        ("events", events),
+        ("stances", stances),
+    ):
+        out[name] = [
+            dict(r._mapping)
+            for r in conn.execute(select(table).where(table.c.document_id == doc_id).order_by(table.c.start))
+        ]
+    out["tone"] = [dict(r._mapping) for r in conn.execute(select(tones).where(tones.c.document_id == doc_id))]
+    return out
