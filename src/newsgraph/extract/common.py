@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 def evidence(doc_id: str, span: Span) -> Evidence:
     """Evidence for a token span: its sentence text and its char span in the body."""
-    sent = span.sent if span.has_annotation("SENT_START") or span.doc.has_annotation("DEP") else span
+    doc = span.doc
+    sent = span.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else span
     return Evidence(doc=doc_id, sentence=sent.text.strip(), start=span.start_char, end=span.end_char)
 
 

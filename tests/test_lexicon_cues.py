@@ -1,0 +1,76 @@
+"""Speech cues and role nouns (lexicon/cues.py over speech_verbs.tsv and role_nouns.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.lexicon.cues import all_cues, normalize_role, noun_cue, role_group, role_groups_in, verb_cue
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kind", "particle"),
+    [
+        ("say", "verb", ""),
+        ("warn", "verb", ""),
+        ("call", "weak", ""),
+        ("point", "verb", "out"),
+        ("according", "prep", "to"),
+    ],
+)
+def test_verb_cues(lemma: str, kind: str, particle: str) -> None:
+    cue = verb_cue(lemma)
+    assert cue is not None
+    assert (cue.kind, cue.particle) == (kind, particle)
+
+
+@pytest.mark.parametrize(("lemma", "found"), [("statement", True), ("Statement", True), ("table", False)])
+def test_noun_cues(lemma: str, found: bool) -> None:
+    assert (noun_cue(lemma) is not None) == found
+
+
+@pytest.mark.parametrize("lemma", ["table", "run"])
+def test_not_cues(lemma: str) -> None:
+    assert verb_cue(lemma) is None
+
+
+def test_cue_table_is_well_formed() -> None:
+    cues = all_cues()
+    assert len(cues) > 50
+    assert all(c.lemma == c.lemma.lower().strip() and c.kind in ("verb", "weak", "noun", "prep") for c in cues)
+    required = {"say", "state", "add", "warn", "explain", "note", "tell", "argue", "claim", "insist"}
+    assert required <= {c.lemma for c in cues if c.kind == "verb"}
+
+
+@pytest.mark.parametrize(
+    ("noun", "group"),
+    [
+        ("chief", "leader"),
+        ("Secretary-General", "leader"),
+        ("Nato secretary general", "leader"),
+        ("foreign minister", "minister"),
+        ("spokeswoman", "spokesperson"),
+        ("opposition activist", "activist"),
+        ("table", None),
+    ],
+)
+def test_role_group(noun: str, group: str | None) -> None:
+    assert role_group(noun) == group
+
+
+@pytest.mark.parametrize(
+    ("role", "groups"),
+    [
+        ("Secretary General of NATO", {"leader"}),
+        ("Prime Minister", {"prime minister"}),
+        ("spokesman and deputy minister", {"spokesperson", "legislator", "minister"}),
+    ],
+)
+def test_role_groups_in(role: str, groups: set[str]) -> None:
+    assert role_groups_in(role) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"), [("Secretary-General", "secretary general"), (" Head  of\tState ", "head of state")]
+)
+def test_normalize_role(text: str, norm: str) -> None:
+    assert normalize_role(text) == norm
