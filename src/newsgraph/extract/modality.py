@@ -1,0 +1,186 @@
+"""Is an event clause a fact, or negated, hypothetical, denied or only intended?
+
+DESIGN.md, principle 2: "Negated, hypothetical and reported-intent clauses are
+flagged, not coded as facts." :func:`clause_modality` reads the dependency parse
+around an event trigger:
+
+- the trigger's own clause: a negation ("did not make", "never"), a modal or future
+  auxiliary ("could attack", "will visit"), a conditional conjunction ("if");
+- the verbs it depends on through a to-complement: intent ("plans to", "threatened to",
+  "wants to") → hypothetical; failure or denial ("refused to", "denied attacking") →
+  negated; their own negation and modals carry over ("was not planning to go");
+- conjoined verbs share the auxiliaries and conditions of the first one
+  ("could attack and invade", "if X wanted to - or started a war");
+- a that-complement of a denial verb is negated ("denied that troops crossed"), of an
+  imagining verb hypothetical ("imagine if Putin got his way"); reported speech
+  ("said that X attacked") stays a fact;
+- a nominal event is negated by "no" or "without", hypothetical under "risk of",
+  "threat of", "plans for";
+- an event inside an accusation is only alleged, so hypothetical ("accused X of
+  attacking", "holds X responsible for a cyberattack").
+
+The words are data (``lexicon/data/modality_cues.tsv``); only the dependency labels
+are grammar constants here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.lexicon.events import modality_kinds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_AUX = frozenset({"aux", "auxpass"})
+_NEG_DEPS = frozenset({"neg", "advmod", "det", "preconj"})
+_NOMINAL_UP = frozenset({"pobj", "prep", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"})
+_NOMINAL_NEG = frozenset({"no", "nor", "neither"})  # negate a noun, not the clause
+_MAX_STEPS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """The factuality of a clause; ``cue`` is the word that decided it (None for a fact)."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    cue: str | None = None
+
+    @property
+    def is_fact(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+
+FACT = Modality()
+
+
+class _Acc:
+    __slots__ = ("cue", "hyp", "neg")
+
+    def __init__(self) -> None:
+        self.neg = False
+        self.hyp = False
+        self.cue: str | None = None
+
+    def set(self, *, neg: bool = False, hyp: bool = False, cue: str) -> None:
+        if neg:
+            self.neg = True
+        if hyp:
+            self.hyp = True
+        if self.cue is None:
+            self.cue = cue
+
+    def result(self) -> Modality:
+        if not (self.neg or self.hyp):
+            return FACT
+        return Modality(self.neg, self.hyp, self.cue)
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJ for c in tok.children)
+
+
+def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: bool = True) -> None:
+    """Negation, modal/future auxiliaries and conditional marks among ``tok``'s children."""
+    for c in tok.children:
+        kinds = modality_kinds(c.lower_)
+        if not kinds:
+            continue
+        if negation and "negation" in kinds and c.dep_ in _NEG_DEPS and c.lower_ not in _NOMINAL_NEG:
+            acc.set(neg=True, cue=c.lower_)
+        elif (c.dep_ in _AUX and kinds & {"modal", "future"}) or (
+            conditions and c.dep_ == "mark" and "condition" in kinds
+        ):
+            acc.set(hyp=True, cue=c.lower_)
+
+
+def _governor_kinds(head: Token) -> frozenset[str]:
+    kinds = modality_kinds(head.lemma_)
+    return kinds or modality_kinds(head.lower_)
+
+
+def _nominal(tok: Token, acc: _Acc) -> None:
+    """Negation and irrealis around a nominal event, up to the first verb."""
+    if any(c.dep_ == "det" and "negation" in modality_kinds(c.lower_) for c in tok.children):
+        acc.set(neg=True, cue="no")
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in _NOMINAL_UP:
+            return
+        if cur.dep_ == "pobj" and "negation" in modality_kinds(head.lower_):
+            acc.set(neg=True, cue=head.lower_)
+        if head.pos_ in ("NOUN", "PROPN") and "irrealis" in _governor_kinds(head):
+            acc.set(hyp=True, cue=head.lemma_)
+        if head.pos_ in ("VERB", "AUX"):
+            return
+        cur = head
+
+
+def _alleged(tok: Token, acc: _Acc) -> None:
+    """An event inside an accusation is only alleged: "accused X of attacking", "responsible for the attack"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "acl", "advcl", "conj"):
+            return
+        if "allegation" in _governor_kinds(head):
+            acc.set(hyp=True, cue=head.lemma_)
+            return
+        cur = head
+
+
+def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
+    """Modality of the clause an event trigger heads.
+
+    ``nominal`` is true for a nominal event without a light verb ("the attack on X"):
+    only "no", "without" and irrealis nouns count, not the modality of the verb the
+    noun is an argument of ("the attack could be attributed to X" is still an attack).
+    """
+    acc = _Acc()
+    _alleged(trigger, acc)
+    if nominal:
+        _nominal(trigger, acc)
+        return acc.result()
+    cur = trigger
+    if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
+        _own_clause(trigger, acc)
+        cur = trigger.head  # "was (not) ready": the copula carries the clause
+    _own_clause(cur, acc)
+    negation_open = True  # an adverbial clause does not inherit the main clause's negation
+    for _ in range(_MAX_STEPS):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        dep = cur.dep_
+        if dep == "conj":
+            if not _has_subject(cur):
+                _own_clause(head, acc, negation=negation_open)
+            else:
+                _own_clause(head, acc, negation=False, conditions=True)
+        elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB"):
+            kinds = _governor_kinds(head)
+            if "intent" in kinds:
+                acc.set(hyp=True, cue=head.lemma_)
+            if kinds & {"failure", "denial"}:
+                acc.set(neg=True, cue=head.lemma_)
+            _own_clause(head, acc, negation=negation_open)
+        elif dep == "ccomp":
+            kinds = _governor_kinds(head)
+            if "denial" in kinds and _has_subject(cur):
+                acc.set(neg=True, cue=head.lemma_)
+            elif "irrealis" in kinds:
+                acc.set(hyp=True, cue=head.lemma_)
+            break  # reported speech: "said that X attacked" stays a fact
+        elif dep == "advcl":
+            negation_open = False
+            _own_clause(head, acc, negation=False, conditions=False)
+        elif dep in ("acomp", "attr", "oprd") and trigger.pos_ == "ADJ":
+            _own_clause(head, acc, negation=negation_open)
+        else:
+            break
+        cur = head
+    return acc.result()

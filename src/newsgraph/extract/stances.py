@@ -1,0 +1,321 @@
+"""Country stances: which government took which position on the document's issue — or none.
+
+DESIGN.md, principle 2: "Absence is data." Three constructions give a stance row
+(cues in ``lexicon/data/stance_cues.tsv``):
+
+- **absence**: a government that "has not made an official statement", "has not come
+  out with any official statements", "remained silent", "declined to comment", or
+  "there have been no official statements from X" → ``no official statement``;
+  "favour neutrality", "stay neutral" → ``neutral``. Relative clauses ("In Uzbekistan,
+  which has also not made ...") and coordinated countries ("The governments of
+  Kyrgyzstan and Turkmenistan") are resolved through the parse, one row per country.
+- **position**: a government that supports, backs, condemns, opposes ... an issue noun
+  ("condemned the invasion") → ``supports`` / ``opposes``; negated or hypothetical
+  clauses give no row.
+- **quote**: an official's quoted statement about the issue that justifies it ("is aimed
+  at", "there is no other way") or condemns it ("illegal", "unacceptable") → the
+  speaker's country ``supports`` / ``opposes``.
+
+Only actors that stand for a state count: a country, a capital or metonym, a
+government body, or a person whose country is known (the resolver, or the document's
+own "Russian president Vladimir Putin"). Analysts and activists take no stance for
+their country. The issue is one label per document: the most frequent issue noun
+phrase that names a country ("the Russia-Ukraine conflict"), else the most frequent
+issue phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.event_patterns import (
+    Actor,
+    ActorResolver,
+    DocContext,
+    pobjs,
+    subjects,
+    token_country,
+)
+from newsgraph.extract.modality import clause_modality
+from newsgraph.lexicon.events import StanceCue, issue_nouns, speech_verbs, stance_cues
+from newsgraph.model import Event, Evidence, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_stances", "issue_label"]
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+_NO_WORDS = frozenset({"no", "lack"})
+# Adjectives that date an issue phrase rather than name it ("the current situation").
+_TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
+_QUOTE_RE = re.compile(r"[\"“”«»„]")
+_OPENERS = frozenset("“«„")
+_CLOSERS = frozenset("”»")
+UNSPECIFIED = "unspecified issue"
+_EVENT_POSITIONS = {"AGREE": "supports", "SUPPORT": "supports", "ACCUSE": "opposes", "REJECT": "opposes",
+                    "PROTEST": "opposes", "SANCTION": "opposes"}
+
+
+def _cues() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
+    by_head: dict[str, list[StanceCue]] = {}
+    quotes: list[StanceCue] = []
+    for cue in stance_cues():
+        if cue.kind in ("absence", "position"):
+            by_head.setdefault(cue.words[0], []).append(cue)
+        elif cue.kind == "quote":
+            quotes.append(cue)
+    for lst in by_head.values():
+        lst.sort(key=lambda c: -len(c.words))
+    return by_head, quotes
+
+
+# ---- the issue -------------------------------------------------------------------------------
+def _issue_phrase(head: Token) -> tuple[str, bool]:
+    """(label text, names a country) of an issue noun phrase."""
+    keep = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod", "punct")
+            and c.lower_ not in _TEMPORAL and not c.is_space]
+    words = []
+    for c in keep:
+        words.extend(t for t in c.subtree if t.lower_ not in _TEMPORAL and not t.is_space and t.dep_ != "det")
+    words.append(head)
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "against", "on"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and token_country(objs[0]):
+                words.extend([c, objs[0]])
+    words = sorted(set(words), key=lambda t: t.i)
+    text = "".join(t.text_with_ws for t in words).strip()
+    text = re.sub(r"\s+-\s+", "-", text).removeprefix("so-called ")
+    named = any(token_country(t) for t in words if t.i != head.i)
+    return text, named
+
+
+def issue_label(doc: Doc) -> str:
+    """The document's issue: its most frequent issue phrase that names a country, else its most frequent one."""
+    nouns = issue_nouns()
+    named: Counter[str] = Counter()
+    plain: Counter[str] = Counter()
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            text, has_country = _issue_phrase(tok)
+            (named if has_country else plain)[text] += 1
+    if named:
+        return named.most_common(1)[0][0]
+    if plain:
+        return plain.most_common(1)[0][0]
+    return UNSPECIFIED
+
+
+def _names_issue(tok: Token) -> bool:
+    nouns = issue_nouns()
+    return any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in tok.subtree)
+
+
+# ---- who ----------------------------------------------------------------------------------------
+def _is_state(actor: Actor, head: Token) -> bool:
+    if actor.country is None:
+        return False
+    if actor.sector in _STATE_SECTORS:
+        return True
+    if token_country(head) and head.ent_type_ != "PERSON":
+        return True
+    return actor.sector is None and actor.named and head.ent_type_ == "PERSON"
+
+
+def _state_actors(heads: Sequence[Token], ctx: DocContext) -> list[tuple[Actor, Token]]:
+    out: list[tuple[Actor, Token]] = []
+    for h in heads:
+        for actor in ctx.actors(h):
+            anchor = ctx.doc[actor.head] if actor.head >= 0 else h
+            if _is_state(actor, anchor if anchor.pos_ != "PRON" else h) or (
+                h.pos_ == "PRON" and actor.country and actor.sector in _STATE_SECTORS
+            ):
+                out.append((actor, h))
+    return out
+
+
+def _rest_found(tok: Token, words: Sequence[str]) -> list[Token] | None:
+    """Tokens under ``tok`` (two levels) matching each of ``words``, or None when one is missing."""
+    near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+    found: list[Token] = []
+    for w in words:
+        hit = next((t for t in near if t.lemma_.lower() == w or t.lower_ == w), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _negated_noun(tok: Token) -> bool:
+    if any(c.dep_ == "det" and c.lower_ in _NO_WORDS for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _NO_WORDS
+
+
+# ---- rows ----------------------------------------------------------------------------------------
+def _row(actor: Actor, position: str, issue: str, sent: Span, doc_id: str, start: int, end: int,
+         date: str | None) -> Stance | None:
+    if actor.country is None:
+        return None
+    lo = max(sent.start_char, min(start, actor.start) if sent.start_char <= actor.start else start)
+    ev = Evidence(doc=doc_id, sentence=sent.text.strip(), start=lo, end=max(end, lo))
+    return Stance(country=actor.country, issue=issue, position=position, evidence=ev, date=date)
+
+
+def _cue_rows(tok: Token, cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str,
+              date: str | None) -> list[Stance]:
+    sent = ctx.sent_of(tok)
+    for cue in cues:
+        rest = _rest_found(tok, cue.words[1:])
+        if rest is None:
+            continue
+        if tok.pos_ == "NOUN":
+            if not cue.negated or not _negated_noun(tok):
+                continue
+            heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in pobjs(c)]
+        else:
+            if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            mod = clause_modality(tok)
+            negated = mod.negated or any(_negated_noun(r) for r in rest)
+            if cue.negated != negated or mod.hypothetical:
+                continue
+            if cue.kind == "position":
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                if not objs or not any(_names_issue(o) for o in objs):
+                    continue
+            heads = subjects(tok)
+        end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
+        out = []
+        for actor, _h in _state_actors(heads, ctx):
+            row = _row(actor, cue.position or "", issue, sent, doc_id, min(actor.start, tok.idx), end, date)
+            if row is not None:
+                out.append(row)
+        if out or heads:
+            return out
+    return []
+
+
+def _quote_spans(sent: Span) -> list[tuple[int, int]]:
+    """Char spans (in the document) of quoted passages in a sentence; an unclosed quote runs to the end."""
+    text = sent.text
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_RE.finditer(text):
+        ch = m.group()
+        if open_at is None and ch not in _CLOSERS:
+            open_at = m.end()
+        elif open_at is not None and ch not in _OPENERS:
+            spans.append((sent.start_char + open_at, sent.start_char + m.start()))
+            open_at = None
+    if open_at is not None:
+        spans.append((sent.start_char + open_at, sent.end_char))
+    return spans
+
+
+def _speaker(sent: Span, inside: set[int]) -> Token | None:
+    verbs = speech_verbs()
+    for tok in sent:
+        if tok.i in inside:
+            continue
+        lemma = tok.lemma_.lower()
+        speech = lemma in verbs or (
+            lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement" for c in tok.children)
+        )
+        if speech and tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i not in inside]
+            if subj:
+                return subj[0]
+    return None
+
+
+def _quote_rows(sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str,
+                date: str | None) -> list[Stance]:
+    spans = _quote_spans(sent)
+    if not spans:
+        return []
+    nouns = issue_nouns()
+    for start, end in spans:
+        toks = [t for t in sent if start <= t.idx < end]
+        if not any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in toks):
+            continue
+        lemmas = [t.lemma_.lower() for t in toks]
+        lowers = [t.lower_ for t in toks]
+        for cue in quote_cues:
+            n = len(cue.words)
+            hit = next((i for i in range(len(toks) - n + 1)
+                        if all(cue.words[k] in (lemmas[i + k], lowers[i + k]) for k in range(n))), None)
+            if hit is None:
+                continue
+            inside = {t.i for t in sent if any(s <= t.idx < e for s, e in spans)}
+            speaker = _speaker(sent, inside)
+            if speaker is None:
+                return []
+            actor = ctx.actor(speaker)
+            if actor.country is None or actor.sector not in (*_STATE_SECTORS, None):
+                return []
+            row = _row(actor, cue.position or "", issue, sent, doc_id, actor.start, end, date)
+            return [row] if row is not None else []
+    return []
+
+
+def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None) -> list[Stance]:
+    if issue == UNSPECIFIED:
+        return []
+    head = issue.split()[-1].lower()
+    out: list[Stance] = []
+    for ev in events:
+        position = _EVENT_POSITIONS.get(ev.type)
+        if position is None or ev.negated or ev.hypothetical or not ev.actor_country:
+            continue
+        if ev.actor_sector not in (*_STATE_SECTORS, None):
+            continue
+        span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
+        if span is None or not any(t.lemma_.lower() == head or t.lower_ == head for t in span):
+            continue
+        out.append(Stance(country=ev.actor_country, issue=issue, position=position, evidence=ev.evidence, date=date))
+    return out
+
+
+def extract_stances(
+    doc: Doc,
+    doc_id: str,
+    *,
+    published: str | None = None,
+    resolver: ActorResolver | None = None,
+    events: Sequence[Event] = (),
+) -> list[Stance]:
+    """Country × issue → position rows of one parsed document, each with its evidence.
+
+    ``published`` dates the rows (a stance holds as of publication); ``resolver`` gives
+    persons and organisations their country; ``events`` is accepted for the pipeline's
+    events (the event coder's output for this document) add a row when a state's
+    factual event acts on the issue itself: signing or backing it (AGREE, SUPPORT) →
+    ``supports``; denouncing or rejecting it (ACCUSE, REJECT, PROTEST, SANCTION) → ``opposes``.
+    """
+    if len(doc) == 0 or not doc.has_annotation("DEP"):
+        return []
+    by_head, quote_cues = _cues()
+    ctx = DocContext(doc, resolver)
+    issue = issue_label(doc)
+    rows: list[Stance] = _event_rows(doc, events, issue, published)
+    for sent in ctx.sents:
+        for tok in sent:
+            cues = by_head.get(tok.lemma_.lower())
+            if cues:
+                rows.extend(_cue_rows(tok, cues, ctx, issue, doc_id, published))
+        rows.extend(_quote_rows(sent, quote_cues, ctx, issue, doc_id, published))
+        ctx.note_sentence(sent)
+    seen: set[tuple[str, str]] = set()
+    out: list[Stance] = []
+    for row in rows:
+        key = (row.country, row.position)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+

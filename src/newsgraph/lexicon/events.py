@@ -1,0 +1,276 @@
+"""Typed access to the event and stance lexicons.
+
+The event coder (``extract/events.py``) and the stance finder (``extract/stances.py``)
+read their knowledge from data files under ``lexicon/data/``:
+
+- ``plover.tsv``: the 16 PLOVER types, their modes, CAMEO root code and intensity;
+- ``event_verbs.tsv``: verb patterns (lemma + conditions → type, mode, argument slots);
+- ``event_nouns.tsv``: nominal events ("cyberattack", "phone call", "talks");
+- ``light_verbs.tsv``: light verbs ("hold talks") and attribution verbs ("attributed to X");
+- ``sectors.tsv``: actor nouns → sector code, with country metonyms ("Kremlin" → RUS);
+- ``stance_cues.tsv``: expressions of absence and of position, issue nouns, speech verbs;
+- ``modality_cues.tsv``: negation, modal, future, intent, condition and denial words.
+
+Every table is validated when first read: an unknown PLOVER type or mode, or a
+malformed condition, raises :class:`~newsgraph.lexicon.loader.LexiconError` naming
+the file and the entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.lexicon.loader import LexiconError, read_table
+
+SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
+POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
+_NEED_KINDS = frozenset({"prt", "prep", "word", "obj"})
+_SLOT_KINDS = frozenset({"obj", "prep", "if", "near", "default"})
+MODALITY_KINDS = frozenset(
+    {"negation", "modal", "future", "intent", "failure", "denial", "condition", "irrealis", "allegation"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PloverType:
+    name: str
+    modes: frozenset[str]
+    cameo_root: str
+    intensity: float
+    needs_target: bool
+    drop_target_sectors: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One condition of a verb pattern: ``kind`` in prt/prep/word/obj/if, ``words`` its lemmas."""
+
+    kind: str
+    words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    lemma: str
+    pos: str
+    needs: tuple[Need, ...]
+    type: str
+    mode: str | None
+    target: tuple[str, ...]
+    actor: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    noun: str
+    modifier: str | None  # first word of a two-word noun ("phone" in "phone call")
+    type: str
+    mode: str | None
+    target: tuple[str, ...]
+    standalone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LightVerb:
+    verb: str
+    particle: str | None
+    kind: str  # "light" | "attribution"
+    role: str | None  # "prep:to" | "subject" for attribution verbs
+
+
+@dataclass(frozen=True, slots=True)
+class SectorEntry:
+    sector: str
+    country: str | None
+    envoy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    kind: str
+    words: tuple[str, ...]
+    negated: bool
+    position: str | None
+
+
+def _split(cell: str, sep: str = ";") -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split(sep) if p.strip())
+
+
+@lru_cache(maxsize=1)
+def plover_types() -> dict[str, PloverType]:
+    """The 16 PLOVER types keyed by name."""
+    out: dict[str, PloverType] = {}
+    for row in read_table("plover.tsv"):
+        drop = frozenset(_split(row["drop_target_sectors"]))
+        if not drop <= SECTORS:
+            raise LexiconError(f"plover.tsv: {row['type']}: unknown sector in {sorted(drop - SECTORS)}")
+        try:
+            intensity = float(row["intensity"])
+        except ValueError as exc:
+            raise LexiconError(f"plover.tsv: {row['type']}: intensity {row['intensity']!r} is no number") from exc
+        if not -10.0 <= intensity <= 10.0:
+            raise LexiconError(f"plover.tsv: {row['type']}: intensity {intensity} outside -10..10")
+        out[row["type"]] = PloverType(
+            name=row["type"],
+            modes=frozenset(_split(row["modes"])),
+            cameo_root=row["cameo_root"],
+            intensity=intensity,
+            needs_target=row["needs_target"] == "yes",
+            drop_target_sectors=drop,
+        )
+    return out
+
+
+def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
+    types = plover_types()
+    if type_ not in types:
+        raise LexiconError(f"{table}: {key}: unknown PLOVER type {type_!r}")
+    if mode and mode not in types[type_].modes:
+        raise LexiconError(f"{table}: {key}: mode {mode!r} is not a mode of {type_} in plover.tsv")
+
+
+def _parse_need(table: str, key: str, cell: str) -> Need:
+    if cell == "if":
+        return Need("if")
+    kind, _, words = cell.partition(":")
+    if kind not in _NEED_KINDS or not words:
+        raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected prt:W, prep:W, word:A|B, obj:A|B, if)")
+    return Need(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip()))
+
+
+def _parse_slots(table: str, key: str, cell: str) -> tuple[str, ...]:
+    slots = _split(cell)
+    for slot in slots:
+        kind, _, word = slot.partition(":")
+        if kind not in _SLOT_KINDS or (kind in ("prep", "default")) != bool(word):
+            raise LexiconError(f"{table}: {key}: bad argument slot {slot!r}")
+    return slots
+
+
+@lru_cache(maxsize=1)
+def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
+    """Verb patterns keyed by lemma, most specific (most conditions) first."""
+    grouped: dict[str, list[VerbPattern]] = defaultdict(list)
+    for row in read_table("event_verbs.tsv"):
+        lemma = row["lemma"].lower()
+        if not lemma:
+            raise LexiconError("event_verbs.tsv: a row has no lemma")
+        mode = row["mode"] or None
+        _check_type("event_verbs.tsv", lemma, row["type"], mode)
+        grouped[lemma].append(
+            VerbPattern(
+                lemma=lemma,
+                pos=row["pos"] or "VERB",
+                needs=tuple(_parse_need("event_verbs.tsv", lemma, c) for c in _split(row["needs"])),
+                type=row["type"],
+                mode=mode,
+                target=_parse_slots("event_verbs.tsv", lemma, row["target"]),
+                actor=_parse_slots("event_verbs.tsv", lemma, row["actor"]),
+            )
+        )
+    return {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in grouped.items()}
+
+
+@lru_cache(maxsize=1)
+def noun_patterns() -> dict[str, tuple[NounPattern, ...]]:
+    """Noun patterns keyed by the head lemma; two-word nouns first (``"call"`` → phone call, call)."""
+    grouped: dict[str, list[NounPattern]] = defaultdict(list)
+    for row in read_table("event_nouns.tsv"):
+        words = row["noun"].lower().split()
+        if not 1 <= len(words) <= 2:
+            raise LexiconError(f"event_nouns.tsv: {row['noun']!r}: one or two words expected")
+        mode = row["mode"] or None
+        _check_type("event_nouns.tsv", row["noun"], row["type"], mode)
+        grouped[words[-1]].append(
+            NounPattern(
+                noun=" ".join(words),
+                modifier=words[0] if len(words) == 2 else None,
+                type=row["type"],
+                mode=mode,
+                target=_split(row["target"]),
+                standalone=row["standalone"] == "yes",
+            )
+        )
+    return {k: tuple(sorted(v, key=lambda p: p.modifier is None)) for k, v in grouped.items()}
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> dict[str, tuple[LightVerb, ...]]:
+    """Light and attribution verbs keyed by lemma."""
+    grouped: dict[str, list[LightVerb]] = defaultdict(list)
+    for row in read_table("light_verbs.tsv"):
+        kind = row["kind"]
+        role = row["role"] or None
+        if kind not in ("light", "attribution"):
+            raise LexiconError(f"light_verbs.tsv: {row['verb']}: kind must be light or attribution")
+        if kind == "attribution" and not (role == "subject" or (role or "").startswith("prep:")):
+            raise LexiconError(f"light_verbs.tsv: {row['verb']}: attribution needs role prep:W or subject")
+        grouped[row["verb"].lower()].append(LightVerb(row["verb"].lower(), row["particle"] or None, kind, role))
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, SectorEntry]:
+    """Actor nouns (lower case, one or more words) → sector entry."""
+    out: dict[str, SectorEntry] = {}
+    for row in read_table("sectors.tsv"):
+        if row["sector"] not in SECTORS:
+            raise LexiconError(f"sectors.tsv: {row['noun']}: unknown sector {row['sector']!r}")
+        out[" ".join(row["noun"].lower().split())] = SectorEntry(
+            row["sector"], row["country"] or None, row["envoy"] == "yes"
+        )
+    return out
+
+
+def sector_of(phrase: str) -> SectorEntry | None:
+    """Sector entry of an actor noun or phrase (``"riot police"`` → POL); the longest tail match wins."""
+    words = phrase.lower().replace("-", " ").split()
+    table = sectors()
+    for i in range(len(words)):
+        hit = table.get(" ".join(words[i:]))
+        if hit is not None:
+            return hit
+    return None
+
+
+@lru_cache(maxsize=1)
+def stance_cues() -> tuple[StanceCue, ...]:
+    out: list[StanceCue] = []
+    for row in read_table("stance_cues.tsv"):
+        kind = row["kind"]
+        if kind not in ("absence", "position", "quote", "issue", "speech"):
+            raise LexiconError(f"stance_cues.tsv: {row['cue']}: unknown kind {kind!r}")
+        position = row["position"] or None
+        if kind in ("absence", "position", "quote") and position not in POSITIONS:
+            raise LexiconError(f"stance_cues.tsv: {row['cue']}: position {position!r} not in {sorted(POSITIONS)}")
+        out.append(StanceCue(kind, tuple(row["cue"].lower().split()), row["negated"] == "yes", position))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def issue_nouns() -> frozenset[str]:
+    return frozenset(c.words[0] for c in stance_cues() if c.kind == "issue")
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(c.words[0] for c in stance_cues() if c.kind == "speech")
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> dict[str, frozenset[str]]:
+    """Word or lemma (lower case) → the modality kinds it signals."""
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for row in read_table("modality_cues.tsv"):
+        if row["kind"] not in MODALITY_KINDS:
+            raise LexiconError(f"modality_cues.tsv: {row['word']}: unknown kind {row['kind']!r}")
+        grouped[row["word"].lower()].add(row["kind"])
+    return {k: frozenset(v) for k, v in grouped.items()}
+
+
+def modality_kinds(word: str) -> frozenset[str]:
+    """Modality kinds of one word (``"could"`` → {"modal"}); empty when it signals none."""
+    return modality_cues().get(word.lower(), frozenset())

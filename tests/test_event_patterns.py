@@ -1,0 +1,150 @@
+"""Actors read from the parse: countries, sectors, names, pronouns and document memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.event_patterns import DocContext, np_countries, subjects, token_country
+from newsgraph.model import Organization, Person
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+class StubResolver:
+    def __init__(self, known: dict[str, Person | Organization]) -> None:
+        self.known = known
+
+    def resolve(self, text: str) -> Person | Organization | None:
+        return self.known.get(text)
+
+
+def _tok(doc: Doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Uzbek police arrested him.", "police", ["UZB"]),
+        ("Kenya’s Foreign Ministry issued a warning.", "Ministry", ["KEN"]),
+        ("The governments of Peru and Chile stayed silent.", "governments", ["PER", "CHL"]),
+        ("Ankara responded.", "Ankara", ["TUR"]),
+        ("The Kremlin responded.", "Kremlin", ["RUS"]),
+        ("The Iranian ambassador to London left.", "ambassador", ["IRN"]),
+    ],
+)
+def test_np_countries(parse, text: str, head: str, expected: list[str]) -> None:
+    assert np_countries(_tok(parse(text), head)) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [("We met us there.", "us", None), ("US troops left.", "US", "USA")])
+def test_token_country_needs_a_capital(parse, text: str, word: str, code: str | None) -> None:
+    assert token_country(_tok(parse(text), word)) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country", "sector"),
+    [
+        ("The police in Armenia dispersed the crowd.", "police", "ARM", "POL"),
+        ("The Dutch government protested.", "government", "NLD", "GOV"),
+        ("Serbians protested.", "Serbians", "SRB", "CVL"),
+        ("Members of parliament walked out.", "Members", None, "LEG"),
+        ("The Iranian ambassador to London left.", "ambassador", "IRN", "GOV"),
+    ],
+)
+def test_actor_country_and_sector(parse, text: str, head: str, country: str | None, sector: str) -> None:
+    actor = DocContext(parse(text)).actor(_tok(parse(text), head))
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(("text", "host"), [("The Iranian ambassador to London left.", "GBR")])
+def test_envoy_host(parse, text: str, host: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, "ambassador")).envoy_host == host
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "countries"),
+    [("Russian officials and diplomats left.", "officials", ["RUS", "RUS"]),
+     ("The governments of Peru and Chile stayed silent.", "governments", ["PER", "CHL"])],
+)
+def test_actors_split_and_fill_from_siblings(parse, text: str, head: str, countries: list[str]) -> None:
+    doc = parse(text)
+    assert [a.country for a in DocContext(doc).actors(_tok(doc, head))] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name", "country"),
+    [
+        ("Ghanaian president John Mahama arrived. Later he met the press.", "he", "John Mahama", "GHA"),
+        ("Brazilian president Lula da Silva said his country was ready.", "his", "Lula da Silva", "BRA"),
+    ],
+)
+def test_pronouns_resolve_to_the_person(parse, text: str, pronoun: str, name: str, country: str) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    for sent in ctx.sents:
+        if any(t.text == pronoun for t in sent):
+            actor = ctx.actor(_tok(doc, pronoun))
+            assert (actor.name, actor.country) == (name, country)
+            return
+        ctx.note_sentence(sent)
+    pytest.fail("pronoun not found")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [("Ghanaian president John Mahama spoke. Mahama left.", "Mahama", "GHA")],
+)
+def test_person_memory(parse, text: str, word: str, country: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, word, 1)).country == country
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [("Vice President Ana Paz spoke.", "Paz", "BOL")])
+def test_resolver_gives_a_person_country(parse, text: str, word: str, country: str) -> None:
+    doc = parse(text)
+    resolver = StubResolver({"Ana Paz": Person(name="Ana Paz", country=country, role="vice president")})
+    actor = DocContext(doc, resolver).actor(_tok(doc, word))
+    assert (actor.name, actor.country, actor.named) == ("Ana Paz", country, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country"),
+    [("Protesters gathered in Minsk on Sunday. Police arrested activists.", "activists", "BLR")],
+)
+def test_unnamed_group_takes_the_place_of_the_paragraph(parse, text: str, head: str, country: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, head)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Troops crossed the river and invaded the town.", "invaded", "Troops"),
+        ("Students gathered outside the embassy to protest.", "protest", "Students"),
+        ("The minister asked the police to leave.", "leave", "police"),
+        ("The town was attacked by rebels.", "attacked", "rebels"),
+        ("The town was attacked.", "attacked", None),
+    ],
+)
+def test_subjects(parse, text: str, verb: str, subject: str | None) -> None:
+    found = subjects(_tok(parse(text), verb))
+    assert (found[0].text if found else None) == subject
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u00a0\u00a0", "Some of them said most of them left."])
+def test_odd_input(parse, text: str) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    for tok in doc:
+        ctx.actor(tok)

@@ -1,0 +1,127 @@
+"""Event and stance lexicons: every table loads, validates and answers its typed accessors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.lexicon import events as lex
+from newsgraph.lexicon.loader import LexiconError
+
+PLOVER_16 = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+def test_plover_has_the_16_types() -> None:
+    assert set(lex.plover_types()) == set(PLOVER_16)
+
+
+@pytest.mark.parametrize("name", ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"])
+def test_cooperative_types_score_positive(name: str) -> None:
+    assert lex.plover_types()[name].intensity > 0
+
+
+@pytest.mark.parametrize(
+    "name", ["ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+)
+def test_hostile_types_score_negative(name: str) -> None:
+    assert lex.plover_types()[name].intensity < 0
+
+
+@pytest.mark.parametrize(("name", "mode"), [("CONSULT", "phone"), ("COERCE", "cyber"), ("ASSAULT", "aerial")])
+def test_modes_and_cameo_roots(name: str, mode: str) -> None:
+    ptype = lex.plover_types()[name]
+    assert mode in ptype.modes
+    assert ptype.cameo_root.isdigit()
+
+
+def test_request_is_mild() -> None:
+    assert 0 < lex.plover_types()["REQUEST"].intensity < lex.plover_types()["CONSULT"].intensity + 2
+
+
+def test_every_pattern_uses_a_known_type_and_mode() -> None:
+    types = lex.plover_types()
+    for pats in lex.verb_patterns().values():
+        for p in pats:
+            assert p.mode is None or p.mode in types[p.type].modes
+    for npats in lex.noun_patterns().values():
+        for n in npats:
+            assert n.mode is None or n.mode in types[n.type].modes
+
+
+@pytest.mark.parametrize("lemma", ["call", "speak", "withdraw"])
+def test_verb_patterns_most_specific_first(lemma: str) -> None:
+    pats = lex.verb_patterns()[lemma]
+    assert [len(p.needs) for p in pats] == sorted((len(p.needs) for p in pats), reverse=True)
+
+
+@pytest.mark.parametrize(("lemma", "kind", "word"), [("call", "prep", "for"), ("hold", "word", "responsible")])
+def test_verb_pattern_conditions(lemma: str, kind: str, word: str) -> None:
+    assert any(n.kind == kind and word in n.words for p in lex.verb_patterns()[lemma] for n in p.needs)
+
+
+@pytest.mark.parametrize(("head", "noun", "standalone"), [("call", "phone call", True), ("talks", "talks", True),
+                                                          ("war", "war", False)])
+def test_noun_patterns(head: str, noun: str, standalone: bool) -> None:
+    pat = lex.noun_patterns()[head][0]
+    assert (pat.noun, pat.standalone) == (noun, standalone)
+
+
+@pytest.mark.parametrize(("verb", "kind"), [("hold", "light"), ("attribute", "attribution")])
+def test_light_verbs(verb: str, kind: str) -> None:
+    assert lex.light_verbs()[verb][0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector", "country"),
+    [("riot police", "POL", None), ("the Kremlin", "GOV", "RUS"), ("troops", "MIL", None),
+     ("parliament", "LEG", None), ("activists", None, None), ("activist", "CVL", None),
+     ("intelligence service", "SPY", None), ("NATO", "IGO", None), ("rebels", None, None)],
+)
+def test_sector_of(phrase: str, sector: str | None, country: str | None) -> None:
+    hit = lex.sector_of(phrase)
+    assert (hit.sector if hit else None) == sector
+    if hit is not None:
+        assert hit.country == country
+
+
+def test_envoys_are_marked() -> None:
+    assert lex.sectors()["ambassador"].envoy and not lex.sectors()["president"].envoy
+
+
+def test_stance_cues_have_valid_positions() -> None:
+    cues = lex.stance_cues()
+    assert {c.kind for c in cues} == {"absence", "position", "quote", "issue", "speech"}
+    for c in cues:
+        if c.kind in ("absence", "position", "quote"):
+            assert c.position in lex.POSITIONS
+
+
+@pytest.mark.parametrize(("word", "kind"), [("could", "modal"), ("will", "future"), ("plan", "intent"),
+                                            ("deny", "denial"), ("if", "condition"), ("never", "negation")])
+def test_modality_kinds(word: str, kind: str) -> None:
+    assert kind in lex.modality_kinds(word)
+
+
+@pytest.mark.parametrize("word", ["attack", "the", ""])
+def test_modality_kinds_empty_for_plain_words(word: str) -> None:
+    assert lex.modality_kinds(word) == frozenset()
+
+
+@pytest.mark.parametrize(("type_", "mode"), [("FIGHT", None), ("ASSAULT", "spaceship")])
+def test_unknown_type_or_mode_is_an_error(type_: str, mode: str | None) -> None:
+    with pytest.raises(LexiconError):
+        lex._check_type("event_verbs.tsv", "x", type_, mode)
+
+
+@pytest.mark.parametrize("cell", ["word", "near:x", "obj"])
+def test_bad_condition_is_an_error(cell: str) -> None:
+    with pytest.raises(LexiconError):
+        lex._parse_need("event_verbs.tsv", "x", cell)
+
+
+@pytest.mark.parametrize("cell", ["subject", "prep", "default"])
+def test_bad_slot_is_an_error(cell: str) -> None:
+    with pytest.raises(LexiconError):
+        lex._parse_slots("event_verbs.tsv", "x", cell)
