@@ -67,10 +67,8 @@ def _open_store(settings: Settings) -> Any:
 def _analyzer(settings: Settings, enabled: bool) -> Any:
     if not enabled:
         return None
-    try:
-        from newsgraph.analyze import Analyzer
-    except ImportError:  # extraction not installed in this build
-        return None
+    from newsgraph.analyze import Analyzer
+
     try:
         return Analyzer(settings)
     except NewsgraphError as exc:
@@ -288,45 +286,51 @@ def _print_record(rec: dict[str, Any]) -> None:
 
 @app.command("eval")
 def eval_(
-    gold_path: Annotated[Path, typer.Argument(help="A gold file (format of ../shared/seed/gold.json).")],
+    gold_path: Annotated[
+        Path, typer.Argument(help="A gold file (format of ../shared/seed/gold.json) or a folder of them.")
+    ],
     page: Annotated[
         Path | None, typer.Argument(help="The page it annotates (default: the one the gold names).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List misses and extras.")] = False,
 ) -> None:
-    """Score newsgraph's record of a page against a gold annotation (precision / recall / F1)."""
-    from newsgraph.evalrun import locate_page, record_for
-    from newsgraph.evaluate import load_gold, score
+    """Score newsgraph's record of a page against a gold annotation (precision / recall / F1).
+
+    With a folder, every *.json in it is scored and the micro-averaged totals are printed last.
+    """
+    from newsgraph.evalrun import aggregate, evaluate_gold
 
     settings = _settings()
-    try:
-        gold = load_gold(gold_path)
-        page_path, url = (page, None) if page else locate_page(gold, gold_path)
-        record = record_for(
-            page_path, url, gold.get("assumed_published"), _analyzer(settings, True), settings.max_bytes
-        )
-    except NewsgraphError as exc:
-        raise _fail(exc) from exc
-    report = score(record, gold)
+    analyzer = _analyzer(settings, True)
+    golds = sorted(gold_path.glob("*.json")) if gold_path.is_dir() else [gold_path]
+    if not golds:
+        err_console.print(f"[red]error:[/red] no gold files in {gold_path}")
+        raise typer.Exit(2)
+    reports = []
+    for gold in golds:
+        try:
+            reports.append((gold.name, evaluate_gold(gold, analyzer, settings.max_bytes, page)))
+        except NewsgraphError as exc:
+            raise _fail(exc) from exc
+    if len(reports) > 1:
+        reports.append((f"all {len(golds)} files (micro-average)", aggregate([r for _, r in reports])))
     if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        payload = {name: report.to_dict() for name, report in reports}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{gold_path.name} vs {page_path.name}")
-    for col in ("category", "precision", "recall", "F1", "tp", "fp", "fn", "notes"):
-        table.add_column(col)
-    for name, cat in report.categories.items():
-        notes = " ".join(f"{k}={v:.2f}" for k, v in cat.extra.items())
-        table.add_row(
-            name,
-            f"{cat.precision:.2f}",
-            f"{cat.recall:.2f}",
-            f"{cat.f1:.2f}",
-            str(cat.tp),
-            str(cat.fp),
-            str(cat.fn),
-            notes,
-        )
+    for name, report in reports[-1:] if len(reports) > 1 and not details else reports:
+        _print_report(name, report, details)
+
+
+def _print_report(name: str, report: Any, details: bool) -> None:
+    table = Table(title=name)
+    for col in ("category", "precision", "recall", "F1", "tp", "fp", "fn", "attributes"):
+        table.add_column(col, overflow="fold")
+    for cat_name, cat in report.categories.items():
+        notes = " ".join(f"{k.removesuffix('_accuracy')}={v:.2f}" for k, v in cat.extra.items())
+        row = (f"{cat.precision:.2f}", f"{cat.recall:.2f}", f"{cat.f1:.2f}", str(cat.tp), str(cat.fp), str(cat.fn))
+        table.add_row(cat_name, *row, notes)
     console.print(table)
     console.print(f"not_events violated: {report.not_events_violated}")
     if report.not_persons_reported:
@@ -335,6 +339,46 @@ def eval_(
         for key, lines in report.details.items():
             for line in lines:
                 console.print(f"  {key}: {escape(line)}")
+
+
+@app.command("stances")
+def stances_board(
+    db: DbOption = None,
+    issue: Annotated[str | None, typer.Option("--issue", help="Only issues whose label has these words.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Board as it stood on this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="One country (ISO alpha-3).")] = None,
+    history: Annotated[bool, typer.Option("--history", help="Also list the earlier evidence of each cell.")] = False,
+) -> None:
+    """The country-by-issue stance board: latest position per country and issue, with its evidence."""
+    from newsgraph.analysis.stances import board
+
+    store = _open_store(_settings(db))
+    with store.connect() as conn:
+        cells = board(conn, issue=issue, as_of=as_of, country=country)
+    if not cells:
+        console.print("No stances stored" + (f" for issue {issue!r}" if issue else "") + ".")
+        raise typer.Exit(1)
+    title = "Stance board" + (f" — {issue}" if issue else "") + (f" as of {as_of}" if as_of else "")
+    table = Table(title=title)
+    for col in ("country", "issue", "position", "date", "evidence", "document"):
+        table.add_column(col, overflow="fold")
+    for cell in cells:
+        style = "bold yellow" if cell.position == "no official statement" else None
+        table.add_row(
+            cell.country,
+            escape(cell.issue),
+            f"[{style}]{cell.position}[/]" if style else cell.position,
+            cell.date or "",
+            escape(cell.evidence.sentence),
+            cell.evidence.document_id,
+        )
+        if history:
+            for ev in cell.history[:-1] if cell.history[-1] is cell.evidence else cell.history:
+                if ev is not cell.evidence:
+                    table.add_row(
+                        "", "", f"(earlier) {ev.position}", ev.date or "", escape(ev.sentence), ev.document_id
+                    )
+    console.print(table)
 
 
 def run() -> None:  # pragma: no cover - console entry point wrapper

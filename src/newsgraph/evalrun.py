@@ -65,3 +65,37 @@ def record_for(
             raise
         return page_record(page, seg, analyzer)
     raise GoldFormatError(f"{page_path}: no page{' with url ' + url if url else ''} found")
+
+
+def evaluate_gold(gold_path: Path, analyzer: Any, max_bytes: int, page: Path | None = None) -> Any:
+    """Score the record of the page a gold file annotates."""
+    from newsgraph.evaluate import load_gold, score
+
+    gold = load_gold(gold_path)
+    page_path, url = (page, None) if page else locate_page(gold, gold_path)
+    record = record_for(page_path, url, gold.get("assumed_published"), analyzer, max_bytes)
+    return score(record, gold)
+
+
+def aggregate(reports: list[Any]) -> Any:
+    """Micro-averaged report over several pages: counts summed, attribute accuracies averaged."""
+    from newsgraph.evaluate import CategoryScore, Report
+
+    counts: dict[str, list[int]] = {}
+    extras: dict[str, dict[str, list[float]]] = {}
+    total = Report()
+    for report in reports:
+        for name, cat in report.categories.items():
+            c = counts.setdefault(name, [0, 0, 0])
+            c[0] += cat.tp
+            c[1] += cat.fp
+            c[2] += cat.fn
+            for key, value in cat.extra.items():
+                extras.setdefault(name, {}).setdefault(key, []).append(value)
+        total.not_events_violated += report.not_events_violated
+        total.violations.extend(report.violations)
+        total.not_persons_reported.extend(report.not_persons_reported)
+    for name, (tp, fp, fn) in counts.items():
+        extra = {k: sum(v) / len(v) for k, v in extras.get(name, {}).items()}
+        total.categories[name] = CategoryScore.from_counts(tp, fp, fn, extra)
+    return total

@@ -40,11 +40,16 @@ def entity_id(kind: str, name: str) -> str:
 
 
 def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows, skipping those whose primary key exists (SQLite and PostgreSQL)."""
+    """Insert rows, skipping those whose primary key exists (SQLite and PostgreSQL).
+
+    Rows may name different columns; missing ones are filled with NULL.
+    """
     if not rows:
         return
+    columns = [c.name for c in table.columns if any(c.name in r for r in rows)]
+    full = [{c: r.get(c) for c in columns} for r in rows]
     make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    conn.execute(make(table).values(rows).on_conflict_do_nothing())
+    conn.execute(make(table).on_conflict_do_nothing(), full)
 
 
 def _ev(e: Evidence) -> dict[str, Any]:
@@ -205,7 +210,8 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        conn.execute(table.insert(), rows)
+        keys = {k for r in rows for k in r}
+        conn.execute(table.insert(), [{k: r.get(k) for k in keys} for r in rows])
 
 
 def _unique(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:

@@ -1,0 +1,1 @@
+"""Analyses over the knowledge base: related articles, popular entities, merged events, stance board."""

@@ -1,0 +1,136 @@
+"""Well-known organizations (``data/organizations.tsv``) and organization words (``data/org_words.tsv``).
+
+Names are matched case-insensitively but must start with a capital letter as
+written; acronyms follow stricter rules so that the pronoun "Who" never finds
+the World Health Organization: an acronym of up to three letters matches only
+as written (``"WHO"``), a longer one also in title case (``"Nato"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.lexicon.loader import LexiconError, read_table
+
+
+@dataclass(frozen=True, slots=True)
+class KnownOrg:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    generic: bool  # a kind of body every country has ("Foreign Ministry"), qualified by the text
+
+
+def org_key(text: str) -> str:
+    """Comparison key: case-folded, curly apostrophes straightened, ``the`` and possessive dropped."""
+    text = " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("s'"):
+        text = text[:-1]
+    return text.casefold()
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> tuple[KnownOrg, ...]:
+    out = []
+    for row in read_table("organizations.tsv"):
+        kind = row["kind"] or "org"
+        if kind not in ("org", "generic"):
+            raise LexiconError(f"organizations.tsv: unknown kind {kind!r} for {row['name']!r}")
+        out.append(
+            KnownOrg(
+                name=row["name"],
+                aliases=tuple(a for a in row["aliases"].split(";") if a),
+                country=row["country"] or None,
+                sector=row["sector"] or None,
+                generic=kind == "generic",
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[str, KnownOrg]]]:
+    index: dict[str, list[tuple[str, KnownOrg]]] = {}
+    for org in known_orgs():
+        for form in (org.name, *org.aliases):
+            index.setdefault(org_key(form), []).append((form, org))
+    return index
+
+
+@lru_cache(maxsize=1)
+def max_org_name_words() -> int:
+    return max((len(k.split()) for k in _index()), default=1)
+
+
+@lru_cache(maxsize=1)
+def org_first_words() -> frozenset[str]:
+    """Lower-cased first words of every name and alias (a quick test before a full lookup)."""
+    out = set()
+    for key in _index():
+        words = re.split(r"[\s\-/]+", key)
+        if words:
+            out.add(words[0])
+    return frozenset(out)
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _case_ok(written: str, form: str) -> bool:
+    written = " ".join(written.replace("\u2019", "'").split())
+    if written.lower().startswith("the "):
+        written = written[4:]
+    if not written or not written[0].isupper():
+        return False
+    if not _is_acronym(form):
+        return True
+    core = written[:-2] if written.endswith("'s") else written
+    if core == form:
+        return True
+    letters = sum(c.isalpha() for c in form)
+    return letters > 3 and core == form[0] + form[1:].lower()
+
+
+def lookup_org(text: str, *, generic: bool | None = False) -> KnownOrg | None:
+    """The table row whose name or alias is ``text`` (case rules above).
+
+    ``generic``: False = named organizations only, True = generic bodies only, None = either.
+    """
+    for form, org in _index().get(org_key(text), ()):
+        if (generic is None or org.generic == generic) and _case_ok(text, form):
+            return org
+    return None
+
+
+@lru_cache(maxsize=1)
+def org_words() -> dict[tuple[str, ...], str | None]:
+    """Organization words (lower-case word tuples) → the sector they imply, or None."""
+    rows = read_table("org_words.tsv")
+    return {tuple(r["word"].lower().replace("-", " ").split()): r["sector"] or None for r in rows}
+
+
+def is_org_word(word: str) -> bool:
+    return (word.lower().rstrip("."),) in org_words()
+
+
+def org_word_sector(word: str) -> str | None:
+    return org_words().get(tuple(word.lower().replace("-", " ").split()))
+
+
+def ends_with_org_word(words: tuple[str, ...]) -> int:
+    """Length of the longest organization-word phrase that ends ``words`` (0 if none)."""
+    table = org_words()
+    lowered = tuple(w.lower() for w in words)
+    for n in (3, 2, 1):
+        if len(lowered) >= n and lowered[-n:] in table:
+            return n
+    return 0

@@ -1,0 +1,96 @@
+"""Well-known organizations and organization words: table rows, case rules, generic bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.lexicon.known_orgs import (
+    ends_with_org_word,
+    is_org_word,
+    known_orgs,
+    lookup_org,
+    max_org_name_words,
+    org_first_words,
+    org_key,
+    org_word_sector,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("the Kremlin", "kremlin"), ("Nato\u2019s", "nato"), ("  United   Nations ", "united nations")],
+)
+def test_org_key(text: str, key: str) -> None:
+    assert org_key(text) == key
+
+
+def test_table_rows_are_well_formed() -> None:
+    rows = known_orgs()
+    assert any(o.generic for o in rows) and any(not o.generic for o in rows)
+    assert all(o.country is None or len(o.country) == 3 for o in rows)
+    assert max_org_name_words() >= 4
+    assert "nato" in org_first_words()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("NATO", "NATO", None),
+        ("Nato", "NATO", None),
+        ("the Kremlin", "Kremlin", "RUS"),
+        ("Federal Security Service", "FSB", "RUS"),
+        ("WHO", "World Health Organization", None),
+        ("Cozy Bear", "APT29", "RUS"),
+    ],
+)
+def test_lookup_named(text: str, name: str, country: str | None) -> None:
+    org = lookup_org(text)
+    assert org is not None
+    assert (org.name, org.country) == (name, country)
+
+
+@pytest.mark.parametrize("text", ["Who", "nato", "kremlin", "Foreign Ministry", "Acme Widgets"])
+def test_lookup_refuses(text: str) -> None:
+    assert lookup_org(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Foreign Office", "Foreign Ministry"),
+        ("Ministry of Defence", "Defence Ministry"),
+        ("National Bank", "Central Bank"),
+    ],
+)
+def test_lookup_generic(text: str, generic: str) -> None:
+    org = lookup_org(text, generic=True)
+    assert org is not None and org.generic and org.name == generic
+    assert lookup_org(text, generic=None) is org
+
+
+@pytest.mark.parametrize(
+    ("word", "is_word", "sector"),
+    [
+        ("Ministry", True, "GOV"),
+        ("think tank", False, None),
+        ("police", True, "POL"),
+        ("banana", False, None),
+    ],
+)
+def test_org_words(word: str, is_word: bool, sector: str | None) -> None:
+    assert is_org_word(word) is is_word
+    if sector:
+        assert org_word_sector(word) == sector
+
+
+@pytest.mark.parametrize(
+    ("words", "length"),
+    [
+        (("the", "think", "tank"), 2),
+        (("National", "Bank"), 1),
+        (("a", "hacker", "collective"), 2),
+        (("red",), 0),
+    ],
+)
+def test_ends_with_org_word(words: tuple[str, ...], length: int) -> None:
+    assert ends_with_org_word(words) == length

@@ -1,0 +1,128 @@
+"""Organizations: where names come from, their aliases and their country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mention_index import MentionIndex
+from newsgraph.extract.organizations import build_organizations, find_org_mentions, org_refs
+from newsgraph.model import Organization
+
+
+@pytest.fixture(scope="module")
+def orgs() -> Callable[[str], list[Organization]]:
+    from newsgraph.nlp import load_nlp, parse_one
+
+    load_nlp()
+
+    def run(text: str) -> list[Organization]:
+        ix = MentionIndex(parse_one(text))
+        return list(build_organizations(ix, find_org_mentions(ix, []), "d1").values())
+
+    return run
+
+
+def _summary(found: list[Organization]) -> list[tuple[str, list[str], str | None]]:
+    return [(o.name, o.aliases, o.country) for o in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The National Bank of Moldova cut rates.", [("National Bank of Moldova", [], "MDA")]),
+        ("The Polish Finance Ministry agreed.", [("Polish Finance Ministry", [], "POL")]),
+        ("Chile's Finance Ministry agreed.", [("Chile's Finance Ministry", [], "CHL")]),
+        ("Ukraine's Naftogaz said flows resumed.", [("Naftogaz", [], "UKR")]),
+        (
+            'The Hamburg-based think tank "Institute for Arctic Studies" published a report.',
+            [("Institute for Arctic Studies", [], "DEU")],
+        ),
+        (
+            "The Lyon Institute for the Study of Rivers issued a warning.",
+            [("Lyon Institute for the Study of Rivers", [], "FRA")],
+        ),
+    ],
+)
+def test_country_from_the_name_and_around_it(
+    orgs: Callable[[str], list[Organization]], text: str, expected: list[tuple[str, list[str], str | None]]
+) -> None:
+    assert _summary(orgs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin said Nato was expanding.", [("Kremlin", [], "RUS"), ("NATO", [], None)]),
+        ("The Federal Security Service (FSB) detained him.", [("FSB", ["Federal Security Service"], "RUS")]),
+    ],
+)
+def test_well_known(
+    orgs: Callable[[str], list[Organization]], text: str, expected: list[tuple[str, list[str], str | None]]
+) -> None:
+    assert _summary(orgs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ('The hacker group "Sandstorm," known as "Iron Tiger," targeted banks.', "Sandstorm", "Iron Tiger"),
+        ("The Ukrainian security service, the SBU, arrested two men.", "SBU", "Ukrainian security service"),
+        (
+            "According to the French Foreign Office in Paris, the Foreign Ministry summoned the envoy.",
+            "French Foreign Office",
+            "Foreign Ministry",
+        ),
+        (
+            "The Syrian Democratic Forces (SDF) retreated. Later the SDF said it would return.",
+            "Syrian Democratic Forces",
+            "SDF",
+        ),
+        ("The Labour Party lost seats, and Labour blamed the weather.", "Labour Party", "Labour"),
+    ],
+)
+def test_aliases(orgs: Callable[[str], list[Organization]], text: str, name: str, alias: str) -> None:
+    (org,) = orgs(text)
+    assert org.name == name
+    assert alias in org.aliases
+    assert len(org.mentions) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army bought 120 Lancet drones.",  # a product model after a number
+        "Officials met in Niamey.",  # a city, even when tagged ORG
+        "Kazakh police detained ten.",  # a demonym
+    ],
+)
+def test_not_organizations(orgs: Callable[[str], list[Organization]], text: str) -> None:
+    assert orgs(text) == []
+
+
+def test_two_foreign_ministries_stay_apart(orgs: Callable[[str], list[Organization]]) -> None:
+    found = orgs(
+        "Chile's Foreign Ministry and the Peruvian Foreign Ministry disagreed; the Foreign Ministry left."
+    )
+    assert [(o.name, o.country) for o in found][:2] == [
+        ("Chile's Foreign Ministry", "CHL"),
+        ("Peruvian Foreign Ministry", "PER"),
+    ]
+
+
+def test_org_refs_carry_international_flag() -> None:
+    from newsgraph.nlp import parse_one
+
+    ix = MentionIndex(parse_one("The OSCE and the Kremlin met."))
+    mentions = find_org_mentions(ix, [])
+    refs = org_refs(mentions, build_organizations(ix, mentions, "d1"))
+    assert [(r.name, r.country, r.international) for r in refs] == [
+        ("OSCE", None, True),
+        ("Kremlin", "RUS", False),
+    ]
+
+
+@pytest.mark.parametrize("text", ["", '"Unclosed (parenthesis of the Bank', "\u00a0\u00a0Ministry\u00a0"])
+def test_odd_input(orgs: Callable[[str], list[Organization]], text: str) -> None:
+    assert isinstance(orgs(text), list)
