@@ -68,3 +68,31 @@ def test_extract_json_without_a_database(seed_path: Path, tmp_path: Path, monkey
 
 def test_version() -> None:
     assert invoke("--version").output.startswith("newsgraph ")
+
+
+def test_ingest_extracts_and_show_lists_the_facts(seed_path: Path, db_url: str) -> None:
+    result = invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
+    assert result.exit_code == 0, result.output
+    listing = invoke("list", "--db", db_url, "--role", "main").output
+    doc_id = next(line.split("│")[1].strip() for line in listing.splitlines() if "Central Asian" in line)
+    shown = invoke("show", doc_id, "--db", db_url).output
+    for expected in ("Entities", "Vladimir Putin", "Events", "CONSULT", "Quotes", "Matviyenko", "Amounts", "Stances"):
+        assert expected in shown, expected
+
+
+def test_stances_board_shows_the_silent_countries(seed_path: Path, db_url: str) -> None:
+    invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
+    board = invoke("stances", "--db", db_url, "--issue", "Russia Ukraine conflict")
+    assert board.exit_code == 0, board.output
+    for country in ("KAZ", "KGZ", "TJK", "TKM", "UZB"):
+        line = next(x for x in board.output.splitlines() if x.startswith(f"│ {country}"))
+        assert "no official statement" in line
+    assert invoke("stances", "--db", db_url, "--as-of", "2021-01-01").exit_code == 1
+
+
+def test_eval_prints_scores_per_category(seed_gold_path: Path) -> None:
+    result = invoke("eval", str(seed_gold_path), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)[seed_gold_path.name]
+    assert report["categories"]["persons"]["f1"] >= 0.95
+    assert report["not_events_violated"] == 0

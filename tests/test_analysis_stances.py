@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analysis.stances import board, issue_matches
+from newsgraph.store.db import Store
+from newsgraph.store.schema import documents, now, stances
+
+
+def _doc(conn, doc_id: str, published: str) -> None:
+    conn.execute(
+        documents.insert().values(
+            id=doc_id,
+            role="main",
+            title=f"t{doc_id}",
+            body="b",
+            published=published,
+            content_hash=doc_id,
+            created_at=now(),
+        )
+    )
+
+
+def _stance(conn, doc_id: str, country: str, position: str, sentence: str, issue: str = "the war in Ukraine") -> None:
+    conn.execute(
+        stances.insert().values(
+            document_id=doc_id, country=country, issue=issue, position=position, sentence=sentence, start=0, end=1
+        )
+    )
+
+
+@pytest.fixture
+def store(any_db_url: str):
+    with Store(any_db_url) as s:
+        with s.engine.begin() as conn:
+            _doc(conn, "a", "2022-02-27")
+            _doc(conn, "b", "2022-06-01")
+            _stance(conn, "a", "KAZ", "no official statement", "Kazakhstan has not made a statement.")
+            _stance(conn, "b", "KAZ", "neutral", "Kazakhstan said it stays neutral.")
+            _stance(conn, "a", "UZB", "no official statement", "Uzbekistan has not commented.")
+            _stance(conn, "b", "FRA", "opposes", "France condemned the vote.", issue="the referendum in Crimea")
+        yield s
+
+
+def test_latest_evidence_wins_and_history_stays(store: Store) -> None:
+    with store.connect() as conn:
+        cells = {c.country: c for c in board(conn, issue="war Ukraine")}
+    assert set(cells) == {"KAZ", "UZB"}
+    kaz = cells["KAZ"]
+    assert kaz.position == "neutral" and kaz.date == "2022-06-01"
+    assert [e.position for e in kaz.history] == ["no official statement", "neutral"]
+
+
+def test_as_of_shows_the_board_as_it_stood(store: Store) -> None:
+    with store.connect() as conn:
+        cells = {c.country: c for c in board(conn, issue="Ukraine", as_of="2022-03-01")}
+    assert cells["KAZ"].position == "no official statement"
+
+
+@pytest.mark.parametrize(
+    ("issue", "wanted", "ok"),
+    [
+        ("Russia's military operation in Ukraine", "operation Ukraine", True),
+        ("the referendum in Crimea", "Ukraine", False),
+    ],
+)
+def test_issue_matching(issue: str, wanted: str, ok: bool) -> None:
+    assert issue_matches(issue, wanted) is ok
