@@ -96,3 +96,19 @@ def test_eval_prints_scores_per_category(seed_gold_path: Path) -> None:
     report = json.loads(result.stdout)[seed_gold_path.name]
     assert report["categories"]["persons"]["f1"] >= 0.95
     assert report["not_events_violated"] == 0
+
+
+def test_search_ranks_and_filters(seed_path: Path, db_url: str) -> None:
+    invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
+    hit = invoke("search", "protest", "--db", db_url, "--event-type", "PROTEST", "--country", "KAZ")
+    assert hit.exit_code == 0 and "Central Asian" in hit.output and "gathered" in hit.output
+    assert invoke("search", "protest", "--db", db_url, "--since", "2023-01-01").exit_code == 1
+    assert invoke("search", "   ", "--db", db_url).exit_code == 2
+
+
+def test_python_api_mirrors_the_cli(seed_path: Path, db_url: str) -> None:
+    import newsgraph
+
+    invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
+    hits = newsgraph.search("Matviyenko", db=db_url)
+    assert hits and "Matviyenko" in hits[0].snippet

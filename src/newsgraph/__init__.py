@@ -1,3 +1,42 @@
-"""newsgraph: who did what to whom, who said what, and who stayed silent — with evidence."""
+"""newsgraph: who did what to whom, who said what, and who stayed silent — with evidence.
+
+The Python API mirrors the CLI::
+
+    import newsgraph
+    hits = newsgraph.search("protest", event_type="PROTEST", db="sqlite:///newsgraph.db")
+    record = newsgraph.extract("page.txt", published="2022-02-27")
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from newsgraph.store.search import Hit
+
+
+def search(query: str, *, db: str | None = None, **filters: Any) -> list[Hit]:
+    """Ranked full-text search (filters: country, person, event_type, since, until, limit, offset)."""
+    from newsgraph.settings import Settings, normalize_db_url
+    from newsgraph.store.db import Store
+
+    settings = Settings.load(db=normalize_db_url(db) if db else None)
+    with Store(settings.db) as store:
+        return store.search(query, **filters)
+
+
+def extract(path: str, *, published: str | None = None) -> list[dict[str, Any]]:
+    """The OUTPUT.md records of the pages in ``path`` (a file or folder), without any database."""
+    from newsgraph.analyze import Analyzer
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.record import iter_records
+    from newsgraph.settings import Settings
+
+    settings = Settings.load()
+    records = iter_records([path], max_bytes=settings.max_bytes, published=published, analyzer=Analyzer(settings))
+    return [r for r in records if not isinstance(r, NewsgraphError)]
+
+
+__all__ = ["__version__", "extract", "search"]

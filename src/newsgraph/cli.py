@@ -7,6 +7,7 @@ lookup found nothing, 2 for usage errors (Typer's own).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
@@ -339,6 +341,47 @@ def _print_report(name: str, report: Any, details: bool) -> None:
         for key, lines in report.details.items():
             for line in lines:
                 console.print(f"  {key}: {escape(line)}")
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words to find; OR between words for either.")],
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option("--country", help="Documents with facts about this country.")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="Documents mentioning this person.")] = None,
+    event_type: Annotated[str | None, typer.Option("--event-type", help="Documents with this event type.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Published on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="How many hits.")] = 20,
+) -> None:
+    """Full-text search over stored documents, ranked, with highlighted snippets."""
+    store = _open_store(_settings(db))
+    try:
+        hits = store.search(
+            query, country=country, person=person, event_type=event_type, since=since, until=until, limit=limit
+        )
+    except NewsgraphError as exc:
+        raise _fail(exc, 2) from exc
+    if not hits:
+        console.print("No documents match.")
+        raise typer.Exit(1)
+    for rank, hit in enumerate(hits, 1):
+        console.print(
+            f"[bold]{rank}. {escape(hit.title)}[/bold] [dim]{hit.document_id} · {hit.published or 'undated'} · "
+            f"{hit.role} · score {hit.score:.2f}[/dim]"
+        )
+        console.print(_highlighted("   " + " ".join(hit.snippet.split())), soft_wrap=True)
+
+
+def _highlighted(snippet: str) -> Text:
+    """A snippet whose [marked] words are shown highlighted (no markup parsing of the text)."""
+    out = Text()
+    for part in re.split(r"(\[[^\[\]]*\])", snippet):
+        if part.startswith("[") and part.endswith("]"):
+            out.append(part[1:-1], style="bold yellow")
+        else:
+            out.append(part)
+    return out
 
 
 @app.command("stances")
