@@ -36,7 +36,9 @@ def main() -> None:
             pipe.store.close()
         rate = summary.documents / elapsed
         best = rate if best is None else max(best, rate)
-        print(f"run: {summary.documents} documents in {elapsed:.2f} s = {rate:.0f} docs/s ({len(summary.errors)} errors)")
+        print(
+            f"run: {summary.documents} documents in {elapsed:.2f} s = {rate:.0f} docs/s ({len(summary.errors)} errors)"
+        )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"ingest (read+segment+store, no NLP): {best:.0f} documents/s (best of {args.repeat})")
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
