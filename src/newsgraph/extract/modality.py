@@ -12,7 +12,7 @@ around an event trigger:
 - conjoined verbs share the auxiliaries and conditions of the first one
   ("could attack and invade", "if X wanted to - or started a war");
 - a that-complement of a denial verb is negated ("denied that troops crossed"), of an
-  imagining verb hypothetical ("imagine if Putin got his way"); reported speech
+  imagining verb hypothetical ("imagine if the rebels got their way"); reported speech
   ("said that X attacked") stays a fact;
 - a nominal event is negated by "no" or "without", hypothetical under "risk of",
   "threat of", "plans for";

@@ -144,8 +144,8 @@ class SpeakerResolver:
     def _people_in_doc(self, given: dict[str, Person | None]) -> list[Person]:
         """Persons the document names that ``persons`` lacks, with the title it gives them.
 
-        "the Secretary General of NATO, Mark Rutte" gives Mark Rutte the role "Secretary General
-        of NATO", so a later "Nato's secretary-general said" resolves to him even when the
+        "the Secretary General of the alliance, Jane Roe" gives Jane Roe the role "Secretary General
+        of the alliance", so a later "the secretary-general said" resolves to her even when the
         caller passed no persons.
         """
         found: dict[str, Person] = {}
@@ -266,7 +266,7 @@ class SpeakerResolver:
         return Speaker(" ".join(words), title, "person")
 
     def _title(self, tok: Token, ent: Span | None) -> str | None:
-        """Title words written before a name ("Prime Minister" Alikhan Smailov)."""
+        """Title words written before a name ("Prime Minister" Jane Roe)."""
         if ent is None:
             return None
         lo = tok.left_edge.i
