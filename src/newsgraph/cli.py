@@ -343,6 +343,49 @@ def _print_report(name: str, report: Any, details: bool) -> None:
                 console.print(f"  {key}: {escape(line)}")
 
 
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet shards.")],
+    db: DbOption = None,
+    published: PublishedOption = None,
+    workers: Annotated[int, typer.Option("--workers", help="Local Dask worker processes.")] = 2,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")] = None,
+    pages_per_task: Annotated[int, typer.Option("--pages-per-task", help="About this many pages per task.")] = 200,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract facts.")] = True,
+) -> None:
+    """Ingest a large collection on a Dask cluster (local by default), writing Parquet shards of the records."""
+    from newsgraph.batch import run_batch
+
+    settings = _settings(db, extract=extract)
+    with Progress(
+        TextColumn("[bold]batch[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console
+    ) as bar:
+        from newsgraph.batch import plan_tasks
+
+        try:
+            total = len(plan_tasks(paths, settings, pages_per_task))
+        except NewsgraphError as exc:
+            raise _fail(exc, 2) from exc
+        task = bar.add_task("tasks", total=total)
+        summary = run_batch(
+            paths,
+            out,
+            settings,
+            workers=workers,
+            pages_per_task=pages_per_task,
+            scheduler=scheduler,
+            published=published,
+            on_task=lambda _r: bar.advance(task),
+        )
+    rate = summary.documents / summary.elapsed if summary.elapsed else 0.0
+    console.print(
+        f"{len(summary.tasks)} tasks · {summary.pages_new} pages stored · {summary.pages_unchanged} unchanged · "
+        f"{summary.documents} documents ({rate:.1f}/s) · {summary.errors} errors · shards in {out}"
+    )
+    raise typer.Exit(0 if summary.pages_new or summary.pages_unchanged or not summary.errors else 1)
+
+
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find; OR between words for either.")],

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from sqlalchemy.exc import IntegrityError
+
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Document, IngestError, RawPage
 from newsgraph.read import estimate_pages, expand_paths, read_item
@@ -68,10 +70,17 @@ class _Pending:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, store: Store | None = None, analyzer: Analyzer | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store | None = None,
+        analyzer: Analyzer | None = None,
+        on_record: Callable[[RawPage, Segmented, dict[str, Any]], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.store = store if store is not None else Store(settings.db)
         self.analyzer = analyzer
+        self.on_record = on_record  # called with each newly stored page's record (batch shards)
 
     def plan(self, paths: Iterable[str]) -> tuple[list[Any], int]:
         """The files a run will read and an estimate of its pages (for the progress bar)."""
@@ -175,7 +184,14 @@ class Pipeline:
         try:
             writer = self.analyzer.writer(facts) if self.analyzer is not None else None
             record = self.analyzer.record(raw, seg, facts) if self.analyzer is not None else None
-            result = self.store.save_page(raw, seg, run_id=summary.run_id, write_facts=writer, record=record)
+            try:
+                result = self.store.save_page(raw, seg, run_id=summary.run_id, write_facts=writer, record=record)
+            except IntegrityError:
+                # another process stored one of these documents (or this page) meanwhile: the
+                # transaction rolled back, so store the page again; known documents are now linked
+                result = self.store.save_page(raw, seg, run_id=summary.run_id, write_facts=writer, record=record)
+            if record is not None and self.on_record is not None and result.status == "new":
+                self.on_record(raw, seg, record)
         except NewsgraphError as exc:
             self._error(summary, raw.source, exc)
             return

@@ -66,7 +66,9 @@ def make_engine(url: str) -> Engine:
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url, future=True)
+        # SQLite: wait up to 30 s for another writer (several batch workers share one file)
+        connect_args = {"timeout": 30} if url.startswith("sqlite") else {}
+        engine = create_engine(url, future=True, connect_args=connect_args)
     except Exception as exc:  # unknown dialect, bad URL
         raise StoreError(f"cannot open database {url!r}: {exc}; use sqlite:///FILE or postgresql+psycopg://…") from exc
     if engine.dialect.name == "sqlite":
