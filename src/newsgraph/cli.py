@@ -427,6 +427,81 @@ def _highlighted(snippet: str) -> Text:
     return out
 
 
+@app.command("related")
+def related_cmd(
+    doc_id: Annotated[str, typer.Argument(help="Document id (or a unique prefix).")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", help="How many documents.")] = 10,
+    method: Annotated[
+        str, typer.Option("--method", help="auto (embeddings when the extra is installed), text or embeddings.")
+    ] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """Documents related to one document (shared wording and entities), and its near-duplicates."""
+    from newsgraph.analysis.related import duplicates, related
+
+    store = _open_store(_settings(db))
+    try:
+        with store.connect() as conn:
+            found, copies = related(conn, doc_id, limit=limit, method=method), duplicates(conn, doc_id)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        console.print_json(json.dumps({"related": found, "duplicates": copies}, ensure_ascii=False))
+        return
+    for rank, item in enumerate(found, 1):
+        console.print(
+            f"[bold]{rank}. {escape(item['title'])}[/bold] [dim]{item['id']} · {item['published'] or 'undated'} · "
+            f"score {item['score']:.2f}[/dim]"
+        )
+        console.print(f"   {escape(item['reason'])}", style="dim")
+    for copy in copies:
+        what = "original" if copy["original"] else f"near-duplicate (similarity {copy['similarity']})"
+        console.print(f"{what}: {copy['id']} {escape(copy['title'])}", style="dim")
+    if not found and not copies:
+        console.print("No related documents.")
+        raise typer.Exit(1)
+
+
+@app.command("popular")
+def popular_cmd(
+    db: DbOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Published on or before (inclusive prefix).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="person, organization, place or country.")] = None,
+    events: Annotated[bool, typer.Option("--events", help="Most-reported events instead of entities.")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="How many rows.")] = 20,
+) -> None:
+    """Most-mentioned entities (or most-reported events) in a time window."""
+    from newsgraph.analysis.popular import popular, top_events
+
+    store = _open_store(_settings(db))
+    try:
+        with store.connect() as conn:
+            if events:
+                rows = top_events(conn, since=since, until=until, limit=limit)
+            else:
+                rows = popular(conn, since=since, until=until, kind=kind, limit=limit)
+    except NewsgraphError as exc:
+        raise _fail(exc, 2) from exc
+    if not rows:
+        console.print("Nothing in that window.")
+        raise typer.Exit(1)
+    columns = (
+        ["type", "actor_country", "target_country", "documents", "events", "first", "last"]
+        if events
+        else ["name", "kind", "country", "documents", "mentions"]
+    )
+    table = Table(title="Most-reported events" if events else "Most-mentioned entities")
+    for col in columns:
+        table.add_column(col.replace("_", " "))
+    for row in rows:
+        table.add_row(*(escape(str(row[c])) if row[c] is not None else "" for c in columns))
+    console.print(table)
+
+
 @app.command("stances")
 def stances_board(
     db: DbOption = None,

@@ -118,6 +118,8 @@ class Pipeline:
                     self._flush(batch, summary, progress)
                     batch, batch_docs = [], 0
         self._flush(batch, summary, progress)
+        if summary.pages_new:
+            self._refresh_statistics(summary)
         summary.elapsed = time.perf_counter() - started
         self.store.finish_run(
             summary.run_id,
@@ -126,6 +128,16 @@ class Pipeline:
             errors_=len(summary.errors),
         )
         return summary
+
+    def _refresh_statistics(self, summary: IngestSummary) -> None:
+        """Keep the related-articles term statistics current (PostgreSQL; SQLite reads FTS5's own)."""
+        from newsgraph.analysis.related import refresh_term_stats
+
+        try:
+            with self.store.engine.begin() as conn:
+                refresh_term_stats(conn)
+        except Exception as exc:  # statistics are a cache: a failure must not fail the run
+            self._warn(summary, "<statistics>", "statistics", f"term statistics not refreshed: {exc}")
 
     def _segment(self, page: RawPage, summary: IngestSummary) -> _Pending | None:
         for reason, message in page.meta.get("warnings", []):

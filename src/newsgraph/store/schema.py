@@ -295,6 +295,14 @@ def _full_text_index(conn: Connection) -> None:
     create_index(conn)
 
 
+def _knowledge_base(conn: Connection) -> None:
+    from newsgraph.analysis.popular import create_popular_indexes
+    from newsgraph.analysis.related import create_related_tables
+
+    create_related_tables(conn)
+    create_popular_indexes(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
     (
@@ -303,6 +311,7 @@ MIGRATIONS: list[Migration] = [
         _create(V2_TABLES),
     ),
     (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)", _full_text_index),
+    (4, "related articles (term statistics, embedding cache) and knowledge-base indexes", _knowledge_base),
 ]
 
 

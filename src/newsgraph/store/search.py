@@ -20,6 +20,7 @@ from newsgraph.errors import NewsgraphError
 
 HIGHLIGHT = ("[", "]")
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
 class SearchError(NewsgraphError):
@@ -73,17 +74,31 @@ def index_document(conn: Connection, document_id: str, title: str, body: str) ->
 
 
 def _fts5_query(query: str) -> str:
-    """User words → a safe FTS5 query: each term quoted, AND between terms, ``OR`` kept."""
-    parts: list[str] = []
-    for word in query.split():
-        if word.upper() == "OR" and parts and parts[-1] != "OR":
-            parts.append("OR")
+    """User words → a safe FTS5 query meaning what ``websearch_to_tsquery`` does on PostgreSQL:
+    words ANDed, ``"quoted phrase"``, ``OR`` between alternatives, ``-word`` excluded from its alternative."""
+    groups: list[tuple[list[str], list[str]]] = [([], [])]  # alternatives (OR): (terms ANDed, terms excluded)
+    for m in _QUERY_PART.finditer(query):
+        negate, phrase, word = m.group(1), m.group(2), m.group(3)
+        if word is not None and word.upper() == "OR":
+            if any(groups[-1]):
+                groups.append(([], []))
             continue
-        for token in _TOKEN.findall(word):
-            parts.append('"' + token.replace('"', "") + '"')
-    while parts and parts[-1] == "OR":
-        parts.pop()
-    return " ".join(parts)
+        if word is not None and word.startswith("-"):
+            negate, word = "-", word[1:]
+        tokens = _TOKEN.findall(phrase if phrase is not None else word)
+        if tokens:  # quoted tokens: FTS5 reads them as one phrase, a single token as a plain term
+            groups[-1][1 if negate else 0].append('"' + " ".join(tokens) + '"')
+    alternatives = []
+    for terms, excluded in groups:
+        if not terms:  # FTS5 cannot express "anything but X"
+            continue
+        alternative = " ".join(terms)
+        if excluded:
+            alternative = f"({alternative}) NOT ({' OR '.join(excluded)})"
+        alternatives.append(alternative)
+    if len(alternatives) > 1:
+        return " OR ".join(f"({a})" for a in alternatives)
+    return alternatives[0] if alternatives else ""
 
 
 def search(
@@ -101,10 +116,16 @@ def search(
     """Ranked documents matching ``query`` and every filter given."""
     if not query.strip():
         raise SearchError("empty query: give one or more words, e.g. newsgraph search \"protest\"")
+    if not _TOKEN.search(query):
+        raise SearchError(f"query {query!r} has no searchable words; give one or more words")
+    if limit < 1 or offset < 0:
+        raise SearchError(f"limit must be at least 1 and offset at least 0 (got limit={limit}, offset={offset})")
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     where, joins = _filters(params, country=country, person=person, event_type=event_type, since=since, until=until)
     if conn.dialect.name == "postgresql":
         params["q"] = query
+        if not conn.execute(text("SELECT numnode(websearch_to_tsquery('english', :q))"), params).scalar():
+            raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
         sql = f"""
             SELECT d.id, d.title, d.published, d.role,
                    ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q)) AS score,
@@ -117,7 +138,7 @@ def search(
     else:
         match = _fts5_query(query)
         if not match:
-            raise SearchError(f"query {query!r} has no searchable words")
+            raise SearchError(f"query {query!r} has no word to look for, only excluded ones; add a word")
         params["q"] = match
         sql = f"""
             SELECT d.id, d.title, d.published, d.role,
@@ -141,11 +162,12 @@ def _filters(params: dict[str, Any], **given: str | None) -> tuple[str, str]:
             " AND (e.actor_country = :country OR e.target_country = :country)))"
         )
     if given.get("person"):
-        params["person"] = f"%{given['person'].lower()}%"
+        person = given["person"].lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params["person"] = f"%{person}%"
         clauses.append(
             "EXISTS (SELECT 1 FROM mentions m JOIN entities en ON en.id = m.entity_id"
             " JOIN entity_aliases al ON al.entity_id = en.id"
-            " WHERE m.document_id = d.id AND en.kind = 'person' AND lower(al.alias) LIKE :person)"
+            " WHERE m.document_id = d.id AND en.kind = 'person' AND lower(al.alias) LIKE :person ESCAPE '\\')"
         )
     if given.get("event_type"):
         params["etype"] = given["event_type"].upper()
