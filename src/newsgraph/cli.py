@@ -502,6 +502,38 @@ def popular_cmd(
     console.print(table)
 
 
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, gdelt, gkg, plover or graphml.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into (created if missing).")],
+    db: DbOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Documents published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Documents published on or before (same forms).")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="ISO alpha-3: documents about it, events with it as actor or target."),
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--event-type", help="PLOVER type: documents with such a factual event, its events.")
+    ] = None,
+) -> None:
+    """Write the database as files for other tools: JSON Lines, CSV, Parquet, GDELT event and GKG tables,
+    PLOVER JSON, GraphML."""
+    from newsgraph.export import BadFilter, UnknownFormat, export
+
+    store = _open_store(_settings(db))
+    try:
+        paths = export(store, fmt, out, since=since, until=until, country=country, event_type=event_type)
+    except NewsgraphError as exc:
+        raise _fail(exc, 2 if isinstance(exc, UnknownFormat | BadFilter) else 1) from exc
+    finally:
+        store.close()
+    for path in paths:
+        console.print(f"{path}  [dim]{path.stat().st_size:,} bytes[/dim]")
+
+
 @app.command("stances")
 def stances_board(
     db: DbOption = None,
