@@ -534,6 +534,26 @@ def export_cmd(
         console.print(f"{path}  [dim]{path.stat().st_size:,} bytes[/dim]")
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str | None,
+        typer.Option("--host", help="Address (default 127.0.0.1); beyond loopback set NEWSGRAPH_API_TOKEN."),
+    ] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port (env NEWSGRAPH_PORT; default 8000).")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 1,
+    db: DbOption = None,
+) -> None:
+    """Serve the REST API (/api, /docs) and the web pages from the database."""
+    from newsgraph.serve import run
+
+    settings = _settings(db, host=host, port=port)
+    try:
+        run(settings, workers=workers)
+    except NewsgraphError as exc:
+        raise _fail(exc, 2) from exc
+
+
 @app.command("stances")
 def stances_board(
     db: DbOption = None,

@@ -1,0 +1,259 @@
+"""Serving bench: p50/p95 latency of the article page, the stance board and search under load.
+
+Usage:
+  python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1]
+  python bench/serve.py --make 100000 [--keep PATH]   # build a synthetic base first (SQLite)
+
+``--db`` is the database to serve: the 100k-article base of the knowledge-base bench.
+Without it, ``--make N`` builds one: the seed page and the Wikinews corpus are ingested
+with the real pipeline (real facts), then their documents, pages and facts are copied
+with new ids and shifted dates until N documents are stored (entities stay shared, so
+popular names get many mentions, as in a real base). The server runs ``newsgraph.serve``
+in its own process on a free loopback port; ``--clients`` asyncio clients with keep-alive
+connections request the three pages in turn (articles and search words drawn at random,
+seeded) for ``--seconds``. Prints one line per page and the error count; goals:
+p95 < 100 ms, 0 errors. Never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_f91c6608d9f9b579.txt"
+WIKINEWS = SHARED / "corpus" / "wikinews-2019-2020" / "data"
+WORDS = ("president", "protest", "election", "minister", "police", "Russia", "court", "storm", "government", "talks")
+GOAL_P95_MS = 100.0
+
+# Fact tables copied per clone (rows get new autoincrement ids).
+FACT_TABLES = ("mentions", "quotes", "amounts", "dates", "themes", "events", "stances")
+
+
+def make_base(url: str, n_documents: int) -> None:
+    """Ingest the shared corpus into ``url`` (SQLite), then clone it up to ``n_documents`` documents."""
+    from sqlalchemy import text
+
+    from newsgraph.analyze import Analyzer
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.settings import Settings
+    from newsgraph.store.db import Store
+
+    settings = Settings.load(env={}, db=url)
+    store = Store(url)
+    started = time.perf_counter()
+    pipe = Pipeline(settings, store=store, analyzer=Analyzer(settings))
+    if SEED.exists():
+        pipe.ingest([str(SEED)], published="2022-02-27")
+    pipe.ingest([str(WIKINEWS)])
+    with store.engine.begin() as conn:
+        base = int(conn.execute(text("SELECT COUNT(*) FROM documents")).scalar_one())
+    print(f"base: {base} documents ingested in {time.perf_counter() - started:.0f} s")
+    copies = max(0, -(-n_documents // max(base, 1)) - 1)
+    started = time.perf_counter()
+    with store.engine.begin() as conn:
+        last = _bounds(conn)
+        for k in range(1, copies + 1):
+            _clone(conn, k, last)
+    with store.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    with store.engine.connect() as conn:
+        total = conn.execute(text("SELECT COUNT(*) FROM documents")).scalar_one()
+    print(f"cloned to {total} documents in {time.perf_counter() - started:.0f} s")
+    store.close()
+
+
+CLONED = ("pages", "documents", "page_documents", "documents_fts", *FACT_TABLES, "tones")
+
+
+def _bounds(conn: object) -> dict[str, int]:
+    """The last rowid of each cloned table before cloning: copies read only the rows up to it."""
+    from sqlalchemy import text
+
+    run = conn.execute  # type: ignore[attr-defined]
+    return {t: int(run(text(f"SELECT COALESCE(MAX(rowid), 0) FROM {t}")).scalar_one()) for t in CLONED}
+
+
+def _clone(conn: object, k: int, last: dict[str, int]) -> None:
+    """Copy the original rows (rowid <= ``last``) with ids suffixed ``-k`` and dates shifted ``k`` days."""
+    from sqlalchemy import text
+
+    p = {"s": f"-{k:05d}", "d": f"+{k % 1500} days", **{f"m_{t}": n for t, n in last.items()}}
+    run = conn.execute  # type: ignore[attr-defined]
+    run(
+        text(
+            "INSERT INTO pages (id, source, kind, url, title, published, encoding, language, ingested_at, run_id) "
+            "SELECT id || :s, source || :s, kind, url, title, date(published, :d), encoding, language, ingested_at, "
+            "run_id FROM pages WHERE rowid <= :m_pages"
+        ),
+        p,
+    )
+    run(
+        text(
+            "INSERT INTO documents (id, role, title, body, section, published, sources, picture_caption, "
+            "picture_credit, url, content_hash, duplicate_of, similarity, minhash, first_page_id, created_at) "
+            "SELECT id || :s, role, title, body, section, date(published, :d), sources, picture_caption, "
+            "picture_credit, url, content_hash || :s, CASE WHEN duplicate_of IS NULL THEN NULL "
+            "ELSE duplicate_of || :s END, similarity, NULL, first_page_id || :s, created_at "
+            "FROM documents WHERE rowid <= :m_documents"
+        ),
+        p,
+    )
+    run(
+        text(
+            "INSERT INTO page_documents (page_id, document_id, role, position, occurrences) "
+            "SELECT page_id || :s, document_id || :s, role, position, occurrences FROM page_documents "
+            "WHERE rowid <= :m_page_documents"
+        ),
+        p,
+    )
+    run(
+        text(
+            "INSERT INTO documents_fts (document_id, title, body) "
+            "SELECT document_id || :s, title, body FROM documents_fts WHERE rowid <= :m_documents_fts"
+        ),
+        p,
+    )
+    for table in (*FACT_TABLES, "tones"):
+        cols = [r[1] for r in run(text(f"PRAGMA table_info({table})")) if r[1] != "id"]
+        select = ", ".join(
+            "document_id || :s"
+            if c == "document_id"
+            else ("date(date, :d)" if c == "date" and table in {"events", "stances"} else f'"{c}"')
+            for c in cols
+        )
+        names = ", ".join(f'"{c}"' for c in cols)
+        run(text(f"INSERT INTO {table} ({names}) SELECT {select} FROM {table} WHERE rowid <= :m_{table}"), p)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NEWSGRAPH_DB": url, "NEWSGRAPH_PORT": str(port), "NEWSGRAPH_HOST": "127.0.0.1"}
+    code = (
+        "from newsgraph.serve import run; from newsgraph.settings import Settings; "
+        f"run(Settings.load(), log_level='warning', workers={workers})"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def sample_ids(url: str, n: int = 2000) -> list[str]:
+    from sqlalchemy import text
+
+    from newsgraph.store.db import Store
+
+    with Store(url) as store, store.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id FROM documents WHERE duplicate_of IS NULL ORDER BY id LIMIT :n"), {"n": n * 50}
+        ).scalars()
+        ids = list(rows)
+    return random.Random(7).sample(ids, min(n, len(ids)))
+
+
+async def load(base: str, ids: list[str], clients: int, seconds: float) -> dict[str, list[float]]:
+    import httpx
+
+    latencies: dict[str, list[float]] = {"article": [], "stances": [], "search": []}
+    errors: dict[str, int] = dict.fromkeys(latencies, 0)
+    stop = time.perf_counter() + seconds
+
+    async def client(i: int) -> None:
+        rng = random.Random(i)
+        kinds = list(latencies)
+        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+            turn = i
+            while time.perf_counter() < stop:
+                kind = kinds[turn % 3]
+                turn += 1
+                path = {
+                    "article": lambda: f"/articles/{rng.choice(ids)}",
+                    "stances": lambda: "/stances",
+                    "search": lambda: f"/search?q={rng.choice(WORDS)}",
+                }[kind]()
+                t0 = time.perf_counter()
+                try:
+                    r = await http.get(path)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies[kind].append((time.perf_counter() - t0) * 1000)
+                errors[kind] += not ok
+
+    await asyncio.gather(*(client(i) for i in range(clients)))
+    latencies["_errors"] = [float(sum(errors.values()))]
+    return latencies
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else (values[0] if values else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="database to serve (the knowledge-base bench's 100k-article base)")
+    parser.add_argument("--make", type=int, default=0, help="build a synthetic SQLite base of N documents first")
+    parser.add_argument("--keep", help="where --make writes its database (default: a temporary folder)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    args = parser.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    url = args.db
+    if url is None:
+        if not args.make:
+            raise SystemExit("give --db URL, or --make N to build a synthetic base")
+        path = Path(args.keep) if args.keep else Path(tmp.name) / "serve-bench.db"
+        url = f"sqlite:///{path}"
+        if not path.exists():
+            make_base(url, args.make)
+    ids = sample_ids(url)
+    port = _free_port()
+    server = start_server(url, port, args.workers)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        asyncio.run(load(base, ids[:20], 2, 3.0))  # warm-up: caches, first connections
+        started = time.perf_counter()
+        results = asyncio.run(load(base, ids, args.clients, args.seconds))
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        tmp.cleanup()
+    errors = int(results.pop("_errors")[0])
+    total = sum(len(v) for v in results.values())
+    print(
+        f"server: {url} · {args.clients} clients · {args.seconds:.0f} s · "
+        f"{args.workers} worker(s) · {os.cpu_count()} CPUs"
+    )
+    for kind, values in results.items():
+        p50, p95 = pct(values, 50), pct(values, 95)
+        flag = "ok" if p95 < GOAL_P95_MS else f"over the {GOAL_P95_MS:.0f} ms goal"
+        print(f"{kind:8s} requests {len(values):6d}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({flag})")
+    print(f"throughput: {total / elapsed:.0f} requests/s; errors: {errors} (goal 0)")
+
+
+if __name__ == "__main__":
+    main()

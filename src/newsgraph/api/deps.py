@@ -1,0 +1,159 @@
+"""Dependencies of the routes, as short ``Annotated`` aliases.
+
+``StoreDep`` / ``ConnDep`` give the app's store and a connection for the request;
+``TokenDep`` checks the API token (``Authorization: Bearer TOKEN``) against
+``Settings.api_token`` in constant time; ``PageDep`` is ``limit`` / ``offset``;
+``DateQ``, ``CountryQ`` and ``EventTypeQ`` are validated query parameters (a bad
+value is a 422 in the error envelope).
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator
+from sqlalchemy.engine import Connection
+
+from newsgraph.api.cache import ResultCache
+from newsgraph.api.errors import IngestDisabled, Unauthorized
+from newsgraph.settings import Settings
+from newsgraph.store.db import Store
+
+MAX_LIMIT = 500
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_conn(store: StoreDep) -> Iterator[Connection]:
+    with store.connect() as conn:
+        yield conn
+
+
+ConnDep = Annotated[Connection, Depends(get_conn)]
+
+
+def get_cache(request: Request) -> ResultCache:
+    return request.app.state.cache
+
+
+CacheDep = Annotated[ResultCache, Depends(get_cache)]
+
+_bearer = HTTPBearer(auto_error=False, description="The server's NEWSGRAPH_API_TOKEN")
+
+
+def require_token(
+    settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> str:
+    """The caller's token, when it equals the configured one."""
+    expected = settings.api_token or ""
+    if not expected:
+        raise IngestDisabled(
+            "writing through the API is disabled: start the server with NEWSGRAPH_API_TOKEN set "
+            "and send it as 'Authorization: Bearer TOKEN'"
+        )
+    if credentials is None:
+        raise Unauthorized("missing API token: send 'Authorization: Bearer TOKEN' (the server's NEWSGRAPH_API_TOKEN)")
+    if not hmac.compare_digest(credentials.credentials.encode(), expected.encode()):
+        raise Unauthorized("wrong API token: send the server's NEWSGRAPH_API_TOKEN as 'Authorization: Bearer TOKEN'")
+    return credentials.credentials
+
+
+TokenDep = Annotated[str, Depends(require_token)]
+
+
+# -- validated query parameters ------------------------------------------------------------------
+
+
+def check_date(value: str | None) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real date."""
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise ValueError("not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    date(parts[0], parts[1], parts[2])  # raises ValueError for month 13, day 31 of April...
+    return value
+
+
+def check_country(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if not _COUNTRY.match(value):
+        raise ValueError("not an ISO 3166-1 alpha-3 country code such as RUS or KAZ")
+    return value.upper()
+
+
+def check_event_type(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    from newsgraph.lexicon.events import plover_types
+
+    valid = sorted(plover_types())
+    if value.upper() not in valid:
+        raise ValueError(f"not a PLOVER event type; use one of {', '.join(valid)}")
+    return value.upper()
+
+
+DateQ = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)"), AfterValidator(check_date)]
+CountryQ = Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code, e.g. KAZ"), AfterValidator(check_country)]
+EventTypeQ = Annotated[
+    str | None, Query(description="PLOVER event type, e.g. CONSULT"), AfterValidator(check_event_type)
+]
+
+
+@dataclass(slots=True)
+class Page:
+    limit: int
+    offset: int
+
+
+def get_page(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+) -> Page:
+    return Page(limit=limit, offset=offset)
+
+
+PageDep = Annotated[Page, Depends(get_page)]
+
+
+def listing(rows: list[dict[str, Any]], count: int) -> dict[str, Any]:
+    """The ``{data, count}`` body of every list response."""
+    return {"data": rows, "count": count}
+
+
+__all__ = [
+    "CacheDep",
+    "ConnDep",
+    "CountryQ",
+    "DateQ",
+    "EventTypeQ",
+    "Page",
+    "PageDep",
+    "SettingsDep",
+    "StoreDep",
+    "TokenDep",
+    "check_country",
+    "check_date",
+    "check_event_type",
+    "listing",
+]

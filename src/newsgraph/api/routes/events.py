@@ -1,0 +1,80 @@
+"""Events: the list with filters, events per type over time, and the actor network."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from newsgraph import queries
+from newsgraph.api.deps import ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
+from newsgraph.api.errors import ERROR_RESPONSES
+from newsgraph.api.schemas import EventsPublic, NetworkPublic, TimelinePublic
+
+router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
+
+EntityQ = Annotated[str | None, Query(max_length=32, pattern=r"^[0-9a-f]+$", description="an entity id")]
+TypeQ = Annotated[EventTypeQ, Query(alias="type", description="PLOVER event type, e.g. CONSULT")]
+
+
+@router.get("", response_model=EventsPublic, summary="List events")
+def read_events(
+    conn: ConnDep,
+    page: PageDep,
+    event_type: TypeQ = None,
+    country: Annotated[CountryQ, Query(description="actor or target country")] = None,
+    actor_country: CountryQ = None,
+    target_country: CountryQ = None,
+    actor: EntityQ = None,
+    target: EntityQ = None,
+    entity: Annotated[EntityQ, Query(description="an entity id, as actor or target")] = None,
+    since: DateQ = None,
+    until: DateQ = None,
+    include_negated: Annotated[bool, Query(description="also negated and hypothetical events")] = False,
+) -> dict[str, object]:
+    """Events, newest first, each with its evidence sentence and span."""
+    rows, total = queries.list_events(
+        conn,
+        event_type=event_type,
+        country=country,
+        actor_country=actor_country,
+        target_country=target_country,
+        actor=actor,
+        target=target,
+        entity=entity,
+        since=since,
+        until=until,
+        include_negated=include_negated,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    return listing(rows, total)
+
+
+@router.get("/timeline", response_model=TimelinePublic, summary="Events per type over time")
+def read_timeline(
+    conn: ConnDep,
+    country: CountryQ = None,
+    event_type: TypeQ = None,
+    since: DateQ = None,
+    until: DateQ = None,
+    granularity: Literal["year", "month", "day"] = "month",
+) -> dict[str, object]:
+    """Factual events counted per period and PLOVER type."""
+    rows = queries.event_timeline(
+        conn, country=country, event_type=event_type, since=since, until=until, granularity=granularity
+    )
+    return listing(rows, len(rows))
+
+
+@router.get("/network", response_model=NetworkPublic, summary="The actor network")
+def read_network(
+    conn: ConnDep,
+    country: CountryQ = None,
+    event_type: TypeQ = None,
+    since: DateQ = None,
+    until: DateQ = None,
+    limit: Annotated[int, Query(ge=1, le=2000, description="most edges")] = 300,
+) -> dict[str, object]:
+    """Actors as nodes, factual events as edges (one per actor, target and type, with a count)."""
+    return queries.actor_network(conn, country=country, event_type=event_type, since=since, until=until, limit=limit)

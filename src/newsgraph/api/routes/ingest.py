@@ -1,0 +1,191 @@
+"""``POST /api/ingest``: a page as text, HTML or an uploaded file, through the real pipeline.
+
+Protected by the API token (``TokenDep``). The body is either JSON (:class:`IngestText`)
+or a form (``multipart/form-data`` / urlencoded) with a ``file`` upload or a ``text`` /
+``html`` field, plus ``published``. The page is written to a temporary file named after
+``name`` (or the upload's file name) and ingested like any file; the NLP model is loaded
+once per app, on the first ingest.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from newsgraph.api.deps import SettingsDep, StoreDep, TokenDep, check_date
+from newsgraph.api.errors import ERROR_RESPONSES, BadParameter
+from newsgraph.api.schemas import IngestResult, IngestText
+from newsgraph.errors import TooLarge
+
+router = APIRouter(prefix="/api", tags=["ingest"], responses=ERROR_RESPONSES)
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_LOCK = threading.Lock()  # one ingest at a time per process: the Analyzer is not thread-safe
+
+_BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/IngestText"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "text": {"type": "string"},
+                        "html": {"type": "string"},
+                        "published": {"type": "string"},
+                        "name": {"type": "string"},
+                    },
+                }
+            },
+        },
+    }
+}
+
+
+def safe_name(name: str | None, default: str) -> str:
+    """A file name without folders or odd characters, keeping the suffix that picks the reader."""
+    base = Path(name or "").name
+    cleaned = _SAFE_NAME.sub("_", base).strip("._")[:100]
+    return cleaned or default
+
+
+async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str | None]:
+    """(content, file name, published) from a JSON or form body."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = IngestText.model_validate(await request.json())
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors()) from exc
+        except ValueError as exc:
+            raise BadParameter(f"the body is not valid JSON: {exc}") from exc
+        text, html, name, published = body.text, body.html, body.name, body.published
+        upload = None
+    elif kind in {"multipart/form-data", "application/x-www-form-urlencoded"}:
+        form = await request.form()
+        upload = form.get("file")
+        text, html, name, published = (_field(form.get(k)) for k in ("text", "html", "name", "published"))
+    else:
+        raise BadParameter('send JSON {"text": ...} or {"html": ...}, or a form with a \'file\' upload')
+    try:
+        published = check_date(published)
+    except ValueError as exc:
+        raise BadParameter(f"published={published!r}: {exc}") from exc
+    given = [x for x in (text, html, upload) if x not in (None, "")]
+    if len(given) != 1:
+        raise BadParameter("give exactly one of 'text', 'html' or 'file'")
+    if upload is not None and not isinstance(upload, str):
+        data = await upload.read(max_bytes + 1)  # type: ignore[union-attr]
+        return data, safe_name(name or upload.filename, "upload.txt"), published  # type: ignore[union-attr]
+    if html:
+        return html.encode("utf-8"), safe_name(name, "page.html"), published
+    return str(text).encode("utf-8"), safe_name(name, "page.txt"), published
+
+
+def _field(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _ingest(request: Request, settings: Any, store: Any, path: Path, published: str | None) -> dict[str, Any]:
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.read import read_file
+    from newsgraph.segment import segment
+    from newsgraph.store.schema import documents, page_documents
+
+    with _LOCK:
+        analyzer = analyzer_of(request)
+        summary = Pipeline(settings, store=store, analyzer=analyzer).ingest([str(path)], published=published)
+    page_ids = set()
+    for page in read_file(path, max_bytes=settings.max_bytes, published=published):
+        if not isinstance(page, Exception):
+            try:
+                page_ids.add(segment(page).page_id)
+            except Exception:  # the pipeline recorded why
+                continue
+    docs: list[dict[str, Any]] = []
+    if page_ids:
+        with store.connect() as conn:
+            q = (
+                select(
+                    documents.c.id,
+                    documents.c.role,
+                    documents.c.title,
+                    documents.c.section,
+                    documents.c.published,
+                    documents.c.published.label("date"),
+                    documents.c.duplicate_of,
+                )
+                .join(page_documents, page_documents.c.document_id == documents.c.id)
+                .where(page_documents.c.page_id.in_(sorted(page_ids)))
+                .order_by(page_documents.c.page_id, page_documents.c.position)
+            )
+            docs = [dict(r) for r in conn.execute(q).mappings()]
+    problems = [
+        [{"source": path.name, "code": e.code, "message": e.message.replace(str(path), path.name)} for e in items]
+        for items in (summary.errors, summary.warnings)
+    ]
+    return {
+        "pages_new": summary.pages_new,
+        "pages_unchanged": summary.pages_unchanged,
+        "documents": docs,
+        "errors": problems[0],
+        "warnings": problems[1],
+    }
+
+
+def analyzer_of(request: Request) -> Any:
+    """The app's Analyzer, loaded on first use (None when extraction is off in the settings)."""
+    state = request.app.state
+    if getattr(state, "analyzer", None) is None and state.settings.extract:
+        from newsgraph.analyze import Analyzer
+
+        state.analyzer = Analyzer(state.settings)
+    return getattr(state, "analyzer", None)
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestResult,
+    status_code=201,
+    summary="Ingest a page",
+    openapi_extra=_BODY_DOC,
+    responses={401: {"description": "Missing or wrong token"}, 413: {"description": "Page too large"}},
+)
+async def create_ingest(request: Request, settings: SettingsDep, store: StoreDep, _token: TokenDep) -> dict[str, Any]:
+    """Read, segment, extract and store one page; answers the documents stored and any problem.
+
+    An unchanged page (already stored) answers its documents with ``pages_unchanged: 1``.
+    A page that could not be read or segmented is a 422 whose ``details`` lists why.
+    """
+    data, name, published = await _read_body(request, settings.max_bytes)
+    if len(data) > settings.max_bytes:
+        raise TooLarge(f"the page is over the {settings.max_bytes} byte limit (NEWSGRAPH_MAX_BYTES)")
+    work = Path(tempfile.mkdtemp(prefix="newsgraph-upload-"))
+    try:
+        path = work / name
+        path.write_bytes(data)
+        result = await run_in_threadpool(_ingest, request, settings, store, path, published)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if result["errors"] and not result["documents"]:
+        from fastapi.responses import JSONResponse
+
+        from newsgraph.api.errors import envelope
+
+        first = result["errors"][0]
+        return JSONResponse(  # type: ignore[return-value]
+            envelope(422, first["code"], first["message"], result["errors"]), status_code=422
+        )
+    return result

@@ -1,0 +1,35 @@
+"""The stance board: countries × issues, the latest position as of a date, with its evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from newsgraph import queries
+from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ
+from newsgraph.api.errors import ERROR_RESPONSES
+from newsgraph.api.schemas import StanceBoard
+
+router = APIRouter(prefix="/api/stances", tags=["stances"], responses=ERROR_RESPONSES)
+
+
+@router.get("", response_model=StanceBoard, summary="The stance board")
+def read_stances(
+    conn: ConnDep,
+    cache: CacheDep,
+    issue: Annotated[str | None, Query(max_length=200, description="topic words, e.g. 'Ukraine'")] = None,
+    as_of: DateQ = None,
+    country: CountryQ = None,
+) -> dict[str, object]:
+    """One cell per country and issue: the latest position on or before ``as_of``, its evidence and history."""
+    board = cache.get(
+        conn,
+        ("stances", issue, as_of, country),
+        lambda: queries.stance_board(conn, issue=issue, as_of=as_of, country=country),
+    )
+    return {
+        "data": board["cells"],
+        "count": len(board["cells"]),
+        **{k: board[k] for k in ("issues", "countries", "all_issues")},
+    }

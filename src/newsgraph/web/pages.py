@@ -1,0 +1,202 @@
+"""The web pages (Jinja2, autoescaped), served by the same app as the API.
+
+Home, article reader, entity page, stance board, timeline, actor network, search and
+the offline API docs. Pages hold no inline script or style (the Content-Security-Policy
+forbids both): behaviour is in ``static/*.js``, data reaches it through JSON data
+blocks (``|tojson``, which escapes ``<``, ``>``, ``&`` and quotes) or the JSON API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from newsgraph import __version__, queries
+from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
+from newsgraph.lexicon.countries import country_name
+from newsgraph.web.charts import bars, stacked_bars
+from newsgraph.web.highlight import fact_details, fact_spans, highlight, snippet_html
+
+HERE = Path(__file__).resolve().parent
+router = APIRouter(include_in_schema=False)
+
+# Evidence sentences shown in an opened cell of the stance board (newest first); the JSON has all.
+HISTORY = 10
+# Stance positions → CSS class; any other phrase the text used is "pos-other".
+POSITION_CLASSES = {
+    "supports": "pos-supports",
+    "opposes": "pos-opposes",
+    "neutral": "pos-neutral",
+    "no official statement": "pos-none",
+}
+
+
+def country_label(code: str | None) -> str:
+    """``Kazakhstan`` for ``KAZ``; the code itself when unknown."""
+    if not code:
+        return ""
+    return country_name(code) or code
+
+
+def position_class(position: str | None) -> str:
+    return POSITION_CLASSES.get((position or "").lower(), "pos-other")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["country"] = country_label
+    env.filters["position_class"] = position_class
+    env.filters["snippet"] = snippet_html
+    env.globals["version"] = __version__
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> HTMLResponse:
+    return render(request, "error.html", status, status_code=status, code=code, message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home_page(
+    request: Request, conn: ConnDep, cache: CacheDep, since: DateQ = None, until: DateQ = None
+) -> HTMLResponse:
+    data = cache.get(conn, ("home", since, until), lambda: queries.home(conn, since=since, until=until))
+    return render(request, "home.html", **data)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, conn: ConnDep, article_id: str) -> HTMLResponse:
+    """The reader; related articles are fetched by ``reader.js`` from the API after the page shows."""
+    doc = queries.get_article(conn, article_id)
+    facts = doc["facts"]
+    return render(
+        request,
+        "article.html",
+        doc=doc,
+        facts=facts,
+        text=highlight(doc["body"], fact_spans(facts)),
+        details=fact_details(facts, doc["id"]),
+    )
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, conn: ConnDep, entity_id: str) -> HTMLResponse:
+    ent = queries.get_entity(conn, entity_id)
+    return render(request, "entity.html", ent=ent, chart=bars(ent["timeline"]))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(
+    request: Request,
+    conn: ConnDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[str | None, Query(pattern="^(person|organization|place|country)?$")] = None,
+) -> HTMLResponse:
+    rows, total = queries.list_entities(conn, q=q, kind=kind or None, limit=100)
+    return render(request, "entities.html", rows=rows, total=total, q=q or "", kind=kind or "")
+
+
+@router.get("/stances", response_class=HTMLResponse)
+def stances_page(
+    request: Request,
+    conn: ConnDep,
+    cache: CacheDep,
+    issue: Annotated[str | None, Query(max_length=200)] = None,
+    as_of: DateQ = None,
+) -> HTMLResponse:
+    board = cache.get(
+        conn,
+        ("stances", issue or None, as_of, None),
+        lambda: queries.stance_board(conn, issue=issue or None, as_of=as_of),
+    )
+    grid = {(c["country"], c["issue"]): c for c in board["cells"]}
+    return render(
+        request, "stances.html", board=board, grid=grid, issue=issue or "", as_of=as_of or "", history_shown=HISTORY
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request,
+    conn: ConnDep,
+    country: CountryQ = None,
+    event_type: Annotated[EventTypeQ, Query(alias="type")] = None,
+    granularity: Annotated[str, Query(pattern="^(year|month|day)$")] = "month",
+) -> HTMLResponse:
+    points = queries.event_timeline(conn, country=country, event_type=event_type, granularity=granularity)
+    types = sorted({p["type"] for p in points})
+    return render(
+        request,
+        "timeline.html",
+        chart=stacked_bars(points),
+        points=points,
+        types=types,
+        country=country or "",
+        event_type=event_type or "",
+        granularity=granularity,
+        all_types=_plover_types(),
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    country: CountryQ = None,
+    event_type: Annotated[EventTypeQ, Query(alias="type")] = None,
+) -> HTMLResponse:
+    return render(
+        request,
+        "network.html",
+        country=country or "",
+        event_type=event_type or "",
+        all_types=_plover_types(),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    conn: ConnDep,
+    cache: CacheDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+    country: CountryQ = None,
+) -> HTMLResponse:
+    from newsgraph.store.search import SearchError, search
+
+    try:
+        key = ("search", q, 50, 0, country, None, None, None, None)
+        hits = cache.get(conn, key, lambda: search(conn, q, country=country, limit=50)) if q.strip() else []
+    except SearchError as exc:
+        return render(request, "search.html", q=q, hits=[], country=country or "", error=exc.message)
+    return render(request, "search.html", q=q, hits=hits, country=country or "")
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    return render(request, "docs.html")
+
+
+def _plover_types() -> list[str]:
+    from newsgraph.lexicon.events import plover_types
+
+    return sorted(plover_types())
+
+
+__all__ = ["country_label", "position_class", "render", "render_error", "router", "templates"]
