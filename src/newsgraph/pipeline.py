@@ -95,28 +95,40 @@ class Pipeline:
         progress: ProgressCallback | None = None,
         items: list[Any] | None = None,
     ) -> IngestSummary:
-        started = time.perf_counter()
-        summary = IngestSummary()
-        summary.run_id = self.store.start_run([str(p) for p in paths])
+        """Ingest files, directories or ``-`` (stdin)."""
         if items is None:
             items, _ = self.plan(paths)
+        max_bytes = self.settings.max_bytes
+        pages = (page for item in items for page in read_item(item, max_bytes=max_bytes, published=published))
+        return self.ingest_pages(pages, inputs=[str(p) for p in paths], progress=progress)
+
+    def ingest_pages(
+        self,
+        pages: Iterable[RawPage | ReadError],
+        *,
+        inputs: Sequence[str] = (),
+        progress: ProgressCallback | None = None,
+    ) -> IngestSummary:
+        """Ingest pages already read (e.g. posted to the API); read errors are recorded like any other."""
+        started = time.perf_counter()
+        summary = IngestSummary()
+        summary.run_id = self.store.start_run(list(inputs))
         batch: list[_Pending] = []
         batch_docs = 0
-        for item in items:
-            for page in read_item(item, max_bytes=self.settings.max_bytes, published=published):
-                if isinstance(page, ReadError):
-                    self._error(summary, page.source or str(item), page)
-                    _tick(progress, summary)
-                    continue
-                pending = self._segment(page, summary)
-                if pending is None:
-                    _tick(progress, summary)
-                    continue
-                batch.append(pending)
-                batch_docs += len(pending.seg.documents)
-                if batch_docs >= self.settings.batch_size:
-                    self._flush(batch, summary, progress)
-                    batch, batch_docs = [], 0
+        for page in pages:
+            if isinstance(page, ReadError):
+                self._error(summary, page.source or "<input>", page)
+                _tick(progress, summary)
+                continue
+            pending = self._segment(page, summary)
+            if pending is None:
+                _tick(progress, summary)
+                continue
+            batch.append(pending)
+            batch_docs += len(pending.seg.documents)
+            if batch_docs >= self.settings.batch_size:
+                self._flush(batch, summary, progress)
+                batch, batch_docs = [], 0
         self._flush(batch, summary, progress)
         if summary.pages_new:
             self._refresh_statistics(summary)

@@ -66,7 +66,7 @@ def expand_paths(
 
 def read_item(item: Path | str, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
     if item == "-":
-        yield from _read_bytes(sys.stdin.buffer.read(), "<stdin>", "", max_bytes, published)
+        yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", "", max_bytes, published)
     else:
         yield from read_file(Path(item), max_bytes=max_bytes, published=published)
 
@@ -121,10 +121,13 @@ def read_file(path: Path, *, max_bytes: int, published: str | None = None) -> It
     except (PermissionError, IsADirectoryError, OSError) as exc:
         yield Unreadable(f"{source}: cannot be read ({exc.strerror or exc}); check its permissions", source=source)
         return
-    yield from _read_bytes(data, source, path.suffix.lower(), max_bytes, published)
+    yield from read_bytes(data, source, path.suffix.lower(), max_bytes, published)
 
 
-def _read_bytes(data: bytes, source: str, suffix: str, max_bytes: int, published: str | None) -> Iterator[PageOrError]:
+def read_bytes(
+    data: bytes, source: str, suffix: str, max_bytes: int, published: str | None = None
+) -> Iterator[PageOrError]:
+    """Pages from bytes already in memory (an upload); ``suffix`` picks the reader like a file name's."""
     if len(data) > max_bytes:
         yield TooLarge(f"{source}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit", source=source)
         return
@@ -157,4 +160,4 @@ def _read_bytes(data: bytes, source: str, suffix: str, max_bytes: int, published
         yield Unreadable(f"{source}: unexpected {type(exc).__name__}: {exc}; please report this file", source=source)
 
 
-__all__ = ["PageOrError", "estimate_pages", "expand_paths", "iter_pages", "read_file", "read_item"]
+__all__ = ["PageOrError", "estimate_pages", "expand_paths", "iter_pages", "read_bytes", "read_file", "read_item"]

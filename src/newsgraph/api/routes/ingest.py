@@ -10,8 +10,6 @@ once per app, on the first ingest.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -98,18 +96,23 @@ def _field(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _ingest(request: Request, settings: Any, store: Any, path: Path, published: str | None) -> dict[str, Any]:
+def _ingest(
+    request: Request, settings: Any, store: Any, data: bytes, name: str, published: str | None
+) -> dict[str, Any]:
+    from newsgraph.errors import ReadError
     from newsgraph.pipeline import Pipeline
-    from newsgraph.read import read_file
+    from newsgraph.read import read_bytes
     from newsgraph.segment import segment
     from newsgraph.store.schema import documents, page_documents
 
+    source = f"upload:{name}"
+    pages = list(read_bytes(data, source, Path(name).suffix.lower(), settings.max_bytes, published))
     with _LOCK:
         analyzer = analyzer_of(request)
-        summary = Pipeline(settings, store=store, analyzer=analyzer).ingest([str(path)], published=published)
+        summary = Pipeline(settings, store=store, analyzer=analyzer).ingest_pages(pages, inputs=[source])
     page_ids = set()
-    for page in read_file(path, max_bytes=settings.max_bytes, published=published):
-        if not isinstance(page, Exception):
+    for page in pages:
+        if not isinstance(page, ReadError):
             try:
                 page_ids.add(segment(page).page_id)
             except Exception:  # the pipeline recorded why
@@ -133,7 +136,7 @@ def _ingest(request: Request, settings: Any, store: Any, path: Path, published: 
             )
             docs = [dict(r) for r in conn.execute(q).mappings()]
     problems = [
-        [{"source": path.name, "code": e.code, "message": e.message.replace(str(path), path.name)} for e in items]
+        [{"source": name, "code": e.code, "message": e.message} for e in items]
         for items in (summary.errors, summary.warnings)
     ]
     return {
@@ -172,13 +175,7 @@ async def create_ingest(request: Request, settings: SettingsDep, store: StoreDep
     data, name, published = await _read_body(request, settings.max_bytes)
     if len(data) > settings.max_bytes:
         raise TooLarge(f"the page is over the {settings.max_bytes} byte limit (NEWSGRAPH_MAX_BYTES)")
-    work = Path(tempfile.mkdtemp(prefix="newsgraph-upload-"))
-    try:
-        path = work / name
-        path.write_bytes(data)
-        result = await run_in_threadpool(_ingest, request, settings, store, path, published)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    result = await run_in_threadpool(_ingest, request, settings, store, data, name, published)
     if result["errors"] and not result["documents"]:
         from fastapi.responses import JSONResponse
 
