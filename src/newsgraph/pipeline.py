@@ -181,9 +181,12 @@ class Pipeline:
                 facts = self.analyzer.analyze(todo)
             except Exception as exc:  # one broken batch: retry page by page so one bad page costs only itself
                 facts = self._analyze_each(fresh, known, summary, exc)
+        stored: list[str] = []
         for pending in batch:
-            self._store_page(pending, facts, summary)
+            stored.extend(self._store_page(pending, facts, summary))
             _tick(progress, summary)
+        if stored and self.analyzer is not None:
+            self._resolve(stored, summary)
 
     def _analyze_each(
         self, fresh: list[_Pending], known: set[str], summary: IngestSummary, first: Exception
@@ -203,7 +206,22 @@ class Pipeline:
                 )
         return facts
 
-    def _store_page(self, pending: _Pending, facts: dict[str, Any], summary: IngestSummary) -> None:
+    def _resolve(self, doc_ids: list[str], summary: IngestSummary) -> None:
+        """Merge the new documents' entities and events into the knowledge base."""
+        from newsgraph.resolve import resolve_documents
+
+        try:
+            with self.store.engine.begin() as conn:
+                resolve_documents(conn, doc_ids)
+        except Exception as exc:  # the documents are stored; `newsgraph resolve` catches up
+            self._warn(
+                summary,
+                "<resolve>",
+                "resolve_failed",
+                f"entity/event resolution failed ({type(exc).__name__}: {exc}); run `newsgraph resolve`",
+            )
+
+    def _store_page(self, pending: _Pending, facts: dict[str, Any], summary: IngestSummary) -> tuple[str, ...]:
         raw, seg = pending.raw, pending.seg
         try:
             writer = self.analyzer.writer(facts) if self.analyzer is not None else None
@@ -218,20 +236,21 @@ class Pipeline:
                 self.on_record(raw, seg, record)
         except NewsgraphError as exc:
             self._error(summary, raw.source, exc)
-            return
+            return ()
         except Exception as exc:  # a database error on one page must not end the run
             self._error(
                 summary, raw.source, None, message=f"{raw.source}: could not be stored: {type(exc).__name__}: {exc}"
             )
-            return
+            return ()
         if result.status == "unchanged":
             summary.pages_unchanged += 1
-            return
+            return ()
         summary.pages_new += 1
         summary.documents += result.documents
         summary.teasers += result.teasers
         summary.linked += result.linked
         summary.duplicates += result.duplicates
+        return result.stored_ids
 
     def _error(
         self, summary: IngestSummary, source: str, exc: NewsgraphError | None, *, message: str | None = None

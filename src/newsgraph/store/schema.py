@@ -303,6 +303,12 @@ def _knowledge_base(conn: Connection) -> None:
     create_popular_indexes(conn)
 
 
+def _resolution_tables(conn: Connection) -> None:
+    from newsgraph.store.kb import create_kb_tables
+
+    create_kb_tables(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
     (
@@ -312,6 +318,7 @@ MIGRATIONS: list[Migration] = [
     ),
     (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)", _full_text_index),
     (4, "related articles (term statistics, embedding cache) and knowledge-base indexes", _knowledge_base),
+    (5, "knowledge base: canonical entities, merge decisions, roles, merged events", _resolution_tables),
 ]
 
 
