@@ -148,3 +148,71 @@ def test_odd_input(parse, text: str) -> None:
     ctx = DocContext(doc)
     for tok in doc:
         ctx.actor(tok)
+
+
+def _walk_to(ctx: DocContext, doc: Doc, word: str, nth: int = 0):
+    """Note the sentences before the one holding ``word`` (as the coders do) and return its token."""
+    tok = _tok(doc, word, nth)
+    for sent in ctx.sents:
+        if sent.start <= tok.i < sent.end:
+            return tok
+        ctx.note_sentence(sent)
+    raise AssertionError(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ('"We urge Serbian leaders to reconsider," the German foreign minister said.', "We", "DEU"),
+        ('The Dutch minister wrote: "I count on Turkey to act."', "I", "NLD"),
+        ('"While we wait," he said, "we urge restraint." The Dutch minister left.', "we", None),
+        ("We met them there.", "We", None),  # outside a quotation "we" is nobody we know
+    ],
+)
+def test_self_pronoun_in_a_quotation_is_its_speaker(parse, text: str, word: str, country: str | None) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    assert ctx.actor(_walk_to(ctx, doc, word)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("The French minister and his Italian counterpart met. They called on Libya to act.", ["FRA", "ITA"]),
+        ("Egypt, Greece and Cyprus met in Athens. They left.", ["EGY", "GRC", "CYP"]),
+    ],
+)
+def test_plural_pronoun_takes_the_coordinated_subject(parse, text: str, members: list[str]) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    they = _walk_to(ctx, doc, "They")
+    assert ctx.actor(they).country == members[0]
+    assert [a.country for a in ctx.plural_members(they)] == members
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        # a part tied to a country earlier keeps it ("government forces", "Members of Parliament")
+        ("The SDF signed a deal with the government of Syria. Government forces moved north.", "forces", "SYR"),
+        ("The Parliament of Iraq voted. Members of Parliament walked out.", "Members", "IRQ"),
+        # ... but not a person's title tied later in the text
+        ("Foreign ministers met in Cairo. The Italian foreign minister joined.", "ministers", "EGY"),
+        # places the gazetteer knows
+        ("Police in Nairobi arrested students.", "Police", "KEN"),
+        ("An assembly of foreign ministers in Cairo met.", "assembly", "EGY"),
+    ],
+)
+def test_country_from_the_document(parse, text: str, word: str, country: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, word)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Talks went on. The story was long. It was a long day. Officials in Peru spoke.", None)],
+)
+def test_subject_it_does_not_reach_far_back(parse, text: str, country: str | None) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    assert ctx.resolve_pronoun(_walk_to(ctx, doc, "It")) is None or country is not None

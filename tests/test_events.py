@@ -163,6 +163,106 @@ def test_cameo_and_intensity(parse, text: str, cameo: str, sign: int) -> None:
     assert ev.cameo_root == cameo and ev.intensity is not None and ev.intensity * sign > 0
 
 
+# ---------------------------------------------------------------- the document's memory and new constructions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite event noun points back at the document's event: the target is who did it
+        ("Russian troops attacked the Ukrainian city of Kharkiv on Monday. Poland condemned the attack.",
+         [("ASSAULT", "RUS", "UKR"), ("ACCUSE", "POL", "RUS")]),
+        ("Chile asked Peru to extradite the suspect. Peru declined the request.",
+         [("REQUEST", "CHL", "PER"), ("REJECT", "PER", "CHL")]),
+        # an event about an event: the investigation into the shooting targets the shooter
+        ("Indian police shot a protester in Delhi. Amnesty International called for an investigation into the "
+         "shooting.", [("ASSAULT", "IND", "IND"), ("REQUEST", None, "IND")]),
+        # characterizations: evaluative words decide between disapproval and praise
+        ("Egypt and Sudan signed a border treaty. Ethiopia called the treaty illegal.",
+         [("AGREE", "EGY", None), ("AGREE", "SDN", None), ("ACCUSE", "ETH", "EGY")]),
+        ("Israel bombed a Syrian airbase. The American ambassador found the strike justified.",
+         [("ASSAULT", "ISR", "SYR"), ("SUPPORT", "USA", "ISR")]),
+        ("American jets bombed a convoy near Baghdad. The Iraqi foreign ministry characterized the attack as a "
+         "violation of Iraqi sovereignty.", [("ASSAULT", "USA", None), ("ACCUSE", "IRQ", "USA")]),
+        # "we" inside a quotation is its speaker
+        ('"We urge Serbian leaders to reconsider," the German foreign minister said.', [("REQUEST", "DEU", "SRB")]),
+        ('"We count on Turkey to act with restraint," the Dutch foreign minister wrote.',
+         [("REQUEST", "NLD", "TUR")]),
+        # "they" after a coordinated subject
+        ("The French minister and his Italian counterpart met in Rome. They called on Libya to stop the fighting.",
+         [("CONSULT", "FRA", "ITA"), ("REQUEST", "FRA", "LBY")]),
+        # gathering to talk, and a meeting of three: one event each
+        ("The foreign ministers of Chile and Peru gathered in Lima to discuss trade.", [("CONSULT", "CHL", "PER")]),
+        ("The presidents of Chile, Peru and Bolivia met in Lima.", [("CONSULT", "CHL", "PER")]),
+        # a vote to expel is a sanction; the expulsion itself is only intended
+        ("The Kenyan parliament voted to expel Somali diplomats.", [("SANCTION", "KEN", "SOM")]),
+        # dropping a measure concedes to the country's own people
+        ("The Serbian government dropped the curfew after the protests.", [("CONCEDE", "SRB", "SRB")]),
+        # reported involvement is an accusation by whoever reports it
+        ("The Belarusian president said Polish agents were involved in the riots.", [("ACCUSE", "BLR", "POL")]),
+        ("Police in Nairobi fired and landed a rubber bullet on a student.", [("ASSAULT", "KEN", "KEN")]),
+        # a response is aimed at whoever acted on the responders
+        ("Police used tear gas against protesters in Santiago. The protesters responded by throwing stones.",
+         [("ASSAULT", "CHL", "CHL"), ("ASSAULT", "CHL", "CHL")]),
+        # a nominal protest names its implicit actors, the protesters of its place; "the protests" only points back
+        ("There were large protests in Lagos on Friday.", [("PROTEST", "NGA", "NGA")]),
+        ("The protests continued in Lagos.", []),
+        # the untold attacker of a remembered attack, and an offensive that goes on
+        ("There were rocket attacks on the Saudi embassy in Sanaa. The rocket strikes were carried out by Yemeni "
+         "rebels.", [("ASSAULT", "YEM", "SAU")]),
+        ("Russia began an offensive into Georgia in August. Later Russia began the offensive with air strikes.",
+         [("ASSAULT", "RUS", "GEO"), ("ASSAULT", "RUS", "GEO")]),
+        # an -ing clause on an object or on a by-phrase takes the doer of the sentence
+        ("The Mexican president sent a letter requesting extradition to the Spanish government.",
+         [("REQUEST", "MEX", "ESP")]),
+        ("Johnson joined calls by British officials asking Iran to release the tanker.", [("REQUEST", "GBR", "IRN")]),
+        ("The French minister urged Iran to reconsider and spoke with the Iranian ambassador.",
+         [("REQUEST", "FRA", "IRN"), ("CONSULT", "FRA", "IRN")]),
+        # an adjective names the country over an institution's usual one
+        ("The Belarusian KGB arrested 33 Russian citizens.", [("COERCE", "BLR", "RUS")]),
+        ("The United States Department of State criticized Venezuela.", [("ACCUSE", "USA", "VEN")]),
+    ],
+)
+def test_memory_and_constructions(parse, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _facts(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tourists visited Paris.",  # civilians visiting are no consultation
+        "Residents of Gdansk donated blood.",  # nor civilians giving aid
+        "Not everyone agreed there should be another vote.",  # a negated subject; "agreed that" is an opinion
+        "The minister was visiting the town of Pandeglang.",  # a visit to a place, not to a host
+        "A Kabul car bombing killed five people.",  # the city is where, not who
+        "Monday's attack killed five people.",  # nor is the day
+        "Emily met two officers at a pub.",  # nobody political
+        "Reuters reported the attack, with officials reporting 150 soldiers killed.",  # a reduced passive
+        "Red notices ask local authorities to find and arrest a person.",  # asked for, not done
+        "We have to stop attacking each other.",
+        "Nobody attacked the convoy in Iraq.",
+        "Protests were not reported in Minsk.",
+        "The CIA believes the crown prince ordered Khashoggi's killing.",  # the possessor is the victim
+    ],
+)
+def test_not_coded_as_facts(parse, text: str) -> None:
+    assert _facts(parse, text) == []
+
+
+@pytest.mark.parametrize(("text", "mode"), [("The presidents of Chile, Peru and Bolivia met in Lima.", "multilateral")])
+def test_meeting_of_many_is_multilateral(parse, text: str, mode: str) -> None:
+    assert [e.mode for e in _events(parse, text)] == [mode]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [("Opposition leaders in Georgia claimed the rioters were paid by the government.", "ACCUSE", "GEO")],
+)
+def test_claimed_agent_is_accused(parse, text: str, type_: str, actor: str) -> None:
+    (ev,) = _events(parse, text)
+    assert (ev.type, ev.actor_country, ev.target_sector) == (type_, actor, "GOV")
+
+
 # ---------------------------------------------------------------- modality flags
 
 

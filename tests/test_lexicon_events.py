@@ -125,3 +125,58 @@ def test_bad_condition_is_an_error(cell: str) -> None:
 def test_bad_slot_is_an_error(cell: str) -> None:
     with pytest.raises(LexiconError):
         lex._parse_slots("event_verbs.tsv", "x", cell)
+
+
+@pytest.mark.parametrize(
+    ("noun", "types"),
+    [("attack", ("ASSAULT",)), ("operation", ("ASSAULT", "MOBILIZE")), ("request", ("REQUEST",)), ("weather", ())],
+)
+def test_anaphor_types(noun: str, types: tuple[str, ...]) -> None:
+    assert lex.anaphor_types(noun) == types
+
+
+@pytest.mark.parametrize(("noun", "place"), [("region", True), ("town", True), ("government", False)])
+def test_place_nouns(noun: str, place: bool) -> None:
+    assert lex.is_place_noun(noun) is place
+
+
+@pytest.mark.parametrize(
+    ("word", "polarity"), [("void", "negative"), ("Violation", "negative"), ("justified", "positive"), ("blue", None)]
+)
+def test_evaluation(word: str, polarity: str | None) -> None:
+    assert lex.evaluation(word) == polarity
+
+
+@pytest.mark.parametrize(("cell", "kind"), [("eval:negative", "eval"), ("nocomp", "nocomp"), ("if", "if")])
+def test_new_conditions_parse(cell: str, kind: str) -> None:
+    assert lex._parse_need("event_verbs.tsv", "x", cell).kind == kind
+
+
+@pytest.mark.parametrize("cell", ["eval:sad", "eval:"])
+def test_bad_eval_condition_is_an_error(cell: str) -> None:
+    with pytest.raises(LexiconError):
+        lex._parse_need("event_verbs.tsv", "x", cell)
+
+
+@pytest.mark.parametrize("cell", ["comp", "agent", "speaker", "default:people"])
+def test_new_slots_parse(cell: str) -> None:
+    assert lex._parse_slots("event_verbs.tsv", "x", cell) == (cell,)
+
+
+@pytest.mark.parametrize(("type_", "sector"), [("CONSULT", "CVL"), ("AID", "CVL")])
+def test_drop_actor_sectors(type_: str, sector: str) -> None:
+    assert sector in lex.plover_types()[type_].drop_actor_sectors
+
+
+@pytest.mark.parametrize(
+    ("head", "implicit", "patient"), [("protest", "protester", False), ("killing", None, True), ("attack", None, False)]
+)
+def test_noun_implicit_actor_and_possessor(head: str, implicit: str | None, patient: bool) -> None:
+    pat = lex.noun_patterns()[head][-1]
+    assert (pat.implicit, pat.patient_possessor) == (implicit, patient)
+
+
+@pytest.mark.parametrize("lemma", ["call", "find", "conclude", "characterize"])
+def test_characterizing_verbs_can_disapprove(lemma: str) -> None:
+    kinds = {w for p in lex.verb_patterns()[lemma] for n in p.needs if n.kind == "eval" for w in n.words}
+    assert "negative" in kinds

@@ -42,6 +42,14 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("Officials said that troops attacked the town.", "attacked", False, False),
         ("Troops crossed the river and attacked the town.", "attacked", False, False),
         ("Troops could cross the river and attack the town.", "attack", False, True),
+        # a negative subject, a stopped action, an action only asked for
+        ("Nobody attacked the convoy.", "attacked", True, False),
+        ("No country condemned the attack.", "condemned", True, False),
+        ("We have to stop attacking each other.", "attacking", True, False),
+        ("Red notices ask local authorities to arrest a person.", "arrest", False, True),
+        ("The parliament voted to expel the diplomats.", "expel", False, True),
+        # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact
+        ("The minister urged Iran to reconsider and spoke with its ambassador.", "spoke", False, False),
     ],
 )
 def test_clause_modality(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:

@@ -103,12 +103,53 @@ def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[st
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Benin's president Patrice Talon signed the free trade agreement on Sunday.", [("BEN", "supports")])],
+    [
+        ("Benin's president Patrice Talon signed the free trade agreement on Sunday.", [("BEN", "supports")]),
+        # the story's action: its doer supports the issue, states that condemn or back the doer take sides
+        ("Russian troops invaded Ukraine on Monday. Poland condemned the attack. Hungary backed Russia.",
+         [("POL", "opposes"), ("RUS", "supports"), ("HUN", "supports")]),
+        # the doer of the issue itself supports it; who rejects it opposes it
+        ("The United States imposed sanctions on Iran. Iran rejected the sanctions.",
+         [("USA", "supports"), ("IRN", "opposes")]),
+    ],
 )
 def test_rows_from_events(parse, text: str, expected: list[tuple[str, str]]) -> None:
     doc = parse(text)
     events = extract_events(doc, "d1")
     assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a characterization of the issue; "they" gives every member its row
+        ("Egypt, Greece and Cyprus met in Athens. They concluded that the Turkish deal is null and void.",
+         [("EGY", "opposes"), ("GRC", "opposes"), ("CYP", "opposes")]),
+        ("The Israeli prime minister found the air strike justified.", [("ISR", "supports")]),
+        ("The Peruvian government called the agreement illegal.", [("PER", "opposes")]),
+        # an evaluation of something that is no issue gives nothing
+        ("The Peruvian government called the weather ridiculous.", []),
+    ],
+)
+def test_characterizations(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse(text)
+    events = extract_events(doc, "d1")
+    assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act in the lead's third sentence, or on the doer's own country, is not the story's action
+        "Nothing happened in May. Talks went on in June. The war went on. Russian troops invaded Ukraine.",
+        "The Kenyan government asked its citizens to leave the war zone.",
+        # the story's action without an issue noun: no row
+        "Iran shot down a Ukrainian jet.",
+    ],
+)
+def test_no_issue_rows(parse, text: str) -> None:
+    doc = parse(text)
+    assert extract_stances(doc, "d1", events=extract_events(doc, "d1")) == []
 
 
 @pytest.mark.parametrize(

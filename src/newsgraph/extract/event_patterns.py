@@ -14,22 +14,65 @@ and its sector. Country comes, in this order, from
    is about ("protestors in Kazakhstan" ... "a dozen activists").
 
 Pronouns are resolved to the nearest fitting subject: he/she/his → a person, it/its →
-a country or organisation, they/all/most → a group. Functions here read the parse only;
+a country or organisation, they/all/most → a group (a coordinated or plural subject of an
+earlier sentence first: "X and his counterparts met ... They called on Y"); I/we/our inside
+a quotation → its speaker ("we strongly urge ...," he said). Functions here read the parse only;
 the words they need (sectors, metonyms, countries) are data.
 """
+
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from newsgraph.lexicon.countries import capital_country, country_code
-from newsgraph.lexicon.events import sector_of
+from newsgraph.extract.phrases import (
+    CONTROL_VERBS,
+    NAME_LABELS,
+    OF_PREPS,
+    PERSONAL,
+    PLURAL,
+    SUBJ,
+    conjuncts,
+    ent_of,
+    is_passive,
+    np_countries,
+    np_name,
+    np_sector,
+    np_span,
+    person_head,
+    pobjs,
+    subjects,
+    token_country,
+)
+from newsgraph.extract.quotes import find_quote_spans
+from newsgraph.lexicon.events import sector_of, speech_verbs
+from newsgraph.lexicon.gazetteer import lookup_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsgraph.model import Organization, Person
+
+__all__ = [
+    "CONTROL_VERBS",
+    "SUBJ",
+    "Actor",
+    "ActorResolver",
+    "DocContext",
+    "conjuncts",
+    "ent_of",
+    "is_passive",
+    "located",
+    "np_countries",
+    "np_name",
+    "np_sector",
+    "np_span",
+    "place_country",
+    "pobjs",
+    "subjects",
+    "token_country",
+]
 
 
 class ActorResolver(Protocol):
@@ -38,25 +81,19 @@ class ActorResolver(Protocol):
     def resolve(self, text: str) -> Person | Organization | None: ...
 
 
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
-_OF_PREPS = frozenset({"of", "from"})
-_LOC_PREPS = frozenset({"in", "at", "inside"})
-_PLACE_PREPS = frozenset({"at", "outside", "around", "near", "in", "before", "opposite"})
-_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
-_NEUTER = frozenset({"it", "its"})
-_PLURAL = frozenset({"they", "them", "their"})
+
+
+_LOC_PREPS = frozenset({"in", "at", "inside", "into", "across", "throughout"})
+_IN_PREPS = frozenset({"in", "at", "inside"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _QUANT = frozenset({"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds"})
-_LEADING = frozenset({"det", "punct", "cc", "preconj", "predet", "quantmod", "advmod"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 _GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
 _NO_CONTEXT_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-CONTROL_VERBS = frozenset({"ask", "urge", "tell", "force", "order", "persuade", "invite", "allow", "call", "compel"})
 
 
 @dataclass(slots=True)
@@ -79,6 +116,7 @@ class Actor:
 
     agentive: bool = False  # a name, a sector noun or a country: something that can act
     inferred: bool = False  # the country comes from the place or the document, not from the phrase
+    remembered: bool = False  # taken from an earlier event of the document ("the attack": its attacker)
 
     @property
     def entity_like(self) -> bool:
@@ -89,172 +127,6 @@ class Actor:
         return self.name or self.text
 
 
-def ent_of(tok: Token) -> Span | None:
-    """The named-entity span ``tok`` belongs to, with its label."""
-    if not tok.ent_type_:
-        return None
-    from spacy.tokens import Span
-
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
-
-
-def _clausal_of(prep: Token) -> bool:
-    """ "accused X of hindering": an "of" with a verb object is no part of the noun phrase."""
-    return any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.pos_ == "VERB") for c in prep.children)
-
-
-def token_country(tok: Token) -> str | None:
-    """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
-    if tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
-        hit = sector_of(tok.lower_) if tok.text[:1].isupper() else None
-        return hit.country if hit else None
-    ent = ent_of(tok)
-    if ent is not None and len(ent) > 1 and ent.label_ in ("GPE", "NORP", "LOC"):
-        code = country_code(ent.text) or capital_country(ent.text)
-        if code:
-            return code
-    code = country_code(tok.text) or capital_country(tok.text)
-    if code:
-        return code
-    hit = sector_of(tok.lower_)
-    return hit.country if hit else None
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the nominal conjuncts coordinated with it ("X and Y", "X nor Y")."""
-    out = [tok]
-    stack = [c for c in tok.children if c.dep_ == "conj"]
-    while stack:
-        c = stack.pop(0)
-        if c.pos_ in ("VERB", "AUX"):
-            continue
-        out.append(c)
-        stack.extend(x for x in c.children if x.dep_ == "conj")
-    return out
-
-
-def pobjs(prep: Token) -> list[Token]:
-    """Objects of a preposition, with their conjuncts and coordinated prepositions ("to X and to Y")."""
-    out: list[Token] = []
-    for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp") or (c.dep_ == "nsubj" and prep.dep_ == "mark"):
-            out.extend(conjuncts(c))
-        elif c.dep_ == "conj" and c.pos_ == "ADP":
-            out.extend(pobjs(c))
-    return out
-
-
-def np_countries(head: Token, *, locative: bool = False, depth: int = 0,
-                 loc_preps: frozenset[str] = frozenset({"in", "at", "inside"})) -> list[str]:
-    """Countries the noun phrase headed by ``head`` names, most direct first.
-
-    Looks at the head, its modifiers (adjectives, compounds, possessors), appositions and
-    "of"/"from" complements; with ``locative`` also "in"/"at" complements ("protestors in
-    Kazakhstan"). Coordinated complements give one country each.
-    """
-    found: list[str] = []
-    code = token_country(head)
-    if code:
-        found.append(code)
-    if depth > 4:
-        return found
-    later: list[str] = []
-    for c in head.children:
-        if c.dep_ in _MODIFIERS or c.dep_ == "appos":
-            if c.lower_ in _PERSONAL or c.lower_ in _NEUTER or c.lower_ in _PLURAL:
-                continue
-            found.extend(np_countries(c, depth=depth + 1))
-        elif c.dep_ == "prep" and c.lower_ in _OF_PREPS and not _clausal_of(c):
-            for obj in pobjs(c):
-                later.extend(np_countries(obj, depth=depth + 1))
-        elif c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN") and depth > 0:
-            found.extend(np_countries(c, depth=depth + 1))
-    found.extend(later)
-    if locative and not found:
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in loc_preps:
-                for obj in pobjs(c):
-                    code = token_country(obj)
-                    if code:
-                        found.append(code)
-    return list(dict.fromkeys(found))
-
-
-def np_span(head: Token) -> tuple[int, int]:
-    """Token range of the core noun phrase: modifiers, "of" complements and appositions."""
-    lo = hi = head.i
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        lo, hi = min(lo, t.i), max(hi, t.i)
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp", "mark"):
-                continue
-            if c.dep_ == "prep" and (c.lower_ not in _OF_PREPS or _clausal_of(c)):
-                continue
-            stack.append(c)
-    doc = head.doc
-    while lo < hi and (doc[lo].dep_ in _LEADING or doc[lo].is_space):
-        lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
-        hi -= 1
-    return lo, hi + 1
-
-
-def np_name(head: Token) -> tuple[str | None, str | None]:
-    """(entity text, entity label) of the name the phrase holds: a person first, then the head's entity."""
-    ent = ent_of(head)
-    if ent is not None and ent.label_ == "PERSON":
-        return ent.text, "PERSON"
-    lo, hi = np_span(head)
-    doc = head.doc
-    for i in range(lo, hi):
-        if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
-            person = ent_of(doc[i])
-            if person is not None:
-                return person.text, "PERSON"
-    if ent is not None and ent.label_ in _NAME_LABELS:
-        return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
-    if head.pos_ == "PROPN":
-        return head.text, None
-    return None, None
-
-
-def np_sector(head: Token) -> tuple[str | None, bool]:
-    """(sector, envoy) of the phrase: its head with compounds ("riot police"), or a title of a person."""
-    words = [c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
-    for cand in (" ".join([*words, head.lemma_.lower()]), head.lower_, head.lemma_.lower()):
-        hit = sector_of(cand)
-        if hit is not None:
-            return hit.sector, hit.envoy
-    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
-        titles = [c for c in head.children if c.dep_ in ("compound", "appos") and not c.ent_type_]
-        if head.dep_ == "appos":
-            titles.append(head.head)
-        for t in titles:
-            hit = sector_of(t.lemma_.lower())
-            if hit is not None and not hit.envoy:
-                return hit.sector, False
-    if head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
-        return "CVL", False  # "Serbians protested": the people, not the state
-    if head.ent_type_ in ("GPE", "NORP") and token_country(head):
-        return "GOV", False
-    for c in head.children:  # "members of parliament", "leaders of the opposition"
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for obj in pobjs(c):
-                hit = sector_of(obj.lemma_.lower())
-                if hit is not None and not token_country(obj):
-                    return hit.sector, False
-    return None, False
-
-
 class DocContext:
     """What a document says about its actors; built once per document, read sentence by sentence."""
 
@@ -263,17 +135,30 @@ class DocContext:
         self.resolver = resolver
         self.person_country: dict[str, str] = {}
         self.head_country: dict[str, str] = {}
+        self._head_first: dict[str, int] = {}  # where the document first tied a head to its country
         self.locations: list[tuple[int, int, str]] = []  # (char, paragraph, country)
         self.paragraph_of: dict[int, int] = {}  # sentence start token → paragraph number
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
+        self._group_sent = 0  # sentence number where last_group was named
+        self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
+        self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
         self.dominant: str | None = None
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
         self.sents: list[Span] = list(doc.sents)  # Token.sent scans the document: look sentences up here
+        self._text: str | None = None
+        self._subjects: list[list[int]] = []  # per sentence, the indices of its subject tokens
         self._sent_no: list[int] = [0] * len(doc)
         self._cache: dict[int, Actor] = {}
         self._building: set[int] = set()
         self._index()
+
+    @property
+    def text(self) -> str:
+        """The document text, read once and only when needed (``Doc.text`` joins every token)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     # ---- document-level memory -------------------------------------------------
     def _index(self) -> None:
@@ -289,37 +174,55 @@ class DocContext:
                 for key in (ent.text, ent[-1].text):
                     self.person_country.setdefault(key, found[0])
         para = 0
-        prev_end = -1
-        text = doc.text  # Doc.text joins every token: read it once
+        counts: dict[str, int] = {}
         for n, sent in enumerate(self.sents):
-            if prev_end >= 0 and "\n" in text[prev_end : sent.start_char]:
-                para += 1
+            if n and (_breaks(doc[sent.start - 1]) or _breaks(doc[sent.start])):
+                para += 1  # line breaks are space tokens at a sentence's edge (Doc.text would join every token)
             self.paragraph_of[sent.start] = para
             self._sent_no[sent.start : sent.end] = [n] * len(sent)
-            prev_end = sent.start_char + len(sent.text.rstrip())
+            subjects_here: list[int] = []
+            self._subjects.append(subjects_here)
             for tok in sent:
-                if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS:
+                if tok.dep_ in SUBJ:
+                    subjects_here.append(tok.i)
+                if tok.ent_type_ in ("GPE", "NORP"):
                     code = token_country(tok)
+                    if code:
+                        counts[code] = counts.get(code, 0) + 1
+                if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS:
+                    code = place_country(tok)
                     if code:
                         self.locations.append((tok.idx, para, code))
                 elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
                     mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss")]
                     codes = [token_country(c) for c in mods]
                     codes = [c for c in codes if c]
+                    if not codes:  # "the government of Syria", "the Parliament of Iraq"
+                        of = [o for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                              if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                        codes = [c for c in (token_country(o) for o in of) if c]
                     if codes:
                         self.head_country.setdefault(self._head_key(tok), codes[0])
+                        self._head_first.setdefault(self._head_key(tok), tok.i)
 
-        counts: dict[str, int] = {}
-        for tok in doc:
-            if tok.ent_type_ in ("GPE", "NORP"):
-                code = token_country(tok)
-                if code:
-                    counts[code] = counts.get(code, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         # the document's country: named 3 times or more, and twice as often as any other (calibrated
         # on Wikinews 2019-2020: single-country stories name it 2x as often as the runner-up)
         if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             self.dominant = ranked[0][0]
+
+    def _remembered_part(self, head: Token) -> str | None:
+        """Country of a part the document tied to one earlier: "government forces" after "the government
+        of Syria", "Members of Parliament" after "the Parliament of Iraq"."""
+        parts = [c for c in head.lefts if c.dep_ == "compound" and not c.ent_type_]
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                parts.extend(o for o in c.children if o.dep_ == "pobj")
+        for part in parts:
+            key = self._head_key(part)
+            if part.tag_ in ("NN", "NNP") and sector_of(key) is not None and self._head_first.get(key, part.i) < part.i:
+                return self.head_country.get(key)
+        return None
 
     @staticmethod
     def _head_key(tok: Token) -> str:
@@ -407,7 +310,7 @@ class DocContext:
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and any(x.dep_ == "conj" and token_country(x) for x in c.children):
                 return True
-            if c.dep_ == "prep" and c.lower_ in _OF_PREPS:
+            if c.dep_ == "prep" and c.lower_ in OF_PREPS:
                 return any(len(conjuncts(o)) > 1 for o in c.children if o.dep_ == "pobj")
         return False
 
@@ -431,7 +334,7 @@ class DocContext:
             countries = np_countries(head.head)  # "US President Donald Trump": the title carries the country
         sector, envoy = np_sector(head)
         country = countries[0] if countries else None
-        named = label in _NAME_LABELS or (country is not None and head.pos_ == "PROPN")
+        named = label in NAME_LABELS or (country is not None and head.pos_ == "PROPN")
         poss = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
         if country is None and poss:  # "its citizens", "his country"
             ref = self.resolve_pronoun(poss[0])
@@ -454,14 +357,26 @@ class DocContext:
         if country is None and name:
             country = self.person_country.get(name) or self.person_country.get(name.split()[-1])
         if country is None and not name:
-            country = self.head_country.get(self._head_key(head))
+            key = self._head_key(head)
+            if self._head_first.get(key, head.i) < head.i:  # what the document said earlier, not later
+                country = self.head_country.get(key)
+        if country is None and not countries:
+            country = self._remembered_part(head)
         inferred = False
         if country is None and not named and self._local_group(head, sector):
-            locative = np_countries(head, locative=True)
+            locative = np_countries(head, locative=True) or located(head)
+            for c in head.children if not locative else ():  # "an assembly of ministers in Cairo"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    locative = [x for o in pobjs(c) for x in np_countries(o, locative=True) or located(o)]
             country = locative[0] if locative else self.location_country(head)
             if country is None and sector in _DOMESTIC_SECTORS:
                 country = self.dominant
             inferred = country is not None and not locative
+        if country is None and not named and sector == "GOV" and head.lemma_.lower() in _GROUP_HEADS and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            country = self.dominant  # "the government" of a story about one country
+            inferred = country is not None
         host = None
         if envoy:
             for c in head.children:
@@ -491,6 +406,8 @@ class DocContext:
     # ---- pronouns -------------------------------------------------------------------
     def resolve_pronoun(self, tok: Token) -> Actor | None:
         low = tok.lower_
+        if low in _SPEAKER_SELF:
+            return self._speaker_actor(tok)
         if low in _SELF:
             return None
         if low in _RELATIVE:
@@ -504,8 +421,8 @@ class DocContext:
             return None
         if low in _QUANT and any(c.dep_ in ("relcl", "prep") for c in tok.children):
             return None  # "all we need", "most of them": not an anaphor
-        want_person = low in _PERSONAL
-        want_plural = low in _PLURAL or low in _QUANT
+        want_person = low in PERSONAL
+        want_plural = low in PLURAL or low in _QUANT
         if want_person and low not in ("he", "she"):  # "levied sanctions against him": the last person named
             sent = self.sent_of(tok)
             named = [t for t in self.doc[sent.start : tok.i] if self.is_person(t) and t.dep_ != "compound"]
@@ -518,7 +435,7 @@ class DocContext:
             if cand.pos_ == "PRON" or cand.lower_ in _QUANT:
                 continue
             actor = self.actor(cand)
-            is_person = (actor.name is not None and cand.ent_type_ == "PERSON") or _person_head(cand)
+            is_person = (actor.name is not None and cand.ent_type_ == "PERSON") or person_head(cand)
             if want_person and is_person:
                 return actor
             if want_plural and cand.tag_ in ("NNS", "NNPS"):
@@ -527,63 +444,107 @@ class DocContext:
                 return actor
         if want_person:
             return self.last_person
-        return None if low in _QUANT else self.last_group
+        if low in PLURAL and self.last_plural is not None:
+            return self.actor(self.last_plural)
+        group = self.last_group
+        if group is not None and low == "it" and tok.dep_ in SUBJ and (
+            self._sent_no[tok.i] - self._group_sent > 1 or (group.head >= 0 and self.doc[group.head].tag_ == "NNS")
+        ):
+            return None  # a subject "it" takes up a thing of this or the last sentence, not "officials" long before
+        return None if low in _QUANT else group
+
+    def plural_members(self, tok: Token) -> list[Actor]:
+        """Every member a plural pronoun stands for ("they" after "X and his counterparts"), else []."""
+        if tok.lower_ not in PLURAL or self.last_plural is None or tok.i <= self.last_plural.i:
+            return []
+        if self.resolve_pronoun(tok) is None or self.sent_of(tok).start <= self.last_plural.i:
+            return []
+        return self.actors(self.last_plural)
 
     def note_sentence(self, sent: Span) -> None:
         """Remember the sentence's subjects for pronouns in the sentences that follow."""
-        for tok in sent:
-            if tok.dep_ not in SUBJ:
-                continue
+        for i in self._subjects[self._sent_no[sent.start]] if len(sent) else ():
+            tok = self.doc[i]
             actor = self.actor(tok)
-            if _person_head(tok):
+            coordinated = any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+            if tok.pos_ != "PRON" and actor.entity_like and (tok.tag_ in ("NNS", "NNPS") or coordinated):
+                self.last_plural = tok
+            if person_head(tok):
                 self.last_person = actor
             elif actor.entity_like and tok.pos_ != "PRON":
                 self.last_group = actor
+                self._group_sent = self._sent_no[tok.i]
+
+    # ---- quotations -------------------------------------------------------------------
+    def _speaker_actor(self, tok: Token) -> Actor | None:
+        """The speaker of the quotation ``tok`` stands in ("we urge ...," he said), or None."""
+        if self._quotes is None:
+            self._quotes = self._index_quotes()
+        for start, end, speaker in self._quotes:
+            if start <= tok.idx < end:
+                return self.actor(self.doc[speaker]) if speaker >= 0 else None
+        return None
+
+    def _index_quotes(self) -> list[tuple[int, int, int]]:
+        text = self.text
+        spans = [(q.start, q.end) for q in find_quote_spans(text)]
+        out: list[tuple[int, int, int]] = []
+        for start, end in spans:
+            first = self._sent_at(start)
+            speaker = -1
+            if first is not None:
+                n = self._sent_no[first.start]
+                near = [s for s in self.sents[n:] if s.start_char < end]
+                if n > 0 and "\n" not in text[self.sents[n - 1].end_char : first.start_char]:
+                    near.append(self.sents[n - 1])  # 'X said: "..."' split after the colon
+                for sent in near:
+                    speaker = _speech_subject(sent, spans)
+                    if speaker >= 0:
+                        break
+            if speaker < 0 and out and "\n" not in text[out[-1][1] : start]:
+                speaker = out[-1][2]  # the quotation goes on after its attribution
+            out.append((start, end, speaker))
+        return out
+
+    def _sent_at(self, char: int) -> Span | None:
+        for sent in self.sents:
+            if sent.start_char <= char < sent.end_char:
+                return sent
+        return None
 
 
-def is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+def place_country(tok: Token) -> str | None:
+    """Country of a place word: a country, demonym or capital, else a city, region or US state the gazetteer
+    knows ("in Lagos" → NGA)."""
+    code = token_country(tok)
+    if code or tok.ent_type_ not in _PLACE_LABELS:
+        return code
+    ent = ent_of(tok)
+    found = lookup_place(ent.text if ent is not None else tok.text, alternates=False)
+    return found.country if found is not None else None
 
 
-def subjects(v: Token, depth: int = 0) -> list[Token]:
-    """Actor heads of a verb: subject, by-agent, or inherited from the verb it depends on
-
-    ("crossed the border and invaded": conjoined; "gathered ... to protest": purpose clause;
-    "asked the government to act": object control). A passive without agent has none.
-    """
-    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-    if subj:
-        return subj
-    agent = [o for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
-    if agent or is_passive(v) or depth > 3 or v.head.i == v.i:
-        return agent
-    head = v.head
-    if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
-        if v.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
-            return subjects(head.head, depth + 1)  # "urged X to reconsider and spoke with Y": Y's speaker is the urger
-        return subjects(head, depth + 1)
-    if v.dep_ in ("xcomp", "advcl"):
-        if head.lemma_.lower() in CONTROL_VERBS:
-            objs = [c for c in head.children if c.dep_ == "dobj"]
-            if objs:
-                return objs
-        return subjects(head, depth + 1)
-    if v.dep_ == "acl" and v.tag_ == "VBG":
-        return [head]
-    return []
+def located(head: Token) -> list[str]:
+    """Countries of the places a phrase is "in" or "at" ("police in Nairobi" → KEN)."""
+    found = [place_country(o) for c in head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS
+             for o in pobjs(c)]
+    return [c for c in found if c]
 
 
-def _person_head(tok: Token) -> bool:
-    """A person: tagged PERSON, with a PERSON apposition, or a name under a title ("Chancellor Olaf Scholz")."""
-    if tok.ent_type_ == "PERSON":
-        return True
-    if any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
-        return True
-    if tok.pos_ != "PROPN" or token_country(tok):
-        return False
-    return any(c.dep_ == "compound" and not c.ent_type_ and _is_title(c) for c in tok.children)
+def _breaks(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
 
 
-def _is_title(tok: Token) -> bool:
-    hit = sector_of(tok.lemma_.lower())
-    return hit is not None and hit.country is None and tok.lemma_.lower() not in ("government", "state")
+def _speech_subject(sent: Span, spans: list[tuple[int, int]]) -> int:
+    """Index of the subject of a speech verb outside the quotations of ``sent``, or -1."""
+    verbs = speech_verbs()
+
+    def outside(t: Token) -> bool:
+        return not any(s <= t.idx < e for s, e in spans)
+
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs and outside(tok):
+            subj = [t for t in subjects(tok) if outside(t)]
+            if subj:
+                return subj[0].i
+    return -1

@@ -13,6 +13,13 @@ For every sentence the coder looks at each token once:
   standalone, when it names its own actor: a possessor, "by X", a country adjective, or an
   attribution ("the cyberattack ... was attributed to X").
 
+The document's memory (``extract/event_memory.py``) links sentences: "condemned the
+attack" targets whoever did the document's attack, "the rocket strikes were carried out by X"
+gives X the target of the rocket attacks told before, an offensive continued without a target
+keeps the earlier one, and a response ("protesters responded by throwing stones") is aimed at
+whoever acted on the responders. A nominal protest without an actor ("protests in Hong Kong")
+has the implicit actor its noun row names (protesters of that place).
+
 Each event gets one actor and one target; coordinated actors or targets with different
 countries give one event each ("Kyrgyzstan and Turkmenistan"). Events without an actor,
 or without the target their type needs (``plover.tsv``), are not coded. Negated,
@@ -21,22 +28,39 @@ hypothetical, denied, intended or alleged clauses keep their event with ``negate
 
 Decisions: a summoned ambassador is ACCUSE (mode disapprove), the formal complaint the
 summons expresses (CAMEO 11), not SANCTION; "made a statement" is no event (PLOVER has no
-"make statement" type; statements are stance data, ``extract/stances.py``).
+"make statement" type; statements are stance data, ``extract/stances.py``); an event whose
+actor and target both lack a country and a sector is nobody's political event ("Emily met two
+officers at a pub") and is dropped; a meeting of three or more parties is one CONSULT with mode
+multilateral; a named person "attacking" a person or an idea attacks in words (ACCUSE).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.event_args import (
+    ancestors,
+    anchor,
+    clause_of,
+    date_roots,
+    fallback_heads,
+    light_verb,
+    needs_ok,
+    noun_pattern,
+    objects,
+    own_actor_heads,
+    preps,
+    slot_heads,
+)
+from newsgraph.extract.event_memory import EventMemory, is_definite
 from newsgraph.extract.event_patterns import (
     Actor,
     ActorResolver,
     DocContext,
-    conjuncts,
     ent_of,
-    is_passive,
+    located,
     np_countries,
     np_span,
     pobjs,
@@ -44,15 +68,7 @@ from newsgraph.extract.event_patterns import (
     token_country,
 )
 from newsgraph.extract.modality import Modality, clause_modality
-from newsgraph.lexicon.events import (
-    NounPattern,
-    VerbPattern,
-    light_verbs,
-    noun_patterns,
-    plover_types,
-    sector_of,
-    verb_patterns,
-)
+from newsgraph.lexicon.events import anaphor_types, is_place_noun, plover_types, sector_of, verb_patterns
 from newsgraph.model import DateFact, Event, Evidence
 
 if TYPE_CHECKING:
@@ -60,16 +76,17 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorResolver", "extract_events"]
 
-_PREP_DEPS = frozenset({"prep", "mark", "dative", "agent", "prt"})
-_CLAUSAL = frozenset({"xcomp", "advcl", "ccomp"})
-_SMALL_CLAUSE = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
-_COND = frozenset({"if", "unless"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
-_HOST_PREPS = frozenset({"in", "during"})
-_NEAR = frozenset({"at", "outside", "around", "near"})
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _TARGET_LOC = frozenset({"in", "at", "to", "into"})
+_POINTING = frozenset({"it", "this", "that"})
+_WHEN = frozenset({"DATE", "TIME"})
+# Types whose missing target the memory may fill: the same actor's earlier target (continuation)
+# and, for force, the actor of what the responders suffered (response).
+_CONTINUED = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "SANCTION", "COERCE"})
+_RESPONSE = frozenset({"ASSAULT", "COERCE"})
+_RESPONDS_TO = ("ASSAULT", "COERCE")
 
 
 @dataclass(slots=True)
@@ -85,125 +102,92 @@ class _Cand:
     extent: tuple[int, int] | None = None  # char span of the logical object, for the evidence
 
 
-# ---- parse helpers ---------------------------------------------------------------------
-def _preps(v: Token, word: str, *, objects: bool = True) -> list[Token]:
-    """Prepositions ``word`` on the verb, complementisers ``word`` of its clausal complements
-    ("called for X to adhere") and, with ``objects``, prepositions on its object ("suspended talks with X")."""
-    out = [c for c in v.children if c.lower_ == word and c.dep_ in _PREP_DEPS]
-    for c in v.children:
-        if c.dep_ in _CLAUSAL:
-            out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "mark")
-        elif objects and c.dep_ in ("dobj", "acomp", "oprd"):
-            out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
-    return out
+# ---- targets -------------------------------------------------------------------------------
+def _is_event_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (noun_pattern(tok) is not None or bool(anaphor_types(tok.lemma_)))
 
 
-def _within(tok: Token, depth: int) -> list[Token]:
-    out: list[Token] = []
-    level = [tok]
-    for _ in range(depth):
-        level = [c for t in level for c in t.children]
-        out.extend(level)
-    return out
-
-
-def _objects(v: Token) -> list[Token]:
-    """Logical objects: direct object, passive subject, subject of a small clause."""
-    if is_passive(v):
-        objs = [c for c in v.children if c.dep_ == "nsubjpass"]
-        if not objs and v.dep_ == "xcomp":  # "is said to be supported by X"
-            objs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-        if not objs and v.dep_ == "acl":
-            objs = [v.head]
-        if not objs and v.dep_ in ("pcomp", "advcl"):  # "were injured after being attacked by X"
-            gov = v.head.head if v.dep_ == "pcomp" else v.head
-            objs = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
-    else:
-        objs = [c for c in v.children if c.dep_ == "dobj"]
-        if not objs:
-            for c in v.children:
-                if c.dep_ in _SMALL_CLAUSE:
-                    objs.extend(x for x in c.children if x.dep_ == "nsubj")
-        if not objs:
-            objs = [c for c in v.children if c.dep_ == "dative"]
-    return [o for h in objs for o in conjuncts(h)]
-
-
-def _if_clause(v: Token) -> Token | None:
-    for c in v.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND for m in c.children):
-            return c
+def _pointed(tok: Token) -> Token | None:
+    """The event noun "it" points at earlier in its sentence ("condemned the attack, calling it X")."""
+    if tok.lower_ not in _POINTING or tok.pos_ != "PRON":
+        return None
+    for t in reversed(tok.doc[max(0, tok.i - 40) : tok.i]):
+        if _is_event_noun(t) and t.dep_ != "compound":
+            return t
+        if t.is_sent_start:
+            break
     return None
 
 
-def _clause_of(tok: Token, pos: str) -> Token:
-    if pos == "ADJ" and tok.dep_ in ("acomp", "attr", "oprd") and tok.head.i != tok.i:
-        return tok.head
-    return tok
+def _doers(head: Token, ctx: DocContext, memory: EventMemory, depth: int = 0) -> list[Actor]:
+    """Who is behind an event noun: its own actor ("Russia's invasion"), else the doer of the event it
+    refers back to ("the attack"), else, for an event about an event ("an investigation into the
+    shooting"), the doer of that one."""
+    own = own_actor_heads(head)
+    if own:
+        return [a for h in own for a in ctx.actors(h)]
+    doer = memory.doer(head)
+    if doer is not None:
+        return [doer]
+    pat = noun_pattern(head)
+    if pat is not None and depth == 0:
+        for word in pat.target:
+            for obj in (o for c in head.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)):
+                if _is_event_noun(obj):
+                    found = _doers(obj, ctx, memory, depth + 1)
+                    if found:
+                        return found
+    return []
 
 
-def _needs_ok(pat: VerbPattern, clause: Token) -> bool:
-    for need in pat.needs:
-        if need.kind == "prt":
-            ok = any(c.dep_ == "prt" and c.lower_ in need.words for c in clause.children)
-        elif need.kind == "prep":
-            ok = any(_preps(clause, w, objects=False) for w in need.words)
-        elif need.kind == "word":
-            ok = any(t.lemma_.lower() in need.words or t.lower_ in need.words for t in _within(clause, 3))
-        elif need.kind == "obj":
-            ok = any(o.lemma_.lower() in need.words or o.lower_ in need.words for o in _objects(clause))
+def _head_actors(heads: list[Token], ctx: DocContext, memory: EventMemory, *, pointing: bool = False) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        event = (_pointed(h) if pointing else None) or (h if _is_event_noun(h) else None)
+        if event is not None:
+            out.extend(_doers(event, ctx, memory))
+        elif len(heads) == 1:
+            out.extend(ctx.actors(h))
         else:
-            ok = _if_clause(clause) is not None
-        if not ok:
-            return False
-    return True
-
-
-# ---- argument slots --------------------------------------------------------------------
-def _slot_heads(slot: str, tok: Token, clause: Token) -> list[Token]:
-    kind, _, word = slot.partition(":")
-    if kind == "default":
-        return []
-    if kind == "obj":
-        return _objects(clause)
-    if kind == "prep":
-        found = [o for p in _preps(clause, word) for o in pobjs(p)]
-        if not found and clause.dep_ in ("advcl", "xcomp"):  # "wrote to X asking to waive"
-            found = [o for p in _preps(clause.head, word, objects=False) for o in pobjs(p)]
-        return found
-    if kind == "if":
-        cond = _if_clause(clause)
-        return [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")] if cond is not None else []
-    # near: a place preposition on the verb or the verb it depends on ("gathered outside X to protest")
-    places = [clause] if clause.head.i == clause.i else [clause, clause.head]
-    return [o for v in places for c in v.children if c.dep_ == "prep" and c.lower_ in _NEAR for o in pobjs(c)]
-
-
-def _fallback_heads(head: Token) -> list[Token]:
-    """Who is behind a non-actor object: "the government's decision", "the plan of X"."""
-    out = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
-            out.extend(pobjs(c))
+            out.append(ctx.actor(h))
     return out
 
 
-def _targets(slots: Sequence[str], tok: Token, clause: Token, ctx: DocContext) -> list[Actor]:
+def _behind(heads: list[Token], ctx: DocContext, memory: EventMemory) -> list[Actor]:
+    """Who is behind objects that are no actors: "the government's decision", "the conclusions of the
+    summit" (who met), "the memoranda of understanding between X and Y" (two levels down)."""
+    for _ in range(2):
+        found: list[Actor] = []
+        deeper: list[Token] = []
+        for f in (f for h in heads for f in fallback_heads(h)):
+            if _is_event_noun(f):
+                found.extend(_doers(f, ctx, memory))
+            else:
+                found.extend([ctx.actor(f)] if f.head.lower_ == "between" else ctx.actors(f))
+                deeper.append(f)
+        if any(a.entity_like for a in found):
+            return [a for a in found if a.entity_like]
+        heads = deeper
+    return []
+
+
+def _targets(slots: Sequence[str], tok: Token, clause: Token, ctx: DocContext, memory: EventMemory, *,
+             pointing: bool = False, consult: bool = False) -> list[Actor]:
+    """Targets from the pattern's slots; behind an object that is no actor, whoever it belongs to ("the
+    government's decision"), except for consultations ("hosted Trump's town hall" meets nobody)."""
     first: list[Actor] = []
     for slot in slots:
-        heads = _slot_heads(slot, tok, clause)
-        if slot == "obj" and any(_noun_pattern(h) for h in heads):
-            # "condemned Russia's invasion of Ukraine": the target is who invaded, not the invaded
-            heads = [a for h in heads for a in (_own_actor_heads(h) if _noun_pattern(h) else [h])]
+        heads = slot_heads(slot, tok, clause)
         if not heads:
             continue
-        actors = [a for h in heads for a in ctx.actors(h)] if len(heads) == 1 else [ctx.actor(h) for h in heads]
+        # "condemned Russia's invasion of Ukraine", "condemned the attack": the target is who attacked
+        actors = _head_actors(heads, ctx, memory, pointing=pointing)
         if any(a.entity_like for a in actors):
             return [a for a in actors if a.entity_like]
-        if slot == "obj" or slot == "near":
-            behind = [a for h in heads for f in _fallback_heads(h) for a in ctx.actors(f)]
-            if any(a.entity_like for a in behind):
-                return [a for a in behind if a.entity_like]
+        if slot in ("obj", "near") and not consult and not any(_is_event_noun(h) for h in heads):
+            behind = _behind(heads, ctx, memory)
+            if behind:
+                return behind
         first = first or actors
     return first
 
@@ -223,27 +207,34 @@ def _actor_list(heads: list[Token], ctx: DocContext) -> list[Actor]:
 
 
 # ---- triggers ----------------------------------------------------------------------------
-def _verb_cand(tok: Token, ctx: DocContext) -> _Cand | None:
+def _verb_cand(tok: Token, ctx: DocContext, memory: EventMemory) -> _Cand | None:
     pats = verb_patterns().get(tok.lemma_.lower())
     if not pats or tok.dep_ == "amod":
         return None
     for pat in pats:
         if (pat.pos == "ADJ") != (tok.pos_ == "ADJ") or (pat.pos != "ADJ" and tok.pos_ != "VERB"):
             continue
-        clause = _clause_of(tok, pat.pos)
-        if not _needs_ok(pat, clause):
+        clause = clause_of(tok, pat.pos)
+        if not needs_ok(pat, clause):
             continue
         actors = _actor_list(subjects(clause), ctx)
-        targets = _targets(pat.target, tok, clause, ctx)
+        # a characterization ("condemned the attack, calling it a crime") may point at its event with "it"
+        targets = _targets(pat.target, tok, clause, ctx, memory, pointing=any(n.kind == "eval" for n in pat.needs),
+                           consult=pat.type == "CONSULT")
         if not actors:
             for slot in pat.actor:
-                actors = _actor_list(_slot_heads(slot, tok, clause), ctx)
+                actors = _actor_list(slot_heads(slot, tok, clause), ctx)
                 if not actors and slot.startswith("default:"):
                     actors = [_implicit(slot.partition(":")[2], tok, targets, ctx)]
                 if actors:
                     break
+        default = next((s.partition(":")[2] for s in pat.target if s.startswith("default:")), None)
+        if default and actors and not any(t.entity_like for t in targets):
+            hit = sector_of(default)  # "the government dropped the measures": for its own people
+            targets = [Actor(default, None, actors[0].country, hit.sector if hit else None, tok.idx,
+                             tok.idx + len(tok), -1, agentive=True)]
         trigger = [tok, *(c for c in tok.children if c.dep_ == "prt")]
-        objs = _objects(clause)
+        objs = objects(clause)
         extent = None
         if objs:
             lo, hi = np_span(objs[0])
@@ -252,81 +243,19 @@ def _verb_cand(tok: Token, ctx: DocContext) -> _Cand | None:
     return None
 
 
-def _noun_pattern(tok: Token) -> NounPattern | None:
-    table = noun_patterns()
-    pats = table.get(tok.lower_) or table.get(tok.lemma_.lower())
-    if not pats:
-        return None
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
-    if tok.i > 0:
-        mods.add(tok.doc[tok.i - 1].lower_)
-    for pat in pats:
-        if pat.modifier is None or pat.modifier in mods:
-            return pat
-    return None
-
-
-def _light_verb(tok: Token) -> Token | None:
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head  # "used water cannons and tear gas": the first conjunct holds the verb
-    head = tok.head
-    if head.i == tok.i:
-        return None
-    if tok.dep_ in ("dobj", "nsubjpass", "attr"):
-        for lv in light_verbs().get(head.lemma_.lower(), ()):
-            if lv.kind != "light":
-                continue
-            if lv.particle is None or any(c.dep_ in ("prt", "prep") and c.lower_ == lv.particle for c in head.children):
-                return head
-    if tok.dep_ == "pobj":
-        verb = head.head
-        for lv in light_verbs().get(verb.lemma_.lower(), ()):
-            if lv.kind == "light" and lv.particle == head.lower_:
-                return verb  # "entered into an agreement", "went on strike"
-        if head.lower_ in _HOST_PREPS and verb.pos_ == "VERB":
-            return verb  # "in a phone call with X, Y said"
-    return None
-
-
-def _own_actor_heads(tok: Token) -> list[Token]:
-    """Actor a standalone nominal event names itself: possessor, by-phrase, country adjective, attribution."""
-    heads = [c for c in tok.children if c.dep_ == "poss"]
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            heads.extend(pobjs(c))
-        elif c.dep_ in ("amod", "compound", "nmod") and token_country(c):
-            heads.append(c)
-    if heads:
-        return heads
-    cur = tok
-    for _ in range(3):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in ("nsubjpass", "dobj", "pobj", "prep", "nsubj"):
-            break
-        for lv in light_verbs().get(head.lemma_.lower(), ()):
-            if lv.kind != "attribution" or lv.role is None:
-                continue
-            if lv.role == "subject":
-                return subjects(head)
-            word = lv.role.partition(":")[2]
-            return [o for c in head.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)]
-        cur = head
-    return []
-
-
-def _noun_cand(tok: Token, ctx: DocContext) -> _Cand | None:
-    pat = _noun_pattern(tok)
+def _noun_cand(tok: Token, ctx: DocContext, memory: EventMemory) -> _Cand | None:
+    pat = noun_pattern(tok)
     if pat is None:
         return None
-    light = _light_verb(tok)
+    light = light_verb(tok, hosted=pat.type == "CONSULT")
     if light is not None:
         actors = _actor_list(subjects(light), ctx)
         modality = clause_modality(light)
         if modality.is_fact and not clause_modality(tok, nominal=True).is_fact:
             modality = clause_modality(tok, nominal=True)  # "no talks were held", "made no attempt"
         clause = light
-    elif pat.standalone:
-        actors = _actor_list(_own_actor_heads(tok), ctx)
+    elif pat.standalone or pat.implicit:
+        actors = _actor_list(own_actor_heads(tok), ctx)
         modality = clause_modality(tok, nominal=True)
         clause = tok
     else:
@@ -335,51 +264,40 @@ def _noun_cand(tok: Token, ctx: DocContext) -> _Cand | None:
     for word in pat.target:
         heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)]
         if not heads and light is not None:
-            heads = [o for p in _preps(light, word) for o in pobjs(p)]
+            heads = [o for p in preps(light, word) for o in pobjs(p)]
+        heads = [h for h in heads if h.ent_type_ not in _WHEN]  # "an offensive on Wednesday"
         if heads:
-            targets = [a for h in heads for a in ctx.actors(h)]
-            break
+            found = _head_actors(heads, ctx, memory)
+            targets = targets or found
+            if any(a.entity_like for a in found):
+                targets = found
+                break
+    if light is None and pat.implicit and not actors and _new_mention(tok):
+        # "protests in Hong Kong"; "the protests" only points back at them
+        actors = _implicit_group(pat.implicit, tok, ctx)
+        if actors and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and modality.is_fact:
+            modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
     trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
     return _Cand(pat.type, pat.mode, trigger, clause, actors, targets, modality, nominal=True)
 
 
-# ---- dates and places ----------------------------------------------------------------------
-def _date_roots(doc: Doc, dates: Sequence[DateFact]) -> list[tuple[Token, DateFact]]:
-    out: list[tuple[Token, DateFact]] = []
-    size = len(doc.text) if dates else 0
-    for fact in dates:
-        if fact.value is None or fact.evidence.start < 0 or fact.evidence.end > size:
-            continue
-        span = doc.char_span(fact.evidence.start, fact.evidence.end, alignment_mode="expand")
-        if span is not None and len(span):
-            out.append((span.root, fact))
-    return out
+def _new_mention(tok: Token) -> bool:
+    """A nominal event told as news: not a compound ("protest vote"), not definite ("the protests": told
+    before), not a label ("referred to the protests as riots")."""
+    if tok.dep_ == "compound" or is_definite(tok):
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.lower_ == "as")
 
 
-def _anchor(tok: Token, clauses: set[int]) -> Token | None:
-    """The first event clause (or, failing that, the first verb) above ``tok``."""
-    cur = tok
-    first_verb = None
-    for _ in range(10):
-        if cur.i in clauses:
-            return cur
-        if first_verb is None and cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
-            first_verb = cur
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return first_verb
-
-
-def _ancestors(tok: Token) -> list[int]:
-    out = []
-    cur = tok
-    for _ in range(10):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        out.append(cur.i)
-    return out
+def _implicit_group(noun: str, tok: Token, ctx: DocContext) -> list[Actor]:
+    """The unnamed actors of a nominal event ("protests in Hong Kong": protesters there), when a place is known."""
+    hit = sector_of(noun)
+    found = np_countries(tok, locative=True) or located(tok)
+    country = found[0] if found else ctx.location_country(tok) or ctx.dominant
+    if country is None:
+        return []
+    return [Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1,
+                  agentive=True, inferred=True)]
 
 
 # ---- assembly ------------------------------------------------------------------------------
@@ -388,7 +306,7 @@ def _visit(sent: Span, ctx: DocContext) -> tuple[bool, str | None]:
         if tok.lemma_.lower() in _VISIT_WORDS:
             dest = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in pobjs(c)]
             if tok.pos_ == "VERB":
-                dest = _objects(tok)
+                dest = objects(tok)
             codes = [token_country(d) for d in dest]
             return True, next((c for c in codes if c), None)
     return False, None
@@ -428,14 +346,14 @@ def _event(cand: _Cand, actor: Actor, target: Actor | None, sent: Span, doc_id: 
     )
 
 
-def _sentence_events(sent: Span, ctx: DocContext, doc_id: str,
-                     dates: list[tuple[Token, DateFact]]) -> list[Event]:
+def _sentence_events(sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple[Token, DateFact]],
+                     memory: EventMemory, sent_no: int) -> list[Event]:
     cands: list[_Cand] = []
     for tok in sent:
         if tok.pos_ in ("VERB", "ADJ"):
-            cand = _verb_cand(tok, ctx)
+            cand = _verb_cand(tok, ctx, memory)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            cand = _noun_cand(tok, ctx)
+            cand = _noun_cand(tok, ctx, memory)
         else:
             continue
         if cand is not None:
@@ -448,61 +366,118 @@ def _sentence_events(sent: Span, ctx: DocContext, doc_id: str,
     for root, fact in dates:
         if not sent.start <= root.i < sent.end:
             continue
-        anchor = _anchor(root, clauses)
-        if anchor is not None and fact.value:
-            anchored.setdefault(anchor.i, fact.value)
+        above = anchor(root, clauses)
+        if above is not None and fact.value:
+            anchored.setdefault(above.i, fact.value)
     places: dict[int, str] = {}
     for tok in sent:
         if tok.ent_type_ in _PLACE_LABELS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
-            anchor = _anchor(tok, clauses)
+            above = anchor(tok, clauses)
             ent = ent_of(tok)
-            if anchor is not None and ent is not None:
-                places.setdefault(anchor.i, ent.text)
+            if above is not None and ent is not None:
+                places.setdefault(above.i, ent.text)
     visit, destination = _visit(sent, ctx)
     out: list[Event] = []
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
+    told: list[tuple[str, Actor | None, Actor | None]] = []
     for cand in cands:
         if cand.nominal and cand.clause.i in verbal:
             continue  # "killed X in an airstrike": the airstrike is the manner of the verb's event
         ptype = plover_types()[cand.type]
-        actors = [a for a in cand.actors if a.agentive]
-        for t in cand.targets:
-            if t.country is None and t.head >= 0 and not t.named:  # "restrictions on flights to Cuba"
-                found = np_countries(ctx.doc[t.head], locative=True, loc_preps=_TARGET_LOC)
-                t.country = found[0] if found else None
-        targets = [t for t in cand.targets if t.entity_like]
+        actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors]
+        targets = _entity_targets(cand, ctx)
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
         if not targets and len(actors) > 1 and cand.type in _MUTUAL and cand.extent is None:
-            targets = actors[1:]  # "Turkey and Libya agreed": one event, the first named as actor
+            # "Turkey and Libya agreed": one event, the first named as actor; more parties: one multilateral event
+            targets = actors[1:2]
+            if len(actors) > 2 and cand.mode is None and "multilateral" in ptype.modes:
+                cand.mode = "multilateral"
             actors = actors[:1]
         if not actors:
+            if cand.nominal and targets and cand.modality.is_fact:
+                told.append((cand.type, None, targets[0]))  # "rocket attacks on the embassy": actor told later
             continue
-        if ptype.needs_target and not targets and not (cand.type == "CONSULT" and _plural(actors[0], ctx)):
+        if not targets and cand.modality.is_fact:
+            filled = _remembered_target(cand, actors[0], memory, sent_no)
+            targets = [filled] if filled is not None else []
+        if ptype.needs_target and not targets and not (
+            cand.type == "CONSULT" and cand.mode != "visit" and _plural(actors[0], ctx)
+        ):
             continue
-        mode = cand.mode
-        if cand.type == "CONSULT" and mode is None and visit:
-            mode = "visit"
+        if cand.type == "CONSULT" and cand.mode is None and visit:
+            cand.mode = "visit"
         date = anchored.get(cand.clause.i)
         if date is None:
-            for i in _ancestors(cand.clause):
+            for i in ancestors(cand.clause):
                 if i in anchored and i not in clauses:
                     date = anchored[i]
                     break
         place = places.get(cand.clause.i)
-        cand.mode = mode
         for actor in actors:
             for target in targets or [None]:
                 keep, target = _complete(cand, actor, target, destination)
                 if keep:
                     out.append(_event(cand, actor, target, sent, doc_id, date, place))
+                    if cand.modality.is_fact:
+                        told.append((cand.type, actor, target))
+    for type_, actor, target in told:
+        memory.tell(type_, actor, target, sent_no)
     return out
+
+
+def _entity_targets(cand: _Cand, ctx: DocContext) -> list[Actor]:
+    """The candidate's targets that can be acted on, countries filled from their place ("flights to Cuba",
+    "withdrew from the region")."""
+    for t in cand.targets:
+        if t.country is None and t.head >= 0 and not t.named:
+            head = ctx.doc[t.head]
+            found = np_countries(head, locative=True, loc_preps=_TARGET_LOC)
+            t.country = found[0] if found else None
+            if t.country is None and is_place_noun(head.lemma_):
+                t.country = ctx.location_country(head)
+    out = [t for t in cand.targets if t.entity_like]
+    if cand.mode == "visit":  # "visiting the town of Pandeglang": a place, not a host
+        out = [t for t in out if t.country is not None or t.head < 0 or not _place(ctx.doc[t.head])]
+    return out
+
+
+def _place(tok: Token) -> bool:
+    """A place, not an actor: a place name, "the region", or the name in "the town of X"."""
+    if tok.ent_type_ in _PLACE_LABELS or is_place_noun(tok.lemma_):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_place_noun(tok.head.head.lemma_)
+
+
+def _remembered_target(cand: _Cand, actor: Actor, memory: EventMemory, sent_no: int) -> Actor | None:
+    """A target the document gave before: the one of the untold attack a definite noun takes up ("the
+    rocket strikes were carried out by X"), the same actor's earlier one, or, for a response, the actor
+    of what the responders suffered."""
+    trigger = cand.trigger[-1]
+    if cand.nominal and is_definite(trigger):
+        found = memory.untold_target(cand.type)
+        if found is not None:
+            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
+    if cand.type in _CONTINUED:
+        found = memory.continued_target(cand.type, actor)
+        if found is not None:
+            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
+    if cand.type in _RESPONSE:
+        found = memory.answered(actor, sent_no, _RESPONDS_TO)
+        if found is not None:
+            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
+    return None
 
 
 def _complete(cand: _Cand, actor: Actor, target: Actor | None, destination: str | None) -> tuple[bool, Actor | None]:
     """Fill what the sentence implies about one actor-target pair; False when the pair is no event."""
+    if not _political(actor) and (target is None or not _political(target)):
+        return False, None  # "Emily met two officers at a pub": nobody the event data is about
     if target is not None:
-        if (actor.head >= 0 and target.head == actor.head) or target.label == actor.label:
+        same = (actor.head >= 0 and target.head == actor.head) or target.label == actor.label
+        if same and target.country == actor.country:  # "the ministers of Chile and Peru met": two countries
             return False, None
+        if target.remembered and target.country == actor.country and target.sector == actor.sector:
+            return False, None  # "Turkey's ministry called the agreements legitimate": its own deal
         if target.country is None and cand.mode == "visit" and destination and destination != actor.country:
             target.country = destination  # met X during a visit to Y: X is Y's
         if actor.country is None and target.envoy_host:
@@ -515,15 +490,27 @@ def _complete(cand: _Cand, actor: Actor, target: Actor | None, destination: str 
     return True, target
 
 
+def _political(actor: Actor) -> bool:
+    """An actor event data is about: one with a country or a sector (a state, a group, an organisation)."""
+    return actor.country is not None or actor.sector is not None
+
+
 def _plural(actor: Actor, ctx: DocContext) -> bool:
     """A group that can meet among itself ("leaders of AU member states met in Niamey")."""
     return actor.head >= 0 and ctx.doc[actor.head].tag_ in ("NNS", "NNPS")
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, type, actor and target; a targetless one goes when the same actor's event of
+    that type in the sentence has a target ("clashed with the police and threw rocks")."""
+    aimed = {(ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor, ev.negated,
+              ev.hypothetical) for ev in events if ev.target is not None}
     seen: set[tuple[object, ...]] = set()
     out: list[Event] = []
     for ev in events:
+        if ev.target is None and (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor,
+                                  ev.negated, ev.hypothetical) in aimed:
+            continue
         key = (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor,
                ev.target_country or ev.target, ev.negated, ev.hypothetical)
         if key in seen:
@@ -552,9 +539,10 @@ def extract_events(
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
     ctx = DocContext(doc, resolver)
-    roots = _date_roots(doc, dates)
+    roots = date_roots(doc, dates, doc[-1].idx + len(doc[-1].text_with_ws))
+    memory = EventMemory()
     events: list[Event] = []
-    for sent in ctx.sents:
-        events.extend(_sentence_events(sent, ctx, doc_id, roots))
+    for n, sent in enumerate(ctx.sents):
+        events.extend(_sentence_events(sent, ctx, doc_id, roots, memory, n))
         ctx.note_sentence(sent)
     return _dedupe(events)

@@ -39,6 +39,7 @@ _NEG_DEPS = frozenset({"neg", "advmod", "det", "preconj"})
 _NOMINAL_UP = frozenset({"pobj", "prep", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"})
 _NOMINAL_NEG = frozenset({"no", "nor", "neither"})  # negate a noun, not the clause
 _MAX_STEPS = 12
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,9 @@ def _has_subject(tok: Token) -> bool:
 def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: bool = True) -> None:
     """Negation, modal/future auxiliaries and conditional marks among ``tok``'s children."""
     for c in tok.children:
+        if negation and c.dep_ in ("nsubj", "nsubjpass") and _negative_subject(c):
+            acc.set(neg=True, cue=c.lower_)  # "nobody agreed", "not everyone agreed", "no country condemned"
+            continue
         kinds = modality_kinds(c.lower_)
         if not kinds:
             continue
@@ -95,6 +99,15 @@ def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: boo
             conditions and c.dep_ == "mark" and "condition" in kinds
         ):
             acc.set(hyp=True, cue=c.lower_)
+
+
+def _negative_subject(subj: Token) -> bool:
+    if subj.lower_ in _NOMINAL_NEG:
+        return False  # "neither X nor Y": a coordination, read elsewhere
+    if "negation" in modality_kinds(subj.lower_):
+        return True
+    return any(c.dep_ in ("neg", "det", "advmod", "preconj") and "negation" in modality_kinds(c.lower_)
+               for c in subj.children)
 
 
 def _governor_kinds(head: Token) -> frozenset[str]:
@@ -156,6 +169,12 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         if head.i == cur.i:
             break
         dep = cur.dep_
+        if dep == "conj" and cur.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
+            # "urged X to reconsider and spoke with Y": a finite verb misattached to the bare complement
+            # is conjoined with the governor, not asked for
+            cur = head.head
+            _own_clause(cur, acc, negation=negation_open)
+            continue
         if dep == "conj":
             if not _has_subject(cur):
                 _own_clause(head, acc, negation=negation_open)

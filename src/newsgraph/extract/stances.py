@@ -1,6 +1,6 @@
 """Country stances: which government took which position on the document's issue — or none.
 
-DESIGN.md, principle 2: "Absence is data." Three constructions give a stance row
+DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
 (cues in ``lexicon/data/stance_cues.tsv``):
 
 - **absence**: a government that "has not made an official statement", "has not come
@@ -15,6 +15,17 @@ DESIGN.md, principle 2: "Absence is data." Three constructions give a stance row
 - **quote**: an official's quoted statement about the issue that justifies it ("is aimed
   at", "there is no other way") or condemns it ("illegal", "unacceptable") → the
   speaker's country ``supports`` / ``opposes``.
+- **characterization**: a government that calls, describes, finds or concludes the issue
+  (or the story's event: "its actions", "the air strike") to be something evaluative
+  ("null and void", "a violation", "justified"; ``event_context.tsv``) → ``opposes`` /
+  ``supports``; a plural pronoun ("They concluded ...") gives every member its row.
+- **events**: the event coder's output. A state's factual event that acts on the issue
+  (its words are in the event's span) gives a row by type (AGREE, SUPPORT → supports;
+  ACCUSE, REJECT, PROTEST, SANCTION → opposes; the doer of the issue itself supports it).
+  The story's own action — the first factual, non-reaction event of the lead (first
+  paragraph, at most two sentences) that a state aims at another country — shows its
+  doer (both parties of an agreement) supporting the issue; states that accuse or reject
+  that doer oppose it, states that back it support it.
 
 Only actors that stand for a state count: a country, a capital or metonym, a
 government body, or a person whose country is known (the resolver, or the document's
@@ -29,8 +40,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.event_args import evaluation_of, objects
 from newsgraph.extract.event_patterns import (
     Actor,
     ActorResolver,
@@ -40,7 +53,14 @@ from newsgraph.extract.event_patterns import (
     token_country,
 )
 from newsgraph.extract.modality import clause_modality
-from newsgraph.lexicon.events import StanceCue, issue_nouns, speech_verbs, stance_cues
+from newsgraph.lexicon.events import (
+    StanceCue,
+    anaphor_types,
+    issue_nouns,
+    speech_verbs,
+    stance_cues,
+    verb_patterns,
+)
 from newsgraph.model import Event, Evidence, Stance
 
 if TYPE_CHECKING:
@@ -54,10 +74,16 @@ _NO_WORDS = frozenset({"no", "lack"})
 _TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset("“«„")
+_QUOTE_MARKS = frozenset('"“”«»„')
 _CLOSERS = frozenset("”»")
 UNSPECIFIED = "unspecified issue"
 _EVENT_POSITIONS = {"AGREE": "supports", "SUPPORT": "supports", "ACCUSE": "opposes", "REJECT": "opposes",
                     "PROTEST": "opposes", "SANCTION": "opposes"}
+# Events that take a position on another event rather than being the story's action themselves.
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
+_REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
+_MUTUAL = frozenset({"AGREE"})
+_POLARITY = {"negative": "opposes", "positive": "supports"}
 
 
 def _cues() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
@@ -200,6 +226,38 @@ def _cue_rows(tok: Token, cues: list[StanceCue], ctx: DocContext, issue: str, do
     return []
 
 
+@lru_cache(maxsize=1)
+def _characterizing_verbs() -> frozenset[str]:
+    """Lemmas with an evaluative event pattern ("call", "describe", "find", "conclude": event_verbs.tsv)."""
+    return frozenset(lemma for lemma, pats in verb_patterns().items()
+                     if any(n.kind == "eval" for p in pats for n in p.needs))
+
+
+def _about_issue(tok: Token) -> bool:
+    """A phrase that names the issue or points back at the story's event ("its actions", "the air strike")."""
+    nouns = issue_nouns()
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or anaphor_types(t.lemma_)) for t in tok.subtree)
+
+
+def _characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Stance]:
+    """ "Mitsotakis called the agreement null and void", "they concluded that the deal is illegal", "found the
+    strike justified": the speakers' countries oppose or support the issue; "they" counts every member."""
+    polarity = evaluation_of(tok)
+    if polarity is None or not any(_about_issue(o) for o in objects(tok)) or not clause_modality(tok).is_fact:
+        return []
+    sent = ctx.sent_of(tok)
+    out: list[Stance] = []
+    for head in subjects(tok):
+        members = ctx.plural_members(head) if head.pos_ == "PRON" else []
+        pairs = [(a, head) for a in members if a.country] or _state_actors([head], ctx)
+        for actor, _h in pairs:
+            row = _row(actor, _POLARITY[polarity], issue, sent, doc_id, min(actor.start, tok.idx),
+                       tok.idx + len(tok), date)
+            if row is not None:
+                out.append(row)
+    return out
+
+
 def _quote_spans(sent: Span) -> list[tuple[int, int]]:
     """Char spans (in the document) of quoted passages in a sentence; an unclosed quote runs to the end."""
     text = sent.text
@@ -266,7 +324,9 @@ def _quote_rows(sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue:
 def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None) -> list[Stance]:
     if issue == UNSPECIFIED:
         return []
-    head = issue.split()[-1].lower()
+    nouns = issue_nouns()
+    words = issue.lower().split()  # the issue noun, not a country after it ("sanctions on Iran")
+    head = next((w for w in words if w in nouns or w.rstrip("s") in nouns), words[-1])
     out: list[Stance] = []
     for ev in events:
         position = _EVENT_POSITIONS.get(ev.type)
@@ -277,7 +337,38 @@ def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None)
         span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
         if span is None or not any(t.lemma_.lower() == head or t.lower_ == head for t in span):
             continue
+        if head.rstrip("s") in {w.rstrip("s") for w in (ev.trigger or "").lower().split()}:
+            position = "supports"  # the event is the issue itself ("the US imposed sanctions"): its doer backs it
         out.append(Stance(country=ev.actor_country, issue=issue, position=position, evidence=ev.evidence, date=date))
+    return out
+
+
+def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end: int) -> list[Stance]:
+    """The story's own action and the reactions to it: the first factual event that is no reaction and acts on
+    another country ("United States military forces killed X", "Turkey and Libya agreed"), when a state did
+    it, shows its actor (both parties of an agreement) supporting the issue; a state that accuses or rejects
+    that actor opposes it, one that backs the actor supports it."""
+    facts = sorted((e for e in events if not (e.negated or e.hypothetical) and e.actor_country),
+                   key=lambda e: e.evidence.start)
+    acts = [e for e in facts if e.type not in _REACTIONS and e.target_country not in (None, e.actor_country)]
+    first = acts[0] if acts else None  # an act on another country: not "asked its citizens to leave"
+    if issue == UNSPECIFIED or first is None or first.actor_sector not in _STATE_SECTORS:
+        return []
+    if first.evidence.start > lead_end:
+        return []  # the story's action is the one its lead (first paragraph) reports
+    main = [e for e in acts if e.evidence.sentence == first.evidence.sentence and e.type == first.type]
+    doers = {e.actor_country for e in main}
+    out = [Stance(country=e.actor_country or "", issue=issue, position="supports", evidence=e.evidence, date=date)
+           for e in main]
+    out += [Stance(country=e.target_country, issue=issue, position="supports", evidence=e.evidence, date=date)
+            for e in main if e.type in _MUTUAL and e.target_country]
+    for e in facts:
+        position = _REACTION_POSITIONS.get(e.type)
+        if position is None or e.target_country not in doers - {None} or e.actor_country in doers:
+            continue
+        if e.actor_sector in _STATE_SECTORS:
+            out.append(Stance(country=e.actor_country or "", issue=issue, position=position, evidence=e.evidence,
+                              date=date))
     return out
 
 
@@ -300,15 +391,24 @@ def extract_stances(
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
     by_head, quote_cues = _cues()
-    ctx = DocContext(doc, resolver)
     issue = issue_label(doc)
-    rows: list[Stance] = _event_rows(doc, events, issue, published)
+    ctx = DocContext(doc, resolver)
+    # the lead: the first paragraph, at most its first two sentences (where news tells the story's action)
+    lead = [sent for sent in ctx.sents[:2] if ctx.paragraph_of.get(sent.start, 0) == 0]
+    lead_end = lead[-1].end_char if lead else 0
+    rows: list[Stance] = _event_rows(doc, events, issue, published) + _issue_rows(events, issue, published, lead_end)
+    characterizing = _characterizing_verbs()
     for sent in ctx.sents:
+        quoted = False
         for tok in sent:
+            quoted = quoted or tok.text in _QUOTE_MARKS
             cues = by_head.get(tok.lemma_.lower())
             if cues:
                 rows.extend(_cue_rows(tok, cues, ctx, issue, doc_id, published))
-        rows.extend(_quote_rows(sent, quote_cues, ctx, issue, doc_id, published))
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in characterizing:
+                rows.extend(_characterization_rows(tok, ctx, issue, doc_id, published))
+        if quoted:
+            rows.extend(_quote_rows(sent, quote_cues, ctx, issue, doc_id, published))
         ctx.note_sentence(sent)
     seen: set[tuple[str, str]] = set()
     out: list[Stance] = []

@@ -9,7 +9,9 @@ read their knowledge from data files under ``lexicon/data/``:
 - ``light_verbs.tsv``: light verbs ("hold talks") and attribution verbs ("attributed to X");
 - ``sectors.tsv``: actor nouns → sector code, with country metonyms ("Kremlin" → RUS);
 - ``stance_cues.tsv``: expressions of absence and of position, issue nouns, speech verbs;
-- ``modality_cues.tsv``: negation, modal, future, intent, condition and denial words.
+- ``modality_cues.tsv``: negation, modal, future, intent, condition and denial words;
+- ``event_context.tsv``: nouns that refer back to an event ("the attack"), place nouns ("the
+  region"), and the evaluative words of a characterization ("called the deal illegal").
 
 Every table is validated when first read: an unknown PLOVER type or mode, or a
 malformed condition, raises :class:`~newsgraph.lexicon.loader.LexiconError` naming
@@ -26,8 +28,9 @@ from newsgraph.lexicon.loader import LexiconError, read_table
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
-_NEED_KINDS = frozenset({"prt", "prep", "word", "obj"})
-_SLOT_KINDS = frozenset({"obj", "prep", "if", "near", "default"})
+_NEED_KINDS = frozenset({"prt", "prep", "word", "obj", "eval"})
+_SLOT_KINDS = frozenset({"obj", "prep", "if", "near", "default", "comp", "agent", "speaker"})
+_CONTEXT_KINDS = frozenset({"anaphor", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
     {"negation", "modal", "future", "intent", "failure", "denial", "condition", "irrealis", "allegation"}
 )
@@ -41,6 +44,7 @@ class PloverType:
     intensity: float
     needs_target: bool
     drop_target_sectors: frozenset[str]
+    drop_actor_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,8 @@ class NounPattern:
     mode: str | None
     target: tuple[str, ...]
     standalone: bool
+    implicit: str | None = None  # actor noun when none is named ("protests in X": protesters of X)
+    patient_possessor: bool = False  # "Khashoggi's killing": the possessor suffers it (without an "of" phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +111,10 @@ def plover_types() -> dict[str, PloverType]:
     out: dict[str, PloverType] = {}
     for row in read_table("plover.tsv"):
         drop = frozenset(_split(row["drop_target_sectors"]))
-        if not drop <= SECTORS:
-            raise LexiconError(f"plover.tsv: {row['type']}: unknown sector in {sorted(drop - SECTORS)}")
+        drop_actor = frozenset(_split(row.get("drop_actor_sectors", "")))
+        if not (drop | drop_actor) <= SECTORS:
+            bad = sorted((drop | drop_actor) - SECTORS)
+            raise LexiconError(f"plover.tsv: {row['type']}: unknown sector in {bad}")
         try:
             intensity = float(row["intensity"])
         except ValueError as exc:
@@ -120,6 +128,7 @@ def plover_types() -> dict[str, PloverType]:
             intensity=intensity,
             needs_target=row["needs_target"] == "yes",
             drop_target_sectors=drop,
+            drop_actor_sectors=drop_actor,
         )
     return out
 
@@ -133,11 +142,14 @@ def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
 
 
 def _parse_need(table: str, key: str, cell: str) -> Need:
-    if cell == "if":
-        return Need("if")
+    if cell in ("if", "nocomp", "verbal"):
+        return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
-        raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected prt:W, prep:W, word:A|B, obj:A|B, if)")
+        expected = "prt:W, prep:W, word:A|B, obj:A|B, eval:P, if, nocomp, verbal"
+        raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
+    if kind == "eval" and words.strip() not in ("negative", "positive"):
+        raise LexiconError(f"{table}: {key}: eval condition must be eval:negative or eval:positive")
     return Need(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip()))
 
 
@@ -192,6 +204,8 @@ def noun_patterns() -> dict[str, tuple[NounPattern, ...]]:
                 mode=mode,
                 target=_split(row["target"]),
                 standalone=row["standalone"] == "yes",
+                implicit=row.get("implicit") or None,
+                patient_possessor=row.get("possessor") == "patient",
             )
         )
     return {k: tuple(sorted(v, key=lambda p: p.modifier is None)) for k, v in grouped.items()}
@@ -274,3 +288,39 @@ def modality_cues() -> dict[str, frozenset[str]]:
 def modality_kinds(word: str) -> frozenset[str]:
     """Modality kinds of one word (``"could"`` → {"modal"}); empty when it signals none."""
     return modality_cues().get(word.lower(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _event_context() -> dict[str, dict[str, tuple[str, ...]]]:
+    out: dict[str, dict[str, tuple[str, ...]]] = {k: {} for k in _CONTEXT_KINDS}
+    for row in read_table("event_context.tsv"):
+        kind, word = row["kind"], row["word"].lower()
+        if kind not in _CONTEXT_KINDS:
+            raise LexiconError(f"event_context.tsv: {word}: unknown kind {kind!r}")
+        values = _split(row["value"])
+        if kind == "anaphor":
+            if not values:
+                raise LexiconError(f"event_context.tsv: {word}: an anaphor needs the types it refers to")
+            for t in values:
+                _check_type("event_context.tsv", word, t, None)
+        out[kind][word] = values
+    return out
+
+
+def anaphor_types(noun: str) -> tuple[str, ...]:
+    """PLOVER types a definite event noun refers back to (``"attack"`` → ("ASSAULT",)); empty when none."""
+    return _event_context()["anaphor"].get(noun.lower(), ())
+
+
+def is_place_noun(noun: str) -> bool:
+    """A noun for a place that names no country itself ("region", "territory")."""
+    return noun.lower() in _event_context()["place"]
+
+
+def evaluation(word: str) -> str | None:
+    """``"negative"`` or ``"positive"`` for an evaluative word of a characterization, else None."""
+    low = word.lower()
+    for kind in ("negative", "positive"):
+        if low in _event_context()[kind]:
+            return kind
+    return None
