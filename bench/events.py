@@ -1,0 +1,64 @@
+"""Event coding + stance cost per document, as a share of the parse cost (goal ≤ 15 %).
+
+Usage: python bench/events.py [--limit N]
+Parses the first N Wikinews articles once (timed), then times the mention, date, event and
+stance extractors over the same parsed documents. Events need mentions and dates as input, so
+those are computed first and not counted. Prints per-document milliseconds and the share of
+the parse. Never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from pathlib import Path
+
+from newsgraph.extract.dates import extract_dates
+from newsgraph.extract.events import extract_events
+from newsgraph.extract.mentions import extract_mentions
+from newsgraph.extract.stances import extract_stances
+from newsgraph.nlp import load_nlp
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews-2019-2020" / "data"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=150)
+    args = parser.parse_args()
+    csv.field_size_limit(10**8)
+    rows = []
+    for file in sorted(DATA.glob("*.csv")):
+        with file.open(newline="", encoding="utf-8") as fh:
+            rows.extend(r for r in csv.DictReader(fh) if len(r["text"]) > 200)
+    rows = rows[: args.limit]
+    nlp = load_nlp()
+    list(nlp.pipe([r["text"] for r in rows[:5]]))  # warm-up
+    started = time.perf_counter()
+    docs = list(nlp.pipe([r["text"] for r in rows]))
+    parse = time.perf_counter() - started
+    inputs = []
+    for doc, row in zip(docs, rows, strict=True):
+        inputs.append((doc, row["date"], extract_mentions(doc, "d"), extract_dates(doc, "d", row["date"])))
+    events_time = stances_time = 0.0
+    n_events = n_stances = 0
+    for doc, published, mentions, dates in inputs:
+        t = time.perf_counter()
+        events = extract_events(doc, "d", published=published, resolver=mentions, dates=dates)
+        events_time += time.perf_counter() - t
+        t = time.perf_counter()
+        stances = extract_stances(doc, "d", published=published, resolver=mentions, events=events)
+        stances_time += time.perf_counter() - t
+        n_events += len(events)
+        n_stances += len(stances)
+    n = len(docs)
+    print(f"documents: {n} Wikinews articles; {n_events} events, {n_stances} stance rows")
+    print(f"parse: {1000 * parse / n:.1f} ms/doc")
+    print(f"event coding: {1000 * events_time / n:.2f} ms/doc = {events_time / parse:.1%} of parse")
+    print(f"stances: {1000 * stances_time / n:.2f} ms/doc = {stances_time / parse:.1%} of parse")
+    print(f"events + stances: {(events_time + stances_time) / parse:.1%} of parse (goal <= 15%)")
+
+
+if __name__ == "__main__":
+    main()
