@@ -476,8 +476,8 @@ def test_seed_and_wikinews_leave_one_vladimir_putin(
     _ingest(any_db_url, analyzer, [seed_path], published="2022-02-27")
     _ingest(any_db_url, analyzer, [_rows_with(wikinews_dir, word, tmp_path / "putin.csv")])
     with kb_store(any_db_url) as store, store.engine.begin() as conn:
-        summary = resolve_new(conn)
-        assert summary.documents >= 6
+        # ingest resolves each batch as it is stored: nothing is left for a catch-up run
+        assert resolve_new(conn).documents == 0
         (cid,) = _people_links(conn, word)
         profile = entity_profile(conn, word)
         decisions = explain(conn, word)
