@@ -99,3 +99,38 @@ def test_not_entity_kind(text: str, kind: str) -> None:
 @pytest.mark.parametrize(("word", "expected"), [("Avenue", True), ("airport", True), ("Lane", False)])
 def test_is_place_word(word: str, expected: bool) -> None:
     assert is_place_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"), [("Airport", "area"), ("county", "area"), ("Hospital", "building"), ("Institute", None)]
+)
+def test_place_word_kind(word: str, kind: str | None) -> None:
+    from newsgraph.lexicon.gazetteer import place_word_kind
+
+    assert place_word_kind(word) == kind
+
+
+@pytest.mark.parametrize(
+    ("tld", "found"),
+    [("com", (True, None)), ("uk", (True, "GBR")), (".eu", (True, None)), ("hu", (False, None))],
+)
+def test_web_tld_country(tld: str, found: tuple[bool, str | None]) -> None:
+    from newsgraph.lexicon.gazetteer import web_tld_country
+
+    assert web_tld_country(tld) == found
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("Polska", "POL"), ("Deutschland", "DEU")])
+def test_country_endonyms(name: str, iso3: str) -> None:
+    from newsgraph.lexicon.gazetteer import country_endonyms
+
+    assert country_endonyms()[name] == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Crete", "GRC"), ("Northamptonshire", "GBR"), ("Bavaria", "DEU"), ("Ontario", "CAN")],
+)
+def test_subdivisions_and_islands(text: str, country: str) -> None:
+    place = lookup_region(text)
+    assert place is not None and place.country == country

@@ -94,3 +94,42 @@ def test_org_words(word: str, is_word: bool, sector: str | None) -> None:
 )
 def test_ends_with_org_word(words: tuple[str, ...], length: int) -> None:
     assert ends_with_org_word(words) == length
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("State", True), ("Foreign Affairs", True), ("Health & Human Services", True), ("Tesco", False)],
+)
+def test_is_portfolio(text: str, expected: bool) -> None:
+    from newsgraph.lexicon.known_orgs import is_portfolio
+
+    assert is_portfolio(text) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("administration", True), ("Era", True), ("pipeline", False)])
+def test_is_person_noun(word: str, expected: bool) -> None:
+    from newsgraph.lexicon.known_orgs import is_person_noun
+
+    assert is_person_noun(word) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Act", True), ("treaty", True), ("Institute", False)])
+def test_is_document_word(word: str, expected: bool) -> None:
+    from newsgraph.lexicon.known_orgs import is_document_word
+
+    assert is_document_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("African Export-Import Bank", True),
+        ("Global Coalition to Defeat ISIS", True),
+        ("United Nations Office in Kabul", True),
+        ("Green Union Party", False),
+    ],
+)
+def test_international_name(name: str, expected: bool) -> None:
+    from newsgraph.lexicon.known_orgs import international_name
+
+    assert international_name(name) is expected

@@ -118,3 +118,49 @@ def test_prev_next_skip_spaces(index: Callable[[str], MentionIndex], text: str, 
     assert ix.doc[j].text == second
     assert ix.prev(j) == 0
     assert ix.prev(0) == -1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakh President Tokayev met Vladimir Putin in Moscow on Monday.",
+        "Officials\u00a0of the World Bank and the IMF met.\n\nAnother paragraph, about Peru.",
+        "",
+    ],
+)
+def test_tokens_copied_once_match_the_doc(text: str) -> None:
+    from newsgraph.extract.common import char_evidence
+    from newsgraph.nlp import parse_one
+
+    doc = parse_one(text)
+    ix = MentionIndex(doc)
+    assert ix.body == doc.text
+    assert [(t.text, t.idx, t.pos_) for t in ix.toks] == [(t.text, t.idx, t.pos_) for t in doc]
+    assert [(e.start, e.end, e.label, e.text) for e in ix.ents] == [
+        (e.start, e.end, e.label_, e.text) for e in doc.ents
+    ]
+    assert ix.sent_bounds == ([(s.start, s.end) for s in doc.sents] if len(doc) else [])
+    for e in doc.ents:
+        assert ix.evidence("d", e.start, e.end) == char_evidence("d", doc, e.start_char, e.end_char)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"), [("US Secretary of State Jo Bell spoke.", ["Secretary", "of", "State"])]
+)
+def test_in_title(index: Callable[[str], MentionIndex], text: str, inside: list[str]) -> None:
+    ix = index(text)
+    assert [t.text for t in ix.toks if ix.in_title[t.i]] == inside
+
+
+@pytest.mark.parametrize(
+    ("text", "patron"), [("An Iranian-backed militia fired.", True), ("An Iranian militia fired.", False)]
+)
+def test_patron(index: Callable[[str], MentionIndex], text: str, patron: bool) -> None:
+    ix = index(text)
+    (span,) = ix.countries
+    assert ix.patron(span) is patron
+
+
+@pytest.mark.parametrize(("text", "iso3"), [("Polska", "POL"), ("Deutschland", "DEU")])
+def test_country_endonyms(text: str, iso3: str) -> None:
+    assert country_of_text(text) == iso3

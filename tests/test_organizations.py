@@ -126,3 +126,79 @@ def test_org_refs_carry_international_flag() -> None:
 @pytest.mark.parametrize("text", ["", '"Unclosed (parenthesis of the Bank', "\u00a0\u00a0Ministry\u00a0"])
 def test_odd_input(orgs: Callable[[str], list[Organization]], text: str) -> None:
     assert isinstance(orgs(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive country qualifies a named body without becoming part of its name
+        ("Peru's Sendero Group denied it.", [("Sendero Group", [], "PER")]),
+        # a country that ends the name of a national branch or party
+        ("There were no Forward Chile candidates elected.", [("Forward Chile", [], "CHL")]),
+        # a unit known by its own name, written after its parent's
+        (
+            "He led the Islamic Revolutionary Guard Corps-Quds Force.",
+            [("Quds Force", ["Islamic Revolutionary Guard Corps-Quds Force"], "IRN")],
+        ),
+        # a newspaper keeps its "The"
+        ("The Daily Herald reported the deal.", [("The Daily Herald", [], None)]),
+    ],
+)
+def test_names_and_countries(
+    orgs: Callable[[str], list[Organization]], text: str, expected: list[tuple[str, list[str], str | None]]
+) -> None:
+    assert _summary(orgs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_org"),
+    [
+        ("It was named a U.S.-designated Foreign Terrorist Organization.", "Foreign Terrorist Organization"),
+        ("He met the Secretary of Transportation, Mia Cole.", "Transportation"),
+        ("The crash happened at 19:30 UTC on Monday.", "UTC"),
+        ("Flights to Jorge Chávez International Airport resumed.", "Jorge Chávez International Airport"),
+        ("The talks covered the sea between Rhodes and Cyprus.", "Rhodes and Cyprus"),
+    ],
+)
+def test_not_named_organizations(
+    orgs: Callable[[str], list[Organization]], text: str, not_an_org: str
+) -> None:
+    assert not_an_org not in [o.name for o in orgs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a national body with no country in the text takes the one the document is about
+        (
+            "Peru voted. Peru's court ruled. In Peru the Green Union Party protested.",
+            "Green Union Party",
+            "PER",
+        ),
+        # a company does not: it may well be foreign
+        (
+            "Peru voted. In Peru the Orvalo Holding Company said it would appeal.",
+            "Orvalo Holding Company",
+            None,
+        ),
+        # nor does an international body
+        (
+            "Peru voted. Peru's court ruled. In Peru the World Union of Growers protested.",
+            "World Union of Growers",
+            None,
+        ),
+    ],
+)
+def test_country_of_the_document(
+    orgs: Callable[[str], list[Organization]], text: str, name: str, country: str | None
+) -> None:
+    found = {o.name: o.country for o in orgs(text)}
+    assert found.get(name, "missing") == country
+
+
+def test_names_split_at_a_spaced_dash() -> None:
+    from newsgraph.extract.organizations import _dash_pieces
+    from newsgraph.nlp import parse_one
+
+    ix = MentionIndex(parse_one("Output rose at Orlen — Unipetrol Czechia this year."))
+    assert [ix.text(s, e) for s, e in _dash_pieces(ix, 3, 7)] == ["Orlen", "Unipetrol Czechia"]

@@ -140,3 +140,34 @@ def test_shared_surname_goes_to_the_last_named() -> None:
 def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
     ix = index(text)
     assert isinstance(find_person_spans(ix), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Chile's minister Ana Lima and her Peruvian and Bolivian counterparts, Jorge Paz and Luis Arce,"
+            " respectively, met.",
+            [("Ana Lima", "Chile's minister", "CHL"), ("Jorge Paz", None, "PER"), ("Luis Arce", None, "BOL")],
+        ),
+        ("Officials asked the United States to help Jane Roe.", [("Jane Roe", None, "USA")]),
+        ("Home Secretary Tom Hill spoke.", [("Tom Hill", "Home Secretary", "GBR")]),
+    ],
+)
+def test_countries_from_the_context(
+    index: Callable[[str], MentionIndex], text: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _people(index(text)) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Customers switched to discount stores like Biedra and Lidl.", "Biedra"),
+        ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr"),
+    ],
+)
+def test_things_and_places_are_no_persons(
+    index: Callable[[str], MentionIndex], text: str, not_a_person: str
+) -> None:
+    assert not_a_person not in _names(index(text))

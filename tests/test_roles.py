@@ -13,6 +13,7 @@ from newsgraph.extract.roles import (
     apposition_before,
     complete_role,
     compound_before,
+    country_cues,
     country_near,
     main_country,
     predicate_after,
@@ -152,6 +153,12 @@ def test_complete_role(
         ("Peru voted no. Later, Prime Minister Ana Lima spoke.", "Ana Lima", "PER"),
         ("Peru voted no.\n\nLater, Prime Minister Ana Lima spoke.", "Ana Lima", None),
         ("Prime Minister Ana Lima spoke about Peru.", "Ana Lima", None),
+        # after the name only a nationality counts
+        ("Prime Minister Ana Lima joined calls by Peruvian officials.", "Ana Lima", "PER"),
+        # a place of a known country is a cue too
+        ("Riots hit Lima. Later, Prime Minister Ana Lopez spoke.", "Ana Lopez", "PER"),
+        # a patron is no nationality
+        ("It is an Iranian-backed militia. Its commander, Ali Reza, spoke.", "Ali Reza", None),
     ],
 )
 def test_country_near(
@@ -171,3 +178,55 @@ def test_country_near(
 )
 def test_main_country(index: Callable[[str], MentionIndex], text: str, country: str | None) -> None:
     assert main_country(index(text)) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a private person: a country named in the same sentence, before or after, not a possessive
+        ("Officials asked the United States to help Jane Roe.", "Jane Roe", "USA"),
+        ("Jane Roe was born in Peru.", "Jane Roe", "PER"),
+        ("The order raised pressure on Cuba's government under Jane Roe.", "Jane Roe", None),
+    ],
+)
+def test_country_near_same_sentence_only(
+    index: Callable[[str], MentionIndex], text: str, name: str, country: str | None
+) -> None:
+    ix = index(text)
+    s, e = _name(ix, name)
+    assert country_near(ix, s, e, earlier_sentences=False) == country
+
+
+def test_country_near_skips_another_persons_role_after(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Minister Ana Lima spoke with US Secretary of State Jo Bell about it.")
+    s, e = _name(ix, "Ana Lima")
+    skip = set(range(_name(ix, "US")[0], _name(ix, "Jo Bell")[1]))
+    assert country_near(ix, s, e, earlier_sentences=False) == "USA"
+    assert country_near(ix, s, e, skip, earlier_sentences=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("An Iranian-backed group struck Baghdad and Peru.", [("Baghdad", "IRQ"), ("Peru", "PER")]),
+        ("Lima's mayor spoke.", [("Lima", "PER")]),
+    ],
+)
+def test_country_cues(index: Callable[[str], MentionIndex], text: str, cues: list[tuple[str, str]]) -> None:
+    ix = index(text)
+    assert [(ix.text(c.start, c.end), c.iso3) for c in country_cues(ix)] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Foreign Secretary Tom Hill spoke.", "Tom Hill", "GBR"),
+        ("Indian Foreign Secretary Tom Hill spoke.", "Tom Hill", "IND"),
+    ],
+)
+def test_title_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str) -> None:
+    ix = index(text)
+    role = compound_before(ix, _name(ix, name)[0])
+    assert role is not None
+    complete_role(ix, role, [])
+    assert role.country == country

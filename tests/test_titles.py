@@ -93,3 +93,24 @@ def test_word_kinds(word: str, modifier: bool, honorific: bool) -> None:
 @pytest.mark.parametrize(("text", "expected"), [("the deputy mayor", True), ("Mr Smith", False), ("", False)])
 def test_has_title(text: str, expected: bool) -> None:
     assert has_title(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("role", "country"),
+    [
+        ("Foreign Secretary", "GBR"),
+        ("Northamptonshire's chief constable", "GBR"),
+        ("Prime Minister", None),
+        (None, None),
+    ],
+)
+def test_title_country(role: str | None, country: str | None) -> None:
+    from newsgraph.lexicon.titles import title_country
+
+    assert title_country(role) == country
+
+
+def test_title_first_words() -> None:
+    from newsgraph.lexicon.titles import title_first_words
+
+    assert {"prime", "president", "secretary"} <= title_first_words()

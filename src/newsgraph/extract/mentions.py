@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.common import char_evidence
 from newsgraph.extract.mention_index import MentionIndex
 from newsgraph.extract.organizations import build_organizations, find_org_mentions, org_refs
 from newsgraph.extract.persons import (
@@ -96,10 +95,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> MentionSet:
         for m in group.mentions:
             if name_key(m.name) != name_key(name) and name_key(m.name) not in {name_key(a) for a in aliases}:
                 aliases.append(m.name)
-        evidence = [
-            char_evidence(doc_id, doc, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
-            for m in group.mentions
-        ]
+        evidence = [ix.evidence(doc_id, m.start, m.end) for m in group.mentions]
         persons.append(Person(name, aliases, role, country, organization, evidence))
     taken = person_spans + [(m.start, m.end) for m in org_mentions]
     places = find_places(ix, taken, doc_id)

@@ -1,29 +1,34 @@
 """Organizations: names, aliases used in the text and the country each belongs to.
 
 Where names come from: ORG entities (two split halves joined: "the Kiel
-Institute" + "for" + "the World Economy"), other entities that contain an
-organization word ("Center for Geopolitical Expertise" tagged WORK_OF_ART), a
-capitalised or quoted name right after an organization word ("the hacker
-collective "APT28""), and the well-known organizations of ``organizations.tsv``
-wherever they occur ("GRU", "anti-Kremlin").
+Institute" + "for" + "the World Economy"; a name run over a spaced dash split;
+a country that ends a national branch's name kept: "Change UK"), other entities
+that contain an organization word ("Center for Geopolitical Expertise" tagged
+WORK_OF_ART), a capitalised or quoted name right after an organization word ("the
+hacker collective "APT28""), the well-known organizations of ``organizations.tsv``
+wherever they occur ("GRU", "anti-Kremlin"), and the names
+:mod:`~newsgraph.extract.org_candidates` finds by how the text uses them.
+Not organizations: a kind after "a" ("a U.S.-designated Foreign Terrorist
+Organization"), a portfolio inside a title ("Secretary of State"), an area or
+transport hub ("... International Airport"), a country joined to something else
+("Crete and Cyprus"), words of ``not_entities.tsv`` ("UTC").
 
-Aliases: "X, known as "Y"" / "dubbed Y"; "Federal Security Service (FSB)"; a
-descriptive apposition ("the Russian military intelligence service, the GRU");
-an unqualified generic body ("the Foreign Ministry") joins the one qualified
-body of its kind in the document ("the German Foreign Office").
+Aliases and joined mentions: :mod:`~newsgraph.extract.org_aliases`.
 
 Country, first that applies: the table; a country name or demonym in the name
 ("National Bank of Kazakhstan", "Tajikistan's Foreign Ministry", "German
-Foreign Office"); a city that starts the name ("Kiel Institute"); a "CITY-based"
-modifier before it; "in CITY/COUNTRY" right after it. An international body in
+Foreign Office", "Tesco Polska"); a city or region that starts the name ("Kiel
+Institute", "Northamptonshire police"); a country-code web domain
+("Portfolio.hu"); the words around the name (:mod:`~newsgraph.extract.org_context`:
+"Iran's Quds Force", "the Moscow-based think tank X", "UOKiK, the Polish
+anti-monopoly agency", "X in Berlin"); for a national body with no country in the
+text (a party, a police force, a union; not a company, an outlet or an
+international body), the country the document is about. An international body in
 the table (NATO) has none.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from newsgraph.extract.common import char_evidence
 from newsgraph.extract.mention_index import (
     APOSTROPHES,
     DETERMINERS,
@@ -31,59 +36,57 @@ from newsgraph.extract.mention_index import (
     MentionIndex,
     country_of_text,
 )
-from newsgraph.extract.roles import OrgRef
-from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind
+from newsgraph.extract.org_aliases import (
+    OrgMention,
+    capitalised_run,
+    find_aliases,
+    join_aliases,
+    join_generic,
+)
+from newsgraph.extract.org_candidates import (
+    defined_acronyms,
+    described_organizations,
+    domain_country,
+    listed_instances,
+    named_before_org_words,
+    web_sites,
+)
+from newsgraph.extract.org_context import context_country
+from newsgraph.extract.roles import OrgRef, main_country
+from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind, place_word_kind
 from newsgraph.lexicon.known_orgs import (
     KnownOrg,
     ends_with_org_word,
+    international_name,
     is_org_word,
+    is_portfolio,
     lookup_org,
     max_org_name_words,
     org_key,
+    org_word_sector,
 )
 from newsgraph.model import Organization
 
 # Entity labels (besides ORG) that name an organization when they contain an organization word.
 _OTHER_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "PERSON", "NORP"})
-# Grammatical constants: words that introduce another name of the same thing, and adverbs between.
-_ALIAS_CUES = (("known", "as"), ("dubbed",), ("nicknamed",), ("aka",), ("a.k.a.",), ("also", "called"))
-_ALIAS_ADVERBS = frozenset(
-    {"also", "commonly", "better", "widely", "sometimes", "locally", "internationally"}
-)
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _JOINERS = frozenset({"of", "for", "the", "and", "on", "in"})
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 # Cities that start an organization's name give its country only if this populous (calibrated on the
 # seed and Wikinews: "Kiel" 250k keeps, "Federal" (Argentina, 16k) and other common words are out).
 _CITY_PREFIX_MIN_POPULATION = 100_000
-_BASED_WINDOW = 6  # tokens between "CITY-based" and the name it qualifies
-
-
-@dataclass(slots=True)
-class OrgMention:
-    start: int
-    end: int
-    text: str
-    key: str
-    known: KnownOrg | None = None
-    generic: KnownOrg | None = None
-    qualified: bool = False
-    country: str | None = None
-    international: bool = False
-    aliases: list[str] = field(default_factory=list)
-    extra_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     """Trim determiners, quotes, punctuation, possessives and trailing function words; cut at an
     unclosed parenthesis ("the African Continental Free Trade Area (AfCFTA")."""
-    doc = ix.doc
+    doc = ix.toks
     for i in range(start, end):
         if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i, end)):
             end = i
             break
     while start < end and (
-        doc[start].lower_ in DETERMINERS
+        (doc[start].lower_ in DETERMINERS and not _titled_the(ix, start, end))
         or doc[start].is_punct
         or doc[start].is_space
         or doc[start].text in _QUOTES
@@ -100,28 +103,71 @@ def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _titled_the(ix: MentionIndex, i: int, end: int | None = None) -> bool:
+    """A capitalised "The" that is part of a title: inside a sentence ("told The Atlantic"), or
+    before a newspaper's name ("The Daily Telegraph") anywhere."""
+    if ix.toks[i].text != "The":
+        return False
+    p = ix.prev(i)
+    if p >= 0 and not ix.toks[p].is_punct and ix.toks[p].text not in _QUOTES:
+        return True
+    words = range(i + 1, end if end is not None else i + 1)
+    return any(ix.toks[k].text[:1].isupper() and org_word_sector(ix.toks[k].text) == "MED" for k in words)
+
+
+def _titled_work(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
+    """ "The Atlantic" tagged a place: a name after a capitalised "The" inside a sentence that is
+    no country, city or region names a publication or other organization."""
+    p = start if ix.toks[start].text == "The" else ix.prev(start)
+    if p < 0 or not _titled_the(ix, p):
+        return None
+    bare = ix.text(p + 1, end)
+    if not bare or country_of_text(bare) or is_city(bare) or not_entity_kind(bare):
+        return None
+    return p, end
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
 def _has_org_word(ix: MentionIndex, start: int, end: int) -> bool:
-    return any(ix.doc[i].text[:1].isupper() and is_org_word(ix.doc[i].text) for i in range(start, end))
+    return any(ix.toks[i].text[:1].isupper() and is_org_word(ix.toks[i].text) for i in range(start, end))
+
+
+def _generic(ix: MentionIndex, start: int, end: int) -> bool:
+    return lookup_org(ix.text(start, end), generic=True) is not None
+
+
+def _name_prefix(ix: MentionIndex, p: int) -> bool:
+    """A one-word group name (NORP, not a country's demonym) written right before an organization's
+    name, as part of it: "a Kataeb Hezbollah official"."""
+    ent = ix.ent_at(p)
+    tok = ix.toks[p]
+    return (
+        ent is not None
+        and ent.label == "NORP"
+        and ent.start == ent.end - 1 == p
+        and p not in ix.country_at
+        and tok.pos_ == "PROPN"
+        and not tok.whitespace_.strip(" ")  # no line break between
+    )
 
 
 def _after_org_word(ix: MentionIndex, start: int) -> bool:
     """Whether a lower-case organization word (or "think tank") stands right before ``start``."""
     p = ix.prev(start)
-    while p >= 0 and ix.doc[p].text in _QUOTES:
+    while p >= 0 and ix.toks[p].text in _QUOTES:
         p = ix.prev(p)
-    if p < 0 or not ix.doc[p].is_lower:
+    if p < 0 or not ix.toks[p].is_lower:
         return False
     q = ix.prev(p)
-    words = (ix.doc[q].lower_, ix.doc[p].lower_) if q >= 0 else (ix.doc[p].lower_,)
+    words = (ix.toks[q].lower_, ix.toks[p].lower_) if q >= 0 else (ix.toks[p].lower_,)
     return ends_with_org_word(words) > 0 and p not in ix.titles_ending
 
 
 def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    doc = ix.doc
+    doc = ix.toks
     spans: list[tuple[int, int]] = []
     consumed: set[int] = set()
     for k, ent in enumerate(ix.ents):
@@ -130,16 +176,20 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
         span = _clean(ix, ent.start, ent.end)
         if span is None or _overlaps(span, persons):
             continue
-        if ent.label_ != "ORG" and not (
-            ent.label_ in _OTHER_LABELS and (_has_org_word(ix, *span) or _after_org_word(ix, span[0]))
+        if ent.label in ("LOC", "GPE", "FAC") and (titled := _titled_work(ix, *span)) is not None:
+            span = titled
+        elif ent.label != "ORG" and not (
+            ent.label in _OTHER_LABELS and (_has_org_word(ix, *span) or _after_org_word(ix, span[0]))
         ):
             continue
         s, e = span
         p = ix.prev(s)  # "Chile's" + "Finance Ministry", "Polish" + "Foreign Ministry"
-        if p > 0 and doc[p].text in APOSTROPHES and p - 1 in ix.country_at and _has_org_word(ix, s, e):
-            s = ix.country_at[p - 1].start
+        if p > 0 and doc[p].text in APOSTROPHES and p - 1 in ix.country_at and _generic(ix, s, e):
+            s = ix.country_at[p - 1].start  # "Iran's Quds Force" stays "Quds Force" (org_context)
         elif p >= 0 and p in ix.country_at and ix.country_at[p].end == s and _has_org_word(ix, s, e):
             s = ix.country_at[p].start
+        elif p >= 0 and p == s - 1 and _name_prefix(ix, p):
+            s = ix.ents[ix.ent_of[p]].start  # "Kataeb" (NORP) + "Hezbollah" (ORG)
         j = ix.next(e - 1)  # "the Kiel Institute" + "for the World Economy"
         if j >= 0 and doc[j].lower_ in ("for", "of") and _has_org_word(ix, s, e):
             m = ix.next(j)
@@ -152,22 +202,63 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                     e = tail[1]
                     consumed.add(nxt)
             elif m >= 0 and ix.ent_of[m] < 0 and doc[m].text[:1].isupper():  # "for the Study of Rivers"
-                run = _capitalised_run(ix, m)
+                run = capitalised_run(ix, m)
                 if run is not None:
                     e = run[1]
-        spans.append((s, e))
+        e = _country_suffix(ix, s, e)
+        spans.extend(_dash_pieces(ix, s, e))
     for known in ix.known_orgs:
         span = (known.start, known.end)
         if not _overlaps(span, spans) and not _overlaps(span, persons):
             spans.append(span)
-    for extra in (_named_after_org_words(ix), _qualified_generic(ix)):
+    others = (
+        _named_after_org_words(ix),
+        _qualified_generic(ix),
+        web_sites(ix),
+        listed_instances(ix),
+        named_before_org_words(ix),
+        defined_acronyms(ix),
+        described_organizations(ix),
+    )
+    for extra in others:
         spans.extend(s for s in extra if not _overlaps(s, spans) and not _overlaps(s, persons))
     return sorted(spans)
 
 
+def _country_suffix(ix: MentionIndex, start: int, end: int) -> int:
+    """ "[Change] [UK] candidates": a country name that ends an organization's name (a national party
+    or branch), where the model split them; the end of the name."""
+    span = ix.country_at.get(end)
+    if span is None or span.start != end or ix.toks[end - 1].whitespace_ != " ":
+        return end
+    if ix.toks[end - 1].is_punct or lookup_org(ix.text(start, end), generic=None) is not None:
+        return end  # "the EU Ukraine summit": a known body and a country, side by side
+    after = span.end
+    if after < len(ix.toks) and (ix.toks[after].text[:1].isupper() or ix.toks[after].text in APOSTROPHES):
+        return end
+    return span.end
+
+
+def _dash_pieces(ix: MentionIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Tesco — Netto Poland" tagged as one name: the names on either side of a spaced dash."""
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        tok = ix.toks[i]
+        if tok.text in ("\u2014", "\u2013") and tok.whitespace_ and i > 0 and ix.toks[i - 1].whitespace_:
+            piece = _clean(ix, s, i)
+            if piece is not None:
+                pieces.append(piece)
+            s = i + 1
+    piece = _clean(ix, s, end) if s > start else (start, end)
+    if piece is not None:
+        pieces.append(piece)
+    return pieces
+
+
 def _qualified_generic(ix: MentionIndex) -> list[tuple[int, int]]:
     """ "the Czech Foreign Ministry" untagged: a generic body right after a country name or demonym."""
-    doc = ix.doc
+    doc = ix.toks
     longest = max_org_name_words() * 2
     out = []
     for country in ix.countries:
@@ -184,7 +275,7 @@ def _qualified_generic(ix: MentionIndex) -> list[tuple[int, int]]:
 
 def _named_after_org_words(ix: MentionIndex) -> list[tuple[int, int]]:
     """'the hacker collective "APT28"', 'the ruling party United Russia'."""
-    doc = ix.doc
+    doc = ix.toks
     out: list[tuple[int, int]] = []
     for i, tok in enumerate(doc):
         if not tok.is_lower or not is_org_word(tok.text) or i in ix.titles_ending:
@@ -210,26 +301,70 @@ def _named_after_org_words(ix: MentionIndex) -> list[tuple[int, int]]:
 def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return True
-    if country_of_text(text) or not_entity_kind(text) or lookup_region(text):
+    titled = text.startswith("The ")  # kept only where part of a title ("The Atlantic")
+    if country_of_text(text) or not_entity_kind(text) or (lookup_region(text) and not titled):
         return True
-    if all(i in ix.country_at for i in range(start, end) if not ix.doc[i].is_punct):
+    if all(i in ix.country_at for i in range(start, end) if not ix.toks[i].is_punct):
         return True
     if is_city(text) and not _has_org_word(ix, start, end) and lookup_org(text, generic=None) is None:
         return True  # "Niamey" tagged ORG: a city (extract/places.py keeps it)
+    last = ix.toks[end - 1].text
+    area = place_word_kind(last) == "area" and last[:1].isupper()
+    if area and not _has_org_word(ix, start, end - 1) and lookup_org(text, generic=None) is None:
+        return True  # "José Martí International Airport": a place (extract/places.py keeps it)
+    if all(ix.in_title[i] for i in range(start, end)) or _portfolio_after_title(ix, start, end, text):
+        return True  # "Secretary of State", "the Secretary of Transportation": part of a title
+    if _joins_a_country(ix, start, end):
+        return True  # "the sea between Crete and Cyprus"
     before, after = ix.prev(start), ix.next(end - 1)
+    noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
+    if _indefinite(ix, start) and not noun_after:
+        return True  # "a U.S.-designated Foreign Terrorist Organization": a kind, not a name
     # "120 Lancet drones": a number before and a plural noun after make the name a product's
     return (
         before >= 0
-        and ix.doc[before].like_num
+        and ix.toks[before].like_num
         and after >= 0
-        and ix.doc[after].is_lower
-        and ix.doc[after].pos_ == "NOUN"
+        and ix.toks[after].is_lower
+        and ix.toks[after].pos_ == "NOUN"
     )
+
+
+def _indefinite(ix: MentionIndex, start: int) -> bool:
+    """ "a" / "an" before the name, past its modifiers ("a U.S.-designated")."""
+    p = ix.prev(start)
+    steps = 0
+    while p >= 0 and steps < 4:
+        tok = ix.toks[p]
+        modifier = tok.tag_ in ("VBN", "JJ") and (tok.is_lower or "-" in tok.text)  # "U.S.-designated"
+        if not (p in ix.country_at or tok.text in HYPHENS or modifier):
+            break
+        p, steps = ix.prev(p), steps + 1
+    return p >= 0 and ix.toks[p].lower_ in ("a", "an")
+
+
+def _portfolio_after_title(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    if not is_portfolio(text):
+        return False
+    p = ix.prev(start)
+    if p >= 0 and ix.toks[p].lower_ == "the":
+        p = ix.prev(p)
+    if p < 0 or ix.toks[p].lower_ not in ("of", "for"):
+        return False
+    q = ix.prev(p)
+    return q >= 0 and q in ix.titles_ending
+
+
+def _joins_a_country(ix: MentionIndex, start: int, end: int) -> bool:
+    """A name made of a country and something else joined by "and", with no organization word."""
+    has_and = any(ix.toks[i].lower_ in ("and", "&") for i in range(start, end))
+    has_country = any(i in ix.country_at for i in range(start, end))
+    return has_and and has_country and not _has_org_word(ix, start, end)
 
 
 def _qualifier(ix: MentionIndex, start: int, end: int) -> tuple[str | None, int, int]:
     """A country that qualifies a name at its start or end, and the span of the rest."""
-    doc = ix.doc
+    doc = ix.toks
     span = ix.country_at.get(start)
     if span is not None and span.start == start and span.end < end:
         rest = span.end
@@ -247,7 +382,7 @@ def _qualifier(ix: MentionIndex, start: int, end: int) -> tuple[str | None, int,
 
 
 def _city_prefix_country(ix: MentionIndex, start: int, end: int) -> str | None:
-    doc = ix.doc
+    doc = ix.toks
     words: list[str] = []
     for i in range(start, end):
         if is_org_word(doc[i].text) or not doc[i].text[:1].isupper():
@@ -255,35 +390,10 @@ def _city_prefix_country(ix: MentionIndex, start: int, end: int) -> str | None:
         words.append(doc[i].text)
     for n in range(len(words), 0, -1):
         place = lookup_place(" ".join(words[:n]), alternates=False)
-        if place is not None and place.kind == "city" and place.population >= _CITY_PREFIX_MIN_POPULATION:
-            return place.country
-    return None
-
-
-def _country_around(ix: MentionIndex, start: int, end: int) -> str | None:
-    """ "the Moscow-based think tank X" before the name, or "X in Berlin" right after it."""
-    doc = ix.doc
-    p = ix.prev(start)
-    if p > 0 and doc[p].text in APOSTROPHES and p - 1 in ix.country_at:  # "Ukraine's Naftogaz"
-        return ix.country_at[p - 1].iso3
-    steps = 0
-    while p >= 0 and steps < _BASED_WINDOW:
-        if doc[p].lower_ == "based" and p >= 2 and doc[p - 1].text in HYPHENS:
-            q = p - 2
-            code = ix.country_at[q].iso3 if q in ix.country_at else None
-            if code is None and ix.ent_label(q) == "GPE":
-                place = lookup_place(ix.ents[ix.ent_of[q]].text, alternates=False)
-                code = place.country if place else None
-            return code
-        p, steps = ix.prev(p), steps + 1
-    j = ix.next(end - 1)
-    if j >= 0 and doc[j].lower_ == "in":
-        k = ix.next(j)
-        if k >= 0 and k in ix.country_at:
-            return ix.country_at[k].iso3
-        if k >= 0 and ix.ent_label(k) == "GPE":
-            place = lookup_place(ix.ents[ix.ent_of[k]].text, alternates=False)
-            return place.country if place else None
+        if place is None or not place.country:
+            continue
+        if place.kind != "city" or place.population >= _CITY_PREFIX_MIN_POPULATION:
+            return place.country  # "Kiel Institute", "Northamptonshire police"
     return None
 
 
@@ -302,172 +412,49 @@ def _mention(ix: MentionIndex, start: int, end: int) -> OrgMention | None:
             country=known.country,
             international=known.country is None,
         )
-    parent = _parent(ix, start, end)  # "Islamic Revolutionary Guard Corps-Quds Force"
+    parent, rest = _parent(ix, start, end)  # "Islamic Revolutionary Guard Corps-Quds Force"
     if parent is not None:
+        unit = lookup_org(ix.text(rest, end)) if rest < end else None
+        if unit is not None:  # a unit known by its own name: that name's organization
+            return OrgMention(start, end, text, "k:" + unit.name, known=unit, country=unit.country)
+        country = ix.country_in(start, end) or parent.country  # "Tesco Polska"
         return OrgMention(
             start,
             end,
             text,
             "n:" + org_key(text),
-            country=parent.country,
-            international=parent.country is None and not parent.generic,
+            country=country,
+            international=country is None and not parent.generic,
         )
     qual, rest_start, rest_end = _qualifier(ix, start, end)
     rest = ix.text(rest_start, rest_end)
     generic = lookup_org(rest, generic=True) if rest else None
     country = qual or ix.country_in(start, end) or _city_prefix_country(ix, start, end)
-    country = country or _country_around(ix, start, end)
+    country = country or domain_country(text)[1] or context_country(ix, start, end)
     if generic is not None:
         key = f"g:{generic.name}:{country or ''}" if qual else f"g:{generic.name}:"
         return OrgMention(start, end, text, key, generic=generic, qualified=qual is not None, country=country)
     return OrgMention(start, end, text, "n:" + org_key(text), country=country)
 
 
-def _parent(ix: MentionIndex, start: int, end: int) -> KnownOrg | None:
-    """A well-known organization whose name begins this one (a unit of it)."""
+def _parent(ix: MentionIndex, start: int, end: int) -> tuple[KnownOrg | None, int]:
+    """A well-known organization whose name begins this one (a unit of it), and where the rest starts."""
     for stop in range(end - 1, start, -1):
-        if ix.doc[stop - 1].is_punct or (ix.doc[stop].text not in HYPHENS and ix.doc[stop - 1].is_space):
+        if ix.toks[stop - 1].is_punct or (ix.toks[stop].text not in HYPHENS and ix.toks[stop - 1].is_space):
             continue
         known = lookup_org(ix.text(start, stop))
         if known is not None:
-            return known
-    return None
-
-
-def _alias_after(ix: MentionIndex, i: int) -> tuple[int, int] | None:
-    """The quoted or capitalised name right after token ``i``."""
-    doc = ix.doc
-    j = ix.next(i)
-    if j >= 0 and doc[j].text in _QUOTES:
-        j = ix.next(j)
-    return _capitalised_run(ix, j)
-
-
-def _capitalised_run(ix: MentionIndex, j: int) -> tuple[int, int] | None:
-    """Capitalised words (and "of", "for", "the", "and" between them) from token ``j`` on."""
-    doc = ix.doc
-    if j < 0 or not (doc[j].text[:1].isupper() or doc[j].text[:1].isdigit()):
-        return None
-    k, last = j, j
-    while k >= 0 and doc[k].text not in _QUOTES and not (doc[k].is_punct and doc[k].text not in HYPHENS):
-        if not (doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].lower_ in _JOINERS):
-            break
-        if doc[k].lower_ not in _JOINERS:
-            last = k
-        k = ix.next(k)
-    return j, last + 1
-
-
-def _find_aliases(ix: MentionIndex, mentions: list[OrgMention]) -> None:
-    doc = ix.doc
-    by_end = {m.end - 1: m for m in mentions}
-    by_start = {m.start: m for m in mentions}
-    for i, tok in enumerate(doc):
-        for cue in _ALIAS_CUES:
-            if tok.lower_ != cue[0]:
-                continue
-            last = i
-            for word in cue[1:]:
-                last = ix.next(last)
-                if last < 0 or doc[last].lower_ != word:
-                    break
-            else:
-                p = ix.prev(i)
-                while p >= 0 and (
-                    doc[p].is_punct or doc[p].text in _QUOTES or doc[p].lower_ in _ALIAS_ADVERBS
-                ):
-                    p = ix.prev(p)
-                owner = by_end.get(p)
-                alias = _alias_after(ix, last)
-                if owner is not None and alias is not None:
-                    _add_alias(ix, owner, alias, by_start)
-    for m in mentions:
-        j = ix.next(m.end - 1)  # "Federal Security Service (FSB)"
-        if j >= 0 and doc[j].text == "(":
-            k = ix.next(j)
-            close = ix.next(k) if k >= 0 else -1
-            if close >= 0 and doc[close].text == ")" and _acronym(doc[k].text):
-                _add_alias(ix, m, (k, k + 1), by_start)
-        _description(ix, m)
-
-
-def _acronym(text: str) -> bool:
-    """ "FSB", "AfCFTA", "UOKiK": a short word starting with a capital, with two capitals or more."""
-    return 2 <= len(text) <= 10 and text[0].isupper() and sum(c.isupper() for c in text) >= 2
-
-
-def _add_alias(
-    ix: MentionIndex, owner: OrgMention, span: tuple[int, int], by_start: dict[int, OrgMention]
-) -> None:
-    text = ix.text(*span)
-    if text and text not in owner.aliases:
-        owner.aliases.append(text)
-    other = by_start.get(span[0])
-    if other is not None and other is not owner:
-        other.key = owner.key
-    else:
-        owner.extra_spans.append(span)
-
-
-def _description(ix: MentionIndex, m: OrgMention) -> None:
-    """ "the Russian military intelligence service, the GRU": a lower-case description in apposition."""
-    doc = ix.doc
-    p = ix.prev(m.start)
-    if p >= 0 and doc[p].lower_ == "the":
-        p = ix.prev(p)
-    if p < 0 or doc[p].text != ",":
-        return
-    q = ix.prev(p)
-    if q < 0 or not doc[q].is_lower or not is_org_word(doc[q].text):
-        return
-    first = q
-    k = ix.prev(q)
-    while k >= 0 and (
-        (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].lower_ not in DETERMINERS)
-        or k in ix.country_at
-    ):
-        first = k
-        k = ix.prev(k)
-    if first < q:
-        text = ix.text(first, q + 1)
-        if text not in m.aliases:
-            m.aliases.append(text)
-        m.extra_spans.append((first, q + 1))
-
-
-def _join_generic(mentions: list[OrgMention]) -> None:
-    """An unqualified "Foreign Ministry" joins the one qualified Foreign Ministry of its document."""
-    for m in mentions:
-        if m.generic is None or m.qualified:
-            continue
-        keys = {o.key for o in mentions if o.generic is m.generic and o.qualified}
-        if len(keys) == 1:
-            m.key = keys.pop()
+            rest = stop + 1 if ix.toks[stop].text in HYPHENS else stop
+            return known, rest
+    return None, end
 
 
 def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[OrgMention]:
     mentions = [m for s, e in _candidate_spans(ix, persons) if (m := _mention(ix, s, e)) is not None]
-    _find_aliases(ix, mentions)
-    _join_aliases(mentions)
-    _join_generic(mentions)
+    find_aliases(ix, mentions)
+    join_aliases(mentions)
+    join_generic(mentions)
     return mentions
-
-
-def _join_aliases(mentions: list[OrgMention]) -> None:
-    """Every later "SDF" joins the "Syrian Democratic Forces (SDF)" that introduced the alias, and a
-    name without its organization word ("Labour", "Salling") the full name ("Labour Party")."""
-    owner: dict[str, str] = {}
-    for m in mentions:
-        for alias in m.aliases:
-            owner.setdefault(org_key(alias), m.key)
-        words = tuple(m.text.split())
-        cut = ends_with_org_word(words)
-        if cut and len(words) > cut and m.known is None and m.generic is None:  # "Labour" for "Labour Party"
-            owner.setdefault(org_key(" ".join(words[:-cut])), m.key)
-    for m in mentions:
-        target = owner.get(org_key(m.text))
-        if target is not None and m.key.startswith("n:"):
-            m.key = target
 
 
 def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: str) -> dict[str, Organization]:
@@ -475,6 +462,7 @@ def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: st
     groups: dict[str, list[OrgMention]] = {}
     for m in mentions:
         groups.setdefault(m.key, []).append(m)
+    home = main_country(ix)
     out: dict[str, Organization] = {}
     for key, members in groups.items():
         known = next((m.known for m in members if m.known), None)
@@ -486,18 +474,25 @@ def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: st
         country = next((m.country for m in members if m.country), None)
         if known is not None:
             country = known.country
+        elif country is None and not any(m.international for m in members) and _national_body(name):
+            country = home  # a national body the text names without a country: the document's
         aliases: list[str] = []
         for m in members:
             for text in (m.text, *m.aliases):
                 if org_key(text) != org_key(name) and org_key(text) not in {org_key(a) for a in aliases}:
                     aliases.append(text)
         spans = sorted({(m.start, m.end) for m in members} | {s for m in members for s in m.extra_spans})
-        doc = ix.doc
-        evidence = [
-            char_evidence(doc_id, doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans
-        ]
+        evidence = [ix.evidence(doc_id, s, e) for s, e in spans]
         out[key] = Organization(name=name, aliases=aliases, country=country, mentions=evidence)
     return out
+
+
+def _national_body(name: str) -> bool:
+    """A name with an organization word of a body most countries have of their own (a party, a
+    police force, a university), not of a company or outlet, and no international word."""
+    words = name.split()
+    sectors = {org_word_sector(w) for w in words if is_org_word(w)}
+    return bool(sectors) and not sectors & {"BUS", "MED"} and not international_name(name)
 
 
 def org_refs(mentions: list[OrgMention], orgs: dict[str, Organization]) -> list[OrgRef]:

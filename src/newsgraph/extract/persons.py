@@ -5,19 +5,27 @@ tagged ORG) and invents them (a currency, a picture credit, "Storm 1516").
 Rules over the tokens fix both: a title right before a name, or in apposition
 after it, makes a name a person's; a name that is a country, a well-known
 organization, a region, a word from ``not_entities.tsv``, a credit line or a
-number-led product name is dropped. Roles come from :mod:`newsgraph.extract.roles`.
+number-led product name is dropped, and so is a name the document uses as a
+thing, a group or a place (:mod:`~newsgraph.extract.not_persons`). Roles come
+from :mod:`newsgraph.extract.roles`.
 
-A person's country is the first its roles give; with none, "NAME of COUNTRY";
-with none, a role-holder (not in business or media) takes the country named last
-before the mention in its paragraph, and an office-holder with no country named
-near takes the country the document is about. Surname-only mentions join the
-full name they end ("Putin" → "Vladimir Putin").
+A person's country is the first its roles give (a country in the role, its
+organization's, a place in it, a title only one country uses: "Foreign
+Secretary"); with none, "NAME of COUNTRY" or the n-th country of a list before
+"respectively"; with none, a role-holder (not in business or media) takes the
+country or place of a known country named last before the mention in its
+sentence or paragraph, else a nationality named after it in its sentence, and an
+office-holder with no country named near takes the country the document is
+about; a person with no role takes a country named in the same sentence, if
+any. Surname-only mentions join the full name they end ("Putin" → "Vladimir
+Putin").
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.mention_index import (
@@ -29,6 +37,7 @@ from newsgraph.extract.mention_index import (
     clean_words,
     country_of_text,
 )
+from newsgraph.extract.not_persons import drop_things
 from newsgraph.extract.roles import (
     OrgRef,
     RoleInfo,
@@ -36,9 +45,11 @@ from newsgraph.extract.roles import (
     apposition_before,
     complete_role,
     compound_before,
+    country_cues,
     country_near,
     main_country,
     predicate_after,
+    titled_before,
 )
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
@@ -96,19 +107,20 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
     """Token spans of person names, in text order, without overlaps."""
     spans: list[tuple[int, int]] = []
     mislabelled: list[tuple[int, int]] = []
-    full_names = [ent for ent in ix.ents if ent.label_ == "PERSON" and len(ent) >= 2]
-    surnames = {ent[-1].text for ent in full_names if ent[-1].text[:1].isupper()}
+    toks = ix.toks
+    full_names = [ent for ent in ix.ents if ent.label == "PERSON" and ent.end - ent.start >= 2]
+    surnames = {toks[ent.end - 1].text for ent in full_names if toks[ent.end - 1].text[:1].isupper()}
     for ent in ix.ents:
         span = None
-        if ent.label_ == "PERSON" or ent.label_ in _MISLABELLED:
+        if ent.label == "PERSON" or ent.label in _MISLABELLED:
             span = clean_name(ix, ent.start, ent.end)
             if span is not None:
                 span = _after_inner_title(ix, *span)
-        if ent.label_ == "PERSON":
+        if ent.label == "PERSON":
             known = span is not None and ix.text(*span) in surnames
             if span and acceptable_person(ix, *span, known=known) and not _modifier_use(ix, *span):
                 spans.append(_extend_name_left(ix, *span))
-        elif ent.label_ in _MISLABELLED:
+        elif ent.label in _MISLABELLED:
             if span is None or not acceptable_person(ix, *span):
                 continue
             titled = (
@@ -122,7 +134,7 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
                 mislabelled.append(span)
     spans.extend(_bare_names_after_titles(ix))
     spans.extend(_listed_with_persons(ix, mislabelled, spans))
-    out = _no_overlaps(spans)
+    out = drop_things(ix, _no_overlaps(spans))
     out = _no_overlaps(out + [span for span, _ in shared_titles(ix, out)])
     return _no_overlaps(out + _untagged_surnames(ix, out) + _known_names_mislabelled(ix, out))
 
@@ -130,10 +142,10 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
 def _known_names_mislabelled(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Qandeel Baloch" tagged ORG, "Baloch" tagged GPE: names of persons found elsewhere in the document."""
     known = {ix.text(s, e) for s, e in spans}
-    known |= {ix.doc[e - 1].text for s, e in spans if e - s >= 2 and ix.doc[e - 1].text[:1].isupper()}
+    known |= {ix.toks[e - 1].text for s, e in spans if e - s >= 2 and ix.toks[e - 1].text[:1].isupper()}
     out = []
     for ent in ix.ents:
-        if ent.label_ not in _MISLABELLED:
+        if ent.label not in _MISLABELLED:
             continue
         span = clean_name(ix, ent.start, ent.end)
         if span is not None and ix.text(*span) in known and acceptable_person(ix, *span, known=True):
@@ -143,7 +155,7 @@ def _known_names_mislabelled(ix: MentionIndex, spans: list[tuple[int, int]]) -> 
 
 def _untagged_surnames(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Davit Sargsyan ... Sargsyan denied it": a full name's last word where the model tagged nothing."""
-    doc = ix.doc
+    doc = ix.toks
     surnames = {doc[e - 1].text for s, e in spans if e - s >= 2 and doc[e - 1].text[:1].isupper()}
     taken = {i for s, e in spans for i in range(s, e)}
     return [
@@ -165,12 +177,12 @@ def _after_inner_title(ix: MentionIndex, start: int, end: int) -> tuple[int, int
 def _modifier_use(ix: MentionIndex, start: int, end: int) -> bool:
     """ "the Tsuen Wan district": a name used as a modifier of a place noun."""
     before, after = ix.prev(start), ix.next(end - 1)
-    return after >= 0 and ix.doc[after].is_lower and is_place_word(ix.doc[after].text) and before != after
+    return after >= 0 and ix.toks[after].is_lower and is_place_word(ix.toks[after].text) and before != after
 
 
 def _extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
     """ "Yolanda [Yu Hoi-kwan]": take in untagged proper nouns the model left out of the name."""
-    doc = ix.doc
+    doc = ix.toks
     while start > 0:
         p = start - 1
         tok = doc[p]
@@ -200,8 +212,8 @@ def _listed_with_persons(
     out = []
     for start, end in candidates:
         before, after = ix.prev(start), ix.next(end - 1)
-        left = before >= 0 and ix.doc[before].lower_ in (",", "and") and ix.prev(before) + 1 in ends
-        right = after >= 0 and ix.doc[after].lower_ in (",", "and") and ix.next(after) in starts
+        left = before >= 0 and ix.toks[before].lower_ in (",", "and") and ix.prev(before) + 1 in ends
+        right = after >= 0 and ix.toks[after].lower_ in (",", "and") and ix.next(after) in starts
         if left or right:
             out.append((start, end))
     return out
@@ -237,7 +249,7 @@ def shared_titles(ix: MentionIndex, spans: Sequence[tuple[int, int]]) -> list[tu
 
 
 def _next_conjunct(ix: MentionIndex, end: int) -> tuple[int, int] | None:
-    doc = ix.doc
+    doc = ix.toks
     k = ix.next(end - 1)
     if k >= 0 and doc[k].lower_ == "of":  # "A of Nigeria"
         k = ix.next(k)
@@ -262,7 +274,7 @@ def _next_conjunct(ix: MentionIndex, end: int) -> tuple[int, int] | None:
 
 def clean_name(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     """Trim determiners, titles, punctuation and possessives from the edges of a name span."""
-    doc = ix.doc
+    doc = ix.toks
     while start < end:
         tok = doc[start]
         title = ix.titles_starting.get(start)
@@ -286,7 +298,7 @@ def clean_name(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None
 
 def acceptable_person(ix: MentionIndex, start: int, end: int, *, known: bool = False) -> bool:
     """Whether tokens ``[start, end)`` can name a person (see the module docstring)."""
-    doc = ix.doc
+    doc = ix.toks
     text = ix.text(start, end)
     words = text.split()
     if not words or len(words) > _MAX_NAME_WORDS:
@@ -327,15 +339,12 @@ def acceptable_person(ix: MentionIndex, start: int, end: int, *, known: bool = F
     return True
 
 
-def _titled_before(ix: MentionIndex, start: int) -> bool:
-    """A title noun right before ``start`` ("an official Android version": an adjective, no title)."""
-    j = ix.prev(start)
-    return j >= 0 and j in ix.titles_ending and ix.doc[j].pos_ in ("NOUN", "PROPN")
+_titled_before = titled_before
 
 
 def _bare_names_after_titles(ix: MentionIndex) -> list[tuple[int, int]]:
     """Capitalised proper nouns outside any entity right after a title: "Prime Minister Smailov"."""
-    doc = ix.doc
+    doc = ix.toks
     out: list[tuple[int, int]] = []
     for last, (first, _) in ix.titles_ending.items():
         j = ix.next(last)
@@ -365,9 +374,9 @@ def _bare_names_after_titles(ix: MentionIndex) -> list[tuple[int, int]]:
 def _inside_capitalised_name(ix: MentionIndex, first: int) -> bool:
     """ "GNU Lesser General Public License": a title word inside a longer capitalised name."""
     p = ix.prev(first)
-    if p < 0 or not ix.doc[p].text[:1].isupper() or ix.doc[p].is_sent_start:
+    if p < 0 or not ix.toks[p].text[:1].isupper() or ix.toks[p].is_sent_start:
         return False
-    known = p in ix.country_at or ix.ent_of[p] >= 0 or p in ix.titles_ending or is_modifier(ix.doc[p].text)
+    known = p in ix.country_at or ix.ent_of[p] >= 0 or p in ix.titles_ending or is_modifier(ix.toks[p].text)
     return not known
 
 
@@ -377,16 +386,16 @@ def _surname_entity(ix: MentionIndex, i: int) -> bool:
     if e < 0 or i in ix.country_at:
         return False
     ent = ix.ents[e]
-    return ent.start == i and ent.end == i + 1 and ix.doc[i].pos_ == "PROPN" and ix.is_name_token(i)
+    return ent.start == i and ent.end == i + 1 and ix.toks[i].pos_ == "PROPN" and ix.is_name_token(i)
 
 
 def _of_after(ix: MentionIndex, mention: PersonMention, orgs: Sequence[OrgRef]) -> None:
     """ "Abdel Fattah el-Sisi of Egypt", "Michael Siegel of Boston University"."""
     j = ix.next(mention.end - 1)
-    if j < 0 or ix.doc[j].lower_ != "of":
+    if j < 0 or ix.toks[j].lower_ != "of":
         return
     k = ix.next(j)
-    while k >= 0 and ix.doc[k].lower_ in DETERMINERS:
+    while k >= 0 and ix.toks[k].lower_ in DETERMINERS:
         k = ix.next(k)
     if k < 0:
         return
@@ -410,6 +419,7 @@ def find_roles(
     """One :class:`PersonMention` per span, with the role, country and organization the text gives."""
     out: list[PersonMention] = []
     shared = {span[0]: first for span, first in shared_titles(ix, spans)}
+    owner: dict[int, int] = {}  # token → the mention whose name or role it is part of
     for start, end in spans:
         mention = PersonMention(start, end, clean_words(ix.text(start, end)))
         role = compound_before(ix, shared.get(start, start)) or apposition_before(ix, start)
@@ -417,14 +427,57 @@ def find_roles(
         if role is not None:
             complete_role(ix, role, orgs)
             mention.role = role
-            sector = title_sector(role.text)
-            if role.country is None and not role.international and sector not in _NO_FALLBACK:
-                mention.fallback_country = country_near(ix, start)
-                if mention.fallback_country is None and sector in _OFFICIAL:
-                    mention.fallback_country = main_country(ix)
+            owner.update((i, len(out)) for i in range(role.start, role.end))
+        owner.update((i, len(out)) for i in range(start, end))
         _of_after(ix, mention, orgs)
         out.append(mention)
+    _respectively(ix, out)
+    cues = country_cues(ix, spans)
+    for k, mention in enumerate(out):
+        if mention.country is not None:
+            continue
+        skip = {i for i, o in owner.items() if o != k}
+        role = mention.role
+        if role is None:  # a nationality named in the same sentence, if any
+            mention.fallback_country = country_near(
+                ix, mention.start, mention.end, skip, earlier_sentences=False, cues=cues
+            )
+            continue
+        sector = title_sector(role.text)
+        if role.country is None and not role.international and sector not in _NO_FALLBACK:
+            mention.fallback_country = country_near(ix, mention.start, mention.end, skip, cues=cues)
+            if mention.fallback_country is None and sector in _OFFICIAL:
+                mention.fallback_country = main_country(ix)
     return out
+
+
+def _only_listing(ix: MentionIndex, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` only join list items (commas, "and", "or")."""
+    return all(ix.toks[i].lower_ in (",", "and", "or") or ix.toks[i].is_space for i in range(start, end))
+
+
+def _respectively(ix: MentionIndex, mentions: list[PersonMention]) -> None:
+    """ "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th country of
+    the list goes to the n-th name."""
+    for r, tok in enumerate(ix.toks):
+        if tok.lower_ != "respectively":
+            continue
+        sent = ix.sent_of[r]
+        names = [m for m in mentions if m.end <= r and ix.sent_of[m.start] == sent]
+        if not names or not _only_listing(ix, names[-1].end, r):
+            continue
+        run = [names[-1]]
+        for m in reversed(names[:-1]):
+            if not _only_listing(ix, m.end, run[0].start):
+                break
+            run.insert(0, m)
+        countries = [c for c in ix.countries if c.end <= run[0].start and ix.sent_of[c.start] == sent]
+        listed = countries[-len(run) :]
+        if len(run) < 2 or len(listed) != len(run):
+            continue
+        if all(_only_listing(ix, a.end, b.start) for a, b in pairwise(listed)):
+            for m, c in zip(run, listed, strict=True):
+                m.country = m.country or c.iso3
 
 
 # ---------------------------------------------------------------- grouping

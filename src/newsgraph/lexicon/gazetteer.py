@@ -48,6 +48,24 @@ def _iso2_to_iso3() -> dict[str, str]:
     return {c.iso2: c.iso3 for c in countries().values() if c.iso2}
 
 
+@lru_cache(maxsize=1)
+def _web_tlds() -> dict[str, str | None]:
+    return {r["tld"].lower().lstrip("."): r["country"] or None for r in read_table("web_domains.tsv")}
+
+
+def web_tld_country(tld: str) -> tuple[bool, str | None]:
+    """(whether ``web_domains.tsv`` lists the top-level domain, ISO3 of its country or None)."""
+    key = tld.lower().lstrip(".")
+    tlds = _web_tlds()
+    return (key in tlds, tlds.get(key))
+
+
+@lru_cache(maxsize=1)
+def country_endonyms() -> dict[str, str]:
+    """Countries' own names ("Polska") → ISO alpha-3, from ``data/country_endonyms.tsv``."""
+    return {row["name"]: row["iso3"] for row in read_table("country_endonyms.tsv")}
+
+
 def iso3_from_iso2(code: str | None) -> str | None:
     """ISO alpha-3 for an alpha-2 code, from ``countries.tsv`` (``"DE"`` → ``"DEU"``)."""
     return _iso2_to_iso3().get(code.upper()) if code else None
@@ -187,11 +205,26 @@ def not_entity_kind(text: str | None) -> NotEntityKind | None:
     return _not_entities().get(place_key(text)) if text else None
 
 
+PlaceWordKind = Literal["area", "building"]
+
+
 @lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in read_table("place_words.tsv"))
+def _place_words() -> dict[str, PlaceWordKind]:
+    out: dict[str, PlaceWordKind] = {}
+    for row in read_table("place_words.tsv"):
+        kind = row["kind"] or "area"
+        if kind not in ("area", "building"):
+            raise LexiconError(f"place_words.tsv: unknown kind {kind!r} for {row['word']!r}")
+        out[row["word"].lower()] = kind  # type: ignore[assignment]
+    return out
 
 
 def is_place_word(word: str) -> bool:
     """Whether ``word`` ends names of places or facilities ("Avenue", "Airport", "Parish")."""
     return word.lower() in _place_words()
+
+
+def place_word_kind(word: str) -> PlaceWordKind | None:
+    """``"area"`` for words ending names of areas, roads, waterways and transport hubs ("Airport"),
+    ``"building"`` for buildings that also name an institution ("Hospital"), else None."""
+    return _place_words().get(word.lower())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from newsgraph.lexicon.loader import LexiconError, read_table
 
@@ -124,6 +125,48 @@ def is_org_word(word: str) -> bool:
 
 def org_word_sector(word: str) -> str | None:
     return org_words().get(tuple(word.lower().replace("-", " ").split()))
+
+
+@lru_cache(maxsize=1)
+def _international_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in read_table("international_words.tsv"))
+
+
+def international_name(name: str) -> bool:
+    """Whether an organization's name makes it an international or regional body's ("World ...")."""
+    words = [w for w in re.split(r"[\s\-\u2013/]+", name.lower()) if w]
+    table = _international_words()
+    return any(w in table for w in words) or any(f"{a} {b}" in table for a, b in pairwise(words))
+
+
+@lru_cache(maxsize=1)
+def _document_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in read_table("document_words.tsv"))
+
+
+def is_document_word(word: str) -> bool:
+    """Whether ``word`` ends names of laws, treaties and other documents ("Act", "Treaty")."""
+    return word.lower() in _document_words()
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(r["noun"].lower() for r in read_table("person_nouns.tsv"))
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a person's name can modify ``word`` ("the Trump administration", "the Obama era")."""
+    return word.lower() in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> frozenset[str]:
+    return frozenset(" ".join(r["portfolio"].lower().split()) for r in read_table("portfolios.tsv"))
+
+
+def is_portfolio(text: str) -> bool:
+    """Whether ``text`` names a government portfolio ("State", "Foreign Affairs", "Health")."""
+    return " ".join(text.replace("&", "and").lower().split()) in _portfolios()
 
 
 def ends_with_org_word(words: tuple[str, ...]) -> int:

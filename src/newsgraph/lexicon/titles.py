@@ -26,6 +26,7 @@ class Title:
     phrase: str
     sector: str | None
     kind: TitleKind
+    country: str | None = None  # the one country whose office it is ("foreign secretary": GBR)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -48,13 +49,20 @@ def titles() -> dict[tuple[str, ...], Title]:
             raise LexiconError(f"titles.tsv: unknown kind {kind!r} for {row['title']!r}")
         words = title_words(row["title"])
         if words:
-            out[words] = Title(" ".join(words), row["sector"] or None, kind)  # type: ignore[arg-type]
+            country = row.get("country") or None
+            out[words] = Title(" ".join(words), row["sector"] or None, kind, country)  # type: ignore[arg-type]
     return out
 
 
 @lru_cache(maxsize=1)
 def max_title_words() -> int:
     return max((len(k) for k in titles()), default=1)
+
+
+@lru_cache(maxsize=1)
+def title_first_words() -> frozenset[str]:
+    """First words of every title, honorific and modifier row (a quick test before a phrase lookup)."""
+    return frozenset(k[0] for k in titles())
 
 
 def lookup_title(words: Sequence[str]) -> Title | None:
@@ -106,6 +114,16 @@ def title_sector(role: str | None) -> str | None:
     for t in reversed(found):
         if t.sector:
             return t.sector
+    return None
+
+
+def title_country(role: str | None) -> str | None:
+    """ISO3 of the country whose office a role phrase names, when its title is one country's only."""
+    if not role:
+        return None
+    for _, _, t in reversed(find_titles(title_words(role))):
+        if t.country:
+            return t.country
     return None
 
 
