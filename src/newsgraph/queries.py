@@ -331,6 +331,15 @@ def list_events(
     return _rows(conn, q), total
 
 
+def _with_document(table: Any, f: Any) -> Any:
+    """Rows of a fact table with their document's title and date, filtered by the document."""
+    src = table.join(documents, documents.c.id == table.c.document_id).outerjoin(
+        first_page, first_page.c.id == documents.c.first_page_id
+    )
+    date = document_date().label("date")
+    return select(table, documents.c.title, date).select_from(src).where(*document_conditions(f))
+
+
 def list_quotes(
     conn: Connection,
     *,
@@ -344,11 +353,7 @@ def list_quotes(
 ) -> tuple[Rows, int]:
     """Quotes with their document's title and date; ``speaker`` matches part of the name, ``q`` the text."""
     f = Filters.make(since=since, until=until)
-    date = document_date().label("date")
-    src = quotes.join(documents, documents.c.id == quotes.c.document_id).outerjoin(
-        first_page, first_page.c.id == documents.c.first_page_id
-    )
-    query = select(quotes, documents.c.title, date).select_from(src).where(*document_conditions(f))
+    query = _with_document(quotes, f)
     if speaker:
         query = query.where(func.lower(quotes.c.speaker).like(_like(speaker), "\\"))
     if entity:
@@ -374,11 +379,7 @@ def list_amounts(
 ) -> tuple[Rows, int]:
     """Figures with their document's title and date, largest first."""
     f = Filters.make(since=since, until=until)
-    date = document_date().label("date")
-    src = amounts.join(documents, documents.c.id == amounts.c.document_id).outerjoin(
-        first_page, first_page.c.id == documents.c.first_page_id
-    )
-    query = select(amounts, documents.c.title, date).select_from(src).where(*document_conditions(f))
+    query = _with_document(amounts, f)
     if unit:
         query = query.where(func.lower(amounts.c.unit) == unit.lower())
     if about:
