@@ -112,3 +112,10 @@ def test_python_api_mirrors_the_cli(seed_path: Path, db_url: str) -> None:
     invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
     hits = newsgraph.search("Matviyenko", db=db_url)
     assert hits and "Matviyenko" in hits[0].snippet
+
+
+def test_ingest_summary_tells_what_was_found(db_url: str) -> None:
+    result = invoke("ingest", str(Path(__file__).parent.parent / "examples" / "pages"), "--db", db_url, "-q")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("In the database:"))
+    assert "persons" in line and "events" in line and not line.startswith("In the database: 0 persons")

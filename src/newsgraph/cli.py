@@ -139,6 +139,10 @@ def ingest(
         summary = pipeline.ingest(paths, published=published, progress=on_progress, items=items)
         bar.update(task, completed=total)
     _print_summary(summary, store.safe_url)
+    if extract:
+        found = store.fact_counts()
+        console.print("In the database: " + ", ".join(f"{n} {kind}" for kind, n in found.items()))
+        console.print("Next: newsgraph list, newsgraph show ID, newsgraph stances, newsgraph serve", style="dim")
     raise typer.Exit(summary.exit_code)
 
 

@@ -316,6 +316,23 @@ class Store:
         with self.engine.connect() as conn:
             return _search(conn, query, **filters)
 
+    def fact_counts(self) -> dict[str, int]:
+        """How many facts the database holds, by kind (persons, organizations, places, events, ...)."""
+        from newsgraph.store.schema import amounts, entities, events, quotes, stances
+
+        with self.engine.connect() as conn:
+            out = {
+                kind + "s": conn.execute(
+                    select(func.count()).select_from(entities).where(entities.c.kind == kind)
+                ).scalar_one()
+                for kind in ("person", "organization", "place")
+            }
+            factual = (events.c.negated.is_(False)) & (events.c.hypothetical.is_(False))
+            out["events"] = conn.execute(select(func.count()).select_from(events).where(factual)).scalar_one()
+            for name, table in (("quotes", quotes), ("amounts", amounts), ("stances", stances)):
+                out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+        return out
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {
