@@ -5,7 +5,7 @@ Helpers for :mod:`newsgraph.extract.amounts`, kept apart so each reads on its ow
 - :func:`figure_about`: for money and percentages, the agent of a participle on
   the figure ("the $137 million provided by the National Bank"), the object of
   an ``of`` after it ("13% of voters"), the noun it qualifies ("a $5bn deal"), or
-  the subject of the verb that governs it ("The Tenge ... lost 13%"); for counts,
+  the subject of the verb that governs it ("The currency ... lost 13%"); for counts,
   the ``of`` object after the counted noun ("30 tonnes of grain");
 - :func:`figure_rate`: a rate phrase right after the figure ("a year", "per
   day", "annually") or attached to the noun or verb that governs it ("Russia has

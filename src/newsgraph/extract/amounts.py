@@ -19,7 +19,7 @@ For each one the extractor reads, from the tokens and the dependency parse:
 Ranges give two figures that share unit and scale: "between $5 and $7 billion"
 → 5e9 and 7e9 USD, "about 16–17 percent" → 16 and 17, both approximate.
 
-Not amounts: numbers in DATE/TIME/ORDINAL entities or inside names ("Storm 1516",
+Not amounts: numbers in DATE/TIME/ORDINAL entities or inside names ("Operation 1776",
 "APT28", "Flight 370"), years (1500–2100 without a plural counted noun), ages
 ("aged 45", "45-year-old", "John Smith, 52,"), phone-like digit runs, list
 numbering, scores ("won 3-1"), durations and multipliers ("10 days", "three
@@ -552,7 +552,7 @@ def _not_an_amount(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
 
 
 def _names_a_thing(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
-    """ "Storm 1516", "Article 5", "Category 1 hurricane", "Boeing 737": a number after a capitalised noun."""
+    """ "Operation 1776", "Article 5", "Category 1 hurricane", "Boeing 737": a number after a capitalised noun."""
     if start <= lo:
         return False
     prev = doc[start - 1]

@@ -1,7 +1,7 @@
 """Persons: the model's PERSON entities, corrected by rules, with role, country and organization.
 
 The small English model both misses persons ("President Kassym-Jomart Tokayev"
-tagged ORG) and invents them (a currency, a picture credit, "Storm 1516").
+tagged ORG) and invents them (a currency, a picture credit, "Operation 1776").
 Rules over the tokens fix both: a title right before a name, or in apposition
 after it, makes a name a person's; a name that is a country, a well-known
 organization, a region, a word from ``not_entities.tsv``, a credit line or a
@@ -343,7 +343,7 @@ _titled_before = titled_before
 
 
 def _bare_names_after_titles(ix: MentionIndex) -> list[tuple[int, int]]:
-    """Capitalised proper nouns outside any entity right after a title: "Prime Minister Smailov"."""
+    """Capitalised proper nouns outside any entity right after a title: "Prime Minister Roe"."""
     doc = ix.toks
     out: list[tuple[int, int]] = []
     for last, (first, _) in ix.titles_ending.items():
