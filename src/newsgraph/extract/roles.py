@@ -4,9 +4,9 @@ Three general patterns over the tokens, with title words from ``titles.tsv``:
 
 - a compound title before the name: "Russian president Vladimir Putin",
   "NATO Secretary General Mark Rutte", "Russia's President Vladimir Putin";
-- a title phrase in apposition before it: "the president of Kyrgyzstan, Sadyr Zhaparov",
-  "Tajik opposition activist, Dodojon Atovulloyev";
-- a title phrase after it, in apposition or after a copula: "Rustam Emomali, Speaker
+- a title phrase in apposition before it: "the president of Ruritania, John Doe",
+  "Ruritanian opposition activist, Jane Roe";
+- a title phrase after it, in apposition or after a copula: "John Doe, Speaker
   of the National Assembly", "al-Muhandis was the deputy commander of the PMF".
 
 A role's country comes from a country name or demonym inside it, else from its
@@ -128,7 +128,7 @@ def _role(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
 
 
 def compound_before(ix: MentionIndex, start: int) -> RoleInfo | None:
-    """ "Prime Minister Alikhan Smailov": a title (and its qualifiers) right before the name."""
+    """ "Prime Minister Jane Roe": a title (and its qualifiers) right before the name."""
     j = ix.prev(start)
     if j < 0 or j not in ix.titles_ending:
         return None
@@ -143,7 +143,7 @@ def compound_before(ix: MentionIndex, start: int) -> RoleInfo | None:
 
 
 def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
-    """ "the president of Kyrgyzstan, Sadyr Zhaparov": a title phrase, a comma, the name."""
+    """ "the president of Ruritania, John Doe": a title phrase, a comma, the name."""
     doc = ix.toks
     comma = ix.prev(start)
     if comma < 0 or doc[comma].text != ",":
@@ -175,7 +175,7 @@ def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
 
 
 def apposition_after(ix: MentionIndex, end: int) -> RoleInfo | None:
-    """ "Rustam Emomali, Speaker of the National Assembly": the name, a comma, a title phrase."""
+    """ "John Doe, Speaker of the National Assembly": the name, a comma, a title phrase."""
     comma = ix.next(end - 1)
     if comma < 0 or ix.toks[comma].text != ",":
         return None

@@ -201,7 +201,7 @@ def _not_entities() -> dict[str, NotEntityKind]:
 
 
 def not_entity_kind(text: str | None) -> NotEntityKind | None:
-    """Why ``text`` is no person, place or organization (``"Tenge"`` → ``"currency"``), or None."""
+    """Why ``text`` is no person, place or organization (``"Rupee"`` → ``"currency"``), or None."""
     return _not_entities().get(place_key(text)) if text else None
 
 
