@@ -1,6 +1,6 @@
 """The knowledge-base bench's database: real extraction records, replicated to N documents.
 
-Shared by ``bench/query.py`` (and ``bench/serve.py``). Works on SQLite and PostgreSQL:
+Used by ``bench/query.py``, meant to replace ``bench/serve.py``'s SQLite-only ``make_base``. SQLite and PostgreSQL:
 
 1. **ingest**: the seed page (published 2022-02-27) and the Wikinews 2019-2020 corpus go
    through the real pipeline with extraction, so every fact is what newsgraph extracts;

@@ -2,7 +2,7 @@
 
 Usage:
   python bench/query.py [--docs 100000] [--backend sqlite|postgresql|both] [--queries 200]
-                        [--keep PATH] [--pg-url URL] [--reuse] [--explain]
+                        [--keep PATH] [--pg-url URL] [--reuse] [--explain] [--fixes]
 
 Builds (``bench/kb_base.py``) a base of ``--docs`` documents on each backend: the seed and
 the Wikinews corpus ingested with extraction, replicated with perturbed ids, names and dates,
@@ -15,7 +15,10 @@ Wikinews corpus with extraction (the build's ingest step) and without (a fresh d
 best of three); then, per query, p50 and p95 over ``--queries`` warm calls, each on a fresh
 random choice (seeded), against the goal p95 < 50 ms. With ``--explain``, the slowest SQL
 statement of each query over the goal is shown with its plan (EXPLAIN QUERY PLAN on SQLite,
-EXPLAIN ANALYZE on PostgreSQL). Never asserts.
+EXPLAIN ANALYZE on PostgreSQL). With ``--fixes``, the entity and event queries are measured
+again with the proposed indexes (:data:`FIX_INDEXES`, dropped afterwards) and PostgreSQL
+settings (:data:`FIX_SETTINGS`), beside the proposed query variants (rows marked ``[fix]``).
+Never asserts.
 """
 
 from __future__ import annotations
