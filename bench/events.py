@@ -14,11 +14,11 @@ import csv
 import time
 from pathlib import Path
 
-from newsgraph.extract.dates import extract_dates
-from newsgraph.extract.events import extract_events
-from newsgraph.extract.mentions import extract_mentions
+from newsgraph.extract.events.coder import extract_events
+from newsgraph.extract.mentions.collect import extract_mentions
 from newsgraph.extract.stances import extract_stances
-from newsgraph.nlp import load_nlp
+from newsgraph.extract.values.dates import extract_dates
+from newsgraph.ingest.nlp import load_nlp
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews-2019-2020" / "data"
 

@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.analyze import Analyzer
-from newsgraph.nlp import load_nlp
-from newsgraph.pipeline import Pipeline
-from newsgraph.settings import Settings
+from newsgraph.core.settings import Settings
+from newsgraph.extract.runner import Analyzer
+from newsgraph.ingest.nlp import load_nlp
+from newsgraph.ingest.pipeline import Pipeline
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews-2019-2020" / "data"
 
@@ -44,8 +44,8 @@ def main() -> None:
         analyzer = Analyzer(settings)  # loads the model (and warms the caches) outside the timings
         nlp = load_nlp(settings.model)
         # The same texts newsgraph parses: the document bodies after segmentation.
-        from newsgraph.read import iter_pages
-        from newsgraph.segment import segment
+        from newsgraph.ingest.read import iter_pages
+        from newsgraph.ingest.segment import segment
 
         bodies = [segment(p).main.body for p in iter_pages([subset], max_bytes=10**9) if not isinstance(p, Exception)]
         list(nlp.pipe(bodies[:8]))  # warm-up

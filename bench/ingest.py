@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.pipeline import Pipeline
-from newsgraph.settings import Settings
+from newsgraph.core.settings import Settings
+from newsgraph.ingest.pipeline import Pipeline
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews-2019-2020" / "data"
 

@@ -224,13 +224,13 @@ def _print(message: str) -> None:
 
 def ingest_corpus(url: str, *, extract: bool = True, seed: bool = True) -> IngestFigures:
     """Ingest the seed (not timed) and the Wikinews corpus (timed) into ``url`` with the real pipeline."""
-    from newsgraph.pipeline import Pipeline
-    from newsgraph.settings import Settings
+    from newsgraph.core.settings import Settings
+    from newsgraph.ingest.pipeline import Pipeline
 
     settings = Settings.load(env={}, db=url, extract=extract)
     analyzer = None
     if extract:
-        from newsgraph.analyze import Analyzer
+        from newsgraph.extract.runner import Analyzer
 
         analyzer = Analyzer(settings)  # a fresh one: its fact cache must not carry over from another base
         analyzer.analyze([])  # the model loads here, outside the timing
@@ -363,10 +363,10 @@ def replicate(engine: Engine, target: int, *, share: float = 0.5, progress: Prog
 def resolve_kb(engine: Engine, *, progress: Progress = _print) -> float | None:
     """Create the knowledge-base tables and link every document; None when the module is absent."""
     try:
-        from newsgraph.resolve import resolve_documents
-        from newsgraph.store.kb import chunked, create_kb_tables, unresolved
+        from newsgraph.kb.resolve import resolve_documents
+        from newsgraph.kb.tables import chunked, create_kb_tables, unresolved
     except ImportError:
-        progress("  knowledge base: newsgraph.resolve is absent, skipped")
+        progress("  knowledge base: newsgraph.kb.resolve is absent, skipped")
         return None
     started = time.perf_counter()
     with engine.begin() as conn:

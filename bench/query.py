@@ -200,8 +200,8 @@ def event_filters(pool: Pool, rng: random.Random) -> dict[str, str]:
 
 
 def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
-    from newsgraph import queries as q
     from newsgraph.analysis.stances import board
+    from newsgraph.store import queries as q
 
     def pick_words(rng: random.Random) -> str:
         return rng.choice(WORDS)
@@ -241,7 +241,7 @@ def kb_queries(conn: Connection, pool: Pool) -> list[Query]:
     """The knowledge base's own queries, when the modules and tables are there."""
     out: list[Query] = []
     try:
-        from newsgraph.resolve import entity_profile
+        from newsgraph.kb.resolve import entity_profile
     except ImportError:
         entity_profile = None  # type: ignore[assignment]
     try:
@@ -277,7 +277,7 @@ def kb_queries(conn: Connection, pool: Pool) -> list[Query]:
 
 def skipped_queries(pool: Pool) -> list[Timing]:
     out = []
-    for module, name in (("newsgraph.resolve", "entity_profile"), ("newsgraph.analysis.events", "merged events")):
+    for module, name in (("newsgraph.kb.resolve", "entity_profile"), ("newsgraph.analysis.events", "merged events")):
         try:
             __import__(module)
         except ImportError:
@@ -378,8 +378,8 @@ def co_mentioned_recent(conn: Connection, entity_id: str, *, limit: int = 20) ->
 
 def stance_board_plain(conn: Connection) -> dict[str, Any]:
     """``queries.stance_board`` with cells turned into dicts field by field (``asdict`` deep-copies 11k rows)."""
-    from newsgraph import queries as q
     from newsgraph.analysis.stances import Cell, Evidence, board
+    from newsgraph.store import queries as q
 
     ev_keys = [f for f in Evidence.__slots__]  # type: ignore[attr-defined]
 
@@ -396,7 +396,7 @@ def stance_board_plain(conn: Connection) -> dict[str, Any]:
 
 
 def proposed_queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
-    from newsgraph import queries as q
+    from newsgraph.store import queries as q
 
     def pick(rng: random.Random) -> str:
         return rng.choice(WORDS)

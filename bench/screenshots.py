@@ -22,9 +22,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def ingest_seed(url: str) -> None:
-    from newsgraph.analyze import Analyzer
-    from newsgraph.pipeline import Pipeline
-    from newsgraph.settings import Settings
+    from newsgraph.core.settings import Settings
+    from newsgraph.extract.runner import Analyzer
+    from newsgraph.ingest.pipeline import Pipeline
 
     settings = Settings.load(env={}, db=url)
     Pipeline(settings, analyzer=Analyzer(settings)).ingest([str(SEED)], published="2022-02-27")
@@ -36,7 +36,7 @@ def main() -> None:
     from sqlalchemy import text
 
     from newsgraph.api.app import create_app
-    from newsgraph.settings import Settings
+    from newsgraph.core.settings import Settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database to show (default: the seed ingested into a temporary file)")

@@ -8,7 +8,7 @@ Usage:
 Without it, ``--make N`` builds one: the seed page and the Wikinews corpus are ingested
 with the real pipeline (real facts), then their documents, pages and facts are copied
 with new ids and shifted dates until N documents are stored (entities stay shared, so
-popular names get many mentions, as in a real base). The server runs ``newsgraph.serve``
+popular names get many mentions, as in a real base). The server runs ``newsgraph.api.server``
 in its own process on a free loopback port; ``--clients`` asyncio clients with keep-alive
 connections request the three pages in turn (articles and search words drawn at random,
 seeded) for ``--seconds``. Prints one line per page and the error count; goals:
@@ -44,9 +44,9 @@ def make_base(url: str, n_documents: int) -> None:
     """Ingest the shared corpus into ``url`` (SQLite), then clone it up to ``n_documents`` documents."""
     from sqlalchemy import text
 
-    from newsgraph.analyze import Analyzer
-    from newsgraph.pipeline import Pipeline
-    from newsgraph.settings import Settings
+    from newsgraph.core.settings import Settings
+    from newsgraph.extract.runner import Analyzer
+    from newsgraph.ingest.pipeline import Pipeline
     from newsgraph.store.db import Store
 
     settings = Settings.load(env={}, db=url)
@@ -145,7 +145,7 @@ def _free_port() -> int:
 def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NEWSGRAPH_DB": url, "NEWSGRAPH_PORT": str(port), "NEWSGRAPH_HOST": "127.0.0.1"}
     code = (
-        "from newsgraph.serve import run; from newsgraph.settings import Settings; "
+        "from newsgraph.api.server import run; from newsgraph.core.settings import Settings; "
         f"run(Settings.load(), log_level='warning', workers={workers})"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)

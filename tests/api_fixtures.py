@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from newsgraph.api.app import create_app
-from newsgraph.settings import Settings
+from newsgraph.core.settings import Settings
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id, insert_ignore
 from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, quotes, stances
@@ -113,7 +113,7 @@ def add_hostile_facts(conn: Any, doc_id: str) -> None:
 
 def build(url: str, folder: Path, *, with_seed: bool | None = None) -> dict[str, str]:
     """Ingest the pages into ``url``; returns title → id of the stored documents."""
-    from newsgraph.pipeline import Pipeline
+    from newsgraph.ingest.pipeline import Pipeline
 
     folder.mkdir(parents=True, exist_ok=True)
     xss = folder / "xss_page.txt"

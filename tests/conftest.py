@@ -60,7 +60,7 @@ def db_url(tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from newsgraph.nlp import load_nlp
+    from newsgraph.ingest.nlp import load_nlp
 
     return load_nlp()
 

@@ -279,16 +279,16 @@ FIXTURE_PAGES = {
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
     """One Analyzer for the whole test session: it caches the facts of the documents it parsed."""
-    from newsgraph.analyze import Analyzer
-    from newsgraph.settings import Settings
+    from newsgraph.core.settings import Settings
+    from newsgraph.extract.runner import Analyzer
 
     return Analyzer(Settings.load(env={}))
 
 
 def build_ingested(url: str, folder: Path) -> None:
     """Ingest the fixture pages and the pages above, each with its own publication date."""
-    from newsgraph.pipeline import Pipeline
-    from newsgraph.settings import Settings
+    from newsgraph.core.settings import Settings
+    from newsgraph.ingest.pipeline import Pipeline
 
     folder.mkdir(parents=True, exist_ok=True)
     inputs: list[tuple[Path, str | None]] = list(FIXTURE_PAGES.items())

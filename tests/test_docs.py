@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.cli import app
-from newsgraph.settings import Settings
+from newsgraph.cli.app import app
+from newsgraph.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def search(query: str, *, db: str | None = None, **filters: Any) -> list[Hit]:
     """Ranked full-text search (filters: country, person, event_type, since, until, limit, offset)."""
-    from newsgraph.settings import Settings, normalize_db_url
+    from newsgraph.core.settings import Settings, normalize_db_url
     from newsgraph.store.db import Store
 
     settings = Settings.load(db=normalize_db_url(db) if db else None)
@@ -29,10 +29,10 @@ def search(query: str, *, db: str | None = None, **filters: Any) -> list[Hit]:
 
 def extract(path: str, *, published: str | None = None) -> list[dict[str, Any]]:
     """The OUTPUT.md records of the pages in ``path`` (a file or folder), without any database."""
-    from newsgraph.analyze import Analyzer
-    from newsgraph.errors import NewsgraphError
-    from newsgraph.record import iter_records
-    from newsgraph.settings import Settings
+    from newsgraph.core.errors import NewsgraphError
+    from newsgraph.core.settings import Settings
+    from newsgraph.extract.runner import Analyzer
+    from newsgraph.ingest.record import iter_records
 
     settings = Settings.load()
     records = iter_records([path], max_bytes=settings.max_bytes, published=published, analyzer=Analyzer(settings))

@@ -11,7 +11,7 @@ A merged event is anchored on the day of the report that opened it, so a chain o
 reports a day apart each does not drift across a week. :func:`resolve_events` is
 incremental: it takes the reports of some documents out of the merged events they
 were in (if any) and places them again, which is also how a document whose entity
-links changed is re-merged. Call it through :func:`newsgraph.resolve.resolve_documents`.
+links changed is re-merged. Call it through :func:`newsgraph.kb.resolve.resolve_documents`.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.lexicon.known_orgs import org_key
-from newsgraph.store.kb import (
+from newsgraph.kb.tables import (
     canonical_entities,
     chunked,
     entity_links,
@@ -36,6 +35,7 @@ from newsgraph.store.kb import (
     merged_events,
     require_kb,
 )
+from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.store.schema import documents, events
 
 # Reports whose days differ by at most this many days can be one event (the issue's ±1 day).

@@ -25,7 +25,7 @@ from sqlalchemy import Select, desc, false, func, literal, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.core.errors import NewsgraphError
 from newsgraph.store.schema import documents, entities, events, mentions
 
 # The kinds written by ``store/facts.py``; an unknown kind is a typo, not an empty answer.

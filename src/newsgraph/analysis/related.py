@@ -44,7 +44,7 @@ from sqlalchemy import BigInteger, Column, ForeignKey, LargeBinary, String, Tabl
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsgraph.errors import NewsgraphError, NotFound
+from newsgraph.core.errors import NewsgraphError, NotFound
 from newsgraph.store.facts import insert_ignore
 from newsgraph.store.schema import metadata
 

@@ -22,7 +22,7 @@ from newsgraph.api.cache import ResultCache
 from newsgraph.api.deps import ConnDep
 from newsgraph.api.routes import ROUTERS
 from newsgraph.api.schemas import Stats
-from newsgraph.settings import Settings
+from newsgraph.core.settings import Settings
 from newsgraph.store.db import Store
 
 CSP = (

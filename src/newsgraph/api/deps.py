@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.api.cache import ResultCache
 from newsgraph.api.errors import IngestDisabled, Unauthorized
-from newsgraph.settings import Settings
+from newsgraph.core.settings import Settings
 from newsgraph.store.db import Store
 
 MAX_LIMIT = 500

@@ -2,7 +2,7 @@
 
 ``{"error": {"code": str, "status": int, "message": str, "details": any}}`` for
 HTTP errors (404 for an unknown route, 405, ...), request validation (422, with
-``details`` listing each bad field), every :class:`~newsgraph.errors.NewsgraphError`
+``details`` listing each bad field), every :class:`~newsgraph.core.errors.NewsgraphError`
 (its own stable code; ``NotFound`` → 404, bad filters and queries → 422, ...) and
 unexpected exceptions (500, without internals). Web pages (paths outside ``/api``
 asked for by a browser) get the same error as an HTML page.
@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.core.errors import NewsgraphError
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class ErrorEnvelope(BaseModel):
     error: ErrorBody
 
 
-# Status of a NewsgraphError by its code (first match wins): the catalogue in newsgraph.errors
+# Status of a NewsgraphError by its code (first match wins): the catalogue in newsgraph.core.errors
 # and the query/export modules' own codes.
 _STATUS_BY_CODE: tuple[tuple[str, int], ...] = (
     ("S404", 404),

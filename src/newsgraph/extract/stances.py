@@ -43,8 +43,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.event_args import evaluation_of, objects
-from newsgraph.extract.event_patterns import (
+from newsgraph.core.model import Event, Evidence, Stance
+from newsgraph.extract.events.actors import (
     Actor,
     ActorResolver,
     DocContext,
@@ -52,7 +52,8 @@ from newsgraph.extract.event_patterns import (
     subjects,
     token_country,
 )
-from newsgraph.extract.modality import clause_modality
+from newsgraph.extract.events.arguments import evaluation_of, objects
+from newsgraph.extract.events.modality import clause_modality
 from newsgraph.lexicon.events import (
     StanceCue,
     anaphor_types,
@@ -61,7 +62,6 @@ from newsgraph.lexicon.events import (
     stance_cues,
     verb_patterns,
 )
-from newsgraph.model import Event, Evidence, Stance
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

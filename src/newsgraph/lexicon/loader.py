@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.core.errors import NewsgraphError
 
 
 class LexiconError(NewsgraphError):

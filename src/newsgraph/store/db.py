@@ -19,10 +19,10 @@ from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsgraph import dedup
-from newsgraph.errors import NotFound, StoreError
-from newsgraph.model import Document, RawPage
-from newsgraph.segment import Segmented
+from newsgraph.core.errors import NotFound, StoreError
+from newsgraph.core.model import Document, RawPage
+from newsgraph.ingest import dedup
+from newsgraph.ingest.segment import Segmented
 from newsgraph.store.schema import (
     apply_migrations,
     current_version,

@@ -16,8 +16,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
-from newsgraph.model import Evidence
-from newsgraph.segment import normalize_for_hash
+from newsgraph.core.model import Evidence
+from newsgraph.ingest.segment import normalize_for_hash
 from newsgraph.store.schema import (
     amounts,
     dates,
@@ -32,7 +32,7 @@ from newsgraph.store.schema import (
 )
 
 if TYPE_CHECKING:
-    from newsgraph.analyze import DocFacts
+    from newsgraph.extract.runner import DocFacts
 
 
 def entity_id(kind: str, name: str) -> str:

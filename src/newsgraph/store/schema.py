@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from newsgraph.errors import SchemaTooNew
+from newsgraph.core.errors import SchemaTooNew
 
 metadata = MetaData()
 
@@ -304,7 +304,7 @@ def _knowledge_base(conn: Connection) -> None:
 
 
 def _resolution_tables(conn: Connection) -> None:
-    from newsgraph.store.kb import create_kb_tables
+    from newsgraph.kb.tables import create_kb_tables
 
     create_kb_tables(conn)
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.core.errors import NewsgraphError
 
 HIGHLIGHT = ("[", "]")
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)

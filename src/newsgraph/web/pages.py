@@ -16,9 +16,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from newsgraph import __version__, queries
+from newsgraph import __version__
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.lexicon.countries import country_name
+from newsgraph.store import queries
 from newsgraph.web.charts import bars, stacked_bars
 from newsgraph.web.highlight import fact_details, fact_spans, highlight, snippet_html
 

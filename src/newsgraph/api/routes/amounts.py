@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph import queries
 from newsgraph.api.deps import ConnDep, DateQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES, BadParameter
 from newsgraph.api.schemas import AmountsPublic
+from newsgraph.store import queries
 
 router = APIRouter(prefix="/api/amounts", tags=["amounts"], responses=ERROR_RESPONSES)
 

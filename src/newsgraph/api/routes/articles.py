@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from newsgraph import queries
 from newsgraph.api.deps import ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import ArticleDetail, ArticlesPublic
+from newsgraph.store import queries
 
 router = APIRouter(prefix="/api/articles", tags=["articles"], responses=ERROR_RESPONSES)
 

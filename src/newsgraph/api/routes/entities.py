@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from newsgraph import queries
 from newsgraph.api.deps import ConnDep, CountryQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import EntitiesPublic, EntityDetail
+from newsgraph.store import queries
 
 router = APIRouter(prefix="/api/entities", tags=["entities"], responses=ERROR_RESPONSES)
 

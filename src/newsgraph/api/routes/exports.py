@@ -38,7 +38,7 @@ MEDIA_TYPES = {
 
 @router.get("", response_model=ExportFormats, summary="Export formats")
 def read_formats() -> dict[str, object]:
-    from newsgraph.export import formats
+    from newsgraph.export.tables import formats
 
     names = list(formats())
     return listing(names, len(names))  # type: ignore[arg-type]
@@ -79,7 +79,7 @@ def read_export(
     event_type: EventTypeQ = None,
 ) -> StreamingResponse:
     """Stream one export format; filters as in ``newsgraph export``."""
-    from newsgraph.export import export
+    from newsgraph.export.tables import export
 
     work = Path(tempfile.mkdtemp(prefix="newsgraph-export-"))
     try:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from newsgraph.api.deps import SettingsDep, StoreDep, TokenDep, check_date
 from newsgraph.api.errors import ERROR_RESPONSES, BadParameter
 from newsgraph.api.schemas import IngestResult, IngestText
-from newsgraph.errors import TooLarge
+from newsgraph.core.errors import TooLarge
 
 router = APIRouter(prefix="/api", tags=["ingest"], responses=ERROR_RESPONSES)
 
@@ -99,10 +99,10 @@ def _field(value: Any) -> str | None:
 def _ingest(
     request: Request, settings: Any, store: Any, data: bytes, name: str, published: str | None
 ) -> dict[str, Any]:
-    from newsgraph.errors import ReadError
-    from newsgraph.pipeline import Pipeline
-    from newsgraph.read import read_bytes
-    from newsgraph.segment import segment
+    from newsgraph.core.errors import ReadError
+    from newsgraph.ingest.pipeline import Pipeline
+    from newsgraph.ingest.read import read_bytes
+    from newsgraph.ingest.segment import segment
     from newsgraph.store.schema import documents, page_documents
 
     source = f"upload:{name}"
@@ -152,7 +152,7 @@ def analyzer_of(request: Request) -> Any:
     """The app's Analyzer, loaded on first use (None when extraction is off in the settings)."""
     state = request.app.state
     if getattr(state, "analyzer", None) is None and state.settings.extract:
-        from newsgraph.analyze import Analyzer
+        from newsgraph.extract.runner import Analyzer
 
         state.analyzer = Analyzer(state.settings)
     return getattr(state, "analyzer", None)

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph import queries
 from newsgraph.api.deps import ConnDep, DateQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import QuotesPublic
+from newsgraph.store import queries
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPONSES)
 

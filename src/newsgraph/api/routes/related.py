@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph import queries
 from newsgraph.api.deps import CacheDep, ConnDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.routes.articles import IdPath
 from newsgraph.api.schemas import RelatedArticles
+from newsgraph.store import queries
 
 router = APIRouter(prefix="/api/articles", tags=["related"], responses=ERROR_RESPONSES)
 

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph import queries
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import StanceBoard
+from newsgraph.store import queries
 
 router = APIRouter(prefix="/api/stances", tags=["stances"], responses=ERROR_RESPONSES)
 

@@ -1,0 +1,346 @@
+"""Arguments of event triggers read from the dependency parse (``extract/events.py``).
+
+A verb pattern's conditions (``needs``: particles, prepositions, nearby words, the object's
+lemma, an evaluative predicate, a conditional clause) and argument slots (``target`` and
+``actor`` columns of ``event_verbs.tsv``) are checked and filled here; so are the actor of a
+nominal event (possessor, by-phrase, country adjective, attribution verb) and the light verb
+that carries a noun ("held talks"). Pure functions over tokens; the words are data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.syntax import conjuncts, is_passive, pobjs, subjects, token_country
+from newsgraph.lexicon.countries import capital_country, country_code
+from newsgraph.lexicon.events import (
+    NounPattern,
+    VerbPattern,
+    evaluation,
+    light_verbs,
+    noun_patterns,
+    sector_of,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
+
+    from newsgraph.core.model import DateFact
+
+__all__ = [
+    "ancestors",
+    "anchor",
+    "clause_of",
+    "date_roots",
+    "evaluation_of",
+    "fallback_heads",
+    "if_clause",
+    "light_verb",
+    "needs_ok",
+    "noun_pattern",
+    "objects",
+    "own_actor_heads",
+    "preps",
+    "slot_heads",
+]
+
+_PREP_DEPS = frozenset({"prep", "mark", "dative", "agent", "prt"})
+_CLAUSAL = frozenset({"xcomp", "advcl", "ccomp"})
+_SMALL_CLAUSE = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
+_COND = frozenset({"if", "unless"})
+_HOST_PREPS = frozenset({"in", "during"})
+_NEAR = frozenset({"at", "outside", "around", "near"})
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def preps(v: Token, word: str, *, objects: bool = True) -> list[Token]:
+    """Prepositions ``word`` on the verb, complementisers ``word`` of its clausal complements
+    ("called for X to adhere") and, with ``objects``, prepositions on its object ("suspended talks with X")."""
+    out = [c for c in v.children if c.lower_ == word and c.dep_ in _PREP_DEPS]
+    for c in v.children:
+        if c.dep_ in _CLAUSAL:
+            out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "mark")
+        elif objects and c.dep_ in ("dobj", "acomp", "oprd"):
+            out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
+    return out
+
+
+def within(tok: Token, depth: int) -> list[Token]:
+    """Dependents of ``tok`` down to ``depth`` levels, not entering a conjoined verb (its own clause)."""
+    out: list[Token] = []
+    level = [tok]
+    for _ in range(depth):
+        level = [c for t in level for c in t.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+        out.extend(level)
+    return out
+
+
+_PREDICATE = frozenset({"oprd", "acomp", "xcomp", "ccomp", "attr"})
+
+
+def evaluation_of(clause: Token) -> str | None:
+    """Polarity of what a characterization says ("called the deal illegal", "characterized the strike
+    as a violation", "found the strike justified", "concluded that the deal is null and void"):
+    ``"negative"`` when any evaluative word of the predicate is negative, else ``"positive"``, else None."""
+    preds = [c for c in clause.children if c.dep_ in _PREDICATE]
+    preds += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+    for obj in (c for c in clause.children if c.dep_ == "dobj"):  # "called Trump's order swift": a late amod
+        preds.extend(a for a in obj.rights if a.dep_ == "amod")
+    found: set[str] = set()
+    for pred in preds:
+        for t in [pred, *within(pred, 2)]:
+            if t.pos_ in ("ADJ", "NOUN", "VERB", "PROPN"):
+                polarity = evaluation(t.lemma_) or evaluation(t.lower_)
+                if polarity:
+                    found.add(polarity)
+    if "negative" in found:
+        return "negative"
+    return "positive" if found else None
+
+
+def objects(v: Token) -> list[Token]:
+    """Logical objects: direct object, passive subject, subject of a small clause."""
+    if is_passive(v):
+        objs = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not objs and v.dep_ == "xcomp":  # "is said to be supported by X"
+            objs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not objs and v.dep_ == "acl":
+            objs = [v.head]
+        if not objs and v.dep_ in ("pcomp", "advcl"):  # "were injured after being attacked by X"
+            gov = v.head.head if v.dep_ == "pcomp" else v.head
+            objs = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
+    else:
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if not objs:
+            for c in v.children:
+                if c.dep_ in _SMALL_CLAUSE:
+                    objs.extend(x for x in c.children if x.dep_ == "nsubj")
+        if not objs:
+            objs = [c for c in v.children if c.dep_ == "dative"]
+    return [o for h in objs for o in conjuncts(h)]
+
+
+def if_clause(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND for m in c.children):
+            return c
+    return None
+
+
+def clause_of(tok: Token, pos: str) -> Token:
+    if pos == "ADJ" and tok.dep_ in ("acomp", "attr", "oprd") and tok.head.i != tok.i:
+        return tok.head
+    return tok
+
+
+def needs_ok(pat: VerbPattern, clause: Token) -> bool:
+    for need in pat.needs:
+        if need.kind == "prt":
+            ok = any(c.dep_ == "prt" and c.lower_ in need.words for c in clause.children)
+        elif need.kind == "prep":
+            ok = any(preps(clause, w, objects=False) for w in need.words)
+        elif need.kind == "word":
+            ok = any(t.lemma_.lower() in need.words or t.lower_ in need.words for t in within(clause, 3))
+        elif need.kind == "obj":
+            # "measures, which the government dropped": the relative pronoun stands for the noun
+            objs = [clause.head if o.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" else o for o in objects(clause)]
+            ok = any(o.lemma_.lower() in need.words or o.lower_ in need.words for o in objs)
+        elif need.kind == "eval":
+            ok = evaluation_of(clause) in need.words
+        elif need.kind == "nocomp":  # "agreed that ...": an opinion, no agreement
+            ok = not any(c.dep_ == "ccomp" for c in clause.children)
+        elif need.kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
+            ok = _verbal(clause)
+        else:
+            ok = if_clause(clause) is not None
+        if not ok:
+            return False
+    return True
+
+
+def _verbal(clause: Token) -> bool:
+    """A named person acting on a person or on something abstract (no name, no place, no group)."""
+    if not any(t.ent_type_ == "PERSON" for t in subjects(clause)):
+        return False
+    objs = objects(clause)
+    return bool(objs) and all(
+        o.ent_type_ == "PERSON" or (not o.ent_type_ and o.pos_ == "NOUN" and sector_of(o.lemma_.lower()) is None)
+        for o in objs
+    )
+
+
+# ---- argument slots --------------------------------------------------------------------
+def slot_heads(slot: str, tok: Token, clause: Token) -> list[Token]:
+    kind, _, word = slot.partition(":")
+    if kind == "default":
+        return []
+    if kind == "obj":
+        return objects(clause)
+    if kind == "prep":
+        found = [o for p in preps(clause, word) for o in pobjs(p)]
+        if not found and clause.dep_ in ("advcl", "xcomp", "acl"):  # "wrote to X asking to waive"
+            gov = clause.head if clause.dep_ != "acl" else clause.head.head
+            found = [o for p in preps(gov, word, objects=False) for o in pobjs(p)]
+        return found
+    if kind == "if":
+        cond = if_clause(clause)
+        return [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")] if cond is not None else []
+    if kind == "comp":  # "voted on a resolution to expel X": the object of the complement verb
+        for t in within(clause, 3):
+            if t.pos_ == "VERB" and t.dep_ in ("xcomp", "acl", "ccomp", "advcl"):
+                return objects(t)
+        return []
+    if kind == "agent":  # "claimed protesters were sent by the government": the agent of the reported clause
+        for c in clause.children:
+            if c.dep_ == "ccomp" and is_passive(c):
+                return [o for a in c.children if a.dep_ == "agent" for o in pobjs(a)]
+        return []
+    if kind == "speaker":  # "Vučić said forces were involved": who reports the clause
+        gov = clause
+        while gov.dep_ in ("conj", "xcomp") and gov.head.i != gov.i:
+            gov = gov.head
+        return subjects(gov.head) if gov.dep_ == "ccomp" and gov.head.pos_ == "VERB" else []
+    # near: a place preposition on the verb or the verb it depends on ("gathered outside X to protest")
+    places = [clause] if clause.head.i == clause.i else [clause, clause.head]
+    return [o for v in places for c in v.children if c.dep_ == "prep" and c.lower_ in _NEAR for o in pobjs(c)]
+
+
+def fallback_heads(head: Token) -> list[Token]:
+    """Who is behind a non-actor object: "the government's decision", "the plan of X"."""
+    out = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            out.extend(pobjs(c))
+        elif c.dep_ == "prep" and c.lower_ == "between":  # "the memorandum between X and Y": one party
+            out.extend(pobjs(c)[:1])
+    return out
+
+
+
+def noun_pattern(tok: Token) -> NounPattern | None:
+    table = noun_patterns()
+    pats = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+    if not pats:
+        return None
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    if tok.i > 0:
+        mods.add(tok.doc[tok.i - 1].lower_)
+    for pat in pats:
+        if pat.modifier is None or pat.modifier in mods:
+            return pat
+    return None
+
+
+def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
+    """The verb that carries a nominal event ("held talks", "went on strike"); with ``hosted``, also the verb
+    of a clause the event frames ("in a phone call with X, Y said": for consultations)."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "used water cannons and tear gas": the first conjunct holds the verb
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if tok.dep_ in ("dobj", "nsubjpass", "attr"):
+        for lv in light_verbs().get(head.lemma_.lower(), ()):
+            if lv.kind != "light":
+                continue
+            if lv.particle is None or any(c.dep_ in ("prt", "prep") and c.lower_ == lv.particle for c in head.children):
+                return head
+    if tok.dep_ == "pobj":
+        verb = head.head
+        for lv in light_verbs().get(verb.lemma_.lower(), ()):
+            if lv.kind == "light" and lv.particle == head.lower_:
+                return verb  # "entered into an agreement", "went on strike"
+        if hosted and head.lower_ in _HOST_PREPS and verb.pos_ == "VERB":
+            return verb  # "in a phone call with X, Y said"
+    return None
+
+
+def _place_name(tok: Token) -> bool:
+    """A city named before an event noun is where it happened ("a Kabul car bombing"), not who did it."""
+    return capital_country(tok.text) is not None and country_code(tok.text) is None
+
+
+def _acl_agents(verb: Token) -> list[Token]:
+    """Who a participle clause on an event noun names as its doer: "carried out by X", "attributed to X"."""
+    for lv in light_verbs().get(verb.lemma_.lower(), ()):
+        if lv.kind == "light" or lv.role == "subject":
+            return [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+        word = (lv.role or "").partition(":")[2]
+        return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)]
+    return []
+
+
+def own_actor_heads(tok: Token) -> list[Token]:
+    """Actor a standalone nominal event names itself: possessor, by-phrase, country adjective, attribution."""
+    # a possessor acts ("Russia's invasion of Ukraine"), unless it is a time ("Monday's attack") or, for nouns
+    # marked so, the one who suffers it ("Khashoggi's killing": no "of" phrase names another victim)
+    pat = noun_pattern(tok)
+    patient = pat is not None and pat.patient_possessor and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    )
+    heads = [] if patient else [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in _WHEN]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            heads.extend(pobjs(c))
+        elif c.dep_ in ("amod", "compound", "nmod") and token_country(c) and not _place_name(c):
+            heads.append(c)  # "a Russian attack", not "a Kabul car bombing"
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the attack, reportedly conducted by the Taliban"
+            heads.extend(_acl_agents(c))
+    if heads:
+        return heads
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("nsubjpass", "dobj", "pobj", "prep", "nsubj"):
+            break
+        for lv in light_verbs().get(head.lemma_.lower(), ()):
+            if lv.kind != "attribution" or lv.role is None:
+                continue
+            if lv.role == "subject":
+                return subjects(head)
+            word = lv.role.partition(":")[2]
+            return [o for c in head.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)]
+        cur = head
+    return []
+
+
+# ---- dates -----------------------------------------------------------------------------------
+def date_roots(doc: Doc, dates: Sequence[DateFact], size: int) -> list[tuple[Token, DateFact]]:
+    """The head token of each resolved date the dates extractor found in the document."""
+    out: list[tuple[Token, DateFact]] = []
+    for fact in dates:
+        if fact.value is None or fact.evidence.start < 0 or fact.evidence.end > size:
+            continue
+        span = doc.char_span(fact.evidence.start, fact.evidence.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.root, fact))
+    return out
+
+
+def anchor(tok: Token, clauses: set[int]) -> Token | None:
+    """The first event clause (or, failing that, the first verb) above ``tok``."""
+    cur = tok
+    first_verb = None
+    for _ in range(10):
+        if cur.i in clauses:
+            return cur
+        if first_verb is None and cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            first_verb = cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return first_verb
+
+
+def ancestors(tok: Token) -> list[int]:
+    """Indices of the tokens above ``tok``, nearest first (ten at most)."""
+    out = []
+    cur = tok
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out.append(cur.i)
+    return out

@@ -1,0 +1,185 @@
+"""Other names of an organization in the same document, and the mentions that share one entity.
+
+"X, known as "Y"" / "dubbed Y"; "Federal Security Service (FSB)"; a descriptive apposition ("the
+Russian military intelligence service, the GRU"); "the US Embassy in London" (a diplomatic
+mission is also named by where it is). Later mentions of an alias join the name that introduced
+it ("SDF"), a name without its organization word joins the full name ("Labour" → "Labour
+Party"), and an unqualified generic body ("the Foreign Ministry") joins the one qualified body of
+its kind in the document ("the German Foreign Office").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.extract.mentions.index import DETERMINERS, HYPHENS, MentionIndex
+from newsgraph.lexicon.known_orgs import KnownOrg, ends_with_org_word, is_org_word, org_key
+
+# Grammatical constants: words that introduce another name of the same thing, and adverbs between.
+_ALIAS_CUES = (("known", "as"), ("dubbed",), ("nicknamed",), ("aka",), ("a.k.a.",), ("also", "called"))
+_ALIAS_ADVERBS = frozenset(
+    {"also", "commonly", "better", "widely", "sometimes", "locally", "internationally"}
+)
+# Grammatical constant: nouns that name a diplomatic mission, which takes the name of its site.
+_MISSIONS = frozenset({"embassy", "consulate", "legation", "mission"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb"})
+_JOINERS = frozenset({"of", "for", "the", "and", "on", "in"})
+
+
+@dataclass(slots=True)
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    key: str
+    known: KnownOrg | None = None
+    generic: KnownOrg | None = None
+    qualified: bool = False
+    country: str | None = None
+    international: bool = False
+    aliases: list[str] = field(default_factory=list)
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _alias_after(ix: MentionIndex, i: int) -> tuple[int, int] | None:
+    """The quoted or capitalised name right after token ``i``."""
+    doc = ix.toks
+    j = ix.next(i)
+    if j >= 0 and doc[j].text in _QUOTES:
+        j = ix.next(j)
+    return capitalised_run(ix, j)
+
+
+def capitalised_run(ix: MentionIndex, j: int) -> tuple[int, int] | None:
+    """Capitalised words (and "of", "for", "the", "and" between them) from token ``j`` on."""
+    doc = ix.toks
+    if j < 0 or not (doc[j].text[:1].isupper() or doc[j].text[:1].isdigit()):
+        return None
+    k, last = j, j
+    while k >= 0 and doc[k].text not in _QUOTES and not (doc[k].is_punct and doc[k].text not in HYPHENS):
+        if not (doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].lower_ in _JOINERS):
+            break
+        if doc[k].lower_ not in _JOINERS:
+            last = k
+        k = ix.next(k)
+    return j, last + 1
+
+
+def find_aliases(ix: MentionIndex, mentions: list[OrgMention]) -> None:
+    """Aliases the text gives: "X, known as Y", "Name (ACRONYM)", a description in apposition."""
+    doc = ix.toks
+    by_end = {m.end - 1: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    for i, tok in enumerate(doc):
+        for cue in _ALIAS_CUES:
+            if tok.lower_ != cue[0]:
+                continue
+            last = i
+            for word in cue[1:]:
+                last = ix.next(last)
+                if last < 0 or doc[last].lower_ != word:
+                    break
+            else:
+                p = ix.prev(i)
+                while p >= 0 and (
+                    doc[p].is_punct or doc[p].text in _QUOTES or doc[p].lower_ in _ALIAS_ADVERBS
+                ):
+                    p = ix.prev(p)
+                owner = by_end.get(p)
+                alias = _alias_after(ix, last)
+                if owner is not None and alias is not None:
+                    _add_alias(ix, owner, alias, by_start)
+    for m in mentions:
+        _mission_site(ix, m)
+        j = ix.next(m.end - 1)  # "Federal Security Service (FSB)"
+        if j >= 0 and doc[j].text == "(":
+            k = ix.next(j)
+            close = ix.next(k) if k >= 0 else -1
+            if close >= 0 and doc[close].text == ")" and _acronym(doc[k].text):
+                _add_alias(ix, m, (k, k + 1), by_start)
+        _description(ix, m)
+
+
+def _mission_site(ix: MentionIndex, m: OrgMention) -> None:
+    """ "the US Embassy in London": a diplomatic mission is also named by the place it is in."""
+    if ix.toks[m.end - 1].lower_ not in _MISSIONS:
+        return
+    j = ix.next(m.end - 1)
+    k = ix.next(j) if j >= 0 and ix.toks[j].lower_ == "in" else -1
+    ent = ix.ent_at(k) if k >= 0 else None
+    if ent is None or ent.start != k or ent.label not in ("GPE", "LOC"):
+        return
+    text = ix.text(m.start, ent.end)
+    if text not in m.aliases:
+        m.aliases.append(text)
+
+
+def _acronym(text: str) -> bool:
+    """ "FSB", "AfCFTA", "UOKiK": a short word starting with a capital, with two capitals or more."""
+    return 2 <= len(text) <= 10 and text[0].isupper() and sum(c.isupper() for c in text) >= 2
+
+
+def _add_alias(
+    ix: MentionIndex, owner: OrgMention, span: tuple[int, int], by_start: dict[int, OrgMention]
+) -> None:
+    text = ix.text(*span)
+    if text and text not in owner.aliases:
+        owner.aliases.append(text)
+    other = by_start.get(span[0])
+    if other is not None and other is not owner:
+        other.key = owner.key
+    else:
+        owner.extra_spans.append(span)
+
+
+def _description(ix: MentionIndex, m: OrgMention) -> None:
+    """ "the Russian military intelligence service, the GRU": a lower-case description in apposition."""
+    doc = ix.toks
+    p = ix.prev(m.start)
+    if p >= 0 and doc[p].lower_ == "the":
+        p = ix.prev(p)
+    if p < 0 or doc[p].text != ",":
+        return
+    q = ix.prev(p)
+    if q < 0 or not doc[q].is_lower or not is_org_word(doc[q].text):
+        return
+    first = q
+    k = ix.prev(q)
+    while k >= 0 and (
+        (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].lower_ not in DETERMINERS)
+        or k in ix.country_at
+    ):
+        first = k
+        k = ix.prev(k)
+    if first < q:
+        text = ix.text(first, q + 1)
+        if text not in m.aliases:
+            m.aliases.append(text)
+        m.extra_spans.append((first, q + 1))
+
+
+def join_generic(mentions: list[OrgMention]) -> None:
+    """An unqualified "Foreign Ministry" joins the one qualified Foreign Ministry of its document."""
+    for m in mentions:
+        if m.generic is None or m.qualified:
+            continue
+        keys = {o.key for o in mentions if o.generic is m.generic and o.qualified}
+        if len(keys) == 1:
+            m.key = keys.pop()
+
+
+def join_aliases(mentions: list[OrgMention]) -> None:
+    """Every later "SDF" joins the "Syrian Democratic Forces (SDF)" that introduced the alias, and a
+    name without its organization word ("Labour", "Salling") the full name ("Labour Party")."""
+    owner: dict[str, str] = {}
+    for m in mentions:
+        for alias in m.aliases:
+            owner.setdefault(org_key(alias), m.key)
+        words = tuple(m.text.split())
+        cut = ends_with_org_word(words)
+        if cut and len(words) > cut and m.known is None and m.generic is None:  # "Labour" for "Labour Party"
+            owner.setdefault(org_key(" ".join(words[:-cut])), m.key)
+    for m in mentions:
+        target = owner.get(org_key(m.text))
+        if target is not None and m.key.startswith("n:"):
+            m.key = target

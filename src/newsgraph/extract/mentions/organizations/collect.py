@@ -1,0 +1,504 @@
+"""Organizations: names, aliases used in the text and the country each belongs to.
+
+Where names come from: ORG entities (two split halves joined: "the Kiel
+Institute" + "for" + "the World Economy"; a name run over a spaced dash split;
+a country that ends a national branch's name kept: "Change UK"), other entities
+that contain an organization word ("Center for Geopolitical Expertise" tagged
+WORK_OF_ART), a capitalised or quoted name right after an organization word ("the
+hacker collective "APT28""), the well-known organizations of ``organizations.tsv``
+wherever they occur ("GRU", "anti-Kremlin"), and the names
+:mod:`~newsgraph.extract.mentions.organizations.candidates` finds by how the text uses them.
+Not organizations: a kind after "a" ("a U.S.-designated Foreign Terrorist
+Organization"), a portfolio inside a title ("Secretary of State"), an area or
+transport hub ("... International Airport"), a country joined to something else
+("Crete and Cyprus"), words of ``not_entities.tsv`` ("UTC").
+
+Aliases and joined mentions: :mod:`~newsgraph.extract.mentions.organizations.aliases`.
+
+Country, first that applies: the table; a country name or demonym in the name
+("National Bank of Kazakhstan", "Tajikistan's Foreign Ministry", "German
+Foreign Office", "Tesco Polska"); a city or region that starts the name ("Kiel
+Institute", "Northamptonshire police"); a country-code web domain
+("Portfolio.hu"); the words around the name (:mod:`~newsgraph.extract.mentions.organizations.context`:
+"Iran's Quds Force", "the Moscow-based think tank X", "UOKiK, the Polish
+anti-monopoly agency", "X in Berlin"); for a national body with no country in the
+text (a party, a police force, a union; not a company, an outlet or an
+international body), the country the document is about. An international body in
+the table (NATO) has none.
+"""
+
+from __future__ import annotations
+
+from newsgraph.core.model import Organization
+from newsgraph.extract.mentions.index import (
+    APOSTROPHES,
+    DETERMINERS,
+    HYPHENS,
+    MentionIndex,
+    country_of_text,
+)
+from newsgraph.extract.mentions.organizations.aliases import (
+    OrgMention,
+    capitalised_run,
+    find_aliases,
+    join_aliases,
+    join_generic,
+)
+from newsgraph.extract.mentions.organizations.candidates import (
+    defined_acronyms,
+    described_organizations,
+    domain_country,
+    listed_instances,
+    named_before_org_words,
+    web_sites,
+)
+from newsgraph.extract.mentions.organizations.context import context_country
+from newsgraph.extract.mentions.roles import OrgRef, main_country
+from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind, place_word_kind
+from newsgraph.lexicon.known_orgs import (
+    KnownOrg,
+    ends_with_org_word,
+    international_name,
+    is_org_word,
+    is_portfolio,
+    lookup_org,
+    max_org_name_words,
+    org_key,
+    org_word_sector,
+)
+
+# Entity labels (besides ORG) that name an organization when they contain an organization word.
+_OTHER_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "PERSON", "NORP"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb"})
+_JOINERS = frozenset({"of", "for", "the", "and", "on", "in"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+# Cities that start an organization's name give its country only if this populous (calibrated on the
+# seed and Wikinews: "Kiel" 250k keeps, "Federal" (Argentina, 16k) and other common words are out).
+_CITY_PREFIX_MIN_POPULATION = 100_000
+
+
+def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
+    """Trim determiners, quotes, punctuation, possessives and trailing function words; cut at an
+    unclosed parenthesis ("the African Continental Free Trade Area (AfCFTA")."""
+    doc = ix.toks
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i, end)):
+            end = i
+            break
+    while start < end and (
+        (doc[start].lower_ in DETERMINERS and not _titled_the(ix, start, end))
+        or doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].text in _QUOTES
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in APOSTROPHES
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in _JOINERS
+        or (doc[end - 1].like_num and end - 2 > start and doc[end - 2].text in _DASHES)  # "Party - 365"
+    ):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _titled_the(ix: MentionIndex, i: int, end: int | None = None) -> bool:
+    """A capitalised "The" that is part of a title: inside a sentence ("told The Atlantic"), or
+    before a newspaper's name ("The Daily Telegraph") anywhere."""
+    if ix.toks[i].text != "The":
+        return False
+    p = ix.prev(i)
+    if p >= 0 and not ix.toks[p].is_punct and ix.toks[p].text not in _QUOTES:
+        return True
+    words = range(i + 1, end if end is not None else i + 1)
+    return any(ix.toks[k].text[:1].isupper() and org_word_sector(ix.toks[k].text) == "MED" for k in words)
+
+
+def _titled_work(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
+    """ "The Atlantic" tagged a place: a name after a capitalised "The" inside a sentence that is
+    no country, city or region names a publication or other organization."""
+    p = start if ix.toks[start].text == "The" else ix.prev(start)
+    if p < 0 or not _titled_the(ix, p):
+        return None
+    bare = ix.text(p + 1, end)
+    if not bare or country_of_text(bare) or is_city(bare) or not_entity_kind(bare):
+        return None
+    return p, end
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _has_org_word(ix: MentionIndex, start: int, end: int) -> bool:
+    return any(ix.toks[i].text[:1].isupper() and is_org_word(ix.toks[i].text) for i in range(start, end))
+
+
+def _generic(ix: MentionIndex, start: int, end: int) -> bool:
+    return lookup_org(ix.text(start, end), generic=True) is not None
+
+
+def _name_prefix(ix: MentionIndex, p: int) -> bool:
+    """A one-word group name (NORP, not a country's demonym) written right before an organization's
+    name, as part of it: "a Kataeb Hezbollah official"."""
+    ent = ix.ent_at(p)
+    tok = ix.toks[p]
+    return (
+        ent is not None
+        and ent.label == "NORP"
+        and ent.start == ent.end - 1 == p
+        and p not in ix.country_at
+        and tok.pos_ == "PROPN"
+        and not tok.whitespace_.strip(" ")  # no line break between
+    )
+
+
+def _after_org_word(ix: MentionIndex, start: int) -> bool:
+    """Whether a lower-case organization word (or "think tank") stands right before ``start``."""
+    p = ix.prev(start)
+    while p >= 0 and ix.toks[p].text in _QUOTES:
+        p = ix.prev(p)
+    if p < 0 or not ix.toks[p].is_lower:
+        return False
+    q = ix.prev(p)
+    words = (ix.toks[q].lower_, ix.toks[p].lower_) if q >= 0 else (ix.toks[p].lower_,)
+    return ends_with_org_word(words) > 0 and p not in ix.titles_ending
+
+
+def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    doc = ix.toks
+    spans: list[tuple[int, int]] = []
+    consumed: set[int] = set()
+    for k, ent in enumerate(ix.ents):
+        if k in consumed:
+            continue
+        span = _clean(ix, ent.start, ent.end)
+        if span is None or _overlaps(span, persons):
+            continue
+        if ent.label in ("LOC", "GPE", "FAC") and (titled := _titled_work(ix, *span)) is not None:
+            span = titled
+        elif ent.label != "ORG" and not (
+            ent.label in _OTHER_LABELS and (_has_org_word(ix, *span) or _after_org_word(ix, span[0]))
+        ):
+            continue
+        s, e = span
+        p = ix.prev(s)  # "Chile's" + "Finance Ministry", "Polish" + "Foreign Ministry"
+        if p > 0 and doc[p].text in APOSTROPHES and p - 1 in ix.country_at and _generic(ix, s, e):
+            s = ix.country_at[p - 1].start  # "Iran's Quds Force" stays "Quds Force" (org_context)
+        elif p >= 0 and p in ix.country_at and ix.country_at[p].end == s and _has_org_word(ix, s, e):
+            s = ix.country_at[p].start
+        elif p >= 0 and p == s - 1 and _name_prefix(ix, p):
+            s = ix.ents[ix.ent_of[p]].start  # "Kataeb" (NORP) + "Hezbollah" (ORG)
+        j = ix.next(e - 1)  # "the Kiel Institute" + "for the World Economy"
+        if j >= 0 and doc[j].lower_ in ("for", "of") and _has_org_word(ix, s, e):
+            m = ix.next(j)
+            if m >= 0 and doc[m].lower_ == "the" and ix.ent_of[m] < 0:
+                m = ix.next(m)
+            if m >= 0 and ix.ent_label(m) in ("ORG", "GPE") and ix.ent_of[m] != k:
+                nxt = ix.ent_of[m]
+                tail = _clean(ix, ix.ents[nxt].start, ix.ents[nxt].end)
+                if tail is not None:
+                    e = tail[1]
+                    consumed.add(nxt)
+            elif m >= 0 and ix.ent_of[m] < 0 and doc[m].text[:1].isupper():  # "for the Study of Rivers"
+                run = capitalised_run(ix, m)
+                if run is not None:
+                    e = run[1]
+        e = _country_suffix(ix, s, e)
+        spans.extend(_dash_pieces(ix, s, e))
+    for known in ix.known_orgs:
+        span = (known.start, known.end)
+        if not _overlaps(span, spans) and not _overlaps(span, persons):
+            spans.append(span)
+    others = (
+        _named_after_org_words(ix),
+        _qualified_generic(ix),
+        web_sites(ix),
+        listed_instances(ix),
+        named_before_org_words(ix),
+        defined_acronyms(ix),
+        described_organizations(ix),
+    )
+    for extra in others:
+        spans.extend(s for s in extra if not _overlaps(s, spans) and not _overlaps(s, persons))
+    return sorted(spans)
+
+
+def _country_suffix(ix: MentionIndex, start: int, end: int) -> int:
+    """ "[Change] [UK] candidates": a country name that ends an organization's name (a national party
+    or branch), where the model split them; the end of the name."""
+    span = ix.country_at.get(end)
+    if span is None or span.start != end or ix.toks[end - 1].whitespace_ != " ":
+        return end
+    if ix.toks[end - 1].is_punct or lookup_org(ix.text(start, end), generic=None) is not None:
+        return end  # "the EU Ukraine summit": a known body and a country, side by side
+    after = span.end
+    if after < len(ix.toks) and (ix.toks[after].text[:1].isupper() or ix.toks[after].text in APOSTROPHES):
+        return end
+    return span.end
+
+
+def _dash_pieces(ix: MentionIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Tesco — Netto Poland" tagged as one name: the names on either side of a spaced dash."""
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        tok = ix.toks[i]
+        if tok.text in ("\u2014", "\u2013") and tok.whitespace_ and i > 0 and ix.toks[i - 1].whitespace_:
+            piece = _clean(ix, s, i)
+            if piece is not None:
+                pieces.append(piece)
+            s = i + 1
+    piece = _clean(ix, s, end) if s > start else (start, end)
+    if piece is not None:
+        pieces.append(piece)
+    return pieces
+
+
+def _qualified_generic(ix: MentionIndex) -> list[tuple[int, int]]:
+    """ "the Czech Foreign Ministry" untagged: a generic body right after a country name or demonym."""
+    doc = ix.toks
+    longest = max_org_name_words() * 2
+    out = []
+    for country in ix.countries:
+        k = country.end
+        if k < len(doc) and doc[k].text in APOSTROPHES:
+            k += 1
+        if k >= len(doc) or not doc[k].text[:1].isupper() or ix.ent_label(k) == "PERSON":
+            continue
+        found = ix.longest_match(k, longest, lambda text: lookup_org(text, generic=True))
+        if found is not None:
+            out.append((country.start, found[0]))
+    return out
+
+
+def _named_after_org_words(ix: MentionIndex) -> list[tuple[int, int]]:
+    """'the hacker collective "APT28"', 'the ruling party United Russia'."""
+    doc = ix.toks
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(doc):
+        if not tok.is_lower or not is_org_word(tok.text) or i in ix.titles_ending:
+            continue
+        j = ix.next(i)
+        quoted = j >= 0 and doc[j].text in _QUOTES
+        if quoted:
+            j = ix.next(j)
+        if j < 0 or not doc[j].text[:1].isupper() or ix.ent_label(j) in ("PERSON", "DATE", "TIME"):
+            continue
+        k, last = j, j
+        while k >= 0 and (
+            doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].lower_ in _JOINERS
+        ):
+            if doc[k].lower_ not in _JOINERS:
+                last = k
+            k = ix.next(k)
+        if quoted or ix.ent_of[j] >= 0 or doc[j].pos_ == "PROPN":
+            out.append((j, last + 1))
+    return out
+
+
+def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return True
+    titled = text.startswith("The ")  # kept only where part of a title ("The Atlantic")
+    if country_of_text(text) or not_entity_kind(text) or (lookup_region(text) and not titled):
+        return True
+    if all(i in ix.country_at for i in range(start, end) if not ix.toks[i].is_punct):
+        return True
+    if is_city(text) and not _has_org_word(ix, start, end) and lookup_org(text, generic=None) is None:
+        return True  # "Niamey" tagged ORG: a city (extract/places.py keeps it)
+    last = ix.toks[end - 1].text
+    area = place_word_kind(last) == "area" and last[:1].isupper()
+    if area and not _has_org_word(ix, start, end - 1) and lookup_org(text, generic=None) is None:
+        return True  # "José Martí International Airport": a place (extract/places.py keeps it)
+    if all(ix.in_title[i] for i in range(start, end)) or _portfolio_after_title(ix, start, end, text):
+        return True  # "Secretary of State", "the Secretary of Transportation": part of a title
+    if _joins_a_country(ix, start, end):
+        return True  # "the sea between Crete and Cyprus"
+    before, after = ix.prev(start), ix.next(end - 1)
+    noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
+    if _indefinite(ix, start) and not noun_after:
+        return True  # "a U.S.-designated Foreign Terrorist Organization": a kind, not a name
+    # "120 Lancet drones": a number before and a plural noun after make the name a product's
+    return (
+        before >= 0
+        and ix.toks[before].like_num
+        and after >= 0
+        and ix.toks[after].is_lower
+        and ix.toks[after].pos_ == "NOUN"
+    )
+
+
+def _indefinite(ix: MentionIndex, start: int) -> bool:
+    """ "a" / "an" before the name, past its modifiers ("a U.S.-designated")."""
+    p = ix.prev(start)
+    steps = 0
+    while p >= 0 and steps < 4:
+        tok = ix.toks[p]
+        modifier = tok.tag_ in ("VBN", "JJ") and (tok.is_lower or "-" in tok.text)  # "U.S.-designated"
+        if not (p in ix.country_at or tok.text in HYPHENS or modifier):
+            break
+        p, steps = ix.prev(p), steps + 1
+    return p >= 0 and ix.toks[p].lower_ in ("a", "an")
+
+
+def _portfolio_after_title(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    if not is_portfolio(text):
+        return False
+    p = ix.prev(start)
+    if p >= 0 and ix.toks[p].lower_ == "the":
+        p = ix.prev(p)
+    if p < 0 or ix.toks[p].lower_ not in ("of", "for"):
+        return False
+    q = ix.prev(p)
+    return q >= 0 and q in ix.titles_ending
+
+
+def _joins_a_country(ix: MentionIndex, start: int, end: int) -> bool:
+    """A name made of a country and something else joined by "and", with no organization word."""
+    has_and = any(ix.toks[i].lower_ in ("and", "&") for i in range(start, end))
+    has_country = any(i in ix.country_at for i in range(start, end))
+    return has_and and has_country and not _has_org_word(ix, start, end)
+
+
+def _qualifier(ix: MentionIndex, start: int, end: int) -> tuple[str | None, int, int]:
+    """A country that qualifies a name at its start or end, and the span of the rest."""
+    doc = ix.toks
+    span = ix.country_at.get(start)
+    if span is not None and span.start == start and span.end < end:
+        rest = span.end
+        while rest < end and (doc[rest].text in APOSTROPHES or doc[rest].is_space):
+            rest += 1
+        return span.iso3, rest, end
+    span = ix.country_at.get(end - 1)
+    if span is not None and span.end == end and span.start > start:
+        k = span.start - 1
+        while k > start and (doc[k].lower_ == "the" or doc[k].is_space):
+            k -= 1
+        if doc[k].lower_ == "of":
+            return span.iso3, start, k
+    return None, start, end
+
+
+def _city_prefix_country(ix: MentionIndex, start: int, end: int) -> str | None:
+    doc = ix.toks
+    words: list[str] = []
+    for i in range(start, end):
+        if is_org_word(doc[i].text) or not doc[i].text[:1].isupper():
+            break
+        words.append(doc[i].text)
+    for n in range(len(words), 0, -1):
+        place = lookup_place(" ".join(words[:n]), alternates=False)
+        if place is None or not place.country:
+            continue
+        if place.kind != "city" or place.population >= _CITY_PREFIX_MIN_POPULATION:
+            return place.country  # "Kiel Institute", "Northamptonshire police"
+    return None
+
+
+def _mention(ix: MentionIndex, start: int, end: int) -> OrgMention | None:
+    text = ix.text(start, end)
+    if _excluded(ix, start, end, text):
+        return None
+    known = lookup_org(text)
+    if known is not None:
+        return OrgMention(
+            start,
+            end,
+            text,
+            "k:" + known.name,
+            known=known,
+            country=known.country,
+            international=known.country is None,
+        )
+    parent, rest = _parent(ix, start, end)  # "Islamic Revolutionary Guard Corps-Quds Force"
+    if parent is not None:
+        unit = lookup_org(ix.text(rest, end)) if rest < end else None
+        if unit is not None:  # a unit known by its own name: that name's organization
+            return OrgMention(start, end, text, "k:" + unit.name, known=unit, country=unit.country)
+        country = ix.country_in(start, end) or parent.country  # "Tesco Polska"
+        return OrgMention(
+            start,
+            end,
+            text,
+            "n:" + org_key(text),
+            country=country,
+            international=country is None and not parent.generic,
+        )
+    qual, rest_start, rest_end = _qualifier(ix, start, end)
+    rest = ix.text(rest_start, rest_end)
+    generic = lookup_org(rest, generic=True) if rest else None
+    country = qual or ix.country_in(start, end) or _city_prefix_country(ix, start, end)
+    country = country or domain_country(text)[1] or context_country(ix, start, end)
+    if generic is not None:
+        key = f"g:{generic.name}:{country or ''}" if qual else f"g:{generic.name}:"
+        return OrgMention(start, end, text, key, generic=generic, qualified=qual is not None, country=country)
+    return OrgMention(start, end, text, "n:" + org_key(text), country=country)
+
+
+def _parent(ix: MentionIndex, start: int, end: int) -> tuple[KnownOrg | None, int]:
+    """A well-known organization whose name begins this one (a unit of it), and where the rest starts."""
+    for stop in range(end - 1, start, -1):
+        if ix.toks[stop - 1].is_punct or (ix.toks[stop].text not in HYPHENS and ix.toks[stop - 1].is_space):
+            continue
+        known = lookup_org(ix.text(start, stop))
+        if known is not None:
+            rest = stop + 1 if ix.toks[stop].text in HYPHENS else stop
+            return known, rest
+    return None, end
+
+
+def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[OrgMention]:
+    mentions = [m for s, e in _candidate_spans(ix, persons) if (m := _mention(ix, s, e)) is not None]
+    find_aliases(ix, mentions)
+    join_aliases(mentions)
+    join_generic(mentions)
+    return mentions
+
+
+def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: str) -> dict[str, Organization]:
+    """Group mentions by key into :class:`Organization` records (keyed as the mentions), in text order."""
+    groups: dict[str, list[OrgMention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    home = main_country(ix)
+    out: dict[str, Organization] = {}
+    for key, members in groups.items():
+        known = next((m.known for m in members if m.known), None)
+        if known is not None:
+            name = known.name
+        else:
+            qualified = [m for m in members if m.qualified] or members
+            name = max(qualified, key=lambda m: (len(m.text.split()), -m.start)).text
+        country = next((m.country for m in members if m.country), None)
+        if known is not None:
+            country = known.country
+        elif country is None and not any(m.international for m in members) and _national_body(name):
+            country = home  # a national body the text names without a country: the document's
+        aliases: list[str] = []
+        for m in members:
+            for text in (m.text, *m.aliases):
+                if org_key(text) != org_key(name) and org_key(text) not in {org_key(a) for a in aliases}:
+                    aliases.append(text)
+        spans = sorted({(m.start, m.end) for m in members} | {s for m in members for s in m.extra_spans})
+        evidence = [ix.evidence(doc_id, s, e) for s, e in spans]
+        out[key] = Organization(name=name, aliases=aliases, country=country, mentions=evidence)
+    return out
+
+
+def _national_body(name: str) -> bool:
+    """A name with an organization word of a body most countries have of their own (a party, a
+    police force, a university), not of a company or outlet, and no international word."""
+    words = name.split()
+    sectors = {org_word_sector(w) for w in words if is_org_word(w)}
+    return bool(sectors) and not sectors & {"BUS", "MED"} and not international_name(name)
+
+
+def org_refs(mentions: list[OrgMention], orgs: dict[str, Organization]) -> list[OrgRef]:
+    """What the person rules need to know about each organization mention."""
+    international = {m.key for m in mentions if m.international}
+    return [
+        OrgRef(m.start, m.end, orgs[m.key].name, orgs[m.key].country, m.key in international)
+        for m in mentions
+    ]

@@ -1,0 +1,379 @@
+"""Who a speech cue's subject is: a person, an organization, a role, or a pronoun to resolve.
+
+Used by :mod:`newsgraph.extract.quotes.attribution`. One :class:`SpeakerResolver` lives for one
+document and walks it in reading order, remembering the last person who spoke or was
+the subject of a sentence ("he said" goes there) and the role speakers already seen
+("a spokesperson for the Foreign Ministry" ... "the spokesperson added" are one
+speaker). Role nouns come from ``lexicon/data/role_nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsgraph.core.model import Evidence, Organization, Person
+from newsgraph.lexicon.countries import country_code
+from newsgraph.lexicon.cues import role_group, role_groups_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SpeakerKind = Literal["person", "org", "role", "group"]
+_HE_SHE = frozenset({"he", "she", "him", "her", "his"})
+_THEY = frozenset({"they", "them", "their"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+# Children that are not part of a speaker's description ("the spokesperson, who ..., said").
+_NOT_IN_PHRASE = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+_MAX_PHRASE_TOKENS = 12
+# Prepositions that belong to an office's name ("minister of", "spokesperson for"), unlike
+# "in her visit" or "at a press conference".
+_ROLE_PREPS = frozenset({"of", "for"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: display name, role (when known), kind and office group."""
+
+    name: str
+    role: str | None = None
+    kind: SpeakerKind = "person"
+    group: str | None = None
+
+
+def name_key(text: str) -> str:
+    """Case-, accent- and possessive-insensitive key for a name."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.endswith("'s"):
+        text = text[:-2]
+    if text.startswith("the "):
+        text = text[4:]
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.replace("\u00a0", " ").split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def _split_title(words: list[str]) -> tuple[list[str], str | None]:
+    """Split leading office words off a name the tagger ran together ("Voter Kitty Mak")."""
+    k = 0
+    while k < len(words) - 1 and words[k][:1].isupper() and role_group(words[k]) is not None:
+        k += 1
+    return words[k:], (" ".join(words[:k]) or None)
+
+
+def _lookup(keys: dict[str, Person | None], text: str) -> Person | None:
+    """The person a name, alias or surname refers to; longer word suffixes are tried first."""
+    words = name_key(text).split()
+    for k in range(len(words)):
+        person = keys.get(" ".join(words[k:]))
+        if person is not None:
+            return person
+    return None
+
+
+class SpeakerResolver:
+    """Resolves subject tokens to speakers for one document, in reading order."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        persons: Sequence[Person] = (),
+        organizations: Sequence[Organization] = (),
+        doc_id: str | None = None,
+    ) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.persons = list(persons)
+        self.last_group: Speaker | None = None
+        self.roles: list[Speaker] = []
+        # (token index, speaker) of every person who was a subject or spoke, in reading order
+        self._people: list[tuple[int, Speaker]] = []
+        sents = list(doc.sents) if doc.has_annotation("DEP") else []
+        self.sent_starts = [s.start for s in sents] or [0]
+        self.sent_end_chars = [s.end_char for s in sents]
+        self._org_keys: dict[str, Organization] = {}
+        for org in organizations:
+            for alias in (org.name, *org.aliases):
+                self._org_keys.setdefault(name_key(alias), org)
+        self._ent_of: list[Span | None] = [None] * len(doc)
+        self._person_ents: list[Span] = []
+        self._full_names: dict[str, str] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_of[i] = ent
+            if ent.label_ == "PERSON":
+                self._person_ents.append(ent)
+                words = _clean(ent.text).split()
+                if len(words) > 1:
+                    current = self._full_names.get(name_key(words[-1]), "")
+                    if len(" ".join(words)) > len(current):
+                        self._full_names[name_key(words[-1])] = " ".join(words)
+        self._person_ent_starts = [e.start for e in self._person_ents]
+        given = self._index_persons(self.persons)
+        self.persons += self._people_in_doc(given)
+        self._person_keys = self._index_persons(self.persons)
+
+    @staticmethod
+    def _index_persons(persons: Sequence[Person]) -> dict[str, Person | None]:
+        keys: dict[str, Person | None] = {}
+        for p in persons:
+            for alias in (p.name, *p.aliases):
+                keys[name_key(alias)] = p
+        for p in persons:  # surnames last, and only when no two persons share one
+            surname = name_key(p.name).split()[-1:] if p.name.strip() else []
+            for s in surname:
+                if s in keys and keys[s] is not p:
+                    if keys[s] is not None and name_key(keys[s].name) != s:  # type: ignore[union-attr]
+                        keys[s] = None
+                else:
+                    keys[s] = p
+        return keys
+
+    def _people_in_doc(self, given: dict[str, Person | None]) -> list[Person]:
+        """Persons the document names that ``persons`` lacks, with the title it gives them.
+
+        "the Secretary General of the alliance, Jane Roe" gives Jane Roe the role "Secretary General
+        of the alliance", so a later "the secretary-general said" resolves to her even when the
+        caller passed no persons.
+        """
+        found: dict[str, Person] = {}
+        for ent in self._person_ents:
+            words, title = _split_title(_clean(ent.text).split())
+            if not words:
+                continue
+            name = " ".join(words)
+            if len(words) == 1:
+                name = self._full_names.get(name_key(name), name)
+            if _lookup(given, name) is not None:
+                continue
+            person = found.setdefault(name_key(name), Person(name=name))
+            if person.role is None:
+                person.role = self._ent_role(ent) or title
+            person.mentions.append(Evidence(self.doc_id or "", "", ent.start_char, ent.end_char))
+        return list(found.values())
+
+    def _ent_role(self, ent: Span) -> str | None:
+        """The office a sentence gives a named person: apposition or title words before the name."""
+        root = ent.root
+        candidates = [root.head] if root.dep_ == "appos" else []
+        candidates += [c for c in root.children if c.dep_ == "appos"]
+        for noun in candidates:
+            if noun.pos_ in ("NOUN", "PROPN") and self._ent_of[noun.i] is None and role_group(self._head_phrase(noun)):
+                return self._phrase(noun)
+        title = self._title(root, ent)
+        return title if title and role_group(title) else None
+
+    # ---- reading-order memory -------------------------------------------------
+
+    def note_subject(self, tok: Token) -> None:
+        """Remember a person (for "he said") or a group (for "they said") that is a clause subject."""
+        if tok.pos_ == "PRON" or tok.lower_ in _HE_SHE:
+            return
+        speaker = self._appos_person(tok) or self._person(tok)
+        if speaker is not None and not any(c.dep_ == "conj" for c in tok.children):
+            self._people.append((tok.i, speaker))
+            return
+        ent = self._ent_of[tok.i]
+        plural = tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN"
+        if speaker is not None or plural or (ent is not None and ent.label_ in ("ORG", "NORP")):
+            self.last_group = Speaker(self._phrase(tok, with_conj=True), None, "group")
+
+    def note_speaker(self, speaker: Speaker, position: int) -> None:
+        """Remember who spoke last; ``position`` is the token index of the subject or cue."""
+        if speaker.kind in ("person", "role"):
+            self._people.append((position, speaker))
+            if speaker.kind == "role" and speaker not in self.roles:
+                self.roles.append(speaker)
+        else:
+            self.last_group = speaker
+
+    def _pronoun(self, i: int) -> Speaker | None:
+        """He/she: a person subject of this or the previous sentence, else the latest person named."""
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        since = self.sent_starts[max(k - 1, 0)] if k >= 0 else 0
+        latest = next((e for e in reversed(self._people) if e[0] < i), None)
+        if latest is not None and latest[0] >= since:
+            return latest[1]
+        m = bisect.bisect_left(self._person_ent_starts, i)
+        ent = self._person_ents[m - 1] if m > 0 else None
+        if ent is not None and (latest is None or ent.start > latest[0]):
+            return self._person(ent.root)
+        return latest[1] if latest else None
+
+    # ---- resolution -------------------------------------------------------------
+
+    def resolve(self, tok: Token) -> Speaker | None:
+        """The speaker named by a subject (or "according to" object) token."""
+        low = tok.lower_
+        if low in _HE_SHE:
+            return self._pronoun(tok.i)
+        if low in _THEY:
+            return self.last_group
+        if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
+            return None
+        return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
+
+    def _appos_person(self, tok: Token) -> Speaker | None:
+        """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse
+        hangs it on the noun's complement ("the mayor of Paris, Anne Hidalgo,")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        appositions = [c for c in tok.children if c.dep_ == "appos"]
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                appositions += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        for child in appositions:
+            person = self._person(child)
+            if person is not None:
+                if person.role is None and tok.pos_ == "NOUN":
+                    return Speaker(person.name, self._phrase(tok), "person")
+                return person
+        return None
+
+    def _person(self, tok: Token) -> Speaker | None:
+        ent = self._ent_of[tok.i]
+        if ent is not None and ent.label_ == "PERSON":
+            text = ent.text
+        elif tok.pos_ == "PROPN":
+            start = tok.i
+            while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i == tok.i:
+                start -= 1
+            text = self.doc[start : tok.i + 1].text
+        else:
+            return None
+        words, inner_title = _split_title(_clean(text).split())
+        title = self._title(tok, ent) or inner_title
+        person = _lookup(self._person_keys, " ".join(words))
+        if person is not None:
+            return Speaker(person.name, person.role or title, "person")
+        full = self._full_names.get(name_key(words[-1])) if len(words) == 1 else None
+        if full is not None:
+            return Speaker(full, title, "person")
+        if ent is None or ent.label_ != "PERSON" or not words:
+            return None
+        return Speaker(" ".join(words), title, "person")
+
+    def _title(self, tok: Token, ent: Span | None) -> str | None:
+        """Title words written before a name ("Prime Minister" Jane Roe)."""
+        if ent is None:
+            return None
+        lo = tok.left_edge.i
+        while lo < ent.start and (self.doc[lo].dep_ in ("det", "punct") or self.doc[lo].is_space):
+            lo += 1
+        text = self.doc[lo : ent.start].text.strip() if lo < ent.start else ""
+        return " ".join(text.split()) or None
+
+    def _org(self, tok: Token) -> Speaker | None:
+        ent = self._ent_of[tok.i]
+        text = ent.text if ent is not None and ent.label_ in _ORG_LABELS else None
+        if text is None and tok.pos_ == "PROPN":
+            text = tok.text
+        if text is None:
+            return None
+        org = self._org_keys.get(name_key(text))
+        if org is not None:
+            return Speaker(org.name, None, "org")
+        if ent is None:
+            return None
+        return Speaker(_clean(text), None, "group" if ent.label_ == "NORP" else "org")
+
+    def _role(self, tok: Token) -> Speaker | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        phrase = self._phrase(tok)
+        head = self._head_phrase(tok)
+        group = role_group(head) or role_group(tok.lemma_)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+        if group and not plural and not indefinite:
+            mods = self._modifiers(tok, head)
+            person = self._person_by_role(group, mods, tok.idx)
+            if person is not None:
+                return Speaker(person.name, person.role or phrase, "person")
+            for earlier in reversed(self.roles):
+                if earlier.group == group and all(m.lower() in earlier.name.lower() for m in mods):
+                    return earlier
+        if group is None and tok.pos_ == "PROPN" and not plural:  # a name the tagger did not mark
+            return Speaker(phrase, None, "person")
+        return Speaker(phrase, phrase if group else None, "group" if plural else "role", group)
+
+    def _phrase(self, tok: Token, with_conj: bool = False) -> str:
+        """The words that describe a speaker: "spokesperson for the Foreign Ministry"."""
+        keep = {tok.i}
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ not in _ROLE_PREPS and not with_conj:
+                continue
+            if child.dep_ not in _NOT_IN_PHRASE or (with_conj and child.dep_ in ("cc", "conj")):
+                keep.update(t.i for t in child.subtree)
+        # a name in apposition deeper down ends the description ("mayor of Paris, Anne Hidalgo")
+        names = [t.left_edge.i for t in tok.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i]
+        if names:
+            keep = {i for i in keep if i < min(names)}
+        lo, hi = min(keep), max(keep) + 1
+        doc = self.doc
+        while lo < hi and (doc[lo].dep_ in ("det", "predet") or doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if hi - lo > _MAX_PHRASE_TOKENS * (2 if with_conj else 1) or lo >= hi:
+            return self._head_phrase(tok)
+        return " ".join(doc[lo:hi].text.replace("\u00a0", " ").split())
+
+    def _head_phrase(self, tok: Token) -> str:
+        """The role noun with its compound words: "secretary-general", "opposition activist"."""
+        j = tok.i
+        doc = self.doc
+        while j > 0:
+            prev = doc[j - 1]
+            hyphen = prev.text in ("-", "\u2011") and j - 1 > 0
+            compound = prev.dep_ == "compound" and prev.pos_ in ("NOUN", "PROPN") and prev.ent_type_ == ""
+            if not (hyphen or compound):
+                break
+            j -= 1
+        return doc[j : tok.i + 1].text
+
+    def _modifiers(self, tok: Token, head: str) -> list[str]:
+        """Organisations and countries named in a role phrase ("Nato" in "the Nato chief")."""
+        mods: list[str] = []
+        seen: set[int] = set()
+        for t in tok.subtree:
+            if t.i == tok.i or t.i in seen or t.dep_ in _NOT_IN_PHRASE:
+                continue
+            ent = self._ent_of[t.i]
+            if ent is not None and ent.label_ in _ORG_LABELS:
+                seen.update(range(ent.start, ent.end))
+                mods.append(_clean(ent.text))
+            elif t.pos_ == "PROPN" and t.text not in head:
+                mods.append(t.text)
+        return mods
+
+    def _person_by_role(self, group: str, mods: list[str], pos: int) -> Person | None:
+        """The one person whose role names the same office (and the organisation or country named)."""
+        candidates: list[Person] = []
+        for p in self.persons:
+            role = p.role or ""
+            if not role or group not in role_groups_in(role):
+                continue
+            about = f"{role} {p.organization or ''}".lower()
+            if all(m.lower() in about or (country_code(m) is not None and country_code(m) == p.country) for m in mods):
+                candidates.append(p)
+        if len(candidates) == 1:
+            return candidates[0]
+        best: tuple[int, Person] | None = None
+        for p in candidates:
+            before = [m.start for m in p.mentions if m.start < pos and self.doc_id in (None, m.doc)]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), p)
+        return best[1] if best else None

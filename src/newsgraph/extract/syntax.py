@@ -1,0 +1,301 @@
+"""Noun phrases and clause arguments read from the dependency parse (events and stances).
+
+Pure functions over spaCy tokens: the entity a token belongs to, the country a word or a
+noun phrase names ("Kazakh police", "the governments of Kyrgyzstan and Turkmenistan"),
+the extent, name and sector of a phrase, the subjects of a verb (by-agents, conjoined and
+controlled verbs). :mod:`newsgraph.extract.events.actors` builds actors from them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.lexicon.countries import capital_country, country_code
+from newsgraph.lexicon.events import sector_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
+OF_PREPS = frozenset({"of", "from"})
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+NEUTER = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+_LEADING = frozenset({"det", "punct", "cc", "preconj", "predet", "quantmod", "advmod"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_MEDIUM = frozenset({"on", "via", "through", "in", "at"})  # "a message on Twitter blaming X"
+CONTROL_VERBS = frozenset(
+    {"ask", "urge", "tell", "force", "order", "persuade", "invite", "allow", "call", "compel", "advise", "instruct"}
+)
+
+def ent_of(tok: Token) -> Span | None:
+    """The named-entity span ``tok`` belongs to, with its label."""
+    if not tok.ent_type_:
+        return None
+    from spacy.tokens import Span
+
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def clausal_of(prep: Token) -> bool:
+    """ "accused X of hindering": an "of" with a verb object is no part of the noun phrase."""
+    return any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.pos_ == "VERB") for c in prep.children)
+
+
+def token_country(tok: Token) -> str | None:
+    """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
+    if tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
+        hit = sector_of(tok.lower_) if tok.text[:1].isupper() else None
+        return hit.country if hit else None
+    ent = ent_of(tok)
+    if ent is not None and len(ent) > 1 and ent.label_ in ("GPE", "NORP", "LOC"):
+        code = country_code(ent.text) or capital_country(ent.text)
+        if code:
+            return code
+    if ent is not None and ent.label_ in ("ORG", "FAC") and 0 < tok.i - ent.start < 3:
+        code = country_code(tok.doc[ent.start : tok.i + 1].text)  # "United States Department of State"
+        if code:
+            return code
+    code = country_code(tok.text) or capital_country(tok.text)
+    if code:
+        return code
+    hit = sector_of(tok.lower_)
+    return hit.country if hit else None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nominal conjuncts coordinated with it ("X and Y", "X nor Y")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in ("VERB", "AUX"):
+            continue
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, with their conjuncts and coordinated prepositions ("to X and to Y")."""
+    out: list[Token] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp") or (c.dep_ == "nsubj" and prep.dep_ == "mark"):
+            out.extend(conjuncts(c))
+        elif c.dep_ == "conj" and c.pos_ == "ADP":
+            out.extend(pobjs(c))
+    return out
+
+
+def np_countries(head: Token, *, locative: bool = False, depth: int = 0,
+                 loc_preps: frozenset[str] = frozenset({"in", "at", "inside"})) -> list[str]:
+    """Countries the noun phrase headed by ``head`` names, most direct first.
+
+    Looks at the head, its modifiers (adjectives, compounds, possessors), appositions and
+    "of"/"from" complements; with ``locative`` also "in"/"at" complements ("protestors in
+    Kazakhstan"). Coordinated complements give one country each.
+    """
+    found: list[str] = []
+    code = token_country(head)
+    metonym = None
+    if code and head.text[:1].isupper() and not (country_code(head.text) or capital_country(head.text)):
+        hit = sector_of(head.lower_)
+        metonym = code if hit is not None and hit.country == code else None
+    if code and metonym is None:
+        found.append(code)
+    if depth > 4:
+        return found
+    later: list[str] = []
+    for c in head.children:
+        if c.dep_ in MODIFIERS or c.dep_ == "appos":
+            if c.lower_ in PERSONAL or c.lower_ in NEUTER or c.lower_ in PLURAL:
+                continue
+            found.extend(np_countries(c, depth=depth + 1))
+        elif c.dep_ == "prep" and c.lower_ in OF_PREPS and not clausal_of(c):
+            for obj in pobjs(c):
+                later.extend(np_countries(obj, depth=depth + 1))
+        elif c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN") and depth > 0:
+            found.extend(np_countries(c, depth=depth + 1))
+    found.extend(later)
+    if metonym is not None:
+        found.append(metonym)  # "the Belarusian KGB": the adjective says whose
+    if locative and not found:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in loc_preps:
+                for obj in pobjs(c):
+                    code = token_country(obj)
+                    if code:
+                        found.append(code)
+    return list(dict.fromkeys(found))
+
+
+def np_span(head: Token) -> tuple[int, int]:
+    """Token range of the core noun phrase: modifiers, "of" complements and appositions."""
+    lo = hi = head.i
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t.i), max(hi, t.i)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp", "mark"):
+                continue
+            if c.dep_ == "prep" and (c.lower_ not in OF_PREPS or clausal_of(c)):
+                continue
+            stack.append(c)
+    doc = head.doc
+    while lo < hi and (doc[lo].dep_ in _LEADING or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return lo, hi + 1
+
+
+def np_name(head: Token) -> tuple[str | None, str | None]:
+    """(entity text, entity label) of the name the phrase holds: a person first, then the head's entity."""
+    ent = ent_of(head)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text, "PERSON"
+    lo, hi = np_span(head)
+    doc = head.doc
+    for i in range(lo, hi):
+        if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+            person = ent_of(doc[i])
+            if person is not None:
+                return person.text, "PERSON"
+    if ent is not None and ent.label_ in NAME_LABELS:
+        return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
+    if head.pos_ == "PROPN":
+        return head.text, None
+    return None, None
+
+
+def np_sector(head: Token) -> tuple[str | None, bool]:
+    """(sector, envoy) of the phrase: its head with compounds ("riot police"), or a title of a person."""
+    words = [c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
+    for cand in (" ".join([*words, head.lemma_.lower()]), head.lower_, head.lemma_.lower()):
+        hit = sector_of(cand)
+        if hit is not None:
+            return hit.sector, hit.envoy
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+        titles = [c for c in head.children if c.dep_ in ("compound", "appos") and not c.ent_type_]
+        if head.dep_ == "appos":
+            titles.append(head.head)
+        for t in titles:
+            hit = sector_of(t.lemma_.lower())
+            if hit is not None and not hit.envoy:
+                return hit.sector, False
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
+        return "CVL", False  # "Serbians protested": the people, not the state
+    if head.ent_type_ in ("GPE", "NORP") and token_country(head):
+        return "GOV", False
+    for c in head.children:  # "members of parliament", "leaders of the opposition parties"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for obj in pobjs(c):
+                words = [x.lemma_.lower() for x in obj.lefts if x.dep_ == "compound" and not token_country(x)]
+                hit = sector_of(" ".join([*words, obj.lemma_.lower()]))
+                if hit is not None and not token_country(obj):
+                    return hit.sector, False
+    return None, False
+
+
+
+def is_passive(v: Token) -> bool:
+    """A passive clause: "was arrested", "the man arrested", "when convicted" (a bare participle clause)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        return True
+    if v.tag_ != "VBN":
+        return False
+    return v.dep_ == "acl" or (v.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in v.children))
+
+
+def subjects(v: Token, depth: int = 0) -> list[Token]:
+    """Actor heads of a verb: subject, by-agent, or inherited from the verb it depends on
+
+    ("crossed the border and invaded": conjoined; "gathered ... to protest": purpose clause;
+    "asked the government to act": object control). A passive without agent has none.
+    """
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    reduced = v.tag_ == "VBN" or (v.dep_ == "pcomp" and v.head.lower_ == "with")  # "with 150 killed"
+    if subj and reduced and v.dep_ in ("pcomp", "advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") for c in v.children
+    ):
+        return []  # "with hundreds of fighters killed": a reduced passive, its subject the victims
+    if subj:
+        return subj
+    agent = [o for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+    if agent or is_passive(v) or depth > 3 or v.head.i == v.i:
+        return agent
+    head = v.head
+    if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if v.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
+            return subjects(head.head, depth + 1)  # "urged X to reconsider and spoke with Y": Y's speaker is the urger
+        return subjects(head, depth + 1)
+    if v.dep_ == "xcomp" and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
+        return []  # "reporting 150 soldiers killed": a passive participle, its doer unnamed
+    if v.dep_ == "xcomp" and is_passive(head):  # "were reported by the media to have visited": raised subject
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if v.dep_ in ("xcomp", "advcl"):
+        if head.lemma_.lower() in CONTROL_VERBS:
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        return subjects(head, depth + 1)
+    if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if head.lower_ in ("of", "for"):  # "accused X of attacking", "praised X for helping": X does it
+            return [c for c in head.head.children if c.dep_ == "dobj"]
+        return subjects(head.head, depth + 1)  # "responded by throwing stones", "after meeting X"
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        return _acl_subjects(head, depth)
+    if v.dep_ == "acl" and v.tag_ in _FINITE:  # "X speaking to the council called ...": a misparsed main verb
+        root = v.sent.root
+        return [c for c in root.children if c.dep_ == "nsubj" and c.i < v.i] if root.i != v.i else []
+    return []
+
+
+def _acl_subjects(noun: Token, depth: int) -> list[Token]:
+    """Who does what a noun's -ing clause says: the noun when it can act ("protesters demanding"), else
+    its by-agent or possessor ("the calls by officials asking"), else the subject of the verb that
+    governs it ("sent a letter requesting")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in _MEDIUM and noun.head.head.i != noun.head.i:
+        gov = noun.head.head  # "posted a message on Twitter blaming Iran": the message's sender
+        if gov.pos_ in ("NOUN", "PROPN") and depth < 3:
+            return _acl_subjects(gov, depth + 1)
+        return subjects(gov, depth + 1)
+    if noun.ent_type_ or noun.pos_ in ("PROPN", "PRON") or sector_of(noun.lemma_.lower()) is not None:
+        return [noun]
+    by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in pobjs(c)]
+    by += [c for c in noun.children if c.dep_ == "poss"]
+    if by:
+        return by
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return subjects(noun.head, depth + 1)
+    return [noun]
+
+
+def person_head(tok: Token) -> bool:
+    """A person: tagged PERSON, with a PERSON apposition, or a name under a title ("Chancellor Olaf Scholz")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
+        return True
+    if tok.pos_ == "NOUN" and is_title(tok) and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and not token_country(c) for c in tok.children
+    ):
+        return True  # "a spokesperson, Morgan Ortagus," with the name tagged as an organisation
+    if tok.pos_ != "PROPN" or token_country(tok):
+        return False
+    return any(c.dep_ == "compound" and not c.ent_type_ and is_title(c) for c in tok.children)
+
+
+def is_title(tok: Token) -> bool:
+    hit = sector_of(tok.lemma_.lower())
+    return hit is not None and hit.country is None and tok.lemma_.lower() not in ("government", "state")

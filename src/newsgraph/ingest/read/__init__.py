@@ -1,0 +1,163 @@
+"""Readers: one per source kind, each yielding :class:`RawPage` records.
+
+:func:`iter_pages` walks files, directories (recursively, with include and
+exclude globs) and standard input (``-``), picks the reader for each file and
+yields either a page or the :class:`ReadError` that explains why a file or a
+row could not be read. It never raises for one bad item.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsgraph.core.errors import ReadError, TooLarge, Unreadable
+from newsgraph.core.model import RawPage
+from newsgraph.ingest.read.encoding import decode_bytes
+from newsgraph.ingest.read.html import looks_like_html, read_html
+from newsgraph.ingest.read.table import read_csv, read_json, read_jsonl
+from newsgraph.ingest.read.text import read_text
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+CSV_SUFFIXES = {".csv"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+# Files a directory walk never offers to the readers (editor and OS droppings).
+SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+# Database files and their journals (a newsgraph.db inside the folder being ingested).
+SKIP_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal", "-wal", "-shm", "-journal")
+
+PageOrError = RawPage | ReadError
+
+
+def iter_pages(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    published: str | None = None,
+) -> Iterator[PageOrError]:
+    for item in expand_paths(paths, include=include, exclude=exclude):
+        yield from read_item(item, max_bytes=max_bytes, published=published)
+
+
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]], *, include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> list[Path | str]:
+    """The files to read: directories walked recursively and filtered; ``-`` stays for stdin."""
+    include, exclude = tuple(include), tuple(exclude)
+    out: list[Path | str] = []
+    for raw in paths:
+        if str(raw) == "-":
+            out.append("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(_walk(path, include, exclude))
+        else:
+            out.append(path)
+    return out
+
+
+def read_item(item: Path | str, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
+    if item == "-":
+        yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", "", max_bytes, published)
+    else:
+        yield from read_file(Path(item), max_bytes=max_bytes, published=published)
+
+
+def estimate_pages(item: Path | str) -> int:
+    """How many pages a file will yield (rows for tables), for progress bars. Cheap, never raises."""
+    if isinstance(item, str):
+        return 1
+    suffix = item.suffix.lower()
+    try:
+        if suffix in CSV_SUFFIXES:
+            with item.open(newline="", encoding="utf-8", errors="replace") as fh:
+                return max(sum(1 for _ in csv.reader(fh)) - 1, 1)
+        if suffix in JSONL_SUFFIXES:
+            with item.open("rb") as fh:
+                return max(sum(1 for line in fh if line.strip()), 1)
+    except (OSError, csv.Error):
+        return 1
+    return 1
+
+
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name in SKIP_NAMES or name.endswith(SKIP_SUFFIXES):
+                continue
+            file = Path(dirpath) / name
+            rel = file.relative_to(root).as_posix()
+            if include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in include):
+                continue
+            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude):
+                continue
+            yield file
+
+
+def read_file(path: Path, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield TooLarge(
+                f"{source}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit; "
+                "raise it with --max-bytes or NEWSGRAPH_MAX_BYTES",
+                source=source,
+            )
+            return
+        data = path.read_bytes()
+    except FileNotFoundError:
+        yield Unreadable(f"{source}: no such file or directory", source=source)
+        return
+    except (PermissionError, IsADirectoryError, OSError) as exc:
+        yield Unreadable(f"{source}: cannot be read ({exc.strerror or exc}); check its permissions", source=source)
+        return
+    yield from read_bytes(data, source, path.suffix.lower(), max_bytes, published)
+
+
+def read_bytes(
+    data: bytes, source: str, suffix: str, max_bytes: int, published: str | None = None
+) -> Iterator[PageOrError]:
+    """Pages from bytes already in memory (an upload); ``suffix`` picks the reader like a file name's."""
+    if len(data) > max_bytes:
+        yield TooLarge(f"{source}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit", source=source)
+        return
+    try:
+        decoded = decode_bytes(data, source=source)
+        text = decoded.text
+        if suffix in CSV_SUFFIXES:
+            items: Iterable[PageOrError] = read_csv(text, source=source)
+        elif suffix in JSONL_SUFFIXES:
+            items = read_jsonl(text, source=source)
+        elif suffix in JSON_SUFFIXES:
+            items = read_json(text, source=source)
+        elif suffix in HTML_SUFFIXES or looks_like_html(text):
+            items = [read_html(text, source=source)]
+        else:
+            items = [read_text(text, source=source, published=published)]
+        for item in items:
+            if isinstance(item, RawPage):
+                item.meta.setdefault("encoding", decoded.encoding)
+                if decoded.language:
+                    item.meta["language"] = decoded.language
+                if decoded.warnings:
+                    item.meta["warnings"] = list(decoded.warnings)
+                if published and item.published is None:
+                    item.published = published
+            yield item
+    except ReadError as exc:
+        yield exc
+    except Exception as exc:  # a reader bug must not stop the run: report it for this item
+        yield Unreadable(f"{source}: unexpected {type(exc).__name__}: {exc}; please report this file", source=source)
+
+
+__all__ = ["PageOrError", "estimate_pages", "expand_paths", "iter_pages", "read_bytes", "read_file", "read_item"]

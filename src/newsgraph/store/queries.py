@@ -1,0 +1,582 @@
+"""Read-only queries behind the REST API and the web pages (SQLAlchemy Core, SQLite and PostgreSQL).
+
+Handlers in ``newsgraph.api.routes`` and ``newsgraph.web.pages`` only parse parameters and
+shape responses; every SELECT lives here, as a function of a ``Connection``. List functions
+return ``(rows, total)`` where ``total`` counts every row the filters select, so a client can
+page with ``limit`` / ``offset``.
+
+Filters share the export module's rules (:class:`newsgraph.export.tables.Filters`): ``since`` /
+``until`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (inclusive) on a document's date (its
+own, else its page's: teasers carry none), ``country`` an ISO alpha-3 code, ``event_type`` a
+PLOVER type. A bad filter raises :class:`newsgraph.export.tables.BadFilter`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import Select, desc, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph.core.errors import NewsgraphError, NotFound
+from newsgraph.export.tables import (
+    Filters,
+    document_conditions,
+    document_date,
+    documents_with_page,
+    event_conditions,
+    events_with_documents,
+    first_page,
+)
+from newsgraph.store.facts import document_facts
+from newsgraph.store.schema import (
+    amounts,
+    documents,
+    entities,
+    entity_aliases,
+    events,
+    mentions,
+    page_documents,
+    pages,
+    quotes,
+    stances,
+)
+
+log = logging.getLogger(__name__)
+
+Rows = list[dict[str, Any]]
+ENTITY_KINDS = ("person", "organization", "place", "country")
+
+
+def _rows(conn: Connection, query: Select[Any]) -> Rows:
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _total(conn: Connection, query: Select[Any]) -> int:
+    return int(conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one())
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# -- articles ------------------------------------------------------------------------------------
+
+
+def list_articles(
+    conn: Connection,
+    *,
+    role: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    event_type: str | None = None,
+    include_duplicates: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Rows, int]:
+    """Documents, newest first (undated last), with their effective date."""
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    date = document_date().label("date")
+    q = (
+        select(
+            documents.c.id,
+            documents.c.role,
+            documents.c.title,
+            documents.c.section,
+            documents.c.published,
+            date,
+            documents.c.duplicate_of,
+        )
+        .select_from(documents_with_page())
+        .where(*document_conditions(f))
+    )
+    if role:
+        q = q.where(documents.c.role == role)
+    if not include_duplicates:
+        q = q.where(documents.c.duplicate_of.is_(None))
+    total = _total(conn, q)
+    q = q.order_by(desc(document_date()).nulls_last(), documents.c.id).limit(limit).offset(offset)
+    return _rows(conn, q), total
+
+
+def get_article(conn: Connection, doc_id: str) -> dict[str, Any]:
+    """One document by id (or unique id prefix) with its date, pages, teasers and every fact."""
+    cols = [c for c in documents.c if c.name != "minhash"]
+    query = select(*cols, document_date().label("date")).select_from(documents_with_page()).limit(2)
+    found = _rows(conn, query.where(documents.c.id == doc_id))  # the primary key: one index lookup
+    if not found:  # a prefix: LIKE cannot use the index on SQLite, so only when the exact id is unknown
+        pattern = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found = _rows(conn, query.where(documents.c.id.like(pattern, escape="\\")))
+    if not found:
+        raise NotFound(f"no article with id {doc_id!r}; GET /api/articles lists the ids")
+    if len(found) > 1:
+        raise NotFound(f"id prefix {doc_id!r} is ambiguous; give more characters")
+    doc = found[0]
+    doc["sources"] = json.loads(doc.get("sources") or "[]")
+    doc["created_at"] = str(doc["created_at"])
+    doc["pages"] = _rows(
+        conn,
+        select(pages.c.id, pages.c.source, pages.c.url, page_documents.c.role, page_documents.c.occurrences)
+        .join(page_documents, page_documents.c.page_id == pages.c.id)
+        .where(page_documents.c.document_id == doc["id"])
+        .order_by(pages.c.id),
+    )
+    doc["teasers"] = page_neighbours(conn, doc["id"])
+    facts_id = doc["duplicate_of"] or doc["id"]
+    facts = document_facts(conn, facts_id)
+    tone = facts.pop("tone")
+    doc["facts"] = facts
+    doc["tone"] = tone[0] if tone else None
+    if doc["duplicate_of"]:
+        original = conn.execute(select(documents.c.body).where(documents.c.id == facts_id)).scalar()
+        doc["body"] = original or doc["body"]
+    return doc
+
+
+def page_neighbours(conn: Connection, doc_id: str) -> Rows:
+    """The other documents of the pages this one appears on (teasers beside a main article, and back)."""
+    mine = select(page_documents.c.page_id).where(page_documents.c.document_id == doc_id)
+    q = (
+        select(documents.c.id, documents.c.title, page_documents.c.role, func.min(page_documents.c.position).label("p"))
+        .join(page_documents, page_documents.c.document_id == documents.c.id)
+        .where(page_documents.c.page_id.in_(mine), documents.c.id != doc_id)
+        .group_by(documents.c.id, documents.c.title, page_documents.c.role)
+        .order_by("p", documents.c.id)
+    )
+    seen: dict[str, dict[str, Any]] = {}
+    for row in _rows(conn, q):
+        row.pop("p")
+        seen.setdefault(row["id"], row)
+    return list(seen.values())
+
+
+def related_articles(conn: Connection, doc_id: str, *, limit: int = 10) -> Rows:
+    """Related documents (:func:`newsgraph.analysis.related.related`), empty when they cannot be computed.
+
+    Runs in a savepoint so a failure (e.g. the related-articles tables not migrated yet on
+    PostgreSQL) leaves the caller's connection usable.
+    """
+    from newsgraph.analysis.related import related
+
+    try:
+        with conn.begin_nested():
+            return related(conn, doc_id, limit=limit, method="text")
+    except NotFound:
+        raise
+    except (SQLAlchemyError, NewsgraphError) as exc:
+        log.warning("related articles of %s unavailable: %s", doc_id, exc)
+        return []
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+
+def list_entities(
+    conn: Connection,
+    *,
+    kind: str | None = None,
+    q: str | None = None,
+    country: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Rows, int]:
+    """Entities with their document and mention counts, most documents first."""
+    n_docs = func.count(func.distinct(mentions.c.document_id)).label("documents")
+    n_mentions = func.count(mentions.c.id).label("mentions")
+    query = (
+        select(
+            entities.c.id,
+            entities.c.kind,
+            entities.c.name,
+            entities.c.country,
+            entities.c.role,
+            n_docs,
+            n_mentions,
+        )
+        .select_from(entities.outerjoin(mentions, mentions.c.entity_id == entities.c.id))
+        .group_by(entities.c.id, entities.c.kind, entities.c.name, entities.c.country, entities.c.role)
+    )
+    if kind:
+        query = query.where(entities.c.kind == kind)
+    if country:
+        query = query.where(entities.c.country == country.upper())
+    if q:
+        aliases = select(entity_aliases.c.entity_id).where(func.lower(entity_aliases.c.alias).like(_like(q), "\\"))
+        query = query.where(or_(func.lower(entities.c.name).like(_like(q), "\\"), entities.c.id.in_(aliases)))
+    total = _total(conn, query)
+    query = query.order_by(desc(n_docs), desc(n_mentions), entities.c.name, entities.c.id).limit(limit).offset(offset)
+    return _rows(conn, query), total
+
+
+def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[str, Any]:
+    """An entity with its aliases, roles over time, quotes, events as actor and target, and co-mentions."""
+    found = _rows(conn, select(entities).where(entities.c.id == entity_id))
+    if not found:
+        raise NotFound(f"no entity with id {entity_id!r}; GET /api/entities?q=NAME finds the ids")
+    ent = found[0]
+    ent["aliases"] = sorted(
+        conn.execute(select(entity_aliases.c.alias).where(entity_aliases.c.entity_id == entity_id)).scalars()
+    )
+    date = document_date().label("date")
+    src = mentions.join(documents, documents.c.id == mentions.c.document_id).outerjoin(
+        first_page, first_page.c.id == documents.c.first_page_id
+    )
+    rows = _rows(
+        conn,
+        select(mentions.c.document_id, documents.c.title, mentions.c.role, date, func.count().label("mentions"))
+        .select_from(src)
+        .where(mentions.c.entity_id == entity_id)
+        .group_by(mentions.c.document_id, documents.c.title, mentions.c.role, date)
+        .order_by(date, mentions.c.document_id),
+    )
+    ent["documents"] = len({r["document_id"] for r in rows})
+    ent["mentions"] = sum(int(r["mentions"]) for r in rows)
+    ent["roles"] = roles_over_time(rows)
+    ent["timeline"] = mentions_per_month(rows)
+    ent["quotes"], _ = list_quotes(conn, entity=entity_id, limit=limit)
+    ent["events_as_actor"], _ = list_events(conn, actor=entity_id, include_negated=True, limit=limit)
+    ent["events_as_target"], _ = list_events(conn, target=entity_id, include_negated=True, limit=limit)
+    ent["co_mentioned"] = co_mentioned(conn, entity_id)
+    return ent
+
+
+def roles_over_time(rows: Rows) -> Rows:
+    """Per role: first and last date and the documents that give it (rows: document_id, title, role, date)."""
+    by_role: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if not r.get("role"):
+            continue
+        item = by_role.setdefault(r["role"], {"role": r["role"], "first": None, "last": None, "documents": []})
+        if r["date"]:
+            item["first"] = min(filter(None, (item["first"], r["date"])))
+            item["last"] = max(filter(None, (item["last"], r["date"])))
+        if r["document_id"] not in {d["id"] for d in item["documents"]}:
+            item["documents"].append({"id": r["document_id"], "title": r["title"], "date": r["date"]})
+    return sorted(by_role.values(), key=lambda i: (i["first"] or "", i["role"]))
+
+
+def mentions_per_month(rows: Rows) -> Rows:
+    """``[{period: YYYY-MM, mentions}]`` from rows with ``date`` and ``mentions`` (undated rows left out)."""
+    counts: Counter[str] = Counter()
+    for r in rows:
+        if r.get("date"):
+            counts[str(r["date"])[:7]] += int(r["mentions"])
+    return [{"period": p, "mentions": n} for p, n in sorted(counts.items())]
+
+
+def co_mentioned(conn: Connection, entity_id: str, *, limit: int = 20) -> Rows:
+    """Entities mentioned in the same documents, by number of shared documents."""
+    other = mentions.alias("other")
+    docs = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
+    shared = func.count(func.distinct(other.c.document_id)).label("documents")
+    q = (
+        select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country, shared)
+        .select_from(other.join(entities, entities.c.id == other.c.entity_id))
+        .where(other.c.document_id.in_(docs), other.c.entity_id != entity_id)
+        .group_by(entities.c.id, entities.c.kind, entities.c.name, entities.c.country)
+        .order_by(desc(shared), entities.c.name, entities.c.id)
+        .limit(limit)
+    )
+    return [{**r, "documents": int(r["documents"])} for r in _rows(conn, q)]
+
+
+# -- events, quotes, amounts ---------------------------------------------------------------------
+
+
+def list_events(
+    conn: Connection,
+    *,
+    event_type: str | None = None,
+    country: str | None = None,
+    actor_country: str | None = None,
+    target_country: str | None = None,
+    actor: str | None = None,
+    target: str | None = None,
+    entity: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    include_negated: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Rows, int]:
+    """Events with their document's title and date, newest first.
+
+    ``actor`` / ``target`` / ``entity`` take an entity id (``entity``: as actor or target);
+    ``include_negated`` keeps negated and hypothetical events (flagged, never facts).
+    """
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    date = func.coalesce(events.c.date, document_date()).label("when")
+    q = (
+        select(events, documents.c.title, date)
+        .select_from(events_with_documents())
+        .where(*event_conditions(f, facts_only=not include_negated))
+    )
+    for column, value in ((events.c.actor_country, actor_country), (events.c.target_country, target_country)):
+        if value:
+            q = q.where(column == Filters.make(country=value).country)
+    if actor:
+        q = q.where(events.c.actor_entity_id == actor)
+    if target:
+        q = q.where(events.c.target_entity_id == target)
+    if entity:
+        q = q.where(or_(events.c.actor_entity_id == entity, events.c.target_entity_id == entity))
+    total = _total(conn, q)
+    q = q.order_by(desc(date).nulls_last(), events.c.id).limit(limit).offset(offset)
+    return _rows(conn, q), total
+
+
+def _with_document(table: Any, f: Any) -> Any:
+    """Rows of a fact table with their document's title and date, filtered by the document."""
+    src = table.join(documents, documents.c.id == table.c.document_id).outerjoin(
+        first_page, first_page.c.id == documents.c.first_page_id
+    )
+    date = document_date().label("date")
+    return select(table, documents.c.title, date).select_from(src).where(*document_conditions(f))
+
+
+def list_quotes(
+    conn: Connection,
+    *,
+    speaker: str | None = None,
+    entity: str | None = None,
+    q: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Rows, int]:
+    """Quotes with their document's title and date; ``speaker`` matches part of the name, ``q`` the text."""
+    f = Filters.make(since=since, until=until)
+    query = _with_document(quotes, f)
+    if speaker:
+        query = query.where(func.lower(quotes.c.speaker).like(_like(speaker), "\\"))
+    if entity:
+        query = query.where(quotes.c.speaker_entity_id == entity)
+    if q:
+        query = query.where(func.lower(quotes.c.text).like(_like(q), "\\"))
+    total = _total(conn, query)
+    query = query.order_by(desc(document_date()).nulls_last(), quotes.c.id).limit(limit).offset(offset)
+    return _rows(conn, query), total
+
+
+def list_amounts(
+    conn: Connection,
+    *,
+    unit: str | None = None,
+    about: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Rows, int]:
+    """Figures with their document's title and date, largest first."""
+    f = Filters.make(since=since, until=until)
+    query = _with_document(amounts, f)
+    if unit:
+        query = query.where(func.lower(amounts.c.unit) == unit.lower())
+    if about:
+        query = query.where(func.lower(amounts.c.about).like(_like(about), "\\"))
+    if min_value is not None:
+        query = query.where(amounts.c.value >= min_value)
+    if max_value is not None:
+        query = query.where(amounts.c.value <= max_value)
+    total = _total(conn, query)
+    query = query.order_by(desc(amounts.c.value), amounts.c.id).limit(limit).offset(offset)
+    return _rows(conn, query), total
+
+
+# -- stances -------------------------------------------------------------------------------------
+
+
+def stance_board(
+    conn: Connection, *, issue: str | None = None, as_of: str | None = None, country: str | None = None
+) -> dict[str, Any]:
+    """The board as ``{cells, issues, countries}``: cells from :func:`newsgraph.analysis.stances.board`."""
+    from newsgraph.analysis.stances import board
+
+    f = Filters.make(until=as_of, country=country)
+    cells = [c.to_dict() for c in board(conn, issue=issue, as_of=f.until, country=f.country)]
+    return {
+        "cells": cells,
+        "issues": sorted({c["issue"] for c in cells}),
+        "countries": sorted({c["country"] for c in cells}),
+        "all_issues": stance_issues(conn),
+    }
+
+
+def stance_issues(conn: Connection) -> list[str]:
+    return list(conn.execute(select(stances.c.issue).distinct().order_by(stances.c.issue)).scalars())
+
+
+# -- timeline and network ------------------------------------------------------------------------
+
+
+def event_timeline(
+    conn: Connection,
+    *,
+    country: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    granularity: str = "month",
+) -> Rows:
+    """Factual events per period and type: ``[{period, type, events}]``, periods ascending.
+
+    The period is the event's own date, else its document's, cut to ``YYYY-MM`` (month),
+    ``YYYY-MM-DD`` (day) or ``YYYY`` (year); undated events are left out.
+    """
+    width = {"year": 4, "month": 7, "day": 10}.get(granularity)
+    if width is None:
+        from newsgraph.export.tables import BadFilter
+
+        raise BadFilter(f"granularity {granularity!r} is not one of year, month, day")
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    when = func.coalesce(events.c.date, document_date())
+    period = func.substr(when, 1, width).label("period")
+    n = func.count(events.c.id).label("events")
+    q = (
+        select(period, events.c.type, n)
+        .select_from(events_with_documents())
+        .where(*event_conditions(f, facts_only=True), when.is_not(None), func.length(when) >= width)
+        .group_by(period, events.c.type)
+        .order_by(period, events.c.type)
+    )
+    return [{**r, "events": int(r["events"])} for r in _rows(conn, q)]
+
+
+def actor_network(
+    conn: Connection,
+    *,
+    country: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 300,
+) -> dict[str, Rows]:
+    """Actors as nodes, factual events as edges grouped by (actor, target, type), heaviest first.
+
+    A node is the resolved entity when the event names one, else the actor's country
+    (``RUS``), else the actor's words; events without a target make no edge.
+    """
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
+    src = events_with_documents().outerjoin(actor_ent, actor_ent.c.id == events.c.actor_entity_id)
+    src = src.outerjoin(target_ent, target_ent.c.id == events.c.target_entity_id)
+    q = (
+        select(
+            events.c.type,
+            events.c.actor,
+            events.c.actor_entity_id,
+            events.c.actor_country,
+            actor_ent.c.kind.label("actor_kind"),
+            actor_ent.c.name.label("actor_name"),
+            events.c.target,
+            events.c.target_entity_id,
+            events.c.target_country,
+            target_ent.c.kind.label("target_kind"),
+            target_ent.c.name.label("target_name"),
+            events.c.id,
+        )
+        .select_from(src)
+        .where(
+            *event_conditions(f, facts_only=True),
+            or_(events.c.target.is_not(None), events.c.target_country.is_not(None)),
+        )
+        .order_by(events.c.id)
+    )
+    return build_network(_rows(conn, q), limit=limit)
+
+
+def _node(row: dict[str, Any], side: str) -> dict[str, Any] | None:
+    if row[f"{side}_entity_id"]:
+        return {
+            "id": f"e:{row[f'{side}_entity_id']}",
+            "label": row[f"{side}_name"] or row[side],
+            "kind": row[f"{side}_kind"],
+            "country": row[f"{side}_country"],
+            "entity_id": row[f"{side}_entity_id"],
+        }
+    if row[f"{side}_country"]:
+        code = row[f"{side}_country"]
+        return {"id": f"c:{code}", "label": code, "kind": "country", "country": code, "entity_id": None}
+    if row[side]:
+        return {"id": f"t:{row[side].lower()}", "label": row[side], "kind": "other", "country": None, "entity_id": None}
+    return None
+
+
+def build_network(rows: Rows, *, limit: int = 300) -> dict[str, Rows]:
+    """Nodes and edges from event rows (pure): edges keyed by (source, target, type), counted."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in rows:
+        a, t = _node(row, "actor"), _node(row, "target")
+        if a is None or t is None or a["id"] == t["id"]:
+            continue
+        key = (a["id"], t["id"], row["type"])
+        edge = edges.setdefault(key, {"source": a["id"], "target": t["id"], "type": row["type"], "events": 0})
+        edge["events"] += 1
+        for n in (a, t):
+            nodes.setdefault(n["id"], {**n, "events": 0})["events"] += 1
+    kept = sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"], e["type"]))[:limit]
+    used = {e["source"] for e in kept} | {e["target"] for e in kept}
+    return {"nodes": sorted((n for k, n in nodes.items() if k in used), key=lambda n: n["id"]), "edges": kept}
+
+
+# -- home page -----------------------------------------------------------------------------------
+
+
+def latest_date(conn: Connection) -> str | None:
+    """The newest publication date stored (the end of the home page's period)."""
+    value = conn.execute(select(func.max(document_date())).select_from(documents_with_page())).scalar()
+    return str(value)[:10] if value else None
+
+
+def home(conn: Connection, *, since: str | None = None, until: str | None = None, limit: int = 10) -> dict[str, Any]:
+    """Latest articles, top events ("editor's choice") and most-mentioned entities ("popular") of a period.
+
+    Without ``since`` the period is the month before the newest stored date.
+    """
+    from newsgraph.analysis.popular import popular, top_events
+
+    if since is None and until is None:
+        newest = latest_date(conn)
+        since = f"{newest[:7]}" if newest else None
+    f = Filters.make(since=since, until=until)
+    articles, total = list_articles(conn, role="main", limit=limit)
+    choice = top_events(conn, since=f.since, until=f.until, limit=limit)
+    people = popular(conn, since=f.since, until=f.until, limit=limit)
+    if not choice and not people:  # an undated base: the whole of it
+        choice, people = top_events(conn, limit=limit), popular(conn, limit=limit)
+    return {"articles": articles, "articles_total": total, "top_events": choice, "popular": people, "since": f.since}
+
+
+__all__ = [
+    "ENTITY_KINDS",
+    "actor_network",
+    "build_network",
+    "co_mentioned",
+    "event_timeline",
+    "get_article",
+    "get_entity",
+    "home",
+    "latest_date",
+    "list_amounts",
+    "list_articles",
+    "list_entities",
+    "list_events",
+    "list_quotes",
+    "mentions_per_month",
+    "page_neighbours",
+    "related_articles",
+    "roles_over_time",
+    "stance_board",
+    "stance_issues",
+]

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.core.textnorm import contains_words, ends_with_words, normalize_text, starts_with_words
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hello   World", "hello world"),
+        ("Zoë Ågren-Nuñez", "zoe agren nunez"),
+        ("the\u00a0river\u00a0Dnipro", "the river dnipro"),
+        ("\u201cWe will stay,\u201d she said.", "we will stay she said"),
+        ("Poland\u2019s parliament", "poland s parliament"),
+        ("Poland's parliament", "poland s parliament"),
+        ("Ørsted and Łódź", "orsted and lodz"),
+        ("\uff21\uff22\uff23 full width", "abc full width"),
+        ("zero\u200bwidth", "zero width"),
+        ("Straße", "strasse"),
+        ("", ""),
+        ("  \n\t ", ""),
+        ('unbalanced "quote', "unbalanced quote"),
+        ("Москва, Россия", "москва россия"),
+        ("13% of $2.5 billion", "13 of 2 5 billion"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, ""), (12, "12"), (3.5, "3 5")])
+def test_normalize_text_tolerates_non_strings(value: object, expected: str) -> None:
+    assert normalize_text(value) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("haystack", "needle", "expected"),
+    [
+        ("the popular vote was close", "popular", True),
+        ("its popularity fell", "popular", False),
+        ("prices rose 130 percent", "13", False),
+        ("prices rose 13 percent", "13 percent", True),
+        ("anything", "", False),
+        ("", "x", False),
+    ],
+)
+def test_contains_words(haystack: str, needle: str, expected: bool) -> None:
+    assert contains_words(haystack, needle) is expected
+
+
+@pytest.mark.parametrize(
+    ("haystack", "needle", "starts", "ends"),
+    [
+        ("the army left the town", "the army", True, False),
+        ("the army left the town", "the town", False, True),
+        ("the armyman left", "the army", False, False),
+        ("the army", "the army", True, True),
+        ("anything", "", False, False),
+    ],
+)
+def test_starts_and_ends_with_words(haystack: str, needle: str, starts: bool, ends: bool) -> None:
+    assert starts_with_words(haystack, needle) is starts
+    assert ends_with_words(haystack, needle) is ends

@@ -1,0 +1,218 @@
+"""Actors read from the parse: countries, sectors, names, pronouns and document memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.core.model import Organization, Person
+from newsgraph.extract.events.actors import DocContext, np_countries, subjects, token_country
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+class StubResolver:
+    def __init__(self, known: dict[str, Person | Organization]) -> None:
+        self.known = known
+
+    def resolve(self, text: str) -> Person | Organization | None:
+        return self.known.get(text)
+
+
+def _tok(doc: Doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Uzbek police arrested him.", "police", ["UZB"]),
+        ("Kenya’s Foreign Ministry issued a warning.", "Ministry", ["KEN"]),
+        ("The governments of Peru and Chile stayed silent.", "governments", ["PER", "CHL"]),
+        ("Ankara responded.", "Ankara", ["TUR"]),
+        ("The Kremlin responded.", "Kremlin", ["RUS"]),
+        ("The Iranian ambassador to London left.", "ambassador", ["IRN"]),
+    ],
+)
+def test_np_countries(parse, text: str, head: str, expected: list[str]) -> None:
+    assert np_countries(_tok(parse(text), head)) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [("We met us there.", "us", None), ("US troops left.", "US", "USA")])
+def test_token_country_needs_a_capital(parse, text: str, word: str, code: str | None) -> None:
+    assert token_country(_tok(parse(text), word)) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country", "sector"),
+    [
+        ("The police in Armenia dispersed the crowd.", "police", "ARM", "POL"),
+        ("The Dutch government protested.", "government", "NLD", "GOV"),
+        ("Serbians protested.", "Serbians", "SRB", "CVL"),
+        ("Members of parliament walked out.", "Members", None, "LEG"),
+        ("The Iranian ambassador to London left.", "ambassador", "IRN", "GOV"),
+    ],
+)
+def test_actor_country_and_sector(parse, text: str, head: str, country: str | None, sector: str) -> None:
+    actor = DocContext(parse(text)).actor(_tok(parse(text), head))
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(("text", "host"), [("The Iranian ambassador to London left.", "GBR")])
+def test_envoy_host(parse, text: str, host: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, "ambassador")).envoy_host == host
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "countries"),
+    [("Russian officials and diplomats left.", "officials", ["RUS", "RUS"]),
+     ("The governments of Peru and Chile stayed silent.", "governments", ["PER", "CHL"])],
+)
+def test_actors_split_and_fill_from_siblings(parse, text: str, head: str, countries: list[str]) -> None:
+    doc = parse(text)
+    assert [a.country for a in DocContext(doc).actors(_tok(doc, head))] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name", "country"),
+    [
+        ("Ghanaian president John Mahama arrived. Later he met the press.", "he", "John Mahama", "GHA"),
+        ("Brazilian president Lula da Silva said his country was ready.", "his", "Lula da Silva", "BRA"),
+    ],
+)
+def test_pronouns_resolve_to_the_person(parse, text: str, pronoun: str, name: str, country: str) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    for sent in ctx.sents:
+        if any(t.text == pronoun for t in sent):
+            actor = ctx.actor(_tok(doc, pronoun))
+            assert (actor.name, actor.country) == (name, country)
+            return
+        ctx.note_sentence(sent)
+    pytest.fail("pronoun not found")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [("Ghanaian president John Mahama spoke. Mahama left.", "Mahama", "GHA")],
+)
+def test_person_memory(parse, text: str, word: str, country: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, word, 1)).country == country
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [("Vice President Ana Paz spoke.", "Paz", "BOL")])
+def test_resolver_gives_a_person_country(parse, text: str, word: str, country: str) -> None:
+    doc = parse(text)
+    resolver = StubResolver({"Ana Paz": Person(name="Ana Paz", country=country, role="vice president")})
+    actor = DocContext(doc, resolver).actor(_tok(doc, word))
+    assert (actor.name, actor.country, actor.named) == ("Ana Paz", country, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country"),
+    [("Protesters gathered in Minsk on Sunday. Police arrested activists.", "activists", "BLR")],
+)
+def test_unnamed_group_takes_the_place_of_the_paragraph(parse, text: str, head: str, country: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, head)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Troops crossed the river and invaded the town.", "invaded", "Troops"),
+        ("Students gathered outside the embassy to protest.", "protest", "Students"),
+        ("The minister asked the police to leave.", "leave", "police"),
+        ("The town was attacked by rebels.", "attacked", "rebels"),
+        ("The town was attacked.", "attacked", None),
+    ],
+)
+def test_subjects(parse, text: str, verb: str, subject: str | None) -> None:
+    found = subjects(_tok(parse(text), verb))
+    assert (found[0].text if found else None) == subject
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u00a0\u00a0", "Some of them said most of them left."])
+def test_odd_input(parse, text: str) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    for tok in doc:
+        ctx.actor(tok)
+
+
+def _walk_to(ctx: DocContext, doc: Doc, word: str, nth: int = 0):
+    """Note the sentences before the one holding ``word`` (as the coders do) and return its token."""
+    tok = _tok(doc, word, nth)
+    for sent in ctx.sents:
+        if sent.start <= tok.i < sent.end:
+            return tok
+        ctx.note_sentence(sent)
+    raise AssertionError(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ('"We urge Serbian leaders to reconsider," the German foreign minister said.', "We", "DEU"),
+        ('The Dutch minister wrote: "I count on Turkey to act."', "I", "NLD"),
+        ('"While we wait," he said, "we urge restraint." The Dutch minister left.', "we", None),
+        ("We met them there.", "We", None),  # outside a quotation "we" is nobody we know
+    ],
+)
+def test_self_pronoun_in_a_quotation_is_its_speaker(parse, text: str, word: str, country: str | None) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    assert ctx.actor(_walk_to(ctx, doc, word)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("The French minister and his Italian counterpart met. They called on Libya to act.", ["FRA", "ITA"]),
+        ("Egypt, Greece and Cyprus met in Athens. They left.", ["EGY", "GRC", "CYP"]),
+    ],
+)
+def test_plural_pronoun_takes_the_coordinated_subject(parse, text: str, members: list[str]) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    they = _walk_to(ctx, doc, "They")
+    assert ctx.actor(they).country == members[0]
+    assert [a.country for a in ctx.plural_members(they)] == members
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        # a part tied to a country earlier keeps it ("government forces", "Members of Parliament")
+        ("The SDF signed a deal with the government of Syria. Government forces moved north.", "forces", "SYR"),
+        ("The Parliament of Iraq voted. Members of Parliament walked out.", "Members", "IRQ"),
+        # ... but not a person's title tied later in the text
+        ("Foreign ministers met in Cairo. The Italian foreign minister joined.", "ministers", "EGY"),
+        # places the gazetteer knows
+        ("Police in Nairobi arrested students.", "Police", "KEN"),
+        ("An assembly of foreign ministers in Cairo met.", "assembly", "EGY"),
+    ],
+)
+def test_country_from_the_document(parse, text: str, word: str, country: str) -> None:
+    doc = parse(text)
+    assert DocContext(doc).actor(_tok(doc, word)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Talks went on. The story was long. It was a long day. Officials in Peru spoke.", None)],
+)
+def test_subject_it_does_not_reach_far_back(parse, text: str, country: str | None) -> None:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    assert ctx.resolve_pronoun(_walk_to(ctx, doc, "It")) is None or country is not None

@@ -1,0 +1,112 @@
+"""Arguments of event triggers: conditions, evaluative predicates, slots, nominal actors, light verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.arguments import (
+    evaluation_of,
+    fallback_heads,
+    light_verb,
+    objects,
+    own_actor_heads,
+    slot_heads,
+    within,
+)
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _tok(doc: Doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "polarity"),
+    [
+        ('The Greek prime minister called the deal "null and void".', "called", "negative"),
+        ("Iraq characterized the strike as a violation of its sovereignty.", "characterized", "negative"),
+        ("The Israeli prime minister found the strike justified.", "found", "positive"),
+        ("They concluded that the agreement is illegal.", "concluded", "negative"),
+        ("Ankara called the agreements legitimate and illegal to oppose.", "called", "negative"),  # negative wins
+        ("The minister called the meeting on Monday.", "called", None),
+    ],
+)
+def test_evaluation_of(parse, text: str, verb: str, polarity: str | None) -> None:
+    assert evaluation_of(_tok(parse(text), verb)) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "absent"),
+    [("He named it Peace Spring and named the PKK as terrorists.", "named", "terrorists")],
+)
+def test_within_stays_out_of_conjoined_clauses(parse, text: str, verb: str, absent: str) -> None:
+    assert absent not in [t.text for t in within(_tok(parse(text), verb), 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "slot", "expected"),
+    [
+        ("The parliament voted on a resolution to expel American troops.", "voted", "comp", ["troops"]),
+        ("Opposition leaders claimed the rioters were paid by the government.", "claimed", "agent", ["government"]),
+        ("The president said foreign agents were involved in the riots.", "involved", "speaker", ["president"]),
+        ("Pompeo sent a letter requesting the rules to Elaine Chao.", "requesting", "prep:to", ["Chao"]),
+    ],
+)
+def test_slots(parse, text: str, verb: str, slot: str, expected: list[str]) -> None:
+    tok = _tok(parse(text), verb)
+    assert [h.text for h in slot_heads(slot, tok, tok)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("Russia's invasion of Ukraine began.", "invasion", ["Russia"]),
+        ("Monday's attack killed five.", "attack", []),
+        ("Khashoggi's killing shocked the world.", "killing", []),
+        ("A Russian attack killed five.", "attack", ["Russian"]),
+        ("A Kabul car bombing killed five.", "bombing", []),
+        ("The bombing was attributed to Houthi rebels.", "bombing", ["rebels"]),
+    ],
+)
+def test_own_actor_heads(parse, text: str, noun: str, expected: list[str]) -> None:
+    assert [h.text for h in own_actor_heads(_tok(parse(text), noun))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("They denounced the memorandum between Turkey and Libya.", "memorandum", ["Turkey"]),
+        ("They denounced the government's decision.", "decision", ["government"]),
+    ],
+)
+def test_fallback_heads(parse, text: str, noun: str, expected: list[str]) -> None:
+    assert [h.text for h in fallback_heads(_tok(parse(text), noun))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "hosted", "verb"),
+    [
+        ("Serbia held talks with Kosovo.", "talks", False, "held"),
+        ("In a phone call with Macron, Scholz said little.", "call", True, "said"),
+        ("He touts these operations in political rallies.", "rallies", False, None),
+    ],
+)
+def test_light_verb(parse, text: str, noun: str, hosted: bool, verb: str | None) -> None:
+    found = light_verb(_tok(parse(text), noun), hosted=hosted)
+    assert (found.text if found else None) == verb
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [("Kenya expelled two Somali diplomats.", "expelled",
+                                                          ["diplomats"])])
+def test_objects(parse, text: str, verb: str, expected: list[str]) -> None:
+    assert [o.text for o in objects(_tok(parse(text), verb))] == expected

@@ -1,0 +1,86 @@
+"""The document's event memory: anaphora, untold actors, continuation and responses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.actors import Actor
+from newsgraph.extract.events.memory import EventMemory, is_definite
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _actor(name: str | None, country: str | None, sector: str | None = "GOV", head: int = -1) -> Actor:
+    return Actor(name or "group", name, country, sector, 0, 1, head, named=name is not None, agentive=True)
+
+
+def _noun(doc: Doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "definite"),
+    [
+        ("Poland condemned the attack.", "attack", True),
+        ("Poland condemned its operation.", "operation", True),
+        ("Poland condemned an attack.", "attack", False),
+        ("Poland condemned attacks.", "attacks", False),
+    ],
+)
+def test_is_definite(parse, text: str, word: str, definite: bool) -> None:
+    assert is_definite(_noun(parse(text), word)) is definite
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "doer"),
+    [
+        ("Poland condemned the attack.", "attack", "RUS"),  # the first attack told, not the latest
+        ("Poland condemned the summit.", "summit", "FRA"),
+        ("Poland condemned an attack.", "attack", None),  # indefinite: a new attack
+        ("Poland condemned the weather.", "weather", None),  # no event noun
+    ],
+)
+def test_doer_of_a_definite_event_noun(parse, text: str, word: str, doer: str | None) -> None:
+    memory = EventMemory()
+    memory.tell("CONSULT", _actor("France", "FRA"), _actor("Italy", "ITA"), 0)
+    memory.tell("ASSAULT", _actor("Russia", "RUS"), _actor("Ukraine", "UKR"), 1)
+    memory.tell("ASSAULT", _actor("Iran", "IRN"), _actor("Israel", "ISR"), 2)
+    noun = _noun(parse(text), word)
+    found = memory.doer(noun)
+    assert (found.country if found else None) == doer
+    if found is not None:
+        assert found.remembered and (found.start, found.end) == (noun.idx, noun.idx + len(noun))
+
+
+@pytest.mark.parametrize(("type_", "country"), [("ASSAULT", "SAU"), ("COERCE", None)])
+def test_untold_target(type_: str, country: str | None) -> None:
+    memory = EventMemory()
+    memory.tell("ASSAULT", None, _actor("Saudi embassy", "SAU", "GOV"), 0)
+    found = memory.untold_target(type_)
+    assert (found.country if found else None) == country
+
+
+@pytest.mark.parametrize(("actor", "target"), [(("Turkey", "TUR"), "SYR"), (("Iran", "IRN"), None)])
+def test_continued_target(actor: tuple[str, str], target: str | None) -> None:
+    memory = EventMemory()
+    memory.tell("ASSAULT", _actor("Turkey", "TUR"), _actor("Syria", "SYR"), 0)
+    found = memory.continued_target("ASSAULT", _actor(*actor))
+    assert (found.country if found else None) == target
+
+
+@pytest.mark.parametrize(("sent", "answered"), [(1, "POL"), (5, None)])
+def test_response_answers_a_recent_event(sent: int, answered: str | None) -> None:
+    memory = EventMemory()
+    police = _actor(None, "CHL", "POL")
+    memory.tell("ASSAULT", police, _actor(None, "CHL", "CVL"), 0)
+    found = memory.answered(_actor(None, "CHL", "CVL"), sent, ("ASSAULT",))
+    assert (found.sector if found else None) == answered

@@ -1,0 +1,81 @@
+"""Modality: negated, hypothetical, denied, intended and alleged clauses around an event trigger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.modality import FACT, clause_modality
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: bool = False):
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == word)
+    return clause_modality(tok, nominal=nominal)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated", "hypothetical"),
+    [
+        ("Mexico did not sign the treaty.", "sign", True, False),
+        ("Mexico has not signed the treaty.", "signed", True, False),
+        ("Mexico never signed the treaty.", "signed", True, False),
+        ("Iran could attack Israel.", "attack", False, True),
+        ("Iran might attack Israel next year.", "attack", False, True),
+        ("Turkey will attack Syria next week.", "attack", False, True),
+        ("If Chile invades Peru, the region will suffer.", "invades", False, True),
+        ("Egypt plans to attack Sudan.", "attack", False, True),
+        ("Greece was not planning to invade Turkey.", "invade", True, True),
+        ("Chad refused to meet the envoy.", "meet", True, False),
+        ("Egypt denied that its troops attacked Libya.", "attacked", True, False),
+        ("Brazil accused Venezuela of attacking its border posts.", "attacking", False, True),
+        ("Officials said that troops attacked the town.", "attacked", False, False),
+        ("Troops crossed the river and attacked the town.", "attacked", False, False),
+        ("Troops could cross the river and attack the town.", "attack", False, True),
+        # a negative subject, a stopped action, an action only asked for
+        ("Nobody attacked the convoy.", "attacked", True, False),
+        ("No country condemned the attack.", "condemned", True, False),
+        ("We have to stop attacking each other.", "attacking", True, False),
+        ("Red notices ask local authorities to arrest a person.", "arrest", False, True),
+        ("The parliament voted to expel the diplomats.", "expel", False, True),
+        # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact
+        ("The minister urged Iran to reconsider and spoke with its ambassador.", "spoke", False, False),
+    ],
+)
+def test_clause_modality(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:
+    mod = _modality(parse, text, word)
+    assert (mod.negated, mod.hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated", "hypothetical"),
+    [
+        ("There was no attack on the village.", "attack", True, False),
+        ("Analysts warned of the risk of an invasion.", "invasion", False, True),
+        ("The attack on the village was condemned.", "attack", False, False),
+    ],
+)
+def test_nominal_modality(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:
+    mod = _modality(parse, text, word, nominal=True)
+    assert (mod.negated, mod.hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("text", ["Police arrested the suspect on Monday."])
+def test_fact_has_no_cue(parse, text: str) -> None:
+    mod = _modality(parse, text, "arrested")
+    assert mod == FACT and mod.is_fact and mod.cue is None
+
+
+@pytest.mark.parametrize(("text", "word", "cue"), [("Iran could attack Israel.", "attack", "could")])
+def test_cue_names_the_deciding_word(parse, text: str, word: str, cue: str) -> None:
+    assert _modality(parse, text, word).cue == cue

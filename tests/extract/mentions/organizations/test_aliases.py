@@ -1,0 +1,82 @@
+"""Other names of an organization in one document, and the mentions that join one entity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.organizations.aliases import (
+    OrgMention,
+    capitalised_run,
+    find_aliases,
+    join_aliases,
+    join_generic,
+)
+from newsgraph.lexicon.known_orgs import lookup_org
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _mention(ix: MentionIndex, name: str) -> OrgMention:
+    words = name.split()
+    for i in range(len(ix.toks)):
+        if [t.text for t in ix.toks[i : i + len(words)]] == words:
+            return OrgMention(i, i + len(words), name, "n:" + name.lower())
+    raise AssertionError(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("She wrote to the French Embassy in Lima about it.", "French Embassy", "French Embassy in Lima"),
+        ("The Danube Institute (DI) published it.", "Danube Institute", "DI"),
+        ('The group "Grey Owl," also known as "Blue Fox," struck.', "Grey Owl", "Blue Fox"),
+    ],
+)
+def test_find_aliases(index: Callable[[str], MentionIndex], text: str, name: str, alias: str) -> None:
+    ix = index(text)
+    m = _mention(ix, name)
+    find_aliases(ix, [m])
+    assert alias in m.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "run"),
+    [("the Institute for the Study of War said", 1, "Institute for the Study of War"), ("he said", 0, None)],
+)
+def test_capitalised_run(
+    index: Callable[[str], MentionIndex], text: str, start: int, run: str | None
+) -> None:
+    ix = index(text)
+    found = capitalised_run(ix, start)
+    assert (ix.text(*found) if found else None) == run
+
+
+def test_join_aliases_and_generic() -> None:
+    full = OrgMention(0, 2, "Green Party", "n:green party", aliases=["GP"])
+    short = OrgMention(5, 6, "GP", "n:gp")
+    bare = OrgMention(8, 9, "Green", "n:green")
+    join_aliases([full, short, bare])
+    assert short.key == full.key == bare.key
+    ministry = lookup_org("Foreign Ministry", generic=True)
+    qualified = OrgMention(
+        0, 3, "Peruvian Foreign Ministry", "g:Foreign Ministry:PER", generic=ministry, qualified=True
+    )
+    unqualified = OrgMention(9, 11, "Foreign Ministry", "g:Foreign Ministry:", generic=ministry)
+    join_generic([qualified, unqualified])
+    assert unqualified.key == qualified.key
+
+
+@pytest.mark.parametrize("text", ["", "Embassy in", "( )", "known as"])
+def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
+    ix = index(text)
+    mentions = [OrgMention(0, 1, ix.toks[0].text, "n:x")] if ix.toks else []
+    find_aliases(ix, mentions)

@@ -1,0 +1,121 @@
+"""Organization names found by how the text uses them, not by the model's label."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.organizations.candidates import (
+    defined_acronyms,
+    described_organizations,
+    domain_country,
+    listed_instances,
+    named_before_org_words,
+    web_sites,
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _texts(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[str]:
+    return [ix.text(s, e) for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Portfolio.hu", (True, "HUN")),
+        ("Politico.eu", (True, None)),
+        ("Example.co.uk", (True, "GBR")),
+        ("Reuters.com", (True, None)),
+        ("U.S.", (False, None)),
+        ("Mr.", (False, None)),
+    ],
+)
+def test_domain_country(text: str, found: tuple[bool, str | None]) -> None:
+    assert domain_country(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Speaking to Novinky.cz, the mayor agreed.", ["Novinky.cz"]), ("He left at 5 p.m. sharp.", [])],
+)
+def test_web_sites(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
+    ix = index(text)
+    assert _texts(ix, web_sites(ix)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Shoppers prefer discount stores like Zabka and Netto.", ["Zabka", "Netto"]),
+        (
+            "Banks such as Nordea, Danske and Handelsbanken raised rates.",
+            ["Nordea", "Danske", "Handelsbanken"],
+        ),
+        ("Leaders of his party such as Ana Lima disagreed.", []),
+    ],
+)
+def test_listed_instances(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
+    ix = index(text)
+    assert _texts(ix, listed_instances(ix)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Buyers included the Kaufhof chain.", ["Kaufhof"]),
+        ("Devon police said two men were held.", ["Devon police"]),
+        ("The police said two men were held.", []),
+        ("Troops of the U.S.-led coalition left.", []),
+    ],
+)
+def test_named_before_org_words(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
+    ix = index(text)
+    assert _texts(ix, named_before_org_words(ix)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("According to News from Latvia (NFL), prices rose.", ["News from Latvia"]),
+        ("The Clean Air Act (CAA) passed.", []),  # a law, not an organization
+        ("The new Regional Sales Manager (RSM) resigned.", []),  # a title
+    ],
+)
+def test_defined_acronyms(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
+    ix = index(text)
+    assert _texts(ix, defined_acronyms(ix)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("KNF, the Polish financial regulator, fined the bank.", ["KNF"]),
+        ("On Monday, the ministers met.", []),
+    ],
+)
+def test_described_organizations(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
+    ix = index(text)
+    assert _texts(ix, described_organizations(ix)) == names
+
+
+@pytest.mark.parametrize("text", ["", "( )", "like", "stores like", "(AB)", ", the agency"])
+def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
+    ix = index(text)
+    for finder in (
+        web_sites,
+        listed_instances,
+        named_before_org_words,
+        defined_acronyms,
+        described_organizations,
+    ):
+        assert isinstance(finder(ix), list)

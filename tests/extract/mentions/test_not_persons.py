@@ -1,0 +1,89 @@
+"""Names tagged as persons that the document uses as things, groups or places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.not_persons import camel_case, drop_things, person_names, place_like
+from newsgraph.extract.mentions.persons import find_person_spans
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _names(ix: MentionIndex) -> list[str]:
+    return [ix.text(s, e) for s, e in find_person_spans(ix)]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("EastLink", True),
+        ("NordStream", True),
+        ("McConnell", False),
+        ("MacArthur", False),
+        ("DeSantis", False),
+        ("FitzGerald", False),
+        ("Smith", False),
+        ("USA", False),
+    ],
+)
+def test_camel_case(word: str, expected: bool) -> None:
+    assert camel_case(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Customers switched to discount stores like Biedra and Lidl.", "Biedra"),
+        ("The Kessler gas pipeline was delayed.", "Kessler"),
+        ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr"),
+    ],
+)
+def test_things_are_dropped(index: Callable[[str], MentionIndex], text: str, thing: str) -> None:
+    assert thing not in _names(index(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The move was the Trump administration's latest step.", "Trump"),
+        ("Leaders of his party such as Bernie Sanders and Elizabeth Warren disagreed.", "Bernie Sanders"),
+        ("Senator Ana Lima said the EastLink deal was fair.", "Ana Lima"),
+    ],
+)
+def test_persons_are_kept(index: Callable[[str], MentionIndex], text: str, person: str) -> None:
+    assert person in _names(index(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr", True),
+        ("Presidents Ana Lima of Peru and Jorge Paz signed.", "Jorge Paz", False),
+    ],
+)
+def test_place_like(index: Callable[[str], MentionIndex], text: str, name: str, expected: bool) -> None:
+    ix = index(text)
+    words = name.split()
+    start = next(t.i for t in ix.toks if t.text == words[0])
+    assert place_like(ix, start, start + len(words)) is expected
+
+
+def test_person_names_holds_full_names_and_surnames(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Ana Lima met Jorge Paz.")
+    assert person_names(ix, [(0, 2), (3, 5)]) == {"Ana Lima", "Lima", "Jorge Paz", "Paz"}
+
+
+@pytest.mark.parametrize("text", ["", "\u00a0", "like", "EastLink"])
+def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
+    ix = index(text)
+    assert isinstance(drop_things(ix, [(0, len(ix.toks))] if ix.toks else []), list)

@@ -1,0 +1,173 @@
+"""Persons: which names are persons, how mentions group, and each person's role and country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.persons import (
+    PersonMention,
+    find_person_spans,
+    find_roles,
+    group_attributes,
+    group_mentions,
+    name_key,
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _names(ix: MentionIndex) -> list[str]:
+    return [ix.text(s, e) for s, e in find_person_spans(ix)]
+
+
+def _people(ix: MentionIndex) -> list[tuple[str, str | None, str | None]]:
+    """(name, role, country) of every person, grouped, with no organization mentions."""
+    groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
+    return [(g.name, *group_attributes(g)[:2]) for g in groups]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Kassym-Jomart Tokayev", ("kassym", "jomart", "tokayev")), ("Zoë Ångström", ("zoe", "angstrom"))],
+)
+def test_name_key(text: str, key: tuple[str, ...]) -> None:
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a title makes a name the model tagged otherwise a person's
+        ("Vladimir Putin spoke with Kazakh President Tokayev in Astana.", ["Vladimir Putin", "Tokayev"]),
+        ("Police Senior Superintendent Yolanda Yu Hoi-kwan spoke.", ["Yolanda Yu Hoi-kwan"]),
+        ("Presidents Ana Lima of Brazil and Jorge Paz of Peru signed the pact.", ["Ana Lima", "Jorge Paz"]),
+        ("He praised Abu Mahdi al-Muhandis and his aides.", ["Abu Mahdi al-Muhandis"]),
+        ("Born Robert Burns in 1941, he wrote songs.", ["Robert Burns"]),
+    ],
+)
+def test_found(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
+    assert _names(index(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("The Tenge, Kazakhstan's currency, fell.", "Tenge"),
+        ("The so-called Storm 1516 campaign spread.", "Storm 1516"),
+        ("Tropical Storm Ursula hit the coast.", "Ursula"),
+        ("The Kremlin said Nato was expanding.", "Nato"),
+        ("The crash happened around 8:30 p.m. BST on Monday.", "BST"),
+        ("The shooting took place in the Tsuen Wan district.", "Tsuen Wan"),
+        ("Scholars disagree about it.", "Scholars"),
+        ("A soldier stands guard. Image: Tom Walker.", "Tom Walker"),
+        ("President Ruto met leaders (Akorda).", "Akorda"),
+        ("We publish an official Android version.", "Android"),
+        ("Chief Technical Officer Jane Roe joined.", "Technical"),
+    ],
+)
+def test_rejected(index: Callable[[str], MentionIndex], text: str, not_a_person: str) -> None:
+    assert not_a_person not in _names(index(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Moldovan president Irina Vlasova called the president of Georgia, Levan Beridze.",
+            [
+                ("Irina Vlasova", "Moldovan president", "MDA"),
+                ("Levan Beridze", "president of Georgia", "GEO"),
+            ],
+        ),
+        (
+            "In Mongolia, which has not commented, political analyst, Bat Erdene said talks stalled.",
+            [("Bat Erdene", "political analyst", "MNG")],
+        ),
+        (
+            "Peru voted no. Prime Minister Ana Lima reported to President Jorge Paz.",
+            [("Ana Lima", "Prime Minister", "PER"), ("Jorge Paz", "President", "PER")],
+        ),
+        (
+            "Bank chief executive Tom Hill spoke after Peru voted.",
+            [("Tom Hill", "Bank chief executive", None)],
+        ),
+        ("Abdel Salam of Egypt arrived.", [("Abdel Salam", None, "EGY")]),
+        ("Via his lawyers, Ivan Petrov, 23, pleaded not guilty.", [("Ivan Petrov", None, None)]),
+    ],
+)
+def test_roles_and_countries(
+    index: Callable[[str], MentionIndex], text: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _people(index(text)) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        ("Armenian activist Davit Sargsyan was held. Sargsyan denied it.", "Davit Sargsyan", ["Sargsyan"]),
+        ("Sargsyan denied it. Davit Sargsyan was later freed.", "Davit Sargsyan", ["Sargsyan"]),
+    ],
+)
+def test_surnames_join_full_names(
+    index: Callable[[str], MentionIndex], text: str, name: str, aliases: list[str]
+) -> None:
+    ix = index(text)
+    (group,) = group_mentions(find_roles(ix, find_person_spans(ix), []))
+    assert group.name == name
+    assert sorted({m.name for m in group.mentions} - {name}) == aliases
+
+
+def test_shared_surname_goes_to_the_last_named() -> None:
+    mentions = [
+        PersonMention(0, 2, "Anna Berg"),
+        PersonMention(10, 12, "Karl Berg"),
+        PersonMention(20, 21, "Berg"),
+    ]
+    groups = group_mentions(mentions)
+    assert [len(g.mentions) for g in groups] == [1, 2]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u00a0\u00a0", '"Unbalanced quote about Jane Roe', "🙂 ✓ ∑"])
+def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
+    ix = index(text)
+    assert isinstance(find_person_spans(ix), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Chile's minister Ana Lima and her Peruvian and Bolivian counterparts, Jorge Paz and Luis Arce,"
+            " respectively, met.",
+            [("Ana Lima", "Chile's minister", "CHL"), ("Jorge Paz", None, "PER"), ("Luis Arce", None, "BOL")],
+        ),
+        ("Officials asked the United States to help Jane Roe.", [("Jane Roe", None, "USA")]),
+        ("Home Secretary Tom Hill spoke.", [("Tom Hill", "Home Secretary", "GBR")]),
+    ],
+)
+def test_countries_from_the_context(
+    index: Callable[[str], MentionIndex], text: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _people(index(text)) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Customers switched to discount stores like Biedra and Lidl.", "Biedra"),
+        ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr"),
+    ],
+)
+def test_things_and_places_are_no_persons(
+    index: Callable[[str], MentionIndex], text: str, not_a_person: str
+) -> None:
+    assert not_a_person not in _names(index(text))

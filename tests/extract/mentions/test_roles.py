@@ -1,0 +1,232 @@
+"""Roles: compound titles, appositions before and after a name, copulas, and the role's country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.roles import (
+    OrgRef,
+    apposition_after,
+    apposition_before,
+    complete_role,
+    compound_before,
+    country_cues,
+    country_near,
+    main_country,
+    predicate_after,
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _name(ix: MentionIndex, name: str) -> tuple[int, int]:
+    """Token span of the first occurrence of ``name``."""
+    start = ix.body.index(name)
+    span = ix.doc.char_span(start, start + len(name))
+    assert span is not None
+    return span.start, span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Moldovan president Irina Vlasova spoke first.", "Irina Vlasova", "Moldovan president"),
+        ("Chile's President Ana Lima spoke first.", "Ana Lima", "Chile's President"),
+        ("OSCE Secretary-General Helga Schmid spoke first.", "Helga Schmid", "OSCE Secretary-General"),
+        ("The Dr. Jane Roe study was cited.", "Jane Roe", None),
+        ("He met Jane Roe yesterday.", "Jane Roe", None),
+    ],
+)
+def test_compound_before(
+    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
+) -> None:
+    ix = index(text)
+    found = compound_before(ix, _name(ix, name)[0])
+    assert (found.text if found else None) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "He called the president of Georgia, Levan Beridze, twice.",
+            "Levan Beridze",
+            "president of Georgia",
+        ),
+        (
+            "Armenian opposition activist, Davit Sargsyan, left.",
+            "Davit Sargsyan",
+            "Armenian opposition activist",
+        ),
+        ("In Paris, Jean Roux said no.", "Jean Roux", None),
+    ],
+)
+def test_apposition_before(
+    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
+) -> None:
+    ix = index(text)
+    found = apposition_before(ix, _name(ix, name)[0])
+    assert (found.text if found else None) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Ivan Markov, Speaker of the Parliament of Armenia and a poet, spoke.",
+            "Ivan Markov",
+            "Speaker of the Parliament of Armenia",
+        ),
+        ("Jane Roe, a senior economist, spoke.", "Jane Roe", "senior economist"),
+        ("Jane Roe, 45, spoke.", "Jane Roe", None),
+    ],
+)
+def test_apposition_after(
+    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
+) -> None:
+    ix = index(text)
+    found = apposition_after(ix, _name(ix, name)[1])
+    assert (found.text if found else None) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Sergei Volkov was the deputy commander of the Black Sea Fleet.",
+            "Sergei Volkov",
+            "deputy commander of the Black Sea Fleet",
+        ),
+        ("Sergei Volkov was happy.", "Sergei Volkov", None),
+    ],
+)
+def test_predicate_after(
+    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
+) -> None:
+    ix = index(text)
+    found = predicate_after(ix, _name(ix, name)[1])
+    assert (found.text if found else None) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org", "country", "international"),
+    [
+        ("Armenian opposition activist, Davit Sargsyan, left.", "Davit Sargsyan", None, "ARM", False),
+        ("OSCE Secretary General Helga Schmid spoke.", "Helga Schmid", ("OSCE", None, True), None, True),
+        ("Acme Bank chairman Tom Hill spoke.", "Tom Hill", ("Acme Bank", "NOR", False), "NOR", False),
+        ("California Attorney General Tom Hill spoke.", "Tom Hill", None, "USA", False),
+    ],
+)
+def test_complete_role(
+    index: Callable[[str], MentionIndex],
+    text: str,
+    name: str,
+    org: tuple[str, str | None, bool] | None,
+    country: str | None,
+    international: bool,
+) -> None:
+    ix = index(text)
+    start = _name(ix, name)[0]
+    role = compound_before(ix, start) or apposition_before(ix, start)
+    assert role is not None
+    refs = []
+    if org is not None:
+        s, e = _name(ix, org[0])
+        refs.append(OrgRef(s, e, org[0], org[1], org[2]))
+    complete_role(ix, role, refs)
+    assert (role.country, role.international) == (country, international)
+    assert role.organization == (org[0] if org else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Peru voted no. Later, Prime Minister Ana Lima spoke.", "Ana Lima", "PER"),
+        ("Peru voted no.\n\nLater, Prime Minister Ana Lima spoke.", "Ana Lima", None),
+        ("Prime Minister Ana Lima spoke about Peru.", "Ana Lima", None),
+        # after the name only a nationality counts
+        ("Prime Minister Ana Lima joined calls by Peruvian officials.", "Ana Lima", "PER"),
+        # a place of a known country is a cue too
+        ("Riots hit Lima. Later, Prime Minister Ana Lopez spoke.", "Ana Lopez", "PER"),
+        # a patron is no nationality
+        ("It is an Iranian-backed militia. Its commander, Ali Reza, spoke.", "Ali Reza", None),
+    ],
+)
+def test_country_near(
+    index: Callable[[str], MentionIndex], text: str, name: str, country: str | None
+) -> None:
+    ix = index(text)
+    assert country_near(ix, _name(ix, name)[0]) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Peru and Peru and Chile.", "PER"),
+        ("Peru and Chile.", None),
+        ("No country here.", None),
+    ],
+)
+def test_main_country(index: Callable[[str], MentionIndex], text: str, country: str | None) -> None:
+    assert main_country(index(text)) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a private person: a country named in the same sentence, before or after, not a possessive
+        ("Officials asked the United States to help Jane Roe.", "Jane Roe", "USA"),
+        ("Jane Roe was born in Peru.", "Jane Roe", "PER"),
+        ("The order raised pressure on Cuba's government under Jane Roe.", "Jane Roe", None),
+    ],
+)
+def test_country_near_same_sentence_only(
+    index: Callable[[str], MentionIndex], text: str, name: str, country: str | None
+) -> None:
+    ix = index(text)
+    s, e = _name(ix, name)
+    assert country_near(ix, s, e, earlier_sentences=False) == country
+
+
+def test_country_near_skips_another_persons_role_after(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Minister Ana Lima spoke with US Secretary of State Jo Bell about it.")
+    s, e = _name(ix, "Ana Lima")
+    skip = set(range(_name(ix, "US")[0], _name(ix, "Jo Bell")[1]))
+    assert country_near(ix, s, e, earlier_sentences=False) == "USA"
+    assert country_near(ix, s, e, skip, earlier_sentences=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("An Iranian-backed group struck Baghdad and Peru.", [("Baghdad", "IRQ"), ("Peru", "PER")]),
+        ("Lima's mayor spoke.", [("Lima", "PER")]),
+    ],
+)
+def test_country_cues(index: Callable[[str], MentionIndex], text: str, cues: list[tuple[str, str]]) -> None:
+    ix = index(text)
+    assert [(ix.text(c.start, c.end), c.iso3) for c in country_cues(ix)] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Foreign Secretary Tom Hill spoke.", "Tom Hill", "GBR"),
+        ("Indian Foreign Secretary Tom Hill spoke.", "Tom Hill", "IND"),
+    ],
+)
+def test_title_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str) -> None:
+    ix = index(text)
+    role = compound_before(ix, _name(ix, name)[0])
+    assert role is not None
+    complete_role(ix, role, [])
+    assert role.country == country

@@ -1,0 +1,297 @@
+"""Quotes: quote-mark pairing, fragments, attribution and speaker resolution on short texts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.core.model import Person
+from newsgraph.extract.quotes.attribution import extract_quotes, find_quote_spans, quote_words
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def _quotes(parse: Callable[[str], Doc], text: str, **kw) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.cue) for q in extract_quotes(parse(text), "d1", **kw)]
+
+
+# ---------------------------------------------------------------- pairing quote marks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win this fight" today.', ["we will win this fight"]),
+        ("\u201cHello there,\u201d she said.", ["Hello there,"]),
+        ('\u201cMixed marks here" he said.', ["Mixed marks here"]),
+        ('Done" and "this part works fine".', ["this part works fine"]),
+        ('"First is never closed. "Second is closed," he said.', ["Second is closed,"]),
+        ('He said "this never ends', []),
+        ('\u00a0"Quoted\u00a0text\u00a0here"\u00a0now', ["Quoted\u00a0text\u00a0here"]),
+        ("", []),
+        ('"""', [""]),
+        ('Emoji \U0001f642 "smile \U0001f642 now" ok', ["smile \U0001f642 now"]),
+    ],
+)
+def test_find_quote_spans(text: str, expected: list[str]) -> None:
+    assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('It was done" and that was all.', "has no opening mark"),
+        ('He said "this never ends', "not closed before the end of its paragraph"),
+        ('"One is left open. "Two is closed," she said.', "never closed"),
+    ],
+)
+def test_unbalanced_marks_are_logged(text: str, message: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="newsgraph.extract.quotes.attribution"):
+        find_quote_spans(text)
+    assert message in caplog.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"The first paragraph of a long quote.\n"The second paragraph closes it."'],
+)
+def test_quote_running_over_paragraphs_is_kept(text: str) -> None:
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "The first paragraph of a long quote.",
+        "The second paragraph closes it.",
+    ]
+    assert spans[0].closer == ""
+
+
+@pytest.mark.parametrize(("inner", "count"), [("right now", 2), ("don't stop-start 2,000 times", 4)])
+def test_quote_words(inner: str, count: int) -> None:
+    assert len(quote_words(inner)) == count
+
+
+# ---------------------------------------------------------------- attribution patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The bridge will reopen next spring," Mayor Lena Ortiz said on Tuesday.',
+            [("The bridge will reopen next spring", "Lena Ortiz", "say")],
+        ),
+        (
+            '"We expect heavy rain all week," said Tom Baker, a forecaster.',
+            [("We expect heavy rain all week", "Tom Baker", "say")],
+        ),
+        (
+            'According to Maria Lopez, "the factory will close by the end of the year."',
+            [("the factory will close by the end of the year.", "Maria Lopez", "according")],
+        ),
+        (
+            "Governor Ali Hassan made a statement, \u201cThe roads will stay closed until the storm passes.\u201d",
+            [("The roads will stay closed until the storm passes.", "Ali Hassan", "statement")],
+        ),
+        (
+            "Sara Kim said that if the talks fail, \u201c[the union] will strike for a whole week.\u201d",
+            [("[the union] will strike for a whole week.", "Sara Kim", "say")],
+        ),
+        (
+            'Coach Ben Ruiz told reporters: "We played badly and we all know it."',
+            [("We played badly and we all know it.", "Ben Ruiz", "tell")],
+        ),
+        (
+            'Olga Petrova left the room, saying "the vote was rigged from the very start".',
+            [("the vote was rigged from the very start", "Olga Petrova", "say")],
+        ),
+        (
+            '"The plan is ready to go," Paul Weber warned, "and it will start in May."',
+            [
+                ("The plan is ready to go", "Paul Weber", "warn"),
+                ("and it will start in May.", "Paul Weber", "warn"),
+            ],
+        ),
+    ],
+)
+def test_attribution_patterns(parse: Callable[[str], Doc], text: str, expected: list[tuple]) -> None:
+    assert _quotes(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Prices rose again in every single shop. Wages did not follow at all," the economist Ana Silva said.'],
+)
+def test_multi_sentence_quote_gives_one_record_per_sentence(parse: Callable[[str], Doc], text: str) -> None:
+    quotes = extract_quotes(parse(text), "d1")
+    assert [q.text for q in quotes] == ["Prices rose again in every single shop.", "Wages did not follow at all"]
+    assert {q.speaker for q in quotes} == {"Ana Silva"}
+    assert all(q.evidence.sentence in text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will cut taxes for everyone [...] and we will build more homes for young families," Jo Lind said.'],
+)
+def test_elision_splits_excerpts(parse: Callable[[str], Doc], text: str) -> None:
+    assert [q.text for q in extract_quotes(parse(text), "d1")] == [
+        "We will cut taxes for everyone",
+        "and we will build more homes for young families",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Mary Cole opened the hearing. She said \u201cthe court will not accept any delay from anyone.\u201d",
+        'Police questioned Laura Bennett about the crash. She told them "I did not see the other car at all."',
+    ],
+)
+def test_pronoun_speaker_resolves_to_person(parse: Callable[[str], Doc], text: str) -> None:
+    quotes = extract_quotes(parse(text), "d1")
+    assert len(quotes) == 1
+    assert quotes[0].speaker in ("Mary Cole", "Laura Bennett")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Delegates from five countries met in Oslo. They said the treaty is "fair to every member state that signed it".'],
+)
+def test_they_resolves_to_group_subject(parse: Callable[[str], Doc], text: str) -> None:
+    (quote,) = extract_quotes(parse(text), "d1")
+    assert quote.speaker == "Delegates from five countries"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "speaker", "role"),
+    [
+        (
+            '"Vaccines must reach every country quickly," the WHO chief said.',
+            Person(name="Ines Berg", role="Director General", organization="WHO"),
+            "Ines Berg",
+            "Director General",
+        ),
+        (
+            '"Our defences are ready for any threat," Berg said in Geneva.',
+            Person(name="Ines Berg", aliases=["Berg"], role="Director General"),
+            "Ines Berg",
+            "Director General",
+        ),
+    ],
+)
+def test_speaker_resolved_to_known_person(
+    parse: Callable[[str], Doc], text: str, person: Person, speaker: str, role: str
+) -> None:
+    (quote,) = extract_quotes(parse(text), "d1", [person])
+    assert (quote.speaker, quote.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the agency, Omar Reyes, opened the meeting. "
+        '"Our budget is far too small for this task," the agency chief said.'
+    ],
+)
+def test_role_noun_resolved_to_person_the_document_titles(parse: Callable[[str], Doc], text: str) -> None:
+    (quote,) = extract_quotes(parse(text), "d1")
+    assert quote.speaker == "Omar Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have seen a sharp rise in attacks on our networks," a spokesperson for the Interior Ministry stated. '
+        'The spokesperson added that the ministry was "working day and night to stop them".'
+    ],
+)
+def test_role_phrase_kept_and_reused(parse: Callable[[str], Doc], text: str) -> None:
+    quotes = extract_quotes(parse(text), "d1")
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("spokesperson for the Interior Ministry", "state"),
+        ("spokesperson for the Interior Ministry", "add"),
+    ]
+    assert quotes[0].speaker_role == "spokesperson for the Interior Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We will rebuild the old school," Ravi Patel said. "The children deserve a safe place to learn."',
+            "Ravi Patel",
+        ),
+        (
+            'Nora Diaz said the plan was late. It could now be "safely assumed" that the city wanted '
+            '"to delay the whole project until after the next election in spring."',
+            "Nora Diaz",
+        ),
+    ],
+)
+def test_quote_without_cue_continues_last_speaker(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    quotes = extract_quotes(parse(text), "d1")
+    assert quotes[-1].speaker == speaker
+    assert quotes[-1].cue is None
+    assert "safely assumed" not in [q.text for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The group, known as "Red Fox," used a tool called "Night Owl" and was ready "right now".',
+        'A report by the "Institute for Peace and Conflict Studies" came out today.',
+        'The council keeps a "deeply unfair and unwise" rule for new tenants.',
+    ],
+)
+def test_fragments_and_names_are_not_quotes(parse: Callable[[str], Doc], text: str) -> None:
+    assert extract_quotes(parse(text), "d1") == []
+
+
+@pytest.mark.parametrize("text", ['"Nobody knows what will happen to the old harbour next year."'])
+def test_unattributed_quote_left_out_unless_asked(parse: Callable[[str], Doc], text: str) -> None:
+    assert extract_quotes(parse(text), "d1") == []
+    (quote,) = extract_quotes(parse(text), "d1", keep_unattributed=True)
+    assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Prices\u00a0will\u00a0rise\u00a0again\u00a0soon,"\u00a0the\u00a0governor\u00a0said.',
+        "\u201cWe will keep the border open for all trucks,\u201d said Lina Park.",
+    ],
+)
+def test_evidence_points_at_the_quote(parse: Callable[[str], Doc], text: str) -> None:
+    (quote,) = extract_quotes(parse(text), "doc-7")
+    ev = quote.evidence
+    assert ev.doc == "doc-7"
+    assert text[ev.start : ev.end] == quote.text
+    assert quote.text in ev.sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        '"',
+        '" " " "',
+        'He said "unfinished \u201c nested \u201d and \u00ab odd \u00bb marks',
+        "\u200b\u00a0\ufeff\U0001f600 \u201d\u201c",
+        'Nobody said "a thing that matters to anyone at all here" and "" "',
+    ],
+)
+def test_odd_input_does_not_crash(parse: Callable[[str], Doc], text: str) -> None:
+    quotes = extract_quotes(parse(text), "d1", keep_unattributed=True)
+    assert all(q.evidence.start <= q.evidence.end for q in quotes)

@@ -1,0 +1,120 @@
+"""Speaker resolution for quotes: names, titles, roles, organisations and pronouns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.core.model import Organization, Person
+from newsgraph.extract.quotes.speakers import SpeakerResolver, name_key
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _subject(doc: Doc, i: int = 0):
+    """The n-th subject token of a doc."""
+    return [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")][i]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Erdoğan's", "erdogan"), ("the  Foreign\u00a0Ministry", "foreign ministry"), ("O\u2019Neill", "o'neill")],
+)
+def test_name_key(text: str, key: str) -> None:
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "name", "role"),
+    [
+        ("Finance minister Karl Olsen spoke first.", [], "Karl Olsen", "Finance minister"),
+        ("Olsen spoke first.", [Person(name="Karl Olsen", role="finance minister")], "Karl Olsen", "finance minister"),
+        ("The union leader, Eva Holm, spoke first.", [], "Eva Holm", "union leader"),
+        ("The mayor of Paris, Anne Hidalgo, spoke first.", [], "Anne Hidalgo", "mayor of Paris"),
+    ],
+)
+def test_person_subjects(parse: Callable[[str], Doc], text: str, persons: list[Person], name: str, role: str) -> None:
+    doc = parse(text)
+    speaker = SpeakerResolver(doc, persons).resolve(_subject(doc))
+    assert speaker is not None
+    assert (speaker.name, speaker.role, speaker.kind) == (name, role, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "name"),
+    [
+        ("The Red Cross said it would help.", [], "Red Cross"),
+        (
+            "The IMF said it would help.",
+            [Organization(name="International Monetary Fund", aliases=["IMF"])],
+            "International Monetary Fund",
+        ),
+    ],
+)
+def test_organisation_subjects(parse: Callable[[str], Doc], text: str, orgs: list[Organization], name: str) -> None:
+    doc = parse(text)
+    speaker = SpeakerResolver(doc, (), orgs).resolve(_subject(doc))
+    assert speaker is not None
+    assert (speaker.name, speaker.kind) == (name, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "name"),
+    [
+        # role noun + organisation in the phrase → the one person holding that office there
+        (
+            "The UN chief spoke.",
+            [
+                Person(name="Ada Moss", role="Secretary-General", organization="UN"),
+                Person(name="Li Wei", role="spokesperson", organization="UN"),
+            ],
+            "Ada Moss",
+        ),
+        # a role with a country modifier picks the person of that country
+        (
+            "The French minister spoke.",
+            [
+                Person(name="Jean Roux", role="foreign minister", country="FRA"),
+                Person(name="Hans Vogt", role="foreign minister", country="DEU"),
+            ],
+            "Jean Roux",
+        ),
+        # indefinite: a new, unnamed speaker, kept as the phrase
+        (
+            "A spokesperson for the city spoke.",
+            [Person(name="Li Wei", role="spokesperson")],
+            "spokesperson for the city",
+        ),
+    ],
+)
+def test_role_subjects(parse: Callable[[str], Doc], text: str, persons: list[Person], name: str) -> None:
+    doc = parse(text)
+    speaker = SpeakerResolver(doc, persons).resolve(_subject(doc))
+    assert speaker is not None
+    assert speaker.name == name
+
+
+@pytest.mark.parametrize("text", ["Laura Bennett arrived late. She spoke."])
+def test_pronoun_goes_to_previous_person_subject(parse: Callable[[str], Doc], text: str) -> None:
+    doc = parse(text)
+    resolver = SpeakerResolver(doc)
+    first, pronoun = _subject(doc, 0), _subject(doc, 1)
+    resolver.note_subject(first)
+    speaker = resolver.resolve(pronoun)
+    assert speaker is not None
+    assert speaker.name == "Laura Bennett"
+
+
+@pytest.mark.parametrize("text", ["It rained. There was no one. We spoke."])
+def test_non_speakers(parse: Callable[[str], Doc], text: str) -> None:
+    doc = parse(text)
+    resolver = SpeakerResolver(doc)
+    assert [resolver.resolve(t) for t in doc if t.dep_ in ("nsubj", "expl")] == [None, None, None]

@@ -1,0 +1,193 @@
+"""Country stances: absence, neutrality, positions, quoted justifications, issue label, the seed page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.core.model import Person
+from newsgraph.extract.events.coder import extract_events
+from newsgraph.extract.stances import extract_stances, issue_label
+
+NO = "no official statement"
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:
+    return [(s.country, s.position) for s in extract_stances(parse(text), "d1", **kw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # explicit absence is a stance row
+        ("Kenya has not made an official statement on the conflict.", [("KEN", NO)]),
+        ("Kenya did not make an official statement regarding the war.", [("KEN", NO)]),
+        # coordinated countries: one row each
+        ("The governments of Peru and Chile have not come out with any official statements on the war.",
+         [("PER", NO), ("CHL", NO)]),
+        # relative clause
+        ("In Bolivia, which has also not made an official statement, analysts expect a long debate about the war.",
+         [("BOL", NO)]),
+        # "no statements from X"
+        ("There have been no official statements from Ecuador on the crisis.", [("ECU", NO)]),
+        ("Norway declined to comment on the invasion.", [("NOR", NO)]),
+        ("The Serbian foreign minister, Ivan Petrovic, stayed silent about the crisis.", [("SRB", NO)]),
+        # neutrality is a position the text names
+        ("Switzerland favours neutrality on the conflict.", [("CHE", "neutral")]),
+        # positions on an issue noun
+        ("France condemned the invasion.", [("FRA", "opposes")]),
+        ("Hungary backed the agreement.", [("HUN", "supports")]),
+    ],
+)
+def test_rows(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _rows(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun or a group that is no state takes no stance for a country
+        "Political analysts say that they favour neutrality.",
+        "Political analysts have not made any statement on the war.",
+        # a negated or hypothetical position is none
+        "France did not condemn the invasion.",
+        "France could condemn the invasion.",
+        # a statement that was made is no absence
+        "Kenya made an official statement on the conflict.",
+        # support for something that is no issue
+        "Hungary backed the football team.",
+    ],
+)
+def test_no_row(parse, text: str) -> None:
+    assert _rows(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ivan Petrovic, a Serbian official, said, "The operation is aimed at protecting civilians, and there is '
+         'no other way."', [("SRB", "supports")]),
+        ('Ivan Petrovic, a Serbian official, said: "The operation is illegal.', [("SRB", "opposes")]),
+        # a quote without an issue noun gives nothing
+        ('Ivan Petrovic, a Serbian official, said, "The weather is unacceptable."', []),
+    ],
+)
+def test_quoted_statements(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _rows(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('Petrovic said, "The operation is aimed at protecting civilians, and there is no other way."',
+      [("SRB", "supports")])],
+)
+def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    class Resolver:
+        def resolve(self, name: str) -> Person | None:
+            return Person(name="Ivan Petrovic", country="SRB") if "Petrovic" in name else None
+
+    assert _rows(parse, text, resolver=Resolver()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Benin's president Patrice Talon signed the free trade agreement on Sunday.", [("BEN", "supports")]),
+        # the story's action: its doer supports the issue, states that condemn or back the doer take sides
+        ("Russian troops invaded Ukraine on Monday. Poland condemned the attack. Hungary backed Russia.",
+         [("POL", "opposes"), ("RUS", "supports"), ("HUN", "supports")]),
+        # the doer of the issue itself supports it; who rejects it opposes it
+        ("The United States imposed sanctions on Iran. Iran rejected the sanctions.",
+         [("USA", "supports"), ("IRN", "opposes")]),
+    ],
+)
+def test_rows_from_events(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse(text)
+    events = extract_events(doc, "d1")
+    assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a characterization of the issue; "they" gives every member its row
+        ("Egypt, Greece and Cyprus met in Athens. They concluded that the Turkish deal is null and void.",
+         [("EGY", "opposes"), ("GRC", "opposes"), ("CYP", "opposes")]),
+        ("The Israeli prime minister found the air strike justified.", [("ISR", "supports")]),
+        ("The Peruvian government called the agreement illegal.", [("PER", "opposes")]),
+        # an evaluation of something that is no issue gives nothing
+        ("The Peruvian government called the weather ridiculous.", []),
+    ],
+)
+def test_characterizations(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse(text)
+    events = extract_events(doc, "d1")
+    assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act in the lead's third sentence, or on the doer's own country, is not the story's action
+        "Nothing happened in May. Talks went on in June. The war went on. Russian troops invaded Ukraine.",
+        "The Kenyan government asked its citizens to leave the war zone.",
+        # the story's action without an issue noun: no row
+        "Iran shot down a Ukrainian jet.",
+    ],
+)
+def test_no_issue_rows(parse, text: str) -> None:
+    doc = parse(text)
+    assert extract_stances(doc, "d1", events=extract_events(doc, "d1")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The India-Pakistan conflict grew. Delhi spoke about the India-Pakistan conflict and the crisis.",
+         "India-Pakistan conflict"),
+        ("The war went on. Nobody spoke about the war.", "war"),
+        ("Nothing happened today.", "unspecified issue"),
+    ],
+)
+def test_issue_label(parse, text: str, label: str) -> None:
+    assert issue_label(parse(text)) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "published"), [("Kenya has not made an official statement on the war.", "2024-03-01")]
+)
+def test_row_fields(parse, text: str, published: str) -> None:
+    (row,) = extract_stances(parse(text), "d1", published=published)
+    assert (row.issue, row.date, row.evidence.doc, row.evidence.sentence) == ("war", published, "d1", text)
+    assert text[row.evidence.start : row.evidence.end].startswith("Kenya")
+
+
+@pytest.mark.parametrize("text", ["", "\u00a0", "\u201cUnclosed quote about the war said", "No statement."])
+def test_odd_input(parse, text: str) -> None:
+    assert isinstance(extract_stances(parse(text), "d1"), list)
+
+
+@pytest.mark.corpus
+def test_seed_stances(parse, seed_path: Path, seed_gold_path: Path) -> None:
+    from tests.extract.events.test_coder import seed_bodies
+
+    gold = json.loads(seed_gold_path.read_text(encoding="utf-8"))
+    rows: set[tuple[str, str]] = set()
+    for doc_id, body, published in seed_bodies(seed_path.read_text(encoding="utf-8")):
+        doc = parse(body)
+        events = extract_events(doc, doc_id, published=published)
+        rows |= {(s.country, s.position) for s in extract_stances(doc, doc_id, published=published, events=events)}
+    want = {(r["country"], r["position"]) for r in gold["stances"]["rows"]}
+    assert rows == want  # 6/6 rows, nothing extra

@@ -1,0 +1,93 @@
+"""Noun phrases and clause arguments read from the parse: countries, sectors, subjects, passives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.syntax import is_passive, np_countries, np_sector, person_head, subjects, token_country
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _tok(doc: Doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("The United States Department of State criticized Venezuela.", "States", "USA"),
+        ("Kenya expelled them.", "Kenya", "KEN"),
+        ("The weather was fine.", "weather", None),
+    ],
+)
+def test_token_country(parse, text: str, word: str, code: str | None) -> None:
+    assert token_country(_tok(parse(text), word)) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("The Belarusian KGB arrested them.", "KGB", ["BLR", "RUS"]),  # the adjective first, the metonym last
+        ("The Kremlin responded.", "Kremlin", ["RUS"]),
+        ("The United States Department of State spokesperson spoke.", "spokesperson", ["USA"]),
+    ],
+)
+def test_np_countries(parse, text: str, head: str, expected: list[str]) -> None:
+    assert np_countries(_tok(parse(text), head)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "sector"),
+    [
+        ("Some members of opposition parties claimed it.", "members", "OPP"),
+        ("Members of the European Union condemned it.", "Members", "IGO"),
+    ],
+)
+def test_np_sector_of_complement(parse, text: str, head: str, sector: str) -> None:
+    assert np_sector(_tok(parse(text), head))[0] == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Pompeo sent a letter requesting the new rules.", "requesting", ["Pompeo"]),  # the sender, not the letter
+        ("Johnson joined calls by British officials asking Iran to act.", "asking", ["officials"]),
+        ("Pompeo posted a message on Twitter blaming Iran.", "blaming", ["Pompeo"]),
+        ("Protesters responded by throwing stones.", "throwing", ["Protesters"]),
+        ("Brazil accused Chile of attacking its ships.", "attacking", ["Chile"]),
+        ("Politicians were reported by local media to have visited the hospital.", "visited", ["Politicians"]),
+        ("Officials reported 150 soldiers killed.", "killed", []),
+        ("Quirin wept when convicted.", "convicted", []),
+    ],
+)
+def test_subjects(parse, text: str, verb: str, expected: list[str]) -> None:
+    assert [t.text for t in subjects(_tok(parse(text), verb))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "passive"),
+    [("Quirin wept when convicted.", "convicted", True), ("Police arrested him.", "arrested", False)],
+)
+def test_is_passive(parse, text: str, verb: str, passive: bool) -> None:
+    assert is_passive(_tok(parse(text), verb)) is passive
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "person"),
+    [
+        ("A spokesperson, Morgan Ortagus, said it.", "spokesperson", True),
+        ("The ministry said it.", "ministry", False),
+    ],
+)
+def test_person_head(parse, text: str, word: str, person: bool) -> None:
+    assert person_head(_tok(parse(text), word)) is person

@@ -1,0 +1,198 @@
+"""newsgraph.store.queries on SQLite and PostgreSQL, and its pure helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.core.errors import NotFound
+from newsgraph.export.tables import BadFilter
+from newsgraph.store import queries
+from newsgraph.store.db import Store
+from newsgraph.store.facts import entity_id
+from tests.api_fixtures import XSS_TITLE, build
+from tests.kb_fixtures import database
+
+SEED_TITLE = "Russia busy keeping Central Asian states in line as Ukraine crisis unfolds"
+GRAIN = "grain"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp(f"queries-{request.param}")
+    with database(request.param, folder) as url:
+        ids = build(url, folder / "pages", with_seed=False)
+        store = Store(url)
+        try:
+            with store.connect() as conn:
+                yield conn, ids
+        finally:
+            store.close()
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_list_articles_counts_and_pages(kb, limit: int) -> None:
+    conn, ids = kb
+    rows, total = queries.list_articles(conn, limit=limit)
+    assert len(rows) == min(limit, total) and total == len({i for i in ids.values()})
+    dates = [r["date"] for r in queries.list_articles(conn, limit=100)[0] if r["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize(("filters", "expected"), [({"since": "2024"}, XSS_TITLE), ({"country": "KAZ"}, XSS_TITLE)])
+def test_list_articles_filters(kb, filters: dict[str, str], expected: str) -> None:
+    conn, _ = kb
+    titles = [r["title"] for r in queries.list_articles(conn, **filters)[0]]
+    assert expected in titles
+
+
+@pytest.mark.parametrize("filters", [{"since": "2024-02-30"}, {"country": "XX"}, {"event_type": "FIGHT"}])
+def test_bad_filters_raise(kb, filters: dict[str, str]) -> None:
+    conn, _ = kb
+    with pytest.raises(BadFilter):
+        queries.list_articles(conn, **filters)
+
+
+@pytest.mark.parametrize("title", [XSS_TITLE])
+def test_get_article_with_facts_and_prefix(kb, title: str) -> None:
+    conn, ids = kb
+    doc = queries.get_article(conn, ids[title][:6])
+    assert doc["id"] == ids[title] and doc["facts"]["events"] and doc["sources"]
+    with pytest.raises(NotFound):
+        queries.get_article(conn, "ffffffffffffffff")
+
+
+@pytest.mark.parametrize("q", ["evil", "EVIL"])
+def test_entities_by_name(kb, q: str) -> None:
+    conn, _ = kb
+    rows, total = queries.list_entities(conn, q=q)
+    assert total == 1 and rows[0]["kind"] == "person"
+
+
+@pytest.mark.parametrize("kind", ["person"])
+def test_get_entity(kb, kind: str) -> None:
+    conn, _ = kb
+    ent = queries.get_entity(conn, entity_id(kind, "Evil <img src=x onerror=\"window.__xss='entity'\"> Person"))
+    assert ent["quotes"] and ent["events_as_actor"] and ent["roles"] and ent["co_mentioned"]
+    assert ent["timeline"] == [{"period": "2024-05", "mentions": 1}]
+    with pytest.raises(NotFound):
+        queries.get_entity(conn, "0")
+
+
+@pytest.mark.parametrize(
+    "filters", [{"actor_country": "KAZ", "target_country": "RUS"}, {"event_type": "CONSULT", "since": "2024"}]
+)
+def test_list_events(kb, filters: dict[str, str]) -> None:
+    conn, _ = kb
+    rows, total = queries.list_events(conn, **filters)
+    assert total == len(rows) >= 1
+    assert any(r["actor"].startswith("Evil") for r in rows)
+    assert queries.list_events(conn, **filters, limit=1)[1] == total
+
+
+@pytest.mark.parametrize("speaker", ["evil"])
+def test_quotes_and_amounts(kb, speaker: str) -> None:
+    conn, _ = kb
+    assert queries.list_quotes(conn, speaker=speaker)[1] == 1
+    rows, total = queries.list_amounts(conn, min_value=1000)
+    assert total == len(rows) and all(r["value"] >= 1000 for r in rows)
+
+
+@pytest.mark.parametrize("as_of", [None, "2024-05-06", "2024-05-05"])
+def test_stance_board(kb, as_of: str | None) -> None:
+    conn, _ = kb
+    board = queries.stance_board(conn, as_of=as_of)
+    kaz = [c for c in board["cells"] if c["country"] == "KAZ"]
+    assert bool(kaz) == (as_of != "2024-05-05")
+    assert board["all_issues"]
+
+
+@pytest.mark.parametrize("granularity", ["year", "month", "day"])
+def test_event_timeline(kb, granularity: str) -> None:
+    conn, _ = kb
+    points = queries.event_timeline(conn, granularity=granularity)
+    assert points and points == sorted(points, key=lambda p: (p["period"], p["type"]))
+    with pytest.raises(BadFilter):
+        queries.event_timeline(conn, granularity="week")
+
+
+@pytest.mark.parametrize("country", [None, "RUS"])
+def test_actor_network(kb, country: str | None) -> None:
+    conn, _ = kb
+    net = queries.actor_network(conn, country=country)
+    ids = {n["id"] for n in net["nodes"]}
+    assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
+
+
+@pytest.mark.parametrize("limit", [5])
+def test_home_and_related(kb, limit: int) -> None:
+    conn, ids = kb
+    home = queries.home(conn, limit=limit)
+    assert home["articles"] and home["popular"] and len(home["articles"]) <= limit
+    assert isinstance(queries.related_articles(conn, ids[XSS_TITLE]), list)
+    assert queries.page_neighbours(conn, ids[XSS_TITLE]) == []
+
+
+# -- pure helpers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "roles"),
+    [
+        (
+            [
+                {"document_id": "a", "title": "A", "role": "minister", "date": "2020-01-02", "mentions": 1},
+                {"document_id": "b", "title": "B", "role": "president", "date": "2021-03-04", "mentions": 2},
+                {"document_id": "c", "title": "C", "role": "minister", "date": "2020-06-01", "mentions": 1},
+                {"document_id": "d", "title": "D", "role": None, "date": "2022-01-01", "mentions": 1},
+            ],
+            [("minister", "2020-01-02", "2020-06-01", 2), ("president", "2021-03-04", "2021-03-04", 1)],
+        )
+    ],
+)
+def test_roles_over_time_and_months(rows: list[dict[str, object]], roles: list[tuple[str, str, str, int]]) -> None:
+    got = [(r["role"], r["first"], r["last"], len(r["documents"])) for r in queries.roles_over_time(rows)]
+    assert got == roles
+    assert queries.mentions_per_month(rows) == [
+        {"period": "2020-01", "mentions": 1},
+        {"period": "2020-06", "mentions": 1},
+        {"period": "2021-03", "mentions": 2},
+        {"period": "2022-01", "mentions": 1},
+    ]
+
+
+def _event(type_: str, actor: str | None, target: str | None, actor_country: str | None = None) -> dict[str, object]:
+    return {
+        "type": type_,
+        "actor": actor,
+        "actor_entity_id": None,
+        "actor_country": actor_country,
+        "actor_kind": None,
+        "actor_name": None,
+        "target": target,
+        "target_entity_id": None,
+        "target_country": None,
+        "target_kind": None,
+        "target_name": None,
+        "id": 1,
+    }
+
+
+@pytest.mark.parametrize("limit", [1, 10])
+def test_build_network_groups_and_limits(limit: int) -> None:
+    rows = [
+        _event("CONSULT", "A", "B"),
+        _event("CONSULT", "a", "B"),
+        _event("ACCUSE", "C", "B", "RUS"),
+        _event("X", "A", "A"),
+    ]
+    net = queries.build_network(rows, limit=limit)
+    assert net["edges"][0] == {"source": "t:a", "target": "t:b", "type": "CONSULT", "events": 2}
+    assert len(net["edges"]) == min(limit, 2)
+    assert {n["id"] for n in net["nodes"]} == ({"t:a", "t:b"} if limit == 1 else {"t:a", "t:b", "c:RUS"})
+
+
+@pytest.mark.parametrize("path", [Path("x")])
+def test_module_stays_small(path: Path) -> None:
+    assert len(Path(queries.__file__).read_text().splitlines()) < 600
