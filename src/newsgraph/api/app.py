@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsgraph import __version__
+from newsgraph.core.version import __version__
 from newsgraph.api import errors
 from newsgraph.api.cache import ResultCache
 from newsgraph.api.deps import ConnDep

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph import __version__
+from newsgraph.core.version import __version__
 from newsgraph.core.errors import NewsgraphError
 from newsgraph.core.settings import Settings, normalize_db_url
 

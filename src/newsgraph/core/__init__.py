@@ -1,0 +1,1 @@
+"""What every stage shares: the records (``model``), named errors, settings, text normalization, the version."""

@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from newsgraph import __version__
+from newsgraph.core.version import __version__
 from newsgraph.export.gdelt import PlaceInfo, day_date, event_query, quad_class, resolve_places
 from newsgraph.export.tables import Filters, atomic_open, keyset
 from newsgraph.store.schema import events

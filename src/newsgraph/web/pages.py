@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from newsgraph import __version__
+from newsgraph.core.version import __version__
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.lexicon.countries import country_name
 from newsgraph.store import queries
