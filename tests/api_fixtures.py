@@ -23,8 +23,9 @@ from sqlalchemy import select
 from newsgraph.api.app import create_app
 from newsgraph.core.settings import Settings
 from newsgraph.store.db import Store
-from newsgraph.store.facts import entity_id, insert_ignore
+from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, quotes, stances
+from newsgraph.store.sql import insert_ignore
 from tests.conftest import ROOT, SEED
 from tests.kb_fixtures import analyzer
 

@@ -27,9 +27,10 @@ from typing import Any
 from newsgraph.analysis.popular import create_popular_indexes
 from newsgraph.analysis.related import create_related_tables
 from newsgraph.store.db import Store
-from newsgraph.store.facts import entity_id, insert_ignore
+from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, now
 from newsgraph.store.search import index_document
+from newsgraph.store.sql import insert_ignore
 from tests.conftest import FIXTURES, ROOT, pg_schema_url
 
 EXAMPLES = ROOT / "examples" / "pages"

@@ -23,23 +23,20 @@ from newsgraph.kb.tables import (
     Member,
     UnknownEntity,
     canonical_entities,
-    chunked,
     create_kb_tables,
     drop_orphans,
     entity_facts,
     entity_links,
     find_canonical,
-    insert_ignore,
-    insert_rows,
     load_members,
     merge_decisions,
-    merged_events,
     require_kb,
     unresolved,
 )
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, events, mentions, now
+from newsgraph.store.sql import insert_ignore, insert_rows
 
 
 @dataclass
@@ -186,9 +183,7 @@ def _list_events(conn: Connection) -> Any:
 
 
 @pytest.mark.parametrize("call", [require_kb, lambda conn: find_canonical(conn, "Putin"), _resolve_one, _list_events])
-def test_a_database_without_the_tables_says_what_to_do(
-    db_url: str, call: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_database_without_the_tables_says_what_to_do(db_url: str, call: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsgraph.store import schema
 
     # a database made before migration 5 (knowledge-base tables) existed
@@ -199,21 +194,6 @@ def test_a_database_without_the_tables_says_what_to_do(
             call(conn)
     finally:
         store.close()
-
-
-@pytest.mark.parametrize(("n", "size", "sizes"), [(0, 3, []), (5, 2, [2, 2, 1]), (6, 3, [3, 3])])
-def test_chunked(n: int, size: int, sizes: list[int]) -> None:
-    assert [len(c) for c in chunked(range(n), size)] == sizes
-
-
-@pytest.mark.parametrize("place", ["Kyiv"])
-def test_insert_ignore_skips_known_keys_and_fills_missing_columns(any_db_url: str, place: str) -> None:
-    base = {"type": "PROTEST", "actor_key": "", "target_key": "", "dated": False}
-    with kb_store(any_db_url) as store, store.engine.begin() as conn:
-        insert_ignore(conn, merged_events, [base | {"id": "a", "place": place}, base | {"id": "b"}])
-        insert_ignore(conn, merged_events, [base | {"id": "a", "type": "ASSAULT"}])
-        got = {r.id: (r.type, r.place) for r in conn.execute(select(merged_events))}
-    assert got == {"a": ("PROTEST", place), "b": ("PROTEST", None)}
 
 
 # -- what the resolver reads ------------------------------------------------------------------------

@@ -28,15 +28,14 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.kb.tables import (
     canonical_entities,
-    chunked,
     entity_links,
-    insert_rows,
     merged_event_sources,
     merged_events,
     require_kb,
 )
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.store.schema import documents, events
+from newsgraph.store.sql import chunked, insert_rows
 
 # Reports whose days differ by at most this many days can be one event (the issue's ±1 day).
 DAY_WINDOW = 1

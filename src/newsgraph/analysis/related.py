@@ -45,8 +45,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.core.errors import NewsgraphError, NotFound
-from newsgraph.store.facts import insert_ignore
 from newsgraph.store.schema import metadata
+from newsgraph.store.sql import insert_ignore
 
 log = logging.getLogger(__name__)
 

@@ -16,13 +16,13 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsgraph.core.version import __version__
 from newsgraph.api import errors
 from newsgraph.api.cache import ResultCache
 from newsgraph.api.deps import ConnDep
 from newsgraph.api.routes import ROUTERS
 from newsgraph.api.schemas import Stats
 from newsgraph.core.settings import Settings
+from newsgraph.core.version import __version__
 from newsgraph.store.db import Store
 
 CSP = (

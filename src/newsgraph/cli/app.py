@@ -19,9 +19,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.core.version import __version__
 from newsgraph.core.errors import NewsgraphError
 from newsgraph.core.settings import Settings, normalize_db_url
+from newsgraph.core.version import __version__
 
 app = typer.Typer(
     name="newsgraph",

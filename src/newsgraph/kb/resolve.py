@@ -42,7 +42,6 @@ from newsgraph.kb.tables import (
     add_features,
     block_candidates,
     canonical_entities,
-    chunked,
     drop_kb_rows,
     drop_orphans,
     entity_alias_links,
@@ -51,8 +50,6 @@ from newsgraph.kb.tables import (
     entity_names,
     entity_roles,
     find_canonical,
-    insert_ignore,
-    insert_rows,
     kb_resolved_documents,
     load_members,
     merge_decisions,
@@ -65,6 +62,7 @@ from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.lexicon.titles import find_titles, is_modifier, lookup_title, max_title_words, title_words, titles
 from newsgraph.store.schema import entities
+from newsgraph.store.sql import chunked, insert_ignore, insert_rows
 
 PERSON = "person"
 

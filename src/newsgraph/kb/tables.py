@@ -23,9 +23,9 @@ the fact tables and can be rebuilt from them (``newsgraph.kb.resolve.resolve_all
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -45,14 +45,13 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import NotFound, StoreError
 from newsgraph.extract.mentions.persons import name_key
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.store.schema import documents, entities, mentions, metadata, quotes
+from newsgraph.store.sql import chunked, insert_rows
 
 # Ids are 16 hex chars like ``entities.id``; String(32) leaves room.
 ID = String(32)
@@ -223,44 +222,6 @@ def require_kb(conn: Connection) -> None:
             f"the knowledge-base tables ({', '.join(missing)}) are missing: open the database once with this "
             "newsgraph (opening a Store applies the missing migrations), or call newsgraph.kb.tables.create_kb_tables"
         )
-
-
-T = TypeVar("T")
-
-# Bound parameters per statement: SQLite allows 32766, PostgreSQL 65535.
-CHUNK = 500
-
-
-def chunked(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
-    """``items`` in lists of at most ``size`` (for ``IN`` lists and multi-row inserts)."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (every row with the same keys: missing ones filled with None)."""
-    if not rows:
-        return
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    for part in chunked(rows, 1000):
-        conn.execute(table.insert(), [{k: r.get(k) for k in keys} for r in part])
-
-
-def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows``, skipping those whose primary key exists (SQLite and PostgreSQL)."""
-    if not rows:
-        return
-    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    stmt = make(table).on_conflict_do_nothing()
-    for part in chunked(rows, 1000):
-        conn.execute(stmt, [{k: r.get(k) for k in keys} for r in part])
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.model import Evidence
@@ -30,6 +28,7 @@ from newsgraph.store.schema import (
     themes,
     tones,
 )
+from newsgraph.store.sql import insert_ignore, insert_rows
 
 if TYPE_CHECKING:
     from newsgraph.extract.runner import DocFacts
@@ -37,19 +36,6 @@ if TYPE_CHECKING:
 
 def entity_id(kind: str, name: str) -> str:
     return hashlib.sha1(f"{kind}|{normalize_for_hash(name)}".encode()).hexdigest()[:16]
-
-
-def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows, skipping those whose primary key exists (SQLite and PostgreSQL).
-
-    Rows may name different columns; missing ones are filled with NULL.
-    """
-    if not rows:
-        return
-    columns = [c.name for c in table.columns if any(c.name in r for r in rows)]
-    full = [{c: r.get(c) for c in columns} for r in rows]
-    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    conn.execute(make(table).on_conflict_do_nothing(), full)
 
 
 def _ev(e: Evidence) -> dict[str, Any]:
@@ -98,12 +84,12 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
         )
     insert_ignore(conn, entities, _unique(entity_rows, "id"))
     insert_ignore(conn, entity_aliases, _unique(alias_rows, "entity_id", "alias"))
-    _insert(conn, mentions, mention_rows)
+    insert_rows(conn, mentions, mention_rows)
 
     def ref(name: str | None) -> str | None:
         return by_name.get(normalize_for_hash(name)) if name else None
 
-    _insert(
+    insert_rows(
         conn,
         quotes,
         [
@@ -119,7 +105,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for q in facts.quotes
         ],
     )
-    _insert(
+    insert_rows(
         conn,
         amounts,
         [
@@ -137,7 +123,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for a in facts.amounts
         ],
     )
-    _insert(
+    insert_rows(
         conn,
         dates,
         [
@@ -145,13 +131,13 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for d in facts.dates
         ],
     )
-    _insert(
+    insert_rows(
         conn,
         themes,
         [{"document_id": doc_id, "code": t.code, "keyword": t.keyword, **_ev(t.evidence)} for t in facts.themes],
     )
     if facts.tone is not None:
-        _insert(
+        insert_rows(
             conn,
             tones,
             [
@@ -163,7 +149,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
                 }
             ],
         )
-    _insert(
+    insert_rows(
         conn,
         events,
         [
@@ -191,7 +177,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for e in facts.events
         ],
     )
-    _insert(
+    insert_rows(
         conn,
         stances,
         [
@@ -206,12 +192,6 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for s in facts.stances
         ],
     )
-
-
-def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        keys = {k for r in rows for k in r}
-        conn.execute(table.insert(), [{k: r.get(k) for k in keys} for r in rows])
 
 
 def _unique(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:

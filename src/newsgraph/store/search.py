@@ -115,7 +115,7 @@ def search(
 ) -> list[Hit]:
     """Ranked documents matching ``query`` and every filter given."""
     if not query.strip():
-        raise SearchError("empty query: give one or more words, e.g. newsgraph search \"protest\"")
+        raise SearchError('empty query: give one or more words, e.g. newsgraph search "protest"')
     if not _TOKEN.search(query):
         raise SearchError(f"query {query!r} has no searchable words; give one or more words")
     if limit < 1 or offset < 0:

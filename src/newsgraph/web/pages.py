@@ -16,8 +16,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from newsgraph.core.version import __version__
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
+from newsgraph.core.version import __version__
 from newsgraph.lexicon.countries import country_name
 from newsgraph.store import queries
 from newsgraph.web.charts import bars, stacked_bars

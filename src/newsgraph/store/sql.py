@@ -1,0 +1,60 @@
+"""Bulk SQL helpers shared by every writer: chunks of ids or rows, multi-row inserts, insert-or-skip.
+
+One implementation for SQLite and PostgreSQL. Rows are dicts; in one call they may name
+different columns (a missing one is written as NULL). Inserts go in chunks so a statement
+stays under the backends' limits on bound parameters (SQLite 32766, PostgreSQL 65535).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Table
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+
+T = TypeVar("T")
+
+# Items per ``IN`` list (one bound parameter each).
+CHUNK = 500
+# Rows per multi-row insert.
+INSERT_CHUNK = 1000
+
+
+def chunked(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``size`` (for ``IN`` lists and multi-row inserts)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _filled(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every row with the same keys (the union over ``rows``, first seen first; missing ones None)."""
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    return [{k: r.get(k) for k in keys} for r in rows]
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` into ``table``."""
+    for part in chunked(_filled(rows), INSERT_CHUNK):
+        conn.execute(table.insert(), part)
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows``, skipping those whose primary key (or another unique key) is already stored."""
+    if not rows:
+        return
+    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = make(table).on_conflict_do_nothing()
+    for part in chunked(_filled(rows), INSERT_CHUNK):
+        conn.execute(stmt, part)
+
+
+__all__ = ["CHUNK", "INSERT_CHUNK", "chunked", "insert_ignore", "insert_rows"]

@@ -1,0 +1,54 @@
+"""Bulk SQL helpers (newsgraph.store.sql): chunks, multi-row inserts and insert-or-skip on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
+
+from newsgraph.store import sql
+from newsgraph.store.sql import chunked, insert_ignore, insert_rows
+
+_meta = MetaData()
+things = Table(
+    "things",
+    _meta,
+    Column("id", String(8), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("place", String(32)),
+    Column("n", Integer),
+)
+
+
+@pytest.mark.parametrize(("n", "size", "sizes"), [(0, 3, []), (5, 2, [2, 2, 1]), (6, 3, [3, 3])])
+def test_chunked(n: int, size: int, sizes: list[int]) -> None:
+    assert [len(c) for c in chunked(range(n), size)] == sizes
+
+
+def _engine(url: str):
+    engine = create_engine(url)
+    _meta.create_all(engine)
+    return engine
+
+
+@pytest.mark.parametrize("place", ["Kyiv"])
+def test_insert_ignore_skips_known_keys_and_fills_missing_columns(any_db_url: str, place: str) -> None:
+    engine = _engine(any_db_url)
+    with engine.begin() as conn:
+        insert_ignore(conn, things, [{"id": "a", "kind": "PROTEST", "place": place}, {"id": "b", "kind": "PROTEST"}])
+        insert_ignore(conn, things, [{"id": "a", "kind": "ASSAULT"}])
+        insert_ignore(conn, things, [])
+        got = {r.id: (r.kind, r.place) for r in conn.execute(select(things))}
+    engine.dispose()
+    assert got == {"a": ("PROTEST", place), "b": ("PROTEST", None)}
+
+
+@pytest.mark.parametrize("rows", [7])
+def test_insert_rows_writes_every_row_in_chunks(any_db_url: str, rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sql, "INSERT_CHUNK", 3)
+    engine = _engine(any_db_url)
+    with engine.begin() as conn:
+        insert_rows(conn, things, [{"id": str(i), "kind": "x", **({"n": i} if i % 2 else {})} for i in range(rows)])
+        insert_rows(conn, things, [])
+        got = dict(conn.execute(select(things.c.id, things.c.n)).all())
+    engine.dispose()
+    assert got == {str(i): (i if i % 2 else None) for i in range(rows)}
