@@ -364,7 +364,8 @@ def resolve_kb(engine: Engine, *, progress: Progress = _print) -> float | None:
     """Create the knowledge-base tables and link every document; None when the module is absent."""
     try:
         from newsgraph.kb.resolve import resolve_documents
-        from newsgraph.kb.tables import create_kb_tables, unresolved
+        from newsgraph.kb.tables import unresolved
+        from newsgraph.store.schema_kb import create_kb_tables
         from newsgraph.store.sql import chunked
     except ImportError:
         progress("  knowledge base: newsgraph.kb.resolve is absent, skipped")

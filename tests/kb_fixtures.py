@@ -24,11 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsgraph.analysis.popular import create_popular_indexes
-from newsgraph.analysis.related import create_related_tables
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, now
+from newsgraph.store.schema_kb import create_popular_indexes, create_related_tables
 from newsgraph.store.search import index_document
 from newsgraph.store.sql import insert_ignore
 from tests.conftest import FIXTURES, ROOT, pg_schema_url

@@ -20,8 +20,8 @@ from newsgraph.analysis.events import (
     same_event,
 )
 from newsgraph.kb.resolve import canonical_id, resolve_documents, resolve_new
-from newsgraph.kb.tables import merged_event_sources, merged_events
 from newsgraph.store.db import Store
+from newsgraph.store.schema_kb import merged_event_sources, merged_events
 from tests.kb.test_tables import E, P, add_doc, kb_store
 
 # -- pure rules -------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from newsgraph.analysis.related import (
 )
 from newsgraph.core.errors import NotFound
 from newsgraph.store.db import Store
+from newsgraph.store.schema_kb import related_embeddings, related_stat_documents
 from tests.kb_fixtures import (
     HANDMADE,
     Doc,
@@ -239,7 +240,7 @@ def test_embeddings_rerank_the_candidates_and_are_cached(
         first = encoder.encoded
     with Store(any_db_url) as store, store.connect() as conn:
         again = related(conn, ids["grain1"], method=method)
-        cached = conn.execute(select(func.count()).select_from(rel.related_embeddings)).scalar_one()
+        cached = conn.execute(select(func.count()).select_from(related_embeddings)).scalar_one()
     assert first > 0 and encoder.encoded == first, "the second call reads the cached vectors"
     assert cached >= 2
     assert [i["id"] for i in again] == [i["id"] for i in found]
@@ -336,7 +337,7 @@ def test_term_statistics_follow_new_documents(any_db_url: str, new_docs: int) ->
     with Store(any_db_url) as store, store.connect() as conn:
         after = related(conn, ids["grain1"], method="text")
         if store.dialect == "postgresql":
-            counted = conn.execute(select(func.count()).select_from(rel.related_stat_documents)).scalar_one()
+            counted = conn.execute(select(func.count()).select_from(related_stat_documents)).scalar_one()
             grain = conn.execute(text("SELECT documents FROM related_term_stats WHERE term = 'grain'")).scalar_one()
             assert (counted, grain) == (2 + new_docs, 2 + new_docs)
     assert len(after) == len(before) + new_docs
@@ -393,10 +394,10 @@ def test_every_ingested_document_gets_well_formed_answers(ingested: Store, limit
 def test_a_database_from_before_the_migration_gets_its_tables(
     any_db_url: str, key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsgraph.store import schema
+    from newsgraph.store import migrations
 
     # a database made before migration 4 (related tables) existed
-    monkeypatch.setattr(schema, "MIGRATIONS", [m for m in schema.MIGRATIONS if m[0] < 4])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in migrations.MIGRATIONS if m[0] < 4])
     with Store(any_db_url) as store:
         with store.engine.begin() as conn:
             ids = add_documents(conn, HANDMADE)

@@ -24,10 +24,11 @@ from newsgraph.kb.resolve import (
     resolve_new,
     role_key,
 )
-from newsgraph.kb.tables import Candidate, Member, UnknownEntity, canonical_entities, entity_links
+from newsgraph.kb.tables import Candidate, Member, UnknownEntity
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import entities, quotes
+from newsgraph.store.schema_kb import canonical_entities, entity_links
 from tests.kb.test_tables import E, P, add_doc, canonical_of, kb_store, links, open_kb
 
 # -- names ------------------------------------------------------------------------------------------

@@ -14,28 +14,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from newsgraph.kb.tables import (
-    KB_TABLES,
-    KnowledgeBaseMissing,
     Member,
     UnknownEntity,
-    canonical_entities,
-    create_kb_tables,
     drop_orphans,
     entity_facts,
-    entity_links,
     find_canonical,
     load_members,
     merge_decisions,
-    require_kb,
     unresolved,
 )
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, events, mentions, now
+from newsgraph.store.schema_kb import canonical_entities, create_kb_tables, entity_links
 from newsgraph.store.sql import insert_ignore, insert_rows
 
 
@@ -151,49 +146,6 @@ def canonical_of(conn: Connection, name: str, doc_id: str, kind: str = "person")
     lk = entity_links.c
     q = select(lk.canonical_id).where(lk.entity_id == entity_id(kind, name), lk.document_id == doc_id)
     return conn.execute(q).scalar_one()
-
-
-# -- the tables -------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("times", [1, 2])
-def test_create_kb_tables_is_idempotent_on_both_backends(any_db_url: str, times: int) -> None:
-    store = Store(any_db_url)
-    try:
-        for _ in range(times):
-            with store.engine.begin() as conn:
-                create_kb_tables(conn)
-        with store.connect() as conn:
-            require_kb(conn)
-            assert set(inspect(conn).get_table_names()) >= {t.name for t in KB_TABLES}
-    finally:
-        store.close()
-
-
-def _resolve_one(conn: Connection) -> Any:
-    from newsgraph.kb.resolve import resolve_documents
-
-    return resolve_documents(conn, ["x"])
-
-
-def _list_events(conn: Connection) -> Any:
-    from newsgraph.analysis.events import list_events
-
-    return list_events(conn)
-
-
-@pytest.mark.parametrize("call", [require_kb, lambda conn: find_canonical(conn, "Putin"), _resolve_one, _list_events])
-def test_a_database_without_the_tables_says_what_to_do(db_url: str, call: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.store import schema
-
-    # a database made before migration 5 (knowledge-base tables) existed
-    monkeypatch.setattr(schema, "MIGRATIONS", [m for m in schema.MIGRATIONS if m[0] < 5])
-    store = Store(db_url)
-    try:
-        with store.connect() as conn, pytest.raises(KnowledgeBaseMissing, match="knowledge-base tables"):
-            call(conn)
-    finally:
-        store.close()
 
 
 # -- what the resolver reads ------------------------------------------------------------------------

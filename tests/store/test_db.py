@@ -7,7 +7,8 @@ from newsgraph.core.errors import NotFound, SchemaTooNew
 from newsgraph.core.model import RawPage
 from newsgraph.ingest.segment import segment
 from newsgraph.store.db import Store
-from newsgraph.store.schema import latest_version, now, schema_version
+from newsgraph.store.migrations import latest_version
+from newsgraph.store.schema import now, schema_version
 
 PAGE = (
     "Ministers agree on a new trade pact\n\nImage removed.\n\n"

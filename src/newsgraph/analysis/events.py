@@ -26,15 +26,9 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.kb.tables import (
-    canonical_entities,
-    entity_links,
-    merged_event_sources,
-    merged_events,
-    require_kb,
-)
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.store.schema import documents, events
+from newsgraph.store.schema_kb import canonical_entities, entity_links, merged_event_sources, merged_events, require_kb
 from newsgraph.store.sql import chunked, insert_rows
 
 # Reports whose days differ by at most this many days can be one event (the issue's ±1 day).

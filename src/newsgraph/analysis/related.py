@@ -40,12 +40,12 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from sqlalchemy import BigInteger, Column, ForeignKey, LargeBinary, String, Table, Text, bindparam, inspect, text
+from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.core.errors import NewsgraphError, NotFound
-from newsgraph.store.schema import metadata
+from newsgraph.store.schema_kb import create_related_tables, related_embeddings, related_term_stats
 from newsgraph.store.sql import insert_ignore
 
 log = logging.getLogger(__name__)
@@ -85,39 +85,6 @@ _CACHES = "newsgraph.related.caches_visible"  # conn.info key
 class RelatedError(NewsgraphError):
     code = "Q002"
     reason = "related"
-
-
-related_term_stats = Table(
-    "related_term_stats",
-    metadata,
-    Column("term", Text, primary_key=True),
-    Column("documents", BigInteger, nullable=False),
-)
-related_stat_documents = Table(
-    "related_stat_documents",
-    metadata,
-    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
-    Column("batch", String(32), nullable=False, index=True),
-)
-related_embeddings = Table(
-    "related_embeddings",
-    metadata,
-    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
-    Column("model", String(64), primary_key=True),
-    Column("vector", LargeBinary, nullable=False),
-)
-RELATED_TABLES = (related_term_stats, related_stat_documents, related_embeddings)
-
-
-def create_related_tables(conn: Connection) -> None:
-    """Migration: term statistics (PostgreSQL), embedding cache, and a mentions index both analyses use."""
-    for table in RELATED_TABLES:
-        table.create(conn, checkfirst=True)
-    for index in (  # the second because SQLite's planner skips a column index ANALYZE saw almost all NULL
-        "ix_mentions_entity_document ON mentions (entity_id, document_id)",
-        "ix_documents_duplicates ON documents (duplicate_of) WHERE duplicate_of IS NOT NULL",
-    ):
-        conn.execute(text("CREATE INDEX IF NOT EXISTS " + index))
 
 
 def related(

@@ -41,27 +41,29 @@ from newsgraph.kb.tables import (
     Member,
     add_features,
     block_candidates,
-    canonical_entities,
-    drop_kb_rows,
     drop_orphans,
-    entity_alias_links,
     entity_facts,
-    entity_links,
-    entity_names,
-    entity_roles,
     find_canonical,
-    kb_resolved_documents,
     load_members,
     merge_decisions,
     name_rows,
     recount_features,
-    require_kb,
     unresolved,
 )
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.lexicon.titles import find_titles, is_modifier, lookup_title, max_title_words, title_words, titles
 from newsgraph.store.schema import entities
+from newsgraph.store.schema_kb import (
+    canonical_entities,
+    drop_kb_rows,
+    entity_alias_links,
+    entity_links,
+    entity_names,
+    entity_roles,
+    kb_resolved_documents,
+    require_kb,
+)
 from newsgraph.store.sql import chunked, insert_ignore, insert_rows
 
 PERSON = "person"

@@ -1,23 +1,9 @@
-"""Knowledge-base tables: canonical entities across documents and merged events.
+"""What entity resolution reads and writes besides plain inserts, and the look-ups of a canonical entity.
 
-Defined on the shared :data:`newsgraph.store.schema.metadata` and created by
-:func:`create_kb_tables` (a schema migration). Every table here is derived from
-the fact tables and can be rebuilt from them (``newsgraph.kb.resolve.resolve_all``):
-
-- ``canonical_entities``: one row per real-world entity, its id derived from kind
-  and normalized canonical name (and country, for a surname nobody resolved),
-  so it is the same whatever order the documents were ingested in.
-- ``entity_names``: each ``entities`` row, its block (kind + surname) and, for a
-  full name, the canonical entity it belongs to and the rule that put it there.
-- ``entity_links``: every (entity, document) pair → canonical entity, with the
-  merge rule, score and evidence: the member level that ``explain`` reports.
-- ``entity_alias_links``: names merged inside one document by the extractor
-  ("Putin" with "Vladimir Putin"), with the first document that did it.
-- ``entity_roles``: the roles a canonical entity was given, one row per document.
-- ``canonical_features``: the roles, aliases and countries of a canonical entity's full
-  names, with document counts: what a surname alone is matched against, kept incrementally.
-- ``merged_events`` / ``merged_event_sources``: reports of the same event merged.
-- ``kb_resolved_documents``: the documents already resolved (for ``resolve_new``).
+The tables themselves are defined in :mod:`newsgraph.store.schema_kb`. Here: the members the
+resolver reads (an entity in one document, with its mentions), the candidates a partial name is
+matched against and their features (kept incrementally), clean-up of orphans, and the reading
+side: a name → canonical entities, what their links say, and every merge decision.
 """
 
 from __future__ import annotations
@@ -27,201 +13,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    Text,
-    bindparam,
-    func,
-    inspect,
-    literal,
-    select,
-    text,
-)
+from sqlalchemy import Integer, bindparam, func, literal, select, text
 from sqlalchemy.engine import Connection
 
-from newsgraph.core.errors import NotFound, StoreError
+from newsgraph.core.errors import NotFound
 from newsgraph.extract.mentions.persons import name_key
 from newsgraph.lexicon.known_orgs import org_key
-from newsgraph.store.schema import documents, entities, mentions, metadata, quotes
-from newsgraph.store.sql import chunked, insert_rows
-
-# Ids are 16 hex chars like ``entities.id``; String(32) leaves room.
-ID = String(32)
-
-canonical_entities = Table(
-    "canonical_entities",
-    metadata,
-    Column("id", ID, primary_key=True),
-    Column("kind", String(16), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("name_key", Text, nullable=False),
-    Column("block", Text, nullable=False),
-    Index("ix_canonical_entities_kind_key", "kind", "name_key"),
-    Index("ix_canonical_entities_block", "block"),
-)
-
-entity_names = Table(
-    "entity_names",
-    metadata,
-    Column("entity_id", ID, ForeignKey("entities.id"), primary_key=True),
-    Column("kind", String(16), nullable=False),
-    Column("block", Text, nullable=False),
-    Column("name_key", Text, nullable=False),
-    Column("partial", Boolean, nullable=False, default=False),
-    Column("canonical_id", ID),  # NULL for a partial name: decided per document
-    Column("rule", String(40), nullable=False),
-    Column("score", Float, nullable=False),
-    Column("evidence", Text),
-    Index("ix_entity_names_block", "block"),
-    Index("ix_entity_names_canonical", "canonical_id"),
-    Index("ix_entity_names_key", "name_key"),
-)
-
-entity_links = Table(
-    "entity_links",
-    metadata,
-    Column("entity_id", ID, ForeignKey("entities.id"), primary_key=True),
-    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
-    Column("canonical_id", ID, nullable=False),
-    Column("rule", String(40), nullable=False),
-    Column("score", Float, nullable=False),
-    Column("evidence", Text),
-    Column("mentions", Integer, nullable=False, default=1),
-    Column("country", String(3)),
-    Column("published", String(32)),
-    Column("signature", Text, nullable=False, default=""),  # its role keys, sorted, "|"-joined
-    Index("ix_entity_links_canonical", "canonical_id", "published"),
-    Index("ix_entity_links_document", "document_id"),
-)
-
-entity_alias_links = Table(
-    "entity_alias_links",
-    metadata,
-    Column("entity_id", ID, ForeignKey("entities.id"), primary_key=True),
-    Column("alias_key", Text, primary_key=True),
-    Column("alias", Text, nullable=False),
-    Column("rule", String(40), nullable=False),
-    Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
-    Column("sentence", Text),
-    Column("start", Integer),
-    Column("end", Integer),
-    Index("ix_entity_alias_links_alias", "alias_key"),
-)
-
-entity_roles = Table(
-    "entity_roles",
-    metadata,
-    Column("entity_id", ID, ForeignKey("entities.id"), primary_key=True),
-    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
-    Column("role_key", Text, primary_key=True),
-    Column("canonical_id", ID, nullable=False),
-    Column("role", Text, nullable=False),  # as written
-    Column("published", String(32)),
-    Index("ix_entity_roles_canonical", "canonical_id", "role_key"),
-)
-
-canonical_features = Table(
-    "canonical_features",
-    metadata,
-    Column("canonical_id", ID, primary_key=True),
-    Column("feature", String(8), primary_key=True),  # role, alias, country (from full-name members only)
-    Column("value", Text, primary_key=True),
-    Column("documents", Integer, nullable=False),
-)
-
-merged_events = Table(
-    "merged_events",
-    metadata,
-    Column("id", ID, primary_key=True),
-    Column("type", String(12), nullable=False),
-    Column("actor_key", Text, nullable=False),  # "e:<canonical id>", "c:<ISO3>" or ""
-    Column("target_key", Text, nullable=False),
-    Column("actor", Text),  # as written in the report that opened it
-    Column("actor_id", ID),
-    Column("actor_country", String(3)),
-    Column("target", Text),
-    Column("target_id", ID),
-    Column("target_country", String(3)),
-    Column("day", String(10)),  # the event date, or the publication day when undated
-    Column("dated", Boolean, nullable=False),
-    Column("place", Text),
-    Column("place_key", Text),
-    Column("first_day", String(10)),
-    Column("last_day", String(10)),
-    Column("sources", Integer, nullable=False, default=0),
-    Column("documents", Integer, nullable=False, default=0),
-    Column("updated_at", DateTime(timezone=True)),
-    Index("ix_merged_events_match", "type", "actor_key", "target_key", "day"),
-    Index("ix_merged_events_day", "day"),
-    Index("ix_merged_events_actor", "actor_id"),
-    Index("ix_merged_events_target", "target_id"),
-)
-
-merged_event_sources = Table(
-    "merged_event_sources",
-    metadata,
-    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
-    Column("merged_id", ID, nullable=False),
-    Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
-    Column("day", String(10)),
-    Index("ix_merged_event_sources_merged", "merged_id"),
-    Index("ix_merged_event_sources_document", "document_id"),
-)
-
-kb_resolved_documents = Table(
-    "kb_resolved_documents",
-    metadata,
-    Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
-    Column("resolved_at", DateTime(timezone=True), nullable=False),
-)
-
-KB_TABLES = (
+from newsgraph.store.schema import documents, entities, mentions, quotes
+from newsgraph.store.schema_kb import (
     canonical_entities,
-    entity_names,
-    entity_links,
-    entity_alias_links,
-    entity_roles,
     canonical_features,
-    merged_events,
-    merged_event_sources,
+    entity_alias_links,
+    entity_links,
+    entity_names,
+    entity_roles,
     kb_resolved_documents,
+    require_kb,
 )
-
-
-class KnowledgeBaseMissing(StoreError):
-    code = "S010"
-    reason = "kb_missing"
-
-
-def create_kb_tables(conn: Connection) -> None:
-    """The knowledge-base migration: these tables and their indexes (idempotent)."""
-    for table in KB_TABLES:
-        table.create(conn, checkfirst=True)
-
-
-def drop_kb_rows(conn: Connection) -> None:
-    """Empty every knowledge-base table (before a full rebuild)."""
-    for table in reversed(KB_TABLES):
-        conn.execute(table.delete())
-
-
-def require_kb(conn: Connection) -> None:
-    """Raise :class:`KnowledgeBaseMissing` when the tables have not been created."""
-    have = set(inspect(conn).get_table_names())
-    missing = [t.name for t in KB_TABLES if t.name not in have]
-    if missing:
-        raise KnowledgeBaseMissing(
-            f"the knowledge-base tables ({', '.join(missing)}) are missing: open the database once with this "
-            "newsgraph (opening a Store applies the missing migrations), or call newsgraph.kb.tables.create_kb_tables"
-        )
+from newsgraph.store.sql import chunked, insert_rows
 
 
 @dataclass(frozen=True, slots=True)

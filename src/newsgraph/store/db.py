@@ -23,9 +23,8 @@ from newsgraph.core.errors import NotFound, StoreError
 from newsgraph.core.model import Document, RawPage
 from newsgraph.ingest import dedup
 from newsgraph.ingest.segment import Segmented
+from newsgraph.store.migrations import apply_migrations, current_version
 from newsgraph.store.schema import (
-    apply_migrations,
-    current_version,
     documents,
     ingest_errors,
     now,

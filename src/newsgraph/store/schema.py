@@ -1,13 +1,14 @@
-"""The database schema (SQLAlchemy Core) and its forward migrations.
+"""The database schema (SQLAlchemy Core): the tables of what was read and of the facts extracted.
 
-One schema for SQLite and PostgreSQL. ``schema_version`` holds one row per
-applied migration; :func:`upgrade` applies the missing ones in order, each in
-its own transaction. A migration only ever adds: tables, columns, indexes.
+One schema for SQLite and PostgreSQL, on one :data:`metadata`. Version 1: runs, pages,
+documents, which page holds which document, ingest errors; version 2: the facts, each row with
+its evidence (document, sentence, character span). The tables derived from them (knowledge
+base, analysis caches) are in :mod:`newsgraph.store.schema_kb`; the migrations that create
+them all, in order, in :mod:`newsgraph.store.migrations`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -23,12 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    inspect,
-    select,
 )
-from sqlalchemy.engine import Connection
-
-from newsgraph.core.errors import SchemaTooNew
 
 metadata = MetaData()
 
@@ -274,81 +270,3 @@ FACT_TABLES = (mentions, quotes, amounts, dates, themes, tones, events, stances)
 
 def now() -> datetime:
     return datetime.now(UTC)
-
-
-# -- migrations -----------------------------------------------------------------------------------
-
-Migration = tuple[int, str, Callable[[Connection], None]]
-
-
-def _create(tables: tuple[Table, ...]) -> Callable[[Connection], None]:
-    def run(conn: Connection) -> None:
-        for table in tables:
-            table.create(conn, checkfirst=True)
-
-    return run
-
-
-def _full_text_index(conn: Connection) -> None:
-    from newsgraph.store.search import create_index
-
-    create_index(conn)
-
-
-def _knowledge_base(conn: Connection) -> None:
-    from newsgraph.analysis.popular import create_popular_indexes
-    from newsgraph.analysis.related import create_related_tables
-
-    create_related_tables(conn)
-    create_popular_indexes(conn)
-
-
-def _resolution_tables(conn: Connection) -> None:
-    from newsgraph.kb.tables import create_kb_tables
-
-    create_kb_tables(conn)
-
-
-MIGRATIONS: list[Migration] = [
-    (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
-    (
-        2,
-        "extracted facts: entities, mentions, quotes, amounts, dates, themes, tones, events, stances",
-        _create(V2_TABLES),
-    ),
-    (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)", _full_text_index),
-    (4, "related articles (term statistics, embedding cache) and knowledge-base indexes", _knowledge_base),
-    (5, "knowledge base: canonical entities, merge decisions, roles, merged events", _resolution_tables),
-]
-
-
-def current_version(conn: Connection) -> int:
-    if not inspect(conn).has_table("schema_version"):
-        return 0
-    value = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).first()
-    return int(value[0]) if value else 0
-
-
-def latest_version() -> int:
-    return MIGRATIONS[-1][0]
-
-
-def apply_migrations(engine_begin: Callable[[], object]) -> list[int]:
-    """Apply every missing migration, each in its own transaction; returns the versions applied."""
-    applied: list[int] = []
-    with engine_begin() as conn:  # type: ignore[attr-defined]
-        schema_version.create(conn, checkfirst=True)
-        have = current_version(conn)
-    if have > latest_version():
-        raise SchemaTooNew(
-            f"the database is at schema version {have}, newer than this newsgraph ({latest_version()}); "
-            "upgrade newsgraph (`pip install -U newsgraph`)"
-        )
-    for version, description, run in MIGRATIONS:
-        if version <= have:
-            continue
-        with engine_begin() as conn:  # type: ignore[attr-defined]
-            run(conn)
-            conn.execute(schema_version.insert().values(version=version, applied_at=now(), description=description))
-        applied.append(version)
-    return applied
