@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.core.model import RawPage
-from newsgraph.extract.runner import Analyzer, build_record
+from newsgraph.extract.runner import Analyzer
 from newsgraph.ingest.segment import segment
 
 PAGE = (
@@ -19,62 +19,9 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def _record(analyzer: Analyzer, text: str = PAGE) -> dict:
-    raw = RawPage(source="p.txt", kind="text", text=text, published="2024-03-06")
-    seg = segment(raw)
-    return analyzer.record(raw, seg, analyzer.analyze(seg.documents))
-
-
-def test_record_has_every_key_and_facts(analyzer: Analyzer) -> None:
-    rec = _record(analyzer)
-    for key in (
-        "source",
-        "documents",
-        "persons",
-        "organizations",
-        "places",
-        "countries_mentioned",
-        "events",
-        "quotes",
-        "amounts",
-        "stances",
-        "themes",
-        "tone",
-    ):
-        assert key in rec
-    names = {p["name"] for p in rec["persons"]}
-    assert {"Anna Berg", "Lars Dahl"} <= names
-    assert {"SWE", "NOR"} <= set(rec["countries_mentioned"])
-    assert any(q["speaker"] == "Anna Berg" for q in rec["quotes"])
-    assert any(a["value"] == 300 for a in rec["amounts"])
-
-
-def test_every_fact_points_at_its_words(analyzer: Analyzer) -> None:
-    rec = _record(analyzer)
-    body = {d["id"]: d["body"] for d in rec["documents"]}
-    evidences = [m for p in rec["persons"] + rec["organizations"] + rec["places"] for m in p["mentions"]]
-    for key in ("events", "quotes", "amounts", "themes", "stances"):
-        evidences += [f["evidence"] for f in rec[key]]
-    assert evidences
-    for ev in evidences:
-        text = body[ev["doc"]]
-        assert 0 <= ev["start"] < ev["end"] <= len(text)
-        assert ev["sentence"] in text
-        assert (
-            text[ev["start"] : ev["end"]].strip() in ev["sentence"] or ev["sentence"] in text[ev["start"] : ev["end"]]
-        )
-
-
 def test_repeated_documents_are_parsed_once(analyzer: Analyzer) -> None:
     raw = RawPage(source="p.txt", kind="text", text=PAGE)
     seg = segment(raw)
     first = analyzer.analyze(seg.documents)
     again = analyzer.analyze(seg.documents)
     assert first[seg.main.id] is again[seg.main.id]
-
-
-@pytest.mark.parametrize("facts", [[]])
-def test_record_without_facts_is_empty_not_missing(facts: list) -> None:
-    raw = RawPage(source="p.txt", kind="text", text=PAGE)
-    rec = build_record("p.txt", segment(raw).documents, facts)
-    assert rec["persons"] == [] and rec["tone"] is None

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.core.model import RawPage
 from newsgraph.core.settings import Settings
-from newsgraph.ingest.pipeline import Pipeline
+from newsgraph.ingest.pipeline import Pipeline, fact_writer
+from newsgraph.ingest.segment import segment
 from newsgraph.store.db import Store
 from tests.bad_inputs import BAD, GOOD, WARN, build
 
@@ -61,15 +63,19 @@ class _BrokenAnalyzer:
             raise RuntimeError("model crashed")
         return {}
 
-    def writer(self, facts):
-        return None
-
-    def record(self, raw, seg, facts):
-        return None
-
 
 def test_extraction_failure_on_one_page_costs_only_that_page(mixed: Path, db_url: str) -> None:
     pipe = Pipeline(Settings.load(env={}, db=db_url, max_bytes=MAX), analyzer=_BrokenAnalyzer())
     summary = pipe.ingest([str(mixed)])
     assert summary.pages_new == len(GOOD) + len(WARN)
     assert any("extraction failed" in w.message for w in summary.warnings)
+
+
+def test_the_fact_writer_skips_documents_without_facts(db_url: str) -> None:
+    raw = RawPage(
+        source="p.txt", kind="text", text="Harbour workers strike\n\nDock workers in the port stopped work.\n"
+    )
+    seg = segment(raw)
+    with Store(db_url) as store:
+        store.save_page(raw, seg, write_facts=fact_writer({}))
+        assert store.fact_counts() == dict.fromkeys(store.fact_counts(), 0)

@@ -4,6 +4,7 @@ import pytest
 
 from newsgraph.core.model import RawPage
 from newsgraph.extract.runner import Analyzer
+from newsgraph.ingest.pipeline import fact_writer
 from newsgraph.ingest.segment import segment
 from newsgraph.store.db import Store
 from newsgraph.store.facts import document_facts, entity_id
@@ -25,11 +26,11 @@ def test_facts_are_written_with_the_page_and_read_back(any_db_url: str, analyzer
     seg = segment(raw)
     facts = analyzer.analyze(seg.documents)
     with Store(any_db_url) as store:
-        store.save_page(raw, seg, write_facts=analyzer.writer(facts))
+        store.save_page(raw, seg, write_facts=fact_writer(facts))
         # the same entity in a second page is inserted once
         raw2 = RawPage(source="q.txt", kind="text", text=PAGE.replace("40", "45"), published="2024-06-03")
         seg2 = segment(raw2)
-        store.save_page(raw2, seg2, write_facts=analyzer.writer(analyzer.analyze(seg2.documents)))
+        store.save_page(raw2, seg2, write_facts=fact_writer(analyzer.analyze(seg2.documents)))
         with store.connect() as conn:
             got = document_facts(conn, seg.main.id)
     assert any(m["name"] == "Ivan Petrov" and m["kind"] == "person" for m in got["mentions"])

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
-from newsgraph.core.model import Amount, DateFact, Document, Event, Quote, RawPage, Stance, Theme, Tone, to_plain
+from newsgraph.core.model import Amount, DateFact, Document, Event, Quote, Stance, Theme, Tone
 from newsgraph.core.settings import Settings
 from newsgraph.extract.events.coder import extract_events
-from newsgraph.extract.mentions.collect import MentionSet, extract_mentions, merge_mention_sets
+from newsgraph.extract.mentions.collect import MentionSet, extract_mentions
 from newsgraph.extract.quotes.attribution import extract_quotes
 from newsgraph.extract.stances import extract_stances
 from newsgraph.extract.values.amounts import extract_amounts
@@ -27,8 +25,6 @@ from newsgraph.extract.values.dates import extract_dates
 from newsgraph.extract.values.themes import extract_themes
 from newsgraph.extract.values.tone import document_tone
 from newsgraph.ingest.nlp import load_nlp
-from newsgraph.ingest.record import empty_record
-from newsgraph.ingest.segment import Segmented
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +66,7 @@ def extract_all(doc: Any, document: Document) -> DocFacts:
 
 
 class Analyzer:
-    """Runs the NLP model and the extractors; builds records and database writers."""
+    """Runs the NLP model and the extractors."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load()
@@ -94,33 +90,3 @@ class Analyzer:
         self._cache.move_to_end(doc_id)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
-
-    def writer(self, facts: dict[str, DocFacts]) -> Callable[[Connection, Document], None]:
-        from newsgraph.store.facts import write_facts
-
-        def write(conn: Connection, document: Document) -> None:
-            f = facts.get(document.id)
-            if f is not None:
-                write_facts(conn, f)
-
-        return write
-
-    def record(self, raw: RawPage, seg: Segmented, facts: dict[str, DocFacts]) -> dict[str, Any]:
-        return build_record(raw.source, seg.documents, [facts[d.id] for d in seg.documents if d.id in facts])
-
-
-def build_record(source: str, documents: Sequence[Document], facts: Sequence[DocFacts]) -> dict[str, Any]:
-    """The OUTPUT.md record of a page from the facts of its documents."""
-    record = empty_record(source, documents)
-    if not facts:
-        return record
-    merged = merge_mention_sets([f.mentions for f in facts])
-    record["persons"] = to_plain(merged.persons)
-    record["organizations"] = to_plain(merged.organizations)
-    record["places"] = to_plain(merged.places)
-    record["countries_mentioned"] = list(merged.countries)
-    for key in ("events", "quotes", "amounts", "stances", "themes", "dates"):
-        record[key] = [to_plain(x) for f in facts for x in getattr(f, key)]
-    main = next((f for f in facts if f.document.role == "main"), facts[0])
-    record["tone"] = to_plain(main.tone) if main.tone else None
-    return record

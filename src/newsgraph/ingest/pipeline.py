@@ -9,28 +9,41 @@ else, and is recorded as an ingest error for that page.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from newsgraph.core.errors import NewsgraphError, ReadError
 from newsgraph.core.model import Document, IngestError, RawPage
 from newsgraph.core.settings import Settings
 from newsgraph.ingest.read import estimate_pages, expand_paths, read_item
+from newsgraph.ingest.record import segmented_record
 from newsgraph.ingest.segment import Segmented, segment
 from newsgraph.store.db import Store
+from newsgraph.store.facts import write_facts
+
+if TYPE_CHECKING:
+    from newsgraph.extract.runner import DocFacts
 
 
 class Analyzer(Protocol):
     """Parses and extracts facts for documents; see :mod:`newsgraph.extract.runner`."""
 
-    def analyze(self, documents: Sequence[Document]) -> dict[str, Any]: ...
+    def analyze(self, documents: Sequence[Document]) -> dict[str, DocFacts]: ...
 
-    def writer(self, facts: dict[str, Any]) -> Callable[..., None]: ...
 
-    def record(self, raw: RawPage, seg: Segmented, facts: dict[str, Any]) -> dict[str, Any]: ...
+def fact_writer(facts: Mapping[str, DocFacts]) -> Callable[[Connection, Document], None]:
+    """What ``Store.save_page`` calls for each new document: writes the facts found for it, if any."""
+
+    def write(conn: Connection, document: Document) -> None:
+        found = facts.get(document.id)
+        if found is not None:
+            write_facts(conn, found)
+
+    return write
 
 
 @dataclass(slots=True)
@@ -172,7 +185,7 @@ class Pipeline:
     def _flush(self, batch: list[_Pending], summary: IngestSummary, progress: ProgressCallback | None) -> None:
         if not batch:
             return
-        facts: dict[str, Any] = {}
+        facts: dict[str, DocFacts] = {}
         if self.analyzer is not None:
             fresh = [p for p in batch if not self.store.has_page(p.seg.page_id)]
             known = self.store.known_documents([d.id for p in fresh for d in p.seg.documents])
@@ -190,9 +203,9 @@ class Pipeline:
 
     def _analyze_each(
         self, fresh: list[_Pending], known: set[str], summary: IngestSummary, first: Exception
-    ) -> dict[str, Any]:
+    ) -> dict[str, DocFacts]:
         assert self.analyzer is not None
-        facts: dict[str, Any] = {}
+        facts: dict[str, DocFacts] = {}
         for pending in fresh:
             docs = [d for d in pending.seg.documents if d.id not in known]
             try:
@@ -221,11 +234,11 @@ class Pipeline:
                 f"entity/event resolution failed ({type(exc).__name__}: {exc}); run `newsgraph resolve`",
             )
 
-    def _store_page(self, pending: _Pending, facts: dict[str, Any], summary: IngestSummary) -> tuple[str, ...]:
+    def _store_page(self, pending: _Pending, facts: dict[str, DocFacts], summary: IngestSummary) -> tuple[str, ...]:
         raw, seg = pending.raw, pending.seg
         try:
-            writer = self.analyzer.writer(facts) if self.analyzer is not None else None
-            record = self.analyzer.record(raw, seg, facts) if self.analyzer is not None else None
+            writer = fact_writer(facts) if self.analyzer is not None else None
+            record = segmented_record(raw, seg, facts) if self.analyzer is not None else None
             try:
                 result = self.store.save_page(raw, seg, run_id=summary.run_id, write_facts=writer, record=record)
             except IntegrityError:
