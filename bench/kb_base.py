@@ -363,8 +363,8 @@ def replicate(engine: Engine, target: int, *, share: float = 0.5, progress: Prog
 def resolve_kb(engine: Engine, *, progress: Progress = _print) -> float | None:
     """Create the knowledge-base tables and link every document; None when the module is absent."""
     try:
+        from newsgraph.kb.members import unresolved
         from newsgraph.kb.resolve import resolve_documents
-        from newsgraph.kb.tables import unresolved
         from newsgraph.store.schema_kb import create_kb_tables
         from newsgraph.store.sql import chunked
     except ImportError:

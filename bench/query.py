@@ -224,10 +224,10 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
             lambda e: q.get_entity(conn, e),
             lambda rng: weighted_entity(conn, pool, rng)[0],
         ),
-        Query("event list (no filter)", lambda _: q.list_events(conn), lambda rng: None),
+        Query("event list (no filter)", lambda _: q.list_event_reports(conn), lambda rng: None),
         Query(
             "event list (type, country, months)",
-            lambda f: q.list_events(
+            lambda f: q.list_event_reports(
                 conn, event_type=f["type"], country=f["country"], since=f["since"], until=f["until"]
             ),
             lambda rng: event_filters(pool, rng),
@@ -241,11 +241,11 @@ def kb_queries(conn: Connection, pool: Pool) -> list[Query]:
     """The knowledge base's own queries, when the modules and tables are there."""
     out: list[Query] = []
     try:
-        from newsgraph.kb.resolve import entity_profile
+        from newsgraph.analysis.entities import entity_profile
     except ImportError:
         entity_profile = None  # type: ignore[assignment]
     try:
-        from newsgraph.analysis.events import list_events as merged_events
+        from newsgraph.analysis.events import list_merged_events as merged_events
     except ImportError:
         merged_events = None  # type: ignore[assignment]
     if entity_profile is not None and pool.kb and pool.canonical_names:
@@ -277,7 +277,10 @@ def kb_queries(conn: Connection, pool: Pool) -> list[Query]:
 
 def skipped_queries(pool: Pool) -> list[Timing]:
     out = []
-    for module, name in (("newsgraph.kb.resolve", "entity_profile"), ("newsgraph.analysis.events", "merged events")):
+    for module, name in (
+        ("newsgraph.analysis.entities", "entity_profile"),
+        ("newsgraph.analysis.events", "merged events"),
+    ):
         try:
             __import__(module)
         except ImportError:

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from newsgraph.analysis.entities import entity_profile, explain
+from newsgraph.kb.members import Candidate, Member
 from newsgraph.kb.resolve import (
     analyze_name,
     canonical_id,
     cluster_block,
     decide_partial,
-    entity_profile,
-    explain,
     member_aliases,
     member_roles,
     resolve_all,
@@ -24,12 +24,10 @@ from newsgraph.kb.resolve import (
     resolve_new,
     role_key,
 )
-from newsgraph.kb.tables import Candidate, Member, UnknownEntity
 from newsgraph.store.db import Store
-from newsgraph.store.facts import entity_id
-from newsgraph.store.schema import entities, quotes
+from newsgraph.store.schema import entities
 from newsgraph.store.schema_kb import canonical_entities, entity_links
-from tests.kb.test_tables import E, P, add_doc, canonical_of, kb_store, links, open_kb
+from tests.resolve_fixtures import P, add_doc, canonical_of, kb_store, links, open_kb
 
 # -- names ------------------------------------------------------------------------------------------
 
@@ -368,50 +366,6 @@ def test_a_surname_seen_before_its_full_name_is_relinked(kb: Store, surname_firs
         assert summary.relinked == 1 and canonical_of(conn, "Zhaparov", "early") == full
         ids = set(conn.execute(select(canonical_entities.c.id)).scalars())
     assert alone not in ids  # left without links, so deleted
-
-
-@pytest.mark.parametrize("text", ["Ukraine must stop."])
-def test_entity_profile_has_quotes_events_and_documents(kb: Store, text: str) -> None:
-    with kb.engine.begin() as conn:
-        add_doc(
-            conn,
-            "q1",
-            "2022-02-26",
-            [P("Vladimir Putin", "President", "RUS"), P("Sadyr Zhaparov", None, "KGZ")],
-            [E("CONSULT", "Vladimir Putin", "Sadyr Zhaparov", "RUS", "KGZ", "2022-02-26")],
-        )
-        add_doc(
-            conn,
-            "q2",
-            "2022-02-27",
-            [P("Sadyr Zhaparov", None, "KGZ"), P("Vladimir Putin", None, "RUS")],
-            [E("CONSULT", "Sadyr Zhaparov", "Vladimir Putin", "KGZ", "RUS", "2022-02-27")],
-        )
-        conn.execute(
-            quotes.insert().values(
-                document_id="q1",
-                text=text,
-                speaker="Putin",
-                cue="say",
-                speaker_entity_id=entity_id("person", "Vladimir Putin"),
-                sentence=f'"{text}" Putin said.',
-                start=1,
-                end=1 + len(text),
-            )
-        )
-        resolve_new(conn)
-        p = entity_profile(conn, "putin")
-    assert (p["kind"], p["name"], p["mentions"], p["documents"]) == ("person", "Vladimir Putin", 2, 2)
-    assert [q["text"] for q in p["quotes"]] == [text]
-    assert [(e["type"], e["target"]) for e in p["events_as_actor"]] == [("CONSULT", "Sadyr Zhaparov")]
-    assert [(e["type"], e["actor"]) for e in p["events_as_target"]] == [("CONSULT", "Sadyr Zhaparov")]
-    assert {d["id"] for d in p["recent_documents"]} == {"q1", "q2"} and p["alternatives"] == []
-
-
-@pytest.mark.parametrize("call", [entity_profile, explain])
-def test_unknown_names_raise_unknown_entity(kb: Store, call: Callable) -> None:
-    with kb.connect() as conn, pytest.raises(UnknownEntity, match="no entity named"):
-        call(conn, "Nobody Atall")
 
 
 @pytest.mark.parametrize("docs", [ALL_DOCS])

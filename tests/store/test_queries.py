@@ -83,12 +83,12 @@ def test_get_entity(kb, kind: str) -> None:
 @pytest.mark.parametrize(
     "filters", [{"actor_country": "KAZ", "target_country": "RUS"}, {"event_type": "CONSULT", "since": "2024"}]
 )
-def test_list_events(kb, filters: dict[str, str]) -> None:
+def test_list_event_reports(kb, filters: dict[str, str]) -> None:
     conn, _ = kb
-    rows, total = queries.list_events(conn, **filters)
+    rows, total = queries.list_event_reports(conn, **filters)
     assert total == len(rows) >= 1
     assert any(r["actor"].startswith("Evil") for r in rows)
-    assert queries.list_events(conn, **filters, limit=1)[1] == total
+    assert queries.list_event_reports(conn, **filters, limit=1)[1] == total
 
 
 @pytest.mark.parametrize("speaker", ["evil"])

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.kb.tables import find_canonical
+from newsgraph.analysis.entities import find_canonical
 from newsgraph.store.db import Store
 from newsgraph.store.schema_kb import (
     KB_TABLES,
@@ -42,9 +42,9 @@ def _resolve_one(conn: Connection) -> Any:
 
 
 def _list_events(conn: Connection) -> Any:
-    from newsgraph.analysis.events import list_events
+    from newsgraph.analysis.events import list_merged_events
 
-    return list_events(conn)
+    return list_merged_events(conn)
 
 
 @pytest.mark.parametrize("call", [require_kb, lambda conn: find_canonical(conn, "Putin"), _resolve_one, _list_events])

@@ -583,7 +583,7 @@ def entity(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of tables.")] = False,
 ) -> None:
     """One entity across all articles: names, roles over time, quotes, events as actor and target."""
-    from newsgraph.kb.resolve import entity_profile, explain
+    from newsgraph.analysis.entities import entity_profile, explain
 
     store = _open_store(_settings(db))
     try:
@@ -651,12 +651,12 @@ def events(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
 ) -> None:
     """Events merged across articles (same type, actor, target, ±1 day), with how many sources report each."""
-    from newsgraph.analysis.events import list_events
+    from newsgraph.analysis.events import list_merged_events
 
     store = _open_store(_settings(db))
     try:
         with store.connect() as conn:
-            rows = list_events(conn, type=type_, country=country, since=since, until=until, limit=limit)
+            rows = list_merged_events(conn, type=type_, country=country, since=since, until=until, limit=limit)
     except NewsgraphError as exc:
         raise _fail(exc) from exc
     if as_json:

@@ -2,7 +2,7 @@
 
 The extractor merges the names of one document ("Putin" joins "Vladimir Putin"), but
 ``entities`` rows are shared by name, so a bare "Putin" elsewhere is a row of its own.
-Two levels of decisions, each stored with its rule, score and evidence (``store/kb.py``):
+Two levels of decisions, each stored with its rule, score and evidence (``store/schema_kb.py``):
 
 1. **Names** (per entity row, :func:`cluster_block`), blocked by kind and surname so only
    names sharing a surname are compared. Leading titles and country words are dropped
@@ -36,16 +36,14 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from newsgraph.extract.mentions.persons import name_key
-from newsgraph.kb.tables import (
+from newsgraph.kb.events import resolve_events
+from newsgraph.kb.members import (
     Candidate,
     Member,
     add_features,
     block_candidates,
     drop_orphans,
-    entity_facts,
-    find_canonical,
     load_members,
-    merge_decisions,
     name_rows,
     recount_features,
     unresolved,
@@ -391,8 +389,6 @@ class _State:
 
 def resolve_documents(conn: Connection, doc_ids: Iterable[str]) -> ResolveSummary:
     """Resolve the entities and events of these documents (skipping those already resolved)."""
-    from newsgraph.analysis.events import resolve_events
-
     require_kb(conn)
     summary = ResolveSummary()
     todo = unresolved(conn, doc_ids)
@@ -570,24 +566,3 @@ def _link_partial(conn: Connection, new: list[Member], redecide: set[str], state
     state.flush(conn)
     insert_rows(conn, entity_links, rows)
     insert_rows(conn, entity_roles, _role_rows(pairs))
-
-
-# ------------------------------------------------------------------------------- queries
-
-
-def entity_profile(conn: Connection, name: str, *, limit: int = 50) -> dict[str, Any]:
-    """One canonical entity: names, countries, roles over time, documents, quotes, events as actor and target."""
-    from newsgraph.analysis.events import list_events
-
-    best, *others = find_canonical(conn, name)
-    profile = {"id": best.id, "kind": best.kind, "name": best.name} | entity_facts(conn, best.id, limit=limit)
-    profile["country"] = profile["countries"][0]["country"] if profile["countries"] else None
-    profile["events_as_actor"] = list_events(conn, entity=best.id, role="actor", limit=limit)
-    profile["events_as_target"] = list_events(conn, entity=best.id, role="target", limit=limit)
-    profile["alternatives"] = [{"id": r.id, "kind": r.kind, "name": r.name} for r in others[:10]]
-    return profile
-
-
-def explain(conn: Connection, name: str) -> list[dict[str, Any]]:
-    """Every merge that made the canonical entity ``name`` means, with its rule, score and evidence."""
-    return merge_decisions(conn, find_canonical(conn, name)[0].id)

@@ -240,8 +240,8 @@ def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[st
     ent["roles"] = roles_over_time(rows)
     ent["timeline"] = mentions_per_month(rows)
     ent["quotes"], _ = list_quotes(conn, entity=entity_id, limit=limit)
-    ent["events_as_actor"], _ = list_events(conn, actor=entity_id, include_negated=True, limit=limit)
-    ent["events_as_target"], _ = list_events(conn, target=entity_id, include_negated=True, limit=limit)
+    ent["events_as_actor"], _ = list_event_reports(conn, actor=entity_id, include_negated=True, limit=limit)
+    ent["events_as_target"], _ = list_event_reports(conn, target=entity_id, include_negated=True, limit=limit)
     ent["co_mentioned"] = co_mentioned(conn, entity_id)
     return ent
 
@@ -289,7 +289,7 @@ def co_mentioned(conn: Connection, entity_id: str, *, limit: int = 20) -> Rows:
 # -- events, quotes, amounts ---------------------------------------------------------------------
 
 
-def list_events(
+def list_event_reports(
     conn: Connection,
     *,
     event_type: str | None = None,
@@ -571,7 +571,7 @@ __all__ = [
     "list_amounts",
     "list_articles",
     "list_entities",
-    "list_events",
+    "list_event_reports",
     "list_quotes",
     "mentions_per_month",
     "page_neighbours",

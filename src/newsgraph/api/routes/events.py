@@ -33,7 +33,7 @@ def read_events(
     include_negated: Annotated[bool, Query(description="also negated and hypothetical events")] = False,
 ) -> dict[str, object]:
     """Events, newest first, each with its evidence sentence and span."""
-    rows, total = queries.list_events(
+    rows, total = queries.list_event_reports(
         conn,
         event_type=event_type,
         country=country,

@@ -1,9 +1,9 @@
-"""What entity resolution reads and writes besides plain inserts, and the look-ups of a canonical entity.
+"""The rows entity resolution works on (tables in :mod:`newsgraph.store.schema_kb`).
 
-The tables themselves are defined in :mod:`newsgraph.store.schema_kb`. Here: the members the
-resolver reads (an entity in one document, with its mentions), the candidates a partial name is
-matched against and their features (kept incrementally), clean-up of orphans, and the reading
-side: a name → canonical entities, what their links say, and every merge decision.
+Members: an entity in one document, with its mentions, roles and countries (what the resolver
+reads); candidates: the canonical entities a partial name may join, with their features (roles,
+aliases, countries of their full names, kept incrementally); which documents are not resolved
+yet; and the clean-up of canonical entities no link points at any more.
 """
 
 from __future__ import annotations
@@ -13,13 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, literal, select, text
+from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.core.errors import NotFound
-from newsgraph.extract.mentions.persons import name_key
-from newsgraph.lexicon.known_orgs import org_key
-from newsgraph.store.schema import documents, entities, mentions, quotes
+from newsgraph.store.schema import documents, entities, mentions
 from newsgraph.store.schema_kb import (
     canonical_entities,
     canonical_features,
@@ -28,7 +25,6 @@ from newsgraph.store.schema_kb import (
     entity_names,
     entity_roles,
     kb_resolved_documents,
-    require_kb,
 )
 from newsgraph.store.sql import chunked, insert_rows
 
@@ -224,134 +220,4 @@ def name_rows(conn: Connection, entity_ids: Iterable[str]) -> dict[str, Any]:
         out.update(
             (r.entity_id, r) for r in conn.execute(select(entity_names).where(entity_names.c.entity_id.in_(part)))
         )
-    return out
-
-
-# -- reading the knowledge base ----------------------------------------------------------------------
-
-
-class UnknownEntity(NotFound):
-    code = "K404"
-    reason = "unknown_entity"
-
-
-def find_canonical(conn: Connection, name: str) -> list[Any]:
-    """Canonical entities a name may mean, the most documented first (raises :class:`UnknownEntity`).
-
-    The name is compared as the resolver stores it (case, accents, hyphens ignored):
-    canonical names, names of member entities, in-document aliases, and for one word
-    the persons of that surname; then, dropping leading words one by one, the same for
-    "President Vladimir Putin" → "vladimir putin".
-    """
-    require_kb(conn)
-    tokens = name_key(name)
-    keys = [" ".join(tokens[i:]) for i in range(len(tokens))] + [org_key(name), name.strip().upper()]
-    lk, n, a, ce = entity_links.c, entity_names.c, entity_alias_links.c, canonical_entities.c
-    for key in dict.fromkeys(k for k in keys if k):
-        members = select(n.entity_id).where(n.name_key == key).union(select(a.entity_id).where(a.alias_key == key))
-        ids = set(conn.execute(select(ce.id).where(ce.name_key == key)).scalars())
-        if " " not in key:  # a surname: every canonical person of its block
-            ids.update(conn.execute(select(ce.id).where(ce.block == f"person|{key}")).scalars())
-        ids.update(conn.execute(select(lk.canonical_id).where(lk.entity_id.in_(members)).distinct()).scalars())
-        if ids:
-            counts = dict(
-                conn.execute(
-                    select(lk.canonical_id, func.count(lk.document_id.distinct()))
-                    .where(lk.canonical_id.in_(sorted(ids)))
-                    .group_by(lk.canonical_id)
-                ).all()
-            )
-            rows = conn.execute(select(canonical_entities).where(ce.id.in_(sorted(ids)))).all()
-            return sorted(rows, key=lambda r: (-counts.get(r.id, 0), r.id))
-    raise UnknownEntity(f"no entity named {name!r} in the knowledge base; try a surname, or `newsgraph search {name}`")
-
-
-def entity_facts(conn: Connection, cid: str, *, limit: int = 100) -> dict[str, Any]:
-    """What the links of one canonical entity say: counts, countries, names, roles over time, documents, quotes."""
-    lk, r_, q_ = entity_links.c, entity_roles.c, quotes.c
-    total = conn.execute(
-        select(func.sum(lk.mentions), func.count(lk.document_id.distinct()), func.min(lk.published))
-        .add_columns(func.max(lk.published))
-        .where(lk.canonical_id == cid)
-    ).one()
-    q = select(lk.country, func.count(lk.document_id.distinct()).label("n")).where(lk.canonical_id == cid)
-    countries = [
-        {"country": c, "documents": k}
-        for c, k in conn.execute(
-            q.where(lk.country.is_not(None)).group_by(lk.country).order_by(text("n DESC"), lk.country)
-        )
-    ]
-    member_ids = select(lk.entity_id).where(lk.canonical_id == cid).distinct()
-    names = set(conn.execute(select(entities.c.name).where(entities.c.id.in_(member_ids))).scalars())
-    names.update(
-        conn.execute(select(entity_alias_links.c.alias).where(entity_alias_links.c.entity_id.in_(member_ids))).scalars()
-    )
-    roles: dict[str, dict[str, Any]] = {}
-    q = select(r_.role_key, r_.role, r_.published, r_.document_id).where(r_.canonical_id == cid)
-    for key, role, published, doc in conn.execute(q.order_by(r_.published, r_.document_id)):
-        entry = roles.setdefault(key, {"role": key, "as_written": role, "first_seen": published, "documents": []})
-        entry["last_seen"] = published
-        if doc not in entry["documents"]:
-            entry["documents"].append(doc)
-    q = (
-        select(documents.c.id, documents.c.title, documents.c.published)
-        .where(documents.c.id.in_(select(lk.document_id).where(lk.canonical_id == cid)))
-        .order_by(documents.c.published.desc(), documents.c.id)
-        .limit(limit)
-    )
-    docs = [dict(r._mapping) for r in conn.execute(q)]
-    speaker = select(lk.entity_id, lk.document_id).where(lk.canonical_id == cid).subquery()
-    q = (
-        select(q_.text, q_.document_id, q_.speaker, q_.cue, q_.sentence, q_.start, q_.end)
-        .join(speaker, (speaker.c.entity_id == q_.speaker_entity_id) & (speaker.c.document_id == q_.document_id))
-        .order_by(q_.document_id, q_.start)
-        .limit(limit)
-    )
-    return {
-        "mentions": int(total[0] or 0),
-        "documents": int(total[1] or 0),
-        "first_seen": total[2],
-        "last_seen": total[3],
-        "countries": countries,
-        "names": sorted(names),
-        "roles": sorted(roles.values(), key=lambda e: (e["first_seen"] or "", e["role"])),
-        "recent_documents": docs,
-        "quotes": [dict(r._mapping) for r in conn.execute(q)],
-    }
-
-
-def merge_decisions(conn: Connection, cid: str) -> list[dict[str, Any]]:
-    """Every merge into one canonical entity: full names, per-document surnames, in-document aliases."""
-    n, lk, a = entity_names.c, entity_links.c, entity_alias_links.c
-    out: list[dict[str, Any]] = []
-    q = (
-        select(entities.c.name, lk.entity_id, lk.rule, func.max(lk.score), func.count(), func.min(lk.document_id))
-        .add_columns(func.min(lk.evidence), func.max(n.partial.cast(Integer)))
-        .join(entities, entities.c.id == lk.entity_id)
-        .join(entity_names, n.entity_id == lk.entity_id)
-        .where(lk.canonical_id == cid)
-        .group_by(entities.c.name, lk.entity_id, lk.rule)
-    )
-    for name, eid, rule, score, docs, first_doc, evidence, partial in conn.execute(q):
-        level = "surname in document" if partial else "name"
-        out.append(_decision(cid, name, eid, level, rule, score, docs, first_doc, evidence))
-    q = (
-        select(a.alias, a.entity_id, a.rule, a.document_id, a.sentence)
-        .where(a.entity_id.in_(select(n.entity_id).where(n.canonical_id == cid)))
-        .order_by(a.alias_key, a.entity_id)
-    )
-    for alias, eid, rule, doc, sentence in conn.execute(q):
-        out.append(_decision(cid, alias, eid, "alias in document", rule, 1.0, None, doc, sentence))
-    order = {"name": 0, "surname in document": 1, "alias in document": 2}
-    return sorted(out, key=lambda d: (order[d["level"]], -(d["documents"] or 0), d["member"], d["rule"]))
-
-
-_DECISION_KEYS = ("canonical_id", "member", "member_entity_id", "level", "rule", "score", "documents")
-_DECISION_KEYS += ("evidence_document", "evidence")
-
-
-def _decision(*values: Any) -> dict[str, Any]:
-    """One merge decision as ``explain`` reports it (values in :data:`_DECISION_KEYS` order)."""
-    out = dict(zip(_DECISION_KEYS, values, strict=True))
-    out["score"] = float(out["score"])
     return out
