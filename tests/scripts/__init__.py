@@ -1,0 +1,1 @@
+"""Tests of the developer scripts under ``scripts/`` (the lexicon compiler)."""
