@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lexicons import phoenix
+from lexicons import cameo, phoenix
 from lexicons.common import GENERATOR, Context, SourceError, source_commit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,7 @@ LEXICONS = ROOT.parent / "shared" / "lexicons"
 Compiler = Callable[[Context], dict[str, str]]
 COMPILERS: list[Compiler] = [
     phoenix.compile_files,
+    cameo.compile_files,
 ]
 
 PLOVER_ATTRIBUTION = "PLOVER codebook, Open Event Data Alliance, github.com/openeventdata/PLOVER, CC BY-SA 4.0"

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from newsgraph.core.errors import GoldFormatError
-from newsgraph.evaluate.score import TABLE_HEADER, CategoryScore, load_gold, score, validate_gold
+from newsgraph.evaluate.gold import load_gold, validate_gold
+from newsgraph.evaluate.score import TABLE_HEADER, CategoryScore, score
 from tests.conftest import ROOT
 
 GOLD_DIR = ROOT / "tests" / "gold"

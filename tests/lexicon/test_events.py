@@ -53,7 +53,40 @@ def test_every_pattern_uses_a_known_type_and_mode() -> None:
 @pytest.mark.parametrize("lemma", ["call", "speak", "withdraw"])
 def test_verb_patterns_most_specific_first(lemma: str) -> None:
     pats = lex.verb_patterns()[lemma]
-    assert [len(p.needs) for p in pats] == sorted((len(p.needs) for p in pats), reverse=True)
+    hand = [p for p in pats if p.cameo is None]
+    compiled = [p for p in pats if p.cameo is not None]
+    assert pats == (*hand, *compiled)  # the hand-written rows are tried first
+    for group in (hand, compiled):
+        assert [len(p.needs) for p in group] == sorted((len(p.needs) for p in group), reverse=True)
+
+
+def test_compiled_rows_add_only_worded_patterns_beneath_hand_rows() -> None:
+    pats = lex.verb_patterns()["withdraw"]  # hand rows: "withdraw troops", "withdraw the bill", ...
+    assert all(p.specific for p in pats if p.cameo is not None)
+    bare = lex.verb_patterns()["abduct"]  # no hand row: the compiled bare verb codes it
+    assert any(not p.specific and p.type == "ASSAULT" for p in bare)
+
+
+def test_compiled_no_event_rows_stop_the_search() -> None:
+    none = [p for pats in lex.verb_patterns().values() for p in pats if p.type is None]
+    assert none and all(p.cameo for p in none)
+
+
+@pytest.mark.parametrize(("need", "kind"), [("arg:aid", "arg"), ("subj:embassy", "subj")])
+def test_compiled_need_kinds(need: str, kind: str) -> None:
+    assert lex._parse_need("t", "x", need).kind == kind
+
+
+def test_verb_lexicon_coverage() -> None:
+    """The issue's floor: at least 2,000 patterns and 350 trigger lemmas, each type with 20 lemmas."""
+    pats = [p for ps in lex.verb_patterns().values() for p in ps if p.type is not None]
+    lemmas_by_type: dict[str, set[str]] = {}
+    for p in pats:
+        lemmas_by_type.setdefault(p.type or "", set()).add(p.lemma)
+    assert len(pats) >= 2000
+    assert len({p.lemma for p in pats}) >= 350
+    assert set(lemmas_by_type) == set(lex.plover_types())
+    assert min(len(v) for v in lemmas_by_type.values()) >= 20
 
 
 @pytest.mark.parametrize(("lemma", "kind", "word"), [("call", "prep", "for"), ("hold", "word", "responsible")])
@@ -61,8 +94,9 @@ def test_verb_pattern_conditions(lemma: str, kind: str, word: str) -> None:
     assert any(n.kind == kind and word in n.words for p in lex.verb_patterns()[lemma] for n in p.needs)
 
 
-@pytest.mark.parametrize(("head", "noun", "standalone"), [("call", "phone call", True), ("talks", "talks", True),
-                                                          ("war", "war", False)])
+@pytest.mark.parametrize(
+    ("head", "noun", "standalone"), [("call", "phone call", True), ("talks", "talks", True), ("war", "war", False)]
+)
 def test_noun_patterns(head: str, noun: str, standalone: bool) -> None:
     pat = lex.noun_patterns()[head][0]
     assert (pat.noun, pat.standalone) == (noun, standalone)
@@ -75,9 +109,17 @@ def test_light_verbs(verb: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "sector", "country"),
-    [("riot police", "POL", None), ("the Kremlin", "GOV", "RUS"), ("troops", "MIL", None),
-     ("parliament", "LEG", None), ("activists", None, None), ("activist", "CVL", None),
-     ("intelligence service", "SPY", None), ("NATO", "IGO", None), ("rebels", None, None)],
+    [
+        ("riot police", "POL", None),
+        ("the Kremlin", "GOV", "RUS"),
+        ("troops", "MIL", None),
+        ("parliament", "LEG", None),
+        ("activists", None, None),
+        ("activist", "CVL", None),
+        ("intelligence service", "SPY", None),
+        ("NATO", "IGO", None),
+        ("rebels", None, None),
+    ],
 )
 def test_sector_of(phrase: str, sector: str | None, country: str | None) -> None:
     hit = lex.sector_of(phrase)
@@ -98,8 +140,17 @@ def test_stance_cues_have_valid_positions() -> None:
             assert c.position in lex.POSITIONS
 
 
-@pytest.mark.parametrize(("word", "kind"), [("could", "modal"), ("will", "future"), ("plan", "intent"),
-                                            ("deny", "denial"), ("if", "condition"), ("never", "negation")])
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("could", "modal"),
+        ("will", "future"),
+        ("plan", "intent"),
+        ("deny", "denial"),
+        ("if", "condition"),
+        ("never", "negation"),
+    ],
+)
 def test_modality_kinds(word: str, kind: str) -> None:
     assert kind in lex.modality_kinds(word)
 

@@ -9,6 +9,7 @@ of a corpus table). Corpora are looked up under ``NEWSGRAPH_SHARED``, then
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,14 +68,36 @@ def record_for(
     raise GoldFormatError(f"{page_path}: no page{' with url ' + url if url else ''} found")
 
 
-def evaluate_gold(gold_path: Path, analyzer: Any, max_bytes: int, page: Path | None = None) -> Any:
-    """Score the record of the page a gold file annotates."""
-    from newsgraph.evaluate.score import load_gold, score
+@dataclass(slots=True)
+class GoldResult:
+    """One gold file scored: the report, the record it scored, the gold and its counts."""
+
+    report: Any
+    record: dict[str, Any]
+    gold: dict[str, Any]
+    counts: dict[str, int]
+
+    def breakdown(self, analyzer: Any) -> Any:
+        """Events per type and mode and the missed ones by cause (:mod:`newsgraph.evaluate.breakdown`)."""
+        from newsgraph.evaluate.breakdown import event_breakdown, main_verb_lemma
+
+        return event_breakdown(self.record, self.gold, lambda text: main_verb_lemma(analyzer.nlp(text)))
+
+
+def score_gold(gold_path: Path, analyzer: Any, max_bytes: int, page: Path | None = None) -> GoldResult:
+    """Build the record of the page a gold file annotates and score it."""
+    from newsgraph.evaluate.gold import gold_counts, load_gold
+    from newsgraph.evaluate.score import score
 
     gold = load_gold(gold_path)
     page_path, url = (page, None) if page else locate_page(gold, gold_path)
     record = record_for(page_path, url, gold.get("assumed_published"), analyzer, max_bytes)
-    return score(record, gold)
+    return GoldResult(score(record, gold), record, gold, gold_counts(gold))
+
+
+def evaluate_gold(gold_path: Path, analyzer: Any, max_bytes: int, page: Path | None = None) -> Any:
+    """Score the record of the page a gold file annotates (the report only)."""
+    return score_gold(gold_path, analyzer, max_bytes, page).report
 
 
 def aggregate(reports: list[Any]) -> Any:

@@ -15,22 +15,19 @@ missing from the record counts as empty.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from newsgraph.core.errors import GoldFormatError
 from newsgraph.core.textnorm import contains_words, ends_with_words, normalize_text, starts_with_words
+from newsgraph.evaluate.gold import DOC_FIELDS, validate_gold
 
 TABLE_HEADER = ("category", "tp", "fp", "fn", "precision", "recall", "f1", "attributes")
 # OUTPUT.md: "value equal (within 1%)".
 AMOUNT_TOLERANCE = 0.01
 # Unit symbols an extractor may keep as written; a grammatical constant, not a lexicon.
 _UNIT_SYMBOLS = {"%": "percent", "$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
-_DOC_FIELDS = ("title", "section", "published", "picture_caption", "picture_credit")
 
 Record = Mapping[str, Any]
 
@@ -79,112 +76,6 @@ class Report:
             rates = (round(x, 3) for x in (s.precision, s.recall, s.f1))
             rows.append((name, s.tp, s.fp, s.fn, *rates, attrs))
         return rows
-
-
-# ---------------------------------------------------------------- gold files
-
-
-def load_gold(path: str | Path) -> dict[str, Any]:
-    """Read and validate a gold file; :class:`GoldFormatError` says what is wrong."""
-    path = Path(path)
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFormatError(f"cannot read gold file {path}: {exc}", source=str(path)) from exc
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise GoldFormatError(f"{path} is not valid JSON ({where}: {exc.msg})", source=str(path)) from exc
-    return validate_gold(gold, source=str(path))
-
-
-def validate_gold(gold: Any, source: str = "gold") -> dict[str, Any]:
-    """Check the shape of a gold annotation (see ``seed/gold.json``); return it unchanged."""
-
-    def fail(where: str, msg: str) -> NoReturn:
-        raise GoldFormatError(f"{source}: {where}: {msg} (see seed/gold.json for the shape)", source=source)
-
-    if not isinstance(gold, dict):
-        fail("top level", f"must be a JSON object, got {type(gold).__name__}")
-    _check_fields(gold, _GOLD_TOP, "top level", fail)
-    seg = gold.get("segmentation") or {}
-    _check_fields(seg, {"documents": "count", "main": "object"}, "segmentation", fail)
-    _check_fields(seg.get("main") or {}, _GOLD_DOC, "segmentation.main", fail)
-    stances = gold.get("stances")
-    lists = {key: gold.get(key) for key in _GOLD_LISTS}
-    lists["segmentation.teasers"] = seg.get("teasers")
-    lists["stances.rows"] = stances.get("rows") if isinstance(stances, dict) else stances
-    for key, items in lists.items():
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            fail(key, f"must be a list, got {type(items).__name__}")
-        for i, item in enumerate(items):
-            where = f"{key}[{i}]"
-            if not isinstance(item, dict):
-                fail(where, f"must be an object, got {type(item).__name__}")
-            _check_fields(item, _GOLD_LISTS[key], where, fail)
-            if key == "events" and not item.get("type") and not item.get("type_any_of"):
-                fail(where, "needs 'type' or a non-empty 'type_any_of' list")
-            if key == "not_events":
-                _check_fields(item.get("forbidden") or {}, _GOLD_FORBIDDEN, f"{where}.forbidden", fail)
-    return gold
-
-
-def _check_fields(obj: Mapping[str, Any], spec: Mapping[str, str], where: str, fail: Callable) -> None:
-    for key, kind in spec.items():
-        if key not in obj:
-            if kind.endswith("!"):
-                fail(where, f"missing {key!r}")
-            continue
-        test, words = _FIELD_KINDS[kind.rstrip("!")]
-        if not test(obj[key]):
-            fail(where, f"{key!r} must be {words}, got {_short(repr(obj[key]), 60)}")
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(normalize_text(value))
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-# What a gold file may hold, field by field; a trailing "!" marks a required field.
-# Keys not listed (ids, notes, "why", "mode", "date", ...) are allowed and not checked.
-_FIELD_KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "text": (_is_text, "a string with letters or digits"),
-    "code": (lambda v: v is None or _is_text(v), "a string or null"),
-    "texts": (lambda v: isinstance(v, list) and all(_is_text(s) for s in v), "a list of non-empty strings"),
-    "count": (lambda v: _is_number(v) and isinstance(v, int) and v >= 0, "a count (integer >= 0)"),
-    "number": (_is_number, "a finite number"),
-    "object": (lambda v: isinstance(v, dict), "an object"),
-}
-_GOLD_TOP = {"segmentation": "object"} | dict.fromkeys(
-    ("countries_mentioned", "not_persons", "events_optional", "quotes_optional"), "texts"
-)
-_GOLD_DOC = {
-    **dict.fromkeys(_DOC_FIELDS, "code"),
-    **dict.fromkeys(("body_starts_with", "body_ends_with"), "text"),
-    **dict.fromkeys(("must_not_contain", "body_must_not_contain", "sources"), "texts"),
-    "occurrences_in_page": "count",
-}
-_GOLD_AMOUNT = {"value": "number!", "evidence": "text!", "unit": "text", "about_contains": "text"}
-_GOLD_ENTITY = {"name": "text!", "aliases": "texts", "country": "code", "role_contains": "text"}
-_GOLD_EVENT = {"evidence": "text!", "type": "text", "type_any_of": "texts"}
-for _side in ("actor_country", "target_country"):
-    _GOLD_EVENT |= {_side: "code", f"{_side}_any_of": "texts"}
-_GOLD_LISTS = {
-    "persons": {**_GOLD_ENTITY, "organization": "text"},
-    "organizations": _GOLD_ENTITY,
-    "places": _GOLD_ENTITY,
-    "events": _GOLD_EVENT,
-    "not_events": {"evidence": "text!", "forbidden": "object"},
-    "quotes": {"text_contains": "text!", "speaker": "code", "speaker_any_of": "texts"},
-    "amounts": _GOLD_AMOUNT,
-    "segmentation.teasers": _GOLD_DOC,
-    "stances.rows": {"country": "code!", "position": "text!"},
-}
-_GOLD_FORBIDDEN = {"actor_country": "code", "type_any_of": "texts"}
 
 
 # ---------------------------------------------------------------- scoring
@@ -342,7 +233,7 @@ def _check_document(want: Record, pred: Record | None, label: str, docs: list[Re
     got: Record = pred or {}
     absent = "" if pred is not None else " (no such document)"
     out: Checks = []
-    for key in _DOC_FIELDS:
+    for key in DOC_FIELDS:
         if key in want:
             ok = pred is not None and normalize_text(want[key]) == normalize_text(got.get(key))
             out.append((ok, f"{label}.{key}: want {_short(want[key])!r}, got {_short(got.get(key))!r}"))
@@ -435,14 +326,20 @@ def _countries_ok(pred: Record, want: Record) -> bool:
     return True
 
 
-def _score_events(gold: Record, preds: list[dict[str, Any]]) -> Scored:
-    golds: list[dict[str, Any]] = gold["events"]
+def _allowed_types(want: Record) -> set[str | None]:
+    return {_code(t) for t in [want.get("type"), *want.get("type_any_of", [])]} - {None}
+
+
+def event_pairs(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[int, int]:
+    """Gold event index → the predicted event it matches (type allowed, countries equal where the gold
+    gives them, the gold evidence inside the predicted sentence), one-to-one; among matchings of one
+    size, predictions with the gold's mode and date and shorter sentences are preferred."""
     sentences = [_sentence(p) for p in preds]
     wanted = [normalize_text(g["evidence"]) for g in golds]
 
     def candidates(g: int) -> list[int]:
         want = golds[g]
-        allowed = {_code(t) for t in [want.get("type"), *want.get("type_any_of", [])]} - {None}
+        allowed = _allowed_types(want)
         hits = [
             i for i, p in enumerate(preds)
             if _code(p.get("type")) in allowed and _countries_ok(p, want)
@@ -454,7 +351,19 @@ def _score_events(gold: Record, preds: list[dict[str, Any]]) -> Scored:
             len(sentences[i]),
         ))  # fmt: skip
 
-    t = _Tally(golds, preds, _match(len(golds), candidates))
+    return _match(len(golds), candidates)
+
+
+def optional_event(gold: Record, pred: Record) -> bool:
+    """A predicted event that matches an ``events_optional`` entry (neither rewarded nor penalised)."""
+    sentence = _sentence(pred)
+    return any(contains_words(sentence, normalize_text(o)) for o in gold.get("events_optional", []))
+
+
+def _score_events(gold: Record, preds: list[dict[str, Any]]) -> Scored:
+    golds: list[dict[str, Any]] = gold["events"]
+    sentences = [_sentence(p) for p in preds]
+    t = _Tally(golds, preds, event_pairs(golds, preds))
     for g, want in enumerate(golds):
         label = f"{want.get('id', g + 1)} {_event_label(want)}"
         if g not in t.pairs:
@@ -465,10 +374,9 @@ def _score_events(gold: Record, preds: list[dict[str, Any]]) -> Scored:
             if key in want:
                 ok = normalize_text(got.get(key)) == normalize_text(want[key])
                 t.check(key, ok, f"{key} of {label}: want {want[key]!r}, got {got.get(key)!r}")
-    optional = [normalize_text(s) for s in gold.get("events_optional", [])]
     return t.result(
         lambda i: f"{_event_label(preds[i])}: {_short(sentences[i])!r}",
-        lambda i: any(contains_words(sentences[i], o) for o in optional),
+        lambda i: optional_event(gold, preds[i]),
     )
 
 

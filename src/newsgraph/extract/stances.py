@@ -77,8 +77,14 @@ _OPENERS = frozenset("“«„")
 _QUOTE_MARKS = frozenset('"“”«»„')
 _CLOSERS = frozenset("”»")
 UNSPECIFIED = "unspecified issue"
-_EVENT_POSITIONS = {"AGREE": "supports", "SUPPORT": "supports", "ACCUSE": "opposes", "REJECT": "opposes",
-                    "PROTEST": "opposes", "SANCTION": "opposes"}
+_EVENT_POSITIONS = {
+    "AGREE": "supports",
+    "SUPPORT": "supports",
+    "ACCUSE": "opposes",
+    "REJECT": "opposes",
+    "PROTEST": "opposes",
+    "SANCTION": "opposes",
+}
 # Events that take a position on another event rather than being the story's action themselves.
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
 _REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
@@ -102,8 +108,11 @@ def _cues() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
 # ---- the issue -------------------------------------------------------------------------------
 def _issue_phrase(head: Token) -> tuple[str, bool]:
     """(label text, names a country) of an issue noun phrase."""
-    keep = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod", "punct")
-            and c.lower_ not in _TEMPORAL and not c.is_space]
+    keep = [
+        c
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "punct") and c.lower_ not in _TEMPORAL and not c.is_space
+    ]
     words = []
     for c in keep:
         words.extend(t for t in c.subtree if t.lower_ not in _TEMPORAL and not t.is_space and t.dep_ != "det")
@@ -183,8 +192,9 @@ def _negated_noun(tok: Token) -> bool:
 
 
 # ---- rows ----------------------------------------------------------------------------------------
-def _row(actor: Actor, position: str, issue: str, sent: Span, doc_id: str, start: int, end: int,
-         date: str | None) -> Stance | None:
+def _row(
+    actor: Actor, position: str, issue: str, sent: Span, doc_id: str, start: int, end: int, date: str | None
+) -> Stance | None:
     if actor.country is None:
         return None
     lo = max(sent.start_char, min(start, actor.start) if sent.start_char <= actor.start else start)
@@ -192,8 +202,9 @@ def _row(actor: Actor, position: str, issue: str, sent: Span, doc_id: str, start
     return Stance(country=actor.country, issue=issue, position=position, evidence=ev, date=date)
 
 
-def _cue_rows(tok: Token, cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str,
-              date: str | None) -> list[Stance]:
+def _cue_rows(
+    tok: Token, cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str, date: str | None
+) -> list[Stance]:
     sent = ctx.sent_of(tok)
     for cue in cues:
         rest = _rest_found(tok, cue.words[1:])
@@ -229,8 +240,9 @@ def _cue_rows(tok: Token, cues: list[StanceCue], ctx: DocContext, issue: str, do
 @lru_cache(maxsize=1)
 def _characterizing_verbs() -> frozenset[str]:
     """Lemmas with an evaluative event pattern ("call", "describe", "find", "conclude": event_verbs.tsv)."""
-    return frozenset(lemma for lemma, pats in verb_patterns().items()
-                     if any(n.kind == "eval" for p in pats for n in p.needs))
+    return frozenset(
+        lemma for lemma, pats in verb_patterns().items() if any(n.kind == "eval" for p in pats for n in p.needs)
+    )
 
 
 def _about_issue(tok: Token) -> bool:
@@ -251,8 +263,9 @@ def _characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str,
         members = ctx.plural_members(head) if head.pos_ == "PRON" else []
         pairs = [(a, head) for a in members if a.country] or _state_actors([head], ctx)
         for actor, _h in pairs:
-            row = _row(actor, _POLARITY[polarity], issue, sent, doc_id, min(actor.start, tok.idx),
-                       tok.idx + len(tok), date)
+            row = _row(
+                actor, _POLARITY[polarity], issue, sent, doc_id, min(actor.start, tok.idx), tok.idx + len(tok), date
+            )
             if row is not None:
                 out.append(row)
     return out
@@ -291,8 +304,9 @@ def _speaker(sent: Span, inside: set[int]) -> Token | None:
     return None
 
 
-def _quote_rows(sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str,
-                date: str | None) -> list[Stance]:
+def _quote_rows(
+    sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str, date: str | None
+) -> list[Stance]:
     spans = _quote_spans(sent)
     if not spans:
         return []
@@ -305,8 +319,14 @@ def _quote_rows(sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue:
         lowers = [t.lower_ for t in toks]
         for cue in quote_cues:
             n = len(cue.words)
-            hit = next((i for i in range(len(toks) - n + 1)
-                        if all(cue.words[k] in (lemmas[i + k], lowers[i + k]) for k in range(n))), None)
+            hit = next(
+                (
+                    i
+                    for i in range(len(toks) - n + 1)
+                    if all(cue.words[k] in (lemmas[i + k], lowers[i + k]) for k in range(n))
+                ),
+                None,
+            )
             if hit is None:
                 continue
             inside = {t.i for t in sent if any(s <= t.idx < e for s, e in spans)}
@@ -343,14 +363,20 @@ def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None)
     return out
 
 
+def _reaction(e: Event) -> bool:
+    """A reaction to the story's action; signing an agreement (SUPPORT, mode sign) is an action of its own."""
+    return e.type in _REACTIONS and e.mode != "sign"
+
+
 def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end: int) -> list[Stance]:
     """The story's own action and the reactions to it: the first factual event that is no reaction and acts on
     another country ("United States military forces killed X", "Turkey and Libya agreed"), when a state did
     it, shows its actor (both parties of an agreement) supporting the issue; a state that accuses or rejects
     that actor opposes it, one that backs the actor supports it."""
-    facts = sorted((e for e in events if not (e.negated or e.hypothetical) and e.actor_country),
-                   key=lambda e: e.evidence.start)
-    acts = [e for e in facts if e.type not in _REACTIONS and e.target_country not in (None, e.actor_country)]
+    facts = sorted(
+        (e for e in events if not (e.negated or e.hypothetical) and e.actor_country), key=lambda e: e.evidence.start
+    )
+    acts = [e for e in facts if not _reaction(e) and e.target_country not in (None, e.actor_country)]
     first = acts[0] if acts else None  # an act on another country: not "asked its citizens to leave"
     if issue == UNSPECIFIED or first is None or first.actor_sector not in _STATE_SECTORS:
         return []
@@ -358,17 +384,23 @@ def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end:
         return []  # the story's action is the one its lead (first paragraph) reports
     main = [e for e in acts if e.evidence.sentence == first.evidence.sentence and e.type == first.type]
     doers = {e.actor_country for e in main}
-    out = [Stance(country=e.actor_country or "", issue=issue, position="supports", evidence=e.evidence, date=date)
-           for e in main]
-    out += [Stance(country=e.target_country, issue=issue, position="supports", evidence=e.evidence, date=date)
-            for e in main if e.type in _MUTUAL and e.target_country]
+    out = [
+        Stance(country=e.actor_country or "", issue=issue, position="supports", evidence=e.evidence, date=date)
+        for e in main
+    ]
+    out += [
+        Stance(country=e.target_country, issue=issue, position="supports", evidence=e.evidence, date=date)
+        for e in main
+        if (e.type in _MUTUAL or e.mode == "sign") and e.target_country
+    ]
     for e in facts:
         position = _REACTION_POSITIONS.get(e.type)
         if position is None or e.target_country not in doers - {None} or e.actor_country in doers:
             continue
         if e.actor_sector in _STATE_SECTORS:
-            out.append(Stance(country=e.actor_country or "", issue=issue, position=position, evidence=e.evidence,
-                              date=date))
+            out.append(
+                Stance(country=e.actor_country or "", issue=issue, position=position, evidence=e.evidence, date=date)
+            )
     return out
 
 
@@ -392,7 +424,7 @@ def extract_stances(
         return []
     by_head, quote_cues = _cues()
     issue = issue_label(doc)
-    ctx = DocContext(doc, resolver)
+    ctx = DocContext(doc, resolver, published)
     # the lead: the first paragraph, at most its first two sentences (where news tells the story's action)
     lead = [sent for sent in ctx.sents[:2] if ctx.paragraph_of.get(sent.start, 0) == 0]
     lead_end = lead[-1].end_char if lead else 0
@@ -418,4 +450,3 @@ def extract_stances(
             seen.add(key)
             out.append(row)
     return out
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import sector_of
 
@@ -29,6 +30,7 @@ _MEDIUM = frozenset({"on", "via", "through", "in", "at"})  # "a message on Twitt
 CONTROL_VERBS = frozenset(
     {"ask", "urge", "tell", "force", "order", "persuade", "invite", "allow", "call", "compel", "advise", "instruct"}
 )
+
 
 def ent_of(tok: Token) -> Span | None:
     """The named-entity span ``tok`` belongs to, with its label."""
@@ -96,8 +98,13 @@ def pobjs(prep: Token) -> list[Token]:
     return out
 
 
-def np_countries(head: Token, *, locative: bool = False, depth: int = 0,
-                 loc_preps: frozenset[str] = frozenset({"in", "at", "inside"})) -> list[str]:
+def np_countries(
+    head: Token,
+    *,
+    locative: bool = False,
+    depth: int = 0,
+    loc_preps: frozenset[str] = frozenset({"in", "at", "inside"}),
+) -> list[str]:
     """Countries the noun phrase headed by ``head`` names, most direct first.
 
     Looks at the head, its modifiers (adjectives, compounds, possessors), appositions and
@@ -185,6 +192,10 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
         hit = sector_of(cand)
         if hit is not None:
             return hit.sector, hit.envoy
+    if head.pos_ == "NOUN":  # the compiled agent nouns: "peasants", "ethnic Uzbek farmers", "lawmakers"
+        agent = agent_sector(" ".join([*words, head.lemma_.lower()])) or agent_sector(head.lower_)
+        if agent is not None:
+            return agent.sector, False
     if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
         titles = [c for c in head.children if c.dep_ in ("compound", "appos") and not c.ent_type_]
         if head.dep_ == "appos":
@@ -207,7 +218,6 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
     return None, False
 
 
-
 def is_passive(v: Token) -> bool:
     """A passive clause: "was arrested", "the man arrested", "when convicted" (a bare participle clause)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
@@ -225,8 +235,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     """
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     reduced = v.tag_ == "VBN" or (v.dep_ == "pcomp" and v.head.lower_ == "with")  # "with 150 killed"
-    if subj and reduced and v.dep_ in ("pcomp", "advcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass") for c in v.children
+    if (
+        subj
+        and reduced
+        and v.dep_ in ("pcomp", "advcl", "acl")
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
     ):
         return []  # "with hundreds of fighters killed": a reduced passive, its subject the victims
     if subj:
@@ -287,8 +300,10 @@ def person_head(tok: Token) -> bool:
         return True
     if any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
         return True
-    if tok.pos_ == "NOUN" and is_title(tok) and any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" and not token_country(c) for c in tok.children
+    if (
+        tok.pos_ == "NOUN"
+        and is_title(tok)
+        and any(c.dep_ == "appos" and c.pos_ == "PROPN" and not token_country(c) for c in tok.children)
     ):
         return True  # "a spokesperson, Morgan Ortagus," with the name tagged as an organisation
     if tok.pos_ != "PROPN" or token_country(tok):

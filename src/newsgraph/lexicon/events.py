@@ -4,10 +4,13 @@ The event coder (``extract/events.py``) and the stance finder (``extract/stances
 read their knowledge from data files under ``lexicon/data/``:
 
 - ``plover.tsv``: the 16 PLOVER types, their modes, CAMEO root code and intensity;
-- ``event_verbs.tsv``: verb patterns (lemma + conditions → type, mode, argument slots);
+- ``event_verbs.tsv``: hand-written verb patterns (lemma + conditions → type, mode, argument slots);
+- ``cameo_verbs.tsv``: verb patterns compiled from the CAMEO dictionary (``scripts/compile_lexicons.py``),
+  tried after the hand-written rows of the same lemma;
 - ``event_nouns.tsv``: nominal events ("cyberattack", "phone call", "talks");
 - ``light_verbs.tsv``: light verbs ("hold talks") and attribution verbs ("attributed to X");
 - ``sectors.tsv``: actor nouns → sector code, with country metonyms ("Kremlin" → RUS);
+- ``actor_nouns.tsv``: nouns for people or groups that can act but imply no sector ("critics");
 - ``stance_cues.tsv``: expressions of absence and of position, issue nouns, speech verbs;
 - ``modality_cues.tsv``: negation, modal, future, intent, condition and denial words;
 - ``event_context.tsv``: nouns that refer back to an event ("the attack"), place nouns ("the
@@ -28,11 +31,24 @@ from newsgraph.lexicon.loader import LexiconError, read_table
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
-_NEED_KINDS = frozenset({"prt", "prep", "word", "obj", "eval"})
-_SLOT_KINDS = frozenset({"obj", "prep", "if", "near", "default", "comp", "agent", "speaker"})
+_NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj"})
+NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
+_SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker"})
 _CONTEXT_KINDS = frozenset({"anaphor", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
-    {"negation", "modal", "future", "intent", "failure", "denial", "condition", "irrealis", "allegation"}
+    {
+        "negation",
+        "modal",
+        "future",
+        "intent",
+        "failure",
+        "denial",
+        "condition",
+        "irrealis",
+        "allegation",
+        "commit",
+        "obligation",
+    }
 )
 
 
@@ -60,10 +76,16 @@ class VerbPattern:
     lemma: str
     pos: str
     needs: tuple[Need, ...]
-    type: str
+    type: str | None  # None: the verb with these words is no event (a compiled CAMEO statement pattern)
     mode: str | None
     target: tuple[str, ...]
     actor: tuple[str, ...]
+    cameo: str | None = None  # the CAMEO code of a compiled row; None for a hand-written one
+
+    @property
+    def specific(self) -> bool:
+        """Words beyond the verb's own particle or preposition must be present ("GIVE * AID")."""
+        return any(n.kind not in ("prt", "prep") for n in self.needs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +168,7 @@ def _parse_need(table: str, key: str, cell: str) -> Need:
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
-        expected = "prt:W, prep:W, word:A|B, obj:A|B, eval:P, if, nocomp, verbal"
+        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, if, nocomp, verbal"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
         raise LexiconError(f"{table}: {key}: eval condition must be eval:negative or eval:positive")
@@ -162,28 +184,46 @@ def _parse_slots(table: str, key: str, cell: str) -> tuple[str, ...]:
     return slots
 
 
-@lru_cache(maxsize=1)
-def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
-    """Verb patterns keyed by lemma, most specific (most conditions) first."""
+def _verb_rows(table: str, *, compiled: bool) -> dict[str, list[VerbPattern]]:
     grouped: dict[str, list[VerbPattern]] = defaultdict(list)
-    for row in read_table("event_verbs.tsv"):
+    for row in read_table(table):
         lemma = row["lemma"].lower()
         if not lemma:
-            raise LexiconError("event_verbs.tsv: a row has no lemma")
+            raise LexiconError(f"{table}: a row has no lemma")
         mode = row["mode"] or None
-        _check_type("event_verbs.tsv", lemma, row["type"], mode)
+        type_: str | None = row["type"]
+        if compiled and type_ == NO_EVENT:
+            type_ = None
+        else:
+            _check_type(table, lemma, row["type"], mode)
         grouped[lemma].append(
             VerbPattern(
                 lemma=lemma,
                 pos=row["pos"] or "VERB",
-                needs=tuple(_parse_need("event_verbs.tsv", lemma, c) for c in _split(row["needs"])),
-                type=row["type"],
+                needs=tuple(_parse_need(table, lemma, c) for c in _split(row["needs"])),
+                type=type_,
                 mode=mode,
-                target=_parse_slots("event_verbs.tsv", lemma, row["target"]),
-                actor=_parse_slots("event_verbs.tsv", lemma, row["actor"]),
+                target=_parse_slots(table, lemma, row["target"]),
+                actor=_parse_slots(table, lemma, row["actor"]),
+                cameo=(row.get("cameo") or None) if compiled else None,
             )
         )
-    return {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in grouped.items()}
+    return grouped
+
+
+@lru_cache(maxsize=1)
+def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
+    """Verb patterns keyed by lemma: the hand-written rows, most specific (most conditions) first, then the
+    compiled CAMEO rows, most specific first. Where a lemma has hand-written rows, they define its senses:
+    compiled rows add only patterns that name words ("* AID"), never the bare verb."""
+    hand = _verb_rows("event_verbs.tsv", compiled=False)
+    compiled = _verb_rows("cameo_verbs.tsv", compiled=True)
+    out: dict[str, tuple[VerbPattern, ...]] = {}
+    for lemma in hand.keys() | compiled.keys():
+        own = sorted(hand.get(lemma, ()), key=lambda p: -len(p.needs))
+        extra = [p for p in compiled.get(lemma, ()) if p.specific or not own]
+        out[lemma] = (*own, *sorted(extra, key=lambda p: -len(p.needs)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +288,12 @@ def sector_of(phrase: str) -> SectorEntry | None:
         if hit is not None:
             return hit
     return None
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Nouns for people or groups able to act that imply no sector (``actor_nouns.tsv``)."""
+    return frozenset(row["noun"].lower() for row in read_table("actor_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -74,8 +74,10 @@ def test_envoy_host(parse, text: str, host: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "head", "countries"),
-    [("Russian officials and diplomats left.", "officials", ["RUS", "RUS"]),
-     ("The governments of Peru and Chile stayed silent.", "governments", ["PER", "CHL"])],
+    [
+        ("Russian officials and diplomats left.", "officials", ["RUS", "RUS"]),
+        ("The governments of Peru and Chile stayed silent.", "governments", ["PER", "CHL"]),
+    ],
 )
 def test_actors_split_and_fill_from_siblings(parse, text: str, head: str, countries: list[str]) -> None:
     doc = parse(text)

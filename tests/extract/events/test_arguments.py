@@ -106,7 +106,8 @@ def test_light_verb(parse, text: str, noun: str, hosted: bool, verb: str | None)
     assert (found.text if found else None) == verb
 
 
-@pytest.mark.parametrize(("text", "verb", "expected"), [("Kenya expelled two Somali diplomats.", "expelled",
-                                                          ["diplomats"])])
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"), [("Kenya expelled two Somali diplomats.", "expelled", ["diplomats"])]
+)
 def test_objects(parse, text: str, verb: str, expected: list[str]) -> None:
     assert [o.text for o in objects(_tok(parse(text), verb))] == expected

@@ -45,7 +45,8 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         # a negative subject, a stopped action, an action only asked for
         ("Nobody attacked the convoy.", "attacked", True, False),
         ("No country condemned the attack.", "condemned", True, False),
-        ("We have to stop attacking each other.", "attacking", True, False),
+        ("We have to stop attacking each other.", "attacking", True, True),  # stopped, and only an obligation
+        ("The agency has to approve the deal.", "approve", False, True),  # due, not done
         ("Red notices ask local authorities to arrest a person.", "arrest", False, True),
         ("The parliament voted to expel the diplomats.", "expel", False, True),
         # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact

@@ -20,7 +20,6 @@ a quotation → its speaker ("we strongly urge ...," he said). Functions here re
 the words they need (sectors, metonyms, countries) are data.
 """
 
-
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -46,7 +45,8 @@ from newsgraph.extract.syntax import (
     subjects,
     token_country,
 )
-from newsgraph.lexicon.events import sector_of, speech_verbs
+from newsgraph.lexicon.actors import actor_code, office_on
+from newsgraph.lexicon.events import actor_nouns, sector_of, speech_verbs
 from newsgraph.lexicon.gazetteer import lookup_place
 
 if TYPE_CHECKING:
@@ -79,8 +79,6 @@ class ActorResolver(Protocol):
     """Finds the person or organisation a name refers to (``MentionSet`` implements it)."""
 
     def resolve(self, text: str) -> Person | Organization | None: ...
-
-
 
 
 _LOC_PREPS = frozenset({"in", "at", "inside", "into", "across", "throughout"})
@@ -117,6 +115,7 @@ class Actor:
     agentive: bool = False  # a name, a sector noun or a country: something that can act
     inferred: bool = False  # the country comes from the place or the document, not from the phrase
     remembered: bool = False  # taken from an earlier event of the document ("the attack": its attacker)
+    unknown: bool = False  # an unidentified actor the text implies ("was shot": by someone)
 
     @property
     def entity_like(self) -> bool:
@@ -130,9 +129,10 @@ class Actor:
 class DocContext:
     """What a document says about its actors; built once per document, read sentence by sentence."""
 
-    def __init__(self, doc: Doc, resolver: ActorResolver | None = None) -> None:
+    def __init__(self, doc: Doc, resolver: ActorResolver | None = None, published: str | None = None) -> None:
         self.doc = doc
         self.resolver = resolver
+        self.published = published  # the date office holders are looked up on
         self.person_country: dict[str, str] = {}
         self.head_country: dict[str, str] = {}
         self._head_first: dict[str, int] = {}  # where the document first tied a head to its country
@@ -198,8 +198,13 @@ class DocContext:
                     codes = [token_country(c) for c in mods]
                     codes = [c for c in codes if c]
                     if not codes:  # "the government of Syria", "the Parliament of Iraq"
-                        of = [o for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                              if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                        of = [
+                            o
+                            for c in tok.rights
+                            if c.dep_ == "prep" and c.lower_ == "of"
+                            for o in c.children
+                            if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                        ]
                         codes = [c for c in (token_country(o) for o in of) if c]
                     if codes:
                         self.head_country.setdefault(self._head_key(tok), codes[0])
@@ -356,6 +361,11 @@ class DocContext:
                 sector = hit.sector if hit else None
         if country is None and name:
             country = self.person_country.get(name) or self.person_country.get(name.split()[-1])
+        if name and (country is None or sector is None):
+            known = self._known(name, head)
+            if known is not None:
+                country, sector = country or known[0], sector or known[1]
+                named = True
         if country is None and not name:
             key = self._head_key(head)
             if self._head_first.get(key, head.i) < head.i:  # what the document said earlier, not later
@@ -372,8 +382,12 @@ class DocContext:
             if country is None and sector in _DOMESTIC_SECTORS:
                 country = self.dominant
             inferred = country is not None and not locative
-        if country is None and not named and sector == "GOV" and head.lemma_.lower() in _GROUP_HEADS and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        if (
+            country is None
+            and not named
+            and sector == "GOV"
+            and head.lemma_.lower() in _GROUP_HEADS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         ):
             country = self.dominant  # "the government" of a story about one country
             inferred = country is not None
@@ -393,9 +407,26 @@ class DocContext:
             head=head.i,
             named=named or resolved is not None,
             envoy_host=host,
-            agentive=named or resolved is not None or sector is not None or head.pos_ == "PROPN",
+            agentive=named
+            or resolved is not None
+            or sector is not None
+            or head.pos_ == "PROPN"
+            or (country is not None and head.ent_type_ == "NORP")
+            or head.lemma_.lower() in actor_nouns(),
             inferred=inferred,
         )
+
+    def _known(self, name: str, head: Token) -> tuple[str | None, str | None] | None:
+        """Country and sector the dictionaries give a name the text leaves without one: the office a person
+        held on the publication date (PETRARCH2's dated office holders: "Putin" in 2022 → RUS GOV), or the
+        code of an international body or armed group ("Hamas" → REB)."""
+        if head.ent_type_ == "PERSON" or self.is_person(head):
+            term = office_on(name, self.published) if self.published else None
+            return (term.country, term.sector) if term is not None and (term.country or term.sector) else None
+        if head.ent_type_ in ("ORG", "NORP", "") and head.pos_ == "PROPN":
+            code = actor_code(name)
+            return (code.country, code.sector) if code is not None and (code.country or code.sector) else None
+        return None
 
     def is_person(self, tok: Token) -> bool:
         """A person's name: tagged PERSON here, or a name tagged PERSON elsewhere in the document."""
@@ -447,8 +478,13 @@ class DocContext:
         if low in PLURAL and self.last_plural is not None:
             return self.actor(self.last_plural)
         group = self.last_group
-        if group is not None and low == "it" and tok.dep_ in SUBJ and (
-            self._sent_no[tok.i] - self._group_sent > 1 or (group.head >= 0 and self.doc[group.head].tag_ == "NNS")
+        if (
+            group is not None
+            and low == "it"
+            and tok.dep_ in SUBJ
+            and (
+                self._sent_no[tok.i] - self._group_sent > 1 or (group.head >= 0 and self.doc[group.head].tag_ == "NNS")
+            )
         ):
             return None  # a subject "it" takes up a thing of this or the last sentence, not "officials" long before
         return None if low in _QUANT else group
@@ -526,8 +562,7 @@ def place_country(tok: Token) -> str | None:
 
 def located(head: Token) -> list[str]:
     """Countries of the places a phrase is "in" or "at" ("police in Nairobi" → KEN)."""
-    found = [place_country(o) for c in head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS
-             for o in pobjs(c)]
+    found = [place_country(o) for c in head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS for o in pobjs(c)]
     return [c for c in found if c]
 
 

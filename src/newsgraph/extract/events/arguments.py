@@ -135,14 +135,56 @@ def clause_of(tok: Token, pos: str) -> Token:
     return tok
 
 
-def needs_ok(pat: VerbPattern, clause: Token) -> bool:
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# The verb's argument phrases: what CAMEO patterns put after the verb ("* AID", "* (FOR RELEASE)").
+_ARG_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "agent", "prt", "attr", "oprd", "acomp", "npadvmod", "pobj"})
+_NOUN_CLAUSES = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl", "csubj", "parataxis", "conj", "appos"})
+
+
+def _arg_words(clause: Token) -> frozenset[str]:
+    """Lemmas and forms of the words in the verb's argument phrases (object, particle, prepositional
+    phrases, predicate), three levels down, not entering a clause ("reported that the attack ...": no)."""
+    out: set[str] = set()
+    level = [c for c in clause.children if c.dep_ in _ARG_DEPS]
+    for _ in range(3):
+        for t in level:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+        level = [c for t in level for c in t.children if c.dep_ not in _NOUN_CLAUSES]
+    return frozenset(out)
+
+
+def _near_words(clause: Token) -> frozenset[str]:
+    """Lemmas and forms of the words at most three levels below a clause, its subject left out (what
+    ``word:`` needs look for: the verb's object side, "gave the country aid")."""
+    out: set[str] = set()
+    for child in clause.children:
+        if child.dep_ in _SUBJECT_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            continue
+        for t in [child, *within(child, 2)]:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+    return frozenset(out)
+
+
+def needs_ok(pat: VerbPattern, clause: Token, near: dict[int, frozenset[str]] | None = None) -> bool:
+    """Whether every condition of ``pat`` holds on ``clause``; ``near`` caches each clause's nearby words
+    across the patterns tried on it."""
     for need in pat.needs:
         if need.kind == "prt":
             ok = any(c.dep_ == "prt" and c.lower_ in need.words for c in clause.children)
         elif need.kind == "prep":
             ok = any(preps(clause, w, objects=False) for w in need.words)
-        elif need.kind == "word":
-            ok = any(t.lemma_.lower() in need.words or t.lower_ in need.words for t in within(clause, 3))
+        elif need.kind in ("word", "arg"):
+            if near is None:
+                near = {}
+            key = clause.i if need.kind == "word" else -1 - clause.i
+            words = near.get(key)
+            if words is None:
+                words = near[key] = _near_words(clause) if need.kind == "word" else _arg_words(clause)
+            ok = not need.words.isdisjoint(words)
+        elif need.kind == "subj":
+            ok = any(s.lemma_.lower() in need.words or s.lower_ in need.words for s in subjects(clause))
         elif need.kind == "obj":
             # "measures, which the government dropped": the relative pronoun stands for the noun
             objs = [clause.head if o.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" else o for o in objects(clause)]
@@ -178,6 +220,8 @@ def slot_heads(slot: str, tok: Token, clause: Token) -> list[Token]:
         return []
     if kind == "obj":
         return objects(clause)
+    if kind == "subj":  # the subject undergoes the event ("X died from his injuries")
+        return subjects(clause)
     if kind == "prep":
         found = [o for p in preps(clause, word) for o in pobjs(p)]
         if not found and clause.dep_ in ("advcl", "xcomp", "acl"):  # "wrote to X asking to waive"
@@ -216,7 +260,6 @@ def fallback_heads(head: Token) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ == "between":  # "the memorandum between X and Y": one party
             out.extend(pobjs(c)[:1])
     return out
-
 
 
 def noun_pattern(tok: Token) -> NounPattern | None:
@@ -277,8 +320,10 @@ def own_actor_heads(tok: Token) -> list[Token]:
     # a possessor acts ("Russia's invasion of Ukraine"), unless it is a time ("Monday's attack") or, for nouns
     # marked so, the one who suffers it ("Khashoggi's killing": no "of" phrase names another victim)
     pat = noun_pattern(tok)
-    patient = pat is not None and pat.patient_possessor and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    patient = (
+        pat is not None
+        and pat.patient_possessor
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     )
     heads = [] if patient else [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in _WHEN]
     for c in tok.children:

@@ -37,7 +37,7 @@ multilateral; a named person "attacking" a person or an idea attacks in words (A
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import DateFact, Event, Evidence
@@ -46,30 +46,21 @@ from newsgraph.extract.events.actors import (
     ActorResolver,
     DocContext,
     ent_of,
-    located,
     np_countries,
-    np_span,
     pobjs,
-    subjects,
     token_country,
 )
 from newsgraph.extract.events.arguments import (
     ancestors,
     anchor,
-    clause_of,
     date_roots,
-    fallback_heads,
-    light_verb,
-    needs_ok,
-    noun_pattern,
     objects,
-    own_actor_heads,
-    preps,
-    slot_heads,
 )
+from newsgraph.extract.events.completion import intended_type, place_target, text_target, unknown_attacker
 from newsgraph.extract.events.memory import EventMemory, is_definite
-from newsgraph.extract.events.modality import Modality, clause_modality
-from newsgraph.lexicon.events import anaphor_types, is_place_noun, plover_types, sector_of, verb_patterns
+from newsgraph.extract.events.modality import FACT
+from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
+from newsgraph.lexicon.events import is_place_noun, plover_types
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -80,224 +71,15 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _TARGET_LOC = frozenset({"in", "at", "to", "into"})
-_POINTING = frozenset({"it", "this", "that"})
 _WHEN = frozenset({"DATE", "TIME"})
 # Types whose missing target the memory may fill: the same actor's earlier target (continuation)
 # and, for force, the actor of what the responders suffered (response).
 _CONTINUED = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "SANCTION", "COERCE"})
 _RESPONSE = frozenset({"ASSAULT", "COERCE"})
 _RESPONDS_TO = ("ASSAULT", "COERCE")
-
-
-@dataclass(slots=True)
-class _Cand:
-    type: str
-    mode: str | None
-    trigger: list[Token]
-    clause: Token
-    actors: list[Actor]
-    targets: list[Actor]
-    modality: Modality
-    nominal: bool = False
-    extent: tuple[int, int] | None = None  # char span of the logical object, for the evidence
-
-
-# ---- targets -------------------------------------------------------------------------------
-def _is_event_noun(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (noun_pattern(tok) is not None or bool(anaphor_types(tok.lemma_)))
-
-
-def _pointed(tok: Token) -> Token | None:
-    """The event noun "it" points at earlier in its sentence ("condemned the attack, calling it X")."""
-    if tok.lower_ not in _POINTING or tok.pos_ != "PRON":
-        return None
-    for t in reversed(tok.doc[max(0, tok.i - 40) : tok.i]):
-        if _is_event_noun(t) and t.dep_ != "compound":
-            return t
-        if t.is_sent_start:
-            break
-    return None
-
-
-def _doers(head: Token, ctx: DocContext, memory: EventMemory, depth: int = 0) -> list[Actor]:
-    """Who is behind an event noun: its own actor ("Russia's invasion"), else the doer of the event it
-    refers back to ("the attack"), else, for an event about an event ("an investigation into the
-    shooting"), the doer of that one."""
-    own = own_actor_heads(head)
-    if own:
-        return [a for h in own for a in ctx.actors(h)]
-    doer = memory.doer(head)
-    if doer is not None:
-        return [doer]
-    pat = noun_pattern(head)
-    if pat is not None and depth == 0:
-        for word in pat.target:
-            for obj in (o for c in head.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)):
-                if _is_event_noun(obj):
-                    found = _doers(obj, ctx, memory, depth + 1)
-                    if found:
-                        return found
-    return []
-
-
-def _head_actors(heads: list[Token], ctx: DocContext, memory: EventMemory, *, pointing: bool = False) -> list[Actor]:
-    out: list[Actor] = []
-    for h in heads:
-        event = (_pointed(h) if pointing else None) or (h if _is_event_noun(h) else None)
-        if event is not None:
-            out.extend(_doers(event, ctx, memory))
-        elif len(heads) == 1:
-            out.extend(ctx.actors(h))
-        else:
-            out.append(ctx.actor(h))
-    return out
-
-
-def _behind(heads: list[Token], ctx: DocContext, memory: EventMemory) -> list[Actor]:
-    """Who is behind objects that are no actors: "the government's decision", "the conclusions of the
-    summit" (who met), "the memoranda of understanding between X and Y" (two levels down)."""
-    for _ in range(2):
-        found: list[Actor] = []
-        deeper: list[Token] = []
-        for f in (f for h in heads for f in fallback_heads(h)):
-            if _is_event_noun(f):
-                found.extend(_doers(f, ctx, memory))
-            else:
-                found.extend([ctx.actor(f)] if f.head.lower_ == "between" else ctx.actors(f))
-                deeper.append(f)
-        if any(a.entity_like for a in found):
-            return [a for a in found if a.entity_like]
-        heads = deeper
-    return []
-
-
-def _targets(slots: Sequence[str], tok: Token, clause: Token, ctx: DocContext, memory: EventMemory, *,
-             pointing: bool = False, consult: bool = False) -> list[Actor]:
-    """Targets from the pattern's slots; behind an object that is no actor, whoever it belongs to ("the
-    government's decision"), except for consultations ("hosted Trump's town hall" meets nobody)."""
-    first: list[Actor] = []
-    for slot in slots:
-        heads = slot_heads(slot, tok, clause)
-        if not heads:
-            continue
-        # "condemned Russia's invasion of Ukraine", "condemned the attack": the target is who attacked
-        actors = _head_actors(heads, ctx, memory, pointing=pointing)
-        if any(a.entity_like for a in actors):
-            return [a for a in actors if a.entity_like]
-        if slot in ("obj", "near") and not consult and not any(_is_event_noun(h) for h in heads):
-            behind = _behind(heads, ctx, memory)
-            if behind:
-                return behind
-        first = first or actors
-    return first
-
-
-def _implicit(noun: str, tok: Token, targets: list[Actor], ctx: DocContext) -> Actor:
-    """The unnamed agent of a passive ("71 people were arrested": the police of that place)."""
-    hit = sector_of(noun)
-    country = next((t.country for t in targets if t.country), None) or ctx.location_country(tok) or ctx.dominant
-    return Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1,
-                 agentive=True)
-
-
-def _actor_list(heads: list[Token], ctx: DocContext) -> list[Actor]:
-    if len(heads) == 1:
-        return ctx.actors(heads[0])
-    return [a for h in heads for a in ctx.actors(h)]
-
-
-# ---- triggers ----------------------------------------------------------------------------
-def _verb_cand(tok: Token, ctx: DocContext, memory: EventMemory) -> _Cand | None:
-    pats = verb_patterns().get(tok.lemma_.lower())
-    if not pats or tok.dep_ == "amod":
-        return None
-    for pat in pats:
-        if (pat.pos == "ADJ") != (tok.pos_ == "ADJ") or (pat.pos != "ADJ" and tok.pos_ != "VERB"):
-            continue
-        clause = clause_of(tok, pat.pos)
-        if not needs_ok(pat, clause):
-            continue
-        actors = _actor_list(subjects(clause), ctx)
-        # a characterization ("condemned the attack, calling it a crime") may point at its event with "it"
-        targets = _targets(pat.target, tok, clause, ctx, memory, pointing=any(n.kind == "eval" for n in pat.needs),
-                           consult=pat.type == "CONSULT")
-        if not actors:
-            for slot in pat.actor:
-                actors = _actor_list(slot_heads(slot, tok, clause), ctx)
-                if not actors and slot.startswith("default:"):
-                    actors = [_implicit(slot.partition(":")[2], tok, targets, ctx)]
-                if actors:
-                    break
-        default = next((s.partition(":")[2] for s in pat.target if s.startswith("default:")), None)
-        if default and actors and not any(t.entity_like for t in targets):
-            hit = sector_of(default)  # "the government dropped the measures": for its own people
-            targets = [Actor(default, None, actors[0].country, hit.sector if hit else None, tok.idx,
-                             tok.idx + len(tok), -1, agentive=True)]
-        trigger = [tok, *(c for c in tok.children if c.dep_ == "prt")]
-        objs = objects(clause)
-        extent = None
-        if objs:
-            lo, hi = np_span(objs[0])
-            extent = (tok.doc[lo].idx, tok.doc[hi - 1].idx + len(tok.doc[hi - 1]))
-        return _Cand(pat.type, pat.mode, trigger, clause, actors, targets, clause_modality(tok), extent=extent)
-    return None
-
-
-def _noun_cand(tok: Token, ctx: DocContext, memory: EventMemory) -> _Cand | None:
-    pat = noun_pattern(tok)
-    if pat is None:
-        return None
-    light = light_verb(tok, hosted=pat.type == "CONSULT")
-    if light is not None:
-        actors = _actor_list(subjects(light), ctx)
-        modality = clause_modality(light)
-        if modality.is_fact and not clause_modality(tok, nominal=True).is_fact:
-            modality = clause_modality(tok, nominal=True)  # "no talks were held", "made no attempt"
-        clause = light
-    elif pat.standalone or pat.implicit:
-        actors = _actor_list(own_actor_heads(tok), ctx)
-        modality = clause_modality(tok, nominal=True)
-        clause = tok
-    else:
-        return None
-    targets: list[Actor] = []
-    for word in pat.target:
-        heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)]
-        if not heads and light is not None:
-            heads = [o for p in preps(light, word) for o in pobjs(p)]
-        heads = [h for h in heads if h.ent_type_ not in _WHEN]  # "an offensive on Wednesday"
-        if heads:
-            found = _head_actors(heads, ctx, memory)
-            targets = targets or found
-            if any(a.entity_like for a in found):
-                targets = found
-                break
-    if light is None and pat.implicit and not actors and _new_mention(tok):
-        # "protests in Hong Kong"; "the protests" only points back at them
-        actors = _implicit_group(pat.implicit, tok, ctx)
-        if actors and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and modality.is_fact:
-            modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
-    trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
-    return _Cand(pat.type, pat.mode, trigger, clause, actors, targets, modality, nominal=True)
-
-
-def _new_mention(tok: Token) -> bool:
-    """A nominal event told as news: not a compound ("protest vote"), not definite ("the protests": told
-    before), not a label ("referred to the protests as riots")."""
-    if tok.dep_ == "compound" or is_definite(tok):
-        return False
-    return not (tok.dep_ == "pobj" and tok.head.lower_ == "as")
-
-
-def _implicit_group(noun: str, tok: Token, ctx: DocContext) -> list[Actor]:
-    """The unnamed actors of a nominal event ("protests in Hong Kong": protesters there), when a place is known."""
-    hit = sector_of(noun)
-    found = np_countries(tok, locative=True) or located(tok)
-    country = found[0] if found else ctx.location_country(tok) or ctx.dominant
-    if country is None:
-        return []
-    return [Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1,
-                  agentive=True, inferred=True)]
+# Types an actor does on its own (no recipient in the codebook's sense): a compiled pattern may code them
+# without a target; every other compiled event needs one, as PETRARCH's dyads do.
+_ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 
 
 # ---- assembly ------------------------------------------------------------------------------
@@ -312,8 +94,9 @@ def _visit(sent: Span, ctx: DocContext) -> tuple[bool, str | None]:
     return False, None
 
 
-def _event(cand: _Cand, actor: Actor, target: Actor | None, sent: Span, doc_id: str,
-                 date: str | None, place: str | None) -> Event:
+def _event(
+    cand: Candidate, actor: Actor, target: Actor | None, sent: Span, doc_id: str, date: str | None, place: str | None
+) -> Event:
     ptype = plover_types()[cand.type]
     toks = [t for t in cand.trigger if sent.start <= t.i < sent.end]
     starts = [t.idx for t in toks]
@@ -346,14 +129,15 @@ def _event(cand: _Cand, actor: Actor, target: Actor | None, sent: Span, doc_id: 
     )
 
 
-def _sentence_events(sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple[Token, DateFact]],
-                     memory: EventMemory, sent_no: int) -> list[Event]:
-    cands: list[_Cand] = []
+def _sentence_events(
+    sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple[Token, DateFact]], memory: EventMemory, sent_no: int
+) -> list[Event]:
+    cands: list[Candidate] = []
     for tok in sent:
         if tok.pos_ in ("VERB", "ADJ"):
-            cand = _verb_cand(tok, ctx, memory)
+            cand = verb_candidate(tok, ctx, memory)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            cand = _noun_cand(tok, ctx, memory)
+            cand = noun_candidate(tok, ctx, memory)
         else:
             continue
         if cand is not None:
@@ -378,6 +162,12 @@ def _sentence_events(sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple
                 places.setdefault(above.i, ent.text)
     visit, destination = _visit(sent, ctx)
     out: list[Event] = []
+    # a commitment ("pledged to send aid", "vowed to attack") is coded through the event committed to
+    committing = {c.modality.cue for c in cands if intended_type(c) is not None}
+    cands = [c for c in cands if c.nominal or c.trigger[0].lemma_ not in committing or intended_type(c) is not None]
+    carried = {c.clause.i for c in cands if c.nominal}
+    # a compiled verb pattern gives way to the hand-written event noun it carries ("announced his resignation")
+    cands = [c for c in cands if c.nominal or c.cameo is None or c.trigger[0].i not in carried]
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
     told: list[tuple[str, Actor | None, Actor | None]] = []
     for cand in cands:
@@ -387,23 +177,45 @@ def _sentence_events(sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors]
         targets = _entity_targets(cand, ctx)
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
+        pairs: list[tuple[Actor, Actor]] = []
         if not targets and len(actors) > 1 and cand.type in _MUTUAL and cand.extent is None:
-            # "Turkey and Libya agreed": one event, the first named as actor; more parties: one multilateral event
-            targets = actors[1:2]
-            if len(actors) > 2 and cand.mode is None and "multilateral" in ptype.modes:
+            # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
+            # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral
+            pairs = [(a, actors[0]) for a in actors[1:]]
+            if len(actors) == 2:
+                pairs.insert(0, (actors[0], actors[1]))
+            elif cand.mode is None and "multilateral" in ptype.modes:
                 cand.mode = "multilateral"
-            actors = actors[:1]
+        if not actors and targets:
+            unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"
+            actors = [unknown] if unknown is not None else []
         if not actors:
             if cand.nominal and targets and cand.modality.is_fact:
                 told.append((cand.type, None, targets[0]))  # "rocket attacks on the embassy": actor told later
             continue
+        intended = intended_type(cand)
+        if intended is not None:
+            cand.type, cand.mode, cand.modality = intended, None, FACT  # "will withdraw": AGREE
+            ptype = plover_types()[cand.type]
         if not targets and cand.modality.is_fact:
-            filled = _remembered_target(cand, actors[0], memory, sent_no)
+            filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
-        if ptype.needs_target and not targets and not (
-            cand.type == "CONSULT" and cand.mode != "visit" and _plural(actors[0], ctx)
+        if not targets and (found := text_target(cand)) is not None:
+            targets = [found]  # "criticised the proceedings": the object's words, no country
+        if (
+            ptype.needs_target
+            and not targets
+            and not pairs
+            and not (cand.type == "CONSULT" and cand.mode != "visit" and _plural(actors[0], ctx))
         ):
             continue
+        if (
+            cand.cameo is not None
+            and not pairs
+            and not any(t.entity_like for t in targets)
+            and (cand.type not in _ONE_SIDED)
+        ):
+            continue  # a compiled pattern codes a dyad (CAMEO's source and target), or an act of one side
         if cand.type == "CONSULT" and cand.mode is None and visit:
             cand.mode = "visit"
         date = anchored.get(cand.clause.i)
@@ -413,19 +225,18 @@ def _sentence_events(sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple
                     date = anchored[i]
                     break
         place = places.get(cand.clause.i)
-        for actor in actors:
-            for target in targets or [None]:
-                keep, target = _complete(cand, actor, target, destination)
-                if keep:
-                    out.append(_event(cand, actor, target, sent, doc_id, date, place))
-                    if cand.modality.is_fact:
-                        told.append((cand.type, actor, target))
+        for actor, target in pairs or [(a, t) for a in actors for t in targets or [None]]:
+            keep, target = _complete(cand, actor, target, destination)
+            if keep:
+                out.append(_event(cand, actor, target, sent, doc_id, date, place))
+                if cand.modality.is_fact:
+                    told.append((cand.type, actor, target))
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
 
 
-def _entity_targets(cand: _Cand, ctx: DocContext) -> list[Actor]:
+def _entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
     """The candidate's targets that can be acted on, countries filled from their place ("flights to Cuba",
     "withdrew from the region")."""
     for t in cand.targets:
@@ -448,7 +259,7 @@ def _place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_place_noun(tok.head.head.lemma_)
 
 
-def _remembered_target(cand: _Cand, actor: Actor, memory: EventMemory, sent_no: int) -> Actor | None:
+def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_no: int) -> Actor | None:
     """A target the document gave before: the one of the untold attack a definite noun takes up ("the
     rocket strikes were carried out by X"), the same actor's earlier one, or, for a response, the actor
     of what the responders suffered."""
@@ -468,7 +279,9 @@ def _remembered_target(cand: _Cand, actor: Actor, memory: EventMemory, sent_no: 
     return None
 
 
-def _complete(cand: _Cand, actor: Actor, target: Actor | None, destination: str | None) -> tuple[bool, Actor | None]:
+def _complete(
+    cand: Candidate, actor: Actor, target: Actor | None, destination: str | None
+) -> tuple[bool, Actor | None]:
     """Fill what the sentence implies about one actor-target pair; False when the pair is no event."""
     if not _political(actor) and (target is None or not _political(target)):
         return False, None  # "Emily met two officers at a pub": nobody the event data is about
@@ -491,8 +304,9 @@ def _complete(cand: _Cand, actor: Actor, target: Actor | None, destination: str 
 
 
 def _political(actor: Actor) -> bool:
-    """An actor event data is about: one with a country or a sector (a state, a group, an organisation)."""
-    return actor.country is not None or actor.sector is not None
+    """An actor event data is about: one with a country or a sector (a state, a group, an organisation),
+    or a person or organisation the text names."""
+    return actor.country is not None or actor.sector is not None or actor.named
 
 
 def _plural(actor: Actor, ctx: DocContext) -> bool:
@@ -503,16 +317,36 @@ def _plural(actor: Actor, ctx: DocContext) -> bool:
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, type, actor and target; a targetless one goes when the same actor's event of
     that type in the sentence has a target ("clashed with the police and threw rocks")."""
-    aimed = {(ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor, ev.negated,
-              ev.hypothetical) for ev in events if ev.target is not None}
+    aimed = {
+        (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor, ev.negated, ev.hypothetical)
+        for ev in events
+        if ev.target is not None
+    }
     seen: set[tuple[object, ...]] = set()
     out: list[Event] = []
     for ev in events:
-        if ev.target is None and (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor,
-                                  ev.negated, ev.hypothetical) in aimed:
+        if (
+            ev.target is None
+            and (
+                ev.evidence.sentence,
+                ev.evidence.doc,
+                ev.type,
+                ev.actor_country or ev.actor,
+                ev.negated,
+                ev.hypothetical,
+            )
+            in aimed
+        ):
             continue
-        key = (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor,
-               ev.target_country or ev.target, ev.negated, ev.hypothetical)
+        key = (
+            ev.evidence.sentence,
+            ev.evidence.doc,
+            ev.type,
+            ev.actor_country or ev.actor,
+            ev.target_country or ev.target,
+            ev.negated,
+            ev.hypothetical,
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -532,13 +366,13 @@ def extract_events(
 
     ``resolver`` (the mentions extractor's ``MentionSet``) gives persons and organisations
     their country; ``dates`` (the dates extractor's output) give an event the date written in
-    its clause. ``published`` is accepted for symmetry with the other extractors: an event
-    whose clause names no date keeps ``date=None`` rather than the publication date.
+    its clause. ``published`` dates the office-holder look-ups (a person the text gives no
+    country is looked up in the dated office-holder table as of that day); an event whose
+    clause names no date keeps ``date=None`` rather than the publication date.
     """
-    del published  # dates come resolved from the dates extractor
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
-    ctx = DocContext(doc, resolver)
+    ctx = DocContext(doc, resolver, published)
     roots = date_roots(doc, dates, doc[-1].idx + len(doc[-1].text_with_ws))
     memory = EventMemory()
     events: list[Event] = []

@@ -78,6 +78,8 @@ class EventMemory:
         self.told: list[Told] = []
 
     def tell(self, type_: str, actor: Actor | None, target: Actor | None, sent: int) -> None:
+        if actor is not None and actor.unknown:
+            actor = None  # an unidentified attacker is no one later sentences can point back to
         self.told.append(Told(type_, actor, target, sent))
 
     def referent(self, noun: Token) -> Told | None:
@@ -107,8 +109,11 @@ class EventMemory:
     def continued_target(self, type_: str, actor: Actor) -> Actor | None:
         """Target of the same actor's latest earlier event of the same type."""
         for told in reversed(self.told):
-            if told.type == type_ and told.actor is not None and told.target is not None and _same_actor(
-                told.actor, actor
+            if (
+                told.type == type_
+                and told.actor is not None
+                and told.target is not None
+                and _same_actor(told.actor, actor)
             ):
                 return told.target
         return None
@@ -118,8 +123,11 @@ class EventMemory:
         for told in reversed(self.told):
             if told.sent < sent - _RESPONSE_WINDOW:
                 break
-            if told.type in types and told.actor is not None and told.target is not None and (
-                _same_group(told.target, actor)
+            if (
+                told.type in types
+                and told.actor is not None
+                and told.target is not None
+                and (_same_group(told.target, actor))
             ):
                 return told.actor
         return None

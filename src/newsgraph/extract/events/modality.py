@@ -106,13 +106,16 @@ def _negative_subject(subj: Token) -> bool:
         return False  # "neither X nor Y": a coordination, read elsewhere
     if "negation" in modality_kinds(subj.lower_):
         return True
-    return any(c.dep_ in ("neg", "det", "advmod", "preconj") and "negation" in modality_kinds(c.lower_)
-               for c in subj.children)
+    return any(
+        c.dep_ in ("neg", "det", "advmod", "preconj") and "negation" in modality_kinds(c.lower_) for c in subj.children
+    )
 
 
 def _governor_kinds(head: Token) -> frozenset[str]:
-    kinds = modality_kinds(head.lemma_)
-    return kinds or modality_kinds(head.lower_)
+    kinds = modality_kinds(head.lemma_) or modality_kinds(head.lower_)
+    if not kinds and head.tag_ == "VBZ" and head.lower_.endswith("s"):
+        kinds = modality_kinds(head.lower_[:-1])  # the small model lemmatizes "hopes" as "hop"
+    return kinds
 
 
 def _nominal(tok: Token, acc: _Acc) -> None:
@@ -129,6 +132,8 @@ def _nominal(tok: Token, acc: _Acc) -> None:
         if head.pos_ in ("NOUN", "PROPN") and "irrealis" in _governor_kinds(head):
             acc.set(hyp=True, cue=head.lemma_)
         if head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ in ("dobj", "pobj", "prep") and "intent" in _governor_kinds(head):
+                acc.set(hyp=True, cue=head.lemma_)  # "called for his resignation", "asked for a meeting"
             return
         cur = head
 
@@ -182,7 +187,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
                 _own_clause(head, acc, negation=False, conditions=True)
         elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB"):
             kinds = _governor_kinds(head)
-            if "intent" in kinds:
+            if kinds & {"intent", "obligation"} and (dep == "xcomp" or "intent" in kinds):
                 acc.set(hyp=True, cue=head.lemma_)
             if kinds & {"failure", "denial"}:
                 acc.set(neg=True, cue=head.lemma_)
@@ -199,6 +204,11 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             _own_clause(head, acc, negation=False, conditions=False)
         elif dep in ("acomp", "attr", "oprd") and trigger.pos_ == "ADJ":
             _own_clause(head, acc, negation=negation_open)
+        elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            kinds = _governor_kinds(head)  # "plans to attack", "the threat to invade", "a bid to expel"
+            if "irrealis" in kinds:
+                acc.set(hyp=True, cue=head.lemma_)
+            break
         else:
             break
         cur = head

@@ -1,0 +1,136 @@
+"""What a sentence implies about an event beyond what its trigger names, by the PLOVER codebook.
+
+The coder (:mod:`newsgraph.extract.events.coder`) asks these rules when a candidate lacks something:
+
+- **intent** (codebook, AGREE, CONCEDE and THREATEN): a subject that commits itself to an event —
+  "will meet", "plans to join", "is ready to talk", or a reported "said it would withdraw" — has made
+  an event of its own: AGREE for cooperation, CONCEDE for a concession or a retreat, THREATEN for
+  force or coercion. The commitment words are data (``modality_cues.tsv``, kind ``commit``); "hopes to",
+  "tries to" and "is expected to" stay hypothetical.
+- **target from the place** (force, coercion and mobilization need no named recipient): an
+  offensive "into north-eastern Syria" or a raid "in Iraq" by an actor of another country is aimed
+  at that country.
+- **unknown attacker** (ASSAULT with unknown perpetrators is an event): "was shot", "bombs struck
+  the cathedral" code an assault by an unidentified actor on the victims the text names; the actor
+  of an instrument with a country ("killed in a US operation") is that country.
+- **object as text** (ACCUSE, REJECT, SUPPORT, THREATEN need no recipient): when the object is no
+  actor ("criticised the proceedings"), the event keeps the object's words as its target, with no
+  country.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events.actors import Actor, is_passive, np_span, place_country, pobjs
+from newsgraph.extract.events.arguments import noun_pattern, own_actor_heads
+from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
+from newsgraph.lexicon.events import modality_kinds, speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsgraph.extract.events.actors import DocContext
+    from newsgraph.extract.events.memory import EventMemory
+
+__all__ = ["intended_type", "place_target", "text_target", "unknown_attacker"]
+
+# The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
+# COOPERATE, AID) is AGREE; a future concession stays CONCEDE and a future retreat is CONCEDE
+# ("announced ... would withdraw troops"); force and coercion are THREATEN (PLOVER_MANUAL.tex,
+# AGREE, CONCEDE and THREATEN, "Potential ambiguities").
+_INTENDED = {
+    "AGREE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+    "CONCEDE": "CONCEDE", "RETREAT": "CONCEDE",
+    "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "MOBILIZE": "THREATEN",
+}  # fmt: skip
+# Types a place can be the recipient of ("an offensive into Syria", "troops deployed to Iraq").
+_PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_PLACE_PREPS = frozenset({"in", "into", "on", "across", "inside", "against"})
+_INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
+_REPORTED_FUTURE = frozenset({"would", "'d"})
+
+
+def intended_type(cand: Candidate) -> str | None:
+    """AGREE or THREATEN when the candidate is an event its subject commits to, else None."""
+    mod = cand.modality
+    if cand.nominal or mod.negated or not mod.hypothetical or mod.cue is None:
+        return None
+    cue = mod.cue.lower()
+    committed = "commit" in modality_kinds(cue)
+    if not committed and cue in _REPORTED_FUTURE:
+        committed = _reported(cand.clause)  # "said it would withdraw": a reported commitment
+    if not committed:
+        return None
+    return _INTENDED.get(cand.type)
+
+
+def _reported(clause: Token) -> bool:
+    """A that-clause of a speech verb with no condition: "X said it would ..."."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in clause.children)
+
+
+def place_target(cand: Candidate, actor: Actor) -> Actor | None:
+    """The country of the place a forceful event is in or aimed at, when it is not the actor's own."""
+    if cand.type not in _PLACE_RECIPIENT:
+        return None
+    anchors = [cand.clause, *(t for t in cand.trigger if t.i != cand.clause.i)]
+    for anchor in anchors:
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            for obj in pobjs(prep):
+                code = place_country(obj) or _adjective_country(obj)
+                if code and code != actor.country:
+                    return Actor(obj.text, None, code, None, obj.idx, obj.idx + len(obj), obj.i, agentive=True)
+    return None
+
+
+def _adjective_country(tok: Token) -> str | None:
+    """ "north-eastern Syria" is parsed with Syria as a modifier of a place word now and then."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.ent_type_ == "GPE":
+            return place_country(child)
+    return None
+
+
+def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> Actor | None:
+    """The actor of an assault whose text names only its victims: who did the attack it was done in
+    ("killed in a US operation", "killed in the airstrike" told before), else an unidentified attacker."""
+    if cand.type != "ASSAULT" or cand.nominal or not cand.modality.is_fact or describes_noun(cand.clause):
+        return None
+    verb = cand.clause
+    if cand.cameo is not None and not is_passive(verb):
+        return None  # a compiled pattern's subject that is no actor ("factories matching output of weapons")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _INSTRUMENT_PREPS):
+        for obj in pobjs(prep):
+            found = [a for a in doers(obj, ctx, memory) if a.entity_like] if is_event_noun(obj) else []
+            found += [a for h in own_actor_heads(obj) for a in [ctx.actor(h)] if a.entity_like]
+            if found:
+                return found[0]
+            pat = noun_pattern(obj)
+            if pat is not None and pat.type != "ASSAULT":
+                return None  # "killed in a protest" is no named attack
+    if verb.lemma_.lower() == "kill" and not any(
+        p.dep_ == "prep" and p.lower_ in _INSTRUMENT_PREPS and any(noun_pattern(o) for o in pobjs(p))
+        for p in verb.children
+    ):
+        return None  # "was killed" alone may be an accident: an attack needs an attack named
+    return Actor(
+        "unidentified attackers", None, None, None, verb.idx, verb.idx + len(verb), -1, agentive=True, unknown=True
+    )
+
+
+def text_target(cand: Candidate) -> Actor | None:
+    """The object's words as the target of a verbal event whose object is no actor ("criticised the
+    proceedings", "signed the treaty")."""
+    if cand.type not in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
+        return None
+    found = next((t for t in cand.targets if t.head >= 0 and not t.entity_like and t.text), None)
+    if found is not None or cand.nominal:
+        return found
+    for obj in [c for c in cand.clause.children if c.dep_ == "dobj"][:1]:  # not a that-clause's subject
+        lo, hi = np_span(obj)
+        words = obj.doc[lo:hi]
+        return Actor(words.text, None, None, None, words.start_char, words.end_char, obj.i)
+    return None

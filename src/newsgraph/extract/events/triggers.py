@@ -1,0 +1,322 @@
+"""Event triggers: the verbs and nouns that name an event, with the actors and targets they name.
+
+:func:`verb_candidate` tries the patterns of a verb's lemma (hand-written rows first, then those
+compiled from the CAMEO dictionary) and reads its actor (the subject, a by-agent, an implicit agent)
+and targets (the pattern's argument slots); :func:`noun_candidate` does the same for an event noun
+carried by a light verb ("held talks") or naming its own actor ("Russia's invasion"). Whatever is
+behind an object that is no actor ("the government's decision", "condemned the attack": who
+attacked) is found through the document's :class:`~newsgraph.extract.events.memory.EventMemory`.
+The coder (:mod:`newsgraph.extract.events.coder`) decides which candidates become events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events.actors import Actor, DocContext, located, np_countries, np_span, pobjs, subjects
+from newsgraph.extract.events.arguments import (
+    clause_of,
+    fallback_heads,
+    light_verb,
+    needs_ok,
+    noun_pattern,
+    objects,
+    own_actor_heads,
+    preps,
+    slot_heads,
+)
+from newsgraph.extract.events.memory import EventMemory, is_definite
+from newsgraph.extract.events.modality import Modality, clause_modality
+from newsgraph.lexicon.events import anaphor_types, sector_of, verb_patterns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Candidate", "describes_noun", "doers", "is_event_noun", "noun_candidate", "verb_candidate"]
+
+_POINTING = frozenset({"it", "this", "that"})
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    type: str
+    mode: str | None
+    trigger: list[Token]
+    clause: Token
+    actors: list[Actor]
+    targets: list[Actor]
+    modality: Modality
+    nominal: bool = False
+    extent: tuple[int, int] | None = None  # char span of the logical object, for the evidence
+    cameo: str | None = None  # the CAMEO code of the compiled pattern that found it; None: hand-written
+
+
+# ---- targets -------------------------------------------------------------------------------
+def is_event_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (noun_pattern(tok) is not None or bool(anaphor_types(tok.lemma_)))
+
+
+def _pointed(tok: Token) -> Token | None:
+    """The event noun "it" points at earlier in its sentence ("condemned the attack, calling it X")."""
+    if tok.lower_ not in _POINTING or tok.pos_ != "PRON":
+        return None
+    for t in reversed(tok.doc[max(0, tok.i - 40) : tok.i]):
+        if is_event_noun(t) and t.dep_ != "compound":
+            return t
+        if t.is_sent_start:
+            break
+    return None
+
+
+def doers(head: Token, ctx: DocContext, memory: EventMemory, depth: int = 0) -> list[Actor]:
+    """Who is behind an event noun: its own actor ("Russia's invasion"), else the doer of the event it
+    refers back to ("the attack"), else, for an event about an event ("an investigation into the
+    shooting"), the doer of that one."""
+    own = own_actor_heads(head)
+    if own:
+        return [a for h in own for a in ctx.actors(h)]
+    doer = memory.doer(head)
+    if doer is not None:
+        return [doer]
+    pat = noun_pattern(head)
+    if pat is not None and depth == 0:
+        for word in pat.target:
+            for obj in (o for c in head.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)):
+                if is_event_noun(obj):
+                    found = doers(obj, ctx, memory, depth + 1)
+                    if found:
+                        return found
+    return []
+
+
+def _head_actors(heads: list[Token], ctx: DocContext, memory: EventMemory, *, pointing: bool = False) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        event = (_pointed(h) if pointing else None) or (h if is_event_noun(h) else None)
+        if event is not None:
+            out.extend(doers(event, ctx, memory))
+        elif len(heads) == 1:
+            out.extend(ctx.actors(h))
+        else:
+            out.append(ctx.actor(h))
+    return out
+
+
+def _behind(heads: list[Token], ctx: DocContext, memory: EventMemory) -> list[Actor]:
+    """Who is behind objects that are no actors: "the government's decision", "the conclusions of the
+    summit" (who met), "the memoranda of understanding between X and Y" (two levels down)."""
+    for _ in range(2):
+        found: list[Actor] = []
+        deeper: list[Token] = []
+        for f in (f for h in heads for f in fallback_heads(h)):
+            if is_event_noun(f):
+                found.extend(doers(f, ctx, memory))
+            else:
+                found.extend([ctx.actor(f)] if f.head.lower_ == "between" else ctx.actors(f))
+                deeper.append(f)
+        if any(a.entity_like for a in found):
+            return [a for a in found if a.entity_like]
+        heads = deeper
+    return []
+
+
+def _targets(
+    slots: Sequence[str],
+    tok: Token,
+    clause: Token,
+    ctx: DocContext,
+    memory: EventMemory,
+    *,
+    pointing: bool = False,
+    consult: bool = False,
+) -> list[Actor]:
+    """Targets from the pattern's slots; behind an object that is no actor, whoever it belongs to ("the
+    government's decision"), except for consultations ("hosted Trump's town hall" meets nobody)."""
+    first: list[Actor] = []
+    for slot in slots:
+        heads = slot_heads(slot, tok, clause)
+        if not heads:
+            continue
+        # "condemned Russia's invasion of Ukraine", "condemned the attack": the target is who attacked
+        actors = _head_actors(heads, ctx, memory, pointing=pointing)
+        if any(a.entity_like for a in actors):
+            return [a for a in actors if a.entity_like]
+        if slot in ("obj", "near") and not consult and not any(is_event_noun(h) for h in heads):
+            behind = _behind(heads, ctx, memory)
+            if behind:
+                return behind
+        first = first or actors
+    return first
+
+
+def _implicit(noun: str, tok: Token, targets: list[Actor], ctx: DocContext) -> Actor:
+    """The unnamed agent of a passive ("71 people were arrested": the police of that place)."""
+    hit = sector_of(noun)
+    country = next((t.country for t in targets if t.country), None) or ctx.location_country(tok) or ctx.dominant
+    return Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1, agentive=True)
+
+
+def _actor_list(heads: list[Token], ctx: DocContext) -> list[Actor]:
+    if len(heads) == 1:
+        return ctx.actors(heads[0])
+    return [a for h in heads for a in ctx.actors(h)]
+
+
+# ---- triggers ----------------------------------------------------------------------------
+def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidate | None:
+    pats = verb_patterns().get(tok.lemma_.lower())
+    if not pats or tok.dep_ == "amod":
+        return None
+    near: dict[int, frozenset[str]] = {}
+    described = describes_noun(tok) or _nonfinite(tok)
+    for pat in pats:
+        if pat.cameo is not None and described:
+            break  # compiled rows code reported events, not what a clause describes or aims at
+        if (pat.pos == "ADJ") != (tok.pos_ == "ADJ") or (pat.pos != "ADJ" and tok.pos_ != "VERB"):
+            continue
+        clause = clause_of(tok, pat.pos)
+        if not needs_ok(pat, clause, near):
+            continue
+        if pat.type is None:
+            return None  # "gave a statement": the verb with these words is no event
+        actors = [] if "subj" in pat.target else _actor_list(subjects(clause), ctx)
+        # a characterization ("condemned the attack, calling it a crime") may point at its event with "it"
+        targets = _targets(
+            pat.target,
+            tok,
+            clause,
+            ctx,
+            memory,
+            pointing=any(n.kind == "eval" for n in pat.needs),
+            consult=pat.type == "CONSULT",
+        )
+        if not actors:
+            for slot in pat.actor:
+                actors = _actor_list(slot_heads(slot, tok, clause), ctx)
+                if not actors and slot.startswith("default:"):
+                    actors = [_implicit(slot.partition(":")[2], tok, targets, ctx)]
+                if actors:
+                    break
+        default = next((s.partition(":")[2] for s in pat.target if s.startswith("default:")), None)
+        if default and actors and not any(t.entity_like for t in targets):
+            hit = sector_of(default)  # "the government dropped the measures": for its own people
+            targets = [
+                Actor(
+                    default,
+                    None,
+                    actors[0].country,
+                    hit.sector if hit else None,
+                    tok.idx,
+                    tok.idx + len(tok),
+                    -1,
+                    agentive=True,
+                )
+            ]
+        trigger = [tok, *(c for c in tok.children if c.dep_ == "prt")]
+        objs = objects(clause)
+        extent = None
+        if objs:
+            lo, hi = np_span(objs[0])
+            extent = (tok.doc[lo].idx, tok.doc[hi - 1].idx + len(tok.doc[hi - 1]))
+        return Candidate(
+            pat.type, pat.mode, trigger, clause, actors, targets, clause_modality(tok), extent=extent, cameo=pat.cameo
+        )
+    return None
+
+
+def describes_noun(tok: Token) -> bool:
+    """A clause that modifies a noun ("a law that would allow X to extradite", "a bill legalising
+    abortion"), or one inside such a clause: it says what the noun is, not what happened."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("acl", "relcl"):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj"):
+            return False
+        tok = tok.head
+    return False
+
+
+_NONFINITE = frozenset({"VB", "VBG", "VBN"})
+
+
+def _nonfinite(tok: Token) -> bool:
+    """A non-finite clause under another verb or a preposition ("to come close to matching", "after
+    meeting"): the hand-written rows read its modality; the compiled ones leave it alone."""
+    return (
+        tok.tag_ in _NONFINITE
+        and tok.dep_ in ("xcomp", "pcomp", "advcl", "csubj")
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children)
+    )
+
+
+def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidate | None:
+    if tok.ent_type_ in _WHEN:
+        return None  # "in March": a month, not a march
+    pat = noun_pattern(tok)
+    if pat is None:
+        return None
+    light = light_verb(tok, hosted=pat.type == "CONSULT")
+    if light is not None:
+        actors = _actor_list(subjects(light), ctx)
+        modality = clause_modality(light)
+        if modality.is_fact and not clause_modality(tok, nominal=True).is_fact:
+            modality = clause_modality(tok, nominal=True)  # "no talks were held", "made no attempt"
+        clause = light
+    elif pat.standalone or pat.implicit:
+        actors = _actor_list(own_actor_heads(tok), ctx)
+        modality = clause_modality(tok, nominal=True)
+        clause = tok
+    else:
+        return None
+    targets: list[Actor] = []
+    for word in pat.target:
+        heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == word for o in pobjs(c)]
+        if not heads and light is not None:
+            heads = [o for p in preps(light, word) for o in pobjs(p)]
+        heads = [h for h in heads if h.ent_type_ not in _WHEN]  # "an offensive on Wednesday"
+        if heads:
+            found = _head_actors(heads, ctx, memory)
+            targets = targets or found
+            if any(a.entity_like for a in found):
+                targets = found
+                break
+    if light is None and pat.implicit and not actors and _new_mention(tok):
+        # "protests in Hong Kong"; "the protests" only points back at them
+        actors = _implicit_group(pat.implicit, tok, ctx)
+        if actors and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and modality.is_fact:
+            modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
+    trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
+    return Candidate(pat.type, pat.mode, trigger, clause, actors, targets, modality, nominal=True)
+
+
+def _new_mention(tok: Token) -> bool:
+    """A nominal event told as news: not a compound ("protest vote"), not definite ("the protests": told
+    before), not a label ("referred to the protests as riots")."""
+    if tok.dep_ == "compound" or is_definite(tok):
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+
+
+def _implicit_group(noun: str, tok: Token, ctx: DocContext) -> list[Actor]:
+    """The unnamed actors of a nominal event ("protests in Hong Kong": protesters there), when a place is known."""
+    hit = sector_of(noun)
+    found = np_countries(tok, locative=True) or located(tok)
+    country = found[0] if found else ctx.location_country(tok) or ctx.dominant
+    if country is None:
+        return []
+    return [
+        Actor(
+            noun,
+            None,
+            country,
+            hit.sector if hit else None,
+            tok.idx,
+            tok.idx + len(tok),
+            -1,
+            agentive=True,
+            inferred=True,
+        )
+    ]

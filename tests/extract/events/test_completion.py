@@ -1,0 +1,83 @@
+"""What the coder infers beyond the trigger: intent, a place as recipient, an unknown attacker, the
+object's words as a target — each rule on sentences of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.coder import extract_events
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [
+        (e.type, e.actor_country, e.target, e.target_country)
+        for e in extract_events(parse(text), "d1")
+        if not (e.negated or e.hypothetical)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a commitment: AGREE for cooperation, THREATEN for force
+        ("Japan pledged to send aid to Nepal.", ("AGREE", "JPN", "NPL")),
+        ("Iran vowed to attack Israel.", ("THREATEN", "IRN", "ISR")),
+        # a reported future is a commitment too
+        ("Pakistan said it would meet Indian officials next month.", ("AGREE", "PAK", "IND")),
+    ],
+)
+def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:
+    assert [f[:2] + (f[3],) for f in _facts(parse, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran could attack Israel.",  # possible, not committed
+        "Iran hopes to attack Israel.",  # a hope is no commitment
+        "Iran did not vow to attack Israel.",  # negated
+    ],
+)
+def test_no_intent_without_commitment(parse, text: str) -> None:
+    assert [f for f in _facts(parse, text) if f[0] in ("THREATEN", "ASSAULT")] == []
+
+
+def test_place_is_the_recipient_of_force(parse) -> None:
+    facts = _facts(parse, "Turkish troops launched an offensive into Syria on Wednesday.")
+    assert ("ASSAULT", "TUR", "Syria", "SYR") in facts
+
+
+def test_unknown_attacker_of_a_named_victim(parse) -> None:
+    facts = _facts(parse, "A Colombian journalist was shot dead in Bogota.")
+    assert [(f[0], f[1], f[3]) for f in facts] == [("ASSAULT", None, "COL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was killed in a car crash in Lima.",  # an accident: no attack is named
+        "The factories struggled to match Russian output of weapons.",  # a compiled pattern's subject
+    ],
+)
+def test_no_unknown_attacker(parse, text: str) -> None:
+    assert [f for f in _facts(parse, text) if f[0] == "ASSAULT"] == []
+
+
+def test_object_words_as_target(parse) -> None:
+    facts = _facts(parse, "The Polish bishop criticised the new rules.")
+    assert ("ACCUSE", "POL", "new rules", None) in facts
+
+
+def test_a_claim_alone_is_no_accusation(parse) -> None:
+    assert _facts(parse, "The Polish minister claimed victory was near.") == []

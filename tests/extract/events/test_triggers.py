@@ -1,0 +1,65 @@
+"""Event triggers: verb and noun candidates, hand-written rows before compiled ones, clauses that only
+describe a noun."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.actors import DocContext
+from newsgraph.extract.events.memory import EventMemory
+from newsgraph.extract.events.triggers import describes_noun, noun_candidate, verb_candidate
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _cand(parse, text: str, word: str):
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == word)
+    ctx = DocContext(doc)
+    make = verb_candidate if tok.pos_ in ("VERB", "ADJ") else noun_candidate
+    return make(tok, ctx, EventMemory())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "compiled"),
+    [
+        ("Kenya accused Uganda of spying.", "accused", "ACCUSE", False),  # a hand-written row
+        ("Rebels ambushed a convoy in Mali.", "ambushed", "ASSAULT", True),  # a compiled CAMEO row
+        ("The government donated food to the refugees.", "donated", "AID", False),
+    ],
+)
+def test_verb_candidates(parse, text: str, word: str, type_: str, compiled: bool) -> None:
+    cand = _cand(parse, text, word)
+    assert cand is not None and cand.type == type_
+    assert (cand.cameo is not None) == compiled
+
+
+def test_a_compiled_statement_pattern_is_no_event(parse) -> None:
+    # CAMEO codes "issue a statement" 01x (a public statement): the pattern stops the search
+    assert _cand(parse, "The ministry issued a statement on Monday.", "issued") is None
+
+
+def test_compiled_rows_skip_clauses_that_describe_a_noun(parse) -> None:
+    doc = parse("They described a village that rebels ambushed.")
+    verb = next(t for t in doc if t.text == "ambushed")
+    assert describes_noun(verb)
+    assert verb_candidate(verb, DocContext(doc), EventMemory()) is None
+
+
+def test_a_month_is_no_march(parse) -> None:
+    assert _cand(parse, "The report was published in March.", "March") is None
+
+
+def test_nominal_candidate_with_light_verb(parse) -> None:
+    cand = _cand(parse, "Serbia held talks with Kosovo.", "talks")
+    assert cand is not None and cand.type == "CONSULT" and cand.nominal
+    assert [t.text for t in cand.trigger] == ["held", "talks"]
