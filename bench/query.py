@@ -191,17 +191,24 @@ def month_window(pool: Pool, rng: random.Random) -> tuple[str, str]:
     return pool.months[i], pool.months[min(len(pool.months) - 1, i + rng.randint(0, 2))]
 
 
-def event_filters(pool: Pool, rng: random.Random) -> dict[str, str]:
+def event_filters(pool: Pool, rng: random.Random) -> Any:
+    """A random event type, country and window of up to three months, as one ``Filters``."""
+    from newsgraph.store.filters import Filters
+
     since, until = month_window(pool, rng)
-    return {"type": rng.choice(pool.event_types), "country": rng.choice(pool.countries), "since": since, "until": until}
+    return Filters.make(
+        event_type=rng.choice(pool.event_types), country=rng.choice(pool.countries), since=since, until=until
+    )
 
 
 # -- the queries ---------------------------------------------------------------------------------
 
 
 def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
+    from newsgraph.analysis.overview import stance_board
     from newsgraph.analysis.stances import board
     from newsgraph.store import queries as q
+    from newsgraph.store.filters import Filters
 
     def pick_words(rng: random.Random) -> str:
         return rng.choice(WORDS)
@@ -211,13 +218,17 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
 
     out = [
         Query("search", lambda w: store.search(w, limit=20), pick_words),
-        Query("search, event_type=PROTEST", lambda w: store.search(w, limit=20, event_type="PROTEST"), pick_words),
+        Query(
+            "search, event_type=PROTEST",
+            lambda w: store.search(w, Filters.make(event_type="PROTEST"), limit=20),
+            pick_words,
+        ),
         Query(
             "stance board (issue, as_of)",
-            lambda c: board(conn, issue=c[0], as_of=c[1]),
+            lambda c: board(conn, Filters.make(until=c[1]), issue=c[0]),
             lambda rng: (rng.choice(pool.issues) if pool.issues else None, as_of(rng)),
         ),
-        Query("stance board API (all issues)", lambda _: q.stance_board(conn), lambda rng: None),
+        Query("stance board API (all issues)", lambda _: stance_board(conn), lambda rng: None),
         Query("entity page (random person/org)", lambda e: q.get_entity(conn, e), lambda r: r.choice(pool.entity_ids)),
         Query(
             "entity page (by mentions)",
@@ -227,9 +238,7 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
         Query("event list (no filter)", lambda _: q.list_event_reports(conn), lambda rng: None),
         Query(
             "event list (type, country, months)",
-            lambda f: q.list_event_reports(
-                conn, event_type=f["type"], country=f["country"], since=f["since"], until=f["until"]
-            ),
+            lambda f: q.list_event_reports(conn, f),
             lambda rng: event_filters(pool, rng),
         ),
     ]
@@ -268,7 +277,7 @@ def kb_queries(conn: Connection, pool: Pool) -> list[Query]:
         out.append(
             Query(
                 "merged events (type, country, months)",
-                lambda f: merged_events(conn, **f),
+                lambda f: merged_events(conn, f),
                 lambda rng: event_filters(pool, rng),
             )
         )
@@ -380,7 +389,7 @@ def co_mentioned_recent(conn: Connection, entity_id: str, *, limit: int = 20) ->
 
 
 def stance_board_plain(conn: Connection) -> dict[str, Any]:
-    """``queries.stance_board`` with cells turned into dicts field by field (``asdict`` deep-copies 11k rows)."""
+    """``analysis.overview.stance_board`` with cells made into dicts field by field (``asdict`` deep-copies)."""
     from newsgraph.analysis.stances import Cell, Evidence, board
     from newsgraph.store import queries as q
 

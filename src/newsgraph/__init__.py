@@ -17,14 +17,18 @@ if TYPE_CHECKING:
     from newsgraph.store.search import Hit
 
 
-def search(query: str, *, db: str | None = None, **filters: Any) -> list[Hit]:
-    """Ranked full-text search (filters: country, person, event_type, since, until, limit, offset)."""
+def search(
+    query: str, *, db: str | None = None, limit: int = 20, offset: int = 0, **filters: str | None
+) -> list[Hit]:
+    """Ranked full-text search (filters: country, person, event_type, since, until; a bad one raises BadFilter)."""
     from newsgraph.core.settings import Settings, normalize_db_url
     from newsgraph.store.db import Store
+    from newsgraph.store.filters import Filters
 
+    wanted = Filters.make(**filters)
     settings = Settings.load(db=normalize_db_url(db) if db else None)
     with Store(settings.db) as store:
-        return store.search(query, **filters)
+        return store.search(query, wanted, limit=limit, offset=offset)
 
 
 def extract(path: str, *, published: str | None = None) -> list[dict[str, Any]]:

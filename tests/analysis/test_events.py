@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.analysis.events import event_sources, list_merged_events
 from newsgraph.kb.resolve import canonical_id, resolve_new
 from newsgraph.store.db import Store
+from newsgraph.store.filters import Filters
 from tests.resolve_fixtures import E, P, add_doc, kb_store
 
 PUTIN = P("Vladimir Putin", "President", "RUS")
@@ -50,7 +51,7 @@ def many(kb: Store) -> Iterator[Connection]:
     ("kw", "expected"),
     [
         ({}, [("SANCTION", "2022-03-05", 1), (CALL, "2022-02-26", 2), ("PROTEST", "2021-01-23", 1)]),
-        ({"type": "consult"}, [(CALL, "2022-02-26", 2)]),
+        ({"event_type": "consult"}, [(CALL, "2022-02-26", 2)]),
         ({"country": "kgz"}, [(CALL, "2022-02-26", 2)]),
         ({"country": "RUS", "since": "2022-03"}, [("SANCTION", "2022-03-05", 1)]),
         ({"until": "2021"}, [("PROTEST", "2021-01-23", 1)]),
@@ -60,12 +61,15 @@ def many(kb: Store) -> Iterator[Connection]:
     ],
 )
 def test_list_merged_events_filters_and_orders(many: Connection, kw: dict, expected: list) -> None:
-    assert [(e["type"], e["day"], e["sources"]) for e in list_merged_events(many, **kw)] == expected
+    given = {k: v for k, v in kw.items() if k in ("event_type", "country", "since", "until")}
+    rest = {k: v for k, v in kw.items() if k not in given}
+    got = list_merged_events(many, Filters.make(**given), **rest)
+    assert [(e["type"], e["day"], e["sources"]) for e in got] == expected
 
 
 @pytest.mark.parametrize("event_type", [CALL])
 def test_list_merged_events_shape_and_sources(many: Connection, event_type: str) -> None:
-    (event,) = list_merged_events(many, type=event_type)
+    (event,) = list_merged_events(many, Filters.make(event_type=event_type))
     assert set(event) >= {"id", "type", "actor", "target", "actor_country", "target_country", "date", "place"}
     assert (event["actor"], event["target"], event["documents"], event["document_ids"]) == (
         "Vladimir Putin",
@@ -76,5 +80,5 @@ def test_list_merged_events_shape_and_sources(many: Connection, event_type: str)
     sources = event_sources(many, event["id"])
     assert [s["document_id"] for s in sources] == ["c1", "c2"]
     assert all(s["sentence"] and s["end"] > s["start"] for s in sources)
-    undated = list_merged_events(many, type="PROTEST")[0]
+    undated = list_merged_events(many, Filters.make(event_type="PROTEST"))[0]
     assert (undated["date"], undated["day"], undated["dated"]) == (None, "2021-01-23", False)

@@ -5,8 +5,9 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
-from newsgraph.analysis.popular import PopularError, popular, top_events, window_bounds
+from newsgraph.analysis.popular import PopularError, popular, top_events
 from newsgraph.store.db import Store
+from newsgraph.store.filters import BadFilter, Filters, document_date, documents_with_page
 from newsgraph.store.schema import documents, entities, events, mentions
 from tests.kb_fixtures import build_handmade, build_ingested, database
 
@@ -30,16 +31,19 @@ def ingested(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         store.close()
 
 
-def _popular(store: Store, **kw) -> list[tuple[str, int, int]]:
+def _popular(store: Store, *, kind: str | None = None, limit: int = 20, **filters) -> list[tuple[str, int, int]]:
     with store.connect() as conn:
-        return [(r["name"], r["documents"], r["mentions"]) for r in popular(conn, **kw)]
+        return [
+            (r["name"], r["documents"], r["mentions"])
+            for r in popular(conn, Filters.make(**filters), kind=kind, limit=limit)
+        ]
 
 
-def _events(store: Store, **kw) -> list[tuple[str, str | None, str | None, int, int]]:
+def _events(store: Store, *, limit: int = 20, **filters) -> list[tuple[str, str | None, str | None, int, int]]:
     with store.connect() as conn:
         return [
             (r["type"], r["actor_country"], r["target_country"], r["documents"], r["events"])
-            for r in top_events(conn, **kw)
+            for r in top_events(conn, Filters.make(**filters), limit=limit)
         ]
 
 
@@ -101,34 +105,26 @@ def test_limit(kb: Store, limit: int) -> None:
     assert len(_popular(kb, limit=limit)) == limit
 
 
-@pytest.mark.parametrize(
-    "kw",
-    [
-        {"kind": "people"},
-        {"kind": ""},
-        {"since": "last week"},
-        {"until": "2020-1-5"},
-        {"since": "2020-01-01T00:00"},
-        {"limit": 0},
-    ],
-)
+@pytest.mark.parametrize("kw", [{"kind": "people"}, {"kind": ""}, {"limit": 0}])
 def test_bad_arguments_raise_a_named_error(kb: Store, kw: dict) -> None:
     with kb.connect() as conn, pytest.raises(PopularError) as err:
         popular(conn, **kw)
     assert err.value.code == "Q003"
 
 
-@pytest.mark.parametrize(
-    ("since", "until", "expected"),
-    [
-        ("2020", "2020", ("2020", "2020-99")),
-        ("2020-01", "2020-01", ("2020-01", "2020-01-99")),
-        (None, "2020-01-31", (None, "2020-01-31T99")),
-        (None, None, (None, None)),
-    ],
-)
-def test_window_bounds(since: str | None, until: str | None, expected: tuple[str | None, str | None]) -> None:
-    assert window_bounds(since, until) == expected
+@pytest.mark.parametrize("window", [{"since": "last week"}, {"until": "2020-1-5"}, {"since": "2020-01-01T00:00"}])
+def test_a_bad_window_is_a_bad_filter(kb: Store, window: dict) -> None:
+    with pytest.raises(BadFilter):
+        _popular(kb, **window)
+
+
+@pytest.mark.parametrize(("country", "event_type"), [("UKR", None), (None, "THREATEN")])
+def test_other_filters_narrow_the_documents_and_events(kb: Store, country: str | None, event_type: str | None) -> None:
+    every = dict((n, d) for n, d, _ in _popular(kb, limit=100))
+    narrowed = dict((n, d) for n, d, _ in _popular(kb, country=country, event_type=event_type, limit=100))
+    assert narrowed and all(d <= every[n] for n, d in narrowed.items()) and narrowed != every
+    events = _events(kb, country=country, event_type=event_type)
+    assert events and all(country in (e[1], e[2]) if country else e[0] == event_type for e in events)
 
 
 # -- top events -----------------------------------------------------------------------------------
@@ -167,18 +163,21 @@ def test_events_carry_first_and_last_dates(kb: Store, limit: int) -> None:
     assert (found[1]["first"], found[1]["last"]) == (None, None)
 
 
-@pytest.mark.parametrize("kw", [{"since": "2020/01"}, {"limit": -1}])
-def test_events_bad_arguments(kb: Store, kw: dict) -> None:
+@pytest.mark.parametrize("limit", [0, -1])
+def test_events_bad_limit(kb: Store, limit: int) -> None:
     with kb.connect() as conn, pytest.raises(PopularError):
-        top_events(conn, **kw)
+        top_events(conn, limit=limit)
 
 
 # -- on ingested pages: the same answers as counting by hand ----------------------------------------
 
 
 def _reference_popular(conn, since: str | None, until: str | None) -> dict[str, tuple[int, int]]:
-    q = select(mentions.c.entity_id, mentions.c.document_id, documents.c.published).join(
-        documents, documents.c.id == mentions.c.document_id
+    """Counted by hand over every mention; a document's date is its own, else its first page's."""
+    q = (
+        select(mentions.c.entity_id, mentions.c.document_id, document_date())
+        .select_from(documents_with_page())
+        .join(mentions, documents.c.id == mentions.c.document_id)
     )
     docs: dict[str, set[str]] = defaultdict(set)
     count: dict[str, int] = defaultdict(int)
@@ -196,7 +195,7 @@ def _reference_popular(conn, since: str | None, until: str | None) -> dict[str, 
 def test_popular_matches_a_count_by_hand(ingested: Store, since: str | None, until: str | None) -> None:
     with ingested.connect() as conn:
         expected = _reference_popular(conn, since, until)
-        got = popular(conn, since=since, until=until, limit=10_000)
+        got = popular(conn, Filters.make(since=since, until=until), limit=10_000)
         names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
     assert expected, "the fixture pages yield entities"
     assert {r["id"]: (r["documents"], r["mentions"]) for r in got} == expected
@@ -216,10 +215,12 @@ def test_top_events_match_a_count_by_hand(ingested: Store, since: str | None, un
                 events.c.document_id,
                 events.c.negated,
                 events.c.hypothetical,
-                documents.c.published,
-            ).join(documents, documents.c.id == events.c.document_id)
+                document_date(),
+            )
+            .select_from(documents_with_page())
+            .join(events, documents.c.id == events.c.document_id)
         ).all()
-        got = top_events(conn, since=since, until=until, limit=10_000)
+        got = top_events(conn, Filters.make(since=since, until=until), limit=10_000)
     expected: dict[tuple, list] = defaultdict(lambda: [set(), 0])
     for etype, actor, target, did, negated, hypothetical, published in rows:
         if negated or hypothetical:

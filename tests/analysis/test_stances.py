@@ -4,6 +4,7 @@ import pytest
 
 from newsgraph.analysis.stances import board, issue_matches
 from newsgraph.store.db import Store
+from newsgraph.store.filters import Filters
 from newsgraph.store.schema import documents, now, stances
 
 
@@ -53,7 +54,7 @@ def test_latest_evidence_wins_and_history_stays(store: Store) -> None:
 
 def test_as_of_shows_the_board_as_it_stood(store: Store) -> None:
     with store.connect() as conn:
-        cells = {c.country: c for c in board(conn, issue="Ukraine", as_of="2022-03-01")}
+        cells = {c.country: c for c in board(conn, Filters.make(until="2022-03-01"), issue="Ukraine")}
     assert cells["KAZ"].position == "no official statement"
 
 
@@ -66,3 +67,8 @@ def test_as_of_shows_the_board_as_it_stood(store: Store) -> None:
 )
 def test_issue_matching(issue: str, wanted: str, ok: bool) -> None:
     assert issue_matches(issue, wanted) is ok
+
+
+def test_one_country(store: Store) -> None:
+    with store.connect() as conn:
+        assert {c.country for c in board(conn, Filters.make(country="uzb"))} == {"UZB"}

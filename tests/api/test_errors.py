@@ -7,7 +7,8 @@ from fastapi import APIRouter
 
 from newsgraph.api.errors import status_for
 from newsgraph.core.errors import ConfigError, EmptyInput, NotFound, StoreError, TooLarge
-from newsgraph.export.tables import BadFilter, UnknownFormat
+from newsgraph.export import UnknownFormat
+from newsgraph.store.filters import BadFilter
 from newsgraph.store.search import SearchError
 from tests.api_fixtures import assert_envelope, client
 

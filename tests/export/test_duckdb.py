@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, inspect, select, table
 
-from newsgraph.export.tables import export
+from newsgraph.export import export
 from newsgraph.store.db import Store
 from newsgraph.store.schema import V1_TABLES, V2_TABLES, documents, events, schema_version
 from tests.export.test_tables import build_db

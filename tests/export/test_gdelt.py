@@ -11,25 +11,23 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
+from newsgraph.export import export
+from newsgraph.export.codes import PlaceInfo, quad_class
 from newsgraph.export.gdelt import (
     EVENT_COLUMNS,
     GKG_COLUMNS,
-    PlaceInfo,
-    actor_code,
     clean,
     date_block,
-    day_date,
     event_row,
     fraction_date,
     gdelt_tone,
     gkg_row,
-    quad_class,
     source_common_name,
     tone_field,
 )
-from newsgraph.export.tables import document_date, documents_with_page, export
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
+from newsgraph.store.filters import Filters, document_date, documents_with_page
 from newsgraph.store.schema import documents, entities, events, tones
 from tests.export.test_tables import build_db
 
@@ -94,40 +92,11 @@ def test_gkg_columns_are_gkg_2_1_in_order(index: int, name: str) -> None:
     assert len(GKG_COLUMNS) == 27 and GKG_COLUMNS[index] == name
 
 
-@pytest.mark.parametrize(
-    ("root", "quad"),
-    [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("20", 4), (None, None), ("x", None)],
-)
-def test_quad_class_from_the_cameo_root(root: str | None, quad: int | None) -> None:
-    assert quad_class(root) == quad
-
-
-@pytest.mark.parametrize(
-    ("country", "sector", "code"),
-    [("RUS", "GOV", "RUSGOV"), ("KAZ", "POL", "KAZPOL"), (None, "GOV", "GOV"), ("TJK", None, "TJK")],
-)
-def test_actor_code_is_country_then_sector(country: str | None, sector: str | None, code: str) -> None:
-    assert actor_code(country, sector) == code
-
-
 @pytest.mark.parametrize(("pos", "neg", "tone"), [(0.05, 0.02, 3.0), (0.0, 0.1, -10.0), (None, 0.1, None)])
 def test_tone_is_gdelts_positive_minus_negative_percent(
     pos: float | None, neg: float | None, tone: float | None
 ) -> None:
     assert gdelt_tone(pos, neg) == (pytest.approx(tone) if tone is not None else None)
-
-
-@pytest.mark.parametrize(
-    ("event_date", "doc_date", "day"),
-    [
-        ("2022-02-24", "2022-02-27", "2022-02-24"),
-        ("2022-02", "2022-02-27", "2022-02-27"),
-        ("2022-02-30", "2022-02-27T10:00:00", "2022-02-27"),
-        (None, "2022", None),
-    ],
-)
-def test_day_date_prefers_the_events_own_day(event_date: str | None, doc_date: str, day: str | None) -> None:
-    assert day_date(event_date, doc_date) == day
 
 
 @pytest.mark.parametrize(("day", "value"), [(date(2019, 1, 25), 2019.0685), (date(2022, 12, 31), 2023.0)])
@@ -295,7 +264,7 @@ def test_gdelt_action_geo_uses_stored_places(store: Store, tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("filters", "country"), [({"country": "BLR"}, "BLR"), ({"country": "pol"}, "POL")])
 def test_gdelt_country_filter(store: Store, tmp_path: Path, filters: dict[str, str], country: str) -> None:
-    export(store, "gdelt", tmp_path, **filters)
+    export(store, "gdelt", tmp_path, Filters.make(**filters))
     frame = read_gdelt(tmp_path, "gdelt_events")
     assert len(frame) >= 1
     assert ((frame["Actor1CountryCode"] == country) | (frame["Actor2CountryCode"] == country)).all()
@@ -305,7 +274,7 @@ def test_gdelt_country_filter(store: Store, tmp_path: Path, filters: dict[str, s
 def test_gdelt_date_filters_follow_the_document_date(
     store: Store, tmp_path: Path, since: str | None, until: str | None
 ) -> None:
-    export(store, "gdelt", tmp_path, since=since, until=until)
+    export(store, "gdelt", tmp_path, Filters.make(since=since, until=until))
     frame = read_gdelt(tmp_path, "gdelt_events")
     with store.connect() as conn:
         doc_dates = dict(conn.execute(select(documents.c.id, document_date()).select_from(documents_with_page())).all())
@@ -345,7 +314,7 @@ def test_gkg_loads_with_pandas_one_row_per_document(any_store: Store, tmp_path: 
 
 @pytest.mark.parametrize("event_type", ["COERCE"])
 def test_gkg_event_type_filter(store: Store, tmp_path: Path, event_type: str) -> None:
-    export(store, "gkg", tmp_path, event_type=event_type)
+    export(store, "gkg", tmp_path, Filters.make(event_type=event_type))
     frame = read_gdelt(tmp_path, "gkg")
     kept = {r.split("-", 1)[1] for r in frame["GKGRECORDID"]}
     assert kept == {e.document_id for e in _factual_events(store, events.c.type == event_type)}

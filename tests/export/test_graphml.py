@@ -9,10 +9,11 @@ import networkx as nx
 import pytest
 from sqlalchemy import select
 
+from newsgraph.export import export
 from newsgraph.export.graphml import NODE_KINDS, build_graph, endpoint
-from newsgraph.export.tables import Filters, export
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
+from newsgraph.store.filters import Filters
 from newsgraph.store.schema import entities, events
 from tests.export.test_tables import build_db
 

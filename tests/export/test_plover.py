@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from newsgraph.export.gdelt import PlaceInfo
+from newsgraph.export import export
+from newsgraph.export.codes import PlaceInfo
 from newsgraph.export.plover import CODER, plover_record
-from newsgraph.export.tables import export
 from newsgraph.store.db import Store
+from newsgraph.store.filters import Filters
 from newsgraph.store.schema import events
 from tests.export.test_tables import build_db
 
@@ -150,13 +151,13 @@ def test_plover_has_every_event_with_its_flags(any_store: Store, tmp_path: Path)
 
 @pytest.mark.parametrize(("filters", "check"), [({"event_type": "consult"}, lambda r: r["event_type"] == "CONSULT")])
 def test_plover_event_type_filter(store: Store, tmp_path: Path, filters: dict[str, str], check: Any) -> None:
-    (path,) = export(store, "plover", tmp_path, **filters)
+    (path,) = export(store, "plover", tmp_path, Filters.make(**filters))
     loaded = read_jsonl(path)
     assert loaded and all(check(r) for r in loaded)
 
 
 @pytest.mark.parametrize("country", ["LTU"])
 def test_plover_country_filter(store: Store, tmp_path: Path, country: str) -> None:
-    (path,) = export(store, "plover", tmp_path, country=country)
+    (path,) = export(store, "plover", tmp_path, Filters.make(country=country))
     loaded = read_jsonl(path)
     assert loaded and all(country in (r["actor_country"], r["recipient_country"]) for r in loaded)

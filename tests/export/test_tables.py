@@ -1,7 +1,7 @@
-"""Exports: the dispatcher, filters, streaming, JSON Lines, CSV and Parquet.
+"""The table formats (newsgraph.export.tables): JSON Lines, CSV and Parquet, and their filters.
 
-The database for these tests (and for test_export_gdelt, test_export_plover,
-test_export_graph, test_duckdb) is made by :func:`build_db`: the example and fixture
+The database for these tests (and for test_export, test_streaming, test_codes, test_gdelt,
+test_plover, test_graphml, test_duckdb) is made by :func:`build_db`: the example and fixture
 pages plus one page written here, ingested by the real pipeline and Analyzer. Tests
 compare each export with the database it came from, so they hold whatever the
 extractors find.
@@ -21,21 +21,10 @@ import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import func, select
 
-from newsgraph.export.tables import (
-    FORMATS,
-    TABLES,
-    BadFilter,
-    ExportError,
-    Filters,
-    UnknownFormat,
-    after,
-    export,
-    formats,
-    keyset,
-    register_exporter,
-    stream,
-)
+from newsgraph.export import export
+from newsgraph.export.tables import TABLES
 from newsgraph.store.db import Store
+from newsgraph.store.filters import Filters
 from newsgraph.store.schema import documents, events, ingest_errors, page_documents, pages, records
 from tests.conftest import FIXTURES, ROOT
 
@@ -110,95 +99,6 @@ def count(store: Store, query: Any) -> int:
         return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
 
 
-# -- dispatcher and filters ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("fmt", ["xml", "", "gdelt1"])
-def test_unknown_format_names_the_valid_ones(store: Store, tmp_path: Path, fmt: str) -> None:
-    with pytest.raises(UnknownFormat) as err:
-        export(store, fmt, tmp_path)
-    assert all(name in str(err.value) for name in FORMATS)
-    assert err.value.code == "O002"
-
-
-@pytest.mark.parametrize(
-    ("given", "says"),
-    [
-        ({"since": "2020-13"}, "YYYY-MM"),
-        ({"until": "yesterday"}, "YYYY-MM"),
-        ({"since": "2024", "until": "2023"}, "swap"),
-        ({"country": "RU"}, "alpha-3"),
-        ({"event_type": "PARTY"}, "CONSULT"),
-    ],
-)
-def test_bad_filters_say_what_to_give(given: dict[str, str], says: str) -> None:
-    with pytest.raises(BadFilter) as err:
-        Filters.make(**given)
-    assert says in err.value.message and isinstance(err.value, ExportError)
-
-
-@pytest.mark.parametrize(
-    ("given", "normalized"),
-    [({"country": "kaz"}, Filters(country="KAZ")), ({"event_type": "consult"}, Filters(event_type="CONSULT"))],
-)
-def test_filters_are_normalized(given: dict[str, str], normalized: Filters) -> None:
-    assert Filters.make(**given) == normalized
-
-
-@pytest.mark.parametrize(
-    ("until", "bound"), [("2020", "2021"), ("2020-12", "2021-01"), ("2020-02", "2020-03"), ("2020-02-29", "2020-03-01")]
-)
-def test_until_is_inclusive(until: str, bound: str) -> None:
-    assert after(until) == bound
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_writes_into_a_new_folder(store: Store, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / "a" / "b"
-    written = export(store, fmt, out)
-    assert written and all(p.parent == out and p.stat().st_size > 0 for p in written)
-    assert not list(out.glob("*.part"))
-
-
-@pytest.mark.parametrize("fmt", ["csv"])
-def test_an_output_path_that_is_a_file_is_an_export_error(store: Store, tmp_path: Path, fmt: str) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    with pytest.raises(ExportError) as err:
-        export(store, fmt, blocker / "out")
-    assert "--out" in err.value.message
-
-
-@pytest.mark.parametrize("name", ["rows"])
-def test_a_registered_exporter_is_dispatched_like_the_built_in_ones(store: Store, tmp_path: Path, name: str) -> None:
-    def rows(conn: Any, f: Filters, out_dir: Path) -> list[Path]:
-        path = out_dir / "n.txt"
-        path.write_text(str(conn.execute(select(func.count()).select_from(documents)).scalar_one()))
-        return [path]
-
-    register_exporter(name, rows)
-    try:
-        assert name in formats()
-        (path,) = export(store, name.upper(), tmp_path)
-        assert int(path.read_text()) == count(store, select(documents.c.id))
-    finally:
-        from newsgraph.export import tables as module
-
-        module._EXPORTERS.pop(name)
-
-
-@pytest.mark.parametrize("size", [1, 2, 5])
-def test_stream_and_keyset_give_every_row_once_in_batches(store: Store, size: int) -> None:
-    q = select(documents.c.id)
-    with store.connect() as conn:
-        everything = sorted(conn.execute(q).scalars())
-        streamed = [list(b) for b in stream(conn, q.order_by(documents.c.id), size)]
-        keyed = list(keyset(conn, q, documents.c.id, size))
-    assert all(len(b) <= size for b in streamed + keyed)
-    assert [r.id for b in streamed for r in b] == everything
-    assert [r.id for b in keyed for r in b] == everything
-
-
 # -- JSON Lines ---------------------------------------------------------------------------------------
 
 
@@ -225,7 +125,7 @@ def test_jsonl_is_the_stored_record_of_every_page(any_store: Store, tmp_path: Pa
 def test_jsonl_filters_select_pages(
     store: Store, tmp_path: Path, filters: dict[str, str], expected_sources: set[str]
 ) -> None:
-    (path,) = export(store, "jsonl", tmp_path, **filters)
+    (path,) = export(store, "jsonl", tmp_path, Filters.make(**filters))
     found = {Path(json.loads(line)["source"]).name for line in path.read_text(encoding="utf-8").splitlines()}
     assert found == expected_sources
 
@@ -297,7 +197,7 @@ def _doc_dates(store: Store) -> dict[str, str | None]:
 def test_date_filters_select_documents_by_their_or_their_pages_date(
     store: Store, tmp_path: Path, filters: dict[str, str], keep: Any
 ) -> None:
-    export(store, "csv", tmp_path, **filters)
+    export(store, "csv", tmp_path, Filters.make(**filters))
     dates = _doc_dates(store)
     expected = {i for i, d in dates.items() if d and keep(d)}
     got = set(pd.read_csv(tmp_path / "documents.csv")["id"])
@@ -310,7 +210,7 @@ def test_date_filters_select_documents_by_their_or_their_pages_date(
 
 @pytest.mark.parametrize("country", ["BLR", "POL"])
 def test_country_filter_keeps_its_documents_and_events(store: Store, tmp_path: Path, country: str) -> None:
-    export(store, "csv", tmp_path, country=country)
+    export(store, "csv", tmp_path, Filters.make(country=country))
     ev = pd.read_csv(tmp_path / "events.csv", keep_default_na=False)
     assert len(ev) >= 1
     assert ((ev["actor_country"] == country) | (ev["target_country"] == country)).all()
@@ -330,7 +230,7 @@ def test_country_filter_keeps_its_documents_and_events(store: Store, tmp_path: P
 def test_event_type_filter_keeps_documents_with_such_a_factual_event(
     store: Store, tmp_path: Path, event_type: str
 ) -> None:
-    export(store, "parquet", tmp_path, event_type=event_type)
+    export(store, "parquet", tmp_path, Filters.make(event_type=event_type))
     ev = pq.read_table(tmp_path / "events.parquet").to_pandas()
     assert len(ev) >= 1 and (ev["type"] == event_type).all()
     with store.connect() as conn:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from newsgraph.store.db import Store
+from newsgraph.store.filters import Filters
 from newsgraph.store.search import Hit, SearchError, search
 from tests.kb_fixtures import Doc, Ent, Ev, add_documents, build_handmade, build_ingested, database, open_store
 
@@ -19,13 +20,13 @@ def kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         store.close()
 
 
-def _hits(kb, query: str, **filters) -> list[Hit]:
+def _hits(kb, query: str, *, limit: int = 20, offset: int = 0, **filters: str | None) -> list[Hit]:
     store, _ = kb
     with store.connect() as conn:
-        return search(conn, query, **filters)
+        return search(conn, query, Filters.make(**filters), limit=limit, offset=offset)
 
 
-def _keys(kb, query: str, **filters) -> list[str]:
+def _keys(kb, query: str, **filters: str | None) -> list[str]:
     return [kb[1][h.document_id] for h in _hits(kb, query, **filters)]
 
 
@@ -132,8 +133,8 @@ def test_country_filter_reads_event_countries_too(any_db_url: str, country: str)
     with open_store(any_db_url) as store:
         with store.engine.begin() as conn:
             add_documents(conn, [story])
-        assert [h.title for h in store.search("sanctions", country=country)] == [story.title]
-        assert store.search("sanctions", country="LVA") == []
+        assert [h.title for h in store.search("sanctions", Filters.make(country=country))] == [story.title]
+        assert store.search("sanctions", Filters.make(country="LVA")) == []
 
 
 @pytest.mark.parametrize(
@@ -280,6 +281,6 @@ def ingested(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     ],
 )
 def test_ingested_pages_are_found_with_their_facts(ingested: Store, query: str, filters: dict, title: str) -> None:
-    hits = ingested.search(query, **filters)
+    hits = ingested.search(query, Filters.make(**filters))
     assert title in [h.title for h in hits]
     assert all("[" in h.snippet for h in hits if h.title == title)

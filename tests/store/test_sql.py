@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
 
 from newsgraph.store import sql
-from newsgraph.store.sql import chunked, insert_ignore, insert_rows
+from newsgraph.store.sql import chunked, contains, escape_like, insert_ignore, insert_rows
 
 _meta = MetaData()
 things = Table(
@@ -52,3 +52,22 @@ def test_insert_rows_writes_every_row_in_chunks(any_db_url: str, rows: int, monk
         got = dict(conn.execute(select(things.c.id, things.c.n)).all())
     engine.dispose()
     assert got == {str(i): (i if i % 2 else None) for i in range(rows)}
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"), [("50%", "50\\%"), ("a_b", "a\\_b"), ("c:\\d", "c:\\\\d"), ("plain", "plain")]
+)
+def test_escape_like(text: str, escaped: str) -> None:
+    assert escape_like(text) == escaped
+
+
+@pytest.mark.parametrize(("needle", "found"), [("KYIV", {"a"}), ("%", set()), ("y", {"a"}), ("", {"a", "b"})])
+def test_contains_ignores_case_and_takes_wildcards_literally(db_url: str, needle: str, found: set[str]) -> None:
+    engine = _engine(db_url)
+    with engine.begin() as conn:
+        insert_rows(
+            conn, things, [{"id": "a", "kind": "x", "place": "Kyiv"}, {"id": "b", "kind": "x", "place": "Oslo"}]
+        )
+        got = set(conn.execute(select(things.c.id).where(contains(things.c.place, needle))).scalars())
+    engine.dispose()
+    assert got == found

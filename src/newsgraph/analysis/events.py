@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.schema import documents, events
 from newsgraph.store.schema_kb import canonical_entities, merged_event_sources, merged_events, require_kb
 from newsgraph.store.sql import chunked
@@ -19,11 +20,8 @@ from newsgraph.store.sql import chunked
 
 def list_merged_events(
     conn: Connection,
+    f: Filters = NO_FILTERS,
     *,
-    type: str | None = None,  # the CLI option's name (shadows the builtin here only)
-    country: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
     entity: str | None = None,
     role: str | None = None,
     limit: int = 50,
@@ -31,21 +29,17 @@ def list_merged_events(
 ) -> list[dict[str, Any]]:
     """Merged events, newest first, with their source counts and documents.
 
-    ``country`` matches the actor's or the target's country; ``entity`` a canonical
-    entity id as actor or target (``role="actor"`` or ``"target"`` for one side);
-    ``since`` / ``until`` compare with the event's day (``"2020-01"`` includes all January).
+    ``f.event_type`` is the type; ``f.country`` matches the actor's or the target's country;
+    ``f.since`` / ``f.until`` the event's day (``"2020-01"`` includes all January); ``entity``
+    a canonical entity id as actor or target (``role="actor"`` or ``"target"`` for one side).
     """
     require_kb(conn)
     m = merged_events.c
-    q = select(merged_events)
-    if type:
-        q = q.where(m.type == type.upper())
-    if country:
-        q = q.where((m.actor_country == country.upper()) | (m.target_country == country.upper()))
-    if since:
-        q = q.where(m.day >= since)
-    if until:
-        q = q.where(m.day <= until + "\uffff")
+    q = select(merged_events).where(*f.date_range(m.day))
+    if f.event_type:
+        q = q.where(m.type == f.event_type)
+    if f.country:
+        q = q.where((m.actor_country == f.country) | (m.target_country == f.country))
     if entity:
         sides = {"actor": m.actor_id == entity, "target": m.target_id == entity}
         q = q.where(sides[role] if role in sides else (sides["actor"] | sides["target"]))

@@ -1,8 +1,9 @@
 """What the news talked about most: the most-mentioned entities and the most-reported events.
 
-Both are one aggregate query, windowed by the publication date of the
-documents (``since`` / ``until`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``,
-both ends inclusive: ``until="2020-01"`` includes every day of January).
+Both are one aggregate query over the documents a :class:`~newsgraph.store.filters.Filters`
+selects: usually a window on their date (``since`` / ``until`` take ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``, both ends inclusive: ``until="2020-01"`` includes every day of January; a
+teaser, which carries no date, has its page's).
 
 - :func:`popular`: entities ranked by the number of documents that mention
   them, then by the number of mentions.
@@ -11,30 +12,25 @@ both ends inclusive: ``until="2020-01"`` includes every day of January).
   and hypothetical events are not facts (OUTPUT.md) and are not counted.
 
 Near-duplicates are stored without facts, so a syndicated copy never counts twice.
-Counts are taken per entity id (per group) before names are joined, and the
-window is a subquery on ``documents.published``'s index; a covering index (migration 4,
+Counts are taken per entity id (per group) before names are joined, and the window is a
+subquery of document ids; a covering index (migration 4,
 ``newsgraph.store.schema_kb.create_popular_indexes``) keeps an all-time :func:`top_events` fast.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Select, desc, false, func, literal, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.core.errors import NewsgraphError
-from newsgraph.store.schema import documents, entities, events, mentions
+from newsgraph.store.filters import NO_FILTERS, Filters, event_row_conditions, selected_documents
+from newsgraph.store.schema import entities, events, mentions
 
 # The kinds written by ``store/facts.py``; an unknown kind is a typo, not an empty answer.
 KINDS = ("person", "organization", "place", "country")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# ``until`` is inclusive of every date that starts with it: compare against the
-# prefix padded with high digits, which sorts after any real date (or date and
-# time) with that prefix in byte order and in linguistic collations alike.
-_PAD = {4: "-99", 7: "-99", 10: "T99"}
 
 
 class PopularError(NewsgraphError):
@@ -42,33 +38,12 @@ class PopularError(NewsgraphError):
     reason = "popular"
 
 
-def window_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    """Validated (lower, upper) bounds on ``documents.published``, both inclusive."""
-    for name, value in (("since", since), ("until", until)):
-        if value is not None and not _DATE.match(value):
-            raise PopularError(f"{name}={value!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-01)")
-    upper = None if until is None else until + _PAD[len(until)]
-    return since, upper
-
-
-def _window(since: str | None, until: str | None) -> list[ColumnElement[bool]]:
-    low, high = window_bounds(since, until)
-    clauses: list[ColumnElement[bool]] = []
-    if low is not None:
-        clauses.append(documents.c.published >= low)
-    if high is not None:
-        clauses.append(documents.c.published <= high)
-    return clauses
-
-
 def _check_limit(limit: int) -> None:
     if limit < 1:
         raise PopularError(f"limit must be at least 1, not {limit}")
 
 
-def popular_query(
-    *, since: str | None = None, until: str | None = None, kind: str | None = None, limit: int = 20
-) -> Select:
+def popular_query(f: Filters = NO_FILTERS, *, kind: str | None = None, limit: int = 20) -> Select:
     """The SQL of :func:`popular`: counts per entity id first, names joined to the counts only."""
     _check_limit(limit)
     if kind is not None and kind not in KINDS:
@@ -80,9 +55,8 @@ def popular_query(
     ).group_by(mentions.c.entity_id)
     if kind is not None:
         counts = counts.where(mentions.c.entity_id.in_(select(entities.c.id).where(entities.c.kind == kind)))
-    window = _window(since, until)
-    if window:
-        counts = counts.where(mentions.c.document_id.in_(select(documents.c.id).where(*window)))
+    if f.any:
+        counts = counts.where(mentions.c.document_id.in_(selected_documents(f)))
     c = counts.subquery("c")
     return (
         select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country, c.c.documents, c.c.mentions)
@@ -93,14 +67,14 @@ def popular_query(
 
 
 def popular(
-    conn: Connection, *, since: str | None = None, until: str | None = None, kind: str | None = None, limit: int = 20
+    conn: Connection, f: Filters = NO_FILTERS, *, kind: str | None = None, limit: int = 20
 ) -> list[dict[str, Any]]:
     """Most-mentioned entities: ``{id, kind, name, country, documents, mentions}``, most documents first."""
-    rows = conn.execute(popular_query(since=since, until=until, kind=kind, limit=limit)).mappings()
+    rows = conn.execute(popular_query(f, kind=kind, limit=limit)).mappings()
     return [{**dict(r), "documents": int(r["documents"]), "mentions": int(r["mentions"])} for r in rows]
 
 
-def top_events_query(*, since: str | None = None, until: str | None = None, limit: int = 20) -> Select:
+def top_events_query(f: Filters = NO_FILTERS, *, limit: int = 20) -> Select:
     """The SQL of :func:`top_events` (SQLAlchemy Core, both backends)."""
     _check_limit(limit)
     n_docs = func.count(func.distinct(events.c.document_id)).label("documents")
@@ -116,6 +90,7 @@ def top_events_query(*, since: str | None = None, until: str | None = None, limi
             func.max(events.c.date).label("last"),
         )
         .where(events.c.negated == false(), events.c.hypothetical == false())
+        .where(*event_row_conditions(f, facts_only=False))
         .group_by(events.c.type, events.c.actor_country, events.c.target_country)
         .order_by(
             desc(n_docs),
@@ -126,20 +101,18 @@ def top_events_query(*, since: str | None = None, until: str | None = None, limi
         )
         .limit(limit)
     )
-    window = _window(since, until)
-    return q.where(events.c.document_id.in_(select(documents.c.id).where(*window))) if window else q
+    documents_only = replace(f, country=None, event_type=None)  # the event rows carry those themselves
+    return q.where(events.c.document_id.in_(selected_documents(documents_only))) if documents_only.any else q
 
 
-def top_events(
-    conn: Connection, *, since: str | None = None, until: str | None = None, limit: int = 20
-) -> list[dict[str, Any]]:
+def top_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 20) -> list[dict[str, Any]]:
     """Most-reported events: ``{type, actor_country, target_country, documents, events, first, last}``.
 
     Grouped by PLOVER type and the two countries (``None`` where the text names
     none); ``first`` / ``last`` are the earliest and latest event dates (``None``
     when no event of the group has a date).
     """
-    rows = conn.execute(top_events_query(since=since, until=until, limit=limit)).mappings()
+    rows = conn.execute(top_events_query(f, limit=limit)).mappings()
     return [{**dict(r), "documents": int(r["documents"]), "events": int(r["events"])} for r in rows]
 
 
@@ -150,5 +123,4 @@ __all__ = [
     "popular_query",
     "top_events",
     "top_events_query",
-    "window_bounds",
 ]

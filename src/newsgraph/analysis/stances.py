@@ -2,7 +2,7 @@
 
 Rows come from the ``stances`` table (one per country, issue and document).
 The date of a row is the stance's own date or its document's publication
-date. The latest row on or before ``as_of`` wins a cell; earlier rows stay in
+date. The latest row on or before the filters' ``until`` (the board "as of" that date) wins a cell; earlier rows stay in
 ``history`` so a reader can see how a position changed, and on what evidence.
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.schema import documents, stances
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -57,10 +58,9 @@ def issue_matches(issue: str, wanted: str | None) -> bool:
     return words <= have or wanted.lower() in issue.lower()
 
 
-def board(
-    conn: Connection, *, issue: str | None = None, as_of: str | None = None, country: str | None = None
-) -> list[Cell]:
-    """Cells of the board, sorted by issue then country."""
+def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None) -> list[Cell]:
+    """Cells of the board, sorted by issue then country: as it stood on ``f.until`` (rows without any
+    date count at every date), for ``f.country`` only when given."""
     date = func.coalesce(stances.c.date, documents.c.published)
     q = (
         select(
@@ -77,10 +77,9 @@ def board(
         .join(documents, documents.c.id == stances.c.document_id)
         .order_by(date, stances.c.id)
     )
-    if as_of:
-        q = q.where((date <= as_of + "\uffff") | date.is_(None))
-    if country:
-        q = q.where(stances.c.country == country.upper())
+    q = q.where(*f.date_range(date, undated=True))
+    if f.country:
+        q = q.where(stances.c.country == f.country)
     cells: dict[tuple[str, str], Cell] = {}
     for r in conn.execute(q):
         if not issue_matches(r.issue, issue):

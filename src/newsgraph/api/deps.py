@@ -10,10 +10,8 @@ value is a 422 in the error envelope).
 from __future__ import annotations
 
 import hmac
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -25,10 +23,9 @@ from newsgraph.api.cache import ResultCache
 from newsgraph.api.errors import IngestDisabled, Unauthorized
 from newsgraph.core.settings import Settings
 from newsgraph.store.db import Store
+from newsgraph.store.filters import check_country, check_date, check_event_type
 
 MAX_LIMIT = 500
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 
 
 def get_settings(request: Request) -> Settings:
@@ -80,37 +77,7 @@ def require_token(
 TokenDep = Annotated[str, Depends(require_token)]
 
 
-# -- validated query parameters ------------------------------------------------------------------
-
-
-def check_date(value: str | None) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real date."""
-    if value is None or value == "":
-        return None
-    if not _DATE.match(value):
-        raise ValueError("not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    date(parts[0], parts[1], parts[2])  # raises ValueError for month 13, day 31 of April...
-    return value
-
-
-def check_country(value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    if not _COUNTRY.match(value):
-        raise ValueError("not an ISO 3166-1 alpha-3 country code such as RUS or KAZ")
-    return value.upper()
-
-
-def check_event_type(value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    from newsgraph.lexicon.events import plover_types
-
-    valid = sorted(plover_types())
-    if value.upper() not in valid:
-        raise ValueError(f"not a PLOVER event type; use one of {', '.join(valid)}")
-    return value.upper()
+# -- validated query parameters: the checks of newsgraph.store.filters, a bad value answers 422 ----
 
 
 DateQ = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)"), AfterValidator(check_date)]
@@ -152,8 +119,5 @@ __all__ = [
     "SettingsDep",
     "StoreDep",
     "TokenDep",
-    "check_country",
-    "check_date",
-    "check_event_type",
     "listing",
 ]

@@ -402,11 +402,12 @@ def search_cmd(
     limit: Annotated[int, typer.Option("--limit", help="How many hits.")] = 20,
 ) -> None:
     """Full-text search over stored documents, ranked, with highlighted snippets."""
+    from newsgraph.store.filters import Filters
+
     store = _open_store(_settings(db))
     try:
-        hits = store.search(
-            query, country=country, person=person, event_type=event_type, since=since, until=until, limit=limit
-        )
+        filters = Filters.make(since=since, until=until, country=country, person=person, event_type=event_type)
+        hits = store.search(query, filters, limit=limit)
     except NewsgraphError as exc:
         raise _fail(exc, 2) from exc
     if not hits:
@@ -480,14 +481,13 @@ def popular_cmd(
 ) -> None:
     """Most-mentioned entities (or most-reported events) in a time window."""
     from newsgraph.analysis.popular import popular, top_events
+    from newsgraph.store.filters import Filters
 
     store = _open_store(_settings(db))
     try:
+        filters = Filters.make(since=since, until=until)
         with store.connect() as conn:
-            if events:
-                rows = top_events(conn, since=since, until=until, limit=limit)
-            else:
-                rows = popular(conn, since=since, until=until, kind=kind, limit=limit)
+            rows = top_events(conn, filters, limit=limit) if events else popular(conn, filters, kind=kind, limit=limit)
     except NewsgraphError as exc:
         raise _fail(exc, 2) from exc
     if not rows:
@@ -525,11 +525,12 @@ def export_cmd(
 ) -> None:
     """Write the database as files for other tools: JSON Lines, CSV, Parquet, GDELT event and GKG tables,
     PLOVER JSON, GraphML."""
-    from newsgraph.export.tables import BadFilter, UnknownFormat, export
+    from newsgraph.export import UnknownFormat, export
+    from newsgraph.store.filters import BadFilter, Filters
 
     store = _open_store(_settings(db))
     try:
-        paths = export(store, fmt, out, since=since, until=until, country=country, event_type=event_type)
+        paths = export(store, fmt, out, Filters.make(since=since, until=until, country=country, event_type=event_type))
     except NewsgraphError as exc:
         raise _fail(exc, 2 if isinstance(exc, UnknownFormat | BadFilter) else 1) from exc
     finally:
@@ -652,11 +653,13 @@ def events(
 ) -> None:
     """Events merged across articles (same type, actor, target, ±1 day), with how many sources report each."""
     from newsgraph.analysis.events import list_merged_events
+    from newsgraph.store.filters import Filters
 
     store = _open_store(_settings(db))
     try:
+        filters = Filters.make(since=since, until=until, country=country, event_type=type_)
         with store.connect() as conn:
-            rows = list_merged_events(conn, type=type_, country=country, since=since, until=until, limit=limit)
+            rows = list_merged_events(conn, filters, limit=limit)
     except NewsgraphError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -692,10 +695,15 @@ def stances_board(
 ) -> None:
     """The country-by-issue stance board: latest position per country and issue, with its evidence."""
     from newsgraph.analysis.stances import board
+    from newsgraph.store.filters import Filters
 
     store = _open_store(_settings(db))
+    try:
+        filters = Filters.make(until=as_of, country=country)
+    except NewsgraphError as exc:
+        raise _fail(exc, 2) from exc
     with store.connect() as conn:
-        cells = board(conn, issue=issue, as_of=as_of, country=country)
+        cells = board(conn, filters, issue=issue)
     if not cells:
         console.print("No stances stored" + (f" for issue {issue!r}" if issue else "") + ".")
         raise typer.Exit(1)

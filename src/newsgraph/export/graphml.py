@@ -22,9 +22,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.export.gdelt import quad_class
-from newsgraph.export.tables import Filters, atomic_open, event_conditions, events_with_documents, selected_documents
+from newsgraph.export.codes import quad_class
+from newsgraph.export.streaming import atomic_open
 from newsgraph.store.facts import entity_id
+from newsgraph.store.filters import Filters, event_conditions, events_with_documents, selected_documents
 from newsgraph.store.schema import entities, events, mentions
 
 NODE_KINDS = ("person", "organization", "country")

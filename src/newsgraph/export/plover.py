@@ -33,8 +33,9 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.version import __version__
-from newsgraph.export.gdelt import PlaceInfo, day_date, event_query, quad_class, resolve_places
-from newsgraph.export.tables import Filters, atomic_open, keyset
+from newsgraph.export.codes import PlaceInfo, day_date, event_query, quad_class, resolve_places
+from newsgraph.export.streaming import atomic_open, keyset
+from newsgraph.store.filters import Filters
 from newsgraph.store.schema import events
 
 CODER = f"newsgraph {__version__}"

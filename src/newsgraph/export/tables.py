@@ -1,69 +1,29 @@
-"""Exports: the database as files that other tools read.
-
-``export(store, fmt, out_dir)`` writes one format into ``out_dir`` and returns the
-paths it wrote. Built-in formats (:data:`FORMATS`):
+"""The table formats: JSON Lines of the stored records, and one CSV or Parquet file per table.
 
 - ``jsonl``: one OUTPUT.md record per page (``records.jsonl``), as stored in ``page_records``.
 - ``csv`` / ``parquet``: one file per table (:data:`TABLES`); ``documents`` without its MinHash blob.
-- ``gdelt`` / ``gkg``: GDELT 2.0 event table and GKG 2.1 table (:mod:`newsgraph.export.gdelt`).
-- ``plover``: one PLOVER JSON object per event, POLECAT-like keys (:mod:`newsgraph.export.plover`).
-- ``graphml``: the actor network for Gephi / networkx (:mod:`newsgraph.export.graphml`).
-
-Filters (every format):
-
-- ``since`` / ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both inclusive) select documents
-  by their publication date; a teaser that carries none has the date of the page it was found on.
-- ``country`` (ISO alpha-3) selects documents that mention the country or hold an event whose
-  actor or target is of that country; event rows (events table, GDELT, PLOVER, graph edges)
-  must themselves have it as actor or target country.
-- ``event_type`` (PLOVER type) selects documents holding a factual (not negated, not
-  hypothetical) event of that type; event rows must be of that type.
 
 Tables not tied to a document: ``ingest_errors`` is never filtered; ``entities`` and
 ``entity_aliases`` are reduced, when a filter is given, to the entities that the exported
-mentions, quotes and events refer to.
-
-Exports stream: rows go from the database cursor to the file in batches of :data:`BATCH`
-rows, so a 100k-article database is never held in memory. Each file is written under a
-temporary name and renamed when complete.
-
-Exporters are registered by name (:func:`register_exporter`), the built-in ones the same way
-a plugin would add its own.
+mentions, quotes and events refer to. Parquet row groups hold :data:`ROW_GROUP` rows or
+:data:`ROW_GROUP_BYTES` of Arrow data, whichever comes first.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
 import json
-import os
-import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    DateTime,
-    Float,
-    Integer,
-    LargeBinary,
-    Select,
-    Table,
-    exists,
-    func,
-    or_,
-    select,
-    union,
-)
-from sqlalchemy.engine import Connection, Row
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Boolean, Column, DateTime, Float, Integer, LargeBinary, Select, Table, exists, select, union
+from sqlalchemy.engine import Connection
 
-from newsgraph.core.errors import NewsgraphError
+from newsgraph.export.streaming import atomic_open, stream
+from newsgraph.store.filters import Filters, event_row_conditions, selected_documents
 from newsgraph.store.schema import (
     amounts,
     dates,
@@ -82,244 +42,11 @@ from newsgraph.store.schema import (
     tones,
 )
 
-if TYPE_CHECKING:
-    from newsgraph.store.db import Store
-
-FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt", "gkg", "plover", "graphml")
-
-# Rows per batch between the database and a file: large enough that per-batch overhead
-# (one Arrow record batch, one keyset query) is negligible, small enough that a batch of
-# documents with their bodies stays within a few tens of MB.
-BATCH = 2000
 # Parquet row groups: readers (DuckDB, Spark, pyarrow) scan and skip by row group and want groups
 # of tens of thousands of rows, not one per fetched batch; a group is closed at ROW_GROUP rows or
 # ROW_GROUP_BYTES of Arrow data, whichever comes first (document bodies: ~7 kB a row).
 ROW_GROUP = 65536
 ROW_GROUP_BYTES = 32 * 1024 * 1024
-
-
-class ExportError(NewsgraphError):
-    code = "O001"
-    reason = "export"
-
-
-class UnknownFormat(ExportError):
-    code = "O002"
-    reason = "unknown_format"
-
-
-class BadFilter(ExportError):
-    code = "O003"
-    reason = "bad_filter"
-
-
-# -- filters ---------------------------------------------------------------------------------------
-
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What to export; every field None means everything."""
-
-    since: str | None = None
-    until: str | None = None
-    country: str | None = None
-    event_type: str | None = None
-
-    @classmethod
-    def make(
-        cls,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        country: str | None = None,
-        event_type: str | None = None,
-    ) -> Filters:
-        """Checked and normalized filters; raises :class:`BadFilter` saying what is wrong."""
-        for name, value in (("since", since), ("until", until)):
-            if value and not (_DATE.match(value) and _valid_date(value)):
-                raise BadFilter(f"--{name} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-        if since and until and since > until:
-            raise BadFilter(f"--since {since} is after --until {until}: swap them")
-        if country and not _COUNTRY.match(country):
-            raise BadFilter(f"--country {country!r} is not an ISO 3166-1 alpha-3 code such as RUS or KAZ")
-        if event_type:
-            from newsgraph.lexicon.events import plover_types
-
-            valid = sorted(plover_types())
-            if event_type.upper() not in valid:
-                raise BadFilter(f"--event-type {event_type!r} is not a PLOVER type; use one of {', '.join(valid)}")
-        return cls(
-            since=since or None,
-            until=until or None,
-            country=country.upper() if country else None,
-            event_type=event_type.upper() if event_type else None,
-        )
-
-    @property
-    def any(self) -> bool:
-        return any((self.since, self.until, self.country, self.event_type))
-
-
-def _valid_date(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")]
-    try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
-
-
-def after(value: str) -> str:
-    """The first date string past an inclusive ``until`` bound: 2020 → 2021, 2020-12 → 2021-01."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return f"{parts[0] + 1:04d}"
-    if len(parts) == 2:
-        year, month = parts[0] + parts[1] // 12, parts[1] % 12 + 1
-        return f"{year:04d}-{month:02d}"
-    return (date(*parts) + timedelta(days=1)).isoformat()
-
-
-# -- SQL shared by the exporters ---------------------------------------------------------------
-
-first_page = pages.alias("first_page")
-
-
-def documents_with_page() -> Any:
-    """``documents`` LEFT JOIN the page it was first stored from (for teasers' dates and sources)."""
-    return documents.outerjoin(first_page, first_page.c.id == documents.c.first_page_id)
-
-
-def document_date() -> ColumnElement[Any]:
-    """A document's date: its own publication date, else its first page's (teasers carry none)."""
-    return func.coalesce(documents.c.published, first_page.c.published)
-
-
-def _date_conditions(f: Filters) -> list[ColumnElement[bool]]:
-    out: list[ColumnElement[bool]] = []
-    if f.since:
-        out.append(document_date() >= f.since)
-    if f.until:
-        out.append(document_date() < after(f.until))
-    return out
-
-
-def document_conditions(f: Filters) -> list[ColumnElement[bool]]:
-    """WHERE clauses on ``documents_with_page()`` for the documents the filters select."""
-    out = _date_conditions(f)
-    if f.country:
-        out.append(
-            or_(
-                exists().where(mentions.c.document_id == documents.c.id, mentions.c.country == f.country),
-                exists().where(
-                    events.c.document_id == documents.c.id,
-                    or_(events.c.actor_country == f.country, events.c.target_country == f.country),
-                ),
-            )
-        )
-    if f.event_type:
-        out.append(
-            exists().where(
-                events.c.document_id == documents.c.id,
-                events.c.type == f.event_type,
-                events.c.negated.is_(False),
-                events.c.hypothetical.is_(False),
-            )
-        )
-    return out
-
-
-def selected_documents(f: Filters) -> Select[Any]:
-    """``SELECT documents.id`` of the documents the filters select (all when none is given)."""
-    return select(documents.c.id).select_from(documents_with_page()).where(*document_conditions(f))
-
-
-def event_conditions(f: Filters, *, facts_only: bool) -> list[ColumnElement[bool]]:
-    """WHERE clauses on events joined to ``documents_with_page()``.
-
-    ``facts_only`` drops negated and hypothetical events (they are not facts: GDELT, graph).
-    """
-    out = _date_conditions(f)
-    if f.country:
-        out.append(or_(events.c.actor_country == f.country, events.c.target_country == f.country))
-    if f.event_type:
-        out.append(events.c.type == f.event_type)
-    if facts_only:
-        out += [events.c.negated.is_(False), events.c.hypothetical.is_(False)]
-    return out
-
-
-def events_with_documents() -> Any:
-    return events.join(documents, documents.c.id == events.c.document_id).outerjoin(
-        first_page, first_page.c.id == documents.c.first_page_id
-    )
-
-
-def referenced_entities(f: Filters) -> Select[Any]:
-    """Ids of the entities that exported mentions, quotes and events refer to."""
-    docs = selected_documents(f)
-    event_rows = select(events.c.actor_entity_id, events.c.target_entity_id).where(events.c.document_id.in_(docs))
-    if f.country:
-        event_rows = event_rows.where(or_(events.c.actor_country == f.country, events.c.target_country == f.country))
-    if f.event_type:
-        event_rows = event_rows.where(events.c.type == f.event_type)
-    ev = event_rows.subquery()
-    return union(
-        select(mentions.c.entity_id).where(mentions.c.document_id.in_(docs)),
-        select(quotes.c.speaker_entity_id.label("entity_id")).where(
-            quotes.c.document_id.in_(docs), quotes.c.speaker_entity_id.is_not(None)
-        ),
-        select(ev.c.actor_entity_id).where(ev.c.actor_entity_id.is_not(None)),
-        select(ev.c.target_entity_id).where(ev.c.target_entity_id.is_not(None)),
-    )
-
-
-# -- streaming --------------------------------------------------------------------------------------
-
-
-def stream(conn: Connection, query: Select[Any], size: int = BATCH) -> Iterator[Sequence[Row[Any]]]:
-    """Rows of ``query`` in batches, from a server-side cursor where the driver has one."""
-    result = conn.execute(query.execution_options(stream_results=True, yield_per=size))
-    try:
-        yield from result.partitions(size)
-    finally:
-        result.close()
-
-
-def keyset(conn: Connection, query: Select[Any], key: Column[Any], size: int = BATCH) -> Iterator[list[Row[Any]]]:
-    """Rows of ``query`` in batches ordered by the unique ``key`` (which ``query`` must select).
-
-    Each batch is its own short query, so the caller may run other queries between batches
-    (look-ups for the rows it got) on the same connection, on any backend.
-    """
-    last: Any = None
-    while True:
-        q = query.order_by(key).limit(size)
-        if last is not None:
-            q = q.where(key > last)
-        rows = conn.execute(q).all()
-        if not rows:
-            return
-        yield rows
-        last = rows[-1]._mapping[key]
-        if len(rows) < size:
-            return
-
-
-@contextmanager
-def atomic_open(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open ``path`` for writing under a temporary name; rename it into place when complete."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, mode, **kwargs) as handle:
-            yield handle
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 # -- JSON Lines --------------------------------------------------------------------------------------
@@ -378,6 +105,23 @@ TABLES: tuple[TableExport, ...] = (
 )
 
 
+def referenced_entities(f: Filters) -> Select[Any]:
+    """Ids of the entities that exported mentions, quotes and events refer to."""
+    docs = selected_documents(f)
+    event_rows = select(events.c.actor_entity_id, events.c.target_entity_id).where(
+        events.c.document_id.in_(docs), *event_row_conditions(f, facts_only=False)
+    )
+    ev = event_rows.subquery()
+    return union(
+        select(mentions.c.entity_id).where(mentions.c.document_id.in_(docs)),
+        select(quotes.c.speaker_entity_id.label("entity_id")).where(
+            quotes.c.document_id.in_(docs), quotes.c.speaker_entity_id.is_not(None)
+        ),
+        select(ev.c.actor_entity_id).where(ev.c.actor_entity_id.is_not(None)),
+        select(ev.c.target_entity_id).where(ev.c.target_entity_id.is_not(None)),
+    )
+
+
 def table_query(spec: TableExport, f: Filters) -> Select[Any]:
     """The rows of one table that the filters select, in primary-key order."""
     q = select(*spec.columns).order_by(*spec.order)
@@ -389,7 +133,7 @@ def table_query(spec: TableExport, f: Filters) -> Select[Any]:
     if "document_id" in table.c:
         q = q.where(table.c.document_id.in_(selected_documents(f)))
         if table is events:
-            q = q.where(*event_conditions(Filters(country=f.country, event_type=f.event_type), facts_only=False))
+            q = q.where(*event_row_conditions(f, facts_only=False))
         return q
     if table is entities:
         return q.where(entities.c.id.in_(referenced_entities(f)))
@@ -469,72 +213,14 @@ def export_parquet(conn: Connection, f: Filters, out_dir: Path) -> list[Path]:
     return written
 
 
-# -- registry and dispatcher --------------------------------------------------------------------------
-
-Exporter = Callable[[Connection, Filters, Path], list[Path]]
-
-_EXPORTERS: dict[str, str | Exporter] = {
-    "jsonl": "newsgraph.export.tables:export_jsonl",
-    "csv": "newsgraph.export.tables:export_csv",
-    "parquet": "newsgraph.export.tables:export_parquet",
-    "gdelt": "newsgraph.export.gdelt:export_gdelt",
-    "gkg": "newsgraph.export.gdelt:export_gkg",
-    "plover": "newsgraph.export.plover:export_plover",
-    "graphml": "newsgraph.export.graphml:export_graphml",
-}
-
-
-def register_exporter(name: str, exporter: str | Exporter) -> None:
-    """Add (or replace) a format: a callable ``(conn, filters, out_dir) -> paths`` or ``"module:function"``."""
-    _EXPORTERS[name.lower()] = exporter
-
-
-def formats() -> tuple[str, ...]:
-    """Every registered format name, built-in ones first."""
-    return tuple(_EXPORTERS)
-
-
-def _exporter(fmt: str) -> Exporter:
-    target = _EXPORTERS.get(fmt.lower())
-    if target is None:
-        raise UnknownFormat(f"unknown export format {fmt!r}; use one of {', '.join(formats())}")
-    if isinstance(target, str):
-        module, _, name = target.partition(":")
-        return getattr(importlib.import_module(module), name)
-    return target
-
-
-def export(
-    store: Store,
-    fmt: str,
-    out_dir: Path,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
-) -> list[Path]:
-    """Write ``store`` in format ``fmt`` into ``out_dir`` (created if missing); returns the files written."""
-    exporter = _exporter(fmt)
-    filters = Filters.make(since=since, until=until, country=country, event_type=event_type)
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot create output folder {out_dir}: {exc.strerror}; choose a writable --out") from exc
-    with store.connect() as conn:
-        return exporter(conn, filters, out_dir)
-
-
 __all__ = [
-    "BATCH",
-    "FORMATS",
+    "ROW_GROUP",
+    "ROW_GROUP_BYTES",
     "TABLES",
-    "BadFilter",
-    "ExportError",
-    "Filters",
-    "UnknownFormat",
-    "export",
-    "formats",
-    "register_exporter",
+    "TableExport",
+    "export_csv",
+    "export_jsonl",
+    "export_parquet",
+    "referenced_entities",
+    "table_query",
 ]

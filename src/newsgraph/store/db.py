@@ -23,6 +23,7 @@ from newsgraph.core.errors import NotFound, StoreError
 from newsgraph.core.model import Document, RawPage
 from newsgraph.ingest import dedup
 from newsgraph.ingest.segment import Segmented
+from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.migrations import apply_migrations, current_version
 from newsgraph.store.schema import (
     documents,
@@ -34,6 +35,7 @@ from newsgraph.store.schema import (
 )
 from newsgraph.store.search import Hit, index_document
 from newsgraph.store.search import search as _search
+from newsgraph.store.sql import escape_like
 
 # Called inside the page's transaction for every newly stored, non-duplicate
 # document, so facts are written atomically with their document.
@@ -291,7 +293,7 @@ class Store:
         """One document by id (or unique id prefix), with the pages it appears on."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(documents).where(documents.c.id.like(f"{_escape_like(doc_id)}%", escape="\\")).limit(2)
+                select(documents).where(documents.c.id.like(f"{escape_like(doc_id)}%", escape="\\")).limit(2)
             ).all()
             if not rows:
                 raise NotFound(f"no document with id {doc_id!r}; `newsgraph list` shows the ids")
@@ -310,10 +312,10 @@ class Store:
             ]
             return doc
 
-    def search(self, query: str, **filters: Any) -> list[Hit]:
+    def search(self, query: str, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0) -> list[Hit]:
         """Ranked full-text search with fact filters; see :func:`newsgraph.store.search.search`."""
         with self.engine.connect() as conn:
-            return _search(conn, query, **filters)
+            return _search(conn, query, filters, limit=limit, offset=offset)
 
     def fact_counts(self) -> dict[str, int]:
         """How many facts the database holds, by kind (persons, organizations, places, events, ...)."""
@@ -367,6 +369,3 @@ def _document_values(doc: Document, page_id: str) -> dict[str, Any]:
         "created_at": now(),
     }
 
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

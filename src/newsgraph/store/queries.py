@@ -5,26 +5,28 @@ shape responses; every SELECT lives here, as a function of a ``Connection``. Lis
 return ``(rows, total)`` where ``total`` counts every row the filters select, so a client can
 page with ``limit`` / ``offset``.
 
-Filters share the export module's rules (:class:`newsgraph.export.tables.Filters`): ``since`` /
-``until`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (inclusive) on a document's date (its
-own, else its page's: teasers carry none), ``country`` an ISO alpha-3 code, ``event_type`` a
-PLOVER type. A bad filter raises :class:`newsgraph.export.tables.BadFilter`.
+Lists take one :class:`~newsgraph.store.filters.Filters` (dates on a document's date, its own
+else its page's; country; person; event type), built and checked by the caller with
+``Filters.make``. Queries that need the analyses (related articles, the stance board, the home
+page) are in :mod:`newsgraph.analysis.overview`.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from collections import Counter
 from typing import Any
 
 from sqlalchemy import Select, desc, func, or_, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
-from newsgraph.core.errors import NewsgraphError, NotFound
-from newsgraph.export.tables import (
+from newsgraph.core.errors import NotFound
+from newsgraph.store.facts import document_facts
+from newsgraph.store.filters import (
+    NO_FILTERS,
+    BadFilter,
     Filters,
+    check_country,
     document_conditions,
     document_date,
     documents_with_page,
@@ -32,7 +34,6 @@ from newsgraph.export.tables import (
     events_with_documents,
     first_page,
 )
-from newsgraph.store.facts import document_facts
 from newsgraph.store.schema import (
     amounts,
     documents,
@@ -45,8 +46,7 @@ from newsgraph.store.schema import (
     quotes,
     stances,
 )
-
-log = logging.getLogger(__name__)
+from newsgraph.store.sql import contains, escape_like
 
 Rows = list[dict[str, Any]]
 ENTITY_KINDS = ("person", "organization", "place", "country")
@@ -60,28 +60,19 @@ def _total(conn: Connection, query: Select[Any]) -> int:
     return int(conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one())
 
 
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 # -- articles ------------------------------------------------------------------------------------
 
 
 def list_articles(
     conn: Connection,
+    f: Filters = NO_FILTERS,
     *,
     role: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
     include_duplicates: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[Rows, int]:
     """Documents, newest first (undated last), with their effective date."""
-    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     date = document_date().label("date")
     q = (
         select(
@@ -111,7 +102,7 @@ def get_article(conn: Connection, doc_id: str) -> dict[str, Any]:
     query = select(*cols, document_date().label("date")).select_from(documents_with_page()).limit(2)
     found = _rows(conn, query.where(documents.c.id == doc_id))  # the primary key: one index lookup
     if not found:  # a prefix: LIKE cannot use the index on SQLite, so only when the exact id is unknown
-        pattern = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = escape_like(doc_id) + "%"
         found = _rows(conn, query.where(documents.c.id.like(pattern, escape="\\")))
     if not found:
         raise NotFound(f"no article with id {doc_id!r}; GET /api/articles lists the ids")
@@ -156,24 +147,6 @@ def page_neighbours(conn: Connection, doc_id: str) -> Rows:
     return list(seen.values())
 
 
-def related_articles(conn: Connection, doc_id: str, *, limit: int = 10) -> Rows:
-    """Related documents (:func:`newsgraph.analysis.related.related`), empty when they cannot be computed.
-
-    Runs in a savepoint so a failure (e.g. the related-articles tables not migrated yet on
-    PostgreSQL) leaves the caller's connection usable.
-    """
-    from newsgraph.analysis.related import related
-
-    try:
-        with conn.begin_nested():
-            return related(conn, doc_id, limit=limit, method="text")
-    except NotFound:
-        raise
-    except (SQLAlchemyError, NewsgraphError) as exc:
-        log.warning("related articles of %s unavailable: %s", doc_id, exc)
-        return []
-
-
 # -- entities ------------------------------------------------------------------------------------
 
 
@@ -207,8 +180,8 @@ def list_entities(
     if country:
         query = query.where(entities.c.country == country.upper())
     if q:
-        aliases = select(entity_aliases.c.entity_id).where(func.lower(entity_aliases.c.alias).like(_like(q), "\\"))
-        query = query.where(or_(func.lower(entities.c.name).like(_like(q), "\\"), entities.c.id.in_(aliases)))
+        aliases = select(entity_aliases.c.entity_id).where(contains(entity_aliases.c.alias, q))
+        query = query.where(or_(contains(entities.c.name, q), entities.c.id.in_(aliases)))
     total = _total(conn, query)
     query = query.order_by(desc(n_docs), desc(n_mentions), entities.c.name, entities.c.id).limit(limit).offset(offset)
     return _rows(conn, query), total
@@ -291,26 +264,23 @@ def co_mentioned(conn: Connection, entity_id: str, *, limit: int = 20) -> Rows:
 
 def list_event_reports(
     conn: Connection,
+    f: Filters = NO_FILTERS,
     *,
-    event_type: str | None = None,
-    country: str | None = None,
     actor_country: str | None = None,
     target_country: str | None = None,
     actor: str | None = None,
     target: str | None = None,
     entity: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
     include_negated: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[Rows, int]:
-    """Events with their document's title and date, newest first.
+    """Event rows as each document reported them, with the document's title and date, newest first.
 
     ``actor`` / ``target`` / ``entity`` take an entity id (``entity``: as actor or target);
-    ``include_negated`` keeps negated and hypothetical events (flagged, never facts).
+    ``include_negated`` keeps negated and hypothetical events (flagged, never facts). Merged
+    events (one per real event, across documents) are :func:`newsgraph.analysis.events.list_merged_events`.
     """
-    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     date = func.coalesce(events.c.date, document_date()).label("when")
     q = (
         select(events, documents.c.title, date)
@@ -319,7 +289,7 @@ def list_event_reports(
     )
     for column, value in ((events.c.actor_country, actor_country), (events.c.target_country, target_country)):
         if value:
-            q = q.where(column == Filters.make(country=value).country)
+            q = q.where(column == _country(value))
     if actor:
         q = q.where(events.c.actor_entity_id == actor)
     if target:
@@ -331,7 +301,14 @@ def list_event_reports(
     return _rows(conn, q), total
 
 
-def _with_document(table: Any, f: Any) -> Any:
+def _country(value: str) -> str | None:
+    try:
+        return check_country(value)
+    except ValueError as exc:
+        raise BadFilter(f"country {value!r} is {exc}") from None
+
+
+def _with_document(table: Any, f: Filters) -> Any:
     """Rows of a fact table with their document's title and date, filtered by the document."""
     src = table.join(documents, documents.c.id == table.c.document_id).outerjoin(
         first_page, first_page.c.id == documents.c.first_page_id
@@ -342,24 +319,22 @@ def _with_document(table: Any, f: Any) -> Any:
 
 def list_quotes(
     conn: Connection,
+    f: Filters = NO_FILTERS,
     *,
     speaker: str | None = None,
     entity: str | None = None,
     q: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[Rows, int]:
     """Quotes with their document's title and date; ``speaker`` matches part of the name, ``q`` the text."""
-    f = Filters.make(since=since, until=until)
     query = _with_document(quotes, f)
     if speaker:
-        query = query.where(func.lower(quotes.c.speaker).like(_like(speaker), "\\"))
+        query = query.where(contains(quotes.c.speaker, speaker))
     if entity:
         query = query.where(quotes.c.speaker_entity_id == entity)
     if q:
-        query = query.where(func.lower(quotes.c.text).like(_like(q), "\\"))
+        query = query.where(contains(quotes.c.text, q))
     total = _total(conn, query)
     query = query.order_by(desc(document_date()).nulls_last(), quotes.c.id).limit(limit).offset(offset)
     return _rows(conn, query), total
@@ -367,23 +342,21 @@ def list_quotes(
 
 def list_amounts(
     conn: Connection,
+    f: Filters = NO_FILTERS,
     *,
     unit: str | None = None,
     about: str | None = None,
     min_value: float | None = None,
     max_value: float | None = None,
-    since: str | None = None,
-    until: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[Rows, int]:
     """Figures with their document's title and date, largest first."""
-    f = Filters.make(since=since, until=until)
     query = _with_document(amounts, f)
     if unit:
         query = query.where(func.lower(amounts.c.unit) == unit.lower())
     if about:
-        query = query.where(func.lower(amounts.c.about).like(_like(about), "\\"))
+        query = query.where(contains(amounts.c.about, about))
     if min_value is not None:
         query = query.where(amounts.c.value >= min_value)
     if max_value is not None:
@@ -396,22 +369,6 @@ def list_amounts(
 # -- stances -------------------------------------------------------------------------------------
 
 
-def stance_board(
-    conn: Connection, *, issue: str | None = None, as_of: str | None = None, country: str | None = None
-) -> dict[str, Any]:
-    """The board as ``{cells, issues, countries}``: cells from :func:`newsgraph.analysis.stances.board`."""
-    from newsgraph.analysis.stances import board
-
-    f = Filters.make(until=as_of, country=country)
-    cells = [c.to_dict() for c in board(conn, issue=issue, as_of=f.until, country=f.country)]
-    return {
-        "cells": cells,
-        "issues": sorted({c["issue"] for c in cells}),
-        "countries": sorted({c["country"] for c in cells}),
-        "all_issues": stance_issues(conn),
-    }
-
-
 def stance_issues(conn: Connection) -> list[str]:
     return list(conn.execute(select(stances.c.issue).distinct().order_by(stances.c.issue)).scalars())
 
@@ -419,15 +376,7 @@ def stance_issues(conn: Connection) -> list[str]:
 # -- timeline and network ------------------------------------------------------------------------
 
 
-def event_timeline(
-    conn: Connection,
-    *,
-    country: str | None = None,
-    event_type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    granularity: str = "month",
-) -> Rows:
+def event_timeline(conn: Connection, f: Filters = NO_FILTERS, *, granularity: str = "month") -> Rows:
     """Factual events per period and type: ``[{period, type, events}]``, periods ascending.
 
     The period is the event's own date, else its document's, cut to ``YYYY-MM`` (month),
@@ -435,10 +384,7 @@ def event_timeline(
     """
     width = {"year": 4, "month": 7, "day": 10}.get(granularity)
     if width is None:
-        from newsgraph.export.tables import BadFilter
-
         raise BadFilter(f"granularity {granularity!r} is not one of year, month, day")
-    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     when = func.coalesce(events.c.date, document_date())
     period = func.substr(when, 1, width).label("period")
     n = func.count(events.c.id).label("events")
@@ -452,21 +398,12 @@ def event_timeline(
     return [{**r, "events": int(r["events"])} for r in _rows(conn, q)]
 
 
-def actor_network(
-    conn: Connection,
-    *,
-    country: str | None = None,
-    event_type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 300,
-) -> dict[str, Rows]:
+def actor_network(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 300) -> dict[str, Rows]:
     """Actors as nodes, factual events as edges grouped by (actor, target, type), heaviest first.
 
     A node is the resolved entity when the event names one, else the actor's country
     (``RUS``), else the actor's words; events without a target make no edge.
     """
-    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
     src = events_with_documents().outerjoin(actor_ent, actor_ent.c.id == events.c.actor_entity_id)
     src = src.outerjoin(target_ent, target_ent.c.id == events.c.target_entity_id)
@@ -539,25 +476,6 @@ def latest_date(conn: Connection) -> str | None:
     return str(value)[:10] if value else None
 
 
-def home(conn: Connection, *, since: str | None = None, until: str | None = None, limit: int = 10) -> dict[str, Any]:
-    """Latest articles, top events ("editor's choice") and most-mentioned entities ("popular") of a period.
-
-    Without ``since`` the period is the month before the newest stored date.
-    """
-    from newsgraph.analysis.popular import popular, top_events
-
-    if since is None and until is None:
-        newest = latest_date(conn)
-        since = f"{newest[:7]}" if newest else None
-    f = Filters.make(since=since, until=until)
-    articles, total = list_articles(conn, role="main", limit=limit)
-    choice = top_events(conn, since=f.since, until=f.until, limit=limit)
-    people = popular(conn, since=f.since, until=f.until, limit=limit)
-    if not choice and not people:  # an undated base: the whole of it
-        choice, people = top_events(conn, limit=limit), popular(conn, limit=limit)
-    return {"articles": articles, "articles_total": total, "top_events": choice, "popular": people, "since": f.since}
-
-
 __all__ = [
     "ENTITY_KINDS",
     "actor_network",
@@ -566,7 +484,6 @@ __all__ = [
     "event_timeline",
     "get_article",
     "get_entity",
-    "home",
     "latest_date",
     "list_amounts",
     "list_articles",
@@ -575,8 +492,6 @@ __all__ = [
     "list_quotes",
     "mentions_per_month",
     "page_neighbours",
-    "related_articles",
     "roles_over_time",
-    "stance_board",
     "stance_issues",
 ]

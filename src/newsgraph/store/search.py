@@ -3,8 +3,8 @@
 The index holds each stored (non-duplicate) document's title and body. It is
 written in the page's transaction, so search never sees half a page. Ranking:
 BM25 (FTS5, title weighted 2×) or ``ts_rank_cd`` (PostgreSQL, title weight A).
-Snippets mark matches with ``[`` and ``]``; filters narrow by the facts found
-in a document (country, person, event type) and by publication date.
+Snippets mark matches with ``[`` and ``]``; a :class:`~newsgraph.store.filters.Filters`
+narrows by the facts found in a document (country, person, event type) and by its date.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Select, bindparam, column, func, literal_column, select, table, text
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import NewsgraphError
+from newsgraph.store.filters import NO_FILTERS, Filters, document_conditions, first_page
+from newsgraph.store.schema import documents
 
 HIGHLIGHT = ("[", "]")
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
@@ -102,16 +104,7 @@ def _fts5_query(query: str) -> str:
 
 
 def search(
-    conn: Connection,
-    query: str,
-    *,
-    country: str | None = None,
-    person: str | None = None,
-    event_type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 20,
-    offset: int = 0,
+    conn: Connection, query: str, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0
 ) -> list[Hit]:
     """Ranked documents matching ``query`` and every filter given."""
     if not query.strip():
@@ -120,68 +113,53 @@ def search(
         raise SearchError(f"query {query!r} has no searchable words; give one or more words")
     if limit < 1 or offset < 0:
         raise SearchError(f"limit must be at least 1 and offset at least 0 (got limit={limit}, offset={offset})")
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
-    where, joins = _filters(params, country=country, person=person, event_type=event_type, since=since, until=until)
     if conn.dialect.name == "postgresql":
-        params["q"] = query
-        if not conn.execute(text("SELECT numnode(websearch_to_tsquery('english', :q))"), params).scalar():
+        if not conn.execute(text("SELECT numnode(websearch_to_tsquery('english', :q))"), {"q": query}).scalar():
             raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
-        sql = f"""
-            SELECT d.id, d.title, d.published, d.role,
-                   ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q)) AS score,
-                   ts_headline('english', d.body, websearch_to_tsquery('english', :q),
-                               'StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=2') AS snippet
-            FROM documents d {joins}
-            WHERE d.tsv @@ websearch_to_tsquery('english', :q) AND d.duplicate_of IS NULL {where}
-            ORDER BY score DESC, d.published DESC NULLS LAST, d.id
-            LIMIT :limit OFFSET :offset"""
+        stmt = _pg_query(query, filters)
     else:
         match = _fts5_query(query)
         if not match:
             raise SearchError(f"query {query!r} has no word to look for, only excluded ones; add a word")
-        params["q"] = match
-        sql = f"""
-            SELECT d.id, d.title, d.published, d.role,
-                   -bm25(documents_fts, 0.0, 2.0, 1.0) AS score,
-                   snippet(documents_fts, 2, '[', ']', '…', 16) AS snippet
-            FROM documents_fts JOIN documents d ON d.id = documents_fts.document_id {joins}
-            WHERE documents_fts MATCH :q {where}
-            ORDER BY score DESC, d.published DESC, d.id
-            LIMIT :limit OFFSET :offset"""
-    rows = conn.execute(text(sql), params)
-    return [Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "") for r in rows]
+        stmt = _sqlite_query(match, filters)
+    stmt = stmt.where(*document_conditions(filters)).limit(limit).offset(offset)
+    return [Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "") for r in conn.execute(stmt)]
 
 
-def _filters(params: dict[str, Any], **given: str | None) -> tuple[str, str]:
-    clauses: list[str] = []
-    if given.get("country"):
-        params["country"] = given["country"].upper()
-        clauses.append(
-            "(EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.country = :country)"
-            " OR EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id"
-            " AND (e.actor_country = :country OR e.target_country = :country)))"
-        )
-    if given.get("person"):
-        person = given["person"].lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params["person"] = f"%{person}%"
-        clauses.append(
-            "EXISTS (SELECT 1 FROM mentions m JOIN entities en ON en.id = m.entity_id"
-            " JOIN entity_aliases al ON al.entity_id = en.id"
-            " WHERE m.document_id = d.id AND en.kind = 'person' AND lower(al.alias) LIKE :person ESCAPE '\\')"
-        )
-    if given.get("event_type"):
-        params["etype"] = given["event_type"].upper()
-        clauses.append(
-            "EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = :etype"
-            " AND e.negated = false AND e.hypothetical = false)"
-        )
-    if given.get("since"):
-        params["since"] = given["since"]
-        clauses.append("d.published >= :since")
-    if given.get("until"):
-        params["until"] = given["until"] + "\uffff"  # "2020-01" includes every day of January
-        clauses.append("d.published <= :until")
-    return "".join(f" AND {c}" for c in clauses), ""
+_HIT = (documents.c.id, documents.c.title, documents.c.published, documents.c.role)
+
+
+def _with_page(source: Any, filters: Filters) -> Any:
+    """``source`` joined to each document's first page when the filters need a teaser's date (its page's)."""
+    return source.outerjoin(first_page, first_page.c.id == documents.c.first_page_id) if filters.dated else source
+
+
+def _sqlite_query(match: str, filters: Filters) -> Select[Any]:
+    """FTS5: BM25 with the title weighted 2×, snippets of the body."""
+    fts = table("documents_fts", column("document_id"))
+    score = literal_column("-bm25(documents_fts, 0.0, 2.0, 1.0)").label("score")
+    snippet = literal_column("snippet(documents_fts, 2, '[', ']', '…', 16)").label("snippet")
+    return (
+        select(*_HIT, score, snippet)
+        .select_from(_with_page(fts.join(documents, documents.c.id == fts.c.document_id), filters))
+        .where(text("documents_fts MATCH :q").bindparams(q=match))
+        .order_by(score.desc(), documents.c.published.desc(), documents.c.id)
+    )
+
+
+def _pg_query(query: str, filters: Filters) -> Select[Any]:
+    """PostgreSQL: ``ts_rank_cd`` over the weighted ``tsv`` column, ``ts_headline`` snippets."""
+    english, tsv = literal_column("'english'"), literal_column("documents.tsv")
+    tsquery = func.websearch_to_tsquery(english, bindparam("q", query))
+    options = literal_column("'StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=2'")
+    score = func.ts_rank_cd(tsv, tsquery).label("score")
+    snippet = func.ts_headline(english, documents.c.body, tsquery, options).label("snippet")
+    return (
+        select(*_HIT, score, snippet)
+        .select_from(_with_page(documents, filters))
+        .where(tsv.op("@@")(tsquery), documents.c.duplicate_of.is_(None))
+        .order_by(score.desc(), documents.c.published.desc().nulls_last(), documents.c.id)
+    )
 
 
 __all__ = ["Hit", "SearchError", "create_index", "index_document", "search"]

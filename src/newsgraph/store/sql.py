@@ -1,4 +1,4 @@
-"""Bulk SQL helpers shared by every writer: chunks of ids or rows, multi-row inserts, insert-or-skip.
+"""SQL helpers shared by the store: chunks of ids or rows, multi-row inserts, insert-or-skip, LIKE patterns.
 
 One implementation for SQLite and PostgreSQL. Rows are dicts; in one call they may name
 different columns (a missing one is written as NULL). Inserts go in chunks so a statement
@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Table, func
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 T = TypeVar("T")
 
@@ -57,4 +58,14 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
         conn.execute(stmt, part)
 
 
-__all__ = ["CHUNK", "INSERT_CHUNK", "chunked", "insert_ignore", "insert_rows"]
+def escape_like(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (use with ``escape="\\"``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+    """``column`` holds ``text`` anywhere, ignoring case (LIKE, wildcards in ``text`` taken literally)."""
+    return func.lower(column).like(f"%{escape_like(text.lower())}%", escape="\\")
+
+
+__all__ = ["CHUNK", "INSERT_CHUNK", "chunked", "contains", "escape_like", "insert_ignore", "insert_rows"]

@@ -16,10 +16,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from newsgraph.analysis.overview import home, stance_board
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.core.version import __version__
 from newsgraph.lexicon.countries import country_name
 from newsgraph.store import queries
+from newsgraph.store.filters import Filters
 from newsgraph.web.charts import bars, stacked_bars
 from newsgraph.web.highlight import fact_details, fact_spans, highlight, snippet_html
 
@@ -78,7 +80,8 @@ def render_error(request: Request, status: int, code: str, message: str) -> HTML
 def home_page(
     request: Request, conn: ConnDep, cache: CacheDep, since: DateQ = None, until: DateQ = None
 ) -> HTMLResponse:
-    data = cache.get(conn, ("home", since, until), lambda: queries.home(conn, since=since, until=until))
+    f = Filters.make(since=since, until=until)
+    data = cache.get(conn, ("home", since, until), lambda: home(conn, f))
     return render(request, "home.html", **data)
 
 
@@ -125,7 +128,7 @@ def stances_page(
     board = cache.get(
         conn,
         ("stances", issue or None, as_of, None),
-        lambda: queries.stance_board(conn, issue=issue or None, as_of=as_of),
+        lambda: stance_board(conn, Filters.make(until=as_of), issue=issue or None),
     )
     grid = {(c["country"], c["issue"]): c for c in board["cells"]}
     return render(
@@ -141,7 +144,8 @@ def timeline_page(
     event_type: Annotated[EventTypeQ, Query(alias="type")] = None,
     granularity: Annotated[str, Query(pattern="^(year|month|day)$")] = "month",
 ) -> HTMLResponse:
-    points = queries.event_timeline(conn, country=country, event_type=event_type, granularity=granularity)
+    f = Filters.make(country=country, event_type=event_type)
+    points = queries.event_timeline(conn, f, granularity=granularity)
     types = sorted({p["type"] for p in points})
     return render(
         request,
@@ -183,7 +187,8 @@ def search_page(
 
     try:
         key = ("search", q, 50, 0, country, None, None, None, None)
-        hits = cache.get(conn, key, lambda: search(conn, q, country=country, limit=50)) if q.strip() else []
+        f = Filters.make(country=country)
+        hits = cache.get(conn, key, lambda: search(conn, q, f, limit=50)) if q.strip() else []
     except SearchError as exc:
         return render(request, "search.html", q=q, hits=[], country=country or "", error=exc.message)
     return render(request, "search.html", q=q, hits=hits, country=country or "")

@@ -10,6 +10,7 @@ from newsgraph.api.deps import ConnDep, DateQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES, BadParameter
 from newsgraph.api.schemas import AmountsPublic
 from newsgraph.store import queries
+from newsgraph.store.filters import Filters
 
 router = APIRouter(prefix="/api/amounts", tags=["amounts"], responses=ERROR_RESPONSES)
 
@@ -28,15 +29,8 @@ def read_amounts(
     """Amounts, largest first."""
     if min_value is not None and max_value is not None and min_value > max_value:
         raise BadParameter(f"min={min_value} is above max={max_value}: swap them")
+    f = Filters.make(since=since, until=until)
     rows, total = queries.list_amounts(
-        conn,
-        unit=unit,
-        about=about,
-        min_value=min_value,
-        max_value=max_value,
-        since=since,
-        until=until,
-        limit=page.limit,
-        offset=page.offset,
+        conn, f, unit=unit, about=about, min_value=min_value, max_value=max_value, limit=page.limit, offset=page.offset
     )
     return listing(rows, total)

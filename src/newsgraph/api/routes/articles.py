@@ -10,6 +10,7 @@ from newsgraph.api.deps import ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, li
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import ArticleDetail, ArticlesPublic
 from newsgraph.store import queries
+from newsgraph.store.filters import Filters
 
 router = APIRouter(prefix="/api/articles", tags=["articles"], responses=ERROR_RESPONSES)
 
@@ -32,11 +33,8 @@ def read_articles(
     """Articles, newest first; ``country`` / ``event_type`` select those whose facts name them."""
     rows, total = queries.list_articles(
         conn,
+        Filters.make(since=since, until=until, country=country, event_type=event_type),
         role=role,
-        since=since,
-        until=until,
-        country=country,
-        event_type=event_type,
         include_duplicates=include_duplicates,
         limit=page.limit,
         offset=page.offset,

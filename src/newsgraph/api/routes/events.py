@@ -10,6 +10,7 @@ from newsgraph.api.deps import ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, li
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import EventsPublic, NetworkPublic, TimelinePublic
 from newsgraph.store import queries
+from newsgraph.store.filters import Filters
 
 router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
 
@@ -35,15 +36,12 @@ def read_events(
     """Events, newest first, each with its evidence sentence and span."""
     rows, total = queries.list_event_reports(
         conn,
-        event_type=event_type,
-        country=country,
+        Filters.make(since=since, until=until, country=country, event_type=event_type),
         actor_country=actor_country,
         target_country=target_country,
         actor=actor,
         target=target,
         entity=entity,
-        since=since,
-        until=until,
         include_negated=include_negated,
         limit=page.limit,
         offset=page.offset,
@@ -61,9 +59,8 @@ def read_timeline(
     granularity: Literal["year", "month", "day"] = "month",
 ) -> dict[str, object]:
     """Factual events counted per period and PLOVER type."""
-    rows = queries.event_timeline(
-        conn, country=country, event_type=event_type, since=since, until=until, granularity=granularity
-    )
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    rows = queries.event_timeline(conn, f, granularity=granularity)
     return listing(rows, len(rows))
 
 
@@ -77,4 +74,5 @@ def read_network(
     limit: Annotated[int, Query(ge=1, le=2000, description="most edges")] = 300,
 ) -> dict[str, object]:
     """Actors as nodes, factual events as edges (one per actor, target and type, with a count)."""
-    return queries.actor_network(conn, country=country, event_type=event_type, since=since, until=until, limit=limit)
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    return queries.actor_network(conn, f, limit=limit)

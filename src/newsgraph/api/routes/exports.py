@@ -21,6 +21,7 @@ from fastapi.responses import StreamingResponse
 from newsgraph.api.deps import CountryQ, DateQ, EventTypeQ, StoreDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import ExportFormats
+from newsgraph.store.filters import Filters
 
 router = APIRouter(prefix="/api/exports", tags=["exports"], responses=ERROR_RESPONSES)
 
@@ -38,7 +39,7 @@ MEDIA_TYPES = {
 
 @router.get("", response_model=ExportFormats, summary="Export formats")
 def read_formats() -> dict[str, object]:
-    from newsgraph.export.tables import formats
+    from newsgraph.export import formats
 
     names = list(formats())
     return listing(names, len(names))  # type: ignore[arg-type]
@@ -79,11 +80,12 @@ def read_export(
     event_type: EventTypeQ = None,
 ) -> StreamingResponse:
     """Stream one export format; filters as in ``newsgraph export``."""
-    from newsgraph.export.tables import export
+    from newsgraph.export import export
 
     work = Path(tempfile.mkdtemp(prefix="newsgraph-export-"))
     try:
-        paths = export(store, fmt, work / "out", since=since, until=until, country=country, event_type=event_type)
+        filters = Filters.make(since=since, until=until, country=country, event_type=event_type)
+        paths = export(store, fmt, work / "out", filters)
         path = bundle(paths, work / f"newsgraph-{fmt.lower()}.zip")
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

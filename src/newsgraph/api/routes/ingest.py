@@ -20,10 +20,11 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from newsgraph.api.deps import SettingsDep, StoreDep, TokenDep, check_date
+from newsgraph.api.deps import SettingsDep, StoreDep, TokenDep
 from newsgraph.api.errors import ERROR_RESPONSES, BadParameter
 from newsgraph.api.schemas import IngestResult, IngestText
 from newsgraph.core.errors import TooLarge
+from newsgraph.store.filters import check_date
 
 router = APIRouter(prefix="/api", tags=["ingest"], responses=ERROR_RESPONSES)
 

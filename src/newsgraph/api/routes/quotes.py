@@ -10,6 +10,7 @@ from newsgraph.api.deps import ConnDep, DateQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import QuotesPublic
 from newsgraph.store import queries
+from newsgraph.store.filters import Filters
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPONSES)
 
@@ -25,7 +26,8 @@ def read_quotes(
     until: DateQ = None,
 ) -> dict[str, object]:
     """Quotes, newest first."""
+    f = Filters.make(since=since, until=until)
     rows, total = queries.list_quotes(
-        conn, speaker=speaker, entity=entity, q=q, since=since, until=until, limit=page.limit, offset=page.offset
+        conn, f, speaker=speaker, entity=entity, q=q, limit=page.limit, offset=page.offset
     )
     return listing(rows, total)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from newsgraph.analysis.overview import related_articles
 from newsgraph.api.deps import CacheDep, ConnDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.routes.articles import IdPath
@@ -22,5 +23,5 @@ def read_related(
     """Other articles ranked by shared wording and entities (near-duplicates excluded)."""
     doc = queries.get_article(conn, article_id)
     key = ("related", doc["id"], limit)
-    rows = cache.get(conn, key, lambda: queries.related_articles(conn, doc["id"], limit=limit))
+    rows = cache.get(conn, key, lambda: related_articles(conn, doc["id"], limit=limit))
     return listing(rows, len(rows))

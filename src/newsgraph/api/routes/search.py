@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import SearchHits
+from newsgraph.store.filters import Filters
 from newsgraph.store.search import search
 
 router = APIRouter(prefix="/api/search", tags=["search"], responses=ERROR_RESPONSES)
@@ -27,9 +28,9 @@ def read_search(
     until: DateQ = None,
 ) -> dict[str, object]:
     """Ranked articles; ``snippet`` marks the matches with ``[`` and ``]``. ``count``: hits returned."""
-    filters = {"country": country, "person": person, "event_type": event_type, "since": since, "until": until}
-    key = ("search", q, page.limit, page.offset, *filters.values())
-    hits = cache.get(conn, key, lambda: search(conn, q, limit=page.limit, offset=page.offset, **filters))
+    filters = Filters.make(since=since, until=until, country=country, person=person, event_type=event_type)
+    key = ("search", q, page.limit, page.offset, filters)
+    hits = cache.get(conn, key, lambda: search(conn, q, filters, limit=page.limit, offset=page.offset))
     rows = [
         {
             "document_id": h.document_id,

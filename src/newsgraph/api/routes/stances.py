@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from newsgraph.analysis.overview import stance_board
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import StanceBoard
-from newsgraph.store import queries
+from newsgraph.store.filters import Filters
 
 router = APIRouter(prefix="/api/stances", tags=["stances"], responses=ERROR_RESPONSES)
 
@@ -26,7 +27,7 @@ def read_stances(
     board = cache.get(
         conn,
         ("stances", issue, as_of, country),
-        lambda: queries.stance_board(conn, issue=issue, as_of=as_of, country=country),
+        lambda: stance_board(conn, Filters.make(until=as_of, country=country), issue=issue),
     )
     return {
         "data": board["cells"],
