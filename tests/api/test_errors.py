@@ -82,3 +82,25 @@ def test_openapi_documents_the_envelope(api, path: str) -> None:
     spec = api.get(path).json()
     assert "ErrorEnvelope" in spec["components"]["schemas"]
     assert {"/api/articles", "/api/stances", "/api/search", "/api/ingest", "/api/exports/{fmt}"} <= set(spec["paths"])
+
+
+@pytest.mark.parametrize("with_page", [False, True])
+def test_html_errors_come_from_the_page_renderer_the_app_gives(with_page: bool) -> None:
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import errors
+
+    app = FastAPI()
+
+    def page(request, status: int, code: str, message: str) -> HTMLResponse:
+        return HTMLResponse(f"<p>{code}: {message}</p>", status_code=status)
+
+    errors.install(app, error_page=page if with_page else None)
+    response = TestClient(app).get("/nowhere", headers={"accept": "text/html"})
+    assert response.status_code == 404
+    if with_page:
+        assert response.text.startswith("<p>H404: no route /nowhere")
+    else:
+        assert response.json()["error"]["code"] == "H404"

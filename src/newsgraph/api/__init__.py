@@ -1,7 +1,2 @@
-"""The REST API (FastAPI): ``create_app(settings)`` serves it with the web pages."""
-
-from __future__ import annotations
-
-from newsgraph.api.app import create_app
-
-__all__ = ["create_app"]
+"""The REST API (FastAPI): the app (:mod:`newsgraph.api.app`, ``create_app``), its routes per resource,
+response schemas, the error envelope, dependencies, the result cache and the server (``newsgraph serve``)."""

@@ -78,6 +78,7 @@ def docs_assets() -> Path | None:
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None, analyzer: Any = None) -> FastAPI:
     """The app for ``settings`` (default: from the environment); ``store`` / ``analyzer`` may be given (tests)."""
+    from newsgraph.web.pages import render_error
     from newsgraph.web.pages import router as pages_router
 
     settings = settings or Settings.load()
@@ -93,7 +94,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     app.state.store = store if store is not None else Store(settings.db)
     app.state.analyzer = analyzer
     app.state.cache = ResultCache()
-    errors.install(app)
+    errors.install(app, error_page=render_error)
     app.add_middleware(SecurityHeaders)
 
     @app.get("/api", response_model=Stats, tags=["meta"], summary="Version and counts")

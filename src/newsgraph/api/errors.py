@@ -5,12 +5,14 @@ HTTP errors (404 for an unknown route, 405, ...), request validation (422, with
 ``details`` listing each bad field), every :class:`~newsgraph.core.errors.NewsgraphError`
 (its own stable code; ``NotFound`` → 404, bad filters and queries → 422, ...) and
 unexpected exceptions (500, without internals). Web pages (paths outside ``/api``
-asked for by a browser) get the same error as an HTML page.
+asked for by a browser) get the same error as an HTML page, rendered by the page
+renderer the app passes to :func:`install` (the web layer's; this module imports none).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -103,12 +105,15 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
+# Renders an error as an HTML page: (request, status, code, message) → response.
+ErrorPage = Callable[[Request, int, str, str], Response]
+
+
 def _respond(request: Request, status: int, code: str, message: str, details: Any = None) -> Response:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    if _wants_html(request):
-        from newsgraph.web.pages import render_error
-
-        return render_error(request, status, code, message)
+    error_page: ErrorPage | None = getattr(request.app.state, "error_page", None)
+    if error_page is not None and _wants_html(request):
+        return error_page(request, status, code, message)
     return JSONResponse(envelope(status, code, message, details), status_code=status, headers=headers)
 
 
@@ -135,8 +140,9 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return _respond(request, 500, "E500", "internal error; the server log has the details")
 
 
-def install(app: FastAPI) -> None:
-    """Register the handlers on ``app``."""
+def install(app: FastAPI, *, error_page: ErrorPage | None = None) -> None:
+    """Register the handlers on ``app``; with ``error_page``, a browser asking for a page gets HTML errors."""
+    app.state.error_page = error_page
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(NewsgraphError, _named_error)
@@ -148,6 +154,7 @@ __all__ = [
     "BadParameter",
     "ErrorBody",
     "ErrorEnvelope",
+    "ErrorPage",
     "IngestDisabled",
     "Unauthorized",
     "envelope",
