@@ -1,121 +1,28 @@
+"""The ``newsgraph`` app (newsgraph.cli.app): its version and every command, in order."""
+
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-from typer.testing import CliRunner
-
-from newsgraph.cli.app import app
-from tests.bad_inputs import BAD, build
-
-runner = CliRunner()
-
-
-def invoke(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env={"COLUMNS": "200", **(env or {})})
-
-
-@pytest.mark.parametrize("name", ["no_teasers.txt"])
-def test_ingest_list_show_errors(fixtures: Path, db_url: str, name: str) -> None:
-    page = str(fixtures / "pages" / name)
-    result = invoke("ingest", page, "--db", db_url, "--no-extract", "-q", "--published", "2024-02-01")
-    assert result.exit_code == 0, result.output
-    assert "pages stored" in result.output
-    listing = invoke("list", "--db", db_url)
-    assert "Harbour workers" in listing.output
-    doc_id = next(line.split("│")[1].strip() for line in listing.output.splitlines() if "Harbour" in line)
-    shown = invoke("show", doc_id, "--db", db_url)
-    assert shown.exit_code == 0 and "Dock workers in the port" in shown.output and "Coastal Times" in shown.output
-    again = invoke("ingest", page, "--db", db_url, "--no-extract", "-q")
-    assert again.exit_code == 0 and "Nothing changed" in again.output
-    assert "No ingest errors" in invoke("errors", "--db", db_url).output
-
-
-def test_env_var_selects_the_database(fixtures: Path, tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'env.db'}"
-    result = invoke("ingest", str(fixtures / "pages" / "simple.html"), "--no-extract", "-q", env={"NEWSGRAPH_DB": url})
-    assert result.exit_code == 0 and (tmp_path / "env.db").exists()
-
-
-def test_mixed_folder_exits_0_and_lists_each_bad_file(tmp_path: Path, db_url: str) -> None:
-    folder = build(tmp_path / "in", 100_000)
-    result = invoke("ingest", str(folder), "--db", db_url, "--no-extract", "-q", "--max-bytes", "100000")
-    assert result.exit_code == 0, result.output
-    listed = invoke("errors", "--db", db_url).output
-    for name in BAD:
-        assert name in listed
-
-
-def test_all_bad_exits_1_and_usage_errors_exit_2(tmp_path: Path, db_url: str) -> None:
-    (tmp_path / "e.txt").write_bytes(b"")
-    assert invoke("ingest", str(tmp_path / "e.txt"), "--db", db_url, "-q", "--no-extract").exit_code == 1
-    assert invoke("ingest", "--db", db_url).exit_code == 2
-    assert invoke("ingest", str(tmp_path / "nothing-here"), "--db", db_url, "-q").exit_code in (1, 2)
-    assert invoke("show", "nope", "--db", db_url).exit_code == 1
-
-
-def test_extract_json_without_a_database(seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    result = invoke("extract", str(seed_path), "--json", "--no-facts", "--published", "2022-02-27")
-    assert result.exit_code == 0
-    record = json.loads(result.stdout)
-    assert [d["role"] for d in record["documents"]] == ["main", "teaser", "teaser"]
-    for key in ("persons", "organizations", "places", "countries_mentioned", "events", "quotes", "amounts", "stances"):
-        assert record[key] == []
-    assert not list(tmp_path.glob("*.db"))
+from tests.cli_fixtures import invoke
 
 
 def test_version() -> None:
     assert invoke("--version").output.startswith("newsgraph ")
 
 
-def test_ingest_extracts_and_show_lists_the_facts(seed_path: Path, db_url: str) -> None:
-    result = invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
-    assert result.exit_code == 0, result.output
-    listing = invoke("list", "--db", db_url, "--role", "main").output
-    doc_id = next(line.split("│")[1].strip() for line in listing.splitlines() if "Central Asian" in line)
-    shown = invoke("show", doc_id, "--db", db_url).output
-    for expected in ("Entities", "Vladimir Putin", "Events", "CONSULT", "Quotes", "Matviyenko", "Amounts", "Stances"):
-        assert expected in shown, expected
+def test_every_command_in_the_order_help_lists_them() -> None:
+    from newsgraph.cli.app import app
+
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert names == [
+        "ingest", "list", "show", "errors", "extract", "eval", "batch", "search", "related", "popular",
+        "export", "serve", "resolve", "entity", "events", "stances",
+    ]  # fmt: skip
+    listed = invoke("--help").output
+    assert sorted(names, key=lambda n: listed.index(f"│ {n} ")) == names
 
 
-def test_stances_board_shows_the_silent_countries(seed_path: Path, db_url: str) -> None:
-    invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
-    board = invoke("stances", "--db", db_url, "--issue", "Russia Ukraine conflict")
-    assert board.exit_code == 0, board.output
-    for country in ("KAZ", "KGZ", "TJK", "TKM", "UZB"):
-        line = next(x for x in board.output.splitlines() if x.startswith(f"│ {country}"))
-        assert "no official statement" in line
-    assert invoke("stances", "--db", db_url, "--as-of", "2021-01-01").exit_code == 1
+def test_the_package_exposes_the_app() -> None:
+    from newsgraph.cli import app as package_app
+    from newsgraph.cli.app import app
 
-
-def test_eval_prints_scores_per_category(seed_gold_path: Path) -> None:
-    result = invoke("eval", str(seed_gold_path), "--json")
-    assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout)[seed_gold_path.name]
-    assert report["categories"]["persons"]["f1"] >= 0.95
-    assert report["not_events_violated"] == 0
-
-
-def test_search_ranks_and_filters(seed_path: Path, db_url: str) -> None:
-    invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
-    hit = invoke("search", "protest", "--db", db_url, "--event-type", "PROTEST", "--country", "KAZ")
-    assert hit.exit_code == 0 and "Central Asian" in hit.output and "gathered" in hit.output
-    assert invoke("search", "protest", "--db", db_url, "--since", "2023-01-01").exit_code == 1
-    assert invoke("search", "   ", "--db", db_url).exit_code == 2
-
-
-def test_python_api_mirrors_the_cli(seed_path: Path, db_url: str) -> None:
-    import newsgraph
-
-    invoke("ingest", str(seed_path), "--db", db_url, "-q", "--published", "2022-02-27")
-    hits = newsgraph.search("Matviyenko", db=db_url)
-    assert hits and "Matviyenko" in hits[0].snippet
-
-
-def test_ingest_summary_tells_what_was_found(db_url: str) -> None:
-    result = invoke("ingest", str(Path(__file__).resolve().parents[2] / "examples" / "pages"), "--db", db_url, "-q")
-    assert result.exit_code == 0, result.output
-    line = next(x for x in result.output.splitlines() if x.startswith("In the database:"))
-    assert "persons" in line and "events" in line and not line.startswith("In the database: 0 persons")
+    assert package_app is app
