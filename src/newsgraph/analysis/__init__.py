@@ -1,1 +1,2 @@
-"""Analyses over the knowledge base: related articles, popular entities, merged events, stance board."""
+"""Analyses that read the stored facts and the knowledge base: related articles, popular entities and
+events, entity profiles, merged-event listings, the stance board, and what the pages show (``overview``)."""
