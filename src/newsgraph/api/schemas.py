@@ -7,9 +7,13 @@ of items returned (ranking has no cheap total).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+from sqlalchemy import Boolean, Float, Integer, Table
+
+from newsgraph.store.schema import amounts, dates, events, quotes, stances, themes
 
 
 class Span(BaseModel):
@@ -57,67 +61,40 @@ class MentionPublic(Span):
     country: str | None = None
 
 
-class QuotePublic(Span):
-    id: int
-    document_id: str
-    text: str
-    speaker: str | None = None
-    speaker_entity_id: str | None = None
-    speaker_role: str | None = None
-    cue: str | None = None
-    title: str | None = None
-    date: str | None = None
+_PYTHON_TYPES: tuple[tuple[type, type], ...] = ((Boolean, bool), (Integer, int), (Float, float))
 
 
-class AmountPublic(Span):
-    id: int
-    document_id: str
-    value: float
-    unit: str | None = None
-    about: str | None = None
-    per: str | None = None
-    approximate: bool = False
-    lower_bound: bool = False
-    text: str | None = None
-    title: str | None = None
-    date: str | None = None
+def fact_row_fields(table: Table, *, exclude: Collection[str] = ()) -> dict[str, Any]:
+    """Response fields for the rows of a fact table, from its columns, in column order (the evidence
+    columns come from :class:`Span`): a NOT NULL column is required unless it has a default, a
+    nullable one is ``X | None = None``. One source for the row and for what the API says it is."""
+    skip = {*Span.model_fields, *exclude}
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        if col.name in skip:
+            continue
+        typ = next((py for sql, py in _PYTHON_TYPES if isinstance(col.type, sql)), str)
+        if col.nullable:
+            out[col.name] = (typ | None, None)
+        else:
+            out[col.name] = (typ, col.default.arg if col.default is not None else ...)
+    return out
 
 
-class DatePublic(Span):
-    id: int
-    text: str
-    value: str | None = None
-    granularity: str | None = None
+# What a listed fact carries of its document.
+_OF_DOCUMENT: dict[str, Any] = {"title": (str | None, None), "date": (str | None, None)}
 
-
-class ThemePublic(Span):
-    id: int
-    code: str
-    keyword: str | None = None
-
-
-class EventPublic(Span):
-    id: int
-    document_id: str
-    type: str
-    mode: str | None = None
-    actor: str | None = None
-    actor_entity_id: str | None = None
-    actor_country: str | None = None
-    actor_sector: str | None = None
-    target: str | None = None
-    target_entity_id: str | None = None
-    target_country: str | None = None
-    target_sector: str | None = None
-    date: str | None = None
-    place: str | None = None
-    negated: bool = False
-    hypothetical: bool = False
-    cameo_root: str | None = None
-    intensity: float | None = None
-    trigger: str | None = None
-    title: str | None = None
-    when: str | None = Field(None, description="the event's date, else its document's")
+QuotePublic = create_model("QuotePublic", __base__=Span, **fact_row_fields(quotes), **_OF_DOCUMENT)
+AmountPublic = create_model("AmountPublic", __base__=Span, **fact_row_fields(amounts), **_OF_DOCUMENT)
+DatePublic = create_model("DatePublic", __base__=Span, **fact_row_fields(dates, exclude=("document_id",)))
+ThemePublic = create_model("ThemePublic", __base__=Span, **fact_row_fields(themes, exclude=("document_id",)))
+EventPublic = create_model(
+    "EventPublic",
+    __base__=Span,
+    **fact_row_fields(events),
+    title=(str | None, None),
+    when=(str | None, Field(None, description="the event's date, else its document's")),
+)
 
 
 class EventsPublic(BaseModel):
@@ -125,12 +102,7 @@ class EventsPublic(BaseModel):
     count: int
 
 
-class StanceFactPublic(Span):
-    id: int
-    country: str
-    issue: str
-    position: str
-    date: str | None = None
+StanceFactPublic = create_model("StanceFactPublic", __base__=Span, **fact_row_fields(stances, exclude=("document_id",)))
 
 
 class TonePublic(BaseModel):
