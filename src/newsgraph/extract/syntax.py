@@ -256,6 +256,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return []  # "reporting 150 soldiers killed": a passive participle, its doer unnamed
     if v.dep_ == "xcomp" and is_passive(head):  # "were reported by the media to have visited": raised subject
         return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and head.head.i != head.i:
+        return subjects(head.head, depth + 1)  # "is willing to withdraw", "was ready to talk": the copula's subject
     if v.dep_ in ("xcomp", "advcl"):
         if head.lemma_.lower() in CONTROL_VERBS:
             objs = [c for c in head.children if c.dep_ == "dobj"]

@@ -335,6 +335,28 @@ def test_flags(parse, text: str, negated: bool, hypothetical: bool) -> None:
     assert (ev.negated, ev.hypothetical) == (negated, hypothetical)
 
 
+# event-data sentences of the shapes the coding issue lists (invented): common-noun actors, light verbs,
+# demands whose content is only asked for
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The donor group on Tuesday gave the country 4 million dollars of aid for farming.", [("AID", None, None)]),
+        ("Police opened fire to disperse the crowd.", [("ASSAULT", None, None)]),
+        ("Opposition parties are demanding that the president step down.", [("REQUEST", None, None)]),
+        ("Thousands of farmers demonstrated in the capital.", [("PROTEST", None, None)]),
+        ("Bolivian police arrested ethnic Uzbek farmers.", [("COERCE", "BOL", "UZB")]),
+        ("The bank extended a loan to Ghana.", [("AID", None, "GHA")]),
+        ("The Chilean government is willing to withdraw its troops.", [("CONCEDE", "CHL", None)]),
+    ],
+)
+def test_event_data_sentences(parse, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _facts(parse, text) == expected
+
+
+def test_demonstrating_a_capability_is_no_protest(parse) -> None:
+    assert _facts(parse, "The navy demonstrated its new missile.") == []
+
+
 # a stated intent is an event of its own (codebook: AGREE for cooperation, CONCEDE for a future
 # concession or retreat, THREATEN for force), coded as a fact
 @pytest.mark.parametrize(

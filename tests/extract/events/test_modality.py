@@ -47,6 +47,8 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("No country condemned the attack.", "condemned", True, False),
         ("We have to stop attacking each other.", "attacking", True, True),  # stopped, and only an obligation
         ("The agency has to approve the deal.", "approve", False, True),  # due, not done
+        ("Protesters demanded that the government release the prisoners.", "release", False, True),  # asked for
+        ("Iran hopes to attack Israel.", "attack", False, True),  # "hopes" lemmatized "hop" by the small model
         ("Red notices ask local authorities to arrest a person.", "arrest", False, True),
         ("The parliament voted to expel the diplomats.", "expel", False, True),
         # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact

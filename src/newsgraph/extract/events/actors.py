@@ -84,7 +84,10 @@ class ActorResolver(Protocol):
 _LOC_PREPS = frozenset({"in", "at", "inside", "into", "across", "throughout"})
 _IN_PREPS = frozenset({"in", "at", "inside"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_QUANT = frozenset({"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds"})
+_QUANT = frozenset(
+    {"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds", "thousands",
+     "tens", "scores", "millions"}
+)
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker

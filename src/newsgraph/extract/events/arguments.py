@@ -191,6 +191,8 @@ def needs_ok(pat: VerbPattern, clause: Token, near: dict[int, frozenset[str]] | 
             ok = any(o.lemma_.lower() in need.words or o.lower_ in need.words for o in objs)
         elif need.kind == "eval":
             ok = evaluation_of(clause) in need.words
+        elif need.kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
+            ok = not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
         elif need.kind == "nocomp":  # "agreed that ...": an opinion, no agreement
             ok = not any(c.dep_ == "ccomp" for c in clause.children)
         elif need.kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
@@ -218,8 +220,8 @@ def slot_heads(slot: str, tok: Token, clause: Token) -> list[Token]:
     kind, _, word = slot.partition(":")
     if kind == "default":
         return []
-    if kind == "obj":
-        return objects(clause)
+    if kind == "obj":  # and the recipient of a double object ("gave the country aid")
+        return objects(clause) + [c for c in clause.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
     if kind == "subj":  # the subject undergoes the event ("X died from his injuries")
         return subjects(clause)
     if kind == "prep":

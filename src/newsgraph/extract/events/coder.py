@@ -246,7 +246,7 @@ def _entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
             t.country = found[0] if found else None
             if t.country is None and is_place_noun(head.lemma_):
                 t.country = ctx.location_country(head)
-    out = [t for t in cand.targets if t.entity_like]
+    out = [t for t in cand.targets if t.entity_like or (t.agentive and t.head >= 0)]  # "at striking miners"
     if cand.mode == "visit":  # "visiting the town of Pandeglang": a place, not a host
         out = [t for t in out if t.country is not None or t.head < 0 or not _place(ctx.doc[t.head])]
     return out

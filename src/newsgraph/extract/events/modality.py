@@ -101,6 +101,14 @@ def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: boo
             acc.set(hyp=True, cue=c.lower_)
 
 
+def _subjunctive(clause: Token) -> bool:
+    """A that-clause of a demand with a bare verb or "should" ("that the president step down")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+        return True
+    singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in clause.children)
+    return clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular)  # "that the president resign"
+
+
 def _negative_subject(subj: Token) -> bool:
     if subj.lower_ in _NOMINAL_NEG:
         return False  # "neither X nor Y": a coordination, read elsewhere
@@ -196,8 +204,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             kinds = _governor_kinds(head)
             if "denial" in kinds and _has_subject(cur):
                 acc.set(neg=True, cue=head.lemma_)
-            elif "irrealis" in kinds:
-                acc.set(hyp=True, cue=head.lemma_)
+            elif "irrealis" in kinds or ("intent" in kinds and "commit" not in kinds and _subjunctive(cur)):
+                acc.set(hyp=True, cue=head.lemma_)  # "demanded that the president step down": asked for
             break  # reported speech: "said that X attacked" stays a fact
         elif dep == "advcl":
             negation_open = False
