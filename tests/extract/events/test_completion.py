@@ -38,7 +38,7 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
     ],
 )
 def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:
-    assert [f[:2] + (f[3],) for f in _facts(parse, text)][:1] == [expected]
+    assert [(*f[:2], f[3]) for f in _facts(parse, text)][:1] == [expected]
 
 
 @pytest.mark.parametrize(
