@@ -17,9 +17,7 @@ if TYPE_CHECKING:
     from newsgraph.store.search import Hit
 
 
-def search(
-    query: str, *, db: str | None = None, limit: int = 20, offset: int = 0, **filters: str | None
-) -> list[Hit]:
+def search(query: str, *, db: str | None = None, limit: int = 20, offset: int = 0, **filters: str | None) -> list[Hit]:
     """Ranked full-text search (filters: country, person, event_type, since, until; a bad one raises BadFilter)."""
     from newsgraph.core.settings import Settings, normalize_db_url
     from newsgraph.store.db import Store

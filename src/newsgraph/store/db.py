@@ -368,4 +368,3 @@ def _document_values(doc: Document, page_id: str) -> dict[str, Any]:
         "first_page_id": page_id,
         "created_at": now(),
     }
-
