@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.core.textnorm import contains_words, ends_with_words, normalize_text, starts_with_words
+from newsgraph.core.textnorm import (
+    contains_words,
+    ends_with_words,
+    entity_key,
+    name_words,
+    normalize_text,
+    starts_with_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +69,31 @@ def test_contains_words(haystack: str, needle: str, expected: bool) -> None:
 def test_starts_and_ends_with_words(haystack: str, needle: str, starts: bool, ends: bool) -> None:
     assert starts_with_words(haystack, needle) is starts
     assert ends_with_words(haystack, needle) is ends
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Kassym-Jomart Tokayev", ("kassym", "jomart", "tokayev")),
+        ("Zoë Ångström", ("zoe", "angstrom")),
+        ("Vladimir V. Putin", ("vladimir", "v", "putin")),
+        ("O\u2019Neill", ("o'neill",)),
+        ("Ørsted", ("orsted",)),
+    ],
+)
+def test_name_words(text: str, words: tuple[str, ...]) -> None:
+    assert name_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Erdoğan's", "erdogan"),
+        ("the  Foreign\u00a0Ministry", "foreign ministry"),
+        ("The Ki-Moon", "ki moon"),
+        ("ERDOGAN", "erdogan"),
+        ("the Kremlin\u2019s", "kremlin"),
+    ],
+)
+def test_entity_key(text: str, key: str) -> None:
+    assert entity_key(text) == key

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.analysis.events import list_merged_events
 from newsgraph.core.errors import NotFound
-from newsgraph.extract.mentions.persons import name_key
+from newsgraph.core.textnorm import name_words
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.store.schema import documents, entities, quotes
 from newsgraph.store.schema_kb import (
@@ -42,7 +42,7 @@ def find_canonical(conn: Connection, name: str) -> list[Any]:
     "President Vladimir Putin" → "vladimir putin".
     """
     require_kb(conn)
-    tokens = name_key(name)
+    tokens = name_words(name)
     keys = [" ".join(tokens[i:]) for i in range(len(tokens))] + [org_key(name), name.strip().upper()]
     lk, n, a, ce = entity_links.c, entity_names.c, entity_alias_links.c, canonical_entities.c
     for key in dict.fromkeys(k for k in keys if k):

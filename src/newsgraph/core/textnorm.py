@@ -74,3 +74,30 @@ def starts_with_words(haystack: str, needle: str) -> bool:
 def ends_with_words(haystack: str, needle: str) -> bool:
     """Whether normalised ``haystack`` ends with the words of ``needle``."""
     return bool(needle) and f" {haystack}".endswith(f" {needle}")
+
+
+# ---------------------------------------------------------------- names
+
+_NAME_SPACES = str.maketrans({"-": " ", ".": " ", "_": " ", "/": " ", "\u2019": "'", "\u2018": "'"})
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name for comparing names: case-folded, without accents, hyphens, dots, underscores
+    and slashes read as spaces, other punctuation dropped (an apostrophe inside a word stays: "O'Brien").
+    "Kassym-Jomart Tokayev" and "kassym jomart tokayev" give the same words."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED).translate(_NAME_SPACES).casefold())
+    kept = "".join(c for c in text if not unicodedata.combining(c) and (c.isalnum() or c.isspace() or c == "'"))
+    return tuple(w.strip("'") for w in kept.split() if w.strip("'"))
+
+
+def entity_key(text: str) -> str:
+    """:func:`name_words` of a name as written in running text, joined: a leading "the" and a possessive
+    "'s" dropped ("the Kremlin's" = "Kremlin"), so a mention, an alias and a table row compare equal."""
+    words = list(name_words(text))
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    elif words and words[-1] == "s" and len(words) > 1 and "'" in text:
+        words.pop()
+    return " ".join(w for w in words if w)

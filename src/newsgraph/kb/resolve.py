@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from newsgraph.extract.mentions.persons import name_key
+from newsgraph.core.textnorm import name_words
 from newsgraph.kb.events import resolve_events
 from newsgraph.kb.members import (
     Candidate,
@@ -111,7 +111,7 @@ def analyze_name(kind: str, name: str) -> NameInfo:
     words = name.split()
     start = _title_prefix(words)
     display = " ".join(words[start:])
-    tokens = name_key(display) or name_key(name) or ("",)
+    tokens = name_words(display) or name_words(name) or ("",)
     return NameInfo(kind, name, display, tokens, " ".join(words[:start]))
 
 
@@ -347,7 +347,7 @@ def member_aliases(m: Member) -> dict[str, tuple[str, str, int, int]]:
     """Other names of a member in its document (persons and organizations): key → text, sentence, span."""
     if m.kind not in (PERSON, "organization"):
         return {}
-    norm = name_key if m.kind == PERSON else lambda text: (org_key(text),)
+    norm = name_words if m.kind == PERSON else lambda text: (org_key(text),)
     own = norm(m.name)
     out: dict[str, tuple[str, str, int, int]] = {}
     for text, sentence, start, end in m.texts:

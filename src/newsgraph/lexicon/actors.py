@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.core.textnorm import entity_key
 from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.events import SECTORS
 from newsgraph.lexicon.loader import LexiconError, read_table
@@ -66,17 +66,6 @@ class ActorCode:
     end: str | None
 
 
-def name_key(text: str) -> str:
-    """Comparison key of a name: case-folded, accents and punctuation dropped, leading "the" dropped."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _PUNCT.sub(lambda m: " " if m.group() in "-_/" else "", text)
-    words = text.split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
 def _check(table: str, lineno: int, row: dict[str, str]) -> tuple[str | None, str | None, str | None, str | None]:
     """Validated (country, sector, start, end) of a row."""
     where = f"{table}: row {lineno} ({row['name']})"
@@ -116,14 +105,14 @@ def office_terms_by_key() -> dict[str, tuple[OfficeTerm, ...]]:
         term = OfficeTerm(
             row["name"], _aliases(row["aliases"]), country, sector, row["role"], start, end, row["source"]
         )
-        for key in dict.fromkeys(name_key(n) for n in (term.name, *term.aliases)):
+        for key in dict.fromkeys(entity_key(n) for n in (term.name, *term.aliases)):
             index[key].append(term)
     return {k: tuple(v) for k, v in index.items()}
 
 
 def office_terms(name: str) -> list[OfficeTerm]:
     """Every term of every person called ``name`` (name or alias), earliest first, undated last."""
-    terms = office_terms_by_key().get(name_key(name), ())
+    terms = office_terms_by_key().get(entity_key(name), ())
     return sorted(terms, key=lambda t: (not t.dated, t.start or "", t.end or "9999", t.name, t.source))
 
 
@@ -176,8 +165,8 @@ def _actor_index() -> dict[str, tuple[tuple[bool, ActorCode], ...]]:
         if not row["code"] or not row["code"].replace("~", "").isalnum():
             raise LexiconError(f"{ACTORS}: row {lineno} ({row['name']}): bad code {row['code']!r}")
         actor = ActorCode(row["name"], _aliases(row["aliases"]), row["code"], sector, country, start, end)
-        index[name_key(actor.name)].append((True, actor))
-        for alias in dict.fromkeys(name_key(a) for a in actor.aliases):
+        index[entity_key(actor.name)].append((True, actor))
+        for alias in dict.fromkeys(entity_key(a) for a in actor.aliases):
             index[alias].append((False, actor))
     return {k: tuple(v) for k, v in index.items()}
 
@@ -185,7 +174,7 @@ def _actor_index() -> dict[str, tuple[tuple[bool, ActorCode], ...]]:
 def actor_code(name: str) -> ActorCode | None:
     """The body called ``name`` (its name first, else an alias); None when unknown or when the bodies
     of that name differ in sector or country (an acronym two groups share)."""
-    hits = _actor_index().get(name_key(name), ())
+    hits = _actor_index().get(entity_key(name), ())
     by_name = [a for is_name, a in hits if is_name]
     candidates = by_name or [a for _, a in hits]
     if not candidates or len({(a.sector, a.country) for a in candidates}) > 1:

@@ -13,7 +13,6 @@ from newsgraph.extract.mentions.persons import (
     find_roles,
     group_attributes,
     group_mentions,
-    name_key,
 )
 
 
@@ -33,14 +32,6 @@ def _people(ix: MentionIndex) -> list[tuple[str, str | None, str | None]]:
     """(name, role, country) of every person, grouped, with no organization mentions."""
     groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
     return [(g.name, *group_attributes(g)[:2]) for g in groups]
-
-
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [("Kassym-Jomart Tokayev", ("kassym", "jomart", "tokayev")), ("Zoë Ångström", ("zoe", "angstrom"))],
-)
-def test_name_key(text: str, key: tuple[str, ...]) -> None:
-    assert name_key(text) == key
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.core.model import Organization, Person
-from newsgraph.extract.quotes.speakers import SpeakerResolver, name_key
+from newsgraph.extract.quotes.speakers import SpeakerResolver
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +23,6 @@ def _subject(doc: Doc, i: int = 0):
     """The n-th subject token of a doc."""
     return [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")][i]
 
-
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [("Erdoğan's", "erdogan"), ("the  Foreign\u00a0Ministry", "foreign ministry"), ("O\u2019Neill", "o'neill")],
-)
-def test_name_key(text: str, key: str) -> None:
-    assert name_key(text) == key
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Evidence, Organization, Person, Place
+from newsgraph.core.textnorm import name_words
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.organizations.collect import build_organizations, find_org_mentions, org_refs
 from newsgraph.extract.mentions.persons import (
@@ -22,7 +23,6 @@ from newsgraph.extract.mentions.persons import (
     find_roles,
     group_attributes,
     group_mentions,
-    name_key,
 )
 from newsgraph.extract.mentions.places import find_countries, find_places
 from newsgraph.lexicon.known_orgs import lookup_org, org_key
@@ -48,11 +48,11 @@ class MentionSet:
         """
         if not text or not text.strip():
             return None
-        key = name_key(_strip_title(text))
+        key = name_words(_strip_title(text))
         if not key:
             return None
         for person in self.persons:
-            if key in {name_key(n) for n in (person.name, *person.aliases)}:
+            if key in {name_words(n) for n in (person.name, *person.aliases)}:
                 return person
         okey = org_key(text)
         for org in self.organizations:
@@ -64,7 +64,7 @@ class MentionSet:
                 if org.name == known.name:
                     return org
         for person in self.persons:
-            full = name_key(person.name)
+            full = name_words(person.name)
             if len(full) > len(key) and full[-len(key) :] == key:
                 return person
         return None
@@ -93,7 +93,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> MentionSet:
         name = group.name
         aliases: list[str] = []
         for m in group.mentions:
-            if name_key(m.name) != name_key(name) and name_key(m.name) not in {name_key(a) for a in aliases}:
+            if name_words(m.name) != name_words(name) and name_words(m.name) not in {name_words(a) for a in aliases}:
                 aliases.append(m.name)
         evidence = [ix.evidence(doc_id, m.start, m.end) for m in group.mentions]
         persons.append(Person(name, aliases, role, country, organization, evidence))
@@ -131,21 +131,21 @@ def _copy_person(p: Person) -> Person:
 
 
 def _merge_person(persons: list[Person], new: Person) -> None:
-    new_key = name_key(new.name)
+    new_key = name_words(new.name)
     target: Person | None = None
     for p in persons:
-        if name_key(p.name) == new_key or new_key in {name_key(a) for a in p.aliases}:
+        if name_words(p.name) == new_key or new_key in {name_words(a) for a in p.aliases}:
             target = p
             break
     if target is None:
         for p in persons:
-            full = name_key(p.name)
+            full = name_words(p.name)
             if len(full) > len(new_key) and full[-len(new_key) :] == new_key:
                 target = p
                 break
     if target is None:
         for i, p in enumerate(persons):  # an earlier surname-only person and now the full name
-            short = name_key(p.name)
+            short = name_words(p.name)
             if len(new_key) > len(short) and new_key[-len(short) :] == short:
                 merged = _copy_person(new)
                 _absorb_person(merged, p)
@@ -158,8 +158,8 @@ def _merge_person(persons: list[Person], new: Person) -> None:
 
 def _absorb_person(target: Person, other: Person) -> None:
     for alias in (other.name, *other.aliases):
-        keys = {name_key(a) for a in (target.name, *target.aliases)}
-        if name_key(alias) not in keys:
+        keys = {name_words(a) for a in (target.name, *target.aliases)}
+        if name_words(alias) not in keys:
             target.aliases.append(alias)
     target.role = target.role or other.role
     target.country = target.country or other.country

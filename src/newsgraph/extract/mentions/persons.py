@@ -23,11 +23,11 @@ Putin").
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from newsgraph.core.textnorm import name_words
 from newsgraph.extract.mentions.index import (
     APOSTROPHES,
     DETERMINERS,
@@ -91,13 +91,6 @@ class PersonGroup:
     @property
     def name(self) -> str:
         return max(self.mentions, key=lambda m: (len(m.name.split()), -m.start)).name
-
-
-def name_key(text: str) -> tuple[str, ...]:
-    """Words of a name, case-folded, without accents or hyphens: "Kassym-Jomart" = "Kassym Jomart"."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return tuple(text.casefold().replace("-", " ").replace(".", " ").split())
 
 
 # ---------------------------------------------------------------- candidates
@@ -487,10 +480,10 @@ def group_mentions(mentions: Sequence[PersonMention]) -> list[PersonGroup]:
     """Group mentions of one person: a surname-only mention joins the full name it ends."""
     groups: list[PersonGroup] = []
     keys: list[tuple[str, ...]] = []
-    order = sorted(range(len(mentions)), key=lambda i: (-len(name_key(mentions[i].name)), mentions[i].start))
+    order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].name)), mentions[i].start))
     for i in order:
         m = mentions[i]
-        key = name_key(m.name)
+        key = name_words(m.name)
         if not key:
             continue
         exact = [g for g, k in enumerate(keys) if k == key]

@@ -10,12 +10,12 @@ speaker). Role nouns come from ``lexicon/data/role_nouns.tsv``.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsgraph.core.model import Evidence, Organization, Person
+from newsgraph.core.textnorm import entity_key
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.cues import role_group, role_groups_in
 
@@ -44,17 +44,6 @@ class Speaker:
     group: str | None = None
 
 
-def name_key(text: str) -> str:
-    """Case-, accent- and possessive-insensitive key for a name."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    if text.endswith("'s"):
-        text = text[:-2]
-    if text.startswith("the "):
-        text = text[4:]
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def _clean(text: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").split())
     if text.lower().startswith("the "):
@@ -75,7 +64,7 @@ def _split_title(words: list[str]) -> tuple[list[str], str | None]:
 
 def _lookup(keys: dict[str, Person | None], text: str) -> Person | None:
     """The person a name, alias or surname refers to; longer word suffixes are tried first."""
-    words = name_key(text).split()
+    words = entity_key(text).split()
     for k in range(len(words)):
         person = keys.get(" ".join(words[k:]))
         if person is not None:
@@ -106,7 +95,7 @@ class SpeakerResolver:
         self._org_keys: dict[str, Organization] = {}
         for org in organizations:
             for alias in (org.name, *org.aliases):
-                self._org_keys.setdefault(name_key(alias), org)
+                self._org_keys.setdefault(entity_key(alias), org)
         self._ent_of: list[Span | None] = [None] * len(doc)
         self._person_ents: list[Span] = []
         self._full_names: dict[str, str] = {}
@@ -117,9 +106,9 @@ class SpeakerResolver:
                 self._person_ents.append(ent)
                 words = _clean(ent.text).split()
                 if len(words) > 1:
-                    current = self._full_names.get(name_key(words[-1]), "")
+                    current = self._full_names.get(entity_key(words[-1]), "")
                     if len(" ".join(words)) > len(current):
-                        self._full_names[name_key(words[-1])] = " ".join(words)
+                        self._full_names[entity_key(words[-1])] = " ".join(words)
         self._person_ent_starts = [e.start for e in self._person_ents]
         given = self._index_persons(self.persons)
         self.persons += self._people_in_doc(given)
@@ -130,12 +119,12 @@ class SpeakerResolver:
         keys: dict[str, Person | None] = {}
         for p in persons:
             for alias in (p.name, *p.aliases):
-                keys[name_key(alias)] = p
+                keys[entity_key(alias)] = p
         for p in persons:  # surnames last, and only when no two persons share one
-            surname = name_key(p.name).split()[-1:] if p.name.strip() else []
+            surname = entity_key(p.name).split()[-1:] if p.name.strip() else []
             for s in surname:
                 if s in keys and keys[s] is not p:
-                    if keys[s] is not None and name_key(keys[s].name) != s:  # type: ignore[union-attr]
+                    if keys[s] is not None and entity_key(keys[s].name) != s:  # type: ignore[union-attr]
                         keys[s] = None
                 else:
                     keys[s] = p
@@ -155,10 +144,10 @@ class SpeakerResolver:
                 continue
             name = " ".join(words)
             if len(words) == 1:
-                name = self._full_names.get(name_key(name), name)
+                name = self._full_names.get(entity_key(name), name)
             if _lookup(given, name) is not None:
                 continue
-            person = found.setdefault(name_key(name), Person(name=name))
+            person = found.setdefault(entity_key(name), Person(name=name))
             if person.role is None:
                 person.role = self._ent_role(ent) or title
             person.mentions.append(Evidence(self.doc_id or "", "", ent.start_char, ent.end_char))
@@ -258,7 +247,7 @@ class SpeakerResolver:
         person = _lookup(self._person_keys, " ".join(words))
         if person is not None:
             return Speaker(person.name, person.role or title, "person")
-        full = self._full_names.get(name_key(words[-1])) if len(words) == 1 else None
+        full = self._full_names.get(entity_key(words[-1])) if len(words) == 1 else None
         if full is not None:
             return Speaker(full, title, "person")
         if ent is None or ent.label_ != "PERSON" or not words:
@@ -282,7 +271,7 @@ class SpeakerResolver:
             text = tok.text
         if text is None:
             return None
-        org = self._org_keys.get(name_key(text))
+        org = self._org_keys.get(entity_key(text))
         if org is not None:
             return Speaker(org.name, None, "org")
         if ent is None:
