@@ -74,3 +74,12 @@ def test_role_groups_in(role: str, groups: set[str]) -> None:
 )
 def test_normalize_role(text: str, norm: str) -> None:
     assert normalize_role(text) == norm
+
+
+def test_speech_verbs_are_the_verb_cues() -> None:
+    from newsgraph.lexicon.cues import speech_verbs
+
+    verbs = speech_verbs()
+    assert {"say", "tell", "warn", "tweet"} <= verbs
+    assert "describe" not in verbs  # a weak cue reports speech only with a quotation as its complement
+    assert "statement" not in verbs  # a noun cue

@@ -134,7 +134,7 @@ def test_envoys_are_marked() -> None:
 
 def test_stance_cues_have_valid_positions() -> None:
     cues = lex.stance_cues()
-    assert {c.kind for c in cues} == {"absence", "position", "quote", "issue", "speech"}
+    assert {c.kind for c in cues} == {"absence", "position", "quote", "issue"}
     for c in cues:
         if c.kind in ("absence", "position", "quote"):
             assert c.position in lex.POSITIONS

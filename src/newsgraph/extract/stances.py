@@ -54,11 +54,11 @@ from newsgraph.extract.events.actors import (
 )
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
+from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import (
     StanceCue,
     anaphor_types,
     issue_nouns,
-    speech_verbs,
     stance_cues,
     verb_patterns,
 )

@@ -51,6 +51,14 @@ def noun_cue(lemma: str) -> Cue | None:
     return _cues()[1].get(lemma.lower())
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the verbs whose subject is the speaker of what they report ("said", "warned", "tweeted"):
+    the quote extractor's ``verb`` cues, also used by the event coder and the stance finder to tell who
+    made a statement."""
+    return frozenset(lemma for lemma, cue in _cues()[0].items() if cue.kind == "verb")
+
+
 def all_cues() -> list[Cue]:
     """Every cue in the table (verbs, weak verbs, prepositions, then nouns)."""
     verbs, nouns = _cues()

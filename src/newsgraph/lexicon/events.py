@@ -11,7 +11,8 @@ read their knowledge from data files under ``lexicon/data/``:
 - ``light_verbs.tsv``: light verbs ("hold talks") and attribution verbs ("attributed to X");
 - ``sectors.tsv``: actor nouns → sector code, with country metonyms ("Kremlin" → RUS);
 - ``actor_nouns.tsv``: nouns for people or groups that can act but imply no sector ("critics");
-- ``stance_cues.tsv``: expressions of absence and of position, issue nouns, speech verbs;
+- ``stance_cues.tsv``: expressions of absence and of position, issue nouns (speech verbs are the
+  quote extractor's, ``speech_verbs.tsv`` through :func:`newsgraph.lexicon.cues.speech_verbs`);
 - ``modality_cues.tsv``: negation, modal, future, intent, condition and denial words;
 - ``event_context.tsv``: nouns that refer back to an event ("the attack"), place nouns ("the
   region"), and the evaluative words of a characterization ("called the deal illegal").
@@ -301,7 +302,7 @@ def stance_cues() -> tuple[StanceCue, ...]:
     out: list[StanceCue] = []
     for row in read_table("stance_cues.tsv"):
         kind = row["kind"]
-        if kind not in ("absence", "position", "quote", "issue", "speech"):
+        if kind not in ("absence", "position", "quote", "issue"):
             raise LexiconError(f"stance_cues.tsv: {row['cue']}: unknown kind {kind!r}")
         position = row["position"] or None
         if kind in ("absence", "position", "quote") and position not in POSITIONS:
@@ -313,11 +314,6 @@ def stance_cues() -> tuple[StanceCue, ...]:
 @lru_cache(maxsize=1)
 def issue_nouns() -> frozenset[str]:
     return frozenset(c.words[0] for c in stance_cues() if c.kind == "issue")
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    return frozenset(c.words[0] for c in stance_cues() if c.kind == "speech")
 
 
 @lru_cache(maxsize=1)

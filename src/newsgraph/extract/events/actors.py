@@ -46,7 +46,8 @@ from newsgraph.extract.syntax import (
     token_country,
 )
 from newsgraph.lexicon.actors import actor_code, office_on
-from newsgraph.lexicon.events import actor_nouns, sector_of, speech_verbs
+from newsgraph.lexicon.cues import speech_verbs
+from newsgraph.lexicon.events import actor_nouns, sector_of
 from newsgraph.lexicon.gazetteer import lookup_place
 
 if TYPE_CHECKING:

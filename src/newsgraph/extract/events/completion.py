@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import Actor, is_passive, np_span, place_country, pobjs
 from newsgraph.extract.events.arguments import noun_pattern, own_actor_heads
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
-from newsgraph.lexicon.events import modality_kinds, speech_verbs
+from newsgraph.lexicon.cues import speech_verbs
+from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
