@@ -192,7 +192,9 @@ def compile_files(ctx: Context) -> dict[str, str]:
     src = ctx.lexicons / FOLDER
     commit = source_commit(ctx.lexicons, FOLDER)
     report = ctx.report
-    hand = set(hand_table(ctx.data / "sectors.tsv", "noun"))
+    hand = set(hand_table(ctx.data / "sectors.tsv", "noun")) | {
+        key.replace("-", " ") for key, row in hand_table(ctx.data / "titles.tsv", "title").items() if row["sector"]
+    }  # the hand-written tables win: their phrases are left out of agents.tsv
     agents = compile_agents(parse_agents(read_source(src / AGENTS), report), hand, report)
 
     country_blocks = parse_blocks(read_source(src / COUNTRIES), report, COUNTRIES)

@@ -1,10 +1,10 @@
-"""Speech cues and role nouns (lexicon/cues.py over speech_verbs.tsv and role_nouns.tsv)."""
+"""Speech cues (lexicon/cues.py over speech_verbs.tsv)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.lexicon.cues import all_cues, normalize_role, noun_cue, role_group, role_groups_in, verb_cue
+from newsgraph.lexicon.cues import all_cues, noun_cue, verb_cue
 
 
 @pytest.mark.parametrize(
@@ -39,41 +39,6 @@ def test_cue_table_is_well_formed() -> None:
     assert all(c.lemma == c.lemma.lower().strip() and c.kind in ("verb", "weak", "noun", "prep") for c in cues)
     required = {"say", "state", "add", "warn", "explain", "note", "tell", "argue", "claim", "insist"}
     assert required <= {c.lemma for c in cues if c.kind == "verb"}
-
-
-@pytest.mark.parametrize(
-    ("noun", "group"),
-    [
-        ("chief", "leader"),
-        ("Secretary-General", "leader"),
-        ("Nato secretary general", "leader"),
-        ("foreign minister", "minister"),
-        ("spokeswoman", "spokesperson"),
-        ("opposition activist", "activist"),
-        ("table", None),
-    ],
-)
-def test_role_group(noun: str, group: str | None) -> None:
-    assert role_group(noun) == group
-
-
-@pytest.mark.parametrize(
-    ("role", "groups"),
-    [
-        ("Secretary General of NATO", {"leader"}),
-        ("Prime Minister", {"prime minister"}),
-        ("spokesman and deputy minister", {"spokesperson", "legislator", "minister"}),
-    ],
-)
-def test_role_groups_in(role: str, groups: set[str]) -> None:
-    assert role_groups_in(role) == groups
-
-
-@pytest.mark.parametrize(
-    ("text", "norm"), [("Secretary-General", "secretary general"), (" Head  of\tState ", "head of state")]
-)
-def test_normalize_role(text: str, norm: str) -> None:
-    assert normalize_role(text) == norm
 
 
 def test_speech_verbs_are_the_verb_cues() -> None:

@@ -129,7 +129,15 @@ def test_sector_of(phrase: str, sector: str | None, country: str | None) -> None
 
 
 def test_envoys_are_marked() -> None:
-    assert lex.sectors()["ambassador"].envoy and not lex.sectors()["president"].envoy
+    ambassador, president = lex.hand_sector("ambassador"), lex.hand_sector("president")  # titles.tsv rows
+    assert ambassador is not None and ambassador.envoy and president is not None and not president.envoy
+
+
+def test_titles_are_not_repeated_in_sectors() -> None:
+    from newsgraph.lexicon.titles import titles
+
+    title_phrases = {" ".join(w) for w, t in titles().items() if t.sector}
+    assert set(lex.sectors()) & title_phrases <= {"state"}  # "the state" is an actor; "state" a title word
 
 
 def test_stance_cues_have_valid_positions() -> None:

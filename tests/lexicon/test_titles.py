@@ -10,6 +10,9 @@ from newsgraph.lexicon.titles import (
     is_honorific,
     is_modifier,
     lookup_title,
+    normalize_role,
+    role_group,
+    role_groups_in,
     title_sector,
     title_words,
     titles,
@@ -114,3 +117,50 @@ def test_title_first_words() -> None:
     from newsgraph.lexicon.titles import title_first_words
 
     assert {"prime", "president", "secretary"} <= title_first_words()
+
+
+# ---------------------------------------------------------------- office groups (quote speakers)
+
+
+@pytest.mark.parametrize(
+    ("noun", "group"),
+    [
+        ("chief", "leader"),
+        ("Secretary-General", "leader"),
+        ("Nato secretary general", "leader"),
+        ("foreign minister", "minister"),
+        ("spokeswoman", "spokesperson"),
+        ("opposition activist", "activist"),
+        ("table", None),
+    ],
+)
+def test_role_group(noun: str, group: str | None) -> None:
+    assert role_group(noun) == group
+
+
+@pytest.mark.parametrize(
+    ("role", "groups"),
+    [
+        ("Secretary General of NATO", {"leader"}),
+        ("Prime Minister", {"prime minister"}),
+        ("spokesman and deputy minister", {"spokesperson", "legislator", "minister"}),
+    ],
+)
+def test_role_groups_in(role: str, groups: set[str]) -> None:
+    assert role_groups_in(role) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"), [("Secretary-General", "secretary general"), (" Head  of\tState ", "head of state")]
+)
+def test_normalize_role(text: str, norm: str) -> None:
+    assert normalize_role(text) == norm
+
+
+def test_titles_give_envoys_and_sectors() -> None:
+    from newsgraph.lexicon.events import sector_of
+
+    hit = sector_of("ambassador")
+    assert hit is not None and hit.sector == "GOV" and hit.envoy
+    assert sector_of("riot police").sector == "POL"  # type: ignore[union-attr]  # sectors.tsv
+    assert sector_of("foreign minister").sector == "GOV"  # type: ignore[union-attr]  # titles.tsv

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.lexicon.events import SECTORS, sectors
+from newsgraph.lexicon.events import SECTORS, hand_sector, sectors
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 TABLE = "agents.tsv"
@@ -66,13 +66,12 @@ def _singulars(word: str) -> list[str]:
 
 
 def _hand(words: list[str]) -> AgentEntry | None:
-    table = sectors()
     key = " ".join(words)
     forms = [key] + [" ".join([*words[:-1], s]) for s in _singulars(words[-1])]
     for form in forms:
-        hit = table.get(form)
+        hit = hand_sector(form)
         if hit is not None:
-            return AgentEntry(form, hit.sector, None, "sectors.tsv")
+            return AgentEntry(form, hit.sector, None, "sectors.tsv" if form in sectors() else "titles.tsv")
     return None
 
 

@@ -1,10 +1,9 @@
-"""Speech cues and role nouns used to attribute quotations.
+"""Speech cues: the words that introduce reported speech (``data/speech_verbs.tsv``).
 
-``data/speech_verbs.tsv`` lists the words that introduce reported speech ("said",
-"warned", "made a statement", "according to"), each with a kind that tells the
-quote extractor where the speaker is. ``data/role_nouns.tsv`` lists the nouns that
-name a speaker by office ("the Nato chief", "a spokesperson for ..."), grouped so
-that "chief", "head" and "secretary general" count as the same office.
+"said", "warned", "made a statement", "according to": each with a kind that tells the quote
+extractor where the speaker is. The reporting verbs (:func:`speech_verbs`) also tell the event coder
+and the stance finder who made a statement. Nouns that name a speaker by office ("the Nato chief")
+are titles: :func:`newsgraph.lexicon.titles.role_group`.
 """
 
 from __future__ import annotations
@@ -63,50 +62,3 @@ def all_cues() -> list[Cue]:
     """Every cue in the table (verbs, weak verbs, prepositions, then nouns)."""
     verbs, nouns = _cues()
     return [*verbs.values(), *nouns.values()]
-
-
-def normalize_role(text: str) -> str:
-    """Lower-case a role phrase and turn hyphens into spaces (``Secretary-General`` → ``secretary general``)."""
-    return " ".join(text.lower().replace("-", " ").replace("\u2011", " ").split())
-
-
-@lru_cache(maxsize=1)
-def _roles() -> dict[str, str]:
-    return {normalize_role(row["noun"]): row["group"].lower() for row in read_table("role_nouns.tsv")}
-
-
-def role_group(noun: str) -> str | None:
-    """The office group of a role noun or phrase (``"Nato chief"`` → ``"leader"``), else None.
-
-    The whole phrase is tried first, then its last two words, then its last word,
-    so "secretary-general" is found before "general" and "foreign minister" before "minister".
-    """
-    words = normalize_role(noun).split()
-    table = _roles()
-    for size in (len(words), 2, 1):
-        if 0 < size <= len(words):
-            group = table.get(" ".join(words[-size:]))
-            if group:
-                return group
-    return None
-
-
-def role_groups_in(text: str) -> set[str]:
-    """The office groups named in a role description, longest phrases first and without overlap.
-
-    "Secretary General of NATO" names {"leader"} (not also "secretary" and "general").
-    """
-    words = normalize_role(text).split()
-    table = _roles()
-    found: set[str] = set()
-    i = 0
-    while i < len(words):
-        for size in (3, 2, 1):
-            group = table.get(" ".join(words[i : i + size])) if i + size <= len(words) else None
-            if group:
-                found.add(group)
-                i += size
-                break
-        else:
-            i += 1
-    return found

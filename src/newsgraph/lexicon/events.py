@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.lexicon.loader import LexiconError, read_table
+from newsgraph.lexicon.titles import titles
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
@@ -281,14 +282,30 @@ def sectors() -> dict[str, SectorEntry]:
 
 
 def sector_of(phrase: str) -> SectorEntry | None:
-    """Sector entry of an actor noun or phrase (``"riot police"`` → POL); the longest tail match wins."""
+    """Sector entry of an actor noun or phrase (``"riot police"`` → POL, ``"foreign minister"`` → GOV); the
+    longest tail that ``sectors.tsv`` or a title of ``titles.tsv`` with a sector knows wins."""
     words = phrase.lower().replace("-", " ").split()
-    table = sectors()
     for i in range(len(words)):
-        hit = table.get(" ".join(words[i:]))
+        tail = " ".join(words[i:])
+        hit = hand_sector(tail)
         if hit is not None:
             return hit
     return None
+
+
+def hand_sector(phrase: str) -> SectorEntry | None:
+    """The hand-written entry for exactly this phrase (lower case, spaces): ``sectors.tsv``, else a title."""
+    return sectors().get(phrase) or _title_sectors().get(phrase)
+
+
+@lru_cache(maxsize=1)
+def _title_sectors() -> dict[str, SectorEntry]:
+    """The titles (and sector modifiers) that imply a sector, as sector entries."""
+    return {
+        " ".join(words): SectorEntry(t.sector, None, t.envoy)
+        for words, t in titles().items()
+        if t.sector and t.kind in ("title", "modifier") and t.sector in SECTORS
+    }
 
 
 @lru_cache(maxsize=1)

@@ -1,11 +1,13 @@
-"""Titles and roles that name a person by function (``data/titles.tsv``).
+"""Titles and roles that name a person by function (``data/titles.tsv``, the one table of titles).
 
 A title is matched on words, not characters: :func:`title_words` turns a token
 or a phrase into lower-case words without hyphens or trailing periods, so
 ``"Secretary-General"``, ``"secretary general"`` and ``"Dr."`` all find their
 row. Three kinds of row: ``title`` (an office or function), ``honorific`` (a
 form of address that makes a name a person's but is no role) and ``modifier``
-(a word that only qualifies a title: "former", "deputy", "opposition").
+(a word that only qualifies a title: "former", "deputy", "opposition"). Each row also gives the
+sector a bare title implies, the office group quote speakers are matched by (:func:`role_group`:
+"chief" = "head" = "secretary general") and whether the title names an envoy.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Title:
     sector: str | None
     kind: TitleKind
     country: str | None = None  # the one country whose office it is ("foreign secretary": GBR)
+    group: str | None = None  # the office group for quote speakers ("chief" = "head" = "leader")
+    envoy: bool = False  # a diplomat posted abroad ("the ambassador to Berlin": Berlin hosts him)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -50,7 +54,9 @@ def titles() -> dict[tuple[str, ...], Title]:
         words = title_words(row["title"])
         if words:
             country = row.get("country") or None
-            out[words] = Title(" ".join(words), row["sector"] or None, kind, country)  # type: ignore[arg-type]
+            group = (row.get("group") or "").lower() or None
+            envoy = row.get("envoy") == "yes"
+            out[words] = Title(" ".join(words), row["sector"] or None, kind, country, group, envoy)  # type: ignore[arg-type]
     return out
 
 
@@ -130,3 +136,51 @@ def title_country(role: str | None) -> str | None:
 def has_title(text: str) -> bool:
     """Whether ``text`` contains an office or function (honorifics and modifiers do not count)."""
     return any(t.kind == "title" for _, _, t in find_titles(title_words(text)))
+
+
+def normalize_role(text: str) -> str:
+    """Lower-case a role phrase and turn hyphens into spaces (``Secretary-General`` → ``secretary general``)."""
+    return " ".join(text.lower().replace("-", " ").replace("\u2011", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    """Title phrase (spaces for hyphens) → office group, for the titles that name a speaker's office."""
+    return {" ".join(words): t.group for words, t in titles().items() if t.group}
+
+
+def role_group(noun: str) -> str | None:
+    """The office group of a role noun or phrase (``"Nato chief"`` → ``"leader"``), else None.
+
+    The whole phrase is tried first, then its last two words, then its last word,
+    so "secretary-general" is found before "general" and "foreign minister" before "minister".
+    """
+    words = normalize_role(noun).split()
+    table = _roles()
+    for size in (len(words), 2, 1):
+        if 0 < size <= len(words):
+            group = table.get(" ".join(words[-size:]))
+            if group:
+                return group
+    return None
+
+
+def role_groups_in(text: str) -> set[str]:
+    """The office groups named in a role description, longest phrases first and without overlap.
+
+    "Secretary General of NATO" names {"leader"} (not also "secretary" and "general").
+    """
+    words = normalize_role(text).split()
+    table = _roles()
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            group = table.get(" ".join(words[i : i + size])) if i + size <= len(words) else None
+            if group:
+                found.add(group)
+                i += size
+                break
+        else:
+            i += 1
+    return found

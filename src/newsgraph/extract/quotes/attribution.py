@@ -49,7 +49,8 @@ from typing import TYPE_CHECKING
 from newsgraph.core.model import Organization, Person, Quote
 from newsgraph.extract.evidence import char_evidence
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
-from newsgraph.lexicon.cues import Cue, noun_cue, role_group, verb_cue
+from newsgraph.lexicon.cues import Cue, noun_cue, verb_cue
+from newsgraph.lexicon.titles import role_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,7 +4,7 @@ Used by :mod:`newsgraph.extract.quotes.attribution`. One :class:`SpeakerResolver
 document and walks it in reading order, remembering the last person who spoke or was
 the subject of a sentence ("he said" goes there) and the role speakers already seen
 ("a spokesperson for the Foreign Ministry" ... "the spokesperson added" are one
-speaker). Role nouns come from ``lexicon/data/role_nouns.tsv``.
+speaker). Role nouns are titles with an office group (``lexicon/data/titles.tsv``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from newsgraph.core.model import Evidence, Organization, Person
 from newsgraph.core.textnorm import entity_key
 from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.cues import role_group, role_groups_in
+from newsgraph.lexicon.titles import role_group, role_groups_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
