@@ -40,7 +40,7 @@ German Chancellor Olaf Scholz spoke by phone with Duda on Wednesday. Lithuania a
 migrants across the border, and the Lithuanian government summoned the Belarusian ambassador.
 
 Belarusian police detained 12 activists in Minsk on Monday. Poland did not impose new sanctions on Belarus. \
-"We will defend every metre of our territory," Duda said.
+"We will defend every metre of our territory," Duda said. Belarus could attack Lithuania next week.
 
 Sources: Baltic Wire (Vilnius)
 """

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 import pytest
 from spacy.tokens import Doc
 
 from newsgraph.core.model import Person
-from newsgraph.extract.quotes.attribution import extract_quotes, find_quote_spans, quote_words
+from newsgraph.extract.quotes.attribution import extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -20,67 +19,11 @@ def parse() -> Callable[[str], Doc]:
     return parse_one
 
 
-def _spans(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
 
 
 def _quotes(parse: Callable[[str], Doc], text: str, **kw) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, q.speaker, q.cue) for q in extract_quotes(parse(text), "d1", **kw)]
-
-
-# ---------------------------------------------------------------- pairing quote marks
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('He said "we will win this fight" today.', ["we will win this fight"]),
-        ("\u201cHello there,\u201d she said.", ["Hello there,"]),
-        ('\u201cMixed marks here" he said.', ["Mixed marks here"]),
-        ('Done" and "this part works fine".', ["this part works fine"]),
-        ('"First is never closed. "Second is closed," he said.', ["Second is closed,"]),
-        ('He said "this never ends', []),
-        ('\u00a0"Quoted\u00a0text\u00a0here"\u00a0now', ["Quoted\u00a0text\u00a0here"]),
-        ("", []),
-        ('"""', [""]),
-        ('Emoji \U0001f642 "smile \U0001f642 now" ok', ["smile \U0001f642 now"]),
-    ],
-)
-def test_find_quote_spans(text: str, expected: list[str]) -> None:
-    assert _spans(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ('It was done" and that was all.', "has no opening mark"),
-        ('He said "this never ends', "not closed before the end of its paragraph"),
-        ('"One is left open. "Two is closed," she said.', "never closed"),
-    ],
-)
-def test_unbalanced_marks_are_logged(text: str, message: str, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG, logger="newsgraph.extract.quotes.attribution"):
-        find_quote_spans(text)
-    assert message in caplog.text
-
-
-@pytest.mark.parametrize(
-    "text",
-    ['"The first paragraph of a long quote.\n"The second paragraph closes it."'],
-)
-def test_quote_running_over_paragraphs_is_kept(text: str) -> None:
-    spans = find_quote_spans(text)
-    assert [text[s.start : s.end] for s in spans] == [
-        "The first paragraph of a long quote.",
-        "The second paragraph closes it.",
-    ]
-    assert spans[0].closer == ""
-
-
-@pytest.mark.parametrize(("inner", "count"), [("right now", 2), ("don't stop-start 2,000 times", 4)])
-def test_quote_words(inner: str, count: int) -> None:
-    assert len(quote_words(inner)) == count
-
 
 # ---------------------------------------------------------------- attribution patterns
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from newsgraph.extract.quotes.attribution import find_quote_spans
+from newsgraph.extract.quotes.spans import find_quote_spans
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
     NAME_LABELS,

@@ -2,16 +2,8 @@
 
 How it works, in three steps over one parsed ``Doc``:
 
-1. **Quote marks are paired at character level** (:func:`find_quote_spans`), line by
-   line (a line is a paragraph in page dumps). Curly marks (“ ” „ « ») and straight
-   ``"`` are read by their context: a mark after a space and before a word opens, a mark
-   after a word and before a space or punctuation closes. A closing mark with nothing
-   open is dropped; an opening mark met while a quote is still open means that quote was
-   never closed, so the earlier opening mark is dropped and the new one starts a quote
-   (sites reuse an opening ``"`` this way). Every dropped mark is logged (``logging``,
-   debug level) with its offset. A quote still open at the end of a paragraph is kept
-   only when the next paragraph opens with a quote mark (the convention for quotations
-   that run over several paragraphs); otherwise it is dropped and logged.
+1. **Quote marks are paired at character level** (:func:`~newsgraph.extract.quotes.spans.find_quote_spans`,
+   in :mod:`newsgraph.extract.quotes.spans`), paragraph by paragraph.
 2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,"),
    and title-case names ("Center for Geopolitical Expertise") are scare quotes, never
    returned; quotes of fewer than eight words inside a sentence are kept only with a
@@ -48,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Organization, Person, Quote
 from newsgraph.extract.evidence import char_evidence
+from newsgraph.extract.quotes.spans import QuoteSpan, find_quote_spans, is_name, quote_words, trimmed
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
 from newsgraph.lexicon.cues import Cue, noun_cue, verb_cue
 from newsgraph.lexicon.titles import role_group
@@ -57,14 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_OPENERS = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
-_CLOSERS = "\u201d\u00bb"  # ” »
-_STRAIGHT = '"'
-_MARKS = _OPENERS + _CLOSERS + _STRAIGHT
-_LEFT_EDGE = "([{<\u2014\u2013-/\u2018'"  # a mark after one of these (or a space) can open
-_RIGHT_EDGE = ".,;:!?)]}>\u2014\u2013-\u2019'"  # a mark before one of these (or a space) can close
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "in", "on", "at", "to", "a", "an", "&", "du", "la"})
 # Calibrated on the seed and Wikinews: scare quotes and quoted names run to 3 words
 # (4 for names, caught by the title-case test); quoted passages inside a sentence
 # without any cue are at least 8 words in the quotations we checked.
@@ -77,94 +62,6 @@ _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
 # A speech verb without a subject of its own takes the subject of the clause it hangs from:
 # "and warned" (conj), "adding" (advcl), "by saying" (pcomp → prep), "went on to say" (xcomp).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """The inside of a pair of quote marks: ``text[start:end]``; ``closer`` is "" when continued."""
-
-    start: int
-    end: int
-    opener: str
-    closer: str
-
-
-def _edges(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(can open, can close) for the mark at ``i`` in line ``text[lo:hi]``."""
-    prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
-    left = prev.isspace() or prev in _LEFT_EDGE or prev in _MARKS
-    right = nxt.isspace() or nxt in _RIGHT_EDGE or nxt in _MARKS
-    return left and not right, right and not left
-
-
-def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan]) -> int | None:
-    """Append the quote spans of one line; return the offset of a mark still open at its end."""
-    open_at: int | None = None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in _MARKS:
-            continue
-        opens, closes = _edges(text, i, lo, hi)
-        if ch in _OPENERS:
-            is_open = not (closes and open_at is not None)
-        elif ch in _CLOSERS:
-            is_open = opens and open_at is None
-        elif open_at is None:
-            is_open = not closes
-        else:
-            is_open = opens
-        if is_open:
-            if open_at is not None:
-                log.debug("quote mark at %d never closed (a new quote opens at %d); dropped", open_at, i)
-            open_at = i
-        elif open_at is None:
-            log.debug("closing quote mark at %d has no opening mark; dropped", i)
-        else:
-            out.append(QuoteSpan(open_at + 1, i, text[open_at], ch))
-            open_at = None
-    return open_at
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Pair the quote marks of ``text`` paragraph by paragraph (see the module docstring)."""
-    out: list[QuoteSpan] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for n, (lo, hi) in enumerate(lines):
-        open_at = _scan_line(text, lo, hi, out)
-        if open_at is None:
-            continue
-        nxt = lines[n + 1] if n + 1 < len(lines) else None
-        first = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
-        if first and first in _OPENERS + _STRAIGHT and hi - open_at > 1:
-            out.append(QuoteSpan(open_at + 1, hi, text[open_at], ""))
-        else:
-            log.debug("quote mark at %d is not closed before the end of its paragraph; dropped", open_at)
-    return out
-
-
-def _trimmed(text: str, span: QuoteSpan) -> tuple[int, int]:
-    """Offsets of the quote's inside without edge spaces and a trailing comma."""
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return start, end
-
-
-def _is_name(words: list[str], inner: str) -> bool:
-    """True for a quoted title-case name ("Center for Geopolitical Expertise", "Person of the Year")."""
-    if not words or inner.rstrip().endswith((".", "!", "?")):
-        return False
-    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS for w in words):
-        return False
-    return not (words[0].lower() in _NAME_JOINERS - {"the", "a", "an"} or words[-1].lower() in _NAME_JOINERS)
-
-
-def quote_words(inner: str) -> list[str]:
-    """The words of a quotation, as counted for the fragment rules."""
-    return _WORD.findall(inner)
 
 
 @dataclass(slots=True)
@@ -344,10 +241,10 @@ def extract_quotes(
     index = _Index(doc, spans, resolver)
     found: list[tuple[QuoteSpan, int, int, _CueHit | None, Speaker | None]] = []
     for span in spans:
-        start, end = _trimmed(text, span)
+        start, end = trimmed(text, span)
         inner = text[start:end]
         words = quote_words(inner)
-        if len(words) <= _MAX_FRAGMENT_WORDS or _is_name(words, inner):
+        if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, inner):
             log.debug("fragment %r at %d: not a quotation", inner[:60], start)
             continue
         is_quote, hit, speaker = _attribute(index, span, start, end, len(words))
@@ -462,7 +359,7 @@ def _excerpts(text: str, start: int, end: int, sentence_ends: Sequence[int]) -> 
     for cut_start, cut_end in [*sorted(cuts), (end, end)]:
         if cut_start < pos:
             continue
-        a, b = _trimmed(text, QuoteSpan(pos, cut_start, "", ""))
+        a, b = trimmed(text, QuoteSpan(pos, cut_start, "", ""))
         if len(quote_words(text[a:b])) > _MAX_FRAGMENT_WORDS:
             out.append((a, b))
         pos = cut_end
