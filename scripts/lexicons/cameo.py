@@ -102,7 +102,7 @@ APPEAL_MODES = {
     "028": "meet",
 }
 # CAMEO2PLOVER mode names that newsgraph's plover.tsv spells differently.
-MODE_ALIASES = {"demo": "demonstrate", "assassinate": "targeted", "hunger": "hunger", "boycott": "boycott"}
+MODE_ALIASES = {"assassinate": "targeted"}
 _TOKEN = re.compile(r"\{[^}]*\}|\(|\)|[^\s(){}]+")
 _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")

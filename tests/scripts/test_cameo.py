@@ -22,7 +22,7 @@ MODES = {
     "AID": frozenset({"humanitarian"}),
     "REQUEST": frozenset({"assist", "meet", "yield"}),
     "CONSULT": frozenset({"visit"}),
-    "PROTEST": frozenset({"demonstrate"}),
+    "PROTEST": frozenset({"demo"}),
     "CONCEDE": frozenset(),
     "COERCE": frozenset({"arrest"}),
 }
@@ -102,7 +102,7 @@ def test_reads_blocks_verbs_and_synsets(lexicons: Path) -> None:
         (("donate", ()), "AID", "", ("obj",), "073"),  # a verb with a code of its own
         (("hand", ("prt:over", "prep:from", "arg:injuries|injury")), "ASSAULT", "", ("subj",), "190"),  # [:190]
         (("appeal", ("arg:meeting|meetings",)), "REQUEST", "meet", ("obj",), "026"),  # appeals are REQUEST
-        (("plead", ("subj:protester|protesters",)), "PROTEST", "demonstrate", ("obj",), "141"),  # a subject word
+        (("plead", ("subj:protester|protesters",)), "PROTEST", "demo", ("obj",), "141"),  # a subject word
         (("appeal", ("prt:down",)), "CONCEDE", "", ("obj",), "0831"),  # a particle
     ],
 )
@@ -128,7 +128,11 @@ def test_plover_map_reads_type_and_mode(lexicons: Path) -> None:
     mapping = cameo.parse_plover_map(lexicons / "plover" / "CAMEO2PLOVER-2021.txt")
     assert mapping["193"] == ("ASSAULT", "firearms")
     assert cameo.plover_of("1931", mapping, MODES) == ("ASSAULT", "firearms")  # the longest known prefix
-    assert cameo.plover_of("141", mapping, MODES) == ("PROTEST", "demonstrate")  # "demo" spelled as plover.tsv
+    assert cameo.plover_of("141", mapping, MODES) == ("PROTEST", "demo")
+    assert cameo.plover_of("186", {"186": ("ASSAULT", "assassinate")}, {"ASSAULT": frozenset({"targeted"})}) == (
+        "ASSAULT",
+        "targeted",
+    )  # the mapping's "assassinate" is the codebook's "targeted"
     assert cameo.plover_of("012", mapping, MODES) == ("none", "")
 
 
