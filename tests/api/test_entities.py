@@ -38,6 +38,7 @@ def test_one_entity_with_roles_events_and_co_mentions(api, name: str) -> None:
     assert body["name"] == name and "Putin" in body["aliases"]
     assert body["roles"] and all(r["documents"] for r in body["roles"])
     assert body["timeline"] and body["timeline"][0]["period"] == "2022-02"
+    assert any(o["country"] == "RUS" and o["why"].startswith("country from the office-holder") for o in body["offices"])
     call = [e for e in body["events_as_actor"] if e["target_country"] == "KGZ"]
     assert call and call[0]["type"] == "CONSULT"
     shared = [c["documents"] for c in body["co_mentioned"]]

@@ -18,8 +18,11 @@ def test_resolve_entity_and_events_on_the_seed(seed_path: Path, db_url: str) -> 
     assert found.exit_code == 0, found.output
     payload = json.loads(found.output)
     assert payload["entity"]["name"] == "Vladimir Putin" and payload["merges"]
+    offices = payload["entity"]["offices"]  # the dated office-holder table, as of the articles' dates
+    assert any(o["country"] == "RUS" and o["during"] for o in offices)
     shown = invoke("entity", "Putin", "--why", "--db", db_url)
     assert "Why these names are one entity" in shown.output
+    assert "country from the office-holder table" in shown.output
     events = invoke("events", "--json", "--db", db_url)
     assert events.exit_code == 0 and all({"type", "day", "sources"} <= set(e) for e in json.loads(events.output))
 

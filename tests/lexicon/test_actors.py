@@ -111,3 +111,12 @@ def test_historic_countries_are_accepted(monkeypatch: pytest.MonkeyPatch) -> Non
         assert office_terms("A B")[0].country == "SUN"
     finally:
         actors.office_terms_by_key.cache_clear()
+
+
+def test_office_record_for_pages_and_why() -> None:
+    from newsgraph.lexicon.actors import office_record
+
+    terms = office_record("Vladimir Putin", "2022-02-01", "2022-02-27")
+    assert terms and all(t["why"].startswith("country from the office-holder table") for t in terms)
+    assert any(t["country"] == "RUS" and t["during"] for t in terms)
+    assert office_record("Nobody Atall") == []

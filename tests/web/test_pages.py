@@ -209,3 +209,10 @@ def test_charts_escape_labels(label: str) -> None:
     svg = str(stacked_bars([{"period": label, "type": label, "events": 2}]))
     assert "<script>" not in svg and svg.startswith("<svg")
     assert "No dated" in str(bars([]))
+
+
+def test_entity_page_shows_the_dated_offices() -> None:
+    seed_id()
+    page = client().get(f"/entities/{entity_id('person', 'Vladimir Putin')}")
+    assert page.status_code == 200
+    assert "Offices in the dictionary" in page.text and "country from the office-holder table" in page.text

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.analysis.events import list_merged_events
 from newsgraph.core.errors import NotFound
 from newsgraph.core.textnorm import name_words
+from newsgraph.lexicon.actors import office_record
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.store.schema import documents, entities, quotes
 from newsgraph.store.schema_kb import (
@@ -163,6 +164,9 @@ def entity_profile(conn: Connection, name: str, *, limit: int = 50) -> dict[str,
     profile["events_as_actor"] = list_merged_events(conn, entity=best.id, role="actor", limit=limit)
     profile["events_as_target"] = list_merged_events(conn, entity=best.id, role="target", limit=limit)
     profile["alternatives"] = [{"id": r.id, "kind": r.kind, "name": r.name} for r in others[:10]]
+    profile["offices"] = (
+        office_record(best.name, profile.get("first_seen"), profile.get("last_seen")) if best.kind == "person" else []
+    )
     return profile
 
 

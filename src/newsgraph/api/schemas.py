@@ -185,6 +185,16 @@ class CoMention(BaseModel):
     documents: int
 
 
+class OfficeTerm(BaseModel):
+    country: str | None = None
+    sector: str | None = None
+    role: str
+    start: str | None = None
+    end: str | None = None
+    why: str = Field(description="where the office comes from: the dated office-holder table, with its validity")
+    during: bool | None = Field(None, description="the term overlaps the dates the articles mention the person")
+
+
 class EntityDetail(EntityPublic):
     organization: str | None = None
     sector: str | None = None
@@ -197,6 +207,7 @@ class EntityDetail(EntityPublic):
     events_as_actor: list[EventPublic] = []
     events_as_target: list[EventPublic] = []
     co_mentioned: list[CoMention] = []
+    offices: list[OfficeTerm] = Field([], description="a person's offices in PETRARCH2's dated office-holder table")
 
 
 # -- quotes, amounts ------------------------------------------------------------------------------

@@ -86,6 +86,17 @@ def entity(
     for quote in profile.get("quotes", [])[:10]:
         console.print(f"“{escape(quote.get('text', ''))}”", style="italic")
     if why:
+        for office in profile.get("offices", []):
+            when = (
+                ""
+                if office["during"] is None
+                else (
+                    " — in office when the articles name them"
+                    if office["during"]
+                    else " — not in office when the articles name them"
+                )
+            )
+            console.print(f"Office: {escape(str(office['why']))}{when}")
         table = Table(title="Why these names are one entity")
         for col in ("member", "level", "rule", "score", "evidence"):
             table.add_column(col, overflow="fold")

@@ -157,6 +157,21 @@ def office_on(name: str, date: str | None) -> OfficeTerm | None:
     return _best(covering)
 
 
+def office_record(name: str, first: str | None = None, last: str | None = None) -> list[dict[str, object]]:
+    """The dated offices the table gives ``name``, as plain records for the entity page, the API and
+    ``newsgraph entity --why``: country, sector, role, start, end, ``why`` (the provenance text) and
+    ``during`` (the term overlaps the dates ``first``..``last`` the articles mention the person)."""
+    out: list[dict[str, object]] = []
+    for term in office_terms(name):
+        during = None
+        if first and last and term.dated:
+            lo, hi = _span(first)[0], _span(last)[1]
+            during = (term.start or "") <= hi and (term.end is None or term.end >= lo)
+        out.append({"country": term.country, "sector": term.sector, "role": term.role, "start": term.start,
+                    "end": term.end, "why": term.why(), "during": during})  # fmt: skip
+    return out
+
+
 @lru_cache(maxsize=1)
 def _actor_index() -> dict[str, tuple[tuple[bool, ActorCode], ...]]:
     index: dict[str, list[tuple[bool, ActorCode]]] = defaultdict(list)

@@ -21,6 +21,7 @@ from sqlalchemy import Select, desc, func, or_, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import NotFound
+from newsgraph.lexicon.actors import office_record
 from newsgraph.store.facts import document_facts
 from newsgraph.store.filters import (
     NO_FILTERS,
@@ -216,6 +217,12 @@ def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[st
     ent["events_as_actor"], _ = list_event_reports(conn, actor=entity_id, include_negated=True, limit=limit)
     ent["events_as_target"], _ = list_event_reports(conn, target=entity_id, include_negated=True, limit=limit)
     ent["co_mentioned"] = co_mentioned(conn, entity_id)
+    dates = sorted(str(r["date"]) for r in rows if r.get("date"))
+    ent["offices"] = (
+        office_record(ent["name"], dates[0], dates[-1])
+        if ent["kind"] == "person" and dates
+        else (office_record(ent["name"]) if ent["kind"] == "person" else [])
+    )
     return ent
 
 
