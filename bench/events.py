@@ -3,8 +3,10 @@
 Usage: python bench/events.py [--limit N]
 Parses the first N Wikinews articles once (timed), then times the mention, date, event and
 stance extractors over the same parsed documents. Events need mentions and dates as input, so
-those are computed first and not counted. Prints per-document milliseconds and the share of
-the parse. Never asserts.
+those are computed first and not counted. The lexicons (the compiled CAMEO patterns, the agent,
+office-holder and actor tables) load once per process, on first use: that one-time cost is timed
+apart, on five warm-up documents, and the per-document figures are the steady state. Prints
+per-document milliseconds and the share of the parse. Never asserts.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ def main() -> None:
     inputs = []
     for doc, row in zip(docs, rows, strict=True):
         inputs.append((doc, row["date"], extract_mentions(doc, "d"), extract_dates(doc, "d", row["date"])))
+    started = time.perf_counter()
+    for doc, published, mentions, dates in inputs[:5]:  # loads every lexicon the coder reads, once
+        warm = extract_events(doc, "d", published=published, resolver=mentions, dates=dates)
+        extract_stances(doc, "d", published=published, resolver=mentions, events=warm)
+    loading = time.perf_counter() - started
     events_time = stances_time = 0.0
     n_events = n_stances = 0
     for doc, published, mentions, dates in inputs:
@@ -55,6 +62,7 @@ def main() -> None:
     n = len(docs)
     print(f"documents: {n} Wikinews articles; {n_events} events, {n_stances} stance rows")
     print(f"parse: {1000 * parse / n:.1f} ms/doc")
+    print(f"lexicons loaded once (first five documents): {loading:.2f} s")
     print(f"event coding: {1000 * events_time / n:.2f} ms/doc = {events_time / parse:.1%} of parse")
     print(f"stances: {1000 * stances_time / n:.2f} ms/doc = {stances_time / parse:.1%} of parse")
     print(f"events + stances: {(events_time + stances_time) / parse:.1%} of parse (goal <= 15%)")

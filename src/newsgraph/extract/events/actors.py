@@ -98,6 +98,13 @@ _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV"})
 
 
+# What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
+_INDEX_KEY = "newsgraph.events.index"
+_QUOTES_KEY = "newsgraph.events.quotes"
+_INDEXED = ("person_words", "person_country", "head_country", "_head_first", "locations", "paragraph_of",
+            "_subjects", "_sent_no", "dominant", "sents")  # fmt: skip
+
+
 @dataclass(slots=True)
 class Actor:
     """One participant of an event or stance.
@@ -149,13 +156,20 @@ class DocContext:
         self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
         self.dominant: str | None = None
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
-        self.sents: list[Span] = list(doc.sents)  # Token.sent scans the document: look sentences up here
+        self.sents: list[Span] = []  # Token.sent scans the document: look sentences up here
         self._text: str | None = None
         self._subjects: list[list[int]] = []  # per sentence, the indices of its subject tokens
         self._sent_no: list[int] = [0] * len(doc)
         self._cache: dict[int, Actor] = {}
         self._building: set[int] = set()
-        self._index()
+        shared = doc.user_data.get(_INDEX_KEY)  # the event coder and the stance finder read one document
+        if shared is None:
+            self.sents = list(doc.sents)
+            self._index()
+            doc.user_data[_INDEX_KEY] = {name: getattr(self, name) for name in _INDEXED}
+        else:
+            for name, value in shared.items():
+                setattr(self, name, value)
 
     @property
     def text(self) -> str:
@@ -519,7 +533,9 @@ class DocContext:
     def _speaker_actor(self, tok: Token) -> Actor | None:
         """The speaker of the quotation ``tok`` stands in ("we urge ...," he said), or None."""
         if self._quotes is None:
-            self._quotes = self._index_quotes()
+            self._quotes = self.doc.user_data.get(_QUOTES_KEY)
+            if self._quotes is None:
+                self._quotes = self.doc.user_data[_QUOTES_KEY] = self._index_quotes()
         for start, end, speaker in self._quotes:
             if start <= tok.idx < end:
                 return self.actor(self.doc[speaker]) if speaker >= 0 else None

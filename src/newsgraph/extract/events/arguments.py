@@ -167,35 +167,97 @@ def _near_words(clause: Token) -> frozenset[str]:
     return frozenset(out)
 
 
-def needs_ok(pat: VerbPattern, clause: Token, near: dict[int, frozenset[str]] | None = None) -> bool:
-    """Whether every condition of ``pat`` holds on ``clause``; ``near`` caches each clause's nearby words
-    across the patterns tried on it."""
-    for need in pat.needs:
-        if need.kind == "prt":
-            ok = any(c.dep_ == "prt" and c.lower_ in need.words for c in clause.children)
-        elif need.kind == "prep":
-            ok = any(preps(clause, w, objects=False) for w in need.words)
-        elif need.kind in ("word", "arg"):
-            if near is None:
-                near = {}
-            key = clause.i if need.kind == "word" else -1 - clause.i
-            words = near.get(key)
-            if words is None:
-                words = near[key] = _near_words(clause) if need.kind == "word" else _arg_words(clause)
-            ok = not need.words.isdisjoint(words)
-        elif need.kind == "subj":
-            ok = any(s.lemma_.lower() in need.words or s.lower_ in need.words for s in subjects(clause))
-        elif need.kind == "obj":
+class ClauseFacts:
+    """What the needs of many patterns ask about one clause, each read once: its particles, its
+    prepositions and complementisers, the words near it and in its argument phrases, its subjects'
+    and objects' words. The CAMEO rows try dozens of patterns per verb; this keeps that cheap."""
+
+    __slots__ = ("_arg", "_near", "_objs", "_preps", "_prts", "_subj", "clause")
+
+    def __init__(self, clause: Token) -> None:
+        self.clause = clause
+        self._prts: frozenset[str] | None = None
+        self._preps: frozenset[str] | None = None
+        self._near: frozenset[str] | None = None
+        self._arg: frozenset[str] | None = None
+        self._subj: frozenset[str] | None = None
+        self._objs: frozenset[str] | None = None
+
+    @property
+    def prts(self) -> frozenset[str]:
+        if self._prts is None:
+            self._prts = frozenset(c.lower_ for c in self.clause.children if c.dep_ == "prt")
+        return self._prts
+
+    @property
+    def preps(self) -> frozenset[str]:
+        """Prepositions on the verb and complementisers of its clausal complements (``preps(objects=False)``)."""
+        if self._preps is None:
+            v = self.clause
+            words = {c.lower_ for c in v.children if c.dep_ in _PREP_DEPS}
+            words |= {m.lower_ for c in v.children if c.dep_ in _CLAUSAL for m in c.children if m.dep_ == "mark"}
+            self._preps = frozenset(words)
+        return self._preps
+
+    @property
+    def near(self) -> frozenset[str]:
+        if self._near is None:
+            self._near = _near_words(self.clause)
+        return self._near
+
+    @property
+    def arg(self) -> frozenset[str]:
+        if self._arg is None:
+            self._arg = _arg_words(self.clause)
+        return self._arg
+
+    @property
+    def subj(self) -> frozenset[str]:
+        if self._subj is None:
+            self._subj = frozenset(w for s in subjects(self.clause) for w in (s.lemma_.lower(), s.lower_))
+        return self._subj
+
+    @property
+    def objs(self) -> frozenset[str]:
+        if self._objs is None:
+            clause = self.clause
             # "measures, which the government dropped": the relative pronoun stands for the noun
             objs = [clause.head if o.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" else o for o in objects(clause)]
-            ok = any(o.lemma_.lower() in need.words or o.lower_ in need.words for o in objs)
-        elif need.kind == "eval":
+            self._objs = frozenset(w for o in objs for w in (o.lemma_.lower(), o.lower_))
+        return self._objs
+
+
+def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | None = None) -> bool:
+    """Whether every condition of ``pat`` holds on ``clause``; ``facts`` keeps each clause's
+    :class:`ClauseFacts` across the patterns tried on it."""
+    if not pat.needs:
+        return True
+    if facts is None:
+        facts = {}
+    known = facts.get(clause.i)
+    if known is None:
+        known = facts[clause.i] = ClauseFacts(clause)
+    for need in pat.needs:
+        kind = need.kind
+        if kind == "prt":
+            ok = not need.words.isdisjoint(known.prts)
+        elif kind == "prep":
+            ok = not need.words.isdisjoint(known.preps)
+        elif kind == "word":
+            ok = not need.words.isdisjoint(known.near)
+        elif kind == "arg":
+            ok = not need.words.isdisjoint(known.arg)
+        elif kind == "subj":
+            ok = not need.words.isdisjoint(known.subj)
+        elif kind == "obj":
+            ok = not need.words.isdisjoint(known.objs)
+        elif kind == "eval":
             ok = evaluation_of(clause) in need.words
-        elif need.kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
+        elif kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
             ok = not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
-        elif need.kind == "nocomp":  # "agreed that ...": an opinion, no agreement
+        elif kind == "nocomp":  # "agreed that ...": an opinion, no agreement
             ok = not any(c.dep_ == "ccomp" for c in clause.children)
-        elif need.kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
+        elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
         else:
             ok = if_clause(clause) is not None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, DocContext, located, np_countries, np_span, pobjs, subjects
 from newsgraph.extract.events.arguments import (
+    ClauseFacts,
     clause_of,
     fallback_heads,
     light_verb,
@@ -170,7 +171,7 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     pats = verb_patterns().get(tok.lemma_.lower())
     if not pats or tok.dep_ == "amod":
         return None
-    near: dict[int, frozenset[str]] = {}
+    near: dict[int, ClauseFacts] = {}
     described = describes_noun(tok) or _nonfinite(tok)
     for pat in pats:
         if pat.cameo is not None and described:

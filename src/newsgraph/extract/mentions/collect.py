@@ -39,6 +39,8 @@ class MentionSet:
     places: list[Place] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     country_mentions: list[tuple[str, Evidence]] = field(default_factory=list)
+    # answers of resolve() by text: the coder asks for the same names sentence after sentence
+    _resolved: dict[str, Person | Organization | None] = field(default_factory=dict, repr=False, compare=False)
 
     def resolve(self, text: str) -> Person | Organization | None:
         """The person or organization ``text`` names: full name, alias, surname, org name or alias.
@@ -46,6 +48,11 @@ class MentionSet:
         Leading titles are ignored ("President Putin" → Vladimir Putin); a surname
         shared by two persons resolves to the first one named.
         """
+        if text not in self._resolved:
+            self._resolved[text] = self._resolve(text)
+        return self._resolved[text]
+
+    def _resolve(self, text: str) -> Person | Organization | None:
         if not text or not text.strip():
             return None
         key = name_words(_strip_title(text))
