@@ -56,7 +56,13 @@ from newsgraph.extract.events.arguments import (
     date_roots,
     objects,
 )
-from newsgraph.extract.events.completion import intended_type, place_target, text_target, unknown_attacker
+from newsgraph.extract.events.completion import (
+    intended_type,
+    located_target,
+    place_target,
+    text_target,
+    unknown_attacker,
+)
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
@@ -186,6 +192,8 @@ def _sentence_events(
                 pairs.insert(0, (actors[0], actors[1]))
             elif cand.mode is None and "multilateral" in ptype.modes:
                 cand.mode = "multilateral"
+        if not targets and (located := located_target(cand)) is not None:
+            targets = [located]  # "an attack on oil facilities in Saudi Arabia"
         if not actors and targets:
             unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"
             actors = [unknown] if unknown is not None else []

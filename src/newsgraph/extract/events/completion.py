@@ -20,6 +20,7 @@ The coder (:mod:`newsgraph.extract.events.coder`) asks these rules when a candid
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_span, place_country, pobjs
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.actors import DocContext
     from newsgraph.extract.events.memory import EventMemory
 
-__all__ = ["intended_type", "place_target", "text_target", "unknown_attacker"]
+__all__ = ["intended_type", "located_target", "place_target", "text_target", "unknown_attacker"]
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
 # COOPERATE, AID) is AGREE; a future concession stays CONCEDE and a future retreat is CONCEDE
@@ -87,6 +88,24 @@ def place_target(cand: Candidate, actor: Actor) -> Actor | None:
     return None
 
 
+def located_target(cand: Candidate) -> Actor | None:
+    """A forceful event's target that names no country, given the country of the place the event is in
+    ("an attack on oil facilities in Saudi Arabia": the facilities are Saudi)."""
+    if cand.type not in _PLACE_RECIPIENT:
+        return None
+    raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
+    if raw is None:
+        return None
+    anchors = [cand.clause, *(t for t in cand.trigger if t.i != cand.clause.i), cand.clause.doc[raw.head]]
+    for anchor in anchors:
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside")):
+            for obj in pobjs(prep):
+                code = place_country(obj) or _adjective_country(obj)
+                if code:
+                    return replace(raw, country=code)
+    return None
+
+
 def _adjective_country(tok: Token) -> str | None:
     """ "north-eastern Syria" is parsed with Syria as a modifier of a place word now and then."""
     for child in tok.children:
@@ -96,16 +115,22 @@ def _adjective_country(tok: Token) -> str | None:
 
 
 def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> Actor | None:
-    """The actor of an assault whose text names only its victims: who did the attack it was done in
-    ("killed in a US operation", "killed in the airstrike" told before), else an unidentified attacker."""
-    if cand.type != "ASSAULT" or cand.nominal or not cand.modality.is_fact or describes_noun(cand.clause):
+    """The actor of an assault whose text names only its victims: who did the attack it was done in or by
+    ("killed in a US operation", "hit by Houthi drone strikes", "killed in the airstrike" told before), else
+    an unidentified attacker ("was shot", "an attack on an air base near Mosul")."""
+    if cand.type != "ASSAULT" or not cand.modality.is_fact or describes_noun(cand.clause):
         return None
+    if cand.nominal:
+        noun = cand.trigger[-1]
+        return _unknown(noun) if _news(noun) and not memory.untold_target("ASSAULT") else None
     verb = cand.clause
     if cand.cameo is not None and not is_passive(verb):
         return None  # a compiled pattern's subject that is no actor ("factories matching output of weapons")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _INSTRUMENT_PREPS):
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in _INSTRUMENT_PREPS):
         for obj in pobjs(prep):
-            found = [a for a in doers(obj, ctx, memory) if a.entity_like] if is_event_noun(obj) else []
+            if not is_event_noun(obj):
+                continue  # "murdered in the Saudi consulate": a place, not the attack it was done in
+            found = [a for a in doers(obj, ctx, memory) if a.entity_like]
             found += [a for h in own_actor_heads(obj) for a in [ctx.actor(h)] if a.entity_like]
             if found:
                 return found[0]
@@ -113,13 +138,27 @@ def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> A
             if pat is not None and pat.type != "ASSAULT":
                 return None  # "killed in a protest" is no named attack
     if verb.lemma_.lower() == "kill" and not any(
-        p.dep_ == "prep" and p.lower_ in _INSTRUMENT_PREPS and any(noun_pattern(o) for o in pobjs(p))
+        p.dep_ in ("prep", "agent") and p.lower_ in _INSTRUMENT_PREPS and any(noun_pattern(o) for o in pobjs(p))
         for p in verb.children
     ):
         return None  # "was killed" alone may be an accident: an attack needs an attack named
-    return Actor(
-        "unidentified attackers", None, None, None, verb.idx, verb.idx + len(verb), -1, agentive=True, unknown=True
-    )
+    return _unknown(verb)
+
+
+def _unknown(tok: Token) -> Actor:
+    return Actor("unidentified attackers", None, None, None, tok.idx, tok.idx + len(tok), -1, agentive=True,
+                 unknown=True)  # fmt: skip
+
+
+def _news(noun: Token) -> bool:
+    """A nominal attack told as news, not one the text refers back to: indefinite ("an attack on X"), or
+    with a date or a number of its own ("the December 31 attack", "two bombings")."""
+    if noun.dep_ == "compound":
+        return False
+    det = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    if not det or det[0] in ("a", "an"):
+        return True
+    return any(c.ent_type_ in ("DATE", "TIME", "CARDINAL") or c.pos_ == "NUM" for c in noun.children)
 
 
 def text_target(cand: Candidate) -> Actor | None:

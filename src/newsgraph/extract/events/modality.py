@@ -204,7 +204,9 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             kinds = _governor_kinds(head)
             if "denial" in kinds and _has_subject(cur):
                 acc.set(neg=True, cue=head.lemma_)
-            elif "irrealis" in kinds or ("intent" in kinds and "commit" not in kinds and _subjunctive(cur)):
+            elif "irrealis" in kinds or ("allegation" in kinds and head.pos_ == "VERB" and _has_subject(cur)) or (
+                "intent" in kinds and "commit" not in kinds and _subjunctive(cur)
+            ):  # "alleged that he was poisoned": only alleged
                 acc.set(hyp=True, cue=head.lemma_)  # "demanded that the president step down": asked for
             break  # reported speech: "said that X attacked" stays a fact
         elif dep == "advcl":
