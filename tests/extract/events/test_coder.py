@@ -215,7 +215,7 @@ def test_cameo_and_intensity(parse, text: str, cameo: str, sign: int) -> None:
         (
             "American jets bombed a convoy near Baghdad. The Iraqi foreign ministry characterized the attack as a "
             "violation of Iraqi sovereignty.",
-            [("ASSAULT", "USA", None), ("ACCUSE", "IRQ", "USA")],
+            [("ASSAULT", "USA", "IRQ"), ("ACCUSE", "IRQ", "USA")],  # the convoy near Baghdad: Iraq's
         ),
         # "we" inside a quotation is its speaker
         ('"We urge Serbian leaders to reconsider," the German foreign minister said.', [("REQUEST", "DEU", "SRB")]),

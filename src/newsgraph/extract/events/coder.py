@@ -57,6 +57,7 @@ from newsgraph.extract.events.arguments import (
     objects,
 )
 from newsgraph.extract.events.completion import (
+    UNKNOWN_ATTACKER,
     intended_type,
     located_target,
     place_target,
@@ -322,6 +323,26 @@ def _plural(actor: Actor, ctx: DocContext) -> bool:
     return actor.head >= 0 and ctx.doc[actor.head].tag_ in ("NNS", "NNPS")
 
 
+_SUPERSEDE_CHARS = 400  # "There were attacks on X. The strikes were carried out by Y": the next sentence or two
+
+
+def _superseded_dropped(events: list[Event]) -> list[Event]:
+    """An attack told without its attacker and, in the next sentences, with it: one event, the one that
+    names the attacker."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.actor == UNKNOWN_ATTACKER and any(
+            later.type == ev.type and later.actor != UNKNOWN_ATTACKER and later.actor_country is not None
+            and (later.target == ev.target or (ev.target_country and later.target_country == ev.target_country))
+            and 0 < later.evidence.start - ev.evidence.start <= _SUPERSEDE_CHARS
+            and later.evidence.sentence != ev.evidence.sentence
+            for later in events
+        ):  # fmt: skip
+            continue
+        out.append(ev)
+    return out
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, type, actor and target; a targetless one goes when the same actor's event of
     that type in the sentence has a target ("clashed with the police and threw rocks")."""
@@ -387,4 +408,4 @@ def extract_events(
     for n, sent in enumerate(ctx.sents):
         events.extend(_sentence_events(sent, ctx, doc_id, roots, memory, n))
         ctx.note_sentence(sent)
-    return _dedupe(events)
+    return _dedupe(_superseded_dropped(events))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.actors import DocContext
     from newsgraph.extract.events.memory import EventMemory
 
-__all__ = ["intended_type", "located_target", "place_target", "text_target", "unknown_attacker"]
+__all__ = ["UNKNOWN_ATTACKER", "intended_type", "located_target", "place_target", "text_target", "unknown_attacker"]
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
 # COOPERATE, AID) is AGREE; a future concession stays CONCEDE and a future retreat is CONCEDE
@@ -51,6 +51,7 @@ _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _PLACE_PREPS = frozenset({"in", "into", "on", "across", "inside", "against"})
 _INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
 _REPORTED_FUTURE = frozenset({"would", "'d"})
+UNKNOWN_ATTACKER = "unidentified attackers"  # the actor label of an attack whose attacker the text does not name
 
 
 def intended_type(cand: Candidate) -> str | None:
@@ -146,7 +147,7 @@ def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> A
 
 
 def _unknown(tok: Token) -> Actor:
-    return Actor("unidentified attackers", None, None, None, tok.idx, tok.idx + len(tok), -1, agentive=True,
+    return Actor(UNKNOWN_ATTACKER, None, None, None, tok.idx, tok.idx + len(tok), -1, agentive=True,
                  unknown=True)  # fmt: skip
 
 
