@@ -363,11 +363,6 @@ def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None)
     return out
 
 
-def _reaction(e: Event) -> bool:
-    """A reaction to the story's action; signing an agreement (SUPPORT, mode sign) is an action of its own."""
-    return e.type in _REACTIONS and e.mode != "sign"
-
-
 def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end: int) -> list[Stance]:
     """The story's own action and the reactions to it: the first factual event that is no reaction and acts on
     another country ("United States military forces killed X", "Turkey and Libya agreed"), when a state did
@@ -376,7 +371,7 @@ def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end:
     facts = sorted(
         (e for e in events if not (e.negated or e.hypothetical) and e.actor_country), key=lambda e: e.evidence.start
     )
-    acts = [e for e in facts if not _reaction(e) and e.target_country not in (None, e.actor_country)]
+    acts = [e for e in facts if e.type not in _REACTIONS and e.target_country not in (None, e.actor_country)]
     first = acts[0] if acts else None  # an act on another country: not "asked its citizens to leave"
     if issue == UNSPECIFIED or first is None or first.actor_sector not in _STATE_SECTORS:
         return []

@@ -206,7 +206,7 @@ def test_cameo_and_intensity(parse, text: str, cameo: str, sign: int) -> None:
         # characterizations: evaluative words decide between disapproval and praise
         (
             "Egypt and Sudan signed a border treaty. Ethiopia called the treaty illegal.",
-            [("SUPPORT", "EGY", None), ("SUPPORT", "SDN", None), ("ACCUSE", "ETH", "EGY")],
+            [("AGREE", "EGY", "SDN"), ("AGREE", "SDN", "EGY"), ("ACCUSE", "ETH", "EGY")],
         ),
         (
             "Israel bombed a Syrian airbase. The American ambassador found the strike justified.",

@@ -185,7 +185,7 @@ def _sentence_events(
         targets = _entity_targets(cand, ctx)
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
         pairs: list[tuple[Actor, Actor]] = []
-        if not targets and len(actors) > 1 and cand.type in _MUTUAL and cand.extent is None:
+        if not targets and len(actors) > 1 and cand.type in _MUTUAL and (cand.extent is None or cand.type == "AGREE"):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
             # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral
             pairs = [(a, actors[0]) for a in actors[1:]]
