@@ -81,3 +81,23 @@ def test_object_words_as_target(parse) -> None:
 
 def test_a_claim_alone_is_no_accusation(parse) -> None:
     assert _facts(parse, "The Polish minister claimed victory was near.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by what they are act, with the country of the story's place
+        ("Legal and religious groups in Hong Kong have called for the bill to be dropped.", "REQUEST"),
+        # a statement that acts is its author's
+        ("The Turkish statement called for a safe zone for refugees.", "REQUEST"),
+        # troops leaving a country retreat
+        ("US troops left Iraq in 2011.", "RETREAT"),
+    ],
+)
+def test_more_actors(parse, text: str, expected: str) -> None:
+    assert expected in [f[0] for f in _facts(parse, text)]
+
+
+def test_no_claimed_attacker_is_no_attacker(parse) -> None:
+    facts = _facts(parse, "A rocket hit the base near Mosul. No organization immediately claimed credit for the attack.")
+    assert [f[1] for f in facts if f[0] == "ASSAULT"] == [None]  # the unidentified attacker only

@@ -323,8 +323,9 @@ class DocContext:
     def _local_group(head: Token, sector: str | None) -> bool:
         """An unnamed domestic group ("activists", "the police") takes the country of its place;
         "European countries" or "Western allies" do not."""
-        if sector not in _LOCAL_SECTORS or head.lemma_.lower() in _GROUP_HEADS:
-            return False
+        lemma = head.lemma_.lower()
+        if lemma in _GROUP_HEADS or (sector not in _LOCAL_SECTORS and not (sector is None and lemma in actor_nouns())):
+            return False  # a sector of its own place, or people and groups named by what they are ("critics")
         return not any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in head.children)
 
     @staticmethod
@@ -397,7 +398,7 @@ class DocContext:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     locative = [x for o in pobjs(c) for x in np_countries(o, locative=True) or located(o)]
             country = locative[0] if locative else self.location_country(head)
-            if country is None and sector in _DOMESTIC_SECTORS:
+            if country is None and (sector in _DOMESTIC_SECTORS or sector is None):
                 country = self.dominant
             inferred = country is not None and not locative
         if (

@@ -314,8 +314,10 @@ def _complete(
 
 def _political(actor: Actor) -> bool:
     """An actor event data is about: one with a country or a sector (a state, a group, an organisation),
-    or a person or organisation the text names."""
-    return actor.country is not None or actor.sector is not None or actor.named
+    a person or organisation the text names, or people named by what they are ("critics", "legal groups")."""
+    return actor.country is not None or actor.sector is not None or actor.named or (
+        actor.agentive and actor.head >= 0 and not actor.unknown
+    )
 
 
 def _plural(actor: Actor, ctx: DocContext) -> bool:

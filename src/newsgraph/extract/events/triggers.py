@@ -30,7 +30,8 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
-from newsgraph.lexicon.events import anaphor_types, sector_of, verb_patterns
+from newsgraph.lexicon.cues import noun_cue
+from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -161,9 +162,19 @@ def _implicit(noun: str, tok: Token, targets: list[Actor], ctx: DocContext) -> A
 
 
 def _actor_list(heads: list[Token], ctx: DocContext) -> list[Actor]:
+    heads = [_author(h) for h in heads]
     if len(heads) == 1:
         return ctx.actors(heads[0])
     return [a for h in heads for a in ctx.actors(h)]
+
+
+def _author(head: Token) -> Token:
+    """Who is behind a statement that acts ("the Turkish statement called for ...", "a letter from X urged"):
+    its own actor when it names one, else the statement itself."""
+    if head.pos_ != "NOUN" or noun_cue(head.lemma_) is None:
+        return head
+    own = own_actor_heads(head)
+    return own[0] if own else head
 
 
 # ---- triggers ----------------------------------------------------------------------------
@@ -269,6 +280,9 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     elif pat.standalone or pat.implicit:
         actors = _actor_list(own_actor_heads(tok), ctx)
         modality = clause_modality(tok, nominal=True)
+        attributing = _attribution_verb(tok)
+        if attributing is not None and modality.is_fact:
+            modality = clause_modality(attributing)  # "no group claimed the attack": nobody is its actor
         clause = tok
     else:
         return None
@@ -291,6 +305,21 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
     trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
     return Candidate(pat.type, pat.mode, trigger, clause, actors, targets, modality, nominal=True)
+
+
+def _attribution_verb(tok: Token) -> Token | None:
+    """The verb that gives a nominal event its actor ("claimed credit for the attack", "the attack was
+    attributed to X"), when the noun hangs from one within three steps."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ == "VERB":
+            kinds = {lv.kind for lv in light_verbs().get(head.lemma_.lower(), ())}
+            return head if "attribution" in kinds else None
+        cur = head
+    return None
 
 
 def _new_mention(tok: Token) -> bool:
