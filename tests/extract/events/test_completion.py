@@ -99,5 +99,6 @@ def test_more_actors(parse, text: str, expected: str) -> None:
 
 
 def test_no_claimed_attacker_is_no_attacker(parse) -> None:
-    facts = _facts(parse, "A rocket hit the base near Mosul. No organization immediately claimed credit for the attack.")
+    text = "A rocket hit the base near Mosul. No organization immediately claimed credit for the attack."
+    facts = _facts(parse, text)
     assert [f[1] for f in facts if f[0] == "ASSAULT"] == [None]  # the unidentified attacker only
