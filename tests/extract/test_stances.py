@@ -111,6 +111,9 @@ def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[st
         # the doer of the issue itself supports it; who rejects it opposes it
         ("The United States imposed sanctions on Iran. Iran rejected the sanctions.",
          [("USA", "supports"), ("IRN", "opposes")]),
+        # every signatory backs what it signed, the first named too
+        ("Cyprus, Greece and Israel signed the pipeline agreement in Athens.",
+         [("GRC", "supports"), ("CYP", "supports"), ("ISR", "supports")]),
     ],
 )
 def test_rows_from_events(parse, text: str, expected: list[tuple[str, str]]) -> None:

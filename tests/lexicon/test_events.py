@@ -206,7 +206,9 @@ def test_evaluation(word: str, polarity: str | None) -> None:
     assert lex.evaluation(word) == polarity
 
 
-@pytest.mark.parametrize(("cell", "kind"), [("eval:negative", "eval"), ("nocomp", "nocomp"), ("if", "if")])
+@pytest.mark.parametrize(
+    ("cell", "kind"), [("eval:negative", "eval"), ("comp", "comp"), ("nocomp", "nocomp"), ("if", "if")]
+)
 def test_new_conditions_parse(cell: str, kind: str) -> None:
     assert lex._parse_need("event_verbs.tsv", "x", cell).kind == kind
 

@@ -360,6 +360,10 @@ def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None)
         if head.rstrip("s") in {w.rstrip("s") for w in (ev.trigger or "").lower().split()}:
             position = "supports"  # the event is the issue itself ("the US imposed sanctions"): its doer backs it
         out.append(Stance(country=ev.actor_country, issue=issue, position=position, evidence=ev.evidence, date=date))
+        if (ev.type in _MUTUAL or ev.mode == "sign") and ev.target_country and position == "supports":
+            # "Cyprus, Greece and Israel signed the agreement": every signatory backs it, the one coded as target too
+            row = Stance(country=ev.target_country, issue=issue, position=position, evidence=ev.evidence, date=date)
+            out.append(row)
     return out
 
 

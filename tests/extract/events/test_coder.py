@@ -315,6 +315,12 @@ def test_claimed_agent_is_accused(parse, text: str, type_: str, actor: str) -> N
     assert (ev.type, ev.actor_country, ev.target_sector) == (type_, actor, "GOV")
 
 
+@pytest.mark.parametrize("text", ["The attack was claimed by the Houthi movement in Yemen."])
+def test_claimed_attack_is_no_accusation(parse, text: str) -> None:
+    # a claim of responsibility: the one who claims is the attacker, nobody is accused
+    assert "ACCUSE" not in {e.type for e in _events(parse, text)}
+
+
 # ---------------------------------------------------------------- modality flags
 
 

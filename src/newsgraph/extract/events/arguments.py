@@ -255,6 +255,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = evaluation_of(clause) in need.words
         elif kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
             ok = not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
+        elif kind == "comp":  # "claimed protesters were sent by X", not "the attack was claimed by X"
+            ok = any(c.dep_ == "ccomp" for c in clause.children)
         elif kind == "nocomp":  # "agreed that ...": an opinion, no agreement
             ok = not any(c.dep_ == "ccomp" for c in clause.children)
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
