@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.quotes.spans import find_quote_spans
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
@@ -48,7 +49,6 @@ from newsgraph.extract.syntax import (
 from newsgraph.lexicon.actors import actor_code, office_on
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, sector_of
-from newsgraph.lexicon.gazetteer import lookup_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -83,11 +83,9 @@ class ActorResolver(Protocol):
 
 
 _LOC_PREPS = frozenset({"in", "at", "inside", "into", "across", "throughout"})
-_IN_PREPS = frozenset({"in", "at", "inside"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _QUANT = frozenset(
-    {"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds", "thousands",
-     "tens", "scores", "millions"}
+    {"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds", "thousands"}
+    | {"tens", "scores", "millions"}
 )
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -568,23 +566,6 @@ class DocContext:
             if sent.start_char <= char < sent.end_char:
                 return sent
         return None
-
-
-def place_country(tok: Token) -> str | None:
-    """Country of a place word: a country, demonym or capital, else a city, region or US state the gazetteer
-    knows ("in Lagos" → NGA)."""
-    code = token_country(tok)
-    if code or tok.ent_type_ not in _PLACE_LABELS:
-        return code
-    ent = ent_of(tok)
-    found = lookup_place(ent.text if ent is not None else tok.text, alternates=False)
-    return found.country if found is not None else None
-
-
-def located(head: Token) -> list[str]:
-    """Countries of the places a phrase is "in" or "at" ("police in Nairobi" → KEN)."""
-    found = [place_country(o) for c in head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS for o in pobjs(c)]
-    return [c for c in found if c]
 
 
 def _breaks(tok: Token) -> bool:
