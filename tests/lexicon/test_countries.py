@@ -24,6 +24,9 @@ from newsgraph.lexicon.countries import capital_country, countries, country_code
         ("Kazakhstan’s", "KAZ"),
         ("Tenge", None),
         ("Kremlin", None),
+        ("Samoan", "WSM"),
+        ("Puerto Rican", "PRI"),
+        ("Dominican", "DOM"),
         ("", None),
     ],
 )
@@ -32,7 +35,20 @@ def test_names_and_demonyms(text: str, code: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("city", "code"), [("Moscow", "RUS"), ("Kyiv", "UKR"), ("Nur-Sultan", "KAZ"), ("Springfield", None)]
+    ("city", "code"),
+    [
+        ("Moscow", "RUS"),
+        ("Kyiv", "UKR"),
+        ("Nur-Sultan", "KAZ"),
+        ("Springfield", None),
+        # filled from GeoNames where the capital is the largest city of its name; not where it is not
+        ("Athens", "GRC"),
+        ("Apia", "WSM"),
+        ("Bogotá", "COL"),
+        ("Hamilton", None),
+        ("Victoria", None),
+        ("Male", None),
+    ],
 )
 def test_capitals(city: str, code: str | None) -> None:
     assert capital_country(city) == code

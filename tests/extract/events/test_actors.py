@@ -130,6 +130,30 @@ def test_unnamed_group_takes_the_place_of_the_paragraph(parse, text: str, head: 
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "country", "inferred"),
+    [
+        # a story that names one country (twice): its unplaced people and bodies are that country's
+        ("The mayor of Gdańsk was stabbed in Poland. Later, Marek Nowak condemned the attack.", "Nowak", "POL", True),
+        # a story naming two countries evenly gives no such guess
+        ("Poland and Chile met. Later, Marek Nowak condemned the attack.", "Nowak", None, False),
+        # a city acting stands for its country
+        ("Greece and Turkey met. Athens expelled the ambassador.", "Athens", "GRC", False),
+        # leaders of an intergovernmental body's members belong to no one country, not to the summit's host
+        (
+            "Leaders of African Union (AU) member states met in Niamey, Niger's capital, and in Niger again.",
+            "Leaders",
+            None,
+            False,
+        ),
+    ],
+)
+def test_named_actor_takes_the_story_country(parse, text: str, word: str, country: str | None, inferred: bool) -> None:
+    doc = parse(text)
+    actor = DocContext(doc).actor(_tok(doc, word))
+    assert (actor.country, actor.inferred) == (country, inferred)
+
+
+@pytest.mark.parametrize(
     ("text", "verb", "subject"),
     [
         ("Troops crossed the river and invaded the town.", "invaded", "Troops"),

@@ -226,10 +226,14 @@ class DocContext:
                         self.head_country.setdefault(self._head_key(tok), codes[0])
                         self._head_first.setdefault(self._head_key(tok), tok.i)
 
+        for _, _, code in self.locations:  # "in Gdańsk": a place of the story is a mention of its country
+            counts[code] = counts.get(code, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        # the document's country: named 3 times or more, and twice as often as any other (calibrated
-        # on Wikinews 2019-2020: single-country stories name it 2x as often as the runner-up)
-        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        # the document's country: the only one it names (twice or more: not one "Israeli embassy"), or one named
+        # 3 times or more and twice as often as any other (calibrated on Wikinews 2019-2020: single-country
+        # stories name it 2x as often as the runner-up)
+        top = ranked[0][1] if ranked else 0
+        if (len(ranked) == 1 and top >= 2) or (top >= 3 and top >= 2 * ranked[1][1]):
             self.dominant = ranked[0][0]
 
     def _remembered_part(self, head: Token) -> str | None:
@@ -390,7 +394,7 @@ class DocContext:
         if country is None and not countries:
             country = self._remembered_part(head)
         inferred = False
-        if country is None and not named and self._local_group(head, sector):
+        if country is None and not named and self._local_group(head, sector) and not _of_international(head):
             locative = np_countries(head, locative=True) or located(head)
             for c in head.children if not locative else ():  # "an assembly of ministers in Cairo"
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -408,6 +412,11 @@ class DocContext:
         ):
             country = self.dominant  # "the government" of a story about one country
             inferred = country is not None
+        if country is None and head.ent_type_ == "GPE":
+            country = place_country(head)  # "Athens expelled ...": a city acting stands for its country
+        if country is None and named and self.dominant and sector not in _NO_CONTEXT_SECTORS:
+            country = self.dominant  # "Pelosi", "the Senate" in a story about one country: its people and bodies
+            inferred = True
         host = None
         if envoy:
             for c in head.children:
@@ -566,6 +575,23 @@ class DocContext:
             if sent.start_char <= char < sent.end_char:
                 return sent
         return None
+
+
+def _of_international(head: Token) -> bool:
+    """A group of an intergovernmental body ("leaders of African Union member states"): of no one country."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in pobjs(c):
+                lo, hi = np_span(o)
+                names, run = [], []  # the capitalised runs of the phrase: "African Union", "AU"
+                for t in [*o.doc[lo:hi], None]:
+                    if t is not None and t.text[:1].isupper():
+                        run.append(t.text)
+                    elif run:
+                        names, run = [*names, " ".join(run)], []
+                if any((hit := sector_of(n)) is not None and hit.sector == "IGO" for n in names):
+                    return True
+    return False
 
 
 def _breaks(tok: Token) -> bool:
