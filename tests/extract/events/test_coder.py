@@ -493,3 +493,24 @@ def test_seed_events(parse, seed_path: Path, seed_gold_path: Path) -> None:
     f1, violations = score(events, gold)
     assert violations == 0
     assert f1 >= 0.85  # measured 1.00 (12/12, no extra) when written
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # courts and legislatures (PLOVER: a finding of guilt or unlawfulness is SANCTION convict; a charge is
+        # ACCUSE allege; an acquittal is CONCEDE; opposing a proposal rejects it)
+        ("The jury in Paris found the two French officers guilty of rape.", "SANCTION", "convict"),
+        ("The court ruled the law unconstitutional.", "SANCTION", "convict"),
+        ("The House impeached President Trump.", "SANCTION", None),
+        ("Congress held Barr in contempt.", "SANCTION", None),
+        ("The suspect was charged with murder in Christchurch.", "ACCUSE", "allege"),
+        ("Police in Paris took his wife into custody.", "COERCE", "arrest"),
+        ("Two Democrats opposed the bill.", "REJECT", None),
+        ("Parliament voted against the deal.", "REJECT", None),
+        ("Republicans attacked the impeachment inquiry.", "ACCUSE", "disapprove"),
+        ("President Trump congratulated Pelosi.", "SUPPORT", "praise"),
+    ],
+)
+def test_courts_and_legislatures(parse, text: str, type_: str, mode: str | None) -> None:
+    assert (type_, mode) in {(e.type, e.mode) for e in _events(parse, text)}

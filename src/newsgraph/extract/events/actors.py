@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
+from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.quotes.spans import find_quote_spans
 from newsgraph.extract.syntax import (
@@ -90,10 +92,8 @@ _QUANT = frozenset(
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
-_GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
 _NO_CONTEXT_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
-_LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV"})
 
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
@@ -322,15 +322,6 @@ class DocContext:
         return [e.root for e in persons if e is not None]
 
     @staticmethod
-    def _local_group(head: Token, sector: str | None) -> bool:
-        """An unnamed domestic group ("activists", "the police") takes the country of its place;
-        "European countries" or "Western allies" do not."""
-        lemma = head.lemma_.lower()
-        if lemma in _GROUP_HEADS or (sector not in _LOCAL_SECTORS and not (sector is None and lemma in actor_nouns())):
-            return False  # a sector of its own place, or people and groups named by what they are ("critics")
-        return not any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in head.children)
-
-    @staticmethod
     def _coordinated(tok: Token) -> bool:
         """Countries coordinated inside the phrase: "the governments of X and Y", "X and Y diplomats"."""
         for c in tok.children:
@@ -394,7 +385,7 @@ class DocContext:
         if country is None and not countries:
             country = self._remembered_part(head)
         inferred = False
-        if country is None and not named and self._local_group(head, sector) and not _of_international(head):
+        if country is None and not named and local_group(head, sector):
             locative = np_countries(head, locative=True) or located(head)
             for c in head.children if not locative else ():  # "an assembly of ministers in Cairo"
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -575,23 +566,6 @@ class DocContext:
             if sent.start_char <= char < sent.end_char:
                 return sent
         return None
-
-
-def _of_international(head: Token) -> bool:
-    """A group of an intergovernmental body ("leaders of African Union member states"): of no one country."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in pobjs(c):
-                lo, hi = np_span(o)
-                names, run = [], []  # the capitalised runs of the phrase: "African Union", "AU"
-                for t in [*o.doc[lo:hi], None]:
-                    if t is not None and t.text[:1].isupper():
-                        run.append(t.text)
-                    elif run:
-                        names, run = [*names, " ".join(run)], []
-                if any((hit := sector_of(n)) is not None and hit.sector == "IGO" for n in names):
-                    return True
-    return False
 
 
 def _breaks(tok: Token) -> bool:

@@ -1,0 +1,20 @@
+"""Lemma corrections: the table loads, and the parse applies it."""
+
+from __future__ import annotations
+
+from newsgraph.lexicon.lemmas import lemma_fixes
+
+
+def test_table_loads() -> None:
+    fixes = lemma_fixes()
+    assert fixes[("raped", "VERB")] == "rape"
+    assert all(form == form.lower() for form, _ in fixes)
+
+
+def test_parse_applies_the_fixes() -> None:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    doc = parse_one("The officer raped a tourist, and the court is sentencing him.")
+    assert {t.text: t.lemma_ for t in doc}["raped"] == "rape"
+    assert {t.text: t.lemma_ for t in doc}["sentencing"] == "sentence"
