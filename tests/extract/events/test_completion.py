@@ -35,6 +35,8 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
         ("Iran vowed to attack Israel.", ("THREATEN", "IRN", "ISR")),
         # a reported future is a commitment too
         ("Pakistan said it would meet Indian officials next month.", ("AGREE", "PAK", "IND")),
+        # a stated intent to sue or charge is a threat of legal action
+        ("Kenya said it would sue Uganda over the border.", ("THREATEN", "KEN", "UGA")),
     ],
 )
 def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:

@@ -65,6 +65,8 @@ def intended_type(cand: Candidate) -> str | None:
         committed = _reported(cand.clause)  # "said it would withdraw": a reported commitment
     if not committed:
         return None
+    if cand.type == "ACCUSE" and cand.mode == "allege":
+        return "THREATEN"  # "said he intended to sue", "will press charges": a threat of legal action
     return _INTENDED.get(cand.type)
 
 
