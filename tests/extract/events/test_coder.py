@@ -510,6 +510,10 @@ def test_seed_events(parse, seed_path: Path, seed_gold_path: Path) -> None:
         ("Parliament voted against the deal.", "REJECT", None),
         ("Republicans attacked the impeachment inquiry.", "ACCUSE", "disapprove"),
         ("President Trump congratulated Pelosi.", "SUPPORT", "praise"),
+        # a conviction told without its court is the court's; clemency is a concession (release)
+        ("Avenatti was convicted of attempted extortion in New York.", "SANCTION", "convict"),
+        ("President Trump granted clemency to eleven people.", "CONCEDE", "release"),
+        ("The governor commuted the sentence of Rod Blagojevich.", "CONCEDE", "release"),
     ],
 )
 def test_courts_and_legislatures(parse, text: str, type_: str, mode: str | None) -> None:

@@ -40,6 +40,9 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("Egypt denied that its troops attacked Libya.", "attacked", True, False),
         ("Brazil accused Venezuela of attacking its border posts.", "attacking", False, True),
         ("Officials said that troops attacked the town.", "attacked", False, False),
+        # be + to-infinitive: scheduled, not done
+        ("The minister is to step down today.", "step", False, True),
+        ("Avenatti is to be sentenced in June.", "sentenced", False, True),
         ("Troops crossed the river and attacked the town.", "attacked", False, False),
         ("Troops could cross the river and attack the town.", "attack", False, True),
         # a negative subject, a stopped action, an action only asked for
