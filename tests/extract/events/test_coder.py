@@ -514,7 +514,19 @@ def test_seed_events(parse, seed_path: Path, seed_gold_path: Path) -> None:
         ("Avenatti was convicted of attempted extortion in New York.", "SANCTION", "convict"),
         ("President Trump granted clemency to eleven people.", "CONCEDE", "release"),
         ("The governor commuted the sentence of Rod Blagojevich.", "CONCEDE", "release"),
+        # a conviction told in the passive is the court's; pleading not guilty rejects the charges; a judge
+        # dismissing a lawsuit rejects it
+        ("Avenatti was arrested in Paris. He was found guilty on all counts.", "SANCTION", "convict"),
+        ("Avenatti pled not guilty to the charges.", "REJECT", None),
+        ("A federal judge dismissed the lawsuit.", "REJECT", None),
     ],
 )
 def test_courts_and_legislatures(parse, text: str, type_: str, mode: str | None) -> None:
     assert (type_, mode) in {(e.type, e.mode) for e in _events(parse, text)}
+
+
+def test_text_target_takes_the_story_country(parse) -> None:
+    # a story about one country: the words a verbal event acts on ("the charges") are that country's
+    text = "Police in Poland arrested a man in Warsaw. The man denied the charges in Poland."
+    (ev,) = [e for e in _events(parse, text) if e.type == "REJECT"]
+    assert (ev.target, ev.target_country) == ("charges", "POL")

@@ -210,7 +210,9 @@ def _sentence_events(
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
         if not targets and (found := text_target(cand)) is not None:
-            targets = [found]  # "criticised the proceedings": the object's words, no country
+            if found.country is None and ctx.dominant:  # "pleaded not guilty to the charges": the story's country's
+                found = replace(found, country=ctx.dominant, inferred=True)
+            targets = [found]  # "criticised the proceedings": the object's words
         if (
             ptype.needs_target
             and not targets
