@@ -37,6 +37,8 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
         ("Pakistan said it would meet Indian officials next month.", ("AGREE", "PAK", "IND")),
         # a stated intent to sue or charge is a threat of legal action
         ("Kenya said it would sue Uganda over the border.", ("THREATEN", "KEN", "UGA")),
+        # a stated future retreat or concession is CONCEDE
+        ("Burundi's President Pierre Nkurunziza announced he would stand down.", ("CONCEDE", "BDI", None)),
     ],
 )
 def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:
