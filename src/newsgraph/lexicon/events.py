@@ -35,7 +35,7 @@ SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BU
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
-_SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker"})
+_SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
 _CONTEXT_KINDS = frozenset({"anaphor", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
     {

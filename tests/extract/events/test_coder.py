@@ -530,3 +530,18 @@ def test_text_target_takes_the_story_country(parse) -> None:
     text = "Police in Poland arrested a man in Warsaw. The man denied the charges in Poland."
     (ev,) = [e for e in _events(parse, text) if e.type == "REJECT"]
     assert (ev.target, ev.target_country) == ("charges", "POL")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # reported accusations: the that-clause names who did it
+        ("Philippine military spokesman Arnel dela Vega said the Abu Sayyaf Group were the perpetrators.",
+         "Abu Sayyaf Group"),
+        ("US Secretary of State Mike Pompeo said the crash was likely Iran's doing.", "Iran"),
+        ("Protesters in Baghdad claimed Iran was behind the violence.", "Iran"),
+    ],
+)
+def test_reported_accusation_targets_the_accused(parse, text: str, target: str) -> None:
+    accusations = [e for e in _events(parse, text) if e.type == "ACCUSE"]
+    assert [(e.mode, e.target) for e in accusations] == [("allege", target)]

@@ -307,6 +307,12 @@ def slot_heads(slot: str, tok: Token, clause: Token) -> list[Token]:
             if c.dep_ == "ccomp" and is_passive(c):
                 return [o for a in c.children if a.dep_ == "agent" for o in pobjs(a)]
         return []
+    if kind == "reported":  # "said the Abu Sayyaf Group are the perpetrators", "said the crash was Iran's doing"
+        for c in clause.children:
+            if c.dep_ == "ccomp":
+                poss = [p for a in c.children if a.dep_ in ("attr", "acomp") for p in a.children if p.dep_ == "poss"]
+                return poss or subjects(c)
+        return []
     if kind == "speaker":  # "Vučić said forces were involved": who reports the clause
         gov = clause
         while gov.dep_ in ("conj", "xcomp") and gov.head.i != gov.i:
