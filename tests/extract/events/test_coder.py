@@ -545,3 +545,10 @@ def test_text_target_takes_the_story_country(parse) -> None:
 def test_reported_accusation_targets_the_accused(parse, text: str, target: str) -> None:
     accusations = [e for e in _events(parse, text) if e.type == "ACCUSE"]
     assert [(e.mode, e.target) for e in accusations] == [("allege", target)]
+
+
+def test_passive_done_in_a_statement_is_its_authors(parse) -> None:
+    # the authors of the statement act; the subject shared with an earlier conjunct is the target
+    text = "Turkey is already under sanctions, and was condemned in a joint statement by Egypt and Greece."
+    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "ACCUSE"}
+    assert found == {("ACCUSE", "EGY", "TUR"), ("ACCUSE", "GRC", "TUR")}

@@ -111,6 +111,8 @@ def objects(v: Token) -> list[Token]:
         if not objs and v.dep_ in ("pcomp", "advcl"):  # "were injured after being attacked by X"
             gov = v.head.head if v.dep_ == "pcomp" else v.head
             objs = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not objs and v.dep_ == "conj":  # "Turkey is under sanctions and was condemned by X": the shared subject
+            objs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     else:
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if not objs:

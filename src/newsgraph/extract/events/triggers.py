@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.events.actors import Actor, DocContext, located, np_countries, np_span, pobjs, subjects
+from newsgraph.extract.events.actors import (
+    Actor,
+    DocContext,
+    is_passive,
+    located,
+    np_countries,
+    np_span,
+    pobjs,
+    subjects,
+)
 from newsgraph.extract.events.arguments import (
     ClauseFacts,
     clause_of,
@@ -177,6 +186,22 @@ def _author(head: Token) -> Token:
     return own[0] if own else head
 
 
+def _statement_authors(clause: Token) -> list[Token]:
+    """The authors of the statement a passive event was done in ("was condemned in a joint statement by
+    Egypt, Greece and Cyprus", "was criticised in a letter from 40 MPs")."""
+    if not is_passive(clause):
+        return []
+    for c in clause.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "through", "via"):
+            for o in pobjs(c):
+                if o.pos_ == "NOUN" and noun_cue(o.lemma_) is not None:
+                    own = own_actor_heads(o)
+                    own += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "from" for x in pobjs(p)]
+                    if own:
+                        return own
+    return []
+
+
 # ---- triggers ----------------------------------------------------------------------------
 def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidate | None:
     pats = verb_patterns().get(tok.lemma_.lower())
@@ -205,6 +230,8 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             pointing=any(n.kind == "eval" for n in pat.needs),
             consult=pat.type == "CONSULT",
         )
+        if not actors:
+            actors = _actor_list(_statement_authors(clause), ctx)  # "was condemned in a statement by X"
         if not actors:
             for slot in pat.actor:
                 actors = _actor_list(slot_heads(slot, tok, clause), ctx)
