@@ -207,7 +207,8 @@ def test_evaluation(word: str, polarity: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("cell", "kind"), [("eval:negative", "eval"), ("comp", "comp"), ("nocomp", "nocomp"), ("if", "if")]
+    ("cell", "kind"),
+    [("eval:negative", "eval"), ("comp", "comp"), ("nocomp", "nocomp"), ("if", "if"), ("tocomp", "tocomp")],
 )
 def test_new_conditions_parse(cell: str, kind: str) -> None:
     assert lex._parse_need("event_verbs.tsv", "x", cell).kind == kind

@@ -166,11 +166,12 @@ def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
 
 
 def _parse_need(table: str, key: str, cell: str) -> Need:
-    if cell in ("if", "comp", "nocomp", "noobj", "verbal"):
+    if cell in ("if", "comp", "nocomp", "noobj", "verbal", "tocomp"):
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
-        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, if, comp, nocomp, noobj, verbal"
+        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, if, comp, nocomp, noobj, verbal, "
+        expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
         raise LexiconError(f"{table}: {key}: eval condition must be eval:negative or eval:positive")

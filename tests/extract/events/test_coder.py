@@ -519,6 +519,10 @@ def test_seed_events(parse, seed_path: Path, seed_gold_path: Path) -> None:
         ("Avenatti was arrested in Paris. He was found guilty on all counts.", "SANCTION", "convict"),
         ("Avenatti pled not guilty to the charges.", "REJECT", None),
         ("A federal judge dismissed the lawsuit.", "REJECT", None),
+        # telling or instructing someone to act is a request; confirming a nomination supports it
+        ("The police told protesters to leave the square.", "REQUEST", None),
+        ("Jacinda Ardern said she had instructed officials to meet.", "REQUEST", None),
+        ("The Senate confirmed Pierluisi's nomination.", "SUPPORT", None),
     ],
 )
 def test_courts_and_legislatures(parse, text: str, type_: str, mode: str | None) -> None:
@@ -552,3 +556,7 @@ def test_passive_done_in_a_statement_is_its_authors(parse) -> None:
     text = "Turkey is already under sanctions, and was condemned in a joint statement by Egypt and Greece."
     found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "ACCUSE"}
     assert found == {("ACCUSE", "EGY", "TUR"), ("ACCUSE", "GRC", "TUR")}
+
+
+def test_told_without_a_complement_is_no_request(parse) -> None:
+    assert "REQUEST" not in {e.type for e in _events(parse, "Prosecutor Ana Paz told reporters the trial would start.")}

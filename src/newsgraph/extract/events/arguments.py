@@ -257,6 +257,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = evaluation_of(clause) in need.words
         elif kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
             ok = not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
+        elif kind == "tocomp":  # "told protesters to leave", "were told to stay": what one is told to do
+            ok = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
         elif kind == "comp":  # "claimed protesters were sent by X", not "the attack was claimed by X"
             ok = any(c.dep_ == "ccomp" for c in clause.children)
         elif kind == "nocomp":  # "agreed that ...": an opinion, no agreement
