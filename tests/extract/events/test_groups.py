@@ -26,6 +26,7 @@ def _head(doc: Doc, word: str):
     ("text", "word", "sector", "local"),
     [
         ("Activists marched on Sunday.", "Activists", "CVL", True),
+        ("Rebels attacked the town.", "Rebels", "REB", True),
         ("European activists marched on Sunday.", "activists", "CVL", False),
         ("The government resigned.", "government", "GOV", False),
         ("Leaders of African Union member states met.", "Leaders", "GOV", False),

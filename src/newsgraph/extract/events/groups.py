@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
-LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV"})
+LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV", "REB"})
 
 
 def local_group(head: Token, sector: str | None) -> bool:
