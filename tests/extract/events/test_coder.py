@@ -523,6 +523,8 @@ def test_seed_events(parse, seed_path: Path, seed_gold_path: Path) -> None:
         ("The police told protesters to leave the square.", "REQUEST", None),
         ("Jacinda Ardern said she had instructed officials to meet.", "REQUEST", None),
         ("The Senate confirmed Pierluisi's nomination.", "SUPPORT", None),
+        # suspending a bill is a concession; told without its doer, the government's
+        ("Protesters marched in Hong Kong. The bill was suspended after the protests in Hong Kong.", "CONCEDE", "ease"),
     ],
 )
 def test_courts_and_legislatures(parse, text: str, type_: str, mode: str | None) -> None:
