@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import func, select
 
@@ -11,15 +9,6 @@ from newsgraph.export.codes import PlaceInfo, actor_code, day_date, event_query,
 from newsgraph.store.db import Store
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.schema import entities, events
-from tests.export.test_tables import build_db
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("codes_db")
-    db = build_db(f"sqlite:///{folder / 'ng.db'}", folder)
-    yield db
-    db.close()
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +13,7 @@ from newsgraph.export import FORMATS, ExportError, UnknownFormat, export, format
 from newsgraph.store.db import Store
 from newsgraph.store.filters import Filters
 from newsgraph.store.schema import documents
-from tests.export.test_tables import build_db, count
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("export_db")
-    db = build_db(f"sqlite:///{folder / 'ng.db'}", folder)
-    yield db
-    db.close()
+from tests.export.test_tables import count
 
 
 @pytest.mark.parametrize("fmt", ["xml", "", "gdelt1"])

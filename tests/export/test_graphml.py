@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -15,22 +14,6 @@ from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.filters import Filters
 from newsgraph.store.schema import entities, events
-from tests.export.test_tables import build_db
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("graph_db")
-    db = build_db(f"sqlite:///{folder / 'ng.db'}", folder)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def any_store(any_db_url: str, tmp_path: Path) -> Iterator[Store]:
-    db = build_db(any_db_url, tmp_path / "pages")
-    yield db
-    db.close()
 
 
 @pytest.mark.parametrize(

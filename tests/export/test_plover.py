@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from newsgraph.export.plover import CODER, plover_record
 from newsgraph.store.db import Store
 from newsgraph.store.filters import Filters
 from newsgraph.store.schema import events
-from tests.export.test_tables import build_db
 
 KEYS = {
     "event_id",
@@ -50,21 +48,6 @@ KEYS = {
     "evidence",
     "coder",
 }
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("plover_db")
-    db = build_db(f"sqlite:///{folder / 'ng.db'}", folder)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def any_store(any_db_url: str, tmp_path: Path) -> Iterator[Store]:
-    db = build_db(any_db_url, tmp_path / "pages")
-    yield db
-    db.close()
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

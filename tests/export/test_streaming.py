@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,6 @@ from sqlalchemy import select
 from newsgraph.export.streaming import atomic_open, keyset, stream
 from newsgraph.store.db import Store
 from newsgraph.store.schema import documents
-from tests.export.test_tables import build_db
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("export_db")
-    db = build_db(f"sqlite:///{folder / 'ng.db'}", folder)
-    yield db
-    db.close()
 
 
 @pytest.mark.parametrize("size", [1, 2, 5])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -77,21 +76,6 @@ def build_db(url: str, folder: Path) -> Store:
     for path, published in PAGES:
         pipeline.ingest([str(path)], published=published)
     return pipeline.store
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("export_db")
-    db = build_db(f"sqlite:///{folder / 'ng.db'}", folder)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def any_store(any_db_url: str, tmp_path: Path) -> Iterator[Store]:
-    db = build_db(any_db_url, tmp_path / "pages")
-    yield db
-    db.close()
 
 
 def count(store: Store, query: Any) -> int:
