@@ -229,6 +229,10 @@ class ClauseFacts:
         return self._objs
 
 
+# need kind → the ClauseFacts attribute holding the words it is checked against
+_WORD_FACTS = {"prt": "prts", "prep": "preps", "word": "near", "arg": "arg", "subj": "subj", "obj": "objs"}
+
+
 def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | None = None) -> bool:
     """Whether every condition of ``pat`` holds on ``clause``; ``facts`` keeps each clause's
     :class:`ClauseFacts` across the patterns tried on it."""
@@ -241,28 +245,16 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
         known = facts[clause.i] = ClauseFacts(clause)
     for need in pat.needs:
         kind = need.kind
-        if kind == "prt":
-            ok = not need.words.isdisjoint(known.prts)
-        elif kind == "prep":
-            ok = not need.words.isdisjoint(known.preps)
-        elif kind == "word":
-            ok = not need.words.isdisjoint(known.near)
-        elif kind == "arg":
-            ok = not need.words.isdisjoint(known.arg)
-        elif kind == "subj":
-            ok = not need.words.isdisjoint(known.subj)
-        elif kind == "obj":
-            ok = not need.words.isdisjoint(known.objs)
+        if kind in _WORD_FACTS:  # the words of the clause's particles, prepositions, dependents, ... (ClauseFacts)
+            ok = not need.words.isdisjoint(getattr(known, _WORD_FACTS[kind]))
         elif kind == "eval":
             ok = evaluation_of(clause) in need.words
         elif kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
             ok = not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
         elif kind == "tocomp":  # "told protesters to leave", "were told to stay": what one is told to do
             ok = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
-        elif kind == "comp":  # "claimed protesters were sent by X", not "the attack was claimed by X"
-            ok = any(c.dep_ == "ccomp" for c in clause.children)
-        elif kind == "nocomp":  # "agreed that ...": an opinion, no agreement
-            ok = not any(c.dep_ == "ccomp" for c in clause.children)
+        elif kind in ("comp", "nocomp"):  # "claimed protesters were sent by X"; "agreed that ...": an opinion
+            ok = any(c.dep_ == "ccomp" for c in clause.children) == (kind == "comp")
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
         else:
