@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.core.errors import ModelMissing
+from newsgraph.lexicon.lemmas import lemma_fixes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,8 +62,6 @@ def load_nlp(model: str | None = None, disable: tuple[str, ...] = ()) -> Languag
 
 def _fix_lemmas(doc: Doc) -> Doc:
     """Correct the lemmas the model is known to get wrong (``lexicon/data/lemma_fixes.tsv``)."""
-    from newsgraph.lexicon.lemmas import lemma_fixes
-
     fixes = lemma_fixes()
     for token in doc:
         lemma = fixes.get((token.lower_, token.pos_))
