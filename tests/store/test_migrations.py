@@ -37,6 +37,7 @@ def test_the_released_migrations_keep_their_numbers_and_descriptions() -> None:
         (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)"),
         (4, "related articles (term statistics, embedding cache) and knowledge-base indexes"),
         (5, "knowledge base: canonical entities, merge decisions, roles, merged events"),
+        (6, "web sources: fetches, per-URL validators, followed sources, seen entries"),
     ]
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.core.errors import SchemaTooNew
 from newsgraph.store.schema import V1_TABLES, V2_TABLES, now, schema_version
 from newsgraph.store.schema_kb import create_kb_tables, create_popular_indexes, create_related_tables
+from newsgraph.store.schema_sources import create_source_tables
 from newsgraph.store.search import create_index
 
 # -- migrations -----------------------------------------------------------------------------------
@@ -46,6 +47,7 @@ MIGRATIONS: list[Migration] = [
     (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)", create_index),
     (4, "related articles (term statistics, embedding cache) and knowledge-base indexes", _knowledge_base),
     (5, "knowledge base: canonical entities, merge decisions, roles, merged events", create_kb_tables),
+    (6, "web sources: fetches, per-URL validators, followed sources, seen entries", create_source_tables),
 ]
 
 
