@@ -23,13 +23,28 @@ from newsgraph.cli.common import (
     make_analyzer,
     open_store,
 )
+from newsgraph.cli.sources import (
+    AllowPrivateOption,
+    ContactOption,
+    DelayOption,
+    UserAgentOption,
+    fetch_settings,
+    make_web,
+    print_fetch_counts,
+)
 from newsgraph.core.errors import NewsgraphError
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for standard input.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, WARC archives, http(s) URLs, or - for standard input."),
+    ] = None,
     published: PublishedOption = None,
     db: DbOption = None,
+    urls: Annotated[
+        list[str] | None, typer.Option("--urls", help="A file of URLs to fetch, one per line (# comments).")
+    ] = None,
     include: Annotated[
         list[str] | None, typer.Option("--include", help="Glob of files to read in directories.")
     ] = None,
@@ -39,19 +54,36 @@ def ingest(
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this.")] = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract facts while ingesting.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    allow_private: AllowPrivateOption = None,
+    delay: DelayOption = None,
+    user_agent: UserAgentOption = None,
+    contact: ContactOption = None,
 ) -> None:
-    """Read pages, split them into articles and teasers, extract facts and store them."""
+    """Read pages (files, folders, WARC archives, URLs), split them into articles and teasers, extract facts
+    and store them."""
     from newsgraph.ingest.pipeline import Pipeline
+    from newsgraph.sources.inputs import iter_inputs, plan_inputs
 
     settings = load_settings(
         db, include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None, max_bytes=max_bytes
     )
+    fetching = fetch_settings(
+        allow_private=allow_private, delay=delay, user_agent=user_agent, contact=contact, max_bytes=max_bytes
+    )
+    plan = plan_inputs(paths or [], url_lists=urls or [], include=settings.include, exclude=settings.exclude)
+    if not plan:
+        err_console.print("[red]error:[/red] no input files or URLs found under the given arguments")
+        raise typer.Exit(2)
     store = open_store(settings)
     pipeline = Pipeline(settings, store=store, analyzer=make_analyzer(settings, extract))
-    items, total = pipeline.plan(paths)
-    if not items:
-        err_console.print("[red]error:[/red] no input files found under the given paths")
-        raise typer.Exit(2)
+    total = plan.total
+    webs: list[Any] = []
+
+    def web() -> Any:
+        if not webs:
+            webs.append(make_web(store, fetching))
+        return webs[0]
+
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
@@ -75,9 +107,13 @@ def ingest(
                 errors=len(summary.errors),
             )
 
-        summary = pipeline.ingest(paths, published=published, progress=on_progress, items=items)
+        pages = iter_inputs(plan, max_bytes=settings.max_bytes, published=published, web=web)
+        summary = pipeline.ingest_pages(pages, inputs=[*(paths or []), *(urls or [])], progress=on_progress)
         bar.update(task, completed=total)
     _print_summary(summary, store.safe_url)
+    if webs:
+        print_fetch_counts(webs[0].counts)
+        webs[0].close()
     if extract:
         found = store.fact_counts()
         console.print("In the database: " + ", ".join(f"{n} {kind}" for kind, n in found.items()))
