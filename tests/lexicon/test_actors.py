@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.lexicon import actors
-from newsgraph.lexicon.actors import actor_code, office_on, office_terms
+from newsgraph.lexicon.actors import actor_code, nationality_on, office_on, office_terms
 from newsgraph.lexicon.loader import LexiconError
 
 
@@ -120,3 +120,16 @@ def test_office_record_for_pages_and_why() -> None:
     assert terms and all(t["why"].startswith("country from the office-holder table") for t in terms)
     assert any(t["country"] == "RUS" and t["during"] for t in terms)
     assert office_record("Nobody Atall") == []
+
+
+def test_nationality_after_the_listed_terms() -> None:
+    # Pelosi's rows end in 2011: in 2019 she holds no listed office but is still American
+    assert office_on("Nancy Pelosi", "2019-01-03") is None
+    assert nationality_on("Nancy Pelosi", "2019-01-03") == "USA"
+    assert nationality_on("Nancy Pelosi", None) == "USA"
+
+
+def test_no_nationality_before_the_first_term_or_for_a_shared_name() -> None:
+    assert nationality_on("Nancy Pelosi", "1950") is None  # her first listed term starts in 1958
+    assert nationality_on("Abdullah", "2019") is None
+    assert nationality_on("Nobody Atall", "2019") is None

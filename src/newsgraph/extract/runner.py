@@ -49,7 +49,7 @@ class DocFacts:
 def extract_all(doc: Any, document: Document) -> DocFacts:
     """Every extractor over one parsed document."""
     doc_id, published = document.id, document.published
-    mentions = extract_mentions(doc, doc_id)
+    mentions = extract_mentions(doc, doc_id, published)
     dates = extract_dates(doc, doc_id, published)
     events = extract_events(doc, doc_id, published=published, resolver=mentions, dates=dates)
     return DocFacts(

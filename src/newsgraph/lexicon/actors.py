@@ -157,6 +157,19 @@ def office_on(name: str, date: str | None) -> OfficeTerm | None:
     return _best(covering)
 
 
+def nationality_on(name: str, date: str | None) -> str | None:
+    """The country of a person the office-holder table knows, on a date outside their terms: one who held
+    office for a country before ``date`` stays of it ("Nancy Pelosi" in 2019, after her listed terms end in
+    2011). None when the name is unknown, when its terms name different countries (two persons share the
+    name), or when every term starts after the date."""
+    terms = office_terms(name)
+    if date is not None:
+        first, _ = _span(date)
+        terms = [t for t in terms if (t.start or "") <= first]
+    countries = {t.country for t in terms}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def office_record(name: str, first: str | None = None, last: str | None = None) -> list[dict[str, object]]:
     """The dated offices the table gives ``name``, as plain records for the entity page, the API and
     ``newsgraph entity --why``: country, sector, role, start, end, ``why`` (the provenance text) and

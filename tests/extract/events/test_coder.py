@@ -562,3 +562,30 @@ def test_passive_done_in_a_statement_is_its_authors(parse) -> None:
 
 def test_told_without_a_complement_is_no_request(parse) -> None:
     assert "REQUEST" not in {e.type for e in _events(parse, "Prosecutor Ana Paz told reporters the trial would start.")}
+
+
+# ---------------------------------------------------------------- the home side of an unsaid target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal, a demand, a conviction by a home actor, its other side unsaid: of the home country
+        ("Hungarian police arrested the suspect. Hungary's court refused.", ("REJECT", "HUN", None, "HUN")),
+        ("Protesters in Chile demanded more. Chile's police arrested them. They demanded an inquiry.",
+         ("REQUEST", "CHL", None, "CHL")),
+    ],
+)
+def test_unsaid_target_of_a_home_actor(parse, text: str, expected: tuple) -> None:
+    events = [(e.type, e.actor_country, e.target, e.target_country) for e in _events(parse, text)]
+    assert expected in events
+
+
+def test_no_home_target_for_an_actor_of_another_country(parse) -> None:
+    text = "Iraq and Iran held talks in Baghdad. Iraqi officials met Iranian envoys. France refused."
+    events = [(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "REJECT"]
+    assert events == [("REJECT", "FRA", None)]
+
+
+def test_no_home_target_for_a_withdrawal(parse) -> None:
+    assert _facts(parse, "The Chilean government is willing to withdraw its troops.") == [("CONCEDE", "CHL", None)]

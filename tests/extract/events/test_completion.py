@@ -79,8 +79,17 @@ def test_no_unknown_attacker(parse, text: str) -> None:
 
 
 def test_object_words_as_target(parse) -> None:
+    # the object's words are the target; in a story about Poland, rules with no other country are Poland's
     facts = _facts(parse, "The Polish bishop criticised the new rules.")
-    assert ("ACCUSE", "POL", "new rules", None) in facts
+    assert ("ACCUSE", "POL", "new rules", "POL") in facts
+
+
+def test_object_words_keep_no_country_for_a_foreign_actor(parse) -> None:
+    text = (
+        "Iran and Iraq held talks in Baghdad. Iraqi officials met Iranian envoys. "
+        "The Polish bishop criticised the new rules."
+    )
+    assert ("ACCUSE", "POL", "new rules", None) in _facts(parse, text)
 
 
 def test_a_claim_alone_is_no_accusation(parse) -> None:

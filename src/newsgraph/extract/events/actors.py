@@ -48,7 +48,7 @@ from newsgraph.extract.syntax import (
     subjects,
     token_country,
 )
-from newsgraph.lexicon.actors import actor_code, office_on
+from newsgraph.lexicon.actors import actor_code, nationality_on, office_on
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, sector_of
 
@@ -92,7 +92,7 @@ _QUANT = frozenset(
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
-_NO_CONTEXT_SECTORS = frozenset({"IGO", "NGO", "BUS"})
+STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 
 
@@ -100,7 +100,7 @@ _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 _INDEX_KEY = "newsgraph.events.index"
 _QUOTES_KEY = "newsgraph.events.quotes"
 _INDEXED = ("person_words", "person_country", "head_country", "_head_first", "locations", "paragraph_of",
-            "_subjects", "_sent_no", "dominant", "sents")  # fmt: skip
+            "_subjects", "_sent_no", "dominant", "leading", "sents")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -153,6 +153,7 @@ class DocContext:
         self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
         self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
         self.dominant: str | None = None
+        self.leading: str | None = None  # the country the document names most (first of a tie), dominant or not
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
         self.sents: list[Span] = []  # Token.sent scans the document: look sentences up here
         self._text: str | None = None
@@ -233,6 +234,7 @@ class DocContext:
         # 3 times or more and twice as often as any other (calibrated on Wikinews 2019-2020: single-country
         # stories name it 2x as often as the runner-up)
         top = ranked[0][1] if ranked else 0
+        self.leading = ranked[0][0] if ranked else None
         if (len(ranked) == 1 and top >= 2) or (top >= 3 and top >= 2 * ranked[1][1]):
             self.dominant = ranked[0][0]
 
@@ -305,7 +307,7 @@ class DocContext:
         if len(known) == 1 and len(out) > 1:
             only = next(iter(known))  # "Russian officials and diplomats": both Russian
             for a in out:
-                if (a.country is None or a.inferred) and not (a.named and a.sector in _NO_CONTEXT_SECTORS):
+                if (a.country is None or a.inferred) and not (a.named and a.sector in STATELESS_SECTORS):
                     a.country = only
                     a.inferred = False
         return out
@@ -405,7 +407,7 @@ class DocContext:
             inferred = country is not None
         if country is None and head.ent_type_ == "GPE":
             country = place_country(head)  # "Athens expelled ...": a city acting stands for its country
-        if country is None and named and self.dominant and sector not in _NO_CONTEXT_SECTORS:
+        if country is None and named and self.dominant and sector not in STATELESS_SECTORS:
             country = self.dominant  # "Pelosi", "the Senate" in a story about one country: its people and bodies
             inferred = True
         host = None
@@ -435,11 +437,15 @@ class DocContext:
 
     def _known(self, name: str, head: Token) -> tuple[str | None, str | None] | None:
         """Country and sector the dictionaries give a name the text leaves without one: the office a person
-        held on the publication date (PETRARCH2's dated office holders: "Putin" in 2022 → RUS GOV), or the
-        code of an international body or armed group ("Hamas" → REB)."""
+        held on the publication date (PETRARCH2's dated office holders: "Putin" in 2022 → RUS GOV; out of
+        office, the country served, with no sector), or the code of an international body or armed group
+        ("Hamas" → REB)."""
         if head.ent_type_ == "PERSON" or self.is_person(head):
             term = office_on(name, self.published) if self.published else None
-            return (term.country, term.sector) if term is not None and (term.country or term.sector) else None
+            if term is None:  # out of office on the date: still of the country they served
+                country = nationality_on(name, self.published)
+                return (country, None) if country else None
+            return (term.country, term.sector) if term.country or term.sector else None
         if head.ent_type_ in ("ORG", "NORP", "") and head.pos_ == "PROPN":
             code = actor_code(name)
             return (code.country, code.sector) if code is not None and (code.country or code.sector) else None

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.core.model import DateFact, Event, Evidence
 from newsgraph.extract.events.actors import (
+    STATELESS_SECTORS,
     Actor,
     ActorResolver,
     DocContext,
@@ -87,6 +88,11 @@ _RESPONDS_TO = ("ASSAULT", "COERCE")
 # Types an actor does on its own (no recipient in the codebook's sense): a compiled pattern may code them
 # without a target; every other compiled event needs one, as PETRARCH's dyads do.
 _ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
+# Types whose unsaid other side, for an actor of the story's own country, is of that country: demands,
+# refusals, accusations, threats and the state's coercion and sanctions address the home polity, and so does
+# a resignation (not a withdrawal of troops: that one is abroad).
+_HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
+_HOME_MODES = frozenset({("CONCEDE", "resign"), ("RETREAT", "resign")})
 
 
 # ---- assembly ------------------------------------------------------------------------------
@@ -123,7 +129,7 @@ def _event(
         actor=actor.label,
         actor_country=actor.country,
         actor_sector=actor.sector,
-        target=target.label if target else None,
+        target=(target.label or None) if target else None,
         target_country=target.country if target else None,
         target_sector=target.sector if target else None,
         date=date,
@@ -210,7 +216,8 @@ def _sentence_events(
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
         if not targets and (found := text_target(cand)) is not None:
-            if found.country is None and ctx.dominant:  # "pleaded not guilty to the charges": the story's country's
+            if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):
+                # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
             targets = [found]  # "criticised the proceedings": the object's words
         if (
@@ -237,7 +244,7 @@ def _sentence_events(
                     break
         place = places.get(cand.clause.i)
         for actor, target in pairs or [(a, t) for a in actors for t in targets or [None]]:
-            keep, target = _complete(cand, actor, target, destination)
+            keep, target = _complete(cand, actor, target, destination, ctx)
             if keep:
                 out.append(_event(cand, actor, target, sent, doc_id, date, place))
                 if cand.modality.is_fact:
@@ -291,7 +298,7 @@ def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_
 
 
 def _complete(
-    cand: Candidate, actor: Actor, target: Actor | None, destination: str | None
+    cand: Candidate, actor: Actor, target: Actor | None, destination: str | None, ctx: DocContext
 ) -> tuple[bool, Actor | None]:
     """Fill what the sentence implies about one actor-target pair; False when the pair is no event."""
     if not _political(actor) and (target is None or not _political(target)):
@@ -308,10 +315,39 @@ def _complete(
             actor.country = target.envoy_host  # "the ambassador to Berlin was summoned": Germany summoned
         if target.country is None and actor.sector in ("POL", "JUD") and target.sector in ("CVL", "OPP", "MED"):
             target.country = actor.country  # police arrest people of their own country
+        if target.country is None and _home_side(actor, target, ctx):
+            target = replace(target, country=actor.country, inferred=True)
     elif cand.type == "PROTEST":
         # a protest with no named target is against the protesters' own government
         target = Actor("government", None, actor.country, "GOV", actor.start, actor.end, -1)
+    elif (
+        (cand.type in _HOME_ADDRESSEE or (cand.type, cand.mode) in _HOME_MODES)
+        and cand.modality.is_fact
+        and _home_actor(actor, ctx)
+    ):
+        # "the commission refused", "protesters' demands", "was imprisoned": the side the text leaves unsaid is
+        # of the home actor's own country (no words, so no name: only the country is coded)
+        target = Actor("", None, actor.country, None, actor.start, actor.end, -1, inferred=True)
     return True, target
+
+
+def _home_actor(actor: Actor, ctx: DocContext) -> bool:
+    """An actor of the country the story is about (the one it names most)."""
+    return actor.country is not None and not actor.unknown and actor.country in (ctx.dominant, ctx.leading)
+
+
+def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
+    """The target of a home actor of the story, left without a country by its words, is of the actor's
+    country: "the court convicted Hall", "the commission refused the network", "police arrested the
+    accused" in a story about that country. Not an organisation or place the text names (their country is
+    their own), nor one of the sectors that belong to no country."""
+    if not _home_actor(actor, ctx):
+        return False
+    if target.sector in STATELESS_SECTORS:
+        return False
+    if target.named and (target.head < 0 or ctx.doc[target.head].ent_type_ != "PERSON"):
+        return False
+    return target.head < 0 or not _place(ctx.doc[target.head])
 
 
 def _political(actor: Actor) -> bool:

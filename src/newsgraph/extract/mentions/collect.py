@@ -85,8 +85,9 @@ def _strip_title(text: str) -> str:
     return text
 
 
-def extract_mentions(doc: Doc, doc_id: str) -> MentionSet:
-    """Persons, organizations, places and countries mentioned in ``doc``, each with evidence."""
+def extract_mentions(doc: Doc, doc_id: str, published: str | None = None) -> MentionSet:
+    """Persons, organizations, places and countries mentioned in ``doc``, each with evidence (``published``:
+    the date a person's office is looked up on)."""
     if len(doc) == 0:
         return MentionSet()
     ix = MentionIndex(doc)
@@ -96,7 +97,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> MentionSet:
     person_mentions = find_roles(ix, person_spans, org_refs(org_mentions, orgs))
     persons: list[Person] = []
     for group in group_mentions(person_mentions):
-        role, country, organization = group_attributes(group)
+        role, country, organization = group_attributes(group, published)
         name = group.name
         aliases: list[str] = []
         for m in group.mentions:

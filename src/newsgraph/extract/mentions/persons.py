@@ -51,6 +51,7 @@ from newsgraph.extract.mentions.roles import (
     predicate_after,
     titled_before,
 )
+from newsgraph.lexicon.actors import nationality_on, office_on
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
 from newsgraph.lexicon.titles import is_modifier, title_sector
@@ -512,13 +513,20 @@ def _closest(groups: list[PersonGroup], candidates: list[int], start: int) -> in
     return best
 
 
-def group_attributes(group: PersonGroup) -> tuple[str | None, str | None, str | None]:
-    """(role, country, organization) of a person: first role found, its country, else the text's."""
+def group_attributes(
+    group: PersonGroup, published: str | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """(role, country, organization) of a person: first role found, its country, else the text's ("NAME of
+    COUNTRY"), else the office-holder table's on the publication date (the office held then, or the country
+    served before it), else the country the context suggests."""
     role = next((m.role for m in group.mentions if m.role is not None), None)
     country = next((m.role.country for m in group.mentions if m.role and m.role.country), None)
     if country is None:
         country = next((m.country for m in group.mentions if m.country), None)
     international = any(m.role is not None and m.role.international for m in group.mentions)
+    if country is None and not international and " " in group.name:
+        term = office_on(group.name, published) if published else None
+        country = term.country if term is not None else nationality_on(group.name, published)
     if country is None and not international:
         country = next((m.fallback_country for m in group.mentions if m.fallback_country), None)
     organization = next((m.role.organization for m in group.mentions if m.role and m.role.organization), None)
