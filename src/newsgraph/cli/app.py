@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli import browse, evaluate, export, ingest, kb, serve
+from newsgraph.cli import browse, evaluate, export, ingest, kb, serve, sources
 from newsgraph.cli.common import console
 from newsgraph.core.version import __version__
 
@@ -54,6 +54,8 @@ app.command()(kb.resolve)
 app.command()(kb.entity)
 app.command()(kb.events)
 app.command("stances")(browse.stances_board)
+app.command()(sources.follow)
+app.command("sources")(sources.list_sources)
 
 
 def run() -> None:  # pragma: no cover - console entry point wrapper
