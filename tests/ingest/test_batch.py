@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 
 from newsgraph.core.errors import ConfigError
 from newsgraph.core.settings import Settings
-from newsgraph.ingest.batch import plan_tasks, run_batch
+from newsgraph.ingest.batch import TaskFailed, plan_tasks, run_batch, run_task
 from newsgraph.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,3 +42,38 @@ def test_local_cluster_run_stores_pages_and_writes_shards(fixtures: Path, tmp_pa
     assert [e["code"] for e in errors if e["severity"] == "error"] == ["R005"]
     with Store(url) as store:
         assert store.counts()["documents"] == 3
+
+
+def test_a_second_run_into_the_same_folder_keeps_the_first_runs_shards(fixtures: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'batch.db'}"
+    inputs = [str(ROOT / "examples" / "pages" / "brics_summit.txt")]
+    settings = Settings.load(env={}, db=url)  # with extraction: only extracted pages have records
+    first = run_batch(inputs, tmp_path / "out", settings, workers=1)
+    second = run_batch(inputs, tmp_path / "out", settings, workers=1)  # everything unchanged: empty shards
+    assert first.run != second.run and len(first.shards) == len(second.shards) == 2
+    assert not set(first.shards) & set(second.shards)
+    assert sorted(str(p) for p in (tmp_path / "out").iterdir()) == sorted(first.shards + second.shards)
+    [records] = [f for f in first.shards if "records-" in f]
+    assert pq.read_table(records).num_rows == 1  # not overwritten by the second run's empty shard
+    assert second.pages_unchanged == 1
+
+
+def fails_on_part_one(files: list[str], settings_json: str, out: str, part: int, published: Any, run: str) -> Any:
+    """A worker task that fails for the task numbered 1, like a worker killed midway."""
+    if part == 1:
+        raise RuntimeError("worker lost")
+    return run_task(files, settings_json, out, part, published, run)
+
+
+def test_a_failed_task_is_recorded_and_the_others_finish(fixtures: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'batch.db'}"
+    inputs = [str(ROOT / "examples" / "pages" / "brics_summit.txt"), str(fixtures / "pages" / "no_teasers.txt")]
+    settings = Settings.load(env={}, db=url, extract=False)
+    summary = run_batch(inputs, tmp_path / "out", settings, workers=1, pages_per_task=1, task=fails_on_part_one)
+    assert [(f.part, f.files) for f in summary.failed] == [(1, [inputs[1]])]
+    assert "worker lost" in summary.failed[0].error
+    assert len(summary.tasks) == 2 and summary.pages_new == 1 and summary.errors == 1
+    assert not any("-00001.parquet" in s for s in summary.shards)
+    with Store(url) as store:
+        [row] = [e for e in store.errors() if e["code"] == TaskFailed.code]
+        assert row["source"] == inputs[1] and "ingest these files again" in row["message"]

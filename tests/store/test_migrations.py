@@ -38,6 +38,7 @@ def test_the_released_migrations_keep_their_numbers_and_descriptions() -> None:
         (4, "related articles (term statistics, embedding cache) and knowledge-base indexes"),
         (5, "knowledge base: canonical entities, merge decisions, roles, merged events"),
         (6, "web sources: fetches, per-URL validators, followed sources, seen entries"),
+        (7, "extractor version per document; reprocess queue and pending tasks"),
     ]
 
 

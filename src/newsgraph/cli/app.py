@@ -1,7 +1,7 @@
 """The ``newsgraph`` command (Typer + Rich): :data:`app` and its commands, one module per group.
 
 Commands are registered here in the order ``newsgraph --help`` lists them; each lives in its group's
-module: :mod:`~newsgraph.cli.ingest` (ingest, extract, batch), :mod:`~newsgraph.cli.browse` (list,
+module: :mod:`~newsgraph.cli.ingest` (ingest, extract, reprocess, batch), :mod:`~newsgraph.cli.browse` (list,
 show, errors, search, related, popular, stances), :mod:`~newsgraph.cli.kb` (resolve, entity, events),
 :mod:`~newsgraph.cli.export`, :mod:`~newsgraph.cli.serve`, :mod:`~newsgraph.cli.evaluate` (eval).
 
@@ -43,6 +43,7 @@ app.command("list")(browse.list_documents)
 app.command()(browse.show)
 app.command()(browse.errors)
 app.command()(ingest.extract)
+app.command()(ingest.reprocess)
 app.command("eval")(evaluate.eval_)
 app.command()(ingest.batch)
 app.command("search")(browse.search_cmd)

@@ -1,5 +1,5 @@
-"""``newsgraph ingest``, ``extract`` and ``batch``: reading pages into the database, into records, or on a
-Dask cluster into Parquet shards."""
+"""``newsgraph ingest``, ``extract``, ``reprocess`` and ``batch``: reading pages into the database, into
+records, or on a Dask cluster into Parquet shards, and extracting stored documents again."""
 
 from __future__ import annotations
 
@@ -129,11 +129,12 @@ def _print_summary(summary: Any, where: str) -> None:
     table.add_row("  of which teasers", str(summary.teasers))
     table.add_row("documents already stored, linked", str(summary.linked))
     table.add_row("near-duplicates linked to their original", str(summary.duplicates))
+    table.add_row("stored documents extracted again (facts missing or older)", str(summary.reprocessed))
     table.add_row("errors", str(len(summary.errors)))
     table.add_row("warnings", str(len(summary.warnings)))
     table.add_row("documents/s", f"{summary.docs_per_second:.1f}")
     console.print(table)
-    if summary.pages_new == 0 and summary.pages_unchanged and not summary.errors:
+    if summary.pages_new == 0 and summary.pages_unchanged and not summary.errors and not summary.reprocessed:
         console.print("Nothing changed: every page was already stored.")
     for err in summary.errors:
         console.print(f"[red]✗[/red] {err.code} {escape(err.message)}")
@@ -183,6 +184,57 @@ def _print_record(rec: dict[str, Any]) -> None:
             console.print(f"{key}: {len(rec[key])}")
 
 
+def reprocess(
+    db: DbOption = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every stored document.")] = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Documents stored on or after this day (YYYY-MM-DD).")
+    ] = None,
+    failed: Annotated[bool, typer.Option("--failed", help="Documents whose extraction failed.")] = False,
+    version_below: Annotated[
+        int | None, typer.Option("--version-below", help="Documents extracted by an extractor older than this.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract facts again from stored documents (default: those with missing or older facts), then resolve.
+
+    Resumable: a run that was stopped goes on where it was; running it twice changes nothing more.
+    """
+    from newsgraph.core.version import EXTRACTOR_VERSION
+    from newsgraph.ingest.reprocess import Reprocessor
+    from newsgraph.store.reextract import Selection
+
+    settings = load_settings(db)
+    store = open_store(settings)
+    selection = Selection(all_=all_, since=since, failed=failed, version_below=version_below)
+    try:
+        selection.check()
+        reprocessor = Reprocessor(store, make_analyzer(settings, True), batch=settings.batch_size)
+        total = reprocessor.queue(selection)
+    except NewsgraphError as exc:
+        raise fail(exc, 2) from exc
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]reprocess[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+    ) as bar:
+        task = bar.add_task("reprocess", total=total, failed=0)
+        summary = reprocessor.run(lambda n, s: bar.update(task, advance=n, failed=len(s.failed)))
+    kb = "knowledge base rebuilt" if summary.rebuilt else f"{summary.resolved} documents resolved"
+    console.print(
+        f"{summary.documents} documents extracted again (extractor version {EXTRACTOR_VERSION}) · "
+        f"{summary.pages} page records rebuilt · {len(summary.failed)} failed · {kb} · {summary.elapsed:.1f} s"
+    )
+    for doc_id, why in summary.failed:
+        console.print(f"[red]✗[/red] {doc_id}: {escape(why)}")
+    raise typer.Exit(1 if summary.failed and not summary.documents else 0)
+
+
 def batch(
     paths: Annotated[list[str], typer.Argument(help="Files or directories.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet shards.")],
@@ -220,9 +272,12 @@ def batch(
     rate = summary.documents / summary.elapsed if summary.elapsed else 0.0
     console.print(
         f"{len(summary.tasks)} tasks · {summary.pages_new} pages stored · {summary.pages_unchanged} unchanged · "
-        f"{summary.documents} documents ({rate:.1f}/s) · {summary.errors} errors · shards in {out}"
+        f"{summary.documents} documents ({rate:.1f}/s) · {summary.errors} errors · "
+        f"{len(summary.failed)} failed tasks · shards *-{summary.run}-*.parquet in {out}"
     )
+    for failed in summary.failed:
+        console.print(f"[red]✗[/red] task {failed.part} ({len(failed.files)} files): {escape(failed.error)}")
     raise typer.Exit(0 if summary.pages_new or summary.pages_unchanged or not summary.errors else 1)
 
 
-__all__ = ["batch", "extract", "ingest"]
+__all__ = ["batch", "extract", "ingest", "reprocess"]

@@ -25,11 +25,11 @@ def resolve(
     all_: Annotated[bool, typer.Option("--all", help="Rebuild every merge from scratch (deterministic).")] = False,
 ) -> None:
     """Merge entities and events across articles (ingest does this per batch; this catches up or rebuilds)."""
-    from newsgraph.kb.resolve import resolve_all, resolve_new
+    from newsgraph.kb.pending import catch_up, rebuild
 
     store = open_store(load_settings(db))
     with store.engine.begin() as conn:
-        summary = resolve_all(conn) if all_ else resolve_new(conn)
+        summary = rebuild(conn) if all_ else catch_up(conn)
     console.print(
         f"{summary.documents} documents resolved · {summary.members} entity links · {summary.relinked} relinked · "
         f"{summary.events} event reports merged"

@@ -1,3 +1,13 @@
-"""The package version: the one place it is written (``pyproject.toml`` reads it from here)."""
+"""The versions newsgraph writes down: the package's (``pyproject.toml`` reads it from here) and the
+extractors'.
+
+:data:`EXTRACTOR_VERSION` is stored with every document whose facts were extracted
+(``documents.extractor_version``). Raise it by one whenever a change to the extractors or their
+lexicons changes the facts they find; ``newsgraph reprocess --version-below N`` then re-extracts the
+documents written by older extractors, and ingesting a page again re-extracts its documents.
+"""
 
 __version__ = "0.1.0"
+
+# 1: the extractors of 2026-12-06 (the version the column was introduced with).
+EXTRACTOR_VERSION = 1

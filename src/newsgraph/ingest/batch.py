@@ -18,14 +18,16 @@ database (use PostgreSQL there: SQLite serialises writers on one machine).
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsgraph.core.errors import ConfigError
+from newsgraph.core.errors import ConfigError, NewsgraphError
 from newsgraph.core.settings import Settings
 from newsgraph.ingest.read import estimate_pages, expand_paths
 
@@ -41,9 +43,25 @@ class TaskResult:
     seconds: float = 0.0
 
 
+class TaskFailed(NewsgraphError):
+    """A batch task that ended in an error; its files are recorded, the run goes on."""
+
+    code = "B001"
+    reason = "task_failed"
+
+
+@dataclass(slots=True)
+class FailedTask:
+    part: int
+    files: list[str]
+    error: str
+
+
 @dataclass(slots=True)
 class BatchSummary:
+    run: str = ""  # the name in this run's shard files
     tasks: list[TaskResult] = field(default_factory=list)
+    failed: list[FailedTask] = field(default_factory=list)
     shards: list[str] = field(default_factory=list)
     elapsed: float = 0.0
 
@@ -90,10 +108,29 @@ def _worker_analyzer(model: str | None, batch_size: int) -> Any:
     return Analyzer(Settings(model=model, batch_size=batch_size))
 
 
-def run_task(files: list[str], settings_json: str, out_dir: str, part: int, published: str | None) -> TaskResult:
-    """One task on a worker: ingest ``files`` and write this task's Parquet shards."""
-    import pyarrow as pa
+def run_name() -> str:
+    """A name for one batch run, unique across runs into one folder: UTC time and a random suffix."""
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+
+
+def write_shard(table: Any, path: Path) -> None:
+    """Write a Parquet file under a temporary name and rename it into place when complete."""
     import pyarrow.parquet as pq
+
+    tmp = path.with_name(path.name + ".part")
+    try:
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def run_task(
+    files: list[str], settings_json: str, out_dir: str, part: int, published: str | None, run: str = "run"
+) -> TaskResult:
+    """One task on a worker: ingest ``files`` and write this task's Parquet shards (named after ``run``)."""
+    import pyarrow as pa
 
     from newsgraph.ingest.pipeline import Pipeline
     from newsgraph.store.db import Store
@@ -130,8 +167,8 @@ def run_task(files: list[str], settings_json: str, out_dir: str, part: int, publ
         ]
     )
     error_schema = pa.schema([(k, pa.string()) for k in ("source", "code", "message", "severity")])
-    pq.write_table(pa.Table.from_pylist(rows, schema=record_schema), out / f"records-{part:05d}.parquet")
-    pq.write_table(pa.Table.from_pylist(errors, schema=error_schema), out / f"errors-{part:05d}.parquet")
+    write_shard(pa.Table.from_pylist(rows, schema=record_schema), out / f"records-{run}-{part:05d}.parquet")
+    write_shard(pa.Table.from_pylist(errors, schema=error_schema), out / f"errors-{run}-{part:05d}.parquet")
     return TaskResult(
         part=part,
         files=len(files),
@@ -160,8 +197,12 @@ def run_batch(
     scheduler: str | None = None,
     published: str | None = None,
     on_task: Any = None,
+    task: Callable[..., TaskResult] = run_task,
 ) -> BatchSummary:
-    """Ingest ``paths`` on a Dask cluster (local unless ``scheduler`` is given); shards go to ``out_dir``."""
+    """Ingest ``paths`` on a Dask cluster (local unless ``scheduler`` is given); shards go to ``out_dir``.
+
+    ``task`` is what runs on the workers (:func:`run_task`; tests pass one that fails).
+    """
     from dask.distributed import Client, LocalCluster, as_completed
 
     from newsgraph.store.db import Store
@@ -170,7 +211,7 @@ def run_batch(
     Store(settings.db).close()  # create / migrate the schema once, before the workers race for it
     tasks = plan_tasks(paths, settings, pages_per_task)
     started = time.perf_counter()
-    summary = BatchSummary()
+    summary = BatchSummary(run=run_name())
     settings_json = json.dumps(asdict(settings))
     cluster = None
     if scheduler:
@@ -179,12 +220,19 @@ def run_batch(
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [
-            client.submit(run_task, files, settings_json, str(out_dir), part, published, pure=False)
+        futures = {
+            client.submit(task, files, settings_json, str(out_dir), part, published, summary.run, pure=False): part
             for part, files in enumerate(tasks)
-        ]
+        }
         for future in as_completed(futures):
-            result = future.result()
+            part = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # a failed task costs its own files only
+                failure = FailedTask(part, tasks[part], f"{type(exc).__name__}: {exc}")
+                summary.failed.append(failure)
+                _record_failure(settings, failure)
+                result = TaskResult(part=part, files=len(tasks[part]), errors=len(tasks[part]))
             summary.tasks.append(result)
             if on_task is not None:
                 on_task(result)
@@ -193,6 +241,17 @@ def run_batch(
         if cluster is not None:
             cluster.close()
     summary.tasks.sort(key=lambda t: t.part)
-    summary.shards = sorted(str(p) for p in out_dir.glob("*.parquet"))
+    summary.failed.sort(key=lambda t: t.part)
+    summary.shards = sorted(str(p) for p in out_dir.glob(f"*-{summary.run}-*.parquet"))
     summary.elapsed = time.perf_counter() - started
     return summary
+
+
+def _record_failure(settings: Settings, failure: FailedTask) -> None:
+    """One ``ingest_errors`` row per file of a failed task, so ``newsgraph errors`` lists them."""
+    from newsgraph.store.db import Store
+
+    message = f"batch task {failure.part} failed ({failure.error}); ingest these files again"
+    with Store(settings.db) as store:
+        for source in failure.files:
+            store.record_error(source=source, code=TaskFailed.code, reason=TaskFailed.reason, message=message)

@@ -24,6 +24,7 @@ from newsgraph.ingest.record import segmented_record
 from newsgraph.ingest.segment import Segmented, segment
 from newsgraph.store.db import Store
 from newsgraph.store.facts import write_facts
+from newsgraph.store.reextract import mark_extracted, stale_documents
 
 if TYPE_CHECKING:
     from newsgraph.extract.runner import DocFacts
@@ -42,6 +43,9 @@ def fact_writer(facts: Mapping[str, DocFacts]) -> Callable[[Connection, Document
         found = facts.get(document.id)
         if found is not None:
             write_facts(conn, found)
+            mark_extracted(conn, [document.id])
+        else:  # extraction failed for it: stored without facts, `newsgraph reprocess --failed` retries
+            mark_extracted(conn, [], [document.id])
 
     return write
 
@@ -55,6 +59,7 @@ class IngestSummary:
     teasers: int = 0
     linked: int = 0
     duplicates: int = 0
+    reprocessed: int = 0  # documents already stored whose facts were missing or older, extracted again
     errors: list[IngestError] = field(default_factory=list)
     warnings: list[IngestError] = field(default_factory=list)
     elapsed: float = 0.0
@@ -186,9 +191,13 @@ class Pipeline:
         if not batch:
             return
         facts: dict[str, DocFacts] = {}
+        stored_before: list[str] = []  # documents of this batch stored by an earlier run
         if self.analyzer is not None:
             fresh = [p for p in batch if not self.store.has_page(p.seg.page_id)]
             known = self.store.known_documents([d.id for p in fresh for d in p.seg.documents])
+            fresh_pages = {p.seg.page_id for p in fresh}
+            stored_before = [d.id for p in batch if p.seg.page_id not in fresh_pages for d in p.seg.documents]
+            stored_before += sorted(known)
             todo = [d for p in fresh for d in p.seg.documents if d.id not in known]
             try:
                 facts = self.analyzer.analyze(todo)
@@ -200,6 +209,32 @@ class Pipeline:
             _tick(progress, summary)
         if stored and self.analyzer is not None:
             self._resolve(stored, summary)
+        if stored_before:
+            self._reprocess_stale(stored_before, summary)
+
+    def _reprocess_stale(self, doc_ids: list[str], summary: IngestSummary) -> None:
+        """Extract again the documents stored earlier whose facts are missing or from an older extractor."""
+        from newsgraph.ingest.reprocess import Reprocessor
+
+        assert self.analyzer is not None
+        with self.store.engine.connect() as conn:
+            stale = stale_documents(conn, doc_ids)
+        if not stale:
+            return
+        try:
+            done = Reprocessor(self.store, self.analyzer).documents(stale)
+        except Exception as exc:  # the pages are stored; `newsgraph reprocess` catches up
+            self._warn(
+                summary,
+                "<reprocess>",
+                "reprocess_failed",
+                f"re-extraction of {len(stale)} stored documents failed ({type(exc).__name__}: {exc}); "
+                "run `newsgraph reprocess`",
+            )
+            return
+        summary.reprocessed += done.documents
+        for doc_id, why in done.failed:
+            self._warn(summary, doc_id, "extract_failed", f"document {doc_id}: extraction failed again ({why})")
 
     def _analyze_each(
         self, fresh: list[_Pending], known: set[str], summary: IngestSummary, first: Exception

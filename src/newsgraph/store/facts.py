@@ -28,7 +28,8 @@ from newsgraph.store.schema import (
     themes,
     tones,
 )
-from newsgraph.store.sql import insert_ignore, insert_rows
+from newsgraph.store.schema_kb import entity_alias_links, entity_links, entity_names, entity_roles
+from newsgraph.store.sql import chunked, insert_ignore, insert_rows
 
 if TYPE_CHECKING:
     from newsgraph.extract.runner import DocFacts
@@ -192,6 +193,33 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for s in facts.stances
         ],
     )
+
+
+def prune_entities(conn: Connection, candidates: Iterable[str] | None = None) -> int:
+    """Delete the entities (among ``candidates``, or all) that no fact or knowledge-base row names any more.
+
+    Called after a document's facts were replaced, so a name only its old facts used goes with
+    them; returns how many were deleted.
+    """
+    users = [
+        mentions.c.entity_id,
+        quotes.c.speaker_entity_id,
+        events.c.actor_entity_id,
+        events.c.target_entity_id,
+        *(t.c.entity_id for t in (entity_names, entity_links, entity_alias_links, entity_roles)),
+    ]
+    q = select(entities.c.id)
+    for column in users:
+        q = q.where(~select(column).where(column == entities.c.id).exists())
+    if candidates is None:
+        gone = list(conn.execute(q).scalars())
+    else:
+        parts = chunked(sorted(set(candidates)))
+        gone = [i for part in parts for i in conn.execute(q.where(entities.c.id.in_(part))).scalars()]
+    for part in chunked(gone):
+        conn.execute(entity_aliases.delete().where(entity_aliases.c.entity_id.in_(part)))
+        conn.execute(entities.delete().where(entities.c.id.in_(part)))
+    return len(gone)
 
 
 def _unique(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from newsgraph.core.errors import SchemaTooNew
 from newsgraph.store.schema import V1_TABLES, V2_TABLES, now, schema_version
 from newsgraph.store.schema_kb import create_kb_tables, create_popular_indexes, create_related_tables
 from newsgraph.store.schema_sources import create_source_tables
+from newsgraph.store.schema_work import create_work_tables
 from newsgraph.store.search import create_index
 
 # -- migrations -----------------------------------------------------------------------------------
@@ -48,6 +49,7 @@ MIGRATIONS: list[Migration] = [
     (4, "related articles (term statistics, embedding cache) and knowledge-base indexes", _knowledge_base),
     (5, "knowledge base: canonical entities, merge decisions, roles, merged events", create_kb_tables),
     (6, "web sources: fetches, per-URL validators, followed sources, seen entries", create_source_tables),
+    (7, "extractor version per document; reprocess queue and pending tasks", create_work_tables),
 ]
 
 

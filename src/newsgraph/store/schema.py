@@ -82,6 +82,10 @@ documents = Table(
     Column("minhash", LargeBinary),
     Column("first_page_id", String(32), ForeignKey("pages.id")),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Which extractor wrote the document's facts (``core.version.EXTRACTOR_VERSION``) and how it went:
+    # "ok", "failed" (stored without facts), NULL when extraction did not run (``--no-extract``).
+    Column("extractor_version", Integer),
+    Column("extraction", String(8)),
     Index("ix_documents_published", "published"),
     Index("ix_documents_duplicate_of", "duplicate_of"),
 )

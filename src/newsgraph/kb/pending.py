@@ -1,0 +1,42 @@
+"""Resolution left to do: documents stored but never resolved, and rebuilds a reprocess asked for.
+
+A run killed between storing pages and resolving them leaves documents without a row in
+``kb_resolved_documents``; a reprocess that replaced the facts of documents the knowledge
+base had already used records the pending task ``kb_rebuild``. :func:`catch_up` does what is
+left (a rebuild when one is pending, else the unresolved documents); ingest and reprocess call
+it before and after their work, ``newsgraph resolve`` calls it, ``newsgraph resolve --all``
+calls :func:`rebuild`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+from newsgraph.kb.resolve import ResolveSummary, resolve_new
+from newsgraph.store.facts import prune_entities
+from newsgraph.store.schema_kb import drop_kb_rows, require_kb
+from newsgraph.store.schema_work import KB_REBUILD, clear_pending, has_pending
+
+
+def rebuild(conn: Connection) -> ResolveSummary:
+    """Rebuild the knowledge base from the stored facts (and drop the entities no fact names any more)."""
+    require_kb(conn)
+    drop_kb_rows(conn)
+    prune_entities(conn)
+    summary = resolve_new(conn)
+    clear_pending(conn, KB_REBUILD)
+    return summary
+
+
+def rebuild_pending(conn: Connection) -> bool:
+    return has_pending(conn, KB_REBUILD)
+
+
+def catch_up(conn: Connection) -> ResolveSummary:
+    """Do the resolution left to do: a pending rebuild, or else the documents not resolved yet."""
+    if rebuild_pending(conn):
+        return rebuild(conn)
+    return resolve_new(conn)
+
+
+__all__ = ["catch_up", "rebuild", "rebuild_pending"]
