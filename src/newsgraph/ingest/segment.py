@@ -93,6 +93,7 @@ def segment(page: RawPage) -> Segmented:
         documents = _documents_from_stories(stories, page)
     else:
         documents = [_record_document(page)]
+        documents.extend(_teaser_documents(page, documents[0]))
     page_hash = hashlib.sha1(f"{page.url or ''}\n{normalize_for_hash(text)}".encode()).hexdigest()
     return Segmented(page_id=page_hash[:16], documents=documents)
 
@@ -233,6 +234,22 @@ def _make_document(story: _Story, role: str, page: RawPage) -> Document:
 
 
 # -- records (CSV / JSON Lines) and HTML ------------------------------------------------------
+
+def _teaser_documents(page: RawPage, main: Document) -> list[Document]:
+    """The related-story links an HTML reader found (``meta["teasers"]``): one teaser each, repeats counted."""
+    by_hash: dict[str, Document] = {}
+    for teaser in page.meta.get("teasers", ()):
+        body = teaser.summary or ""
+        digest = content_hash(teaser.title, body)
+        if digest == main.content_hash:
+            continue
+        if digest in by_hash:
+            by_hash[digest].occurrences_in_page += 1
+            continue
+        by_hash[digest] = Document(
+            id=digest[:16], role="teaser", title=teaser.title, body=body, content_hash=digest, url=teaser.url
+        )
+    return list(by_hash.values())
 
 
 def _record_document(page: RawPage) -> Document:

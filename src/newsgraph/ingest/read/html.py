@@ -1,4 +1,4 @@
-"""HTML pages → RawPage with the main text (trafilatura) and the date (htmldate)."""
+"""HTML pages → RawPage with the main text (trafilatura), the date (htmldate) and the related-story teasers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import logging
 
 from newsgraph.core.errors import NoText
 from newsgraph.core.model import RawPage
+from newsgraph.ingest.read.related import related_teasers
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawPage:
     meta = {
         k: data.get(k) for k in ("author", "sitename", "description", "hostname", "categories", "tags") if data.get(k)
     }
+    teasers = related_teasers(html, url or data.get("url"))
+    if teasers:  # the page's "Related articles" / "Most read" links: teaser documents (segment)
+        meta["teasers"] = teasers
     return RawPage(
         source=source,
         kind="html",
