@@ -6,6 +6,8 @@
   var textNode = document.getElementById("article-text");
   var cards = document.getElementById("fact-cards");
   var hint = document.getElementById("fact-hint");
+  var panel = document.getElementById("fact-panel");
+  var closer = panel ? panel.querySelector(".sheet-close") : null;
   if (!dataNode || !textNode || !cards) { return; }
   var facts = {};
   try { facts = JSON.parse(dataNode.textContent || "{}"); } catch (e) { facts = {}; }
@@ -54,6 +56,8 @@
       if (c) { cards.appendChild(c); }
     });
     if (hint) { hint.hidden = cards.childNodes.length > 0; }
+    // On a phone the panel is a bottom sheet (app.css): it slides up over the text just tapped.
+    if (panel) { panel.classList.toggle("open", cards.childNodes.length > 0); }
     Array.prototype.forEach.call(textNode.querySelectorAll("mark.active"), function (m) { m.classList.remove("active"); });
     if (ids.length) {
       Array.prototype.forEach.call(textNode.querySelectorAll("mark.fact"), function (m) {
@@ -81,6 +85,9 @@
     }
   }
 
+  if (closer) {
+    closer.addEventListener("click", function () { panel.classList.remove("open"); });
+  }
   textNode.addEventListener("click", function (ev) {
     var ids = chain(ev.target);
     if (ids.length) { show(ids); }
