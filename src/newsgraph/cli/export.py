@@ -47,6 +47,7 @@ def export_cmd(
         store.close()
     for path in paths:
         console.print(f"{path}  [dim]{path.stat().st_size:,} bytes[/dim]")
+    console.print(f"{Path(out) / 'manifest.json'}  [dim]tables, row counts, source database, time[/dim]")
 
 
 __all__ = ["export_cmd"]

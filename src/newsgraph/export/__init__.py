@@ -11,7 +11,8 @@ paths it wrote. Built-in formats (:data:`FORMATS`):
 - ``graphml``: the actor network for Gephi / networkx (:mod:`newsgraph.export.graphml`).
 
 What the event formats share (CAMEO codes, places, the event query) is in
-:mod:`newsgraph.export.codes`; streaming rows to files in :mod:`newsgraph.export.streaming`.
+:mod:`newsgraph.export.codes`; streaming rows to files in :mod:`newsgraph.export.streaming`;
+the staging folder, ``manifest.json`` and the final rename in :mod:`newsgraph.export.manifest`.
 
 Filters (every format), one :class:`~newsgraph.store.filters.Filters`:
 
@@ -30,13 +31,16 @@ a plugin would add its own.
 from __future__ import annotations
 
 import importlib
+import shutil
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import NewsgraphError
+from newsgraph.export.manifest import place, staging_folder, write_manifest
 from newsgraph.store.filters import NO_FILTERS, Filters
 
 if TYPE_CHECKING:
@@ -90,15 +94,29 @@ def _exporter(fmt: str) -> Exporter:
 
 def export(store: Store, fmt: str, out_dir: Path, filters: Filters = NO_FILTERS) -> list[Path]:
     """Write what ``filters`` selects of ``store`` in format ``fmt`` into ``out_dir`` (created if missing);
-    returns the files written."""
+    returns the files written (``manifest.json`` beside them is not listed).
+
+    The files are written into a staging folder beside ``out_dir`` with a ``manifest.json`` and
+    moved into place only when complete (:mod:`newsgraph.export.manifest`).
+    """
     exporter = _exporter(fmt)
     out_dir = Path(out_dir)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise NotADirectoryError(20, "not a folder")
+        stage = staging_folder(out_dir)
     except OSError as exc:
         raise ExportError(f"cannot create output folder {out_dir}: {exc.strerror}; choose a writable --out") from exc
-    with store.connect() as conn:
-        return exporter(conn, filters, out_dir)
+    try:
+        with store.connect() as conn:
+            written = exporter(conn, filters, stage)
+        write_manifest(stage, written, fmt=fmt.lower(), source=store.safe_url, filters=asdict(filters))
+        place(stage, out_dir)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return [out_dir / p.name for p in written]
 
 
 __all__ = ["FORMATS", "ExportError", "Exporter", "UnknownFormat", "export", "formats", "register_exporter"]
