@@ -77,3 +77,21 @@ def test_a_failed_task_is_recorded_and_the_others_finish(fixtures: Path, tmp_pat
     with Store(url) as store:
         [row] = [e for e in store.errors() if e["code"] == TaskFailed.code]
         assert row["source"] == inputs[1] and "ingest these files again" in row["message"]
+
+
+def test_a_warc_archive_is_split_into_record_ranges_read_by_separate_tasks(tmp_path: Path) -> None:
+    from dataclasses import asdict
+
+    from tests.sources.test_warc import page_html, write_warc
+
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, [page_html(i) for i in range(6)])  # 18 records: request, response, metadata per page
+    tasks = plan_tasks([str(archive)], Settings.load(env={}), 6)
+    assert [len(t) for t in tasks] == [1, 1, 1] and all("#" in t[0] for t in tasks)
+    url = f"sqlite:///{tmp_path / 'batch.db'}"
+    settings_json = json.dumps(asdict(Settings.load(env={}, db=url, extract=False)))
+    (tmp_path / "out").mkdir()
+    results = [run_task(t, settings_json, str(tmp_path / "out"), i, None) for i, t in enumerate(tasks)]
+    assert [r.pages_new for r in results] == [2, 2, 2] and sum(r.errors for r in results) == 0
+    with Store(url) as store:
+        assert store.counts()["documents"] == 6

@@ -39,3 +39,15 @@ def test_is_warc(name: str, expected: bool) -> None:
 def test_urls_without_a_web_reader_are_a_programming_error() -> None:
     with pytest.raises(ValueError, match="no web reader"):
         list(iter_inputs(plan_inputs(["https://a.example/"]), max_bytes=1000))
+
+
+@pytest.mark.parametrize(
+    ("start", "stop"), [(0, 1200), (1200, None)]
+)
+def test_a_warc_range_names_its_archive_and_bytes(start: int, stop: int | None) -> None:
+    from newsgraph.sources.inputs import parse_warc_range, warc_range
+
+    spec = warc_range("/data/crawl.warc.gz", start, stop)
+    assert is_warc(spec)
+    assert parse_warc_range(spec) == (Path("/data/crawl.warc.gz"), start, stop)
+    assert parse_warc_range("/data/crawl.warc.gz") is None

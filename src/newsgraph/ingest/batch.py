@@ -30,6 +30,8 @@ from typing import Any
 from newsgraph.core.errors import ConfigError, NewsgraphError
 from newsgraph.core.settings import Settings
 from newsgraph.ingest.read import estimate_pages, expand_paths
+from newsgraph.sources.inputs import is_warc, iter_inputs, plan_inputs, warc_range
+from newsgraph.sources.warc import split_ranges
 
 
 @dataclass(slots=True)
@@ -83,7 +85,8 @@ class BatchSummary:
 
 
 def plan_tasks(paths: Sequence[str], settings: Settings, pages_per_task: int) -> list[list[str]]:
-    """Input files grouped into tasks of about ``pages_per_task`` pages (a big table is one task)."""
+    """Input files grouped into tasks of about ``pages_per_task`` pages (a big table is one task; a WARC
+    archive is split into tasks of ``pages_per_task`` records)."""
     items = expand_paths(paths, include=settings.include, exclude=settings.exclude)
     if any(str(i) == "-" for i in items):
         raise ConfigError("batch runs read files, not standard input: save the input to a file first")
@@ -91,6 +94,10 @@ def plan_tasks(paths: Sequence[str], settings: Settings, pages_per_task: int) ->
     current: list[str] = []
     size = 0
     for item in items:
+        if is_warc(item):  # a WARC archive is cut into byte ranges of whole records, one task each
+            ranges = split_ranges(Path(item), pages_per_task)
+            tasks.extend([warc_range(item, start, stop)] for start, stop in ranges)
+            continue
         current.append(str(item))
         size += estimate_pages(item)
         if size >= pages_per_task:
@@ -152,7 +159,9 @@ def run_task(
         )
 
     with Store(settings.db) as store:
-        summary = Pipeline(settings, store=store, analyzer=analyzer, on_record=keep).ingest(files, published=published)
+        pipeline = Pipeline(settings, store=store, analyzer=analyzer, on_record=keep)
+        pages = iter_inputs(plan_inputs(files), max_bytes=settings.max_bytes, published=published)
+        summary = pipeline.ingest_pages(pages, inputs=files)
     errors = [
         {"source": e.source, "code": e.code, "message": e.message, "severity": "error"} for e in summary.errors
     ] + [{"source": w.source, "code": w.code, "message": w.message, "severity": "warning"} for w in summary.warnings]

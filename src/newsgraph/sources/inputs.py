@@ -3,11 +3,13 @@
 :func:`plan_inputs` splits the arguments into local items (walked like before) and URLs (given on
 the command line or listed one per line in ``--urls`` files); :func:`iter_inputs` yields the pages
 of all of them, reading a WARC archive record by record and fetching URLs through the
-:class:`~newsgraph.sources.web.WebReader`.
+:class:`~newsgraph.sources.web.WebReader`. ``PATH.warc.gz#START-STOP`` (:func:`warc_range`) names
+the records of an archive that start in a byte range: what a batch task reads.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,9 +50,25 @@ def plan_inputs(
     return plan
 
 
+WARC_RANGE = re.compile(r"^(?P<path>.+\.warc(?:\.gz)?)#(?P<start>\d+)-(?P<stop>\d*)$", re.IGNORECASE)
+
+
 def is_warc(item: Path | str) -> bool:
     name = str(item).lower()
-    return name.endswith((".warc", ".warc.gz"))
+    return name.endswith((".warc", ".warc.gz")) or WARC_RANGE.match(str(item)) is not None
+
+
+def warc_range(path: Path | str, start: int, stop: int | None) -> str:
+    """The input naming the records of a WARC archive that start in ``[start, stop)``: ``PATH#START-STOP``."""
+    return f"{path}#{start}-{'' if stop is None else stop}"
+
+
+def parse_warc_range(item: Path | str) -> tuple[Path, int, int | None] | None:
+    match = WARC_RANGE.match(str(item))
+    if match is None:
+        return None
+    stop = match.group("stop")
+    return Path(match.group("path")), int(match.group("start")), int(stop) if stop else None
 
 
 def _estimate(item: Path | str) -> int:
@@ -70,7 +88,8 @@ def iter_inputs(
         if is_warc(item):
             from newsgraph.sources.warc import read_warc
 
-            yield from read_warc(Path(item))
+            path, start, stop = parse_warc_range(item) or (Path(item), 0, None)
+            yield from read_warc(path, max_bytes=max_bytes, start=start, stop=stop)
         else:
             yield from read_item(item, max_bytes=max_bytes, published=published)
     if plan.urls:
@@ -79,4 +98,4 @@ def iter_inputs(
         yield from web().read_urls(plan.urls, max_bytes=max_bytes, published=published)
 
 
-__all__ = ["Plan", "is_warc", "iter_inputs", "plan_inputs"]
+__all__ = ["Plan", "is_warc", "iter_inputs", "parse_warc_range", "plan_inputs", "warc_range"]
