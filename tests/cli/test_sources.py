@@ -87,3 +87,11 @@ def test_a_warc_archive_is_ingested(tmp_path: Path, db_url: str) -> None:
     assert result.exit_code == 0, result.output
     listing = invoke("list", "--db", db_url).output
     assert "Ministers meet on quotas" in listing and "Ministers meet on nets" in listing
+
+
+def test_sources_lists_the_last_fetches(site: HTTPServer, db_url: str) -> None:
+    invoke("ingest", site.url_for("/quotas"), "--db", db_url, "--no-extract", "-q", "--allow-private", "--delay", "0")
+    result = invoke("sources", "--db", db_url, "--fetches", "5")
+    assert result.exit_code == 0, result.output
+    assert "Last fetches" in result.output and "/quotas" in result.output and "200" in result.output
+    assert "No followed sources yet" in result.output

@@ -125,14 +125,22 @@ def follow(
     raise typer.Exit(1 if failed else 0)
 
 
-def list_sources(db: DbOption = None) -> None:
+def list_sources(
+    db: DbOption = None,
+    fetches: Annotated[
+        int, typer.Option("--fetches", help="Also list the last N fetches (URL, status, bytes, time).")
+    ] = 0,
+) -> None:
     """The followed sources: kind, last success, last error, failures in a row, entries and pages."""
     from rich.table import Table
 
     from newsgraph.sources.ledger import Ledger
 
     store = open_store(load_settings(db))
-    rows = Ledger(store.engine).list_sources()
+    ledger = Ledger(store.engine)
+    if fetches > 0:
+        _print_fetches(ledger.fetch_log(limit=fetches))
+    rows = ledger.list_sources()
     if not rows:
         console.print("No followed sources yet: newsgraph follow FEED_OR_SITE --once")
         return
@@ -147,6 +155,25 @@ def list_sources(db: DbOption = None) -> None:
             str(row.failures),
             str(row.entries_seen),
             str(row.pages_fetched),
+        )
+    console.print(table)
+
+
+def _print_fetches(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table("when", "url", "final url", "status", "bytes", "ms", "outcome", title="Last fetches")
+    for row in rows:
+        final = row["final_url"] if row["final_url"] and row["final_url"] != row["url"] else ""
+        outcome = row["outcome"] + (f": {row['error']}" if row["error"] else "")
+        table.add_row(
+            _when(row["fetched_at"]),
+            escape(row["url"]),
+            escape(final),
+            str(row["status"] or ""),
+            str(row["bytes"]),
+            f"{row['elapsed_ms']:.0f}" if row["elapsed_ms"] is not None else "",
+            escape(outcome),
         )
     console.print(table)
 
