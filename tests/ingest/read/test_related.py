@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.core.model import RawPage
 from newsgraph.ingest.read import read_file
-from newsgraph.ingest.read.related import Teaser, related_teasers
+from newsgraph.ingest.read.related import MAX_BLOCK_SIBLINGS, Teaser, related_teasers
 from newsgraph.ingest.segment import segment
 
 PAGE_URL = "https://news.example/2024/03/05/quotas.html"
@@ -62,3 +62,15 @@ def test_a_heading_alone_in_its_wrapper_finds_the_list_after_the_wrapper() -> No
         "<h2>Comments</h2><ul><li><a href='/y'>A reader comment that is long</a></li></ul></body></html>"
     )
     assert [t.title for t in related_teasers(html, PAGE_URL)] == ["Parliament passes the budget bill"]
+
+
+def test_pathological_pages_stay_fast() -> None:
+    import time
+
+    deep = "<html><body>" + "<div>" * 400 + ("<p>" + "word " * 200 + "</p>") * 200 + "</div>" * 400 + "</body></html>"
+    wide = "<html><body>" + ("<div><span>x</span><p>" + "word " * 50 + "</p></div>") * 5000 + "</body></html>"
+    many = "<html><body>" + ("<h2>Related</h2>" + "<ul><li><a href='/x'>one two three</a></li></ul>" * 60) * 100
+    started = time.perf_counter()
+    assert related_teasers(deep, PAGE_URL) == [] and related_teasers(wide, PAGE_URL) == []
+    assert len(related_teasers(many, PAGE_URL)) == 100 * MAX_BLOCK_SIBLINGS  # a block is cut after 50 items
+    assert time.perf_counter() - started < 10  # about 0.5 s on the 2-core development machine

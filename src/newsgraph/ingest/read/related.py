@@ -24,6 +24,10 @@ MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 MAX_LEVELS_UP = 2
 CARD_TAGS = frozenset({"li", "article", "div", "section", "figure"})
+# A block is a list beside the article, not the rest of the page: bounds that also keep a page made
+# of thousands of headings linear.
+MAX_BLOCK_SIBLINGS = 50
+MAX_BLOCK_LINKS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +51,8 @@ def related_teasers(html: str, base_url: str | None = None) -> list[Teaser]:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag not in HEADING_TAGS:
             continue
-        text = _text(element)
-        if not text or len(text) > MAX_HEADING_CHARS or not is_heading(text):
+        text = _short_text(element)
+        if not text or not is_heading(text):
             continue
         for anchor in _block_links(element):
             if anchor in used:
@@ -64,14 +68,30 @@ def _text(element: object) -> str:
     return " ".join(element.text_content().split())  # type: ignore[attr-defined]
 
 
+def _short_text(element: object) -> str | None:
+    """The element's text when it is short enough to be a heading, else None — without reading all of a
+    long element's text (every ``div`` of a page is asked: reading each whole would be quadratic)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():  # type: ignore[attr-defined]
+        size += len(piece)
+        if size > 4 * MAX_HEADING_CHARS:
+            return None
+        pieces.append(piece)
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= MAX_HEADING_CHARS else None
+
+
 def _is_heading_element(element: object) -> bool:
     tag = getattr(element, "tag", None)
     if not isinstance(tag, str):
         return False
     if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
         return True
-    text = _text(element)
-    return tag in HEADING_TAGS and bool(text) and len(text) <= MAX_HEADING_CHARS and is_heading(text)
+    if tag not in HEADING_TAGS:
+        return False
+    text = _short_text(element)
+    return bool(text) and is_heading(text)  # type: ignore[arg-type]
 
 
 def _block_links(heading: object) -> list[object]:
@@ -79,7 +99,9 @@ def _block_links(heading: object) -> list[object]:
     node = heading
     for _ in range(MAX_LEVELS_UP + 1):
         anchors: list[object] = []
-        for sibling in node.itersiblings():  # type: ignore[attr-defined]
+        for seen, sibling in enumerate(node.itersiblings()):  # type: ignore[attr-defined]
+            if seen >= MAX_BLOCK_SIBLINGS or len(anchors) >= MAX_BLOCK_LINKS:
+                break
             if _is_heading_element(sibling) or any(_is_heading_element(h) for h in _inner_headings(sibling)):
                 break
             anchors.extend(a for a in sibling.iter("a") if a.get("href"))
