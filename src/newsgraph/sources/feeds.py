@@ -59,7 +59,7 @@ def discover_feeds(html: str, base_url: str) -> list[str]:
 
     try:
         tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, lxml.etree.LxmlError):
         return []
     found: list[str] = []
     for link in tree.iter("link"):

@@ -44,7 +44,7 @@ def related_teasers(html: str, base_url: str | None = None) -> list[Teaser]:
 
     try:
         tree = lxml.html.fromstring(html)
-    except (ValueError, etree.ParserError):
+    except (ValueError, etree.LxmlError):
         return []
     out: list[Teaser] = []
     used: set[object] = set()  # anchors already taken by an earlier block (held, so lxml keeps their proxies)
