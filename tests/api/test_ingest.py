@@ -97,3 +97,48 @@ def test_other_content_types_are_refused(api, content: bytes) -> None:
     response = api.post("/api/ingest", content=content, headers={**AUTH, "Content-Type": "text/plain"})
     assert response.status_code == 422
     assert_envelope(response.json(), 422, "A422")
+
+
+ARTICLE_HTML = (
+    "<!DOCTYPE html><html><head><title>Harbour workers end strike in Eastport</title></head><body><article>"
+    "<h1>Harbour workers end strike in Eastport</h1><p>Dock workers in the port of Eastport returned to work on "
+    "Tuesday after the union accepted a pay rise of 5%, ending a strike that had stopped the harbour.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_url_is_fetched_when_private_addresses_are_allowed(api, httpserver, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_ALLOW_PRIVATE", "1")
+    monkeypatch.setenv("NEWSGRAPH_FETCH_DELAY", "0")
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/story").respond_with_data(ARTICLE_HTML, content_type="text/html")
+    response = api.post("/api/ingest", json={"url": httpserver.url_for("/story")}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    main = next(d for d in response.json()["documents"] if d["role"] == "main")
+    assert main["title"] == "Harbour workers end strike in Eastport"
+
+
+@pytest.mark.parametrize(
+    ("url", "allow", "why"),
+    [
+        ("http://127.0.0.1:9/", "", "loopback"),
+        ("http://[::ffff:127.0.0.1]:9/", "", "loopback"),
+        ("http://10.0.0.1/", "", "private"),
+        ("http://169.254.169.254/latest/meta-data/", "1", "metadata"),
+        ("file:///etc/passwd", "1", "only http and https"),
+    ],
+)
+def test_a_url_goes_through_the_ssrf_guard(api, monkeypatch, url: str, allow: str, why: str) -> None:
+    monkeypatch.setenv("NEWSGRAPH_ALLOW_PRIVATE", allow)
+    response = api.post("/api/ingest", data={"url": url}, headers=AUTH)
+    assert response.status_code == 422
+    body = response.json()
+    assert_envelope(body, 422, "F001")
+    assert why in body["error"]["message"]
+
+
+def test_a_url_and_a_text_together_are_refused(api) -> None:
+    response = api.post("/api/ingest", json={"url": "https://a.example/", "text": PAGE}, headers=AUTH)
+    assert response.status_code == 422
+    assert_envelope(response.json(), 422, "A422")
+    assert "exactly one of" in response.json()["error"]["message"]

@@ -339,10 +339,15 @@ class ExportFormats(BaseModel):
 
 
 class IngestText(BaseModel):
-    """A page to ingest, as JSON: exactly one of ``text`` (a plain page dump) or ``html``."""
+    """A page to ingest, as JSON: exactly one of ``text`` (a plain page dump), ``html`` or ``url``."""
 
     text: str | None = None
     html: str | None = None
+    url: str | None = Field(
+        None,
+        description="an http(s) URL to fetch; public addresses only unless NEWSGRAPH_ALLOW_PRIVATE=1 "
+        "(link-local and cloud-metadata addresses never)",
+    )
     published: str | None = Field(None, description="YYYY-MM-DD for a page that carries no date")
     name: str | None = Field(None, description="a name for the page (its source), e.g. the file name")
 

@@ -1,10 +1,12 @@
-"""``POST /api/ingest``: a page as text, HTML or an uploaded file, through the real pipeline.
+"""``POST /api/ingest``: a page as text, HTML, an uploaded file or a URL, through the real pipeline.
 
 Protected by the API token (``TokenDep``). The body is either JSON (:class:`IngestText`)
 or a form (``multipart/form-data`` / urlencoded) with a ``file`` upload or a ``text`` /
 ``html`` field, plus ``published``. The page is written to a temporary file named after
 ``name`` (or the upload's file name) and ingested like any file; the NLP model is loaded
-once per app, on the first ingest.
+once per app, on the first ingest. A ``url`` is fetched by :mod:`newsgraph.sources` — the same
+SSRF guard as ``newsgraph ingest URL`` (public addresses only unless ``NEWSGRAPH_ALLOW_PRIVATE=1``;
+link-local and metadata addresses never), robots.txt, size cap and conditional GET.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _BODY_DOC: dict[str, Any] = {
                         "file": {"type": "string", "format": "binary"},
                         "text": {"type": "string"},
                         "html": {"type": "string"},
+                        "url": {"type": "string"},
                         "published": {"type": "string"},
                         "name": {"type": "string"},
                     },
@@ -60,8 +63,8 @@ def safe_name(name: str | None, default: str) -> str:
     return cleaned or default
 
 
-async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str | None]:
-    """(content, file name, published) from a JSON or form body."""
+async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str | None, str | None]:
+    """(content, file name, published, URL to fetch) from a JSON or form body."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
         try:
@@ -70,35 +73,59 @@ async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str 
             raise RequestValidationError(exc.errors()) from exc
         except ValueError as exc:
             raise BadParameter(f"the body is not valid JSON: {exc}") from exc
-        text, html, name, published = body.text, body.html, body.name, body.published
+        text, html, name, published, url = body.text, body.html, body.name, body.published, body.url
         upload = None
     elif kind in {"multipart/form-data", "application/x-www-form-urlencoded"}:
         form = await request.form()
         upload = form.get("file")
-        text, html, name, published = (_field(form.get(k)) for k in ("text", "html", "name", "published"))
+        text, html, name, published, url = (
+            _field(form.get(k)) for k in ("text", "html", "name", "published", "url")
+        )
     else:
         raise BadParameter('send JSON {"text": ...} or {"html": ...}, or a form with a \'file\' upload')
     try:
         published = check_date(published)
     except ValueError as exc:
         raise BadParameter(f"published={published!r}: {exc}") from exc
-    given = [x for x in (text, html, upload) if x not in (None, "")]
+    given = [x for x in (text, html, upload, url) if x not in (None, "")]
     if len(given) != 1:
-        raise BadParameter("give exactly one of 'text', 'html' or 'file'")
+        raise BadParameter("give exactly one of 'text', 'html', 'url' or 'file'")
+    if url:
+        return b"", url, published, url
     if upload is not None and not isinstance(upload, str):
         data = await upload.read(max_bytes + 1)  # type: ignore[union-attr]
-        return data, safe_name(name or upload.filename, "upload.txt"), published  # type: ignore[union-attr]
+        return data, safe_name(name or upload.filename, "upload.txt"), published, None  # type: ignore[union-attr]
     if html:
-        return html.encode("utf-8"), safe_name(name, "page.html"), published
-    return str(text).encode("utf-8"), safe_name(name, "page.txt"), published
+        return html.encode("utf-8"), safe_name(name, "page.html"), published, None
+    return str(text).encode("utf-8"), safe_name(name, "page.txt"), published, None
 
 
 def _field(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _fetch_url(store: Any, max_bytes: int, url: str, published: str | None) -> list[Any]:
+    """The pages of ``url`` fetched through the guarded fetcher (or the error that stopped it)."""
+    from newsgraph.sources.fetch import Fetcher
+    from newsgraph.sources.ledger import Ledger
+    from newsgraph.sources.settings import FetchSettings
+    from newsgraph.sources.web import WebReader
+
+    web = WebReader(Fetcher(FetchSettings.load(max_bytes=max_bytes)), Ledger(store.engine))
+    try:
+        return list(web.read_url(url, max_bytes=max_bytes, published=published))
+    finally:
+        web.close()
+
+
 def _ingest(
-    request: Request, settings: Any, store: Any, data: bytes, name: str, published: str | None
+    request: Request,
+    settings: Any,
+    store: Any,
+    data: bytes,
+    name: str,
+    published: str | None,
+    url: str | None = None,
 ) -> dict[str, Any]:
     from newsgraph.core.errors import ReadError
     from newsgraph.ingest.pipeline import Pipeline
@@ -106,8 +133,12 @@ def _ingest(
     from newsgraph.ingest.segment import segment
     from newsgraph.store.schema import documents, page_documents
 
-    source = f"upload:{name}"
-    pages = list(read_bytes(data, source, Path(name).suffix.lower(), settings.max_bytes, published))
+    if url:
+        source = url
+        pages = _fetch_url(store, settings.max_bytes, url, published)
+    else:
+        source = f"upload:{name}"
+        pages = list(read_bytes(data, source, Path(name).suffix.lower(), settings.max_bytes, published))
     with _LOCK:
         analyzer = analyzer_of(request)
         summary = Pipeline(settings, store=store, analyzer=analyzer).ingest_pages(pages, inputs=[source])
@@ -173,10 +204,10 @@ async def create_ingest(request: Request, settings: SettingsDep, store: StoreDep
     An unchanged page (already stored) answers its documents with ``pages_unchanged: 1``.
     A page that could not be read or segmented is a 422 whose ``details`` lists why.
     """
-    data, name, published = await _read_body(request, settings.max_bytes)
+    data, name, published, url = await _read_body(request, settings.max_bytes)
     if len(data) > settings.max_bytes:
         raise TooLarge(f"the page is over the {settings.max_bytes} byte limit (NEWSGRAPH_MAX_BYTES)")
-    result = await run_in_threadpool(_ingest, request, settings, store, data, name, published)
+    result = await run_in_threadpool(_ingest, request, settings, store, data, name, published, url)
     if result["errors"] and not result["documents"]:
         from fastapi.responses import JSONResponse
 
