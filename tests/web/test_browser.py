@@ -39,11 +39,8 @@ def test_seed_article_stances_and_entity(page: Any, base_url: str, tmp_path: Pat
         assert cell.get_attribute("data-position") == "no official statement"
         assert "pos-none" in (cell.get_attribute("class") or "")
         assert cell.locator(".pos-label").inner_text() == "no official statement"
-    page.locator('td.cell[data-country="KAZ"] summary').first.click()
-    assert (
-        "Kazakhstan has not made an official statement"
-        in page.locator('td.cell[data-country="KAZ"]').first.inner_text()
-    )
+    page.locator('td.cell[data-country="KAZ"] button.cell-btn').first.click()
+    assert "Kazakhstan has not made an official statement" in page.locator("#evidence-panel").inner_text()
     page.screenshot(path=str(tmp_path / "stances.png"), full_page=True)
 
     page.goto(f"{base_url}/articles/{seed_id()}")
@@ -88,6 +85,8 @@ def test_xss_payloads_never_run(page: Any, base_url: str, tmp_path: Path, which:
         mark.click()
     for summary in page.locator("summary").all():
         summary.click()
+    for cell in page.locator("button[data-key]").all():  # stance cells: their evidence goes into the panel
+        cell.click()
     for link in page.locator("main a").all()[:20]:
         link.hover()
     page.wait_for_timeout(200)

@@ -8,6 +8,7 @@ blocks (``|tojson``, which escapes ``<``, ``>``, ``&`` and quotes) or the JSON A
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,12 +25,13 @@ from newsgraph.store import queries
 from newsgraph.store.filters import Filters
 from newsgraph.web.charts import bars, stacked_bars
 from newsgraph.web.highlight import fact_details, fact_spans, highlight, snippet_html
+from newsgraph.web.worldmap import choropleth, map_codes
 
 HERE = Path(__file__).resolve().parent
 router = APIRouter(include_in_schema=False)
 
-# Evidence sentences shown in an opened cell of the stance board (newest first); the JSON has all.
-HISTORY = 10
+# Statements per stance cell sent to the page (the newest; the "as of" slider replays them); the JSON API has all.
+HISTORY = 50
 # Stance positions → CSS class; any other phrase the text used is "pos-other".
 POSITION_CLASSES = {
     "supports": "pos-supports",
@@ -125,15 +127,54 @@ def stances_page(
     issue: Annotated[str | None, Query(max_length=200)] = None,
     as_of: DateQ = None,
 ) -> HTMLResponse:
+    """The world map of one issue (the chosen one, else the one with most countries) above the board."""
     board = cache.get(
         conn,
         ("stances", issue or None, as_of, None),
         lambda: stance_board(conn, Filters.make(until=as_of), issue=issue or None),
     )
     grid = {(c["country"], c["issue"]): c for c in board["cells"]}
+    map_issue = issue or most_active_issue(board["cells"])
+    on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == map_issue}
+    drawn = map_codes()
     return render(
-        request, "stances.html", board=board, grid=grid, issue=issue or "", as_of=as_of or "", history_shown=HISTORY
+        request,
+        "stances.html",
+        board=board,
+        grid=grid,
+        issue=issue or "",
+        as_of=as_of or "",
+        map_issue=map_issue,
+        stance_map=choropleth(on_issue, issue=map_issue or "", css_class=position_class, label=country_label),
+        on_issue=sorted(on_issue, key=country_label),
+        off_map=sorted(code for code in on_issue if code not in drawn),
+        data=stance_data(board["cells"]),
     )
+
+
+def most_active_issue(cells: list[dict[str, Any]]) -> str | None:
+    """The issue on which most countries have a cell (ties: alphabetical)."""
+    counts = Counter(c["issue"] for c in cells)
+    return min(counts, key=lambda i: (-counts[i], i)) if counts else None
+
+
+def stance_data(cells: list[dict[str, Any]]) -> dict[str, Any]:
+    """What ``stances.js`` needs: per ``COUNTRY|issue`` key the cell's latest ``HISTORY`` statements
+    (oldest first, for the "as of" replay), every date of them, and the position → class table."""
+    out: dict[str, Any] = {}
+    dates: set[str] = set()
+    for c in cells:
+        keys = ("date", "position", "sentence", "document_id", "title")
+        history = [{k: ev[k] for k in keys} for ev in c["history"][-HISTORY:]]
+        dates.update(h["date"] for h in history if h["date"])
+        out[f"{c['country']}|{c['issue']}"] = {
+            "country": c["country"],
+            "name": country_label(c["country"]),
+            "issue": c["issue"],
+            "history": history,
+            "more": max(0, len(c["history"]) - HISTORY),
+        }
+    return {"cells": out, "dates": sorted(dates), "classes": POSITION_CLASSES}
 
 
 @router.get("/timeline", response_class=HTMLResponse)
