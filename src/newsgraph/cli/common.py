@@ -23,9 +23,21 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL or SQLite file (env NEWSGRAPH_DB; default sqlite:///newsgraph.db)."),
 ]
+
+
+def _published(value: str | None) -> str | None:
+    """``--published`` checked like the API's ``published``: a real date, not in the future (else exit 2)."""
+    from newsgraph.store.filters import check_published
+
+    try:
+        return check_published(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r}: {exc}") from None
+
+
 PublishedOption = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none."),
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none.", callback=_published),
 ]
 
 

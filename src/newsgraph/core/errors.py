@@ -70,6 +70,13 @@ class UnsupportedInput(ReadError):
     reason = "unsupported"
 
 
+class NotRegularFile(ReadError):
+    """A FIFO, device, socket or directory met where a file was expected: never opened for reading."""
+
+    code = "R009"
+    reason = "not_a_file"
+
+
 class SegmentError(NewsgraphError):
     code = "R010"
     reason = "no_article"
@@ -103,3 +110,17 @@ class ModelMissing(NewsgraphError):
 class GoldFormatError(NewsgraphError):
     code = "X002"
     reason = "gold_format"
+
+
+class ExtractionTimeout(NewsgraphError):
+    """A document's extraction ran past its time budget (or the process is shutting down)."""
+
+    code = "X003"
+    reason = "extraction_timeout"
+
+
+class DocumentTooLarge(NewsgraphError):
+    """A document too big to parse within its budget; it is stored without facts."""
+
+    code = "X004"
+    reason = "too_large"

@@ -3,7 +3,7 @@
 Precedence: explicit keyword (CLI option) > environment variable > default.
 Environment variables are prefixed ``NEWSGRAPH_`` (``NEWSGRAPH_DB``,
 ``NEWSGRAPH_MAX_BYTES``, ``NEWSGRAPH_MODEL``, ``NEWSGRAPH_BATCH_SIZE``,
-``NEWSGRAPH_API_TOKEN``).
+``NEWSGRAPH_API_TOKEN``, ``NEWSGRAPH_MAX_TOKENS``, ``NEWSGRAPH_EXTRACT_TIMEOUT``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ DEFAULT_DB = "sqlite:///newsgraph.db"
 # 20 MB: far above any real article page (the longest Wikinews interview in the
 # shared corpus is ~100 kB) yet small enough that a stray video or archive is refused.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Per-document extraction budget. 60,000 tokens is about 300 kB of prose, three times the longest
+# article of the shared corpus; parsing it takes ~15 s on the 2-core development machine.
+DEFAULT_MAX_TOKENS = 60_000
+# Seconds one document may spend in the parse and the extractors before it is stored without facts.
+DEFAULT_EXTRACT_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,8 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     extract: bool = True
+    max_tokens: int = DEFAULT_MAX_TOKENS
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
     api_token: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
@@ -65,6 +72,11 @@ class Settings:
             raise ConfigError("max_bytes must be positive: set NEWSGRAPH_MAX_BYTES to a byte count")
         if self.batch_size <= 0:
             raise ConfigError("batch_size must be positive: set NEWSGRAPH_BATCH_SIZE to e.g. 32")
+        if self.max_tokens < 0 or self.extract_timeout < 0:
+            raise ConfigError(
+                "max_tokens and extract_timeout must be 0 (no limit) or positive: "
+                "set NEWSGRAPH_MAX_TOKENS / NEWSGRAPH_EXTRACT_TIMEOUT"
+            )
         if "://" not in self.db:
             raise ConfigError(
                 f"database URL {self.db!r} is not a URL: use e.g. sqlite:///newsgraph.db "
@@ -77,6 +89,8 @@ def _coerce(name: str, typ: Any, raw: str) -> Any:
     try:
         if text.startswith("int"):
             return int(raw)
+        if text.startswith("float"):
+            return float(raw)
         if text.startswith("bool"):
             return raw.strip().lower() in {"1", "true", "yes", "on"}
         if text.startswith("tuple"):

@@ -4,16 +4,22 @@
 ``nlp.pipe`` over their bodies, then the extractors (pure functions over the
 parsed ``Doc``) in dependency order — mentions first (quotes, events and
 stances resolve speakers and actors through them), dates before events.
+
+Every document has a budget (:mod:`newsgraph.core.budget`): one over ``max_tokens`` is never
+parsed, one that runs past ``extract_timeout`` seconds is stopped at the next check; both are
+left out of the facts, with the reason in :attr:`Analyzer.failures`, and the others go on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.core.budget import check, check_size, deadline
+from newsgraph.core.errors import DocumentTooLarge, ExtractionTimeout, NewsgraphError
 from newsgraph.core.model import Amount, DateFact, Document, Event, Quote, Stance, Theme, Tone
 from newsgraph.core.settings import Settings
 from newsgraph.extract.events.coder import extract_events
@@ -24,10 +30,13 @@ from newsgraph.extract.values.amounts import extract_amounts
 from newsgraph.extract.values.dates import extract_dates
 from newsgraph.extract.values.themes import extract_themes
 from newsgraph.extract.values.tone import document_tone
-from newsgraph.ingest.nlp import load_nlp
+from newsgraph.ingest.nlp import load_nlp, parse_checked
 
 log = logging.getLogger(__name__)
 
+# Documents longer than this are parsed alone, component by component, so their time budget is
+# checked during the parse too (a shorter one parses in well under a second).
+STEPPED_CHARS = 20_000
 # Facts of recently analysed documents, so a teaser repeated on many pages of one
 # run is parsed once and still appears in each page's record.
 CACHE_SIZE = 512
@@ -50,19 +59,20 @@ def extract_all(doc: Any, document: Document) -> DocFacts:
     """Every extractor over one parsed document."""
     doc_id, published = document.id, document.published
     mentions = extract_mentions(doc, doc_id, published)
+    check()
     dates = extract_dates(doc, doc_id, published)
+    check()
     events = extract_events(doc, doc_id, published=published, resolver=mentions, dates=dates)
-    return DocFacts(
-        document=document,
-        mentions=mentions,
-        dates=dates,
-        amounts=extract_amounts(doc, doc_id),
-        quotes=extract_quotes(doc, doc_id, mentions.persons, mentions.organizations),
-        themes=extract_themes(doc, doc_id),
-        tone=document_tone(doc.text),
-        events=events,
-        stances=extract_stances(doc, doc_id, published=published, resolver=mentions, events=events),
-    )
+    check()
+    amounts = extract_amounts(doc, doc_id)
+    check()
+    quotes = extract_quotes(doc, doc_id, mentions.persons, mentions.organizations)
+    check()
+    themes = extract_themes(doc, doc_id)
+    tone = document_tone(doc.text)
+    check()
+    stances = extract_stances(doc, doc_id, published=published, resolver=mentions, events=events)
+    return DocFacts(document, mentions, dates, amounts, quotes, themes, tone, events, stances)
 
 
 class Analyzer:
@@ -72,18 +82,44 @@ class Analyzer:
         self.settings = settings or Settings.load()
         self.nlp = load_nlp(self.settings.model)
         self._cache: OrderedDict[str, DocFacts] = OrderedDict()
+        # documents of the last `analyze` call left without facts, and why (too large, out of time)
+        self.failures: dict[str, NewsgraphError] = {}
 
     def analyze(self, documents: Sequence[Document]) -> dict[str, DocFacts]:
+        """The facts of each document; one over its budget is left out and its error put in :attr:`failures`."""
         out: dict[str, DocFacts] = {}
-        todo = [d for d in documents if d.id not in self._cache and d.duplicate_of is None]
-        texts = (d.body for d in todo)
-        for document, doc in zip(todo, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
-            facts = extract_all(doc, document)
-            self._remember(document.id, facts)
+        self.failures = {}
+        todo: list[Document] = []
+        for d in documents:
+            if d.id in self._cache or d.duplicate_of is not None:
+                continue
+            try:
+                check_size(d.body, self.settings.max_tokens, what=f"document {d.id}")
+            except DocumentTooLarge as exc:
+                self.failures[d.id] = exc
+                continue
+            todo.append(d)
+        small = [d for d in todo if len(d.body) <= STEPPED_CHARS]
+        texts = (d.body for d in small)
+        for document, doc in zip(small, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
+            self._extract(document, lambda doc=doc: doc)
+        for document in todo:
+            if len(document.body) > STEPPED_CHARS:  # parsed alone, the budget checked between components
+                self._extract(document, lambda body=document.body: parse_checked(self.nlp, body, check))
         for d in documents:
             if d.id in self._cache:
                 out[d.id] = self._cache[d.id]
         return out
+
+    def _extract(self, document: Document, parse: Callable[[], Any]) -> None:
+        with deadline(self.settings.extract_timeout, f"document {document.id}"):
+            try:
+                facts = extract_all(parse(), document)
+            except ExtractionTimeout as exc:
+                log.warning("%s", exc.message)
+                self.failures[document.id] = exc
+                return
+        self._remember(document.id, facts)
 
     def _remember(self, doc_id: str, facts: DocFacts) -> None:
         self._cache[doc_id] = facts

@@ -38,6 +38,7 @@ issue phrase.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -54,6 +55,7 @@ from newsgraph.extract.events.actors import (
 )
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
+from newsgraph.extract.evidence import sentence_text
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import (
     StanceCue,
@@ -198,7 +200,7 @@ def _row(
     if actor.country is None:
         return None
     lo = max(sent.start_char, min(start, actor.start) if sent.start_char <= actor.start else start)
-    ev = Evidence(doc=doc_id, sentence=sent.text.strip(), start=lo, end=max(end, lo))
+    ev = Evidence(doc=doc_id, sentence=sentence_text(sent, lo, max(end, lo)), start=lo, end=max(end, lo))
     return Stance(country=actor.country, issue=issue, position=position, evidence=ev, date=date)
 
 
@@ -311,8 +313,9 @@ def _quote_rows(
     if not spans:
         return []
     nouns = issue_nouns()
+    offsets = [t.idx for t in sent]  # the tokens of each quotation by bisection: linear in the marks
     for start, end in spans:
-        toks = [t for t in sent if start <= t.idx < end]
+        toks = list(sent[bisect_left(offsets, start) : bisect_left(offsets, end)])
         if not any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in toks):
             continue
         lemmas = [t.lemma_.lower() for t in toks]
@@ -329,7 +332,7 @@ def _quote_rows(
             )
             if hit is None:
                 continue
-            inside = {t.i for t in sent if any(s <= t.idx < e for s, e in spans)}
+            inside = {sent[k].i for s, e in spans for k in range(bisect_left(offsets, s), bisect_left(offsets, e))}
             speaker = _speaker(sent, inside)
             if speaker is None:
                 return []

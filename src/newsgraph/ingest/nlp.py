@@ -8,7 +8,7 @@ character offsets of the parsed ``Doc`` are offsets into the document body.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -93,6 +93,16 @@ def parse(
     """Parse texts in batches with ``nlp.pipe``; yields one ``Doc`` per text."""
     nlp = load_nlp(model)
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def parse_checked(nlp: Language, text: str, check: Callable[[], None]) -> Doc:
+    """Parse ``text`` one pipeline component at a time, calling ``check`` before each (it raises to stop)."""
+    check()
+    doc = nlp.make_doc(text)
+    for _name, component in nlp.pipeline:
+        check()
+        doc = component(doc)
+    return doc
 
 
 def parse_one(text: str, *, model: str | None = None) -> Doc:

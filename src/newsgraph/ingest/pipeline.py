@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from newsgraph.core.errors import NewsgraphError, ReadError
 from newsgraph.core.model import Document, IngestError, RawPage
 from newsgraph.core.settings import Settings
-from newsgraph.ingest.read import estimate_pages, expand_paths, read_item
+from newsgraph.ingest.read import estimate_pages, expand_paths, read_item, source_name
 from newsgraph.ingest.record import segmented_record
 from newsgraph.ingest.segment import Segmented, segment
 from newsgraph.store.db import Store
@@ -118,7 +118,7 @@ class Pipeline:
             items, _ = self.plan(paths)
         max_bytes = self.settings.max_bytes
         pages = (page for item in items for page in read_item(item, max_bytes=max_bytes, published=published))
-        return self.ingest_pages(pages, inputs=[str(p) for p in paths], progress=progress)
+        return self.ingest_pages(pages, inputs=[source_name(p) for p in paths], progress=progress)
 
     def ingest_pages(
         self,
@@ -201,6 +201,7 @@ class Pipeline:
             todo = [d for p in fresh for d in p.seg.documents if d.id not in known]
             try:
                 facts = self.analyzer.analyze(todo)
+                self._over_budget(fresh, summary)
             except Exception as exc:  # one broken batch: retry page by page so one bad page costs only itself
                 facts = self._analyze_each(fresh, known, summary, exc)
         stored: list[str] = []
@@ -236,6 +237,14 @@ class Pipeline:
         for doc_id, why in done.failed:
             self._warn(summary, doc_id, "extract_failed", f"document {doc_id}: extraction failed again ({why})")
 
+    def _over_budget(self, pending: Sequence[_Pending], summary: IngestSummary) -> None:
+        """An error row for each document the analyzer left without facts (too large, out of time)."""
+        failures: Mapping[str, NewsgraphError] = getattr(self.analyzer, "failures", None) or {}
+        for page in pending:
+            for document in page.seg.documents:
+                if document.id in failures:
+                    self._error(summary, page.raw.source, failures[document.id])
+
     def _analyze_each(
         self, fresh: list[_Pending], known: set[str], summary: IngestSummary, first: Exception
     ) -> dict[str, DocFacts]:
@@ -245,6 +254,7 @@ class Pipeline:
             docs = [d for d in pending.seg.documents if d.id not in known]
             try:
                 facts.update(self.analyzer.analyze(docs))
+                self._over_budget([pending], summary)
             except Exception as exc:
                 self._warn(
                     summary,

@@ -55,6 +55,20 @@ def check_date(value: str | None) -> str | None:
     return value
 
 
+def check_published(value: str | None, today: date | None = None) -> str | None:
+    """A publication date: :func:`check_date`, and not after tomorrow (time zones aside, news is not from
+    the future: ``2999-12-31`` is a typo or a placeholder)."""
+    checked = check_date(value)
+    if checked is None:
+        return None
+    parts = [int(p) for p in checked.split("-")]
+    first_day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    latest = (today or date.today()) + timedelta(days=1)
+    if first_day > latest:
+        raise ValueError(f"{checked} is in the future; a publication date can be {latest.isoformat()} at the latest")
+    return checked
+
+
 def check_country(value: str | None) -> str | None:
     """An ISO 3166-1 alpha-3 code, upper-cased."""
     if not value:

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,14 +96,14 @@ def test_unreadable_file_in_a_directory_is_reported_and_others_read(
 ) -> None:
     (tmp_path / "ok.txt").write_text("Title line here\n\nA body paragraph that is long enough to be an article.\n")
     (tmp_path / name).write_text("hidden")
-    real = Path.read_bytes
+    real = os.open
 
-    def guarded(self: Path) -> bytes:  # root reads everything: simulate a permission error
-        if self.name == name:
+    def guarded(path: Any, flags: int, *args: Any) -> int:  # root reads everything: simulate a permission error
+        if Path(path).name == name:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     items = pages(tmp_path)
     assert sum(isinstance(i, RawPage) for i in items) == 1
     [err] = [i for i in items if isinstance(i, Unreadable)]

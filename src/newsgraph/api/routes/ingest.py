@@ -26,7 +26,7 @@ from newsgraph.api.deps import SettingsDep, StoreDep, TokenDep
 from newsgraph.api.errors import ERROR_RESPONSES, BadParameter
 from newsgraph.api.schemas import IngestResult, IngestText
 from newsgraph.core.errors import TooLarge
-from newsgraph.store.filters import check_date
+from newsgraph.store.filters import check_published
 
 router = APIRouter(prefix="/api", tags=["ingest"], responses=ERROR_RESPONSES)
 
@@ -84,7 +84,7 @@ async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str 
     else:
         raise BadParameter('send JSON {"text": ...} or {"html": ...}, or a form with a \'file\' upload')
     try:
-        published = check_date(published)
+        published = check_published(published)
     except ValueError as exc:
         raise BadParameter(f"published={published!r}: {exc}") from exc
     given = [x for x in (text, html, upload, url) if x not in (None, "")]

@@ -22,6 +22,7 @@ the words they need (sectors, metonyms, countries) are data.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -146,12 +147,14 @@ class DocContext:
         self.head_country: dict[str, str] = {}
         self._head_first: dict[str, int] = {}  # where the document first tied a head to its country
         self.locations: list[tuple[int, int, str]] = []  # (char, paragraph, country)
+        self._located: dict[int, tuple[list[int], list[str]]] | None = None  # paragraph → (chars, countries)
         self.paragraph_of: dict[int, int] = {}  # sentence start token → paragraph number
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self._group_sent = 0  # sentence number where last_group was named
         self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
         self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
+        self._quote_starts: list[int] = []
         self.dominant: str | None = None
         self.leading: str | None = None  # the country the document names most (first of a tie), dominant or not
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
@@ -264,15 +267,15 @@ class DocContext:
 
     def location_country(self, tok: Token) -> str | None:
         """Country of the latest "in X" in ``tok``'s sentence or before it in its paragraph."""
-        para = self.paragraph(tok)
-        limit = self.sent_of(tok).end_char
-        best = None
-        for char, p, code in self.locations:
-            if char >= limit:
-                break
-            if p == para:
-                best = code
-        return best
+        if self._located is None:  # per paragraph, sorted by offset: found by bisection
+            self._located = {}
+            for char, p, code in self.locations:
+                chars, codes = self._located.setdefault(p, ([], []))
+                chars.append(char)
+                codes.append(code)
+        chars, codes = self._located.get(self.paragraph(tok), ([], []))
+        k = bisect_left(chars, self.sent_of(tok).end_char) - 1
+        return codes[k] if k >= 0 else None
 
     # ---- actors -------------------------------------------------------------------
     def actor(self, head: Token) -> Actor:
@@ -541,25 +544,37 @@ class DocContext:
             self._quotes = self.doc.user_data.get(_QUOTES_KEY)
             if self._quotes is None:
                 self._quotes = self.doc.user_data[_QUOTES_KEY] = self._index_quotes()
-        for start, end, speaker in self._quotes:
-            if start <= tok.idx < end:
-                return self.actor(self.doc[speaker]) if speaker >= 0 else None
+            self._quote_starts = [start for start, _, _ in self._quotes]
+        k = bisect_right(self._quote_starts, tok.idx) - 1  # the quotations do not overlap
+        if k >= 0 and tok.idx < self._quotes[k][1]:
+            speaker = self._quotes[k][2]
+            return self.actor(self.doc[speaker]) if speaker >= 0 else None
         return None
 
     def _index_quotes(self) -> list[tuple[int, int, int]]:
+        """(start, end, speaker token or -1) per quotation; linear in the marks and the sentences:
+        each sentence is searched for its speech verb once, sentences are found by bisection."""
         text = self.text
         spans = [(q.start, q.end) for q in find_quote_spans(text)]
+        quoted = QuotedChars(spans)
+        starts = [s.start_char for s in self.sents]
+        found: dict[int, int] = {}  # sentence number → the subject of its speech verb
+
+        def speaker_of(n: int) -> int:
+            if n not in found:
+                found[n] = _speech_subject(self.sents[n], quoted)
+            return found[n]
+
         out: list[tuple[int, int, int]] = []
         for start, end in spans:
-            first = self._sent_at(start)
+            n = bisect_right(starts, start) - 1
             speaker = -1
-            if first is not None:
-                n = self._sent_no[first.start]
-                near = [s for s in self.sents[n:] if s.start_char < end]
-                if n > 0 and "\n" not in text[self.sents[n - 1].end_char : first.start_char]:
-                    near.append(self.sents[n - 1])  # 'X said: "..."' split after the colon
-                for sent in near:
-                    speaker = _speech_subject(sent, spans)
+            if n >= 0 and start < self.sents[n].end_char:
+                near = list(range(n, max(bisect_left(starts, end), n + 1)))  # the sentences the quotation runs over
+                if n > 0 and "\n" not in text[self.sents[n - 1].end_char : self.sents[n].start_char]:
+                    near.append(n - 1)  # 'X said: "..."' split after the colon
+                for k in near:
+                    speaker = speaker_of(k)
                     if speaker >= 0:
                         break
             if speaker < 0 and out and "\n" not in text[out[-1][1] : start]:
@@ -567,27 +582,29 @@ class DocContext:
             out.append((start, end, speaker))
         return out
 
-    def _sent_at(self, char: int) -> Span | None:
-        for sent in self.sents:
-            if sent.start_char <= char < sent.end_char:
-                return sent
-        return None
+
+class QuotedChars:
+    """Whether a character offset lies inside one of a document's quotations (sorted, not overlapping)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def __contains__(self, char: int) -> bool:
+        k = bisect_right(self.starts, char) - 1
+        return k >= 0 and char < self.spans[k][1]
 
 
 def _breaks(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
 
 
-def _speech_subject(sent: Span, spans: list[tuple[int, int]]) -> int:
+def _speech_subject(sent: Span, quoted: QuotedChars) -> int:
     """Index of the subject of a speech verb outside the quotations of ``sent``, or -1."""
     verbs = speech_verbs()
-
-    def outside(t: Token) -> bool:
-        return not any(s <= t.idx < e for s, e in spans)
-
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs and outside(tok):
-            subj = [t for t in subjects(tok) if outside(t)]
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs and tok.idx not in quoted:
+            subj = [t for t in subjects(tok) if t.idx not in quoted]
             if subj:
                 return subj[0].i
     return -1

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsgraph.core.budget import check
 from newsgraph.core.model import DateFact, Event, Evidence
 from newsgraph.extract.events.actors import (
     STATELESS_SECTORS,
@@ -68,6 +69,7 @@ from newsgraph.extract.events.completion import (
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
+from newsgraph.extract.evidence import sentence_text
 from newsgraph.lexicon.events import is_place_noun, plover_types
 
 if TYPE_CHECKING:
@@ -121,7 +123,7 @@ def _event(
         if sent.start_char <= lo and hi <= sent.end_char:
             starts.append(lo)
             ends.append(hi)
-    ev = Evidence(doc=doc_id, sentence=sent.text.strip(), start=min(starts), end=max(ends))
+    ev = Evidence(doc=doc_id, sentence=sentence_text(sent, min(starts), max(ends)), start=min(starts), end=max(ends))
     return Event(
         type=cand.type,
         evidence=ev,
@@ -446,6 +448,7 @@ def extract_events(
     memory = EventMemory()
     events: list[Event] = []
     for n, sent in enumerate(ctx.sents):
+        check()  # the document's time budget (newsgraph.core.budget)
         events.extend(_sentence_events(sent, ctx, doc_id, roots, memory, n))
         ctx.note_sentence(sent)
     return _dedupe(_superseded_dropped(events))

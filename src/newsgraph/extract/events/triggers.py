@@ -268,8 +268,11 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
 
 def describes_noun(tok: Token) -> bool:
     """A clause that modifies a noun ("a law that would allow X to extradite", "a bill legalising
-    abortion"), or one inside such a clause: it says what the noun is, not what happened."""
-    while tok.head.i != tok.i:
+    abortion"), or one inside such a clause: it says what the noun is, not what happened. The walk up
+    stops after 64 links (a run-on sentence of thousands of conjoined clauses would make it quadratic)."""
+    for _ in range(64):
+        if tok.head.i == tok.i:
+            return False
         if tok.dep_ in ("acl", "relcl"):
             return True
         if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj"):

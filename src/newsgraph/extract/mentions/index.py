@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.core.model import Evidence
+from newsgraph.extract.evidence import clip_text
 from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.gazetteer import country_endonyms
 from newsgraph.lexicon.known_orgs import KnownOrg, lookup_org, max_org_name_words, org_first_words
@@ -299,11 +300,12 @@ class MentionIndex:
         toks = self.toks
         first, last = toks[start], toks[end - 1]
         if not self.has_sents:
-            return Evidence(doc_id, self.body[first.idx : last.end_char].strip(), first.idx, last.end_char)
+            lo, hi = first.idx, last.end_char
+            return Evidence(doc_id, clip_text(self.body, lo, hi, lo, hi), lo, hi)
         s_first = self.sent_bounds[self.sent_of[start]][0]
         s_last = self.sent_bounds[self.sent_of[end - 1]][1]
-        sentence = self.body[toks[s_first].idx : toks[s_last - 1].end_char]
-        return Evidence(doc_id, sentence.strip(), first.idx, last.end_char)
+        sentence = clip_text(self.body, toks[s_first].idx, toks[s_last - 1].end_char, first.idx, last.end_char)
+        return Evidence(doc_id, sentence, first.idx, last.end_char)
 
     def is_name_token(self, i: int) -> bool:
         """A token that can be part of a personal name: capitalised word or lower-case particle."""

@@ -85,6 +85,9 @@ def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
 
 def _candidates(ix: MentionIndex, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    covered = bytearray(len(ix.toks))  # tokens of the taken spans: an overlap test costs the span's length
+    for s, e in taken:
+        covered[s:e] = b"\x01" * max(e - s, 0)
     for ent in ix.ents:
         label = ent.label
         if label == "PERSON":  # "in Baracoa", "the Tsuen Wan district": a place the model took for a person
@@ -108,7 +111,7 @@ def _candidates(ix: MentionIndex, taken: list[tuple[int, int]]) -> list[tuple[in
         elif label not in _PLACE_LABELS:
             continue
         span = _clean(ix, ent.start, ent.end)
-        if span is None or any(span[0] < e and s < span[1] for s, e in taken):
+        if span is None or 1 in covered[span[0] : span[1]]:
             continue
         out.append((span[0], span[1], label))
     out.extend(_untagged_after_locatives(ix))

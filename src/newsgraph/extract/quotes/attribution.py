@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.core.budget import check
 from newsgraph.core.model import Organization, Person, Quote
 from newsgraph.extract.evidence import char_evidence
 from newsgraph.extract.quotes.spans import QuoteSpan, find_quote_spans, is_name, quote_words, trimmed
@@ -241,6 +242,7 @@ def extract_quotes(
     index = _Index(doc, spans, resolver)
     found: list[tuple[QuoteSpan, int, int, _CueHit | None, Speaker | None]] = []
     for span in spans:
+        check()  # the document's time budget (newsgraph.core.budget)
         start, end = trimmed(text, span)
         inner = text[start:end]
         words = quote_words(inner)

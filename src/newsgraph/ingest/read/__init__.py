@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.core.errors import ReadError, TooLarge, Unreadable
+from newsgraph.core.errors import NotRegularFile, ReadError, TooLarge, Unreadable
 from newsgraph.core.model import RawPage
 from newsgraph.ingest.read.encoding import decode_bytes
 from newsgraph.ingest.read.html import looks_like_html, read_html
@@ -66,14 +67,14 @@ def expand_paths(
 
 def read_item(item: Path | str, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
     if item == "-":
-        yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", "", max_bytes, published)
+        yield from read_bytes(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", "", max_bytes, published)
     else:
         yield from read_file(Path(item), max_bytes=max_bytes, published=published)
 
 
 def estimate_pages(item: Path | str) -> int:
     """How many pages a file will yield (rows for tables), for progress bars. Cheap, never raises."""
-    if isinstance(item, str):
+    if isinstance(item, str) or not item.is_file():  # never open a FIFO just to count its lines
         return 1
     suffix = item.suffix.lower()
     try:
@@ -103,18 +104,60 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Ite
             yield file
 
 
+def source_name(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 in a file name
+    (``bad\\xff.txt``, kept by the OS as surrogates) become U+FFFD."""
+    name = os.fsdecode(path)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _not_regular(mode: int, source: str) -> NotRegularFile | None:
+    if stat.S_ISREG(mode):
+        return None
+    what = next((label for test, label in _SPECIAL if test(mode)), "not a regular file")
+    return NotRegularFile(f"{source}: this is {what}, not a regular file; skipped (only files are read)", source=source)
+
+
 def read_file(path: Path, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
-    source = str(path)
+    """Pages of one file. Only regular files are opened (a FIFO would block, a device never end), and
+    the size limit holds while reading too, whatever ``stat`` said (files under /proc report 0)."""
+    source = source_name(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        special = _not_regular(os.stat(path).st_mode, source)
+        if special is not None:
+            yield special
+            return
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            special = _not_regular(info.st_mode, source)  # swapped between stat and open
+            if special is not None:
+                yield special
+                return
+            if info.st_size > max_bytes:
+                yield TooLarge(
+                    f"{source}: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit; "
+                    "raise it with --max-bytes or NEWSGRAPH_MAX_BYTES",
+                    source=source,
+                )
+                return
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
             yield TooLarge(
-                f"{source}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit; "
-                "raise it with --max-bytes or NEWSGRAPH_MAX_BYTES",
+                f"{source}: more than {max_bytes} bytes read (its size on disk said {info.st_size}); cut off at the "
+                "limit; raise it with --max-bytes or NEWSGRAPH_MAX_BYTES",
                 source=source,
             )
             return
-        data = path.read_bytes()
     except FileNotFoundError:
         yield Unreadable(f"{source}: no such file or directory", source=source)
         return
@@ -150,7 +193,7 @@ def read_bytes(
                 if decoded.language:
                     item.meta["language"] = decoded.language
                 if decoded.warnings:
-                    item.meta["warnings"] = list(decoded.warnings)
+                    item.meta["warnings"] = [*decoded.warnings, *item.meta.get("warnings", [])]
                 if published and item.published is None:
                     item.published = published
             yield item
@@ -160,4 +203,13 @@ def read_bytes(
         yield Unreadable(f"{source}: unexpected {type(exc).__name__}: {exc}; please report this file", source=source)
 
 
-__all__ = ["PageOrError", "estimate_pages", "expand_paths", "iter_pages", "read_bytes", "read_file", "read_item"]
+__all__ = [
+    "PageOrError",
+    "estimate_pages",
+    "expand_paths",
+    "iter_pages",
+    "read_bytes",
+    "read_file",
+    "read_item",
+    "source_name",
+]

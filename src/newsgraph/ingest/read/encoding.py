@@ -1,9 +1,10 @@
 """Bytes → text: refuse binary files, detect the encoding, explain every repair.
 
 Detection order: byte-order marks (UTF-8/16/32), strict UTF-8, then
-charset-normalizer for legacy encodings (cp1251, latin-1, …). UTF-8 with a few
-broken bytes is decoded with replacement characters and reported, so one bad
-byte does not cost a whole article.
+charset-normalizer for legacy encodings (cp1251, latin-1, …). A file mixing UTF-8
+lines with lines of a legacy encoding is decoded line by line, each in its own
+encoding, with a warning naming the lines. UTF-8 with a few broken bytes is decoded
+with replacement characters and reported, so one bad byte does not cost a whole article.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ BOMS = (
 CONTROL_SHARE_BINARY = 0.05
 # Broken UTF-8 is repaired (not refused) when at most this share of bytes is bad.
 MAX_BAD_UTF8_SHARE = 0.01
+# Lines that are not UTF-8 in a file that also has UTF-8 text are a pasted-in legacy encoding when they
+# hold at least this many non-ASCII bytes (a word or two of Cyrillic); fewer are broken bytes.
+MIN_LEGACY_BYTES = 8
 
 
 @dataclass(slots=True)
@@ -93,6 +97,10 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", warnings=warnings)
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data, source)
+    if mixed is not None:
+        mixed.warnings[:0] = warnings
+        return mixed
     repaired = _repair_utf8(data, source)
     if repaired is not None:
         repaired.warnings[:0] = warnings
@@ -117,6 +125,34 @@ def _sniff_utf16(data: bytes) -> str | None:
     if even > 0.4 and odd < 0.05:
         return "utf-16-be"
     return None
+
+
+def _mixed_lines(data: bytes, source: str) -> Decoded | None:
+    """A file whose lines are partly UTF-8, partly a legacy encoding (pasted together): each line decoded
+    in its own encoding, the legacy one detected on those lines alone; None when the file is not mixed."""
+    lines = data.splitlines(keepends=True)
+    utf8_text = False
+    bad: list[int] = []
+    for n, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(n)
+            continue
+        utf8_text = utf8_text or any(b > 127 for b in line)
+    legacy_bytes = sum(1 for n in bad for b in lines[n] if b > 127)
+    if not bad or not utf8_text or legacy_bytes < MIN_LEGACY_BYTES:
+        return None  # all legacy, or a few broken bytes in UTF-8 (repaired with U+FFFD)
+    best = from_bytes(b"".join(lines[n] for n in bad)).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    bad_set = set(bad)
+    text = "".join(
+        line.decode(encoding, errors="replace") if n in bad_set else line.decode("utf-8")
+        for n, line in enumerate(lines)
+    )
+    shown = ", ".join(str(n + 1) for n in bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+    message = f"{source}: line(s) {shown} are not UTF-8; decoded as {encoding}, the other lines as UTF-8"
+    return Decoded(text, "utf-8", warnings=[("mixed_encoding", message)])
 
 
 def _repair_utf8(data: bytes, source: str) -> Decoded | None:

@@ -19,13 +19,52 @@ REQUIRED = ("title", "text")
 OPTIONAL = ("url", "date")
 
 csv.field_size_limit(64 * 1024 * 1024)
+_EXTRA = "\x00extra"  # where DictReader puts the fields of a row past the header's
 
 
 def read_csv(text: str, *, source: str) -> Iterator[RawPage | ReadError]:
-    reader = csv.DictReader(io.StringIO(text))
+    """One page per row. Parse problems — an unterminated quote that swallows the rows after it, a row
+    with too many or too few fields — are warnings on the next page read (an error when none is left)."""
+    reader = csv.DictReader(io.StringIO(text), restkey=_EXTRA)
     _check_columns(reader.fieldnames or [], source)
+    pending = csv_problems(text, source)
+    width = len(reader.fieldnames or [])
     for n, row in enumerate(reader):
-        yield _row_page(row, source=f"{source}#row={n}")
+        extra = row.pop(_EXTRA, None) or []
+        fields = width + len(extra) - sum(1 for v in row.values() if v is None)
+        if fields != width:
+            pending.append(
+                (
+                    "csv_parse",
+                    f"{source}: row {n} (ending at line {reader.line_num}) has {fields} fields, the header {width}",
+                )
+            )
+        page = _row_page(row, source=f"{source}#row={n}")
+        if isinstance(page, RawPage) and pending:
+            page.meta["warnings"] = pending
+            pending = []
+        yield page
+    for _reason, message in pending:
+        yield BadTable(message, source=source)
+
+
+def csv_problems(text: str, source: str) -> list[tuple[str, str]]:
+    """What a strict parse of the CSV ``text`` finds wrong (the lenient one behind :func:`read_csv` reads on)."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    started = 1  # the line where the row being read began
+    try:
+        for _row in reader:
+            started = reader.line_num + 1
+    except csv.Error as exc:
+        where = f"the row that starts at line {started}" if started < reader.line_num else f"line {reader.line_num}"
+        return [
+            (
+                "csv_parse",
+                f"{source}: CSV parse problem in {where}: {exc}; a quote left open there swallows the rows "
+                "after it: check the quoting",
+            )
+        ]
+    return []
 
 
 def read_jsonl(text: str, *, source: str) -> Iterator[RawPage | ReadError]:

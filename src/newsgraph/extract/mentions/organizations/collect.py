@@ -127,8 +127,19 @@ def _titled_work(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | No
     return p, end
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in taken)
+class _Covered:
+    """The tokens some span covers, so an overlap test costs the span's length, not the number of spans."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]]) -> None:
+        self.flags = bytearray(size)
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        self.flags[span[0] : span[1]] = b"\x01" * max(span[1] - span[0], 0)
+
+    def hits(self, span: tuple[int, int]) -> bool:
+        return 1 in self.flags[span[0] : span[1]]
 
 
 def _has_org_word(ix: MentionIndex, start: int, end: int) -> bool:
@@ -170,11 +181,12 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
     doc = ix.toks
     spans: list[tuple[int, int]] = []
     consumed: set[int] = set()
+    by_person = _Covered(len(doc), persons)
     for k, ent in enumerate(ix.ents):
         if k in consumed:
             continue
         span = _clean(ix, ent.start, ent.end)
-        if span is None or _overlaps(span, persons):
+        if span is None or by_person.hits(span):
             continue
         if ent.label in ("LOC", "GPE", "FAC") and (titled := _titled_work(ix, *span)) is not None:
             span = titled
@@ -207,10 +219,12 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                     e = run[1]
         e = _country_suffix(ix, s, e)
         spans.extend(_dash_pieces(ix, s, e))
+    taken = _Covered(len(doc), spans)
     for known in ix.known_orgs:
         span = (known.start, known.end)
-        if not _overlaps(span, spans) and not _overlaps(span, persons):
+        if not taken.hits(span) and not by_person.hits(span):
             spans.append(span)
+            taken.add(span)
     others = (
         _named_after_org_words(ix),
         _qualified_generic(ix),
@@ -221,7 +235,10 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
         described_organizations(ix),
     )
     for extra in others:
-        spans.extend(s for s in extra if not _overlaps(s, spans) and not _overlaps(s, persons))
+        for span in extra:
+            if not taken.hits(span) and not by_person.hits(span):
+                spans.append(span)
+                taken.add(span)
     return sorted(spans)
 
 

@@ -1,0 +1,123 @@
+"""Per-document budgets (issue 12, item 1): pathological pages finish or are cut off with a recorded reason.
+
+Needs the spaCy model. The stores are real (SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from newsgraph.core.model import Document
+from newsgraph.core.settings import Settings
+from newsgraph.extract.evidence import MAX_SENTENCE_CHARS
+from newsgraph.extract.runner import Analyzer, extract_all
+from newsgraph.ingest.pipeline import Pipeline
+from newsgraph.store.db import Store
+from newsgraph.store.schema import documents, ingest_errors, records
+from tests.reliability.pathological import long_sentence, quote_page, speech_sentence
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(Settings.load(env={}))
+
+
+def _ingest(tmp_path: Path, url: str, name: str, text: str, analyzer: Analyzer) -> tuple[float, Store]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    store = Store(url)
+    started = time.perf_counter()
+    Pipeline(analyzer.settings.with_(db=url), store=store, analyzer=analyzer).ingest([str(path)])
+    return time.perf_counter() - started, store
+
+
+def test_the_100000_quote_page_is_cut_off_with_a_reason_in_under_10_s(
+    tmp_path: Path, any_db_url: str, analyzer: Analyzer
+) -> None:
+    text = quote_page(100_000)
+    assert len(text.encode()) < 160_000 and text.count('"') == 100_000
+    elapsed, store = _ingest(tmp_path, any_db_url, "quotes.txt", text, analyzer)
+    assert elapsed < 10
+    with store.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 1
+        reasons = [r.reason for r in conn.execute(select(ingest_errors.c.reason))]
+    assert reasons == ["too_large"]
+
+
+def test_quote_indexing_grows_linearly_with_the_marks(analyzer: Analyzer) -> None:
+    """300 → 2,400 attributed quotations in one sentence: extraction time grows ~8× (it grew 67× before)."""
+    warm = speech_sentence(50)
+    extract_all(analyzer.nlp(warm), Document(id="warm", role="main", title="t", body=warm))  # lexicons loaded
+    times = []
+    for n in (300, 2400):
+        text = speech_sentence(n)
+        doc = analyzer.nlp(text)
+        started = time.perf_counter()
+        facts = extract_all(doc, Document(id=f"q{n}", role="main", title="t", body=text))
+        times.append(time.perf_counter() - started)
+        assert facts.quotes or facts.events or facts.mentions.persons is not None
+    assert times[1] / times[0] < 24, times
+
+
+_INGEST_ONE = """
+import json, sys, time
+from newsgraph.core.settings import Settings
+from newsgraph.extract.runner import Analyzer
+from newsgraph.ingest.pipeline import Pipeline
+settings = Settings.load(db=sys.argv[2])
+analyzer = Analyzer(settings)
+started, cpu = time.perf_counter(), time.process_time()
+summary = Pipeline(settings, analyzer=analyzer).ingest([sys.argv[1]])
+wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+print(json.dumps({"wall": wall, "cpu": cpu, "documents": summary.documents}))
+"""
+
+
+def test_a_205_kb_sentence_takes_under_30_s_and_1_gb(tmp_path: Path, any_db_url: str) -> None:
+    """In a process of its own (the model loaded first, not counted): its CPU time and its peak memory."""
+    page = tmp_path / "sentence.txt"
+    page.write_text(long_sentence(205_000), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-c", _INGEST_ONE, str(page), any_db_url],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far, in kB
+    assert result["documents"] == 1
+    assert result["cpu"] < 30, result  # CPU seconds: the wall clock depends on who else shares the cores
+    assert peak_kb < 1024 * 1024
+    with Store(any_db_url).connect() as conn:
+        stored = conn.execute(select(records.c.record)).scalar_one()
+    record = json.loads(stored)
+    assert len(stored) < 60 * 205_000  # linear in the text, not facts × sentence
+    sentences = [f["evidence"]["sentence"] for f in record["events"] + record["amounts"]]
+    assert sentences and all(len(s) <= MAX_SENTENCE_CHARS + 2 for s in sentences)
+
+
+def test_a_document_over_its_time_budget_is_stored_with_an_error_row_and_the_run_goes_on(
+    tmp_path: Path, any_db_url: str
+) -> None:
+    settings = Settings.load(env={}, db=any_db_url, extract_timeout=1e-6)
+    slow = Analyzer(settings)
+    (tmp_path / "a.txt").write_text("Talks resume\n\nRussia and Ukraine resumed talks in Istanbul on Monday.\n")
+    (tmp_path / "b.txt").write_text("Budget vote\n\nParliament approved the budget on Tuesday after a long debate.\n")
+    store = Store(any_db_url)
+    summary = Pipeline(settings, store=store, analyzer=slow).ingest([str(tmp_path)])
+    assert summary.pages_new == 2 and summary.documents == 2
+    with store.connect() as conn:
+        reasons = sorted(r.reason for r in conn.execute(select(ingest_errors.c.reason)))
+    assert reasons == ["extraction_timeout", "extraction_timeout"]
