@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.sources.politeness import MAX_CRAWL_DELAY, HostPacer, RobotsRules, origin_of
+from newsgraph.sources.politeness import MAX_CRAWL_DELAY, ROBOTS_TTL, HostPacer, RobotsRules, origin_of
 
 ROBOTS = "User-agent: *\nDisallow: /private/\n\nUser-agent: newsgraph\nDisallow: /no-bots/\nCrawl-delay: 5\n" \
     "Sitemap: https://a.example/sitemap.xml\n"
@@ -64,3 +64,30 @@ def test_the_pacer_waits_per_host_only() -> None:
     assert pacer.wait("a.example", crawl_delay=4.0) == pytest.approx(4.0)
     assert slept == [pytest.approx(1.5), pytest.approx(4.0)]
     assert pacer.lock("a.example") is pacer.lock("A.example")
+
+
+def test_a_cached_robots_txt_is_fetched_again_after_a_day() -> None:
+    now = [0.0]
+    asked: list[str] = []
+
+    def fetch(url: str) -> tuple[int, str] | None:
+        asked.append(url)
+        return (200, "User-agent: *\nDisallow:\n") if len(asked) == 1 else (200, "User-agent: *\nDisallow: /\n")
+
+    robots = RobotsRules(fetch, "newsgraph", clock=lambda: now[0])
+    assert robots.check("https://d.example/a").allowed
+    now[0] += ROBOTS_TTL - 1
+    assert robots.check("https://d.example/a").allowed and len(asked) == 1
+    now[0] += 2
+    assert not robots.check("https://d.example/a").allowed and len(asked) == 2
+
+
+def test_an_unreachable_robots_txt_is_asked_again_soon() -> None:
+    from newsgraph.sources.politeness import ROBOTS_FAILURE_TTL
+
+    now = [0.0]
+    answers = iter([(503, ""), (404, "")])
+    robots = RobotsRules(lambda url: next(answers), "newsgraph", clock=lambda: now[0])
+    assert not robots.check("https://e.example/a").allowed
+    now[0] += ROBOTS_FAILURE_TTL + 1
+    assert robots.check("https://e.example/a").allowed

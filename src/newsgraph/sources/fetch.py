@@ -158,7 +158,7 @@ class Fetcher:
         self.sleep = sleep
         self.clock = clock
         self.pacer = HostPacer(self.settings.delay, clock=clock, sleep=sleep)
-        self.robots = RobotsRules(self._fetch_robots, self.settings.robots_agent)
+        self.robots = RobotsRules(self._fetch_robots, self.settings.robots_agent, clock=clock)
         self.client = httpx.Client(
             transport=transport or GuardedTransport(self.guard),
             follow_redirects=False,

@@ -1,8 +1,8 @@
 """Politeness: robots.txt (parsed with protego) and one request per host at a time, a delay apart.
 
-:class:`RobotsRules` keeps one parsed robots.txt per origin (scheme, host, port) for the life of
-a fetcher. What an answer means follows RFC 9309: a 4xx (no robots.txt) allows everything; a
-5xx or an unreachable server disallows everything for now (the URL is retried on a later run).
+:class:`RobotsRules` keeps one parsed robots.txt per origin (scheme, host, port) for 24 hours.
+What an answer means follows RFC 9309: a 4xx (no robots.txt) allows everything; a 5xx or an
+unreachable server disallows everything for now (the URL is retried on a later run).
 
 :class:`HostPacer` spaces requests to one host by the configured delay, or by the robots.txt
 ``Crawl-delay`` when that is longer; a lock per host keeps one request to it at a time even when
@@ -22,6 +22,10 @@ from protego import Protego
 # What robots.txt fetching returns: (status, body text) or None when the server was unreachable.
 RobotsFetch = Callable[[str], "tuple[int, str] | None"]
 
+# RFC 9309 §2.4: a cached robots.txt should not be used for more than 24 hours (a follow process runs for days).
+ROBOTS_TTL = 24 * 3600.0
+# An unreachable robots.txt (5xx, no answer) disallows the site only until it is asked again, soon.
+ROBOTS_FAILURE_TTL = 15 * 60.0
 # Crawl-delay values above this are capped: a site asking for hours between requests would stall
 # a follow loop; at this delay a source is still read, slowly.
 MAX_CRAWL_DELAY = 60.0
@@ -44,14 +48,19 @@ class _Parsed:
     parser: Protego | None  # None: everything allowed (no robots.txt)
     disallow_all: bool = False
     why: str = ""
+    expires_at: float = 0.0
 
 
 class RobotsRules:
     """robots.txt per origin, fetched once through ``fetch`` and matched for ``agent``."""
 
-    def __init__(self, fetch: RobotsFetch, agent: str) -> None:
+    def __init__(
+        self, fetch: RobotsFetch, agent: str, *, clock: Callable[[], float] = time.monotonic, ttl: float = ROBOTS_TTL
+    ) -> None:
         self._fetch = fetch
         self._agent = agent
+        self._clock = clock
+        self._ttl = ttl
         self._cache: dict[str, _Parsed] = {}
         self._lock = threading.Lock()
 
@@ -77,7 +86,7 @@ class RobotsRules:
     def _rules(self, origin: str) -> _Parsed:
         with self._lock:
             cached = self._cache.get(origin)
-        if cached is not None:
+        if cached is not None and self._clock() < cached.expires_at:
             return cached
         answer = self._fetch(origin + "/robots.txt")
         if answer is None:
@@ -90,6 +99,7 @@ class RobotsRules:
                 parsed = _Parsed(None)
             else:
                 parsed = _Parsed(None, disallow_all=True, why=f"robots.txt of {origin} answered {status}; retry later")
+        parsed.expires_at = self._clock() + (min(self._ttl, ROBOTS_FAILURE_TTL) if parsed.disallow_all else self._ttl)
         with self._lock:
             self._cache[origin] = parsed
         return parsed
@@ -125,4 +135,12 @@ class HostPacer:
         return waited
 
 
-__all__ = ["MAX_CRAWL_DELAY", "HostPacer", "RobotsRules", "RobotsVerdict", "origin_of"]
+__all__ = [
+    "MAX_CRAWL_DELAY",
+    "ROBOTS_FAILURE_TTL",
+    "ROBOTS_TTL",
+    "HostPacer",
+    "RobotsRules",
+    "RobotsVerdict",
+    "origin_of",
+]
