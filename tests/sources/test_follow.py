@@ -113,3 +113,15 @@ def test_parse_every(text: str, seconds: float) -> None:
 
 def test_a_bad_every_is_a_usage_error(db_url: str) -> None:
     assert invoke("follow", "https://a.example/feed", "--every", "soon", "--db", db_url).exit_code == 2
+
+
+def test_an_entry_already_ingested_by_url_is_marked_seen_on_its_304(site: HTTPServer, db_url: str) -> None:
+    site.expect_request("/feed.xml").respond_with_data(feed(site, ["bridge"]), content_type="application/rss+xml")
+    serve_pages(site, ["bridge"])
+    flags = ("--db", db_url, "--no-extract", "-q", "--allow-private", "--delay", "0")
+    assert invoke("ingest", site.url_for("/bridge"), *flags).exit_code == 0
+    first = follow(db_url, site.url_for("/feed.xml")).output
+    assert "1 entries, 1 new" in first and "fetched 0 new pages" in first
+    second = follow(db_url, site.url_for("/feed.xml")).output
+    assert "1 entries, 0 new" in second
+    assert [r.path for r, _ in site.log].count("/bridge") == 2

@@ -157,15 +157,16 @@ class Follower:
         max_bytes = self.pipeline.settings.max_bytes
         for source_id, entry in todo:
             fetched = False
+            unchanged = self.web.counts.not_modified
             for item in self.web.read_url(entry.url, max_bytes=max_bytes, published=entry.published,
                                           source_id=source_id):
                 fetched = fetched or isinstance(item, RawPage)
                 if isinstance(item, RawPage) and not item.published and entry.published:
                     item.published = entry.published
                 yield item
-            if fetched:
+            if fetched or self.web.counts.not_modified > unchanged:  # a 304: stored by an earlier run
                 self.ledger.mark_seen(source_id, entry.url, title=entry.title, published=entry.published, fetched=True)
-                self.ledger.source_succeeded(source_id, entries=0, pages=1)
+                self.ledger.source_succeeded(source_id, entries=0, pages=1 if fetched else 0)
 
 
 def _looks_like_html(content: bytes) -> bool:
