@@ -82,3 +82,13 @@ def test_bad_filters_are_422(api, path: str) -> None:
     response = api.get(path)
     assert response.status_code == 422
     assert_envelope(response.json(), 422)
+
+
+@pytest.mark.parametrize(("since", "until"), [("2022", "2022"), ("2022-02", "2022-03")])
+def test_period_lists_a_bar_s_events_with_evidence(api, since: str, until: str) -> None:
+    seed_id()
+    body = api.get("/api/events/period", params={"since": since, "until": until, "limit": 50}).json()
+    assert body["count"] >= len(body["data"]) >= 1
+    assert all(since <= e["when"][: len(since)] <= until and e["sentence"] for e in body["data"])
+    assert any(e["actor"] == "Vladimir Putin" and e["target_country"] == "KGZ" for e in body["data"])
+    assert_envelope(api.get("/api/events/period", params={"since": "soon"}).json(), 422)

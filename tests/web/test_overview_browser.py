@@ -70,3 +70,63 @@ def test_as_of_slider_replays_positions(new_page: NewPage, base_url: str) -> Non
     slider.evaluate("e => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
     assert "pos-supports" in (zaf.get_attribute("class") or "")
     assert_clean(page, console=True)
+
+
+def _axis_labels_overlap(page: Any) -> list[str]:
+    return page.evaluate(
+        """() => {
+            const boxes = Array.from(document.querySelectorAll('svg.timeline text.axis[text-anchor="middle"]'))
+                .map(t => [t.textContent, t.getBoundingClientRect()]).sort((a, b) => a[1].left - b[1].left);
+            const out = [];
+            for (let i = 1; i < boxes.length; i++)
+                if (boxes[i][1].left < boxes[i - 1][1].right + 2) out.push(boxes[i - 1][0] + '|' + boxes[i][0]);
+            return out;
+        }"""
+    )
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_timeline_has_a_time_axis_and_a_bar_opens_its_events(new_page: NewPage, base_url: str, width: int) -> None:
+    page = new_page(width)
+    page.goto(f"{base_url}/timeline")
+    bars = page.locator("svg.timeline g.bin.has-events")
+    bars.first.wait_for()
+    assert page.locator("svg.timeline text.axis[text-anchor='middle']").count() >= 3
+    assert _axis_labels_overlap(page) == []
+    font = page.locator("svg.timeline text.axis").first.evaluate("t => t.getBoundingClientRect().height")
+    assert font >= 11  # legible: drawn at the box's pixel width, never scaled down
+    # 2022-02 (the seed) and 2023-08 bars sit at a distance that follows their dates
+    xs = {g.get_attribute("data-start"): g.bounding_box()["x"] for g in bars.all()}
+    starts = sorted(xs)
+    assert [xs[s] for s in starts] == sorted(xs[s] for s in starts)
+    bars.first.click()
+    panel = page.locator("#period-panel")
+    panel.locator("li.event-item blockquote.evidence").first.wait_for()
+    page.wait_for_timeout(300)
+    box = panel.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"] + 1
+    assert "2022-02" in page.locator("#period-title").inner_text()
+    assert overflow(page)[0] <= overflow(page)[1]
+    assert_clean(page, console=True)
+
+
+def test_timeline_brush_zooms_and_the_table_pages(new_page: NewPage, base_url: str) -> None:
+    page = new_page(1366)
+    page.goto(f"{base_url}/timeline")
+    page.locator("svg.timeline g.bin").first.wait_for()
+    assert "page 1 of" in page.locator(".pager").inner_text()
+    first_rows = page.locator("#timeline-table tbody tr").count()
+    assert first_rows == 25
+    svg = page.locator("svg.timeline").bounding_box()
+    y = svg["y"] + svg["height"] / 2
+    page.mouse.move(svg["x"] + 60, y)
+    page.mouse.down()
+    page.mouse.move(svg["x"] + 200, y, steps=5)
+    page.mouse.up()
+    page.wait_for_url("**/timeline?since=*")
+    assert "since=" in page.url and "until=" in page.url
+    page.locator("a", has_text="Whole range").wait_for()
+    page.goto(f"{base_url}/timeline?page=2")
+    assert "page 2 of" in page.locator(".pager").inner_text()
+    assert 1 <= page.locator("#timeline-table tbody tr").count() <= 25
+    assert_clean(page, console=True)

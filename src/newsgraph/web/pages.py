@@ -18,12 +18,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.analysis.overview import home, stance_board
+from newsgraph.analysis.timeline import period_events, time_bins
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.core.version import __version__
 from newsgraph.lexicon.countries import country_name
 from newsgraph.store import queries
 from newsgraph.store.filters import Filters
-from newsgraph.web.charts import bars, stacked_bars
+from newsgraph.web.charts import bars
 from newsgraph.web.highlight import fact_details, fact_spans, highlight, snippet_html
 from newsgraph.web.worldmap import choropleth, map_codes
 
@@ -32,6 +33,8 @@ router = APIRouter(include_in_schema=False)
 
 # Statements per stance cell sent to the page (the newest; the "as of" slider replays them); the JSON API has all.
 HISTORY = 50
+# Rows per page of the timeline's event table.
+PER_PAGE = 25
 # Stance positions → CSS class; any other phrase the text used is "pos-other".
 POSITION_CLASSES = {
     "supports": "pos-supports",
@@ -181,22 +184,32 @@ def stance_data(cells: list[dict[str, Any]]) -> dict[str, Any]:
 def timeline_page(
     request: Request,
     conn: ConnDep,
+    cache: CacheDep,
     country: CountryQ = None,
     event_type: Annotated[EventTypeQ, Query(alias="type")] = None,
-    granularity: Annotated[str, Query(pattern="^(year|month|day)$")] = "month",
+    since: DateQ = None,
+    until: DateQ = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    f = Filters.make(country=country, event_type=event_type)
-    points = queries.event_timeline(conn, f, granularity=granularity)
-    types = sorted({p["type"] for p in points})
+    """Events per bin on a true time axis (drawn by ``timeline.js``), and the range's events, paginated."""
+    f = Filters.make(country=country, event_type=event_type, since=since, until=until)
+    chart = cache.get(conn, ("time_bins", country, event_type, since, until), lambda: time_bins(conn, f))
+    rows, total = period_events(conn, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    query = {k: v for k, v in (("country", country), ("type", event_type), ("since", since), ("until", until)) if v}
     return render(
         request,
         "timeline.html",
-        chart=stacked_bars(points),
-        points=points,
-        types=types,
+        chart=chart,
+        rows=rows,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        query=query,
+        reset={k: v for k, v in query.items() if k in ("country", "type")},
         country=country or "",
         event_type=event_type or "",
-        granularity=granularity,
+        since=since or "",
+        until=until or "",
         all_types=_plover_types(),
     )
 

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
+from newsgraph.analysis.timeline import period_events
 from newsgraph.api.deps import ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import EventsPublic, NetworkPublic, TimelinePublic
@@ -62,6 +63,26 @@ def read_timeline(
     f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     rows = queries.event_timeline(conn, f, granularity=granularity)
     return listing(rows, len(rows))
+
+
+@router.get("/period", response_model=EventsPublic, summary="The events of a period of the timeline")
+def read_period_events(
+    conn: ConnDep,
+    page: PageDep,
+    since: DateQ = None,
+    until: DateQ = None,
+    country: CountryQ = None,
+    event_type: TypeQ = None,
+) -> dict[str, object]:
+    """Factual events whose own date (else their document's) is within ``since`` … ``until``, newest
+    first, each with its evidence sentence: what a bar of the web timeline holds."""
+    rows, total = period_events(
+        conn,
+        Filters.make(since=since, until=until, country=country, event_type=event_type),
+        limit=page.limit,
+        offset=page.offset,
+    )
+    return listing(rows, total)
 
 
 @router.get("/network", response_model=NetworkPublic, summary="The actor network")

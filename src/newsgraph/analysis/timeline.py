@@ -1,0 +1,170 @@
+"""Events on a true time axis: contiguous bins of a day, a week, a month or a year, stacked by type.
+
+An event's date is its own, else its document's (``when``). The bin width follows the range the
+filters select: up to two months by day, up to a year by week (weeks start on Monday), up to six
+years by month, beyond by year. An event whose date is coarser than the bin (``2022`` in a chart by
+month) is counted apart in ``coarse``, never placed at a guessed day. ``period_events`` lists the
+events of one bin (or any range of ``when``), newest first, each with its evidence sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import desc, func, select
+from sqlalchemy.engine import Connection
+
+from newsgraph.store.filters import NO_FILTERS, Filters, after, document_date, event_row_conditions
+from newsgraph.store.filters import events_with_documents as _source
+from newsgraph.store.schema import documents, events
+
+Rows = list[dict[str, Any]]
+# Bin widths by the span of the range, in days (see the module docstring).
+DAY_UP_TO, WEEK_UP_TO, MONTH_UP_TO = 62, 366, 6 * 366
+# Characters of an ISO date a bin of each width needs.
+PRECISION = {"day": 10, "week": 10, "month": 7, "year": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    start: date
+    end: date  # exclusive
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def when_column() -> Any:
+    """An event's date: its own, else its document's."""
+    return func.coalesce(events.c.date, document_date())
+
+
+def choose_step(first: date, last: date) -> str:
+    """``day``, ``week``, ``month`` or ``year``: the bin width for a range of dates."""
+    span = (last - first).days
+    if span <= DAY_UP_TO:
+        return "day"
+    if span <= WEEK_UP_TO:
+        return "week"
+    return "month" if span <= MONTH_UP_TO else "year"
+
+
+def floor(d: date, step: str) -> date:
+    """The start of the bin of width ``step`` that holds ``d``."""
+    if step == "week":
+        return d - timedelta(days=d.weekday())
+    if step == "month":
+        return d.replace(day=1)
+    if step == "year":
+        return d.replace(month=1, day=1)
+    return d
+
+
+def next_start(d: date, step: str) -> date:
+    if step == "day":
+        return d + timedelta(days=1)
+    if step == "week":
+        return d + timedelta(days=7)
+    if step == "month":
+        return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return date(d.year + 1, 1, 1)
+
+
+def bins(first: date, last: date, step: str) -> list[Bin]:
+    """Contiguous bins from the one holding ``first`` to the one holding ``last``."""
+    out: list[Bin] = []
+    start = floor(first, step)
+    while start <= last:
+        end = next_start(start, step)
+        out.append(Bin(start, end))
+        start = end
+    return out
+
+
+def _parse(value: str, *, end: bool = False) -> date:
+    """A date from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: its first day, or with ``end`` its last."""
+    if end:
+        return date.fromisoformat(_pad(after(value))) - timedelta(days=1)
+    return date.fromisoformat(_pad(value))
+
+
+def _pad(value: str) -> str:
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value[:10])
+
+
+def _conditions(f: Filters) -> list[Any]:
+    when = when_column()
+    out = [*event_row_conditions(f, facts_only=True), when.is_not(None)]
+    if f.since:
+        out.append(when >= f.since)
+    if f.until:
+        out.append(when < after(f.until))
+    return out
+
+
+def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
+    """``{step, first, last, types, bins: [{start, end, counts: {TYPE: n}, total}], coarse, max}`` for the
+    factual events the filters select (country, type, and ``since`` / ``until`` on ``when``)."""
+    when = when_column()
+    day = func.substr(when, 1, 10).label("day")
+    rows = conn.execute(
+        select(day, events.c.type, func.count(events.c.id)).select_from(_source()).where(*_conditions(f))
+        .group_by(day, events.c.type)
+    ).all()
+    if not rows:
+        return {"step": "day", "first": None, "last": None, "types": [], "bins": [], "coarse": 0, "max": 0}
+    firsts, lasts = [], []
+    for r in rows:
+        try:
+            firsts.append(_parse(r[0]))
+            lasts.append(_parse(r[0], end=True))
+        except ValueError:
+            continue
+    if not firsts:
+        firsts = lasts = [date.today()]
+    first = _parse(f.since) if f.since else min(firsts)
+    last = _parse(f.until, end=True) if f.until else max(lasts)
+    step = choose_step(first, last)
+    width = PRECISION[step]
+    grid = bins(first, last, step)
+    index = {b.start: i for i, b in enumerate(grid)}
+    counts: list[dict[str, int]] = [defaultdict(int) for _ in grid]
+    coarse = 0
+    for value, type_, n in rows:
+        try:
+            i = index.get(floor(_parse(value), step)) if len(value) >= width else None
+        except ValueError:  # not a calendar date
+            i = None
+        if i is None:
+            coarse += int(n)
+            continue
+        counts[i][type_] += int(n)
+    out = [
+        {**b.to_dict(), "counts": dict(sorted(c.items())), "total": sum(c.values())}
+        for b, c in zip(grid, counts, strict=True)
+    ]
+    return {
+        "step": step,
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "types": sorted({r[1] for r in rows}),
+        "bins": out,
+        "coarse": coarse,
+        "max": max((b["total"] for b in out), default=0),
+    }
+
+
+def period_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 25, offset: int = 0) -> tuple[Rows, int]:
+    """Factual events whose ``when`` falls in ``f.since`` … ``f.until`` (of the country and type), newest
+    first, with their document's title: ``(rows, total)``."""
+    when = when_column().label("when")
+    q = select(events, documents.c.title, when).select_from(_source()).where(*_conditions(f))
+    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar_one())
+    q = q.order_by(desc(when), events.c.id).limit(limit).offset(offset)
+    return [dict(r) for r in conn.execute(q).mappings()], total
+
+
+__all__ = ["Bin", "bins", "choose_step", "floor", "next_start", "period_events", "time_bins", "when_column"]
