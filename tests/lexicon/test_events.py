@@ -242,3 +242,10 @@ def test_noun_implicit_actor_and_possessor(head: str, implicit: str | None, pati
 def test_characterizing_verbs_can_disapprove(lemma: str) -> None:
     kinds = {w for p in lex.verb_patterns()[lemma] for n in p.needs if n.kind == "eval" for w in n.words}
     assert "negative" in kinds
+
+
+def test_compevent_condition_names_plover_types() -> None:
+    need = lex._parse_need("event_verbs.tsv", "x", "compevent:assault|COERCE")
+    assert (need.kind, need.words) == ("compevent", frozenset({"ASSAULT", "COERCE"}))
+    with pytest.raises(LexiconError):
+        lex._parse_need("event_verbs.tsv", "x", "compevent:FIGHT")

@@ -33,7 +33,7 @@ from newsgraph.lexicon.titles import titles
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
-_NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj"})
+_NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
 _CONTEXT_KINDS = frozenset({"anaphor", "place", "negative", "positive"})
@@ -170,11 +170,17 @@ def _parse_need(table: str, key: str, cell: str) -> Need:
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
-        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, if, comp, nocomp, noobj, verbal, "
+        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, if, comp, nocomp, "
+        expected += "noobj, verbal, "
         expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
         raise LexiconError(f"{table}: {key}: eval condition must be eval:negative or eval:positive")
+    if kind == "compevent":  # PLOVER types, kept upper case
+        types = frozenset(w.strip().upper() for w in words.split("|") if w.strip())
+        if unknown := types - set(plover_types()):
+            raise LexiconError(f"{table}: {key}: compevent names unknown PLOVER types {sorted(unknown)}")
+        return Need(kind, types)
     return Need(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip()))
 
 

@@ -589,3 +589,36 @@ def test_no_home_target_for_an_actor_of_another_country(parse) -> None:
 
 def test_no_home_target_for_a_withdrawal(parse) -> None:
     assert _facts(parse, "The Chilean government is willing to withdraw its troops.") == [("CONCEDE", "CHL", None)]
+
+
+# ---------------------------------------------------------------- claims, refusals, acquittals, crowds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim that someone attacked accuses them; the attack itself is only alleged
+        ("Yemen's minister claimed Houthi rebels have attacked journalists.", ("ACCUSE", "YEM")),
+        ("In 2016, the U.S. Supreme Court declined to hear a case about citizenship.", ("REJECT", "USA")),
+        ("Thousands of Chileans gathered outside the Congress with slogans and banners.", ("PROTEST", "CHL")),
+    ],
+)
+def test_claims_refusals_and_crowds(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+def test_the_claimed_attack_is_only_alleged(parse) -> None:
+    facts = _facts(parse, "Yemen's minister claimed Houthi rebels attacked journalists.")
+    assert "ASSAULT" not in {t for t, _, _ in facts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court declined to comment.",
+        "Russia claimed victory in the vote.",
+        "She claimed she and her family had received violent threats.",
+    ],
+)
+def test_no_refusal_or_accusation(parse, text: str) -> None:
+    assert {t for t, _, _ in _facts(parse, text)} & {"REJECT", "ACCUSE"} == set()

@@ -63,3 +63,32 @@ def test_nominal_candidate_with_light_verb(parse) -> None:
     cand = _cand(parse, "Serbia held talks with Kosovo.", "talks")
     assert cand is not None and cand.type == "CONSULT" and cand.nominal
     assert [t.text for t in cand.trigger] == ["held", "talks"]
+
+
+def test_a_participle_used_as_a_noun_is_no_trigger(parse) -> None:
+    assert _cand(parse, "Police arrested the accused in Auckland.", "accused") is None
+
+
+def test_people_accused_of_crimes_have_no_accuser(parse) -> None:
+    # a kind of people, not an act: no default prosecutor
+    cand = _cand(parse, "The law would extradite people accused of crimes.", "accused")
+    assert cand is None or not cand.actors
+
+
+def test_a_passive_accusation_has_the_default_accuser(parse) -> None:
+    cand = _cand(parse, "He was also accused of defrauding clients in California.", "accused")
+    assert cand is not None and cand.type == "ACCUSE" and [a.label for a in cand.actors] == ["prosecutor"]
+
+
+def test_the_recipient_of_a_light_verb_is_the_target(parse) -> None:
+    cand = _cand(parse, "The governor granted Milken a full pardon.", "pardon")
+    assert cand is not None and cand.type == "CONCEDE"
+    assert [t.label for t in cand.targets] == ["Milken"]
+
+
+def test_a_name_tagged_as_a_noun_is_still_a_name(parse) -> None:
+    # "Trump" at the start of a sentence is tagged NN by the small model; the document knows the name
+    doc = parse("Donald Trump spoke on Monday. Trump granted Milken a full pardon.")
+    ctx = DocContext(doc)
+    trump = [t for t in doc if t.text == "Trump"][1]
+    assert ctx.actor(trump).agentive

@@ -365,7 +365,9 @@ class DocContext:
                 if head.lemma_.lower() in _GROUP_HEADS:
                     sector = sector or "GOV"
         resolved = None
-        if self.resolver is not None and (name or head.pos_ == "PROPN"):
+        # "Trump granted ...": a name the small model tags as a common noun, known as a person's here
+        proper = head.pos_ == "PROPN" or (head.is_title and head.text in self.person_words)
+        if self.resolver is not None and (name or proper):
             resolved = self.resolver.resolve(name or text)
         if resolved is not None:
             named = True
@@ -432,7 +434,7 @@ class DocContext:
             agentive=named
             or resolved is not None
             or sector is not None
-            or head.pos_ == "PROPN"
+            or proper
             or (country is not None and head.ent_type_ == "NORP")
             or head.lemma_.lower() in actor_nouns(),
             inferred=inferred,

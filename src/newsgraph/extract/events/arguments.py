@@ -20,6 +20,7 @@ from newsgraph.lexicon.events import (
     light_verbs,
     noun_patterns,
     sector_of,
+    verb_patterns,
 )
 
 if TYPE_CHECKING:
@@ -257,11 +258,26 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(c.dep_ == "ccomp" for c in clause.children) == (kind == "comp")
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
+        elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
+            ok = _comp_event(clause, need.words)
         else:
             ok = if_clause(clause) is not None
         if not ok:
             return False
     return True
+
+
+def _comp_event(clause: Token, types: frozenset[str]) -> bool:
+    """A that-clause whose verb (or a verb joined to it) a hand-written row codes as one of ``types``, its
+    subject the doer ("claimed Houthis attacked journalists"; not "claimed she had received threats")."""
+    for comp in (c for c in clause.children if c.dep_ == "ccomp"):
+        for verb in (comp, *(x for x in comp.children if x.dep_ == "conj" and x.pos_ == "VERB")):
+            if is_passive(verb):
+                continue
+            rows = verb_patterns().get(verb.lemma_.lower(), ())
+            if any(p.cameo is None and p.type in types and "subj" not in p.target and needs_ok(p, verb) for p in rows):
+                return True
+    return False
 
 
 def _verbal(clause: Token) -> bool:

@@ -177,6 +177,15 @@ def _actor_list(heads: list[Token], ctx: DocContext) -> list[Actor]:
     return [a for h in heads for a in ctx.actors(h)]
 
 
+def _generic(tok: Token) -> bool:
+    """A participle that describes a kind of people, not an act: "people accused of crimes" (a bare plural,
+    no determiner, number or possessor)."""
+    noun = tok.head
+    return tok.dep_ == "acl" and noun.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in noun.children
+    )
+
+
 def _author(head: Token) -> Token:
     """Who is behind a statement that acts ("the Turkish statement called for ...", "a letter from X urged"):
     its own actor when it names one, else the statement itself."""
@@ -205,8 +214,8 @@ def _statement_authors(clause: Token) -> list[Token]:
 # ---- triggers ----------------------------------------------------------------------------
 def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidate | None:
     pats = verb_patterns().get(tok.lemma_.lower())
-    if not pats or tok.dep_ == "amod":
-        return None
+    if not pats or tok.dep_ == "amod" or any(c.dep_ == "det" for c in tok.children):
+        return None  # "the accused", "the detained": a participle used as a noun names people, no act
     near: dict[int, ClauseFacts] = {}
     described = describes_noun(tok) or _nonfinite(tok)
     for pat in pats:
@@ -235,7 +244,7 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         if not actors:
             for slot in pat.actor:
                 actors = _actor_list(slot_heads(slot, tok, clause), ctx)
-                if not actors and slot.startswith("default:"):
+                if not actors and slot.startswith("default:") and not _generic(tok):
                     actors = [_implicit(slot.partition(":")[2], tok, targets, ctx)]
                 if actors:
                     break
@@ -328,6 +337,9 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             if any(a.entity_like for a in found):
                 targets = found
                 break
+    if not targets and light is not None:  # "granted Milken a pardon", "gave Ukraine aid": the recipient
+        recipients = [c for c in light.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")]
+        targets = _head_actors(recipients, ctx, memory) if recipients else []
     if light is None and pat.implicit and not actors and _new_mention(tok):
         # "protests in Hong Kong"; "the protests" only points back at them
         actors = _implicit_group(pat.implicit, tok, ctx)
