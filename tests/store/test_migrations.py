@@ -39,6 +39,7 @@ def test_the_released_migrations_keep_their_numbers_and_descriptions() -> None:
         (5, "knowledge base: canonical entities, merge decisions, roles, merged events"),
         (6, "web sources: fetches, per-URL validators, followed sources, seen entries"),
         (7, "extractor version per document; reprocess queue and pending tasks"),
+        (8, "runs: status, process id, host and heartbeat"),
     ]
 
 

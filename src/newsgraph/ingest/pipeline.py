@@ -131,6 +131,8 @@ class Pipeline:
         started = time.perf_counter()
         summary = IngestSummary()
         summary.run_id = self.store.start_run(list(inputs))
+        if self.analyzer is not None:
+            self._catch_up(summary)
         batch: list[_Pending] = []
         batch_docs = 0
         for page in pages:
@@ -148,8 +150,7 @@ class Pipeline:
                 self._flush(batch, summary, progress)
                 batch, batch_docs = [], 0
         self._flush(batch, summary, progress)
-        if summary.pages_new:
-            self._refresh_statistics(summary)
+        self._refresh_statistics(summary)  # incremental: also counts the pages a killed run stored
         summary.elapsed = time.perf_counter() - started
         self.store.finish_run(
             summary.run_id,
@@ -158,6 +159,21 @@ class Pipeline:
             errors_=len(summary.errors),
         )
         return summary
+
+    def _catch_up(self, summary: IngestSummary) -> None:
+        """Resolve what a killed run left unresolved (or the rebuild a stopped reprocess owes)."""
+        from newsgraph.kb.pending import catch_up
+
+        try:
+            with self.store.engine.begin() as conn:
+                catch_up(conn)
+        except Exception as exc:  # the new pages can still be stored; `newsgraph resolve` catches up
+            self._warn(
+                summary,
+                "<resolve>",
+                "resolve_failed",
+                f"resolution left by an earlier run failed ({type(exc).__name__}: {exc}); run `newsgraph resolve`",
+            )
 
     def _refresh_statistics(self, summary: IngestSummary) -> None:
         """Keep the related-articles term statistics current (PostgreSQL; SQLite reads FTS5's own)."""
@@ -212,6 +228,8 @@ class Pipeline:
             self._resolve(stored, summary)
         if stored_before:
             self._reprocess_stale(stored_before, summary)
+        if summary.run_id is not None:
+            self.store.heartbeat(summary.run_id)
 
     def _reprocess_stale(self, doc_ids: list[str], summary: IngestSummary) -> None:
         """Extract again the documents stored earlier whose facts are missing or from an older extractor."""

@@ -14,12 +14,14 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.kb.resolve import ResolveSummary, resolve_new
 from newsgraph.store.facts import prune_entities
+from newsgraph.store.locks import RESOLUTION, exclusive
 from newsgraph.store.schema_kb import drop_kb_rows, require_kb
 from newsgraph.store.schema_work import KB_REBUILD, clear_pending, has_pending
 
 
 def rebuild(conn: Connection) -> ResolveSummary:
     """Rebuild the knowledge base from the stored facts (and drop the entities no fact names any more)."""
+    exclusive(conn, RESOLUTION)
     require_kb(conn)
     drop_kb_rows(conn)
     prune_entities(conn)

@@ -51,6 +51,7 @@ from newsgraph.kb.members import (
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.known_orgs import org_key
 from newsgraph.lexicon.titles import find_titles, is_modifier, lookup_title, max_title_words, title_words, titles
+from newsgraph.store.locks import RESOLUTION, exclusive
 from newsgraph.store.schema import entities
 from newsgraph.store.schema_kb import (
     canonical_entities,
@@ -389,6 +390,7 @@ class _State:
 
 def resolve_documents(conn: Connection, doc_ids: Iterable[str]) -> ResolveSummary:
     """Resolve the entities and events of these documents (skipping those already resolved)."""
+    exclusive(conn, RESOLUTION)  # one resolution at a time: each reads what the last wrote
     require_kb(conn)
     summary = ResolveSummary()
     todo = unresolved(conn, doc_ids)
@@ -422,6 +424,7 @@ def resolve_documents(conn: Connection, doc_ids: Iterable[str]) -> ResolveSummar
 
 def resolve_new(conn: Connection, *, batch: int = 500) -> ResolveSummary:
     """Resolve every stored document not resolved yet, oldest first, ``batch`` documents at a time."""
+    exclusive(conn, RESOLUTION)  # one resolution at a time: each reads what the last wrote
     require_kb(conn)
     summary = ResolveSummary()
     for part in chunked(unresolved(conn), batch):
@@ -431,6 +434,7 @@ def resolve_new(conn: Connection, *, batch: int = 500) -> ResolveSummary:
 
 def resolve_all(conn: Connection, *, batch: int = 500) -> ResolveSummary:
     """Rebuild the knowledge base from the stored facts."""
+    exclusive(conn, RESOLUTION)  # one resolution at a time: each reads what the last wrote
     require_kb(conn)
     drop_kb_rows(conn)
     return resolve_new(conn, batch=batch)

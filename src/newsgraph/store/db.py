@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,6 +25,7 @@ from newsgraph.ingest import dedup
 from newsgraph.ingest.segment import Segmented
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.migrations import apply_migrations, current_version
+from newsgraph.store.runs import beat, close_interrupted, finish_run, start_run
 from newsgraph.store.schema import (
     documents,
     ingest_errors,
@@ -123,17 +124,19 @@ class Store:
     # -- runs and errors ------------------------------------------------------------------------
 
     def start_run(self, inputs: list[str]) -> int:
+        """A new run of this process; runs a killed process left unfinished are closed as interrupted first."""
         with self.engine.begin() as conn:
-            result = conn.execute(runs.insert().values(started_at=now(), inputs=json.dumps(inputs)))
-            return int(result.inserted_primary_key[0])
+            close_interrupted(conn)
+            return start_run(conn, inputs)
+
+    def heartbeat(self, run_id: int) -> None:
+        """The run is still going (see :mod:`newsgraph.store.runs`)."""
+        with self.engine.begin() as conn:
+            beat(conn, run_id)
 
     def finish_run(self, run_id: int, *, pages_: int, documents_: int, errors_: int) -> None:
         with self.engine.begin() as conn:
-            conn.execute(
-                update(runs)
-                .where(runs.c.id == run_id)
-                .values(finished_at=now(), pages=pages_, documents=documents_, errors=errors_)
-            )
+            finish_run(conn, run_id, pages=pages_, documents=documents_, errors=errors_)
 
     def record_error(
         self, *, source: str, code: str, reason: str, message: str, severity: str = "error", run_id: int | None = None

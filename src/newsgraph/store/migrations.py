@@ -14,6 +14,7 @@ from sqlalchemy import Table, inspect, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import SchemaTooNew
+from newsgraph.store.runs import add_run_columns
 from newsgraph.store.schema import V1_TABLES, V2_TABLES, now, schema_version
 from newsgraph.store.schema_kb import create_kb_tables, create_popular_indexes, create_related_tables
 from newsgraph.store.schema_sources import create_source_tables
@@ -50,6 +51,7 @@ MIGRATIONS: list[Migration] = [
     (5, "knowledge base: canonical entities, merge decisions, roles, merged events", create_kb_tables),
     (6, "web sources: fetches, per-URL validators, followed sources, seen entries", create_source_tables),
     (7, "extractor version per document; reprocess queue and pending tasks", create_work_tables),
+    (8, "runs: status, process id, host and heartbeat", add_run_columns),
 ]
 
 

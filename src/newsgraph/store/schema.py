@@ -46,6 +46,11 @@ runs = Table(
     Column("pages", Integer, nullable=False, default=0),
     Column("documents", Integer, nullable=False, default=0),
     Column("errors", Integer, nullable=False, default=0),
+    # Who runs it and whether it still does (newsgraph.store.runs, migration 8).
+    Column("status", String(12)),  # running, finished, interrupted
+    Column("pid", Integer),
+    Column("host", String(255)),
+    Column("heartbeat_at", DateTime(timezone=True)),
 )
 
 pages = Table(
