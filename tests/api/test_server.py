@@ -40,7 +40,8 @@ def test_refuses_a_reachable_server_with_a_weak_token(token: str | None) -> None
 
 
 @pytest.mark.parametrize(
-    ("host", "token"), [("127.0.0.1", None), ("localhost", "changeme"), ("0.0.0.0", "x7Qp-long-random-value")]
+    ("host", "token"),
+    [("127.0.0.1", None), ("localhost", "changeme"), ("0.0.0.0", "x7Qp-long-random-value-9fK2mZ4tLw8vR1")],
 )
 def test_accepts_loopback_or_a_real_token(host: str, token: str | None) -> None:
     serve.check_startup(Settings.load(env={}, host=host, api_token=token))
@@ -56,15 +57,20 @@ def test_the_rule_applies_to_settings_from_the_environment(env: dict[str, str]) 
 def test_run_checks_then_starts_uvicorn(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, port: int) -> None:
     calls: list[dict[str, Any]] = []
 
-    def fake_run(app: Any, **options: Any) -> None:
-        calls.append({"app": app, **options})
+    def fake_run(server: Any, sockets: Any = None) -> None:
+        config = server.config
+        calls.append({"app": config.app, "host": config.host, "port": config.port, "server": server})
 
     import uvicorn
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
     serve.run(Settings.load(env={}, db=f"sqlite:///{tmp_path / 'db.sqlite'}", port=port))
     assert calls and calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == port
     assert calls[0]["app"].title == "newsgraph"
+    assert calls[0]["server"].pool is calls[0]["app"].state.ingest_pool  # stopped first on SIGTERM
+    serve.run(Settings.load(env={}, db=f"sqlite:///{tmp_path / 'db.sqlite'}", host="[::1]", port=port))
+    assert calls[1]["host"] == "::1"  # the brackets are URL syntax, not part of the address
+    del calls[1]
     with pytest.raises(ConfigError):
         serve.run(Settings.load(env={}, db=f"sqlite:///{tmp_path / 'db.sqlite'}", host="0.0.0.0"))
     assert len(calls) == 1
@@ -89,7 +95,13 @@ def test_several_workers_get_the_settings_through_the_environment(
         "NEWSGRAPH_INCLUDE",
     ):
         monkeypatch.setenv(name, "placeholder")  # so that the variables run() sets are undone afterwards
-    for name in ("NEWSGRAPH_MAX_BYTES", "NEWSGRAPH_BATCH_SIZE", "NEWSGRAPH_N_PROCESS"):
+    for name in (
+        "NEWSGRAPH_MAX_BYTES",
+        "NEWSGRAPH_BATCH_SIZE",
+        "NEWSGRAPH_N_PROCESS",
+        "NEWSGRAPH_MAX_TOKENS",
+        "NEWSGRAPH_EXTRACT_TIMEOUT",
+    ):
         monkeypatch.setenv(name, "1")
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     serve.run(Settings.load(env={}, db=url, port=9001, api_token="t0k3n-long-enough"), workers=workers)

@@ -9,6 +9,8 @@ and styles, so text scraped from the web can never run as script in a reader's b
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsgraph.api import errors
 from newsgraph.api.cache import ResultCache
 from newsgraph.api.deps import ConnDep
+from newsgraph.api.ingest_pool import IngestPool
 from newsgraph.api.routes import ROUTERS
 from newsgraph.api.schemas import Stats
 from newsgraph.core.settings import Settings
@@ -82,6 +85,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     from newsgraph.web.pages import router as pages_router
 
     settings = settings or Settings.load()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.ingest_pool.close()  # running extractions stop at their next check, queued ones drop
+
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -89,11 +98,13 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.store = store if store is not None else Store(settings.db)
     app.state.analyzer = analyzer
     app.state.cache = ResultCache()
+    app.state.ingest_pool = IngestPool()  # POST /api/ingest runs here, never on the event loop
     errors.install(app, error_page=render_error)
     app.add_middleware(SecurityHeaders)
 

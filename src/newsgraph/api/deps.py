@@ -26,6 +26,8 @@ from newsgraph.store.db import Store
 from newsgraph.store.filters import check_country, check_date, check_event_type
 
 MAX_LIMIT = 500
+# Deeper pages than this are refused (422): far past any real list, and below every database's integer range.
+MAX_OFFSET = 10_000_000
 
 
 def get_settings(request: Request) -> Settings:
@@ -95,7 +97,7 @@ class Page:
 
 def get_page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
 ) -> Page:
     return Page(limit=limit, offset=offset)
 

@@ -109,12 +109,16 @@ def _wants_html(request: Request) -> bool:
 ErrorPage = Callable[[Request, int, str, str], Response]
 
 
-def _respond(request: Request, status: int, code: str, message: str, details: Any = None) -> Response:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+def _respond(
+    request: Request, status: int, code: str, message: str, details: Any = None, retry_after: int | None = None
+) -> Response:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if retry_after is not None:  # 503 busy: when to come back
+        headers["Retry-After"] = str(retry_after)
     error_page: ErrorPage | None = getattr(request.app.state, "error_page", None)
     if error_page is not None and _wants_html(request):
         return error_page(request, status, code, message)
-    return JSONResponse(envelope(status, code, message, details), status_code=status, headers=headers)
+    return JSONResponse(envelope(status, code, message, details), status_code=status, headers=headers or None)
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -132,7 +136,8 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
 
 async def _named_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NewsgraphError)
-    return _respond(request, status_for(exc), exc.code, exc.message)
+    retry_after = getattr(exc, "retry_after", None)
+    return _respond(request, status_for(exc), exc.code, exc.message, retry_after=retry_after)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:

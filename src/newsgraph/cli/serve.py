@@ -1,4 +1,5 @@
-"""``newsgraph serve``: the REST API and the web pages (:mod:`newsgraph.api.server`)."""
+"""``newsgraph serve``: the REST API and the web pages (:mod:`newsgraph.api.server`); ``newsgraph token``: a
+strong API token for a server reachable from other machines."""
 
 from __future__ import annotations
 
@@ -33,4 +34,11 @@ def serve(
         raise fail(exc, 2) from exc
 
 
-__all__ = ["serve"]
+def token() -> None:
+    """Print a strong random API token (for NEWSGRAPH_API_TOKEN): export NEWSGRAPH_API_TOKEN=$(newsgraph token)."""
+    from newsgraph.api.server import new_token
+
+    typer.echo(new_token())
+
+
+__all__ = ["serve", "token"]

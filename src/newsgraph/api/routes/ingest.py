@@ -7,6 +7,11 @@ or a form (``multipart/form-data`` / urlencoded) with a ``file`` upload or a ``t
 once per app, on the first ingest. A ``url`` is fetched by :mod:`newsgraph.sources` — the same
 SSRF guard as ``newsgraph ingest URL`` (public addresses only unless ``NEWSGRAPH_ALLOW_PRIVATE=1``;
 link-local and metadata addresses never), robots.txt, size cap and conditional GET.
+
+The body is read in chunks and refused with 413 as soon as it passes :func:`body_cap` (never held
+whole first); the ingest itself runs on the app's :class:`~newsgraph.api.ingest_pool.IngestPool`,
+off the event loop, and a full pool answers 503 with ``Retry-After``. Text posted as ``html`` goes
+to the HTML reader as a parsed tree, so nothing in it is ever fetched.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -30,6 +34,8 @@ from newsgraph.store.filters import check_published
 
 router = APIRouter(prefix="/api", tags=["ingest"], responses=ERROR_RESPONSES)
 
+# Bytes a request body may hold beyond three times the page limit: field names, a file name, a date.
+BODY_OVERHEAD = 64 * 1024
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _LOCK = threading.Lock()  # one ingest at a time per process: the Analyzer is not thread-safe
 
@@ -63,8 +69,33 @@ def safe_name(name: str | None, default: str) -> str:
     return cleaned or default
 
 
+def body_cap(max_bytes: int) -> int:
+    """The most bytes a request body may have: a page of ``max_bytes`` escaped in JSON (non-ASCII text
+    escaped as ``\\uXXXX`` takes up to three times its UTF-8 size) plus room for the other fields."""
+    return 3 * max_bytes + BODY_OVERHEAD
+
+
+async def read_capped(request: Request, cap: int) -> bytes:
+    """The request body, read chunk by chunk and refused (413) as soon as it passes ``cap`` bytes:
+    a 100 MB body is never held whole in memory to learn it is too large."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise TooLarge(f"the request body ({declared} bytes) is over the {cap} byte limit (NEWSGRAPH_MAX_BYTES)")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise TooLarge(f"the request body is over the {cap} byte limit (NEWSGRAPH_MAX_BYTES); stopped reading")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    request._body = body  # Starlette's json() and form() read a body already received from here
+    return body
+
+
 async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str | None, str | None]:
     """(content, file name, published, URL to fetch) from a JSON or form body."""
+    await read_capped(request, body_cap(max_bytes))
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
         try:
@@ -78,9 +109,7 @@ async def _read_body(request: Request, max_bytes: int) -> tuple[bytes, str, str 
     elif kind in {"multipart/form-data", "application/x-www-form-urlencoded"}:
         form = await request.form()
         upload = form.get("file")
-        text, html, name, published, url = (
-            _field(form.get(k)) for k in ("text", "html", "name", "published", "url")
-        )
+        text, html, name, published, url = (_field(form.get(k)) for k in ("text", "html", "name", "published", "url"))
     else:
         raise BadParameter('send JSON {"text": ...} or {"html": ...}, or a form with a \'file\' upload')
     try:
@@ -207,7 +236,8 @@ async def create_ingest(request: Request, settings: SettingsDep, store: StoreDep
     data, name, published, url = await _read_body(request, settings.max_bytes)
     if len(data) > settings.max_bytes:
         raise TooLarge(f"the page is over the {settings.max_bytes} byte limit (NEWSGRAPH_MAX_BYTES)")
-    result = await run_in_threadpool(_ingest, request, settings, store, data, name, published, url)
+    pool = request.app.state.ingest_pool  # off the event loop, bounded: 503 + Retry-After when full
+    result = await pool.run(_ingest, request, settings, store, data, name, published, url)
     if result["errors"] and not result["documents"]:
         from fastapi.responses import JSONResponse
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
-from newsgraph.extract.quotes.spans import find_quote_spans
+from newsgraph.extract.events.quoted import quote_speakers
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
     NAME_LABELS,
@@ -50,7 +50,6 @@ from newsgraph.extract.syntax import (
     token_country,
 )
 from newsgraph.lexicon.actors import actor_code, nationality_on, office_on
-from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, sector_of
 
 if TYPE_CHECKING:
@@ -237,7 +236,8 @@ class DocContext:
         # 3 times or more and twice as often as any other (calibrated on Wikinews 2019-2020: single-country
         # stories name it 2x as often as the runner-up)
         top = ranked[0][1] if ranked else 0
-        self.leading = ranked[0][0] if ranked else None
+        if ranked and (len(ranked) == 1 or top > ranked[1][1]):
+            self.leading = ranked[0][0]  # named more often than any other (a tie leads nowhere)
         if (len(ranked) == 1 and top >= 2) or (top >= 3 and top >= 2 * ranked[1][1]):
             self.dominant = ranked[0][0]
 
@@ -554,59 +554,8 @@ class DocContext:
         return None
 
     def _index_quotes(self) -> list[tuple[int, int, int]]:
-        """(start, end, speaker token or -1) per quotation; linear in the marks and the sentences:
-        each sentence is searched for its speech verb once, sentences are found by bisection."""
-        text = self.text
-        spans = [(q.start, q.end) for q in find_quote_spans(text)]
-        quoted = QuotedChars(spans)
-        starts = [s.start_char for s in self.sents]
-        found: dict[int, int] = {}  # sentence number → the subject of its speech verb
-
-        def speaker_of(n: int) -> int:
-            if n not in found:
-                found[n] = _speech_subject(self.sents[n], quoted)
-            return found[n]
-
-        out: list[tuple[int, int, int]] = []
-        for start, end in spans:
-            n = bisect_right(starts, start) - 1
-            speaker = -1
-            if n >= 0 and start < self.sents[n].end_char:
-                near = list(range(n, max(bisect_left(starts, end), n + 1)))  # the sentences the quotation runs over
-                if n > 0 and "\n" not in text[self.sents[n - 1].end_char : self.sents[n].start_char]:
-                    near.append(n - 1)  # 'X said: "..."' split after the colon
-                for k in near:
-                    speaker = speaker_of(k)
-                    if speaker >= 0:
-                        break
-            if speaker < 0 and out and "\n" not in text[out[-1][1] : start]:
-                speaker = out[-1][2]  # the quotation goes on after its attribution
-            out.append((start, end, speaker))
-        return out
-
-
-class QuotedChars:
-    """Whether a character offset lies inside one of a document's quotations (sorted, not overlapping)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.starts = [s for s, _ in spans]
-
-    def __contains__(self, char: int) -> bool:
-        k = bisect_right(self.starts, char) - 1
-        return k >= 0 and char < self.spans[k][1]
+        return quote_speakers(self.text, self.sents)
 
 
 def _breaks(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
-
-
-def _speech_subject(sent: Span, quoted: QuotedChars) -> int:
-    """Index of the subject of a speech verb outside the quotations of ``sent``, or -1."""
-    verbs = speech_verbs()
-    for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs and tok.idx not in quoted:
-            subj = [t for t in subjects(tok) if t.idx not in quoted]
-            if subj:
-                return subj[0].i
-    return -1

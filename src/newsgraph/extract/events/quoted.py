@@ -1,0 +1,77 @@
+"""Who speaks each quotation of a document, for the event coder's "we" and "I" inside quotes.
+
+:func:`quote_speakers` pairs the quote marks (:func:`~newsgraph.extract.quotes.spans.find_quote_spans`)
+and gives each quotation the subject of the speech verb ("said", "told") of its sentence, of the
+sentences it runs over, or of the sentence before it ('X said: "..."'); a quotation that goes on right
+after another takes its speaker. Linear in the quote marks and the sentences: each sentence is searched
+for its speech verb once, sentences and quotations are found by bisection (a page of 100,000 marks
+used to take hours).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.quotes.spans import find_quote_spans
+from newsgraph.extract.syntax import subjects
+from newsgraph.lexicon.cues import speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+class QuotedChars:
+    """Whether a character offset lies inside one of a document's quotations (sorted, not overlapping)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def __contains__(self, char: int) -> bool:
+        k = bisect_right(self.starts, char) - 1
+        return k >= 0 and char < self.spans[k][1]
+
+
+def quote_speakers(text: str, sents: list[Span]) -> list[tuple[int, int, int]]:
+    """(start, end, speaker token index or -1) per quotation of ``text``, whose sentences are ``sents``."""
+    spans = [(q.start, q.end) for q in find_quote_spans(text)]
+    quoted = QuotedChars(spans)
+    starts = [s.start_char for s in sents]
+    found: dict[int, int] = {}  # sentence number → the subject of its speech verb
+
+    def speaker_of(n: int) -> int:
+        if n not in found:
+            found[n] = speech_subject(sents[n], quoted)
+        return found[n]
+
+    out: list[tuple[int, int, int]] = []
+    for start, end in spans:
+        n = bisect_right(starts, start) - 1
+        speaker = -1
+        if n >= 0 and start < sents[n].end_char:
+            near = list(range(n, max(bisect_left(starts, end), n + 1)))  # the sentences the quotation runs over
+            if n > 0 and "\n" not in text[sents[n - 1].end_char : sents[n].start_char]:
+                near.append(n - 1)  # 'X said: "..."' split after the colon
+            for k in near:
+                speaker = speaker_of(k)
+                if speaker >= 0:
+                    break
+        if speaker < 0 and out and "\n" not in text[out[-1][1] : start]:
+            speaker = out[-1][2]  # the quotation goes on after its attribution
+        out.append((start, end, speaker))
+    return out
+
+
+def speech_subject(sent: Span, quoted: QuotedChars) -> int:
+    """Index of the subject of a speech verb outside the quotations of ``sent``, or -1."""
+    verbs = speech_verbs()
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs and tok.idx not in quoted:
+            subj = [t for t in subjects(tok) if t.idx not in quoted]
+            if subj:
+                return subj[0].i
+    return -1
+
+
+__all__ = ["QuotedChars", "quote_speakers", "speech_subject"]
