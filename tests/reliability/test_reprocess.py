@@ -22,8 +22,8 @@ from newsgraph.core.version import EXTRACTOR_VERSION
 from newsgraph.ingest.pipeline import Pipeline
 from newsgraph.ingest.reprocess import Reprocessor
 from newsgraph.store.db import Store
-from newsgraph.store.reextract import Selection, queue_size, select_documents
-from newsgraph.store.schema import documents, metadata, page_documents, records
+from newsgraph.store.reextract import Selection, enqueue, queue_size, select_documents
+from newsgraph.store.schema import documents, metadata, page_documents, pages, records
 from newsgraph.store.schema_work import KB_REBUILD, has_pending
 from tests.conftest import FIXTURES, ROOT
 from tests.kb_fixtures import analyzer
@@ -203,3 +203,18 @@ def test_the_cli_reprocesses_and_checks_its_options(tmp_path: Path, fresh: dict[
     assert bad.exit_code == 2 and "give one of" in bad.output
     bad = runner.invoke(app, ["reprocess", "--db", url, "--since", "yesterday"])
     assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_ingest_extracts_its_own_stale_documents_not_a_queue_left_by_reprocess(db_url: str) -> None:
+    store = ingest(db_url, extract=False)
+    with store.engine.begin() as conn:
+        everything = select_documents(conn, Selection(all_=True))
+        enqueue(conn, everything)  # as a `reprocess --all` stopped at once leaves it
+        first_page = conn.execute(select(documents.c.first_page_id).where(documents.c.id == everything[0])).scalar()
+        page_source = conn.execute(select(pages.c.source).where(pages.c.id == first_page)).scalar_one()
+    summary = Pipeline(Settings.load(env={}, db=db_url), store=store, analyzer=analyzer()).ingest([page_source])
+    with store.connect() as conn:
+        own = set(conn.execute(select(documents.c.id).where(documents.c.first_page_id == first_page)).scalars())
+        assert summary.reprocessed == len(own)
+        assert queue_size(conn) == len(everything) - len(own)  # the rest waits for `newsgraph reprocess`
+    store.close()

@@ -84,18 +84,18 @@ class Reprocessor:
             return queue_size(conn)
 
     def documents(self, doc_ids: Sequence[str], progress: Progress | None = None) -> ReprocessSummary:
-        """Re-extract these documents now (queued first, so a killed run is resumed like any other)."""
+        """Re-extract these documents now, and only these (queued first, so a killed run is resumed later)."""
         with self.store.engine.begin() as conn:
             enqueue(conn, list(doc_ids))
-        return self.run(progress)
+        return self.run(progress, only=doc_ids)
 
-    def run(self, progress: Progress | None = None) -> ReprocessSummary:
-        """Work through the queue, then let the knowledge base catch up."""
+    def run(self, progress: Progress | None = None, *, only: Sequence[str] | None = None) -> ReprocessSummary:
+        """Work through the queue (or the queued documents among ``only``), then let the knowledge base catch up."""
         started = time.perf_counter()
-        summary = ReprocessSummary(queued=self.queued())
+        summary = ReprocessSummary(queued=self.queued() if only is None else len(set(only)))
         while True:
             with self.store.engine.connect() as conn:
-                ids = queued(conn, self.batch)
+                ids = queued(conn, self.batch, only)
             if not ids:
                 break
             done = self._batch(ids, summary)

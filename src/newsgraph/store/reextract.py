@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import ConfigError
 from newsgraph.core.model import Document
+from newsgraph.core.record_form import compact_record
 from newsgraph.core.version import EXTRACTOR_VERSION
 from newsgraph.ingest.record import build_record
 from newsgraph.store.schema import FACT_TABLES, documents, mentions, now, page_documents, pages, records
@@ -127,15 +128,18 @@ def queue_size(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(reprocess_queue)).scalar_one())
 
 
-def queued(conn: Connection, limit: int) -> list[str]:
-    """The next ``limit`` queued documents, those of one first page together."""
+def queued(conn: Connection, limit: int, among: Sequence[str] | None = None) -> list[str]:
+    """The next ``limit`` queued documents (of those ``among``, when given), those of one first page together."""
     q = (
         select(reprocess_queue.c.document_id)
         .join(documents, d.id == reprocess_queue.c.document_id)
         .order_by(d.first_page_id, d.id)
         .limit(limit)
     )
-    return list(conn.execute(q).scalars())
+    if among is None:
+        return list(conn.execute(q).scalars())
+    found = [i for part in chunked(sorted(set(among))) for i in conn.execute(q.where(d.id.in_(part))).scalars()]
+    return found[:limit]
 
 
 def dequeue(conn: Connection, doc_ids: Iterable[str]) -> None:
@@ -267,10 +271,13 @@ def write_page_record(conn: Connection, page_id: str, facts: Sequence[DocFacts])
             k: record[k] for k in record if k not in ("source", "documents")
         }
         conn.execute(
-            update(records).where(records.c.page_id == page_id).values(record=json.dumps(record, ensure_ascii=False))
+            update(records)
+            .where(records.c.page_id == page_id)
+            .values(record=json.dumps(compact_record(record), ensure_ascii=False))
         )
         return
-    conn.execute(records.insert().values(page_id=page_id, record=json.dumps(record, ensure_ascii=False)))
+    stored_form = json.dumps(compact_record(record), ensure_ascii=False)  # each evidence sentence once
+    conn.execute(records.insert().values(page_id=page_id, record=stored_form))
 
 
 def facts_in_page_order(group: Sequence[str], found: Mapping[str, DocFacts]) -> list[DocFacts]:
