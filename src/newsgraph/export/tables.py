@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Boolean, Column, DateTime, Float, Integer, LargeBinary, Select, Table, exists, select, union
 from sqlalchemy.engine import Connection
 
+from newsgraph.core.record_form import expand_record
 from newsgraph.export.streaming import atomic_open, stream
 from newsgraph.store.filters import Filters, event_row_conditions, selected_documents
 from newsgraph.store.schema import (
@@ -66,10 +67,8 @@ def export_jsonl(conn: Connection, f: Filters, out_dir: Path) -> list[Path]:
     with atomic_open(path, encoding="utf-8", newline="\n") as out:
         for batch in stream(conn, q.order_by(pages.c.ingested_at, records.c.page_id)):
             for row in batch:
-                text = row.record
-                if "\n" in text or "\r" in text:  # never true for json.dumps output; guards hand-made rows
-                    text = json.dumps(json.loads(text), ensure_ascii=False)
-                out.write(text + "\n")
+                # stored compact (each evidence sentence once); exported in the OUTPUT.md shape, one line each
+                out.write(json.dumps(expand_record(json.loads(row.record)), ensure_ascii=False) + "\n")
     return [path]
 
 

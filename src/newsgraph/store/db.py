@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.core.errors import NotFound, StoreError
 from newsgraph.core.model import Document, RawPage
+from newsgraph.core.record_form import compact_record
 from newsgraph.ingest import dedup
 from newsgraph.ingest.segment import Segmented
 from newsgraph.store.filters import NO_FILTERS, Filters
@@ -261,7 +262,9 @@ class Store:
                 from newsgraph.store.schema import records
 
                 conn.execute(
-                    records.insert().values(page_id=seg.page_id, record=json.dumps(record, ensure_ascii=False))
+                    records.insert().values(
+                        page_id=seg.page_id, record=json.dumps(compact_record(record), ensure_ascii=False)
+                    )
                 )
         for key, sig in added:  # only after the commit: a rolled-back page leaves no trace
             index.add(key, sig)
