@@ -91,3 +91,17 @@ def test_edge_ids_are_unique_in_the_file(store: Store, tmp_path: Path, fmt: str)
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     ids = [e.get("id") for e in ET.parse(path).getroot().iterfind(".//g:edge", ns)]
     assert ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("all_nodes", [False, True])
+def test_nodes_without_an_edge_only_with_all_nodes(store: Store, tmp_path: Path, all_nodes: bool) -> None:
+    (path,) = export(store, "graphml", tmp_path, all_nodes=all_nodes)
+    graph = nx.read_graphml(path, force_multigraph=True)
+    isolates = [n for n, degree in graph.degree() if degree == 0]
+    with store.connect() as conn:
+        everything = build_graph(conn, all_nodes=True)
+    assert graph.number_of_edges() == everything.number_of_edges() > 0
+    if all_nodes:
+        assert isolates and graph.number_of_nodes() == everything.number_of_nodes()
+    else:
+        assert isolates == [] and graph.number_of_nodes() < everything.number_of_nodes()

@@ -192,6 +192,23 @@ def test_build_network_groups_and_limits(limit: int) -> None:
     assert {n["id"] for n in net["nodes"]} == ({"t:a", "t:b"} if limit == 1 else {"t:a", "t:b", "c:RUS"})
 
 
+@pytest.mark.parametrize(("phrases", "min_weight"), [(False, 1), (True, 2)])
+def test_build_network_leaves_out_phrases_light_edges_and_isolates(phrases: bool, min_weight: int) -> None:
+    rows = [
+        _event("CONSULT", "A", "B"),
+        _event("CONSULT", "a", "B"),
+        _event("ACCUSE", "C", "B", "RUS"),
+        {**_event("AID", None, None, "RUS"), "target_country": "UKR"},
+    ]
+    net = queries.build_network(rows, phrases=phrases, min_weight=min_weight)
+    ids = {n["id"] for n in net["nodes"]}
+    if phrases:  # only the CONSULT edge has two events
+        assert ids == {"t:a", "t:b"} and [e["type"] for e in net["edges"]] == ["CONSULT"]
+    else:
+        assert ids == {"c:RUS", "c:UKR"} and [e["type"] for e in net["edges"]] == ["AID"]
+    assert all(n["degree"] == 1 and n["as_actor"] + n["as_target"] == n["events"] for n in net["nodes"])
+
+
 @pytest.mark.parametrize("path", [Path("x")])
 def test_module_stays_small(path: Path) -> None:
     assert len(Path(queries.__file__).read_text().splitlines()) < 600

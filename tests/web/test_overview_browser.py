@@ -130,3 +130,66 @@ def test_timeline_brush_zooms_and_the_table_pages(new_page: NewPage, base_url: s
     assert "page 2 of" in page.locator(".pager").inner_text()
     assert 1 <= page.locator("#timeline-table tbody tr").count() <= 25
     assert_clean(page, console=True)
+
+
+def _transform(page: Any) -> str:
+    return page.locator("svg#network g.viewport").get_attribute("transform") or ""
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_network_is_explorable_and_a_node_opens_its_page(new_page: NewPage, base_url: str, width: int) -> None:
+    page = new_page(width)
+    page.goto(f"{base_url}/network")
+    nodes = page.locator("svg#network g.node")
+    nodes.first.wait_for()
+    ids = [g.get_attribute("data-node-id") for g in nodes.all()]
+    assert ids and not any(i.startswith("t:") for i in ids)  # no bare phrases ("people", "the state")
+    linked = set(page.evaluate(
+        "() => Array.from(document.querySelectorAll('svg#network line.edge title')).map(t => t.textContent)"
+    ))
+    assert len(linked) == page.locator("svg#network line.edge").count() > 0
+    putin = page.locator('svg#network g.node[data-entity-id]', has_text="Vladimir Putin")
+    before = _transform(page)
+    page.locator("#zoom-in").click()
+    assert _transform(page) != before
+    page.locator("#zoom-fit").click()
+    if width > 900:
+        putin.locator("circle").hover()
+        tip = page.locator("#node-tip")
+        tip.wait_for()
+        assert "Vladimir Putin" in tip.inner_text() and "as actor" in tip.inner_text()
+        box = putin.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, -300)
+        assert _transform(page) != before
+        page.locator("#zoom-fit").click()
+        circle = putin.locator("circle").bounding_box()
+        cx, cy = circle["x"] + circle["width"] / 2, circle["y"] + circle["height"] / 2
+        page.mouse.move(cx, cy)
+        page.mouse.down()
+        page.mouse.move(cx + 40, cy + 30, steps=4)
+        page.mouse.up()
+        moved = putin.locator("circle").bounding_box()
+        assert abs(moved["x"] - circle["x"] - 40) < 3  # dragged, not followed to its page
+        assert "/network" in page.url
+        putin.locator("circle").click()
+    else:  # first tap: the counts; the tip's link opens the page
+        putin.locator("circle").tap()
+        page.locator("#node-tip a").tap()
+    page.wait_for_url("**/entities/*")
+    assert "Vladimir Putin" in page.locator("h1").inner_text()
+    assert page.locator("#events-actor blockquote.evidence").count() >= 1
+    assert overflow(page)[0] <= overflow(page)[1]
+    assert_clean(page, console=True)
+
+
+def test_network_filters_by_min_weight_and_type(new_page: NewPage, base_url: str) -> None:
+    page = new_page(1366)
+    page.goto(f"{base_url}/network?type=CONSULT")
+    page.locator("svg#network g.node").first.wait_for()
+    classes = {c for e in page.locator("svg#network line.edge").all() for c in (e.get_attribute("class") or "").split()}
+    assert "t-CONSULT" in classes and not any(c.startswith("t-") and c != "t-CONSULT" for c in classes)
+    page.goto(f"{base_url}/network?min_weight=50")
+    page.locator("#network-status", has_text="No events").wait_for()
+    assert page.locator("svg#network g.node").count() == 0
+    assert_clean(page, console=True)

@@ -316,6 +316,9 @@ class NetworkNode(BaseModel):
     country: str | None = None
     entity_id: str | None = None
     events: int
+    as_actor: int = 0
+    as_target: int = 0
+    degree: int = Field(0, description="distinct neighbours over the listed edges")
 
 
 class NetworkEdge(BaseModel):

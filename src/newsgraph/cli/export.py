@@ -32,15 +32,22 @@ def export_cmd(
     event_type: Annotated[
         str | None, typer.Option("--event-type", help="PLOVER type: documents with such a factual event, its events.")
     ] = None,
+    all_nodes: Annotated[
+        bool, typer.Option("--all-nodes", help="graphml: also the entities no event links (left out by default).")
+    ] = False,
 ) -> None:
     """Write the database as files for other tools: JSON Lines, CSV, Parquet, GDELT event and GKG tables,
     PLOVER JSON, GraphML."""
-    from newsgraph.export import UnknownFormat, export
+    from newsgraph.export import ExportError, UnknownFormat, export
     from newsgraph.store.filters import BadFilter, Filters
 
+    if all_nodes and fmt.lower() != "graphml":
+        raise fail(ExportError(f"--all-nodes is an option of -f graphml, not of -f {fmt}; leave it out"), 2)
+    options = {"all_nodes": True} if all_nodes else {}
     store = open_store(load_settings(db))
     try:
-        paths = export(store, fmt, out, Filters.make(since=since, until=until, country=country, event_type=event_type))
+        f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+        paths = export(store, fmt, out, f, **options)
     except NewsgraphError as exc:
         raise fail(exc, 2 if isinstance(exc, UnknownFormat | BadFilter) else 1) from exc
     finally:

@@ -35,7 +35,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
@@ -92,9 +92,10 @@ def _exporter(fmt: str) -> Exporter:
     return target
 
 
-def export(store: Store, fmt: str, out_dir: Path, filters: Filters = NO_FILTERS) -> list[Path]:
+def export(store: Store, fmt: str, out_dir: Path, filters: Filters = NO_FILTERS, **options: Any) -> list[Path]:
     """Write what ``filters`` selects of ``store`` in format ``fmt`` into ``out_dir`` (created if missing);
-    returns the files written (``manifest.json`` beside them is not listed).
+    returns the files written (``manifest.json`` beside them is not listed). ``options`` go to the
+    format's exporter as keyword arguments (``all_nodes=True`` for ``graphml``).
 
     The files are written into a staging folder beside ``out_dir`` with a ``manifest.json`` and
     moved into place only when complete (:mod:`newsgraph.export.manifest`).
@@ -110,7 +111,7 @@ def export(store: Store, fmt: str, out_dir: Path, filters: Filters = NO_FILTERS)
         raise ExportError(f"cannot create output folder {out_dir}: {exc.strerror}; choose a writable --out") from exc
     try:
         with store.connect() as conn:
-            written = exporter(conn, filters, stage)
+            written = exporter(conn, filters, stage, **options)
         write_manifest(stage, written, fmt=fmt.lower(), source=store.safe_url, filters=asdict(filters))
         place(stage, out_dir)
     except BaseException:

@@ -10,8 +10,10 @@ target: one directed edge per (actor, target, PLOVER type), with
 ``type``, ``label`` (= type), ``weight`` (number of events), ``intensity`` (their mean
 Goldstein-like intensity) and ``quad_class``. An actor or target that resolved to no entity
 falls back to the node of its country (``actor_country`` / ``target_country``); an event
-with neither on one side has no edge. Edge keys (GraphML edge ids) are ``e0``, ``e1``, ...:
-GraphML wants ids unique in the file, and Gephi drops edges whose id repeats.
+with neither on one side has no edge. Only nodes with at least one edge are written (a
+network of 3,000 entities of which 2,800 stand alone is no network); ``all_nodes=True``
+(``newsgraph export -f graphml --all-nodes``) keeps every mentioned entity. Edge keys (GraphML
+edge ids) are ``e0``, ``e1``, ...: GraphML wants ids unique in the file, and Gephi drops edges whose id repeats.
 """
 
 from __future__ import annotations
@@ -97,8 +99,9 @@ def _node_attrs(row: Any) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if v is not None}
 
 
-def build_graph(conn: Connection, f: Filters | None = None) -> Any:
-    """The actor network as a ``networkx.MultiDiGraph`` (see the module docstring)."""
+def build_graph(conn: Connection, f: Filters | None = None, *, all_nodes: bool = False) -> Any:
+    """The actor network as a ``networkx.MultiDiGraph`` (see the module docstring); without
+    ``all_nodes``, entities that no event links are left out."""
     import networkx as nx
 
     from newsgraph.lexicon.countries import country_name
@@ -133,14 +136,16 @@ def build_graph(conn: Connection, f: Filters | None = None) -> Any:
         if quad is not None:
             attrs["quad_class"] = quad
         graph.add_edge(source, target, key=f"e{n}", **attrs)
+    if not all_nodes:
+        graph.remove_nodes_from([n for n, degree in graph.degree() if degree == 0])
     return graph
 
 
-def export_graphml(conn: Connection, f: Filters, out_dir: Path) -> list[Path]:
+def export_graphml(conn: Connection, f: Filters, out_dir: Path, *, all_nodes: bool = False) -> list[Path]:
     """``actors.graphml``: :func:`build_graph` written with networkx."""
     import networkx as nx
 
-    graph = build_graph(conn, f)
+    graph = build_graph(conn, f, all_nodes=all_nodes)
     path = out_dir / "actors.graphml"
     with atomic_open(path, "wb") as out:
         nx.write_graphml(graph, out, encoding="utf-8", prettyprint=True)

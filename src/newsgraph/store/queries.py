@@ -405,11 +405,14 @@ def event_timeline(conn: Connection, f: Filters = NO_FILTERS, *, granularity: st
     return [{**r, "events": int(r["events"])} for r in _rows(conn, q)]
 
 
-def actor_network(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 300) -> dict[str, Rows]:
+def actor_network(
+    conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 300, phrases: bool = True, min_weight: int = 1
+) -> dict[str, Rows]:
     """Actors as nodes, factual events as edges grouped by (actor, target, type), heaviest first.
 
     A node is the resolved entity when the event names one, else the actor's country
-    (``RUS``), else the actor's words; events without a target make no edge.
+    (``RUS``), else the actor's words (left out with ``phrases=False``: "people", "6,000 people");
+    events without a target make no edge; edges of fewer than ``min_weight`` events are dropped.
     """
     actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
     src = events_with_documents().outerjoin(actor_ent, actor_ent.c.id == events.c.actor_entity_id)
@@ -436,7 +439,7 @@ def actor_network(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 300
         )
         .order_by(events.c.id)
     )
-    return build_network(_rows(conn, q), limit=limit)
+    return build_network(_rows(conn, q), limit=limit, phrases=phrases, min_weight=min_weight)
 
 
 def _node(row: dict[str, Any], side: str) -> dict[str, Any] | None:
@@ -456,22 +459,36 @@ def _node(row: dict[str, Any], side: str) -> dict[str, Any] | None:
     return None
 
 
-def build_network(rows: Rows, *, limit: int = 300) -> dict[str, Rows]:
-    """Nodes and edges from event rows (pure): edges keyed by (source, target, type), counted."""
+def build_network(
+    rows: Rows, *, limit: int = 300, phrases: bool = True, min_weight: int = 1
+) -> dict[str, Rows]:
+    """Nodes and edges from event rows (pure): edges keyed by (source, target, type), counted.
+
+    Only nodes with a kept edge are listed (no isolates), each with its events as actor and as
+    target and its ``degree`` (distinct neighbours over the kept edges)."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in rows:
         a, t = _node(row, "actor"), _node(row, "target")
         if a is None or t is None or a["id"] == t["id"]:
             continue
+        if not phrases and "other" in (a["kind"], t["kind"]):
+            continue
         key = (a["id"], t["id"], row["type"])
         edge = edges.setdefault(key, {"source": a["id"], "target": t["id"], "type": row["type"], "events": 0})
         edge["events"] += 1
-        for n in (a, t):
-            nodes.setdefault(n["id"], {**n, "events": 0})["events"] += 1
-    kept = sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"], e["type"]))[:limit]
-    used = {e["source"] for e in kept} | {e["target"] for e in kept}
-    return {"nodes": sorted((n for k, n in nodes.items() if k in used), key=lambda n: n["id"]), "edges": kept}
+        for n, side in ((a, "as_actor"), (t, "as_target")):
+            node = nodes.setdefault(n["id"], {**n, "events": 0, "as_actor": 0, "as_target": 0})
+            node["events"] += 1
+            node[side] += 1
+    heavy = (e for e in edges.values() if e["events"] >= min_weight)
+    kept = sorted(heavy, key=lambda e: (-e["events"], e["source"], e["target"], e["type"]))[:limit]
+    neighbours: dict[str, set[str]] = {}
+    for e in kept:
+        neighbours.setdefault(e["source"], set()).add(e["target"])
+        neighbours.setdefault(e["target"], set()).add(e["source"])
+    listed = [{**nodes[k], "degree": len(v)} for k, v in neighbours.items()]
+    return {"nodes": sorted(listed, key=lambda n: n["id"]), "edges": kept}
 
 
 # -- home page -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Query, Request
@@ -33,6 +34,8 @@ router = APIRouter(include_in_schema=False)
 
 # Statements per stance cell sent to the page (the newest; the "as of" slider replays them); the JSON API has all.
 HISTORY = 50
+# Heaviest edges drawn by the network page (a force layout in the browser stays fluid up to a few hundred).
+NETWORK_EDGES = 300
 # Rows per page of the timeline's event table.
 PER_PAGE = 25
 # Stance positions → CSS class; any other phrase the text used is "pos-other".
@@ -219,12 +222,22 @@ def network_page(
     request: Request,
     country: CountryQ = None,
     event_type: Annotated[EventTypeQ, Query(alias="type")] = None,
+    since: DateQ = None,
+    until: DateQ = None,
+    min_weight: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> HTMLResponse:
+    """The form and the box; ``network.js`` fetches ``/api/events/network`` with the same filters."""
+    query = {"country": country, "type": event_type, "since": since, "until": until}
+    src = {k: v for k, v in query.items() if v} | {"min_weight": min_weight, "limit": NETWORK_EDGES}
     return render(
         request,
         "network.html",
         country=country or "",
         event_type=event_type or "",
+        since=since or "",
+        until=until or "",
+        min_weight=min_weight,
+        src="/api/events/network?" + urlencode(src),
         all_types=_plover_types(),
     )
 

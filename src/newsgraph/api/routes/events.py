@@ -93,7 +93,10 @@ def read_network(
     since: DateQ = None,
     until: DateQ = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="most edges")] = 300,
+    min_weight: Annotated[int, Query(ge=1, le=10_000, description="fewest events an edge needs")] = 1,
+    phrases: Annotated[bool, Query(description="also actors that are only words ('people', 'the state')")] = False,
 ) -> dict[str, object]:
-    """Actors as nodes, factual events as edges (one per actor, target and type, with a count)."""
+    """Actors as nodes, factual events as edges (one per actor, target and type, with a count). Nodes
+    without a listed edge are left out."""
     f = Filters.make(since=since, until=until, country=country, event_type=event_type)
-    return queries.actor_network(conn, f, limit=limit)
+    return queries.actor_network(conn, f, limit=limit, phrases=phrases, min_weight=min_weight)
