@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select, update
 
+from newsgraph.core.record_form import expand_record
 from newsgraph.core.version import EXTRACTOR_VERSION
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id, prune_entities
@@ -16,6 +18,7 @@ from newsgraph.store.reextract import (
     clear_facts,
     dequeue,
     enqueue,
+    load_documents,
     mark_extracted,
     queue_size,
     queued,
@@ -108,3 +111,25 @@ def test_a_document_of_an_older_extractor_is_current_after_marking(store: Store)
         mark_extracted(conn, ["old"])
         conn.execute(update(documents).where(documents.c.id == "never").values(extraction="ok"))
         assert set(stale_documents(conn, ["old", "never"])) == {"never"}  # no version: still stale
+
+
+def test_a_rebuilt_record_is_stored_compact_and_keeps_the_pages_documents(db_url: str) -> None:
+    from newsgraph.core.settings import Settings
+    from newsgraph.ingest.pipeline import Pipeline
+    from newsgraph.store.reextract import page_groups, write_page_record
+    from newsgraph.store.schema import records
+    from tests.conftest import ROOT
+    from tests.kb_fixtures import analyzer
+
+    pipeline = Pipeline(Settings.load(env={}, db=db_url), analyzer=analyzer())
+    pipeline.ingest([str(ROOT / "examples" / "pages" / "brics_summit.txt")], published="2023-08-24")
+    with pipeline.store.engine.begin() as conn:
+        page_id, stored = conn.execute(select(records.c.page_id, records.c.record)).one()
+        (group,) = page_groups(conn, select_documents(conn, Selection(all_=True))).values()
+        docs = load_documents(conn, group)
+        found = analyzer().analyze(docs)
+        write_page_record(conn, page_id, [found[i] for i in group if i in found])
+        rebuilt = conn.execute(select(records.c.record)).scalar_one()
+    pipeline.store.close()
+    assert "sentences" in json.loads(rebuilt)
+    assert expand_record(json.loads(rebuilt)) == expand_record(json.loads(stored))
