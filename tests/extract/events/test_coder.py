@@ -622,3 +622,15 @@ def test_the_claimed_attack_is_only_alleged(parse) -> None:
 )
 def test_no_refusal_or_accusation(parse, text: str) -> None:
     assert {t for t, _, _ in _facts(parse, text)} & {"REJECT", "ACCUSE"} == set()
+
+
+def test_two_named_persons_of_one_country_are_two_events(parse) -> None:
+    text = "The US judge sentenced David Turpin and Louise Turpin to life in prison."
+    targets = {e.target for e in _events(parse, text) if e.type == "SANCTION"}
+    assert targets == {"David Turpin", "Louise Turpin"}
+
+
+def test_a_named_side_wins_over_its_countrys_unnamed_one(parse) -> None:
+    text = "Russian speaker Valentina Matviyenko, in her visit to Tajikistan, met with Tajik speaker Rustam Emomali."
+    consults = [(e.actor, e.target) for e in _events(parse, text) if e.type == "CONSULT"]
+    assert consults == [("Valentina Matviyenko", "Rustam Emomali")]

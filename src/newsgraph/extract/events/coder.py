@@ -70,7 +70,8 @@ from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
-from newsgraph.lexicon.events import is_place_noun, plover_types
+from newsgraph.lexicon.countries import country_code
+from newsgraph.lexicon.events import actor_nouns, is_place_noun, plover_types, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -385,44 +386,48 @@ def _superseded_dropped(events: list[Event]) -> list[Event]:
     return out
 
 
+def _named(label: str | None) -> str | None:
+    """A side's name when it is one ("Collin Peterson", "Louise Turpin"): two persons or bodies of one country
+    in a sentence are two events; "one million people" and "protesters", or "Representatives" before their
+    names, are one side (None)."""
+    if not label or not all(w[:1].isupper() for w in label.split()):
+        return None
+    last = label.split()[-1]
+    common = {last.lower(), last.lower().removesuffix("s")}
+    if country_code(last) or common & actor_nouns() or any(sector_of(w) for w in common):
+        return None  # "Swedes", "Representatives", "King": what the side is, not its name
+    return label
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per sentence, type, actor and target; a targetless one goes when the same actor's event of
-    that type in the sentence has a target ("clashed with the police and threw rocks")."""
-    aimed = {
-        (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor, ev.negated, ev.hypothetical)
-        for ev in events
-        if ev.target is not None
-    }
-    seen: set[tuple[object, ...]] = set()
-    out: list[Event] = []
+    """One event per sentence, type, actor and target: sides are told apart by country, and within a country
+    by name ("Collin Peterson and Jeff Van Drew opposed": two events; "one million people marched" and the
+    protesters: one); a side with a name wins over the same country's unnamed one ("met Rustam Emomali" on a
+    "visit to Tajikistan"); a targetless one goes when the same actor's event of that type in the sentence
+    has a target ("clashed with the police and threw rocks")."""
+
+    def where(ev: Event) -> tuple[object, ...]:
+        return (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor, ev.negated,
+                ev.hypothetical)  # fmt: skip
+
+    aimed = {where(ev) for ev in events if ev.target is not None}
+    groups: dict[tuple[object, ...], list[Event]] = {}
     for ev in events:
-        if (
-            ev.target is None
-            and (
-                ev.evidence.sentence,
-                ev.evidence.doc,
-                ev.type,
-                ev.actor_country or ev.actor,
-                ev.negated,
-                ev.hypothetical,
-            )
-            in aimed
-        ):
+        if ev.target is None and where(ev) in aimed:
             continue
-        key = (
-            ev.evidence.sentence,
-            ev.evidence.doc,
-            ev.type,
-            ev.actor_country or ev.actor,
-            ev.target_country or ev.target,
-            ev.negated,
-            ev.hypothetical,
-        )
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(ev)
-    return out
+        groups.setdefault((*where(ev), ev.target_country or ev.target), []).append(ev)
+    out: list[Event] = []
+    for group in groups.values():
+        for side in ("actor", "target"):  # a named side wins over the same country's unnamed one
+            if any(_named(getattr(ev, side)) for ev in group):
+                group = [ev for ev in group if _named(getattr(ev, side))]
+        seen: set[tuple[str | None, str | None]] = set()
+        for ev in group:
+            key = (_named(ev.actor), _named(ev.target))
+            if key not in seen:
+                seen.add(key)
+                out.append(ev)
+    return sorted(out, key=events.index)
 
 
 def extract_events(
