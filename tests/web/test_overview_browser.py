@@ -193,3 +193,37 @@ def test_network_filters_by_min_weight_and_type(new_page: NewPage, base_url: str
     page.locator("#network-status", has_text="No events").wait_for()
     assert page.locator("svg#network g.node").count() == 0
     assert_clean(page, console=True)
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_home_is_a_dashboard(new_page: NewPage, base_url: str, width: int) -> None:
+    page = new_page(width)
+    page.goto(f"{base_url}/")
+    stats = page.locator(".stats").inner_text()
+    assert all(word in stats for word in ("articles", "events", "persons", "countries"))
+    assert "the newest stored date" in page.locator("main").inner_text()
+    assert page.locator("svg#stance-map path.country").count() == len(world()["countries"])
+    bar = page.locator("svg.timeline g.bin.has-events").first
+    bar.wait_for()
+    bar.click()
+    page.locator("#period-panel li.event-item blockquote.evidence").first.wait_for()
+    page.locator("#period-panel .sheet-close").click()
+    page.wait_for_timeout(300)
+    kaz = page.locator('svg#stance-map path[data-country="KAZ"]')
+    kaz.click() if width > 900 else kaz.tap()
+    page.wait_for_timeout(300)
+    assert "Kazakhstan has not made an official statement" in page.locator("#evidence-panel").inner_text()
+    assert page.locator("ol.articles li").count() >= 1
+    assert overflow(page)[0] <= overflow(page)[1]
+    assert_clean(page, console=True)
+
+
+def test_home_window_and_article_pages(new_page: NewPage, base_url: str) -> None:
+    page = new_page(1366)
+    page.goto(f"{base_url}/?days=0")
+    assert "The whole base." in page.locator("main").inner_text()
+    whole = page.locator(".popular ol li").count()
+    page.goto(f"{base_url}/?days=7")
+    assert page.locator(".popular ol li").count() <= whole
+    assert "page 1 of 1" in page.locator("#latest .pager").inner_text()
+    assert_clean(page, console=True)

@@ -1,5 +1,6 @@
 """What the web pages and the API show that needs the analyses: related articles of a document, the
-stance board with its issues, and the home page (latest articles, top events, most-mentioned).
+stance board with its issues, and the home dashboard (counts, latest articles, top events and
+most-mentioned entities of a period).
 
 The plain lists (articles, entities, events, quotes, amounts, timeline, network) are in
 :mod:`newsgraph.store.queries`; these add :mod:`newsgraph.analysis.related`,
@@ -9,8 +10,10 @@ The plain lists (articles, entities, events, quotes, amounts, timeline, network)
 from __future__ import annotations
 
 import logging
+from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -20,8 +23,11 @@ from newsgraph.analysis.stances import board
 from newsgraph.core.errors import NewsgraphError, NotFound
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.queries import Rows, latest_date, list_articles, stance_issues
+from newsgraph.store.schema import documents, entities, events
 
 log = logging.getLogger(__name__)
+# The home page's default period: the last 30 days of the data.
+WINDOW_DAYS = 30
 
 
 def related_articles(conn: Connection, doc_id: str, *, limit: int = 10) -> Rows:
@@ -52,20 +58,55 @@ def stance_board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None
     }
 
 
-def home(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 10) -> dict[str, Any]:
-    """Latest articles, top events ("editor's choice") and most-mentioned entities ("popular") of a period.
+def counts(conn: Connection) -> dict[str, int]:
+    """The base at a glance: main articles (near-duplicates apart), factual events, persons, countries."""
+    n = func.count()
+    return {
+        "articles": conn.execute(
+            select(n).select_from(documents).where(documents.c.role == "main", documents.c.duplicate_of.is_(None))
+        ).scalar_one(),
+        "events": conn.execute(
+            select(n).select_from(events).where(events.c.negated.is_(False), events.c.hypothetical.is_(False))
+        ).scalar_one(),
+        "persons": conn.execute(select(n).select_from(entities).where(entities.c.kind == "person")).scalar_one(),
+        "countries": conn.execute(select(n).select_from(entities).where(entities.c.kind == "country")).scalar_one(),
+    }
 
-    Without dates the period is the month of the newest stored date.
-    """
-    if not f.dated:
-        newest = latest_date(conn)
-        f = Filters.make(since=newest[:7]) if newest else f
-    articles, total = list_articles(conn, role="main", limit=limit)
+
+def window(conn: Connection, f: Filters = NO_FILTERS, *, days: int = WINDOW_DAYS) -> Filters:
+    """The home page's period: ``f``'s dates when it has any, else the last ``days`` days *of the data*
+    (ending on the newest stored date, not today); ``days=0``: the whole base."""
+    if f.dated or days <= 0:
+        return f
+    newest = latest_date(conn)
+    if not newest:
+        return f
+    if len(newest) < 10:  # only a year or a month is known
+        return Filters.make(since=newest, until=newest)
+    start = date.fromisoformat(newest) - timedelta(days=days - 1)
+    return Filters.make(since=start.isoformat(), until=newest)
+
+
+def home(
+    conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 10, page: int = 1, days: int = WINDOW_DAYS
+) -> dict[str, Any]:
+    """The dashboard: counts, latest articles (page ``page`` of ``limit``), and for the :func:`window`
+    the most-reported events ("editor's choice") and most-mentioned entities ("popular")."""
+    f = window(conn, f, days=days)
+    articles, total = list_articles(conn, role="main", limit=limit, offset=(page - 1) * limit)
     choice = top_events(conn, f, limit=limit)
     people = popular(conn, f, limit=limit)
-    if not choice and not people:  # an undated base: the whole of it
-        choice, people = top_events(conn, limit=limit), popular(conn, limit=limit)
-    return {"articles": articles, "articles_total": total, "top_events": choice, "popular": people, "since": f.since}
+    return {
+        "counts": counts(conn),
+        "articles": articles,
+        "articles_total": total,
+        "page": page,
+        "pages": max(1, -(-total // limit)),
+        "top_events": choice,
+        "popular": people,
+        "since": f.since,
+        "until": f.until,
+    }
 
 
-__all__ = ["home", "related_articles", "stance_board"]
+__all__ = ["WINDOW_DAYS", "counts", "home", "related_articles", "stance_board", "window"]

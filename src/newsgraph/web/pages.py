@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from newsgraph.analysis.overview import home, stance_board
+from newsgraph.analysis.overview import WINDOW_DAYS, home, stance_board
 from newsgraph.analysis.timeline import period_events, time_bins
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.core.version import __version__
@@ -34,6 +34,8 @@ router = APIRouter(include_in_schema=False)
 
 # Statements per stance cell sent to the page (the newest; the "as of" slider replays them); the JSON API has all.
 HISTORY = 50
+# The periods the home page offers, in days of the data (0: all of it).
+WINDOWS = (7, 30, 90, 365, 0)
 # Heaviest edges drawn by the network page (a force layout in the browser stays fluid up to a few hundred).
 NETWORK_EDGES = 300
 # Rows per page of the timeline's event table.
@@ -86,11 +88,36 @@ def render_error(request: Request, status: int, code: str, message: str) -> HTML
 
 @router.get("/", response_class=HTMLResponse)
 def home_page(
-    request: Request, conn: ConnDep, cache: CacheDep, since: DateQ = None, until: DateQ = None
+    request: Request,
+    conn: ConnDep,
+    cache: CacheDep,
+    since: DateQ = None,
+    until: DateQ = None,
+    days: Annotated[int, Query(ge=0, le=36_600, description="the last N days of the data; 0: all")] = WINDOW_DAYS,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
+    """The dashboard: counts, events per day by type and the top lists of a period (the last ``days`` days
+    of the data unless ``since`` / ``until``), the stance map of the issue most countries spoke on, and
+    the latest articles, paginated."""
     f = Filters.make(since=since, until=until)
-    data = cache.get(conn, ("home", since, until), lambda: home(conn, f))
-    return render(request, "home.html", **data)
+    data = cache.get(conn, ("home", since, until, days, page), lambda: home(conn, f, page=page, days=days))
+    period = Filters.make(since=data["since"], until=data["until"])
+    chart = cache.get(conn, ("time_bins", None, None, data["since"], data["until"]), lambda: time_bins(conn, period))
+    board = cache.get(conn, ("stances", None, None, None), lambda: stance_board(conn))
+    issue = most_active_issue(board["cells"])
+    on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == issue}
+    return render(
+        request,
+        "home.html",
+        **data,
+        days=days,
+        windows=WINDOWS,
+        chart=chart,
+        map_issue=issue,
+        stance_map=choropleth(on_issue, issue=issue or "", css_class=position_class, label=country_label),
+        data=stance_data([c for c in board["cells"] if c["issue"] == issue]),
+        query={k: v for k, v in (("since", since), ("until", until), ("days", days)) if v is not None},
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -56,7 +56,7 @@
       d = new Date(Date.UTC(d.getUTCFullYear() + (d.getUTCMonth() || d.getUTCDate() > 1 ? 1 : 0), 0, 1));
       while (d.getUTCFullYear() % pick.k) { d = new Date(Date.UTC(d.getUTCFullYear() + 1, 0, 1)); }
     }
-    while (d.getTime() <= t1) {
+    while (d.getTime() < t1) {
       out.push({ t: d.getTime(), label: label(d, pick, out.length === 0) });
       if (pick.unit === "day") { d = new Date(d.getTime() + pick.k * DAY); }
       else if (pick.unit === "month") { d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + pick.k, 1)); }
