@@ -93,6 +93,15 @@ def test_rejected(index: Callable[[str], MentionIndex], text: str, not_a_person:
         ),
         ("Abdel Salam of Egypt arrived.", [("Abdel Salam", None, "EGY")]),
         ("Via his lawyers, Ivan Petrov, 23, pleaded not guilty.", [("Ivan Petrov", None, None)]),
+        # no country near the name: the country the document is about (most of its country mentions)
+        (
+            "Georgia's police arrested a man in Tbilisi. Georgia's courts will decide. Neka Dorokashvili spoke.",
+            [("Neka Dorokashvili", None, "GEO")],
+        ),
+        (
+            "Peru and Chile voted on Monday. Chile and Peru talked on Tuesday.\n\nOn Friday, Jorge Paz spoke.",
+            [("Jorge Paz", None, None)],  # two countries, neither the document's
+        ),
     ],
 )
 def test_roles_and_countries(

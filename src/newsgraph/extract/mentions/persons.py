@@ -14,10 +14,11 @@ organization's, a place in it, a title only one country uses: "Foreign
 Secretary"); with none, "NAME of COUNTRY" or the n-th country of a list before
 "respectively"; with none, a role-holder (not in business or media) takes the
 country or place of a known country named last before the mention in its
-sentence or paragraph, else a nationality named after it in its sentence, and an
-office-holder with no country named near takes the country the document is
-about; a person with no role takes a country named in the same sentence, if
-any. Surname-only mentions join the full name they end ("Putin" → "Vladimir
+sentence or paragraph, else a nationality named after it in its sentence, else
+the country the document is about (the one that most of its country mentions
+name); a person with no role takes a country named in the same sentence, else
+the country the document is about. The office-holder table comes before these
+context guesses. Surname-only mentions join the full name they end ("Putin" → "Vladimir
 Putin").
 """
 
@@ -70,8 +71,6 @@ _NOT_NAME_START = frozenset(
 )
 # Sectors whose role-holders often work for a foreign company or outlet: no country from the context.
 _NO_FALLBACK = frozenset({"BUS", "MED"})
-# Sectors of office-holders who, with no country named near them, serve the country the document is about.
-_OFFICIAL = frozenset({"GOV", "LEG", "JUD", "MIL", "POL", "OPP", "SPY"})
 
 
 @dataclass(slots=True)
@@ -432,15 +431,15 @@ def find_roles(
             continue
         skip = {i for i, o in owner.items() if o != k}
         role = mention.role
-        if role is None:  # a nationality named in the same sentence, if any
+        if role is None:  # a nationality named in the same sentence, else the country the document is about
             mention.fallback_country = country_near(
                 ix, mention.start, mention.end, skip, earlier_sentences=False, cues=cues
-            )
+            ) or main_country(ix)
             continue
         sector = title_sector(role.text)
         if role.country is None and not role.international and sector not in _NO_FALLBACK:
             mention.fallback_country = country_near(ix, mention.start, mention.end, skip, cues=cues)
-            if mention.fallback_country is None and sector in _OFFICIAL:
+            if mention.fallback_country is None:
                 mention.fallback_country = main_country(ix)
     return out
 
