@@ -1,9 +1,13 @@
-"""Looking at what is stored (newsgraph.cli.browse): show, stances, search, popular, related."""
+"""Looking at what is stored (newsgraph.cli.browse, views): list, show, stances, search, popular, related, --json."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.cli_fixtures import ingest_seed, invoke
 
@@ -61,3 +65,56 @@ def test_popular_and_related_on_the_seed(seed_path: Path, db_url: str) -> None:
 
 def test_stances_refuse_a_bad_date(db_url: str) -> None:
     assert invoke("stances", "--db", db_url, "--as-of", "someday").exit_code == 2
+
+
+def _narrow(*args: str) -> Any:
+    """``newsgraph ARGS`` in an 80-column terminal."""
+    return invoke(*args, env={"COLUMNS": "80"})
+
+
+def test_list_is_sorted_by_date_and_wraps_titles_whole(seed_path: Path, db_url: str) -> None:
+    ingest_seed(seed_path, db_url)
+    rows = json.loads(invoke("list", "--db", db_url, "--json").output)["data"]
+    dates = [r["date"] or "" for r in rows]
+    assert rows and dates == sorted(dates, reverse=True)
+    out = _narrow("list", "--db", db_url).output
+    assert max(len(line) for line in out.splitlines()) <= 80
+    words = set(re.findall(r"[\w’']+", out))
+    for r in rows:  # wrapped between words, never cut inside one
+        assert all(w in words for w in re.findall(r"[\w’']+", r["title"]) if len(w) > 3), r["title"]
+
+
+def test_show_prints_each_fact_as_a_short_block(seed_path: Path, db_url: str) -> None:
+    ingest_seed(seed_path, db_url)
+    doc_id = json.loads(invoke("list", "--db", db_url, "--role", "main", "--json").output)["data"][0]["id"]
+    out = _narrow("show", doc_id, "--db", db_url).output
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    events = lines[lines.index(next(x for x in lines if x.startswith("Events ("))) :]
+    head = next(i for i, x in enumerate(events) if "Vladimir Putin (RUS) → Sadyr Zhaparov (KGZ)" in x)
+    assert events[head].startswith("CONSULT")
+    evidence = events[head + 1 : head + 3]
+    assert evidence[0].startswith("    On Saturday morning he spoke on the phone")
+    assert "Sadyr Zhaparov." in " ".join(evidence)  # two lines of evidence, not 15–40
+    assert "No facts" not in out and "Stances (" in out and "no official statement" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["errors"],
+        ["search", "Putin"],
+        ["popular"],
+        ["popular", "--events"],
+        ["stances"],
+    ],
+)
+def test_every_listing_speaks_json(seed_path: Path, db_url: str, args: list[str]) -> None:
+    ingest_seed(seed_path, db_url)
+    result = _narrow(*args, "--db", db_url, "--json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert set(body) == {"data", "count"} and body["count"] >= len(body["data"])
+    if args[0] != "errors":
+        assert body["data"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated
+from dataclasses import asdict
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -21,29 +22,41 @@ from newsgraph.cli.common import (
 )
 from newsgraph.core.errors import NewsgraphError
 
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON instead of a table.")]
+
+
+def emit_json(data: Any) -> None:
+    """``data`` as JSON on stdout, unwrapped whatever the terminal width (dates as ISO strings)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, default=str, indent=2))
+
 
 def list_documents(
     db: DbOption = None,
     role: Annotated[str | None, typer.Option(help="main or teaser")] = None,
     limit: Annotated[int, typer.Option(help="How many rows.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many rows.")] = 0,
+    as_json: JsonOption = False,
 ) -> None:
-    """List stored documents."""
+    """List stored documents, newest first (undated last)."""
+    from newsgraph.store.queries import list_articles
+
     store = open_store(load_settings(db))
-    rows = store.list_documents(role=role, limit=limit, offset=offset)
-    table = Table(title=f"Documents ({store.counts()['documents']} in all)")
-    for col in ("id", "role", "published", "section", "title", "chars", "duplicate of"):
-        table.add_column(col, overflow="fold", no_wrap=col in {"id", "duplicate of", "published"})
+    with store.connect() as conn:
+        rows, total = list_articles(conn, role=role, include_duplicates=True, limit=limit, offset=offset)
+    if as_json:
+        emit_json({"data": rows, "count": total})
+        return
+    table = Table(title=f"Documents ({total} in all, newest first)", expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("role", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=24, overflow="fold")  # wraps between words; folds only a long word
+    extra = [c for c in ("section", "duplicate_of") if any(r[c] for r in rows)]
+    for col in extra:
+        table.add_column(col.replace("_", " "), max_width=16, overflow="fold")
     for r in rows:
-        table.add_row(
-            r["id"],
-            r["role"],
-            r["published"] or "",
-            r["section"] or "",
-            escape(r["title"]),
-            str(r["chars"]),
-            r["duplicate_of"] or "",
-        )
+        cells = (escape(r[c] or "") for c in extra)
+        table.add_row(r["id"], (r["date"] or "")[:10], r["role"], escape(r["title"]), *cells)
     console.print(table)
 
 
@@ -86,10 +99,14 @@ def errors(
     db: DbOption = None,
     last: Annotated[bool, typer.Option("--last", help="Only the last run's errors.")] = False,
     limit: Annotated[int, typer.Option(help="How many rows.")] = 200,
+    as_json: JsonOption = False,
 ) -> None:
     """List the inputs that could not be ingested (and warnings), with the reason."""
     store = open_store(load_settings(db))
     rows = store.errors(run_id=store.last_run_id() if last else None, limit=limit)
+    if as_json:
+        emit_json({"data": rows, "count": len(rows)})
+        return
     if not rows:
         console.print("No ingest errors recorded.")
         return
@@ -109,6 +126,7 @@ def search_cmd(
     since: Annotated[str | None, typer.Option("--since", help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Published on or before (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many hits.")] = 20,
+    as_json: JsonOption = False,
 ) -> None:
     """Full-text search over stored documents, ranked, with highlighted snippets."""
     from newsgraph.store.filters import Filters
@@ -119,6 +137,9 @@ def search_cmd(
         hits = store.search(query, filters, limit=limit)
     except NewsgraphError as exc:
         raise fail(exc, 2) from exc
+    if as_json:
+        emit_json({"data": [asdict(h) for h in hits], "count": len(hits)})
+        raise typer.Exit(0 if hits else 1)
     if not hits:
         console.print("No documents match.")
         raise typer.Exit(1)
@@ -148,7 +169,7 @@ def related_cmd(
     method: Annotated[
         str, typer.Option("--method", help="auto (embeddings when the extra is installed), text or embeddings.")
     ] = "auto",
-    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Documents related to one document (shared wording and entities), and its near-duplicates."""
     from newsgraph.analysis.related import duplicates, related
@@ -160,7 +181,7 @@ def related_cmd(
     except NewsgraphError as exc:
         raise fail(exc) from exc
     if as_json:
-        console.print_json(json.dumps({"related": found, "duplicates": copies}, ensure_ascii=False))
+        emit_json({"related": found, "duplicates": copies})
         return
     for rank, item in enumerate(found, 1):
         console.print(
@@ -185,6 +206,7 @@ def popular_cmd(
     kind: Annotated[str | None, typer.Option("--kind", help="person, organization, place or country.")] = None,
     events: Annotated[bool, typer.Option("--events", help="Most-reported events instead of entities.")] = False,
     limit: Annotated[int, typer.Option("--limit", help="How many rows.")] = 20,
+    as_json: JsonOption = False,
 ) -> None:
     """Most-mentioned entities (or most-reported events) in a time window."""
     from newsgraph.analysis.popular import popular, top_events
@@ -197,6 +219,9 @@ def popular_cmd(
             rows = top_events(conn, filters, limit=limit) if events else popular(conn, filters, kind=kind, limit=limit)
     except NewsgraphError as exc:
         raise fail(exc, 2) from exc
+    if as_json:
+        emit_json({"data": rows, "count": len(rows)})
+        raise typer.Exit(0 if rows else 1)
     if not rows:
         console.print("Nothing in that window.")
         raise typer.Exit(1)
@@ -219,6 +244,7 @@ def stances_board(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Board as it stood on this date (YYYY-MM-DD).")] = None,
     country: Annotated[str | None, typer.Option("--country", help="One country (ISO alpha-3).")] = None,
     history: Annotated[bool, typer.Option("--history", help="Also list the earlier evidence of each cell.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """The country-by-issue stance board: latest position per country and issue, with its evidence."""
     from newsgraph.analysis.stances import board
@@ -231,6 +257,9 @@ def stances_board(
         raise fail(exc, 2) from exc
     with store.connect() as conn:
         cells = board(conn, filters, issue=issue)
+    if as_json:
+        emit_json({"data": [c.to_dict() for c in cells], "count": len(cells)})
+        raise typer.Exit(0 if cells else 1)
     if not cells:
         console.print("No stances stored" + (f" for issue {issue!r}" if issue else "") + ".")
         raise typer.Exit(1)
@@ -257,4 +286,4 @@ def stances_board(
     console.print(table)
 
 
-__all__ = ["errors", "list_documents", "popular_cmd", "related_cmd", "search_cmd", "show", "stances_board"]
+__all__ = ["emit_json", "errors", "list_documents", "popular_cmd", "related_cmd", "search_cmd", "show", "stances_board"]

@@ -1,4 +1,6 @@
-"""Terminal views of stored facts (used by ``newsgraph show``)."""
+"""Terminal views of stored facts (used by ``newsgraph show``): the entities as a table, every other
+fact as a short block (a head line: type, actor → target, date; then its evidence sentence wrapped
+at the terminal's width), never a table column a dozen characters wide."""
 
 from __future__ import annotations
 
@@ -6,7 +8,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.store.facts import document_facts
 
@@ -29,29 +33,13 @@ def print_facts(console: Console, store: Any, doc_id: str) -> None:
             country = next((r["country"] for r in rows if r.get("country")), "")
             table.add_row(kind, escape(name), escape(role or ""), country or "", str(len(rows)))
         console.print(table)
-    _table(
-        console,
-        "Events",
-        facts["events"],
-        (
-            "type",
-            "mode",
-            "actor",
-            "actor_country",
-            "target",
-            "target_country",
-            "date",
-            "negated",
-            "hypothetical",
-            "sentence",
-        ),
-    )
-    _table(console, "Quotes", facts["quotes"], ("speaker", "cue", "text"))
-    _table(
-        console, "Amounts", facts["amounts"], ("value", "unit", "about", "per", "approximate", "lower_bound", "text")
-    )
-    _table(console, "Dates", facts["dates"], ("text", "value", "granularity"))
-    _table(console, "Stances", facts["stances"], ("country", "issue", "position", "sentence"))
+    _blocks(console, "Events", [_event_block(e) for e in facts["events"]])
+    _blocks(console, "Quotes", [_quote_block(q) for q in facts["quotes"]])
+    _blocks(console, "Amounts", [_amount_block(a) for a in facts["amounts"]])
+    _blocks(console, "Stances", [_stance_block(x) for x in facts["stances"]])
+    if facts["dates"]:
+        dates = ", ".join(f"{d['text']} = {d['value']}" for d in facts["dates"] if d.get("value"))
+        console.print(Text.assemble(("Dates: ", "bold"), dates))
     codes = sorted({t["code"] for t in facts["themes"]})
     if codes:
         console.print(f"[bold]Themes:[/bold] {', '.join(codes)}")
@@ -63,12 +51,58 @@ def print_facts(console: Console, store: Any, doc_id: str) -> None:
         )
 
 
-def _table(console: Console, title: str, rows: list[dict[str, Any]], cols: tuple[str, ...]) -> None:
-    if not rows:
+# Indent of a fact's evidence under its head line.
+INDENT = 4
+
+
+def _who(name: Any, country: Any) -> str:
+    name, country = name or "", country or ""
+    return f"{name} ({country})" if name and country and name != country else name or country or "?"
+
+
+def _event_block(e: dict[str, Any]) -> tuple[Text, str]:
+    head = Text.assemble((str(e["type"]), "bold cyan"), (f" {e['mode']}" if e.get("mode") else "", "dim"), "  ")
+    head.append(f"{_who(e.get('actor'), e.get('actor_country'))} → {_who(e.get('target'), e.get('target_country'))}")
+    if e.get("date"):
+        head.append(f" · {e['date']}", style="dim")
+    for flag in ("negated", "hypothetical"):
+        if e.get(flag):
+            head.append(f" [{flag}]", style="bold red")
+    return head, str(e.get("sentence") or "")
+
+
+def _quote_block(q: dict[str, Any]) -> tuple[Text, str]:
+    cue = f" ({q['cue']})" if q.get("cue") else ""
+    head = Text.assemble((q.get("speaker") or "unknown speaker", "bold"), (cue, "dim"))
+    return head, f"“{q.get('text') or ''}”"
+
+
+def _amount_block(a: dict[str, Any]) -> tuple[Text, str]:
+    value = a.get("value")
+    shown = f"{value:,.0f}" if isinstance(value, float) and value.is_integer() else str(value)
+    head = Text.assemble((f"{shown} {a.get('unit') or ''}".strip(), "bold"))
+    if a.get("about"):
+        head.append(f" — {a['about']}")
+    for flag in ("approximate", "lower_bound"):
+        if a.get(flag):
+            head.append(f" [{flag.replace('_', ' ')}]", style="dim")
+    return head, str(a.get("sentence") or a.get("text") or "")
+
+
+def _stance_block(x: dict[str, Any]) -> tuple[Text, str]:
+    style = "bold yellow" if x.get("position") == "no official statement" else "bold"
+    head = Text.assemble((str(x.get("country") or "?"), "bold"), ": ", (str(x.get("position")), style))
+    head.append(f" on {x.get('issue')}", style="dim")
+    return head, str(x.get("sentence") or "")
+
+
+def _blocks(console: Console, title: str, blocks: list[tuple[Text, str]]) -> None:
+    """Each fact as a short block: its head line, then its evidence wrapped at the terminal's width."""
+    if not blocks:
         return
-    table = Table(title=f"{title} ({len(rows)})")
-    for col in cols:
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(*(escape("" if r.get(c) is None else str(r.get(c))) for c in cols))
-    console.print(table)
+    console.print()
+    console.print(Text(f"{title} ({len(blocks)})", style="bold underline"))
+    for head, evidence in blocks:
+        console.print(head, soft_wrap=False)
+        if evidence:
+            console.print(Padding(Text(" ".join(evidence.split()), style="italic"), (0, 0, 0, INDENT), expand=False))
