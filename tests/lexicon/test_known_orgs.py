@@ -133,3 +133,10 @@ def test_international_name(name: str, expected: bool) -> None:
     from newsgraph.lexicon.known_orgs import international_name
 
     assert international_name(name) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Act", True), ("Constitution", True), ("Programme", False)])
+def test_is_legal_document_word(word: str, expected: bool) -> None:
+    from newsgraph.lexicon.known_orgs import is_legal_document_word
+
+    assert is_legal_document_word(word) is expected

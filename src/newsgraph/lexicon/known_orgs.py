@@ -140,13 +140,23 @@ def international_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _document_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in read_table("document_words.tsv"))
+def _document_words() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in read_table("document_words.tsv"):
+        if r["kind"] not in ("legal", "plan"):
+            raise LexiconError(f"document_words.tsv: {r['word']}: kind must be legal or plan, got {r['kind']!r}")
+        out[r["word"].lower()] = r["kind"]
+    return out
 
 
 def is_document_word(word: str) -> bool:
     """Whether ``word`` ends names of laws, treaties and other documents ("Act", "Treaty")."""
     return word.lower() in _document_words()
+
+
+def is_legal_document_word(word: str) -> bool:
+    """Whether ``word`` names a legal instrument ("Act", "Constitution"; not "Programme")."""
+    return _document_words().get(word.lower()) == "legal"
 
 
 @lru_cache(maxsize=1)

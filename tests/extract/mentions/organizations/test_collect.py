@@ -202,3 +202,28 @@ def test_names_split_at_a_spaced_dash() -> None:
 
     ix = MentionIndex(parse_one("Output rose at Orlen — Unipetrol Czechia this year."))
     assert [ix.text(s, e) for s, e in _dash_pieces(ix, 3, 7)] == ["Orlen", "Unipetrol Czechia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Kay Ivey signed the Alabama Human Life Protection Act on Wednesday.",
+        "The Supreme Court ruled the Tenure of Office Act unconstitutional.",
+    ],
+)
+def test_a_law_is_no_organization(orgs: Callable[[str], list[Organization]], text: str) -> None:
+    assert not any(o.name.endswith("Act") for o in orgs(text))
+
+
+def test_a_persons_name_glued_to_a_place_is_no_organization() -> None:
+    from newsgraph.extract.mentions.organizations.collect import _a_persons_name, _person_names
+    from newsgraph.extract.mentions.persons import find_person_spans
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    ix = MentionIndex(parse_one("Prime Minister Narendra Modi spoke. Then India Narendra Modi said more."))
+    names = _person_names(ix, find_person_spans(ix))
+    glued = next(i for i, t in enumerate(ix.toks) if t.text == "India")
+    assert _a_persons_name(ix, (glued, glued + 3), names)
+    assert _a_persons_name(ix, (glued + 2, glued + 3), names)  # the surname alone
+    assert not _a_persons_name(ix, (0, 2), names)  # "Prime Minister"

@@ -59,6 +59,7 @@ from newsgraph.lexicon.known_orgs import (
     KnownOrg,
     ends_with_org_word,
     international_name,
+    is_legal_document_word,
     is_org_word,
     is_portfolio,
     lookup_org,
@@ -182,11 +183,12 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
     spans: list[tuple[int, int]] = []
     consumed: set[int] = set()
     by_person = _Covered(len(doc), persons)
+    person_names = _person_names(ix, persons)
     for k, ent in enumerate(ix.ents):
         if k in consumed:
             continue
         span = _clean(ix, ent.start, ent.end)
-        if span is None or by_person.hits(span):
+        if span is None or by_person.hits(span) or _a_persons_name(ix, span, person_names):
             continue
         if ent.label in ("LOC", "GPE", "FAC") and (titled := _titled_work(ix, *span)) is not None:
             span = titled
@@ -240,6 +242,25 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                 spans.append(span)
                 taken.add(span)
     return sorted(spans)
+
+
+def _person_names(ix: MentionIndex, persons: list[tuple[int, int]]) -> frozenset[str]:
+    """The document's person names and their surnames, lower case."""
+    out: set[str] = set()
+    for s, e in persons:
+        words = ix.text(s, e).lower().split()
+        out.add(" ".join(words))
+        out.add(words[-1])
+    return frozenset(out)
+
+
+def _a_persons_name(ix: MentionIndex, span: tuple[int, int], names: frozenset[str]) -> bool:
+    """An entity that is a person of the document, alone or glued to what precedes it: "Erdogan", "India
+    Narendra Modi", "Amnesty International Man-kei Tam" (the model's one ORG for a place or body and a name)."""
+    words = ix.text(*span).lower().split()
+    if " ".join(words) in names:
+        return True
+    return len(words) >= 3 and " ".join(words[-2:]) in names
 
 
 def _country_suffix(ix: MentionIndex, start: int, end: int) -> int:
@@ -329,6 +350,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
     area = place_word_kind(last) == "area" and last[:1].isupper()
     if area and not _has_org_word(ix, start, end - 1) and lookup_org(text, generic=None) is None:
         return True  # "José Martí International Airport": a place (extract/places.py keeps it)
+    if any(is_legal_document_word(ix.toks[i].text) for i in range(start + 1, end)) and lookup_org(text) is None:
+        return True  # "Alabama Human Life Protection Act", "Tenure of Office Act": a law, not a body
     if all(ix.in_title[i] for i in range(start, end)) or _portfolio_after_title(ix, start, end, text):
         return True  # "Secretary of State", "the Secretary of Transportation": part of a title
     if _joins_a_country(ix, start, end):
