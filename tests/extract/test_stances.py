@@ -82,6 +82,9 @@ def test_no_row(parse, text: str) -> None:
         ('Ivan Petrovic, a Serbian official, said: "The operation is illegal.', [("SRB", "opposes")]),
         # a quote without an issue noun gives nothing
         ('Ivan Petrovic, a Serbian official, said, "The weather is unacceptable."', []),
+        # what the issue is aimed at decides: a harmful purpose condemns it, never "supports"
+        ('The United States imposed sanctions on Iran. "These sanctions are aimed at starving our people," '
+         "the Iranian foreign minister said.", [("IRN", "opposes")]),
     ],
 )
 def test_quoted_statements(parse, text: str, expected: list[tuple[str, str]]) -> None:
