@@ -65,7 +65,7 @@ def test_time_bins_count_every_dated_event_once(conn) -> None:
     assert [b["start"] for b in chart["bins"]] == sorted(b["start"] for b in chart["bins"])
     drawn = sum(b["total"] for b in chart["bins"])
     _, total = period_events(conn)
-    assert drawn + chart["coarse"] == total
+    assert drawn + chart["coarse"] + chart["outside"] == total
     assert chart["max"] == max(b["total"] for b in chart["bins"])
     assert any(b["total"] == 0 for b in chart["bins"])  # empty months keep their place on the axis
     busiest = max(chart["bins"], key=lambda b: b["total"])
@@ -86,3 +86,14 @@ def test_a_bin_s_events_carry_their_evidence(conn, since: str, until: str) -> No
 def test_no_events_no_bins(conn) -> None:
     chart = time_bins(conn, Filters.make(since="1990", until="1990"))
     assert chart["bins"] == [] and chart["max"] == 0
+
+
+@pytest.mark.parametrize("outlier", ["1968-04-04"])
+def test_the_default_range_leaves_out_far_outliers_and_says_so(outlier: str) -> None:
+    from newsgraph.analysis.timeline import _core
+
+    spans = [(date.fromisoformat(outlier), date.fromisoformat(outlier), 1)]
+    spans += [(date(2019, m, 1), date(2019, m, 28), 10) for m in range(1, 13)]
+    spans += [(date(2020, 3, 1), date(2020, 3, 1), 20)]
+    assert _core(spans) == (date(2019, 1, 1), date(2020, 3, 1))
+    assert _core(spans[1:]) == (date(2019, 1, 1), date(2020, 3, 1))  # under two years: everything

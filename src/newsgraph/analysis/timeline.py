@@ -24,6 +24,8 @@ from newsgraph.store.schema import documents, events
 Rows = list[dict[str, Any]]
 # Bin widths by the span of the range, in days (see the module docstring).
 DAY_UP_TO, WEEK_UP_TO, MONTH_UP_TO = 62, 366, 6 * 366
+# The default range leaves out the first and last 5% of the events when all of them span over two years.
+TAIL, CORE_FROM_DAYS = 0.05, 2 * 366
 # Characters of an ISO date a bin of each width needs.
 PRECISION = {"day": 10, "week": 10, "month": 7, "year": 4}
 
@@ -106,8 +108,10 @@ def _conditions(f: Filters) -> list[Any]:
 
 
 def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
-    """``{step, first, last, types, bins: [{start, end, counts: {TYPE: n}, total}], coarse, max}`` for the
-    factual events the filters select (country, type, and ``since`` / ``until`` on ``when``)."""
+    """``{step, first, last, types, bins: [{start, end, counts: {TYPE: n}, total}], coarse, outside, whole,
+    max}`` for the factual events the filters select (country, type, and ``since`` / ``until`` on
+    ``when``). Without dates the range is :func:`_core`; ``outside`` counts the events left out of
+    it, ``whole`` is the range of them all."""
     when = when_column()
     day = func.substr(when, 1, 10).label("day")
     rows = conn.execute(
@@ -115,33 +119,38 @@ def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
         .group_by(day, events.c.type)
     ).all()
     if not rows:
-        return {"step": "day", "first": None, "last": None, "types": [], "bins": [], "coarse": 0, "max": 0}
-    firsts, lasts = [], []
-    for r in rows:
+        empty = {"first": None, "last": None, "types": [], "bins": [], "coarse": 0, "outside": 0, "whole": None}
+        return {"step": "day", **empty, "max": 0}
+    spans: list[tuple[date, date, int]] = []
+    for value, _, n in rows:
         try:
-            firsts.append(_parse(r[0]))
-            lasts.append(_parse(r[0], end=True))
+            spans.append((_parse(value), _parse(value, end=True), int(n)))
         except ValueError:
             continue
-    if not firsts:
-        firsts = lasts = [date.today()]
-    first = _parse(f.since) if f.since else min(firsts)
-    last = _parse(f.until, end=True) if f.until else max(lasts)
+    if not spans:
+        spans = [(date.today(), date.today(), 0)]
+    whole = (min(s[0] for s in spans), max(s[1] for s in spans))
+    first, last = _core(spans) if not (f.since or f.until) else whole
+    first = _parse(f.since) if f.since else first
+    last = _parse(f.until, end=True) if f.until else last
     step = choose_step(first, last)
     width = PRECISION[step]
     grid = bins(first, last, step)
     index = {b.start: i for i, b in enumerate(grid)}
     counts: list[dict[str, int]] = [defaultdict(int) for _ in grid]
-    coarse = 0
+    coarse = outside = 0
     for value, type_, n in rows:
         try:
-            i = index.get(floor(_parse(value), step)) if len(value) >= width else None
+            day_ = _parse(value)
         except ValueError:  # not a calendar date
-            i = None
-        if i is None:
             coarse += int(n)
             continue
-        counts[i][type_] += int(n)
+        if not first <= day_ <= last:
+            outside += int(n)
+        elif len(value) < width or floor(day_, step) not in index:
+            coarse += int(n)
+        else:
+            counts[index[floor(day_, step)]][type_] += int(n)
     out = [
         {**b.to_dict(), "counts": dict(sorted(c.items())), "total": sum(c.values())}
         for b, c in zip(grid, counts, strict=True)
@@ -153,8 +162,34 @@ def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
         "types": sorted({r[1] for r in rows}),
         "bins": out,
         "coarse": coarse,
+        "outside": outside,
+        "whole": {"first": whole[0].isoformat(), "last": whole[1].isoformat()},
         "max": max((b["total"] for b in out), default=0),
     }
+
+
+def _core(spans: list[tuple[date, date, int]]) -> tuple[date, date]:
+    """The range to draw by default: all dates, unless that is over ``CORE_FROM_DAYS`` long; then without
+    the first and last ``TAIL`` of the events (a 1968 recalled in a 2019 article would squeeze the
+    years the articles report into one bar; the page links to the whole range)."""
+    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    if (last - first).days <= CORE_FROM_DAYS:
+        return first, last
+    total = sum(n for *_, n in spans)
+    cut = total * TAIL
+    seen, lo = 0, first
+    for start, _, n in sorted(spans):
+        seen += n
+        if seen > cut:
+            lo = start
+            break
+    seen, hi = 0, last
+    for _, end, n in sorted(spans, key=lambda s: s[1], reverse=True):
+        seen += n
+        if seen > cut:
+            hi = end
+            break
+    return (lo, hi) if lo <= hi else (first, last)
 
 
 def period_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 25, offset: int = 0) -> tuple[Rows, int]:

@@ -236,12 +236,20 @@ def timeline_page(
         pages=max(1, -(-total // PER_PAGE)),
         query=query,
         reset={k: v for k, v in query.items() if k in ("country", "type")},
+        whole_range=_whole_range(query, chart),
         country=country or "",
         event_type=event_type or "",
         since=since or "",
         until=until or "",
         all_types=_plover_types(),
     )
+
+
+def _whole_range(query: dict[str, str], chart: dict[str, Any]) -> dict[str, str]:
+    """The timeline's query for every date (the link shown when the default range left events out)."""
+    whole = chart.get("whole") or {}
+    kept = {k: v for k, v in query.items() if k in ("country", "type")}
+    return kept | ({"since": whole["first"], "until": whole["last"]} if whole else {})
 
 
 @router.get("/network", response_class=HTMLResponse)

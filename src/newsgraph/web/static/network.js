@@ -38,7 +38,7 @@
       var r = 12 * Math.sqrt(i + 0.5), a = i * 2.39996;
       n.x = r * Math.cos(a); n.y = r * Math.sin(a); n.vx = 0; n.vy = 0;
     });
-    var charge = 260, length = 70;
+    var charge = 420, length = 80;
     for (var step = 0; step < STEPS; step++) {
       var alpha = Math.pow(0.001, step / STEPS);
       for (var i = 0; i < nodes.length; i++) {
@@ -56,7 +56,7 @@
         l.s.vx += dx * f; l.s.vy += dy * f; l.t.vx -= dx * f; l.t.vy -= dy * f;
       });
       nodes.forEach(function (n) {
-        n.vx -= n.x * 0.015 * alpha; n.vy -= n.y * 0.015 * alpha;
+        n.vx -= n.x * 0.006; n.vy -= n.y * 0.006;  // gravity at every step: components stay close
         n.vx *= 0.6; n.vy *= 0.6;
         n.x += n.vx; n.y += n.vy;
       });
@@ -68,6 +68,21 @@
     // Labels and strokes keep their size on screen whatever the zoom.
     viewport.setAttribute("font-size", (12 / view.k).toFixed(3));
     nodes.forEach(function (n) { n.text.setAttribute("stroke-width", (3 / view.k).toFixed(3)); });
+    declutter();
+  }
+
+  // Show the labels of the best-connected nodes first, each only where it overlaps no label shown before.
+  function declutter() {
+    var placed = [], shown = 0;
+    nodes.forEach(function (n) {
+      var x = view.x + n.x * view.k, y = view.y + n.y * view.k;
+      var w = 7 * n.name.length + radius(n) + 4, box = { x0: x - radius(n), y0: y - 9, x1: x + w, y1: y + 9 };
+      var free = shown < LABELS && x > 0 && x < W && y > 0 && y < H && placed.every(function (b) {
+        return box.x1 < b.x0 || box.x0 > b.x1 || box.y1 < b.y0 || box.y0 > b.y1;
+      });
+      n.text.setAttribute("class", free ? "label shown" : "label");
+      if (free) { placed.push(box); shown++; }
+    });
   }
 
   function fit() {
@@ -92,8 +107,10 @@
   function place(n) {
     n.g.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")");
     n.links.forEach(function (l) {
+      // The arrow stops at the target's rim, where its head shows.
+      var dx = l.t.x - l.s.x, dy = l.t.y - l.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1, back = (radius(l.t) + 1.5) / d;
       l.line.setAttribute("x1", l.s.x.toFixed(1)); l.line.setAttribute("y1", l.s.y.toFixed(1));
-      l.line.setAttribute("x2", l.t.x.toFixed(1)); l.line.setAttribute("y2", l.t.y.toFixed(1));
+      l.line.setAttribute("x2", (l.t.x - dx * back).toFixed(1)); l.line.setAttribute("y2", (l.t.y - dy * back).toFixed(1));
     });
   }
 
@@ -226,7 +243,8 @@
     svg.setAttribute("height", String(H));
     layout();
     var defs = make("defs");
-    var marker = make("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "5", markerHeight: "5", orient: "auto-start-reverse" });
+    var marker = make("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerUnits: "userSpaceOnUse",
+      markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
     marker.appendChild(make("path", { d: "M 0 0 L 10 5 L 0 10 z" }, "arrowhead"));
     defs.appendChild(marker);
     svg.appendChild(defs);
@@ -242,12 +260,11 @@
       l.line.appendChild(title);
       viewport.appendChild(l.line);
     });
-    var labelled = nodes.slice(0, LABELS);
     nodes.forEach(function (n) {
       n.g = make("g", { "data-node-id": n.id }, "node kind-" + n.kind + (href(n) ? " link" : ""));
       if (n.entity_id) { n.g.setAttribute("data-entity-id", n.entity_id); }
       n.g.appendChild(make("circle", { r: radius(n).toFixed(1), "vector-effect": "non-scaling-stroke" }));
-      n.text = make("text", { x: (radius(n) + 3).toFixed(1), y: "4" }, labelled.indexOf(n) >= 0 ? "label shown" : "label");
+      n.text = make("text", { x: (radius(n) + 3).toFixed(1), y: "4" }, "label");
       n.text.textContent = n.name;
       n.g.appendChild(n.text);
       viewport.appendChild(n.g);

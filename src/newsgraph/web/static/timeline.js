@@ -136,7 +136,9 @@
       start = null;
       if (!moved) {
         var g = ev.target.closest ? ev.target.closest("g.bin") : null;
-        if (g) { openPeriod(g.getAttribute("data-start"), iso(ms(g.getAttribute("data-end")) - DAY)); }
+        // At the bin's precision, so that an event dated "2022" falls in the bar of 2022.
+        var cut = { year: 4, month: 7 }[data.step] || 10;
+        if (g) { openPeriod(g.getAttribute("data-start").slice(0, cut), iso(ms(g.getAttribute("data-end")) - DAY).slice(0, cut)); }
         return;
       }
       var a = iso(time(Math.min(s, end))), b = iso(time(Math.max(s, end)));
