@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from sqlalchemy import create_engine, select, update
+from sqlalchemy import select, update
 
 from newsgraph.store.db import Store
-from newsgraph.store.runs import STALE_AFTER, add_run_columns, host_name
+from newsgraph.store.runs import STALE_AFTER, host_name
 from newsgraph.store.schema import runs
-from tests.conftest import FIXTURES
 
 
 def dead_pid() -> int:
@@ -56,15 +53,3 @@ def test_a_run_records_its_process_and_machine(db_url: str) -> None:
         with store.connect() as conn:
             row = conn.execute(select(runs).where(runs.c.id == run_id)).one()
     assert (row.pid, row.host, row.status) == (os.getpid(), host_name(), "running") and row.heartbeat_at
-
-
-def test_the_columns_are_added_to_an_old_database_and_its_finished_runs_marked(tmp_path: Path) -> None:
-    path = tmp_path / "v5.sqlite"
-    shutil.copy(FIXTURES / "db" / "v5.sqlite", path)
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        add_run_columns(conn)
-        add_run_columns(conn)
-        rows = conn.execute(select(runs.c.status, runs.c.pid)).all()
-    engine.dispose()
-    assert rows == [("finished", None)]

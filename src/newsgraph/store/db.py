@@ -25,7 +25,7 @@ from newsgraph.core.record_form import compact_record
 from newsgraph.ingest import dedup
 from newsgraph.ingest.segment import Segmented
 from newsgraph.store.filters import NO_FILTERS, Filters
-from newsgraph.store.migrations import apply_migrations, current_version
+from newsgraph.store.migrations import current_revision, upgrade_database
 from newsgraph.store.runs import beat, close_interrupted, finish_run, start_run
 from newsgraph.store.schema import (
     documents,
@@ -88,7 +88,7 @@ class Store:
         self._near: dedup.NearDuplicateIndex | None = None
         if migrate:
             try:
-                apply_migrations(self.engine.begin)
+                upgrade_database(self.engine)
             except SQLAlchemyError as exc:
                 detail = getattr(exc, "orig", None) or exc
                 raise StoreError(
@@ -118,9 +118,10 @@ class Store:
         with self.engine.connect() as conn:
             yield conn
 
-    def schema_version(self) -> int:
+    def schema_version(self) -> str | None:
+        """The database's Alembic revision (see :mod:`newsgraph.store.migrations`)."""
         with self.engine.connect() as conn:
-            return current_version(conn)
+            return current_revision(conn)
 
     # -- runs and errors ------------------------------------------------------------------------
 

@@ -1,90 +1,124 @@
-"""Forward migrations: the numbered steps that bring a database to this newsgraph's schema.
+"""Schema migrations with Alembic, run when a database is opened: no ``alembic.ini`` to write.
 
-``schema_version`` holds one row per applied migration; :func:`apply_migrations` applies the
-missing ones in order, each in its own transaction, and refuses a database newer than this code.
-A migration only ever adds: tables, columns, indexes. The numbers are the database's history:
-never renumber or change a released step, add a new one at the end.
+The revisions live in :mod:`newsgraph.store.revisions` (shipped with the package); the database
+records its revision in Alembic's ``alembic_version`` table. :func:`upgrade_database` brings a
+database to the newest revision (or to ``target``), holding a lock for the whole upgrade: a
+PostgreSQL advisory lock, or SQLite's write lock taken at once (``BEGIN IMMEDIATE``), so two
+processes opening a new database at the same moment both succeed, the second finding the work
+done; a database already at the newest revision is opened without taking the lock. A database
+of the numbered migrations that came before (a ``schema_version`` table) is recognised: numbers
+1 to 6 are the baseline, whose missing tables are created; 7 and 8 are stamped at the revisions
+that made the same changes. A database at a revision this newsgraph does
+not know is refused (:class:`~newsgraph.core.errors.SchemaTooNew`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 
-from sqlalchemy import Table, inspect, select
-from sqlalchemy.engine import Connection
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, inspect, select
+from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.core.errors import SchemaTooNew
-from newsgraph.store.runs import add_run_columns
-from newsgraph.store.schema import V1_TABLES, V2_TABLES, now, schema_version
-from newsgraph.store.schema_kb import create_kb_tables, create_popular_indexes, create_related_tables
-from newsgraph.store.schema_sources import create_source_tables
-from newsgraph.store.schema_work import create_work_tables
-from newsgraph.store.search import create_index
+from newsgraph.store.locks import exclusive
 
-# -- migrations -----------------------------------------------------------------------------------
+REVISIONS = Path(__file__).resolve().parent / "revisions"
+LOCK = "newsgraph.migrations"
 
-Migration = tuple[int, str, Callable[[Connection], None]]
-
-
-def _create(tables: tuple[Table, ...]) -> Callable[[Connection], None]:
-    def run(conn: Connection) -> None:
-        for table in tables:
-            table.create(conn, checkfirst=True)
-
-    return run
+# The table of the numbered migrations this system replaced (read only, to recognise old databases).
+legacy_schema_version = Table(
+    "schema_version",
+    MetaData(),
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+    Column("description", String(200), nullable=False),
+)
+# Numbered version → the revision that leaves the schema the same; 1 to 6 are the baseline's.
+LEGACY_REVISIONS = {7: "0002", 8: "0003"}
+LEGACY_LAST = 8
 
 
-def _knowledge_base(conn: Connection) -> None:
-    create_related_tables(conn)
-    create_popular_indexes(conn)
+def _config(conn: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(REVISIONS))
+    config.attributes["connection"] = conn
+    return config
 
 
-MIGRATIONS: list[Migration] = [
-    (1, "pages, documents, page_documents, ingest_errors, runs", _create(V1_TABLES)),
-    (
-        2,
-        "extracted facts: entities, mentions, quotes, amounts, dates, themes, tones, events, stances",
-        _create(V2_TABLES),
-    ),
-    (3, "full-text index (SQLite FTS5 table or PostgreSQL tsvector column)", create_index),
-    (4, "related articles (term statistics, embedding cache) and knowledge-base indexes", _knowledge_base),
-    (5, "knowledge base: canonical entities, merge decisions, roles, merged events", create_kb_tables),
-    (6, "web sources: fetches, per-URL validators, followed sources, seen entries", create_source_tables),
-    (7, "extractor version per document; reprocess queue and pending tasks", create_work_tables),
-    (8, "runs: status, process id, host and heartbeat", add_run_columns),
-]
+@lru_cache(maxsize=1)
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
 
 
-def current_version(conn: Connection) -> int:
+def head_revision() -> str:
+    """The newest revision this newsgraph knows."""
+    head = _scripts().get_current_head()
+    assert head is not None
+    return head
+
+
+def revisions() -> list[str]:
+    """Every revision, oldest first."""
+    return [s.revision for s in reversed(list(_scripts().walk_revisions()))]
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The database's revision (None for a database Alembic never touched)."""
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _legacy_version(conn: Connection) -> int | None:
     if not inspect(conn).has_table("schema_version"):
-        return 0
-    value = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).first()
-    return int(value[0]) if value else 0
+        return None
+    q = select(legacy_schema_version.c.version).order_by(legacy_schema_version.c.version.desc()).limit(1)
+    value = conn.execute(q).scalar()
+    return int(value) if value is not None else None
 
 
-def latest_version() -> int:
-    return MIGRATIONS[-1][0]
+def _too_new(what: str) -> SchemaTooNew:
+    return SchemaTooNew(
+        f"the database is at schema {what}, newer than this newsgraph knows (head {head_revision()}); "
+        "upgrade newsgraph (`pip install -U newsgraph`)"
+    )
 
 
-def apply_migrations(engine_begin: Callable[[], object]) -> list[int]:
-    """Apply every missing migration, each in its own transaction; returns the versions applied."""
-    applied: list[int] = []
-    with engine_begin() as conn:  # type: ignore[attr-defined]
-        schema_version.create(conn, checkfirst=True)
-        have = current_version(conn)
-    if have > latest_version():
-        raise SchemaTooNew(
-            f"the database is at schema version {have}, newer than this newsgraph ({latest_version()}); "
-            "upgrade newsgraph (`pip install -U newsgraph`)"
-        )
-    for version, description, run in MIGRATIONS:
-        if version <= have:
-            continue
-        with engine_begin() as conn:  # type: ignore[attr-defined]
-            run(conn)
-            conn.execute(schema_version.insert().values(version=version, applied_at=now(), description=description))
-        applied.append(version)
-    return applied
+def upgrade_database(engine: Engine, target: str = "head") -> str | None:
+    """Bring the database to ``target`` (default the newest revision) under the migration lock.
+
+    Returns the revision it was at before (None for a new or a numbered database).
+    """
+    if target == "head":
+        with engine.connect() as conn:  # the common case, without the lock: nothing to do
+            if current_revision(conn) == head_revision():
+                return head_revision()
+    with engine.connect() as conn:
+        exclusive(conn, LOCK)
+        before = current_revision(conn)  # again, under the lock: another process may have done it
+        if before is not None and before not in revisions():
+            raise _too_new(f"revision {before}")
+        if before is None:
+            legacy = _legacy_version(conn)
+            if legacy is not None and legacy > LEGACY_LAST:
+                raise _too_new(f"version {legacy}")
+            if legacy in LEGACY_REVISIONS:
+                command.stamp(_config(conn), LEGACY_REVISIONS[legacy])
+        if before != head_revision() or target != "head":
+            command.upgrade(_config(conn), target)
+        conn.commit()
+    return before
 
 
-__all__ = ["MIGRATIONS", "Migration", "apply_migrations", "current_version", "latest_version"]
+__all__ = [
+    "LEGACY_REVISIONS",
+    "REVISIONS",
+    "current_revision",
+    "head_revision",
+    "legacy_schema_version",
+    "revisions",
+    "upgrade_database",
+]

@@ -1,6 +1,6 @@
 """Ingest runs and who is running them: a run that was killed is closed as ``interrupted``.
 
-A run row records the process that runs it (``pid``, ``host``) and a ``heartbeat_at`` the
+A run row records the process that runs it (``pid``, ``host``; revision 0003) and a ``heartbeat_at`` the
 pipeline renews after every batch. When a run starts, the runs left unfinished are looked at
 (:func:`close_interrupted`): one is taken as dead, and closed with ``status = 'interrupted'``,
 when its process is gone from this machine, or when its heartbeat is older than
@@ -16,7 +16,7 @@ import socket
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import inspect, select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from newsgraph.store.schema import now, runs
@@ -24,19 +24,6 @@ from newsgraph.store.schema import now, runs
 # A run renews its heartbeat after every batch (seconds apart; a slow batch of 32 documents with
 # per-document budgets takes a few minutes at most), so half an hour of silence means it is dead.
 STALE_AFTER = timedelta(minutes=30)
-
-RUN_COLUMNS = ("status", "pid", "host", "heartbeat_at")
-
-
-def add_run_columns(conn: Connection) -> None:
-    """Add ``status``, ``pid``, ``host`` and ``heartbeat_at`` to ``runs`` when missing (migration 8)."""
-    have = {c["name"] for c in inspect(conn).get_columns("runs")}
-    for name in RUN_COLUMNS:
-        if name not in have:
-            sql_type = runs.c[name].type.compile(dialect=conn.dialect)
-            conn.execute(text(f"ALTER TABLE runs ADD COLUMN {name} {sql_type}"))
-    conn.execute(update(runs).where(runs.c.status.is_(None), runs.c.finished_at.is_not(None)).values(status="finished"))
-
 
 def host_name() -> str:
     return socket.gethostname()[:255]
@@ -97,9 +84,7 @@ def close_interrupted(conn: Connection) -> list[int]:
 
 
 __all__ = [
-    "RUN_COLUMNS",
     "STALE_AFTER",
-    "add_run_columns",
     "beat",
     "close_interrupted",
     "finish_run",

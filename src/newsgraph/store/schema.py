@@ -3,8 +3,8 @@
 One schema for SQLite and PostgreSQL, on one :data:`metadata`. Version 1: runs, pages,
 documents, which page holds which document, ingest errors; version 2: the facts, each row with
 its evidence (document, sentence, character span). The tables derived from them (knowledge
-base, analysis caches) are in :mod:`newsgraph.store.schema_kb`; the migrations that create
-them all, in order, in :mod:`newsgraph.store.migrations`.
+base, analysis caches) are in :mod:`newsgraph.store.schema_kb`; the Alembic revisions that
+create and alter them all, in order, in :mod:`newsgraph.store.revisions`.
 """
 
 from __future__ import annotations
@@ -27,14 +27,6 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
-
-schema_version = Table(
-    "schema_version",
-    metadata,
-    Column("version", Integer, primary_key=True),
-    Column("applied_at", DateTime(timezone=True), nullable=False),
-    Column("description", String(200), nullable=False),
-)
 
 runs = Table(
     "runs",

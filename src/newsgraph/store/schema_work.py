@@ -1,4 +1,4 @@
-"""Tables of work left to do, so a killed command can be resumed (migration 7).
+"""Tables of work left to do, so a killed command can be resumed (revision 0002).
 
 - ``reprocess_queue``: the documents ``newsgraph reprocess`` was asked to re-extract and has not
   re-extracted yet. A document leaves the queue in the transaction that replaces its facts, so a
@@ -8,18 +8,17 @@
   so the knowledge base must be rebuilt (done by the reprocess that set it, or by the next
   ingest or reprocess when that one was killed).
 
-Migration 7 also adds ``documents.extractor_version`` and ``documents.extraction`` to a database
-created before them (:func:`add_extraction_columns`).
+Revision 0002 creates them and adds ``documents.extractor_version`` and ``documents.extraction``.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, String, Table, delete, inspect, select, text, update
+from sqlalchemy import Column, DateTime, ForeignKey, String, Table, delete, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.store.schema import documents, mentions, metadata, tones
+from newsgraph.store.schema import metadata
 
 KB_REBUILD = "kb_rebuild"
 
@@ -39,35 +38,6 @@ pending_tasks = Table(
 
 WORK_TABLES = (reprocess_queue, pending_tasks)
 
-# The extractor version documents extracted before the column existed are stamped with.
-BASELINE_EXTRACTOR = 1
-
-
-def add_extraction_columns(conn: Connection) -> None:
-    """Add ``extractor_version`` and ``extraction`` to ``documents`` when missing, and stamp the rows.
-
-    A document that has facts (a mention or a tone) was extracted by the extractor of its time:
-    it gets :data:`BASELINE_EXTRACTOR` and ``ok``; the others keep NULL (not extracted).
-    """
-    have = {c["name"] for c in inspect(conn).get_columns("documents")}
-    added = False
-    for name, sql_type in (("extractor_version", "INTEGER"), ("extraction", "VARCHAR(8)")):
-        if name not in have:
-            conn.execute(text(f"ALTER TABLE documents ADD COLUMN {name} {sql_type}"))
-            added = True
-    if not added:
-        return
-    d = documents.c
-    extracted = d.id.in_(mentions.select().with_only_columns(mentions.c.document_id)) | d.id.in_(
-        tones.select().with_only_columns(tones.c.document_id)
-    )
-    conn.execute(
-        update(documents)
-        .where(extracted, d.extractor_version.is_(None))
-        .values(extractor_version=BASELINE_EXTRACTOR, extraction="ok")
-    )
-
-
 def has_pending(conn: Connection, name: str) -> bool:
     """Whether the task ``name`` was committed to and not finished."""
     return conn.execute(select(pending_tasks.c.name).where(pending_tasks.c.name == name)).first() is not None
@@ -83,20 +53,10 @@ def clear_pending(conn: Connection, name: str) -> None:
     conn.execute(delete(pending_tasks).where(pending_tasks.c.name == name))
 
 
-def create_work_tables(conn: Connection) -> None:
-    """Migration 7: the extraction columns of ``documents`` and the tables of pending work (idempotent)."""
-    add_extraction_columns(conn)
-    for table in WORK_TABLES:
-        table.create(conn, checkfirst=True)
-
-
 __all__ = [
-    "BASELINE_EXTRACTOR",
     "KB_REBUILD",
     "WORK_TABLES",
-    "add_extraction_columns",
     "clear_pending",
-    "create_work_tables",
     "has_pending",
     "pending_tasks",
     "reprocess_queue",
