@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from newsgraph.api.ingest_pool import RETRY_AFTER_S, Busy, IngestPool
-from newsgraph.core.budget import check, clear_stop
+from newsgraph.core.budget import check
 from newsgraph.core.errors import ExtractionTimeout
 
 
@@ -25,7 +25,6 @@ def test_a_job_runs_on_a_worker_thread_and_its_result_or_error_comes_back() -> N
     assert worker.startswith("newsgraph-ingest") and worker != loop
     assert pool.in_use == 0
     pool.close()
-    clear_stop()
 
 
 def _fail() -> None:
@@ -50,7 +49,6 @@ def test_a_full_pool_refuses_at_once_with_a_retry_delay() -> None:
     asyncio.run(main())
     assert pool.in_use == 0
     pool.close()
-    clear_stop()
 
 
 def test_close_stops_running_extractions_and_refuses_new_ones() -> None:
@@ -75,8 +73,6 @@ def test_close_stops_running_extractions_and_refuses_new_ones() -> None:
         with pytest.raises(Busy):
             await pool.run(extraction)
 
-    try:
-        asyncio.run(main())
-    finally:
-        clear_stop()
+    asyncio.run(main())
     assert "shutting down" in outcome["stopped"]
+    check()  # only the pool's own jobs were stopped

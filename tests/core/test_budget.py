@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
 
-from newsgraph.core.budget import check, check_size, clear_stop, deadline, estimate_tokens, request_stop
+from newsgraph.core.budget import check, check_size, deadline, estimate_tokens, stop_on
 from newsgraph.core.errors import DocumentTooLarge, ExtractionTimeout
 
 
@@ -36,12 +37,11 @@ def test_a_spent_deadline_raises_and_an_open_one_does_not() -> None:
         check()
 
 
-def test_a_stop_request_ends_every_budget_until_cleared() -> None:
-    with deadline(60):
-        request_stop()
-        try:
-            with pytest.raises(ExtractionTimeout, match="shutting down"):
-                check()
-        finally:
-            clear_stop()
+def test_a_stop_event_ends_the_budgets_it_wraps_only() -> None:
+    stop = threading.Event()
+    with stop_on(stop), deadline(60):
         check()
+        stop.set()
+        with pytest.raises(ExtractionTimeout, match="shutting down"):
+            check()
+    check()  # outside: other extractions go on

@@ -5,7 +5,7 @@ never on the event loop, so every other request (lists, pages, static files) kee
 a page is being extracted. At most ``workers + queue`` ingests are accepted at a time; one more is
 refused at once with :class:`Busy` (503 and ``Retry-After``) instead of piling up. :meth:`close`
 (the server's shutdown) asks running extractions to stop at their next budget check
-(:func:`newsgraph.core.budget.request_stop`) and drops the queued ones, so SIGTERM ends the server
+(:func:`newsgraph.core.budget.stop_on`: the pool's own jobs only) and drops the queued ones, so SIGTERM ends the server
 in seconds, not when a pathological page is done.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from newsgraph.core.budget import clear_stop, request_stop
+from newsgraph.core.budget import stop_on
 from newsgraph.core.errors import NewsgraphError
 
 T = TypeVar("T")
@@ -51,7 +51,7 @@ class IngestPool:
         self._closed = False
         self._lock = threading.Lock()
         self._in_use = 0
-        clear_stop()  # a new server in a process whose last one was stopped (tests)
+        self._stop = threading.Event()  # set by close(): the running jobs' budget checks fail
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(*args)`` on a worker thread and wait for it; :class:`Busy` when no slot is free."""
@@ -61,12 +61,16 @@ class IngestPool:
                 f"retry in {RETRY_AFTER_S} s (see the Retry-After header)"
             )
         try:
-            future = self._executor.submit(fn, *args)
+            future = self._executor.submit(self._job, fn, *args)
         except RuntimeError:  # shut down meanwhile
             self._give()
             raise Busy("the server is shutting down; retry on its next start") from None
         future.add_done_callback(lambda _f: self._give())  # a request cancelled meanwhile keeps its slot till done
         return await asyncio.wrap_future(future)
+
+    def _job(self, fn: Callable[..., T], *args: Any) -> T:
+        with stop_on(self._stop):
+            return fn(*args)
 
     @property
     def in_use(self) -> int:
@@ -87,7 +91,7 @@ class IngestPool:
     def close(self) -> None:
         """Stop: running extractions end at their next check, waiting ingests are dropped."""
         self._closed = True
-        request_stop()
+        self._stop.set()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 

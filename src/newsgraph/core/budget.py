@@ -5,8 +5,8 @@
 or a run of characters without a space long enough to make the tokenizer crawl.
 :func:`deadline` opens a time budget for the code it wraps; :func:`check` — called between parse
 components and in the extractors' loops — raises :class:`ExtractionTimeout` once it is spent, or
-as soon as :func:`request_stop` was called (a server shutting down), so a stuck document costs only
-itself. Deadlines are per thread (a :class:`contextvars.ContextVar`).
+as soon as the stop event :func:`stop_on` installed is set (a server shutting down), so a stuck document
+costs only itself. Deadlines and stop events are per thread (:class:`contextvars.ContextVar`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _RUN = re.compile(r"\S{%d,}")
 MAX_RUN_CHARS = 2000
 
 _deadline: ContextVar[tuple[float, str] | None] = ContextVar("newsgraph_deadline", default=None)
-_stop = threading.Event()
+_stop: ContextVar[threading.Event | None] = ContextVar("newsgraph_stop", default=None)
 
 
 def estimate_tokens(text: str) -> int:
@@ -64,9 +64,10 @@ def deadline(seconds: float | None, what: str = "document") -> Iterator[None]:
 
 
 def check() -> None:
-    """Raise :class:`ExtractionTimeout` when the current budget is spent or a stop was requested."""
-    if _stop.is_set():
-        raise ExtractionTimeout("extraction stopped: the process is shutting down; ingest the page again later")
+    """Raise :class:`ExtractionTimeout` when the current budget is spent or its stop event is set."""
+    stop = _stop.get()
+    if stop is not None and stop.is_set():
+        raise ExtractionTimeout("extraction stopped: the server is shutting down; ingest the page again later")
     current = _deadline.get()
     if current is not None and time.monotonic() > current[0]:
         raise ExtractionTimeout(
@@ -75,14 +76,15 @@ def check() -> None:
         )
 
 
-def request_stop() -> None:
-    """Make every running and later :func:`check` fail: the process is shutting down."""
-    _stop.set()
+@contextmanager
+def stop_on(event: threading.Event) -> Iterator[None]:
+    """Make :func:`check` fail inside the wrapped code as soon as ``event`` is set (a server shutting down
+    stops the extractions it runs, and only those)."""
+    token = _stop.set(event)
+    try:
+        yield
+    finally:
+        _stop.reset(token)
 
 
-def clear_stop() -> None:
-    """Undo :func:`request_stop` (a new server in the same process, tests)."""
-    _stop.clear()
-
-
-__all__ = ["MAX_RUN_CHARS", "check", "check_size", "clear_stop", "deadline", "estimate_tokens", "request_stop"]
+__all__ = ["MAX_RUN_CHARS", "check", "check_size", "deadline", "estimate_tokens", "stop_on"]
