@@ -634,3 +634,14 @@ def test_a_named_side_wins_over_its_countrys_unnamed_one(parse) -> None:
     text = "Russian speaker Valentina Matviyenko, in her visit to Tajikistan, met with Tajik speaker Rustam Emomali."
     consults = [(e.actor, e.target) for e in _events(parse, text) if e.type == "CONSULT"]
     assert consults == [("Valentina Matviyenko", "Rustam Emomali")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Iran's foreign minister called the new sanctions a propaganda stunt.", "ACCUSE"),
+        ("Kenya's president called the peace deal a historic milestone.", "SUPPORT"),
+    ],
+)
+def test_characterizations_of_political_speech(parse, text: str, type_: str) -> None:
+    assert type_ in {t for t, _, _ in _facts(parse, text)}
