@@ -264,3 +264,13 @@ def test_retry_after_reads_seconds_and_dates(value: str | None, seconds: float |
 
     now = datetime(2026, 12, 6, 10, 0, 0, tzinfo=UTC)
     assert retry_after_seconds(value, now) == seconds
+
+
+def test_a_body_that_cannot_be_decoded_is_a_fetch_error(site: HTTPServer) -> None:
+    from newsgraph.sources.errors import FetchError
+
+    site.expect_request("/bad.gz").respond_with_data(
+        b"not gzip at all", content_type="text/html", headers={"Content-Encoding": "gzip"}
+    )
+    with make_fetcher() as fetcher, pytest.raises(FetchError, match="DecodingError"):
+        fetcher.fetch(site.url_for("/bad.gz"))

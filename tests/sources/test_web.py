@@ -76,3 +76,16 @@ def test_the_counts_line_says_what_happened() -> None:
     assert FetchCounts(fetched=0, not_modified=3).line() == (
         "fetched 0 new pages, 3 not modified since the last run (conditional GET)"
     )
+
+
+def test_an_unexpected_failure_costs_only_its_url() -> None:
+    class Broken:
+        def fetch(self, url: str, **kwargs: object) -> None:
+            raise RuntimeError("boom")
+
+        def close(self) -> None:
+            pass
+
+    web = WebReader(Broken())  # type: ignore[arg-type]
+    (error,) = list(web.read_url("https://a.example/x", max_bytes=1000))
+    assert "unexpected RuntimeError: boom" in error.message and web.counts.failed == 1

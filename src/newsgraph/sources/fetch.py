@@ -276,6 +276,8 @@ class Fetcher:
             raise _Retry(error) from exc
         except httpx.TransportError as exc:
             raise _Retry(ConnectionFailed(f"{current}: {type(exc).__name__}: {exc}", source=url)) from exc
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # a body that cannot be decoded, a URL httpx refuses
+            raise FetchError(f"{current}: {type(exc).__name__}: {exc}", source=url) from exc
 
     def _read(self, response: httpx.Response, url: str, limit: int, deadline: float, *, truncate: bool) -> bytes:
         declared = response.headers.get("content-length", "")

@@ -107,6 +107,12 @@ class WebReader:
             self.counts.failures.append(exc.message)
             yield exc
             return
+        except Exception as exc:  # a fetcher bug must not end the run: report it for this URL
+            self.counts.failed += 1
+            error = FetchError(f"{url}: unexpected {type(exc).__name__}: {exc}; please report this URL", source=url)
+            self.counts.failures.append(error.message)
+            yield error
+            return
         if result.not_modified:
             self.counts.not_modified += 1
             return
