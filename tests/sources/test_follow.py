@@ -125,3 +125,17 @@ def test_an_entry_already_ingested_by_url_is_marked_seen_on_its_304(site: HTTPSe
     second = follow(db_url, site.url_for("/feed.xml")).output
     assert "1 entries, 0 new" in second
     assert [r.path for r, _ in site.log].count("/bridge") == 2
+
+
+def test_an_unexpected_error_in_one_source_is_recorded_like_any_failure(
+    site: HTTPServer, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsgraph.sources.follow as follow_module
+
+    def broken(content: bytes, base_url: str) -> list:
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(follow_module, "parse_feed", broken)
+    site.expect_request("/feed.xml").respond_with_data(feed(site, ["bridge"]), content_type="application/rss+xml")
+    result = follow(db_url, site.url_for("/feed.xml"))
+    assert result.exit_code == 1 and "unexpected RuntimeError: parser bug" in result.output

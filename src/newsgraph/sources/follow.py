@@ -78,10 +78,11 @@ class Follower:
                 report.new = len(new)
                 self.ledger.source_succeeded(source_id, entries=len(new), pages=0)
                 todo.extend((source_id, e) for e in new)
-            except NewsgraphError as exc:
-                report.error = exc.message
-                self.ledger.source_failed(source_id, exc.message)
-                log.warning("source %s failed: %s", url, exc.message)
+            except Exception as exc:  # one source failing, for whatever reason, must not stop the others
+                message = exc.message if isinstance(exc, NewsgraphError) else f"unexpected {type(exc).__name__}: {exc}"
+                report.error = message
+                self.ledger.source_failed(source_id, message)
+                log.warning("source %s failed: %s", url, message)
         result.summary = self.pipeline.ingest_pages(self._pages(todo), inputs=list(urls))
         result.fetched = self.web.counts.fetched - before
         return result
