@@ -55,6 +55,15 @@ def test_extract_json_without_a_database(seed_path: Path, tmp_path: Path, monkey
     assert not list(tmp_path.glob("*.db"))
 
 
+def test_extract_says_which_document_was_over_its_budget(tmp_path: Path) -> None:
+    page = tmp_path / "quotes.txt"
+    page.write_text("Quote marks everywhere\n\n" + '"" ' * 50_000 + "\n")
+    result = invoke("extract", str(page), "--json", env={"NEWSGRAPH_MAX_TOKENS": "1000"})
+    assert result.exit_code == 0
+    assert "X004" in result.stderr and "token budget" in result.stderr
+    assert json.loads(result.stdout)["documents"] and json.loads(result.stdout)["quotes"] == []
+
+
 def test_ingest_summary_tells_what_was_found(db_url: str) -> None:
     result = invoke("ingest", str(Path(__file__).resolve().parents[2] / "examples" / "pages"), "--db", db_url, "-q")
     assert result.exit_code == 0, result.output

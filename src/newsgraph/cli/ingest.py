@@ -163,6 +163,8 @@ def extract(
             continue
         ok += 1
         records.append(item)
+        for why in getattr(analyzer, "failures", {}).values():  # over its budget: the record lacks its facts
+            err_console.print(f"[yellow]![/yellow] {why.code} {escape(why.message)}")
     if as_json:
         text = json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2)
         sys.stdout.write(text + "\n")

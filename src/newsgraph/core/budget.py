@@ -41,13 +41,13 @@ def check_size(text: str, max_tokens: int, *, what: str = "document") -> None:
     if run is not None:
         raise DocumentTooLarge(
             f"{what}: {MAX_RUN_CHARS}+ characters without a space at character {run.start()}; "
-            "stored without facts (the tokenizer would take minutes on it)"
+            "left without facts (the tokenizer would take minutes on it)"
         )
     if max_tokens > 0 and len(text) > max_tokens:  # cheap bound first: a token has at least one character
         tokens = estimate_tokens(text)
         if tokens > max_tokens:
             raise DocumentTooLarge(
-                f"{what}: about {tokens} tokens, over the {max_tokens} token budget; stored without facts "
+                f"{what}: about {tokens} tokens, over the {max_tokens} token budget; left without facts "
                 "(raise NEWSGRAPH_MAX_TOKENS to extract it)"
             )
 
@@ -71,7 +71,7 @@ def check() -> None:
     current = _deadline.get()
     if current is not None and time.monotonic() > current[0]:
         raise ExtractionTimeout(
-            f"{current[1]}: extraction ran past its time budget; stored without facts "
+            f"{current[1]}: extraction ran past its time budget; left without facts "
             "(raise NEWSGRAPH_EXTRACT_TIMEOUT to give it longer)"
         )
 
