@@ -645,3 +645,16 @@ def test_a_named_side_wins_over_its_countrys_unnamed_one(parse) -> None:
 )
 def test_characterizations_of_political_speech(parse, text: str, type_: str) -> None:
     assert type_ in {t for t, _, _ in _facts(parse, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("US Senator Bernie Sanders ended his bid for the Democratic nomination.", "RETREAT"),
+        ("Three American candidates withdrew from the race.", "RETREAT"),
+        ("Kenya's president expressed concern over the decision by Uganda.", "ACCUSE"),
+        ("South Sudan's information minister paid tribute to Luk.", "SUPPORT"),
+    ],
+)
+def test_races_feelings_and_tributes(parse, text: str, type_: str) -> None:
+    assert type_ in {t for t, _, _ in _facts(parse, text)}
