@@ -1,4 +1,5 @@
-"""Serving bench: p50/p95 latency of the article page, the stance board and search under load.
+"""Serving bench: p50/p95 latency of the article page, the stance map and board, search, the home
+dashboard, the timeline and the network's data under load.
 
 Usage:
   python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1]
@@ -10,7 +11,7 @@ with the real pipeline (real facts), then their documents, pages and facts are c
 with new ids and shifted dates until N documents are stored (entities stay shared, so
 popular names get many mentions, as in a real base). The server runs ``newsgraph.api.server``
 in its own process on a free loopback port; ``--clients`` asyncio clients with keep-alive
-connections request the three pages in turn (articles and search words drawn at random,
+connections request the six pages in turn (articles and search words drawn at random,
 seeded) for ``--seconds``. Prints one line per page and the error count; goals:
 p95 < 100 ms, 0 errors. Never asserts.
 """
@@ -176,7 +177,14 @@ def sample_ids(url: str, n: int = 2000) -> list[str]:
 async def load(base: str, ids: list[str], clients: int, seconds: float) -> dict[str, list[float]]:
     import httpx
 
-    latencies: dict[str, list[float]] = {"article": [], "stances": [], "search": []}
+    latencies: dict[str, list[float]] = {
+        "article": [],
+        "stances": [],
+        "search": [],
+        "home": [],
+        "timeline": [],
+        "network": [],
+    }
     errors: dict[str, int] = dict.fromkeys(latencies, 0)
     stop = time.perf_counter() + seconds
 
@@ -186,12 +194,15 @@ async def load(base: str, ids: list[str], clients: int, seconds: float) -> dict[
         async with httpx.AsyncClient(base_url=base, timeout=30) as http:
             turn = i
             while time.perf_counter() < stop:
-                kind = kinds[turn % 3]
+                kind = kinds[turn % len(kinds)]
                 turn += 1
                 path = {
                     "article": lambda: f"/articles/{rng.choice(ids)}",
                     "stances": lambda: "/stances",
                     "search": lambda: f"/search?q={rng.choice(WORDS)}",
+                    "home": lambda: "/",
+                    "timeline": lambda: "/timeline",
+                    "network": lambda: "/api/events/network?min_weight=1&limit=300",  # what /network draws
                 }[kind]()
                 t0 = time.perf_counter()
                 try:
@@ -212,6 +223,8 @@ def pct(values: list[float], q: float) -> float:
 
 
 def main() -> None:
+    import httpx
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database to serve (the knowledge-base bench's 100k-article base)")
     parser.add_argument("--make", type=int, default=0, help="build a synthetic SQLite base of N documents first")
@@ -234,6 +247,11 @@ def main() -> None:
     server = start_server(url, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
+        print("cold (first request, computed before the cache holds it):")
+        for path in ("/", "/stances", "/timeline", "/api/events/network?min_weight=1&limit=300"):
+            t0 = time.perf_counter()
+            status = httpx.get(base + path, timeout=300).status_code
+            print(f"  {path:45s} {status} {(time.perf_counter() - t0) * 1000:8.0f} ms")
         asyncio.run(load(base, ids[:20], 2, 3.0))  # warm-up: caches, first connections
         started = time.perf_counter()
         results = asyncio.run(load(base, ids, args.clients, args.seconds))

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 router = APIRouter(include_in_schema=False)
 
 # Statements per stance cell sent to the page (the newest; the "as of" slider replays them); the JSON API has all.
-HISTORY = 50
+HISTORY = 12
 # The periods the home page offers, in days of the data (0: all of it).
 WINDOWS = (7, 30, 90, 365, 0)
 # Heaviest edges drawn by the network page (a force layout in the browser stays fluid up to a few hundred).
@@ -224,7 +224,11 @@ def timeline_page(
     """Events per bin on a true time axis (drawn by ``timeline.js``), and the range's events, paginated."""
     f = Filters.make(country=country, event_type=event_type, since=since, until=until)
     chart = cache.get(conn, ("time_bins", country, event_type, since, until), lambda: time_bins(conn, f))
-    rows, total = period_events(conn, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    rows, total = cache.get(
+        conn,
+        ("period", since, until, country, event_type, PER_PAGE, (page - 1) * PER_PAGE),
+        lambda: period_events(conn, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE),
+    )
     query = {k: v for k, v in (("country", country), ("type", event_type), ("since", since), ("until", until)) if v}
     return render(
         request,

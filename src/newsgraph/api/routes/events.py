@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from newsgraph.analysis.timeline import period_events
-from newsgraph.api.deps import ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
+from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
 from newsgraph.api.schemas import EventsPublic, NetworkPublic, TimelinePublic
 from newsgraph.store import queries
@@ -68,6 +68,7 @@ def read_timeline(
 @router.get("/period", response_model=EventsPublic, summary="The events of a period of the timeline")
 def read_period_events(
     conn: ConnDep,
+    cache: CacheDep,
     page: PageDep,
     since: DateQ = None,
     until: DateQ = None,
@@ -76,18 +77,16 @@ def read_period_events(
 ) -> dict[str, object]:
     """Factual events whose own date (else their document's) is within ``since`` … ``until``, newest
     first, each with its evidence sentence: what a bar of the web timeline holds."""
-    rows, total = period_events(
-        conn,
-        Filters.make(since=since, until=until, country=country, event_type=event_type),
-        limit=page.limit,
-        offset=page.offset,
-    )
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    key = ("period", since, until, country, event_type, page.limit, page.offset)
+    rows, total = cache.get(conn, key, lambda: period_events(conn, f, limit=page.limit, offset=page.offset))
     return listing(rows, total)
 
 
 @router.get("/network", response_model=NetworkPublic, summary="The actor network")
 def read_network(
     conn: ConnDep,
+    cache: CacheDep,
     country: CountryQ = None,
     event_type: TypeQ = None,
     since: DateQ = None,
@@ -99,4 +98,7 @@ def read_network(
     """Actors as nodes, factual events as edges (one per actor, target and type, with a count). Nodes
     without a listed edge are left out."""
     f = Filters.make(since=since, until=until, country=country, event_type=event_type)
-    return queries.actor_network(conn, f, limit=limit, phrases=phrases, min_weight=min_weight)
+    key = ("network", country, event_type, since, until, limit, min_weight, phrases)
+    return cache.get(
+        conn, key, lambda: queries.actor_network(conn, f, limit=limit, phrases=phrases, min_weight=min_weight)
+    )
