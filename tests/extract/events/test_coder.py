@@ -658,3 +658,22 @@ def test_characterizations_of_political_speech(parse, text: str, type_: str) -> 
 )
 def test_races_feelings_and_tributes(parse, text: str, type_: str) -> None:
     assert type_ in {t for t, _, _ in _facts(parse, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attack the tourists, police and soldiers.",  # an order, no attack
+        "The message told him to attack the tourists and the police.",
+    ],
+)
+def test_an_order_to_attack_is_no_attack(parse, text: str) -> None:
+    assert "ASSAULT" not in {t for t, _, _ in _facts(parse, text)}
+
+
+def test_an_unnamed_attacker_of_a_home_victim_is_of_the_story_country(parse) -> None:
+    text = (
+        "Indonesia's police said on Friday that Indonesia's security minister Wiranto was stabbed in Banten. "
+        "Indonesia's president visited him. Indonesian officials condemned the attack."
+    )
+    assert ("ASSAULT", "IDN", "IDN") in _facts(parse, text)

@@ -63,8 +63,11 @@ def test_place_is_the_recipient_of_force(parse) -> None:
 
 
 def test_unknown_attacker_of_a_named_victim(parse) -> None:
+    # a story about one country: the unnamed attacker of its people is taken to be of it
     facts = _facts(parse, "A Colombian journalist was shot dead in Bogota.")
-    assert [(f[0], f[1], f[3]) for f in facts] == [("ASSAULT", None, "COL")]
+    assert [(f[0], f[1], f[3]) for f in facts] == [("ASSAULT", "COL", "COL")]
+    facts = _facts(parse, "A Colombian journalist was shot dead in Caracas, Venezuela.")
+    assert [(f[0], f[1]) for f in facts] == [("ASSAULT", None)]  # no one country
 
 
 @pytest.mark.parametrize(

@@ -206,6 +206,11 @@ def _sentence_events(
             targets = [located]  # "an attack on oil facilities in Saudi Arabia"
         if not actors and targets:
             unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"
+            home = ctx.dominant
+            if unknown is not None and unknown.unknown and home and any(t.country == home for t in targets):
+                # an attack on the people of a story about one country, its attacker unnamed here: of that
+                # country (the attacker the story names elsewhere is one of its people far more often)
+                unknown = replace(unknown, country=ctx.dominant, inferred=True)
             actors = [unknown] if unknown is not None else []
         if not actors:
             if cand.nominal and targets and cand.modality.is_fact:

@@ -129,6 +129,8 @@ def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> A
     verb = cand.clause
     if cand.cameo is not None and not is_passive(verb):
         return None  # a compiled pattern's subject that is no actor ("factories matching output of weapons")
+    if not is_passive(verb) and verb.tag_ == "VB":
+        return None  # "attack the tourists!", "told him to attack": an order, its doer the one told, no attack
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in _INSTRUMENT_PREPS):
         for obj in pobjs(prep):
             if not is_event_noun(obj):
