@@ -677,3 +677,9 @@ def test_an_unnamed_attacker_of_a_home_victim_is_of_the_story_country(parse) -> 
         "Indonesia's president visited him. Indonesian officials condemned the attack."
     )
     assert ("ASSAULT", "IDN", "IDN") in _facts(parse, text)
+
+
+def test_return_is_a_light_verb_of_force(parse) -> None:
+    assert ("ASSAULT", "ISR", None) in _facts(parse, "Israeli soldiers returned fire.")
+    text = "Chilean police fired tear gas at protesters, who did not return the attack."
+    assert [f for f in _facts(parse, text) if f[1] is None or f[0] != "ASSAULT" or f[1] != "CHL"] == []
