@@ -218,3 +218,23 @@ def test_ingest_extracts_its_own_stale_documents_not_a_queue_left_by_reprocess(d
         assert summary.reprocessed == len(own)
         assert queue_size(conn) == len(everything) - len(own)  # the rest waits for `newsgraph reprocess`
     store.close()
+
+
+class LeavesOut(FailsOn):
+    """An analyzer that, like one over its budget, returns no facts for some documents and says why."""
+
+    def analyze(self, docs: Sequence[Document]) -> dict[str, Any]:
+        kept = [d for d in docs if self.word not in d.title]
+        self.failures = {d.id: f"over budget: {d.title[:20]}" for d in docs if d not in kept}
+        return analyzer().analyze(kept)
+
+
+def test_a_document_left_without_facts_is_reported_with_the_analyzers_reason(db_url: str) -> None:
+    store = ingest(db_url, extract=False)
+    reprocessor = Reprocessor(store, LeavesOut("BRICS"))
+    reprocessor.queue(Selection())
+    summary = reprocessor.run()
+    assert summary.failed and all(why.startswith("over budget: ") for _, why in summary.failed)
+    with store.connect() as conn:
+        assert sorted(select_documents(conn, Selection(failed=True))) == sorted(d for d, _ in summary.failed)
+    store.close()

@@ -116,6 +116,12 @@ class Reprocessor:
             docs = load_documents(conn, list(dict.fromkeys([*ids, *group_ids])))
         found = self._analyze(docs, wanted, summary)
         ok = [i for i in ids if i in found]
+        reported = {i for i, _ in summary.failed}
+        budget = getattr(self.analyzer, "failures", None) or {}  # documents left without facts, and why
+        for doc_id in ids:
+            if doc_id not in found and doc_id not in reported:
+                why = budget.get(doc_id)
+                summary.failed.append((doc_id, str(why) if why is not None else "no facts returned"))
         with self.store.engine.begin() as conn:
             cleared = clear_facts(conn, ok)
             for doc_id in ok:
