@@ -10,4 +10,7 @@ documents written by older extractors, and ingesting a page again re-extracts it
 __version__ = "0.1.0"
 
 # 1: the extractors of 2026-12-06 (the version the column was introduced with).
-EXTRACTOR_VERSION = 1
+# 2: event coding (home sides of unsaid targets, claims that accuse, one event per named side, races,
+#    orders to attack), persons' country from the office-holder table and the document's country,
+#    organizations without laws, glued person names, the publisher's own name or transcript labels.
+EXTRACTOR_VERSION = 2

@@ -58,7 +58,7 @@ class DocFacts:
 def extract_all(doc: Any, document: Document) -> DocFacts:
     """Every extractor over one parsed document."""
     doc_id, published = document.id, document.published
-    mentions = extract_mentions(doc, doc_id, published)
+    mentions = extract_mentions(doc, doc_id, published, document.url)
     check()
     dates = extract_dates(doc, doc_id, published)
     check()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsgraph.core.model import Evidence, Organization, Person, Place
 from newsgraph.core.textnorm import name_words
 from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.organizations.boilerplate import site_name
 from newsgraph.extract.mentions.organizations.collect import build_organizations, find_org_mentions, org_refs
 from newsgraph.extract.mentions.persons import (
     find_person_spans,
@@ -85,14 +86,15 @@ def _strip_title(text: str) -> str:
     return text
 
 
-def extract_mentions(doc: Doc, doc_id: str, published: str | None = None) -> MentionSet:
+def extract_mentions(doc: Doc, doc_id: str, published: str | None = None, url: str | None = None) -> MentionSet:
     """Persons, organizations, places and countries mentioned in ``doc``, each with evidence (``published``:
-    the date a person's office is looked up on)."""
+    the date a person's office is looked up on; ``url``: the page's address, whose publisher is no
+    organization of the story)."""
     if len(doc) == 0:
         return MentionSet()
     ix = MentionIndex(doc)
     person_spans = find_person_spans(ix)
-    org_mentions = find_org_mentions(ix, person_spans)
+    org_mentions = find_org_mentions(ix, person_spans, site_name(url))
     orgs = build_organizations(ix, org_mentions, doc_id)
     person_mentions = find_roles(ix, person_spans, org_refs(org_mentions, orgs))
     persons: list[Person] = []

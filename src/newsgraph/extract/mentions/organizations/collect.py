@@ -44,6 +44,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     join_aliases,
     join_generic,
 )
+from newsgraph.extract.mentions.organizations.boilerplate import transcript_label
 from newsgraph.extract.mentions.organizations.candidates import (
     defined_acronyms,
     described_organizations,
@@ -489,8 +490,17 @@ def _parent(ix: MentionIndex, start: int, end: int) -> tuple[KnownOrg | None, in
     return None, end
 
 
-def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[OrgMention]:
-    mentions = [m for s, e in _candidate_spans(ix, persons) if (m := _mention(ix, s, e)) is not None]
+def find_org_mentions(
+    ix: MentionIndex, persons: list[tuple[int, int]], site: str | None = None
+) -> list[OrgMention]:
+    """Organization mentions; ``site`` is the publisher's own name (:func:`site_name` of the page's URL),
+    whose self-references ("told Wikinews") are no mention of an organization in the story."""
+    mentions = [
+        m
+        for s, e in _candidate_spans(ix, persons)
+        if not transcript_label(ix, s, e) and (m := _mention(ix, s, e)) is not None
+        and not (site and org_key(m.text) == org_key(site))
+    ]  # fmt: skip
     find_aliases(ix, mentions)
     join_aliases(mentions)
     join_generic(mentions)

@@ -1,0 +1,37 @@
+"""What a page says about itself rather than about the story: its publisher's name (the site a page comes
+from is no organization of the story: "told Wikinews") and the speaker labels of interview transcripts
+("((WN)) How rare is it ...", "Q:", "WN:")."""
+
+from __future__ import annotations
+
+from newsgraph.extract.mentions.index import MentionIndex
+
+_LABEL_OPEN = "([{"
+_LABEL_CLOSE = ")]}:"
+
+
+def transcript_label(ix: MentionIndex, start: int, end: int) -> bool:
+    """A speaker label of an interview transcript ("((WN)) How rare is it...", "WN: ..."): a short capitalised
+    tag alone at the start of a line, in brackets or before a colon."""
+    text = ix.text(start, end)
+    if end - start != 1 or not (text.isupper() and len(text) <= 4):
+        return False
+    doc_text = ix.doc.text
+    lo, hi = ix.toks[start].idx, ix.toks[start].idx + len(text)
+    line_start = doc_text.rfind("\n", 0, lo) + 1
+    before = doc_text[line_start:lo].strip()
+    after = doc_text[hi : hi + 3].lstrip()
+    return all(c in _LABEL_OPEN for c in before) and after[:1] in tuple(_LABEL_CLOSE)
+
+
+def site_name(url: str | None) -> str | None:
+    """The publisher's name in a page URL's host: "en.wikinews.org" → "wikinews", "www.bbc.co.uk" → "bbc"."""
+    if not url or "//" not in url:
+        return None
+    host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    labels = [x for x in host.split(".") if x]
+    if len(labels) < 2:
+        return None
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "gov", "ac"):
+        return labels[-3]
+    return labels[-2]
