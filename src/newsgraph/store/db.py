@@ -9,6 +9,8 @@ linked, not copied; a near-duplicate is stored as a pointer to its original.
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,10 +57,23 @@ class PageResult:
     stored_ids: tuple[str, ...] = ()
 
 
+# Switching a file to WAL needs it unlocked for a moment and does not wait for the busy timeout:
+# when another process holds a lock (two creating one new database), retry for up to 5 s.
+WAL_TRIES, WAL_PAUSE = 250, 0.02
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
+    for attempt in range(WAL_TRIES):
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_TRIES - 1:
+                raise
+            time.sleep(WAL_PAUSE)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
