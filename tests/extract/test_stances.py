@@ -197,3 +197,11 @@ def test_seed_stances(parse, seed_path: Path, seed_gold_path: Path) -> None:
         rows |= {(s.country, s.position) for s in extract_stances(doc, doc_id, published=published, events=events)}
     want = {(r["country"], r["position"]) for r in gold["stances"]["rows"]}
     assert rows == want  # 6/6 rows, nothing extra
+
+
+def test_the_issue_is_named_by_its_most_specific_phrase(parse) -> None:
+    text = (
+        "Turkey and Libya signed a maritime border agreement on November 27. The agreement was criticised. "
+        "Greece said the agreement was illegal. Egypt rejected the agreement."
+    )
+    assert issue_label(parse(text)) == "maritime border agreement"  # not "agreement", no date

@@ -117,7 +117,10 @@ def _issue_phrase(head: Token) -> tuple[str, bool]:
     ]
     words = []
     for c in keep:
-        words.extend(t for t in c.subtree if t.lower_ not in _TEMPORAL and not t.is_space and t.dep_ != "det")
+        words.extend(
+            t for t in c.subtree
+            if t.lower_ not in _TEMPORAL and not t.is_space and t.dep_ != "det" and t.ent_type_ not in ("DATE", "TIME")
+        )  # fmt: skip
     words.append(head)
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "against", "on"):
@@ -132,19 +135,27 @@ def _issue_phrase(head: Token) -> tuple[str, bool]:
 
 
 def issue_label(doc: Doc) -> str:
-    """The document's issue: its most frequent issue phrase that names a country, else its most frequent one."""
+    """The document's issue: its most talked-about issue noun (one that a phrase ties to a country first),
+    named by the most specific phrase the document gives it: "the agreement" five times and "the Turkish-Libyan
+    maritime border agreement" once make the latter the label, never a bare generic word when a phrase names it."""
     nouns = issue_nouns()
+    phrases: dict[str, Counter[str]] = {}
     named: Counter[str] = Counter()
-    plain: Counter[str] = Counter()
+    first: dict[str, int] = {}  # where each phrase is first written: the lead names the story's issue
     for tok in doc:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
             text, has_country = _issue_phrase(tok)
-            (named if has_country else plain)[text] += 1
-    if named:
-        return named.most_common(1)[0][0]
-    if plain:
-        return plain.most_common(1)[0][0]
-    return UNSPECIFIED
+            head = tok.lemma_.lower()
+            phrases.setdefault(head, Counter())[text] += 1
+            first.setdefault(text, tok.i)
+            if has_country:
+                named[head] += 1
+    if not phrases:
+        return UNSPECIFIED
+    head = max(phrases, key=lambda h: (named[h] > 0, named[h], sum(phrases[h].values())))
+    specific = {t: n for t, n in phrases[head].items() if len(t.split()) > 1}
+    pool = specific or phrases[head]
+    return max(pool, key=lambda t: (pool[t], -first[t]))
 
 
 def _names_issue(tok: Token) -> bool:
