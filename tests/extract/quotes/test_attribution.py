@@ -238,3 +238,19 @@ def test_evidence_points_at_the_quote(parse: Callable[[str], Doc], text: str) ->
 def test_odd_input_does_not_crash(parse: Callable[[str], Doc], text: str) -> None:
     quotes = extract_quotes(parse(text), "d1", keep_unattributed=True)
     assert all(q.evidence.start <= q.evidence.end for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The airline transports weapons and fighters across the region," according to a tweet on Monday by '
+         "US Secretary of State Mike Pompeo.", "Mike Pompeo"),
+        ('The commission met on Thursday. The commission released a statement which said, "The status of the '
+         'monument as a museum must be maintained."', "commission"),
+    ],
+)
+def test_the_author_of_a_statement_speaks_not_the_statement(
+    parse: Callable[[str], Doc], text: str, speaker: str
+) -> None:
+    speakers = {s for _, s, _ in _quotes(parse, text, keep_unattributed=True)}
+    assert speakers and all(s and speaker.lower() in s.lower() for s in speakers), speakers

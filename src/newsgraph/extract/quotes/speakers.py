@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from newsgraph.core.model import Evidence, Organization, Person
 from newsgraph.core.textnorm import entity_key
 from newsgraph.lexicon.countries import country_code
+from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.titles import role_group, role_groups_in
 
 if TYPE_CHECKING:
@@ -212,7 +213,25 @@ class SpeakerResolver:
             return self.last_group
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
             return None
+        if tok.pos_ == "NOUN" and noun_cue(tok.lemma_) is not None:
+            return self._author(tok)  # "a tweet by Mike Pompeo", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
+
+    def _author(self, message: Token) -> Speaker | None:
+        """Who wrote or gave a statement, tweet or post: its possessor ("Pompeo's tweet"), the object of "by" or
+        "from" on it ("a tweet by Mike Pompeo"), or the subject of the verb it is the object of ("they released
+        a statement which said"); None when the text does not say."""
+        heads = [c for c in message.children if c.dep_ == "poss"]
+        for prep in (c for c in message.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            heads.extend(o for o in prep.children if o.dep_ == "pobj")
+        if not heads and message.dep_ == "dobj":
+            heads = [c for c in message.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for head in heads:
+            if not (head.pos_ == "NOUN" and noun_cue(head.lemma_) is not None):
+                found = self.resolve(head)
+                if found is not None:
+                    return found
+        return None
 
     def _appos_person(self, tok: Token) -> Speaker | None:
         """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse
