@@ -683,3 +683,19 @@ def test_return_is_a_light_verb_of_force(parse) -> None:
     assert ("ASSAULT", "ISR", None) in _facts(parse, "Israeli soldiers returned fire.")
     text = "Chilean police fired tear gas at protesters, who did not return the attack."
     assert [f for f in _facts(parse, text) if f[1] is None or f[0] != "ASSAULT" or f[1] != "CHL"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya's president lambasted Uganda's government.", ("ACCUSE", "KEN", "UGA")),
+        ("Iran's foreign minister rebuked the United States.", ("ACCUSE", "IRN", "USA")),
+        ("The Russian foreign minister slammed the new US sanctions.", ("ACCUSE", "RUS", "USA")),
+    ],
+)
+def test_verbs_of_harsh_criticism(parse, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_slamming_into_something_is_no_criticism(parse) -> None:
+    assert _facts(parse, "The car slammed into a wall in Kenya.") == []
