@@ -55,6 +55,10 @@ def clausal_of(prep: Token) -> bool:
 
 def token_country(tok: Token) -> str | None:
     """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
+    if tok.ent_type_ == "PERSON" and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS"):
+        ent = ent_of(tok)
+        if ent is not None and len(ent) == 1 and (code := country_code(tok.text)):
+            return code  # "Ugandan diplomats" with "Ugandan" tagged PERSON: a nationality before a common noun
     if tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
         hit = sector_of(tok.lower_) if tok.text[:1].isupper() else None
         return hit.country if hit else None

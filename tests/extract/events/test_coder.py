@@ -699,3 +699,18 @@ def test_verbs_of_harsh_criticism(parse, text: str, expected: tuple[str, str, st
 
 def test_slamming_into_something_is_no_criticism(parse) -> None:
     assert _facts(parse, "The car slammed into a wall in Kenya.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya extradited the suspect to Uganda.", ("COOPERATE", "KEN", "UGA")),
+        ("Kenya granted asylum to the Ugandan opposition leader.", ("AID", "KEN", "UGA")),
+        ("Kenya's president fired the finance minister.", ("SANCTION", "KEN", "KEN")),
+        ("Kenya's president vowed to retaliate against Uganda.", ("THREATEN", "KEN", "UGA")),
+        # the threat is about what its complement acts on; "Ugandan" tagged PERSON is still a nationality
+        ("Kenya threatened to expel Ugandan diplomats.", ("THREATEN", "KEN", "UGA")),
+    ],
+)
+def test_extradition_asylum_dismissal_retaliation(parse, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _facts(parse, text)

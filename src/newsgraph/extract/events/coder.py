@@ -81,6 +81,9 @@ __all__ = ["ActorResolver", "extract_events"]
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Types whose verb takes what it is about from its to-complement ("threatened to expel X", "vowed to punish X",
+# "promised to help X"): the complement's target is theirs.
+_THROUGH_COMPLEMENT = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST"})
 _TARGET_LOC = frozenset({"in", "at", "to", "into"})
 _WHEN = frozenset({"DATE", "TIME"})
 # Types whose missing target the memory may fill: the same actor's earlier target (continuation)
@@ -185,6 +188,8 @@ def _sentence_events(
     # a compiled verb pattern gives way to the hand-written event noun it carries ("announced his resignation")
     cands = [c for c in cands if c.nominal or c.cameo is None or c.trigger[0].i not in carried]
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
+    # what the complement of a verb acts on: "threatened to expel Ugandan diplomats" threatens Uganda
+    acted_on = {c.clause.i: _entity_targets(c, ctx) for c in cands if not c.nominal}
     told: list[tuple[str, Actor | None, Actor | None]] = []
     for cand in cands:
         if cand.nominal and cand.clause.i in verbal:
@@ -192,6 +197,9 @@ def _sentence_events(
         ptype = plover_types()[cand.type]
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors]
         targets = _entity_targets(cand, ctx)
+        if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:
+            comps = [c.i for c in cand.clause.children if c.dep_ == "xcomp" and c.i in acted_on]
+            targets = [t for i in comps for t in acted_on[i] if t.country is not None]
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
         pairs: list[tuple[Actor, Actor]] = []
         if not targets and len(actors) > 1 and cand.type in _MUTUAL and (cand.extent is None or cand.type == "AGREE"):
