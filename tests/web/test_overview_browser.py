@@ -93,7 +93,13 @@ def test_timeline_has_a_time_axis_and_a_bar_opens_its_events(new_page: NewPage, 
     bars.first.wait_for()
     assert page.locator("svg.timeline text.axis[text-anchor='middle']").count() >= 2
     assert _axis_labels_overlap(page) == []
-    font = page.locator("svg.timeline text.axis").first.evaluate("t => t.getBoundingClientRect().height")
+    # the chart is drawn again when the box takes its width (on a phone right after load): wait for the
+    # labels of the drawing in place before measuring them
+    font = page.wait_for_function(
+        "() => { const t = document.querySelector('svg.timeline text.axis');"
+        " const h = t === null ? 0 : t.getBoundingClientRect().height; return h > 0 ? h : false; }",
+        timeout=5000,
+    ).json_value()
     assert font >= 11  # legible: drawn at the box's pixel width, never scaled down
     # 2022-02 (the seed) and 2023-08 bars sit at a distance that follows their dates
     xs = {g.get_attribute("data-start"): g.bounding_box()["x"] for g in bars.all()}
