@@ -625,15 +625,15 @@ def test_no_refusal_or_accusation(parse, text: str) -> None:
 
 
 def test_two_named_persons_of_one_country_are_two_events(parse) -> None:
-    text = "The US judge sentenced David Turpin and Louise Turpin to life in prison."
+    text = "The US judge sentenced Tom Hill and Ann Hill to life in prison."
     targets = {e.target for e in _events(parse, text) if e.type == "SANCTION"}
-    assert targets == {"David Turpin", "Louise Turpin"}
+    assert targets == {"Tom Hill", "Ann Hill"}
 
 
 def test_a_named_side_wins_over_its_countrys_unnamed_one(parse) -> None:
-    text = "Russian speaker Valentina Matviyenko, in her visit to Tajikistan, met with Tajik speaker Rustam Emomali."
+    text = "Chilean senator Ana Lima, in her visit to Peru, met with Peruvian senator Jorge Paz."
     consults = [(e.actor, e.target) for e in _events(parse, text) if e.type == "CONSULT"]
-    assert consults == [("Valentina Matviyenko", "Rustam Emomali")]
+    assert consults == [("Ana Lima", "Jorge Paz")]
 
 
 @pytest.mark.parametrize(
@@ -650,10 +650,10 @@ def test_characterizations_of_political_speech(parse, text: str, type_: str) -> 
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
-        ("US Senator Bernie Sanders ended his bid for the Democratic nomination.", "RETREAT"),
+        ("US Senator Tom Hill ended his bid for the Democratic nomination.", "RETREAT"),
         ("Three American candidates withdrew from the race.", "RETREAT"),
         ("Kenya's president expressed concern over the decision by Uganda.", "ACCUSE"),
-        ("South Sudan's information minister paid tribute to Luk.", "SUPPORT"),
+        ("South Sudan's information minister paid tribute to Garang.", "SUPPORT"),
     ],
 )
 def test_races_feelings_and_tributes(parse, text: str, type_: str) -> None:
@@ -673,7 +673,7 @@ def test_an_order_to_attack_is_no_attack(parse, text: str) -> None:
 
 def test_an_unnamed_attacker_of_a_home_victim_is_of_the_story_country(parse) -> None:
     text = (
-        "Indonesia's police said on Friday that Indonesia's security minister Wiranto was stabbed in Banten. "
+        "Indonesia's police said on Friday that Indonesia's security minister Budi Santoso was stabbed in Banten. "
         "Indonesia's president visited him. Indonesian officials condemned the attack."
     )
     assert ("ASSAULT", "IDN", "IDN") in _facts(parse, text)

@@ -81,14 +81,14 @@ def test_a_passive_accusation_has_the_default_accuser(parse) -> None:
 
 
 def test_the_recipient_of_a_light_verb_is_the_target(parse) -> None:
-    cand = _cand(parse, "The governor granted Milken a full pardon.", "pardon")
+    cand = _cand(parse, "The governor granted Hill a full pardon.", "pardon")
     assert cand is not None and cand.type == "CONCEDE"
-    assert [t.label for t in cand.targets] == ["Milken"]
+    assert [t.label for t in cand.targets] == ["Hill"]
 
 
 def test_a_name_tagged_as_a_noun_is_still_a_name(parse) -> None:
     # "Trump" at the start of a sentence is tagged NN by the small model; the document knows the name
-    doc = parse("Donald Trump spoke on Monday. Trump granted Milken a full pardon.")
+    doc = parse("Donald Trump spoke on Monday. Trump granted Baker a full pardon.")
     ctx = DocContext(doc)
     trump = [t for t in doc if t.text == "Trump"][1]
     assert ctx.actor(trump).agentive

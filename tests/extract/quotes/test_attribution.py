@@ -244,7 +244,7 @@ def test_odd_input_does_not_crash(parse: Callable[[str], Doc], text: str) -> Non
     ("text", "speaker"),
     [
         ('"The airline transports weapons and fighters across the region," according to a tweet on Monday by '
-         "US Secretary of State Mike Pompeo.", "Mike Pompeo"),
+         "US Secretary of State Tom Hill.", "Tom Hill"),
         ('The commission met on Thursday. The commission released a statement which said, "The status of the '
          'monument as a museum must be maintained."', "commission"),
     ],

@@ -400,7 +400,7 @@ def _superseded_dropped(events: list[Event]) -> list[Event]:
 
 
 def _named(label: str | None) -> str | None:
-    """A side's name when it is one ("Collin Peterson", "Louise Turpin"): two persons or bodies of one country
+    """A side's name when it is one ("Ana Lima", "Jorge Paz"): two persons or bodies of one country
     in a sentence are two events; "one million people" and "protesters", or "Representatives" before their
     names, are one side (None)."""
     if not label or not all(w[:1].isupper() for w in label.split()):
@@ -414,9 +414,9 @@ def _named(label: str | None) -> str | None:
 
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, type, actor and target: sides are told apart by country, and within a country
-    by name ("Collin Peterson and Jeff Van Drew opposed": two events; "one million people marched" and the
-    protesters: one); a side with a name wins over the same country's unnamed one ("met Rustam Emomali" on a
-    "visit to Tajikistan"); a targetless one goes when the same actor's event of that type in the sentence
+    by name ("Ana Lima and Jorge Paz opposed": two events; "one million people marched" and the
+    protesters: one); a side with a name wins over the same country's unnamed one ("met Jorge Paz" on a
+    "visit to Peru"); a targetless one goes when the same actor's event of that type in the sentence
     has a target ("clashed with the police and threw rocks")."""
 
     def where(ev: Event) -> tuple[object, ...]:

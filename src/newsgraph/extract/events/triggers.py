@@ -337,7 +337,7 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             if any(a.entity_like for a in found):
                 targets = found
                 break
-    if not targets and light is not None:  # "granted Milken a pardon", "gave Ukraine aid": the recipient
+    if not targets and light is not None:  # "granted the prisoner a pardon", "gave Ukraine aid": the recipient
         recipients = [c for c in light.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")]
         targets = _head_actors(recipients, ctx, memory) if recipients else []
     if light is None and pat.implicit and not actors and _new_mention(tok):

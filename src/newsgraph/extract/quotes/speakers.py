@@ -214,12 +214,12 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
             return None
         if tok.pos_ == "NOUN" and noun_cue(tok.lemma_) is not None:
-            return self._author(tok)  # "a tweet by Mike Pompeo", "they released a statement": never "tweet"
+            return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
 
     def _author(self, message: Token) -> Speaker | None:
-        """Who wrote or gave a statement, tweet or post: its possessor ("Pompeo's tweet"), the object of "by" or
-        "from" on it ("a tweet by Mike Pompeo"), or the subject of the verb it is the object of ("they released
+        """Who wrote or gave a statement, tweet or post: its possessor ("Lima's tweet"), the object of "by" or
+        "from" on it ("a tweet by Ana Lima"), or the subject of the verb it is the object of ("they released
         a statement which said"); None when the text does not say."""
         heads = [c for c in message.children if c.dep_ == "poss"]
         for prep in (c for c in message.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
