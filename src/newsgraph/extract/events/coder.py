@@ -188,15 +188,15 @@ def _sentence_events(
     # a compiled verb pattern gives way to the hand-written event noun it carries ("announced his resignation")
     cands = [c for c in cands if c.nominal or c.cameo is None or c.trigger[0].i not in carried]
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
+    cands = [c for c in cands if not (c.nominal and c.clause.i in verbal)]  # "killed X in an airstrike": manner
+    own_targets = {id(c): _entity_targets(c, ctx) for c in cands}
     # what the complement of a verb acts on: "threatened to expel Ugandan diplomats" threatens Uganda
-    acted_on = {c.clause.i: _entity_targets(c, ctx) for c in cands if not c.nominal}
+    acted_on = {c.clause.i: own_targets[id(c)] for c in cands if not c.nominal}
     told: list[tuple[str, Actor | None, Actor | None]] = []
     for cand in cands:
-        if cand.nominal and cand.clause.i in verbal:
-            continue  # "killed X in an airstrike": the airstrike is the manner of the verb's event
         ptype = plover_types()[cand.type]
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors]
-        targets = _entity_targets(cand, ctx)
+        targets = own_targets[id(cand)]
         if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:
             comps = [c.i for c in cand.clause.children if c.dep_ == "xcomp" and c.i in acted_on]
             targets = [t for i in comps for t in acted_on[i] if t.country is not None]
