@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, func, inspect, select, text
 
 from newsgraph.core.errors import SchemaTooNew
-from newsgraph.store import schema_kb, schema_sources, schema_work
+from newsgraph.store import schema_kb, schema_sources, schema_summary, schema_work
 from newsgraph.store.db import Store
 from newsgraph.store.migrations import (
     LEGACY_REVISIONS,
@@ -31,7 +31,7 @@ from newsgraph.store.migrations import (
 from newsgraph.store.schema import documents, metadata, now, runs
 from tests.conftest import FIXTURES, pg_schema_url
 
-SCHEMA_MODULES = (schema_kb, schema_sources, schema_work)  # their tables join ``metadata`` on import
+SCHEMA_MODULES = (schema_kb, schema_sources, schema_summary, schema_work)  # their tables join ``metadata`` on import
 # Tables a backend adds beside today's schema: FTS5's shadow tables, Alembic's version table.
 EXTRA = {"alembic_version", "documents_fts", "schema_version"}
 
@@ -57,7 +57,7 @@ def assert_todays_schema(url: str) -> None:
 
 
 def test_the_revisions_form_one_line_from_the_baseline() -> None:
-    assert revisions() == ["0001", "0002", "0003"] and head_revision() == "0003"
+    assert revisions() == ["0001", "0002", "0003", "0004"] and head_revision() == "0004"
     assert set(LEGACY_REVISIONS.values()) <= set(revisions())
 
 

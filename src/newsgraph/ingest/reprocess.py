@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.core.model import Document
 from newsgraph.kb.pending import catch_up, rebuild_pending
+from newsgraph.store import summaries
 from newsgraph.store.db import Store
 from newsgraph.store.facts import prune_entities, write_facts
 from newsgraph.store.reextract import (
@@ -46,6 +47,7 @@ class Analyzer(Protocol):
     """Parses and extracts facts for documents (:class:`newsgraph.extract.runner.Analyzer`)."""
 
     def analyze(self, documents: Sequence[Document]) -> dict[str, DocFacts]: ...
+
 
 # Documents per transaction (and per ``nlp.pipe`` call, with the rest of their pages' documents).
 BATCH = 32
@@ -127,6 +129,7 @@ class Reprocessor:
             for doc_id in ok:
                 write_facts(conn, found[doc_id])
             prune_entities(conn, cleared.entities)
+            summaries.add(conn, ok)  # their new facts' counts (clear_facts took the old ones away)
             mark_extracted(conn, ok, [i for i in ids if i not in found])
             for page_id, members in groups.items():
                 if wanted.intersection(members):

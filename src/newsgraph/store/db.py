@@ -26,6 +26,7 @@ from newsgraph.core.model import Document, RawPage
 from newsgraph.core.record_form import compact_record
 from newsgraph.ingest import dedup
 from newsgraph.ingest.segment import Segmented
+from newsgraph.store import summaries
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.migrations import current_revision, upgrade_database
 from newsgraph.store.runs import beat, close_interrupted, finish_run, start_run
@@ -274,6 +275,7 @@ class Store:
                         occurrences=doc.occurrences_in_page,
                     )
                 )
+            summaries.add(conn, stored)  # after their facts: the counts per entity and per day
             if record is not None:
                 from newsgraph.store.schema import records
 

@@ -28,6 +28,7 @@ from newsgraph.core.model import Document
 from newsgraph.core.record_form import compact_record
 from newsgraph.core.version import EXTRACTOR_VERSION
 from newsgraph.ingest.record import build_record
+from newsgraph.store import summaries
 from newsgraph.store.schema import FACT_TABLES, documents, mentions, now, page_documents, pages, records
 from newsgraph.store.schema_kb import (
     entity_alias_links,
@@ -217,7 +218,9 @@ def clear_facts(conn: Connection, doc_ids: Sequence[str]) -> Cleared:
     from the old facts it has to be rebuilt (``kb_used``; the caller records that); otherwise the
     documents are only marked unresolved, so the next resolution takes their new facts. The
     entities the old facts named are returned, for :func:`~newsgraph.store.facts.prune_entities`
-    once the new facts are written.
+    once the new facts are written. Their counts leave the summary tables
+    (:func:`newsgraph.store.summaries.subtract`); :func:`newsgraph.store.summaries.add` puts the new
+    facts' counts back.
     """
     out = Cleared()
     m = mentions.c
@@ -226,6 +229,7 @@ def clear_facts(conn: Connection, doc_ids: Sequence[str]) -> Cleared:
             hit = select(table.c.document_id).where(table.c.document_id.in_(part)).limit(1)
             out.kb_used = out.kb_used or conn.execute(hit).first() is not None
         out.entities.update(conn.execute(select(m.entity_id).where(m.document_id.in_(part)).distinct()).scalars())
+        summaries.subtract(conn, part)  # their counts go with their facts; add them back once rewritten
         conn.execute(delete(merged_event_sources).where(merged_event_sources.c.document_id.in_(part)))
         for table in FACT_TABLES:
             conn.execute(delete(table).where(table.c.document_id.in_(part)))

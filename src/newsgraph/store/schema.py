@@ -174,6 +174,7 @@ quotes = Table(
     Column("speaker_role", Text),
     Column("cue", String(40)),
     *_evidence_columns(),
+    Index("ix_quotes_speaker_entity", "speaker_entity_id"),
 )
 
 amounts = Table(
@@ -244,6 +245,10 @@ events = Table(
     Column("intensity", Float),
     Column("trigger", Text),
     *_evidence_columns(),
+    # Its date, else its document's, cut to YYYY-MM-DD (revision 0004; set by newsgraph.store.summaries).
+    Column("day", String(10)),
+    Index("ix_events_actor_entity", "actor_entity_id"),
+    Index("ix_events_target_entity", "target_entity_id"),
 )
 
 stances = Table(

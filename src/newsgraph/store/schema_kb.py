@@ -59,6 +59,7 @@ canonical_entities = Table(
     Column("name_key", Text, nullable=False),
     Column("block", Text, nullable=False),
     Index("ix_canonical_entities_kind_key", "kind", "name_key"),
+    Index("ix_canonical_entities_name_key", "name_key"),  # a name looked up whatever its kind (revision 0004)
     Index("ix_canonical_entities_block", "block"),
 )
 
