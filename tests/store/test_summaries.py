@@ -79,15 +79,14 @@ def test_counts_stay_exact_through_ingest_reprocess_and_a_second_ingest(any_db_u
 def test_adding_twice_or_subtracting_what_was_never_added_changes_nothing(any_db_url: str) -> None:
     ingest(any_db_url, (EXAMPLES / "brics_summit.txt", "2023-08-24"))
     before = assert_exact(any_db_url)
-    with Store(any_db_url) as store:
-        with store.engine.begin() as conn:
-            ids = list(conn.execute(select(documents.c.id)).scalars())
-            assert summaries.add(conn, ids) == 0
-            assert summaries.subtract(conn, ids) == len(ids)
-            assert summaries.subtract(conn, ids) == 0
-            assert conn.execute(select(entity_totals.c.entity_id)).first() is None  # nothing counted, no row left
-            assert conn.execute(select(day_totals.c.day)).first() is None
-            assert summaries.add(conn, ids) == len(ids)
+    with Store(any_db_url) as store, store.engine.begin() as conn:
+        ids = list(conn.execute(select(documents.c.id)).scalars())
+        assert summaries.add(conn, ids) == 0
+        assert summaries.subtract(conn, ids) == len(ids)
+        assert summaries.subtract(conn, ids) == 0
+        assert conn.execute(select(entity_totals.c.entity_id)).first() is None  # nothing counted, no row left
+        assert conn.execute(select(day_totals.c.day)).first() is None
+        assert summaries.add(conn, ids) == len(ids)
     assert assert_exact(any_db_url) == before
 
 
