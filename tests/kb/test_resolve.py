@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.analysis.entities import entity_profile, explain
 from newsgraph.kb.members import Candidate, Member
+from newsgraph.kb.rebuild import rebuild_kb
 from newsgraph.kb.resolve import (
     analyze_name,
     canonical_id,
@@ -19,7 +20,6 @@ from newsgraph.kb.resolve import (
     decide_partial,
     member_aliases,
     member_roles,
-    resolve_all,
     resolve_documents,
     resolve_new,
     role_key,
@@ -349,7 +349,7 @@ def test_resolving_twice_changes_nothing_and_a_rebuild_gives_the_same(kb: Store,
         first = _state(conn)
         again = resolve_documents(conn, [d[0] for d in docs])
         assert (again.documents, again.members) == (0, 0) and _state(conn) == first
-        rebuilt = resolve_all(conn, batch=4)
+        rebuilt = rebuild_kb(conn)
         assert rebuilt.documents == len(docs) and _state(conn) == first
 
 

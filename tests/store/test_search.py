@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from newsgraph.store.db import Store
 from newsgraph.store.filters import Filters
-from newsgraph.store.search import Hit, SearchError, search
+from newsgraph.store.search import Hit, SearchError, _fts5_query, search
 from tests.kb_fixtures import Doc, Ent, Ev, add_documents, build_handmade, build_ingested, database, open_store
 
 
@@ -284,3 +284,82 @@ def test_ingested_pages_are_found_with_their_facts(ingested: Store, query: str, 
     hits = ingested.search(query, Filters.make(**filters))
     assert title in [h.title for h in hits]
     assert all("[" in h.snippet for h in hits if h.title == title)
+
+
+# -- the ranking equals a reference ranking of every match (ties at the cut included) ---------------
+
+# Four stories, each stored seven times under new ids (dates shifted, one undated, two on the same
+# day): copies score the same, so the cut at ``limit`` falls inside a group of ties.
+STORIES = [
+    (
+        "Harbour cranes idle as dockers strike",
+        "Dockers at the harbour walked out over pay; the harbour cranes stood idle.",
+    ),
+    ("Harbour reopens", "The harbour reopened after the strike ended, and ferries left on time."),
+    ("Ferry timetable changes", "Ferries will leave the harbour every hour, the ferry company said."),
+    ("Strike talks fail", "Talks between dockers and the port authority failed; a new strike starts Monday."),
+]
+COPIES = 7
+
+
+def _tied_docs() -> list[Doc]:
+    docs = []
+    for s, (title, body) in enumerate(STORIES):
+        for k in range(COPIES):
+            published = None if k == 3 else f"2024-0{1 + k % 5}-1{k % 2}"  # k = 0 and 5 share a day
+            evs = [Ev("PROTEST", "NLD")] if k % 2 == 0 else []
+            docs.append(Doc(f"story{s}-{k}", title, body, published, [Ent("country", "NLD", "NLD")], evs))
+    return docs
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def tied(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    with database(request.param, tmp_path_factory.mktemp("search_tied")) as url:
+        store = open_store(url)
+        with store.engine.begin() as conn:
+            add_documents(conn, _tied_docs())
+        yield store
+        store.close()
+
+
+def _reference(conn, query: str, event_type: str | None = None) -> list[str]:
+    """Every match ranked by the whole score, then date (newest first, undated last), then id."""
+    if conn.dialect.name == "postgresql":
+        sql = (
+            "SELECT id FROM documents WHERE tsv @@ websearch_to_tsquery('english', :q) AND duplicate_of IS NULL "
+            "ORDER BY ts_rank_cd(tsv, websearch_to_tsquery('english', :q)) DESC, published DESC NULLS LAST, id"
+        )
+    else:
+        sql = (
+            "SELECT d.id FROM documents_fts f JOIN documents d ON d.id = f.document_id WHERE documents_fts MATCH :q "
+            "ORDER BY -bm25(documents_fts, 0.0, 2.0, 1.0) DESC, d.published DESC, d.id"
+        )
+    match = query if conn.dialect.name == "postgresql" else _fts5_query(query)
+    ids = list(conn.execute(text(sql), {"q": match}).scalars())
+    if event_type:
+        typed = set(conn.execute(text("SELECT document_id FROM events WHERE type = :t"), {"t": event_type}).scalars())
+        ids = [i for i in ids if i in typed]
+    return ids
+
+
+@pytest.mark.parametrize("query", ["harbour", "strike", "dockers", "ferry OR talks", "harbour -ferries"])
+@pytest.mark.parametrize(("limit", "offset"), [(20, 0), (5, 0), (5, 5), (3, 9), (10, 20)])
+@pytest.mark.parametrize("event_type", [None, "PROTEST"])
+def test_pages_equal_the_reference_ranking(
+    tied: Store, query: str, limit: int, offset: int, event_type: str | None
+) -> None:
+    with tied.connect() as conn:
+        expected = _reference(conn, query, event_type)[offset : offset + limit]
+        hits = search(conn, query, Filters.make(event_type=event_type), limit=limit, offset=offset)
+    assert [h.document_id for h in hits] == expected
+    assert all(h.snippet for h in hits)
+
+
+@pytest.mark.parametrize("query", ["harbour"])
+def test_search_leaves_the_session_settings_as_they_were(tied: Store, query: str) -> None:
+    with tied.connect() as conn:
+        if conn.dialect.name != "postgresql":
+            pytest.skip("jit is a PostgreSQL setting")
+        before = conn.execute(text("SELECT current_setting('jit')")).scalar()
+        search(conn, query)
+        assert conn.execute(text("SELECT current_setting('jit')")).scalar() == before

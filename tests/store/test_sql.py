@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, create_engine, select
 
 from newsgraph.store import sql
 from newsgraph.store.sql import chunked, contains, escape_like, insert_ignore, insert_rows
@@ -71,3 +73,27 @@ def test_contains_ignores_case_and_takes_wildcards_literally(db_url: str, needle
         got = set(conn.execute(select(things.c.id).where(contains(things.c.place, needle))).scalars())
     engine.dispose()
     assert got == found
+
+
+_stamped = Table(
+    "stamped",
+    _meta,
+    Column("id", Integer, primary_key=True),
+    Column("flag", Boolean, nullable=False),
+    Column("at", DateTime(timezone=True)),
+    Column("end", String(8)),  # a reserved word
+)
+
+
+@pytest.mark.parametrize("rows", [0, 3, 2500])
+def test_bulk_insert_writes_tuples_as_an_insert_would(any_db_url: str, rows: int) -> None:
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    data = [(i, i % 2 == 0, at if i % 3 else None, f"e{i}") for i in range(rows)]
+    engine = _engine(any_db_url)
+    with engine.begin() as conn:
+        sql.bulk_insert(conn, _stamped, ("id", "flag", "at", "end"), data)
+        conn.execute(_stamped.insert(), [{"id": -1, "flag": True, "at": at, "end": "x"}])
+        got = conn.execute(select(_stamped).order_by(_stamped.c.id)).all()
+    engine.dispose()
+    normal = [(i, flag, a.replace(tzinfo=UTC) if a else None, e) for i, flag, a, e in got]
+    assert normal == [(-1, True, at, "x"), *data]

@@ -122,6 +122,22 @@ def resolve_events(conn: Connection, doc_ids: Iterable[str]) -> int:
     refresh(conn, unmerge_documents(conn, ids))
     reports = sorted(load_reports(conn, ids), key=lambda r: (r.day or "", r.event_id))
     pool = _pool(conn, [r for r in reports if r.mergeable])
+    new, sources, places = place_reports(reports, pool)
+    insert_rows(conn, merged_events, list(new.values()))
+    insert_rows(conn, merged_event_sources, sources)
+    for mid, values in places.items():  # a place learnt from a later report
+        if mid not in new:
+            conn.execute(merged_events.update().where(merged_events.c.id == mid).values(**values))
+    refresh(conn, {s["merged_id"] for s in sources})
+    return len(reports)
+
+
+def place_reports(
+    reports: list[Report], pool: dict[tuple[str, str, str], list[Any]]
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Place reports (sorted by day, then id) in the merged events of ``pool`` or in new ones (pure but for
+    ``pool``, which learns the new events). Returns the new merged events (their counts still 0), one
+    source row per report, and the places learnt by merged events that had none."""
     new: dict[str, dict[str, Any]] = {}
     sources, places = [], {}
     for report in reports:
@@ -142,13 +158,7 @@ def resolve_events(conn: Connection, doc_ids: Iterable[str]) -> int:
         sources.append(
             {"event_id": report.event_id, "merged_id": mid, "document_id": report.document_id, "day": report.day}
         )
-    insert_rows(conn, merged_events, list(new.values()))
-    insert_rows(conn, merged_event_sources, sources)
-    for mid, values in places.items():  # a place learnt from a later report
-        if mid not in new:
-            conn.execute(merged_events.update().where(merged_events.c.id == mid).values(**values))
-    refresh(conn, {s["merged_id"] for s in sources})
-    return len(reports)
+    return new, sources, places
 
 
 def _pool(conn: Connection, reports: list[Report]) -> dict[tuple[str, str, str], list[Any]]:
@@ -191,27 +201,30 @@ def load_reports(conn: Connection, doc_ids: list[str]) -> list[Report]:
         for r in conn.execute(q):
             actor_id = links.get((r.actor_entity_id, r.document_id)) if r.actor_entity_id else None
             target_id = links.get((r.target_entity_id, r.document_id)) if r.target_entity_id else None
-            day, dated = event_day(r.date, r.published)
-            out.append(
-                Report(
-                    r.id,
-                    r.document_id,
-                    r.type,
-                    party_key(actor_id, r.actor_country),
-                    party_key(target_id, r.target_country),
-                    day,
-                    dated,
-                    org_key(r.place) if r.place else None,
-                    r.actor,
-                    actor_id,
-                    r.actor_country,
-                    r.target,
-                    target_id,
-                    r.target_country,
-                    r.place,
-                )
-            )
+            out.append(report_of(r, actor_id, target_id))
     return out
+
+
+def report_of(r: Any, actor_id: str | None, target_id: str | None) -> Report:
+    """The report of an ``events`` row (with its document's ``published``), its parties' canonical ids given."""
+    day, dated = event_day(r.date, r.published)
+    return Report(
+        r.id,
+        r.document_id,
+        r.type,
+        party_key(actor_id, r.actor_country),
+        party_key(target_id, r.target_country),
+        day,
+        dated,
+        org_key(r.place) if r.place else None,
+        r.actor,
+        actor_id,
+        r.actor_country,
+        r.target,
+        target_id,
+        r.target_country,
+        r.place,
+    )
 
 
 def _ordinal(day: str | None) -> int:
@@ -259,7 +272,9 @@ __all__ = [
     "merged_event_id",
     "near_days",
     "party_key",
+    "place_reports",
     "refresh",
+    "report_of",
     "resolve_events",
     "same_event",
     "unmerge_documents",

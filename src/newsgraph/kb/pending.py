@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from newsgraph.kb.rebuild import rebuild_kb
 from newsgraph.kb.resolve import ResolveSummary, resolve_new
 from newsgraph.store.facts import prune_entities
 from newsgraph.store.locks import RESOLUTION, exclusive
@@ -20,12 +21,12 @@ from newsgraph.store.schema_work import KB_REBUILD, clear_pending, has_pending
 
 
 def rebuild(conn: Connection) -> ResolveSummary:
-    """Rebuild the knowledge base from the stored facts (and drop the entities no fact names any more)."""
+    """Rebuild the knowledge base from the stored facts in one pass (and drop the entities no fact names any more)."""
     exclusive(conn, RESOLUTION)
     require_kb(conn)
     drop_kb_rows(conn)
     prune_entities(conn)
-    summary = resolve_new(conn)
+    summary = rebuild_kb(conn)
     clear_pending(conn, KB_REBUILD)
     return summary
 

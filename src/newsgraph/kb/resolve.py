@@ -19,7 +19,7 @@ Two levels of decisions, each stored with its rule, score and evidence (``store/
 
 Canonical ids derive from kind and normalized name (plus country for an unresolved surname),
 so they do not depend on ingest order. :func:`resolve_documents` runs after each batch,
-:func:`resolve_new` catches up, :func:`resolve_all` rebuilds.
+:func:`resolve_new` catches up; :func:`newsgraph.kb.rebuild.rebuild_kb` rebuilds in one pass.
 """
 
 from __future__ import annotations
@@ -55,7 +55,6 @@ from newsgraph.store.locks import RESOLUTION, exclusive
 from newsgraph.store.schema import entities
 from newsgraph.store.schema_kb import (
     canonical_entities,
-    drop_kb_rows,
     entity_alias_links,
     entity_links,
     entity_names,
@@ -430,14 +429,6 @@ def resolve_new(conn: Connection, *, batch: int = 500) -> ResolveSummary:
     for part in chunked(unresolved(conn), batch):
         summary.add(resolve_documents(conn, part))
     return summary
-
-
-def resolve_all(conn: Connection, *, batch: int = 500) -> ResolveSummary:
-    """Rebuild the knowledge base from the stored facts."""
-    exclusive(conn, RESOLUTION)  # one resolution at a time: each reads what the last wrote
-    require_kb(conn)
-    drop_kb_rows(conn)
-    return resolve_new(conn, batch=batch)
 
 
 def _resolve_names(conn: Connection, members: list[Member], state: _State) -> set[str]:

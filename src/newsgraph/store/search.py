@@ -103,10 +103,17 @@ def _fts5_query(query: str) -> str:
     return alternatives[0] if alternatives else ""
 
 
+_HIT = (documents.c.id, documents.c.title, documents.c.published, documents.c.role)
+
+
 def search(
     conn: Connection, query: str, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0
 ) -> list[Hit]:
-    """Ranked documents matching ``query`` and every filter given."""
+    """Ranked documents matching ``query`` and every filter given.
+
+    Ranked on the full-text index first (the filters inside that candidate query), then the top
+    rows are joined to their documents and given snippets; see the module docstring.
+    """
     if not query.strip():
         raise SearchError('empty query: give one or more words, e.g. newsgraph search "protest"')
     if not _TOKEN.search(query):
@@ -114,19 +121,11 @@ def search(
     if limit < 1 or offset < 0:
         raise SearchError(f"limit must be at least 1 and offset at least 0 (got limit={limit}, offset={offset})")
     if conn.dialect.name == "postgresql":
-        if not conn.execute(text("SELECT numnode(websearch_to_tsquery('english', :q))"), {"q": query}).scalar():
-            raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
-        stmt = _pg_query(query, filters)
-    else:
-        match = _fts5_query(query)
-        if not match:
-            raise SearchError(f"query {query!r} has no word to look for, only excluded ones; add a word")
-        stmt = _sqlite_query(match, filters)
-    stmt = stmt.where(*document_conditions(filters)).limit(limit).offset(offset)
-    return [Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "") for r in conn.execute(stmt)]
-
-
-_HIT = (documents.c.id, documents.c.title, documents.c.published, documents.c.role)
+        return _pg_search(conn, query, filters, limit, offset)
+    match = _fts5_query(query)
+    if not match:
+        raise SearchError(f"query {query!r} has no word to look for, only excluded ones; add a word")
+    return _sqlite_search(conn, match, filters, limit, offset)
 
 
 def _with_page(source: Any, filters: Filters) -> Any:
@@ -134,32 +133,102 @@ def _with_page(source: Any, filters: Filters) -> Any:
     return source.outerjoin(first_page, first_page.c.id == documents.c.first_page_id) if filters.dated else source
 
 
-def _sqlite_query(match: str, filters: Filters) -> Select[Any]:
-    """FTS5: BM25 with the title weighted 2×, snippets of the body."""
-    fts = table("documents_fts", column("document_id"))
-    score = literal_column("-bm25(documents_fts, 0.0, 2.0, 1.0)").label("score")
-    snippet = literal_column("snippet(documents_fts, 2, '[', ']', '…', 16)").label("snippet")
-    return (
-        select(*_HIT, score, snippet)
-        .select_from(_with_page(fts.join(documents, documents.c.id == fts.c.document_id), filters))
-        .where(text("documents_fts MATCH :q").bindparams(q=match))
-        .order_by(score.desc(), documents.c.published.desc(), documents.c.id)
+# -- SQLite: FTS5 -------------------------------------------------------------------------------------
+
+_FTS = table("documents_fts", column("document_id"))
+_RANK = "bm25(0.0, 2.0, 1.0)"  # document_id unweighted, title 2×, body 1×: FTS5's ``rank`` (lower is better)
+
+
+def _sqlite_search(conn: Connection, match: str, filters: Filters, limit: int, offset: int) -> list[Hit]:
+    """FTS5: every match's rank computed once (a materialized CTE), the filters applied to the matches, the
+    rank of the last row wanted found, and only the rows ranked up to it (ties included) joined to
+    ``documents`` for the final order; snippets for the returned rows only."""
+    hits = (
+        select(literal_column("documents_fts.rowid").label("r"), _FTS.c.document_id, literal_column("rank"))
+        .select_from(_FTS)
+        .where(text("documents_fts MATCH :q AND rank MATCH :rank_fn").bindparams(q=match, rank_fn=_RANK))
+        .cte("hits")
+        .prefix_with("MATERIALIZED")
     )
+    candidates = hits
+    if filters.any:
+        candidates = (
+            select(hits.c.r, hits.c.document_id, hits.c.rank)
+            .select_from(_with_page(hits.join(documents, documents.c.id == hits.c.document_id), filters))
+            .where(*document_conditions(filters))
+            .cte("candidates")
+            .prefix_with("MATERIALIZED")
+        )
+    cut = select(candidates.c.rank).order_by(candidates.c.rank).limit(1).offset(limit + offset - 1).scalar_subquery()
+    top = select(candidates).where(candidates.c.rank <= func.coalesce(cut, literal_column("9e999"))).subquery("top")
+    stmt = (
+        select(*_HIT, (-top.c.rank).label("score"), top.c.r)
+        .select_from(top.join(documents, documents.c.id == top.c.document_id))
+        .order_by(top.c.rank, documents.c.published.desc(), documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = conn.execute(stmt).all()
+    snippets: dict[int, str] = {}
+    if rows:
+        snip = text(
+            "SELECT rowid, snippet(documents_fts, 2, '[', ']', '…', 16) FROM documents_fts "
+            "WHERE documents_fts MATCH :q AND rowid IN :rows"
+        ).bindparams(bindparam("rows", expanding=True))
+        snippets = dict(conn.execute(snip, {"q": match, "rows": [r.r for r in rows]}).all())
+    return [Hit(r.id, r.title, r.published, r.role, float(r.score or 0.0), snippets.get(r.r) or "") for r in rows]
 
 
-def _pg_query(query: str, filters: Filters) -> Select[Any]:
-    """PostgreSQL: ``ts_rank_cd`` over the weighted ``tsv`` column, ``ts_headline`` snippets."""
+# -- PostgreSQL: tsvector + GIN -----------------------------------------------------------------------
+
+# Snippets are cut from the first HEADLINE_CHARS characters of the body: ts_headline parses all the
+# text it is given, and a long article's full body cost more than the ranking itself.
+HEADLINE_CHARS = 5000
+_HEADLINE_OPTIONS = "StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=2"
+
+
+def _pg_search(conn: Connection, query: str, filters: Filters, limit: int, offset: int) -> list[Hit]:
+    """PostgreSQL: the GIN index finds the matches, ``ts_rank_cd`` ranks them with the filters inside the
+    candidate query, then the returned rows get their ``ts_headline``. JIT is off for these statements
+    (``SET LOCAL``, restored after): compiling cost more than the queries themselves."""
+    words, jit = conn.execute(
+        text(
+            "SELECT numnode(websearch_to_tsquery('english', :q)), current_setting('jit'), "
+            "set_config('jit', 'off', true)"
+        ),
+        {"q": query},
+    ).one()[:2]
+    try:
+        if not words:
+            raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
+        return [
+            Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "")
+            for r in conn.execute(_pg_query(query, filters, limit, offset))
+        ]
+    finally:
+        conn.execute(text("SELECT set_config('jit', :v, true)"), {"v": jit})
+
+
+def _pg_query(query: str, filters: Filters, limit: int, offset: int) -> Select[Any]:
     english, tsv = literal_column("'english'"), literal_column("documents.tsv")
     tsquery = func.websearch_to_tsquery(english, bindparam("q", query))
-    options = literal_column("'StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=2'")
     score = func.ts_rank_cd(tsv, tsquery).label("score")
-    snippet = func.ts_headline(english, documents.c.body, tsquery, options).label("snippet")
-    return (
-        select(*_HIT, score, snippet)
+    ranked = (
+        select(documents.c.id, score)
         .select_from(_with_page(documents, filters))
-        .where(tsv.op("@@")(tsquery), documents.c.duplicate_of.is_(None))
+        .where(tsv.op("@@")(tsquery), documents.c.duplicate_of.is_(None), *document_conditions(filters))
         .order_by(score.desc(), documents.c.published.desc().nulls_last(), documents.c.id)
+        .limit(limit)
+        .offset(offset)
+        .subquery("ranked")
+    )
+    body = func.left(documents.c.body, HEADLINE_CHARS)
+    snippet = func.ts_headline(english, body, tsquery, literal_column(f"'{_HEADLINE_OPTIONS}'"))
+    return (
+        select(*_HIT, ranked.c.score, snippet.label("snippet"))
+        .select_from(ranked.join(documents, documents.c.id == ranked.c.id))
+        .order_by(ranked.c.score.desc(), documents.c.published.desc().nulls_last(), documents.c.id)
     )
 
 
-__all__ = ["Hit", "SearchError", "create_index", "index_document", "search"]
+__all__ = ["HEADLINE_CHARS", "Hit", "SearchError", "create_index", "index_document", "search"]
