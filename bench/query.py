@@ -2,18 +2,21 @@
 
 Usage:
   python bench/query.py [--docs 100000] [--backend sqlite|postgresql|both] [--queries 200]
-                        [--keep PATH] [--pg-url URL] [--reuse] [--explain] [--fixes]
+                        [--keep PATH] [--pg-url URL] [--pg-schema NAME] [--reuse] [--only TEXT]
+                        [--no-ingest-rate] [--explain] [--fixes]
 
 Builds (``bench/kb_base.py``) a base of ``--docs`` documents on each backend: the seed and
 the Wikinews corpus ingested with extraction, replicated with perturbed ids, names and dates,
 resolved into the knowledge base. SQLite goes to ``--keep`` (default
-/tmp/newsgraph-bench-kb.db); PostgreSQL to the schema ``bench_kb`` of ``--pg-url``, dropped and
-rebuilt unless ``--reuse`` (which also keeps an existing SQLite file).
+/tmp/newsgraph-bench-kb.db); PostgreSQL to the schema ``--pg-schema`` (default ``bench_kb``) of
+``--pg-url``, dropped and rebuilt unless ``--reuse`` (which also keeps an existing SQLite file).
 
 Prints, per backend: the build's figures; the ingest rate of the real pipeline over the
 Wikinews corpus with extraction (the build's ingest step) and without (a fresh database,
 best of three); then, per query, p50 and p95 over ``--queries`` warm calls, each on a fresh
-random choice (seeded), against the goal p95 < 50 ms. With ``--explain``, the slowest SQL
+random choice (seeded), against the goal p95 < 50 ms, and the search queries' ratio to the bare
+full-text floor measured in the same run (:func:`bare_fts`). ``--only`` measures only the queries
+whose name contains its text (the floor always). With ``--explain``, the slowest SQL
 statement of each query over the goal is shown with its plan (EXPLAIN QUERY PLAN on SQLite,
 EXPLAIN ANALYZE on PostgreSQL). With ``--fixes``, the entity and event queries are measured
 again with the proposed indexes (:data:`FIX_INDEXES`, dropped afterwards) and PostgreSQL
@@ -223,6 +226,7 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
             lambda w: store.search(w, Filters.make(event_type="PROTEST"), limit=20),
             pick_words,
         ),
+        Query(FLOOR, lambda w: bare_fts(conn, w), pick_words),
         Query(
             "stance board (issue, as_of)",
             lambda c: board(conn, Filters.make(until=c[1]), issue=c[0]),
@@ -244,6 +248,40 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
     ]
     out.extend(kb_queries(conn, pool))
     return out
+
+
+FLOOR = "bare FTS, ranked LIMIT 20 (floor)"
+
+
+def bare_fts(conn: Connection, word: str) -> list[Any]:
+    """The floor search is measured against: the full-text index alone, ranked, 20 ids (FTS5 ``MATCH … ORDER BY
+    rank LIMIT 20`` with search's BM25 weights; PostgreSQL ``tsv @@ websearch_to_tsquery(…) ORDER BY
+    ts_rank_cd … LIMIT 20``, jit off as search sets it). No join, no filter, no snippet."""
+    if conn.dialect.name == "postgresql":
+        q = "websearch_to_tsquery('english', :q)"
+        conn.execute(text("SET LOCAL jit = off"))
+        sql = f"SELECT id FROM documents WHERE tsv @@ {q} ORDER BY ts_rank_cd(tsv, {q}) DESC LIMIT 20"
+        return list(conn.execute(text(sql), {"q": word}))
+    sql = (
+        "SELECT document_id FROM documents_fts WHERE documents_fts MATCH :q AND rank MATCH 'bm25(0.0, 2.0, 1.0)' "
+        "ORDER BY rank LIMIT 20"
+    )
+    return list(conn.execute(text(sql), {"q": word}))
+
+
+def floor_ratios(results: list[tuple[Query, Timing]]) -> list[str]:
+    """p50 and p95 of each search query over the bare FTS floor's, measured in the same run."""
+    by_name = {t.name: t for _, t in results}
+    floor = by_name.get(FLOOR)
+    if floor is None or not floor.ms:
+        return []
+    lines = []
+    for name, t in by_name.items():
+        if name.startswith("search") and t.ms:
+            lines.append(
+                f"  {name} / floor: p50 {t.p50 / floor.p50:.2f}x, p95 {t.p95 / floor.p95:.2f}x (goal p95 within 3x)"
+            )
+    return lines
 
 
 def kb_queries(conn: Connection, pool: Pool) -> list[Query]:
@@ -488,11 +526,11 @@ def prepare(backend: str, args: argparse.Namespace) -> tuple[str, bool]:
     """The base's URL, and whether an existing one is reused."""
     if backend == "postgresql":
         if args.reuse:
-            url = kb_base.reset_pg_schema(args.pg_url, kb_base.PG_SCHEMA, drop=False)
+            url = kb_base.reset_pg_schema(args.pg_url, args.pg_schema, drop=False)
             with kb_base.opened(url) as engine, engine.connect() as conn:
                 if kb_base.count_documents(conn):
                     return url, True
-        return kb_base.reset_pg_schema(args.pg_url, kb_base.PG_SCHEMA), False
+        return kb_base.reset_pg_schema(args.pg_url, args.pg_schema), False
     path = Path(args.keep)
     if args.reuse and path.exists():
         return kb_base.sqlite_url(path), True
@@ -528,12 +566,17 @@ def bench_backend(backend: str, args: argparse.Namespace) -> None:
             kb_base.save_figures(store.engine, figures)
         for line in kb_base.describe(kb_base.load_figures(store.engine), reused=reused):
             print(line)
-        bare = kb_base.ingest_rate_without_extraction(backend, args.pg_url)
-        print(f"  ingest without extraction (Wikinews, best of 3): {bare.documents} documents, {bare.rate:.0f} docs/s")
+        if not args.no_ingest_rate:
+            bare = kb_base.ingest_rate_without_extraction(backend, args.pg_url)
+            print(
+                f"  ingest without extraction (Wikinews, best of 3): {bare.documents} documents, {bare.rate:.0f} docs/s"
+            )
         with store.engine.connect() as conn:
             pool = load_pool(conn)
-            results = measure(store, conn, queries(store, conn, pool), args.queries)
-            report(backend, "", results, skipped_queries(pool), args)
+            batch = [q for q in queries(store, conn, pool) if args.only in q.name or q.name == FLOOR]
+            results = measure(store, conn, batch, args.queries)
+            report(backend, "", results, skipped_queries(pool) if not args.only else [], args)
+            print("\n".join(floor_ratios(results)), flush=True)
             if args.explain:
                 for query, timing in results:
                     if timing.p95 >= GOAL_P95_MS:
@@ -559,7 +602,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--queries", type=int, default=200, help="timed calls per query (default 200)")
     parser.add_argument("--keep", default=DEFAULT_KEEP, help=f"the SQLite base (default {DEFAULT_KEEP})")
-    parser.add_argument("--pg-url", default=kb_base.DEFAULT_PG, help="PostgreSQL server; the base is schema bench_kb")
+    parser.add_argument("--pg-url", default=kb_base.DEFAULT_PG, help="PostgreSQL server")
+    parser.add_argument(
+        "--pg-schema", default=kb_base.PG_SCHEMA, help=f"the base's schema (default {kb_base.PG_SCHEMA})"
+    )
+    parser.add_argument("--only", default="", help="measure only the queries whose name contains this text")
+    parser.add_argument("--no-ingest-rate", action="store_true", help="skip the ingest rate without extraction")
     parser.add_argument("--reuse", action="store_true", help="measure an existing base instead of rebuilding it")
     parser.add_argument("--rename-share", type=float, default=0.5, help="share of copies with renamed entities")
     parser.add_argument("--no-resolve", action="store_true", help="skip the knowledge-base resolution step")
