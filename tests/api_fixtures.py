@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from newsgraph.api.app import create_app
 from newsgraph.core.settings import Settings
+from newsgraph.store import summaries
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, quotes, stances
@@ -71,6 +72,7 @@ EXAMPLE_PAGES: dict[Path, str | None] = {
 
 def add_hostile_facts(conn: Any, doc_id: str) -> None:
     """Facts whose names, quotes, actors and evidence are XSS payloads, spanning the start of the body."""
+    summaries.subtract(conn, [doc_id])  # counted again below, with these facts
     name = "Evil <img src=x onerror=\"window.__xss='entity'\"> Person"
     eid = entity_id("person", name)
     insert_ignore(conn, entities, [{"id": eid, "kind": "person", "name": name, "country": "KAZ", "role": name}])
@@ -110,6 +112,7 @@ def add_hostile_facts(conn: Any, doc_id: str) -> None:
             **span,
         )
     )
+    summaries.add(conn, [doc_id])
 
 
 def build(url: str, folder: Path, *, with_seed: bool | None = None) -> dict[str, str]:

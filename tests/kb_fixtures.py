@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsgraph.store import summaries
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
 from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, now
@@ -145,6 +146,7 @@ def add_documents(conn: Any, docs: list[Doc]) -> dict[str, str]:
                     end=10,
                 )
             )
+    summaries.add(conn, list(ids.values()))  # as Store.save_page does after a document's facts
     return ids
 
 

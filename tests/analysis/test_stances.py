@@ -72,3 +72,27 @@ def test_issue_matching(issue: str, wanted: str, ok: bool) -> None:
 def test_one_country(store: Store) -> None:
     with store.connect() as conn:
         assert {c.country for c in board(conn, Filters.make(country="uzb"))} == {"UZB"}
+
+
+@pytest.mark.parametrize(
+    ("until", "issue"), [(None, None), (None, "war Ukraine"), ("2022-03-01", None), ("2022-03-01", "Ukraine")]
+)
+def test_the_latest_rows_alone_give_the_same_cells(store: Store, until: str | None, issue: str | None) -> None:
+    from newsgraph.analysis.stances import cell_history, replay_points
+
+    f = Filters.make(until=until)
+    with store.connect() as conn:
+        full = board(conn, f, issue=issue)
+        latest = board(conn, f, issue=issue, history=False)
+        points = replay_points(conn, f, issue=issue)
+        for a, b in zip(full, latest, strict=True):
+            assert (a.country, a.issue, a.position, a.date, a.evidence) == (
+                b.country,
+                b.issue,
+                b.position,
+                b.date,
+                b.evidence,
+            )
+            assert b.history == [b.evidence] and b.statements == len(a.history)
+            assert cell_history(conn, a.country, a.issue, f, exact=issue is None) == a.history
+            assert points[(a.country, a.issue)] == [(h.date, h.position) for h in a.history]

@@ -46,3 +46,14 @@ def test_bad_filters_are_422(api, params: dict[str, str]) -> None:
     response = api.get("/api/stances", params=params)
     assert response.status_code == 422
     assert_envelope(response.json(), 422)
+
+
+def test_a_cells_history_is_read_on_demand(api) -> None:
+    board = api.get("/api/stances").json()
+    assert board["data"] and all(len(c["history"]) == 1 for c in board["data"])
+    full = {(c["country"], c["issue"]): c for c in api.get("/api/stances", params={"history": "true"}).json()["data"]}
+    for cell in board["data"]:
+        got = api.get("/api/stances/history", params={"country": cell["country"], "issue": cell["issue"]}).json()
+        assert got["data"] == full[(cell["country"], cell["issue"])]["history"]
+        assert got["count"] == cell["statements"]
+    assert api.get("/api/stances/history", params={"country": "KAZAKH", "issue": "x"}).status_code == 422

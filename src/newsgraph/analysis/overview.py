@@ -23,7 +23,8 @@ from newsgraph.analysis.stances import board
 from newsgraph.core.errors import NewsgraphError, NotFound
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.queries import Rows, latest_date, list_articles, stance_issues
-from newsgraph.store.schema import documents, entities, events
+from newsgraph.store.schema import entities
+from newsgraph.store.schema_summary import day_totals
 
 log = logging.getLogger(__name__)
 # The home page's default period: the last 30 days of the data.
@@ -46,10 +47,12 @@ def related_articles(conn: Connection, doc_id: str, *, limit: int = 10) -> Rows:
         return []
 
 
-def stance_board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None) -> dict[str, Any]:
+def stance_board(
+    conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None, history: bool = False
+) -> dict[str, Any]:
     """The board as it stood on ``f.until`` as ``{cells, issues, countries, all_issues}``: cells from
-    :func:`newsgraph.analysis.stances.board`."""
-    cells = [c.to_dict() for c in board(conn, f, issue=issue)]
+    :func:`newsgraph.analysis.stances.board`, each with its latest statement only unless ``history``."""
+    cells = [c.to_dict() for c in board(conn, f, issue=issue, history=history)]
     return {
         "cells": cells,
         "issues": sorted({c["issue"] for c in cells}),
@@ -59,15 +62,15 @@ def stance_board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None
 
 
 def counts(conn: Connection) -> dict[str, int]:
-    """The base at a glance: main articles (near-duplicates apart), factual events, persons, countries."""
+    """The base at a glance: main articles (near-duplicates apart), factual events (both from the per-day
+    summary), persons, countries."""
     n = func.count()
+    articles, n_events = conn.execute(
+        select(func.coalesce(func.sum(day_totals.c.articles), 0), func.coalesce(func.sum(day_totals.c.events), 0))
+    ).one()
     return {
-        "articles": conn.execute(
-            select(n).select_from(documents).where(documents.c.role == "main", documents.c.duplicate_of.is_(None))
-        ).scalar_one(),
-        "events": conn.execute(
-            select(n).select_from(events).where(events.c.negated.is_(False), events.c.hypothetical.is_(False))
-        ).scalar_one(),
+        "articles": int(articles),
+        "events": int(n_events),
         "persons": conn.execute(select(n).select_from(entities).where(entities.c.kind == "person")).scalar_one(),
         "countries": conn.execute(select(n).select_from(entities).where(entities.c.kind == "country")).scalar_one(),
     }

@@ -12,9 +12,11 @@ teaser, which carries no date, has its page's).
   and hypothetical events are not facts (OUTPUT.md) and are not counted.
 
 Near-duplicates are stored without facts, so a syndicated copy never counts twice.
-Counts are taken per entity id (per group) before names are joined, and the window is a
-subquery of document ids; a covering index (migration 4,
-``newsgraph.store.schema_kb.create_popular_indexes``) keeps an all-time :func:`top_events` fast.
+Counts are taken per entity id (per group) before names are joined. With no filter but dates,
+:func:`popular` reads the summary tables (``entity_totals`` for all time, ``entity_days`` for a
+window: a few rows per entity and day) and :func:`top_events` takes the window's documents from
+``summary_documents`` by its day index; other filters select documents from the fact tables. A
+covering index (``ix_events_groups``) keeps an all-time :func:`top_events` fast.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.core.errors import NewsgraphError
 from newsgraph.store.filters import NO_FILTERS, Filters, event_row_conditions, selected_documents
 from newsgraph.store.schema import entities, events, mentions
+from newsgraph.store.schema_summary import entity_days, entity_totals, summary_documents
 
 # The kinds written by ``store/facts.py``; an unknown kind is a typo, not an empty answer.
 KINDS = ("person", "organization", "place", "country")
@@ -48,21 +51,44 @@ def popular_query(f: Filters = NO_FILTERS, *, kind: str | None = None, limit: in
     _check_limit(limit)
     if kind is not None and kind not in KINDS:
         raise PopularError(f"unknown entity kind {kind!r}; use one of {', '.join(KINDS)}")
-    counts = select(
-        mentions.c.entity_id,
-        func.count(func.distinct(mentions.c.document_id)).label("documents"),
-        func.count().label("mentions"),
-    ).group_by(mentions.c.entity_id)
-    if kind is not None:
-        counts = counts.where(mentions.c.entity_id.in_(select(entities.c.id).where(entities.c.kind == kind)))
-    if f.any:
+    if only_dates(f):
+        counts = _summary_counts(f, kind, limit)
+    else:
+        counts = select(
+            mentions.c.entity_id,
+            func.count(func.distinct(mentions.c.document_id)).label("documents"),
+            func.count().label("mentions"),
+        ).group_by(mentions.c.entity_id)
         counts = counts.where(mentions.c.document_id.in_(selected_documents(f)))
     c = counts.subquery("c")
-    return (
+    q = (
         select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country, c.c.documents, c.c.mentions)
         .join_from(c, entities, entities.c.id == c.c.entity_id)
         .order_by(desc(c.c.documents), desc(c.c.mentions), entities.c.name, entities.c.id)
         .limit(limit)
+    )
+    return q if kind is None else q.where(entities.c.kind == kind)
+
+
+def only_dates(f: Filters) -> bool:
+    """True when ``f`` selects documents by their date alone (or not at all): the summaries answer it."""
+    return not (f.country or f.person or f.event_type)
+
+
+def _summary_counts(f: Filters, kind: str | None, limit: int) -> Select:
+    """Documents and mentions per entity from the summary tables (``f`` holds dates at most)."""
+    if not f.dated:  # all time: the rows at or above the limit-th one, found through the rank index
+        t = entity_totals.c
+        nth = select(t.documents).order_by(desc(t.documents), desc(t.mentions)).offset(limit - 1).limit(1)
+        if kind is not None:
+            nth = nth.join_from(entity_totals, entities, entities.c.id == t.entity_id).where(entities.c.kind == kind)
+        floor = func.coalesce(nth.scalar_subquery(), 1)
+        return select(t.entity_id, t.documents, t.mentions).where(t.documents >= floor, t.documents > 0)
+    d = entity_days.c
+    return (
+        select(d.entity_id, func.sum(d.documents).label("documents"), func.sum(d.mentions).label("mentions"))
+        .where(*f.date_range(d.day))
+        .group_by(d.entity_id)
     )
 
 
@@ -102,7 +128,12 @@ def top_events_query(f: Filters = NO_FILTERS, *, limit: int = 20) -> Select:
         .limit(limit)
     )
     documents_only = replace(f, country=None, event_type=None)  # the event rows carry those themselves
-    return q.where(events.c.document_id.in_(selected_documents(documents_only))) if documents_only.any else q
+    if not documents_only.any:
+        return q
+    if only_dates(documents_only):  # the window's documents by the day index of the summaries
+        s = summary_documents.c
+        return q.where(events.c.document_id.in_(select(s.document_id).where(*f.date_range(s.day))))
+    return q.where(events.c.document_id.in_(selected_documents(documents_only)))
 
 
 def top_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 20) -> list[dict[str, Any]]:
@@ -119,6 +150,7 @@ def top_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 20) ->
 __all__ = [
     "KINDS",
     "PopularError",
+    "only_dates",
     "popular",
     "popular_query",
     "top_events",

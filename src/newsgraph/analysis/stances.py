@@ -3,7 +3,9 @@
 Rows come from the ``stances`` table (one per country, issue and document).
 The date of a row is the stance's own date or its document's publication
 date. The latest row on or before the filters' ``until`` (the board "as of" that date) wins a cell; earlier rows stay in
-``history`` so a reader can see how a position changed, and on what evidence.
+``history`` so a reader can see how a position changed, and on what evidence. The web page and the API read
+only the winning rows (``board(..., history=False)``: one ranked query) and a cell's history when it is
+opened (:func:`cell_history`); the "as of" slider replays ``(date, position)`` pairs (:func:`replay_points`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Cell:
     date: str | None
     evidence: Evidence
     history: list[Evidence] = field(default_factory=list)
+    statements: int = 1  # rows of the cell (``history`` may hold only the latest)
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -58,10 +61,42 @@ def issue_matches(issue: str, wanted: str | None) -> bool:
     return words <= have or wanted.lower() in issue.lower()
 
 
-def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None) -> list[Cell]:
+def matching_issues(conn: Connection, wanted: str) -> list[str]:
+    """The stored issue labels that :func:`issue_matches` ``wanted``."""
+    labels = conn.execute(select(stances.c.issue).distinct()).scalars()
+    return sorted(i for i in labels if issue_matches(i, wanted))
+
+
+def _date() -> Any:
+    return func.coalesce(stances.c.date, documents.c.published)
+
+
+def _conditions(conn: Connection, f: Filters, issue: str | None, *, exact: bool = False) -> list[Any] | None:
+    """WHERE clauses for the rows of the board (None when no stored issue matches ``issue``)."""
+    out = [*f.date_range(_date(), undated=True)]
+    if f.country:
+        out.append(stances.c.country == f.country)
+    if issue is not None:
+        labels = [issue] if exact else matching_issues(conn, issue)
+        if not labels:
+            return None
+        out.append(stances.c.issue.in_(labels))
+    return out
+
+
+def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None, history: bool = True) -> list[Cell]:
     """Cells of the board, sorted by issue then country: as it stood on ``f.until`` (rows without any
-    date count at every date), for ``f.country`` only when given."""
-    date = func.coalesce(stances.c.date, documents.c.published)
+    date count at every date), for ``f.country`` only when given.
+
+    With ``history=False`` only each cell's latest row is read (one ranked query; ``history`` holds it
+    alone and ``statements`` says how many there are): :func:`cell_history` gives the rest on demand.
+    """
+    where = _conditions(conn, f, issue)
+    if where is None:
+        return []
+    if not history:
+        return _latest(conn, where, issue)
+    date = _date()
     q = (
         select(
             stances.c.country,
@@ -75,15 +110,11 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
             documents.c.title,
         )
         .join(documents, documents.c.id == stances.c.document_id)
+        .where(*where)
         .order_by(date, stances.c.id)
     )
-    q = q.where(*f.date_range(date, undated=True))
-    if f.country:
-        q = q.where(stances.c.country == f.country)
     cells: dict[tuple[str, str], Cell] = {}
     for r in conn.execute(q):
-        if not issue_matches(r.issue, issue):
-            continue
         ev = Evidence(r.document_id, r.title, r.date, r.position, r.sentence, r.start, r.end)
         key = (r.country, r.issue if issue is None else issue)
         cell = cells.get(key)
@@ -91,6 +122,76 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
             cells[key] = Cell(r.country, key[1], r.position, r.date, ev, [ev])
             continue
         cell.history.append(ev)
+        cell.statements += 1
         if (r.date or "") >= (cell.date or ""):
             cell.position, cell.date, cell.evidence = r.position, r.date, ev
     return sorted(cells.values(), key=lambda c: (c.issue, c.country))
+
+
+def _latest(conn: Connection, where: list[Any], issue: str | None) -> list[Cell]:
+    """The row that wins each cell (the latest date, then the highest id), with the cell's row count."""
+    date = _date()
+    key = [stances.c.country] if issue is not None else [stances.c.country, stances.c.issue]
+    order = (func.coalesce(date, "").desc(), stances.c.id.desc())
+    ranked = (
+        select(
+            stances.c.id,
+            func.row_number().over(partition_by=key, order_by=order).label("rank"),
+            func.count().over(partition_by=key).label("n"),
+        )
+        .join(documents, documents.c.id == stances.c.document_id)
+        .where(*where)
+        .subquery()
+    )
+    q = (
+        select(stances, documents.c.title, date.label("day"), ranked.c.n)
+        .join(ranked, ranked.c.id == stances.c.id)
+        .join(documents, documents.c.id == stances.c.document_id)
+        .where(ranked.c.rank == 1)
+    )
+    out = []
+    for r in conn.execute(q):
+        ev = Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end)
+        label = r.issue if issue is None else issue
+        out.append(Cell(r.country, label, r.position, r.day, ev, [ev], int(r.n)))
+    return sorted(out, key=lambda c: (c.issue, c.country))
+
+
+def cell_history(
+    conn: Connection, country: str, issue: str, f: Filters = NO_FILTERS, *, exact: bool = True
+) -> list[Evidence]:
+    """Every statement of one cell on or before ``f.until``, oldest first: ``issue`` the cell's label
+    (``exact``) or topic words as :func:`board` takes them."""
+    where = _conditions(conn, f, issue, exact=exact)
+    if where is None:
+        return []
+    date = _date()
+    q = (
+        select(stances, documents.c.title, date.label("day"))
+        .join(documents, documents.c.id == stances.c.document_id)
+        .where(*where, stances.c.country == country)
+        .order_by(func.coalesce(date, ""), stances.c.id)
+    )
+    return [Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end) for r in conn.execute(q)]
+
+
+Replay = dict[tuple[str, str], list[tuple[str | None, str]]]
+
+
+def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None) -> Replay:
+    """Per cell, its statements' ``(date, position)`` oldest first (no evidence): what the "as of" slider
+    replays."""
+    where = _conditions(conn, f, issue)
+    if where is None:
+        return {}
+    date = _date()
+    q = (
+        select(stances.c.country, stances.c.issue, date.label("day"), stances.c.position)
+        .join(documents, documents.c.id == stances.c.document_id)
+        .where(*where)
+        .order_by(func.coalesce(date, ""), stances.c.id)
+    )
+    out: Replay = {}
+    for r in conn.execute(q):
+        out.setdefault((r.country, r.issue if issue is None else issue), []).append((r.day, r.position))
+    return out

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.store.filters import NO_FILTERS, Filters, after, document_date, event_row_conditions
 from newsgraph.store.filters import events_with_documents as _source
 from newsgraph.store.schema import documents, events
+from newsgraph.store.schema_summary import day_event_types
 
 Rows = list[dict[str, Any]]
 # Bin widths by the span of the range, in days (see the module docstring).
@@ -98,13 +99,21 @@ def _pad(value: str) -> str:
 
 
 def _conditions(f: Filters) -> list[Any]:
-    when = when_column()
-    out = [*event_row_conditions(f, facts_only=True), when.is_not(None)]
-    if f.since:
-        out.append(when >= f.since)
-    if f.until:
-        out.append(when < after(f.until))
-    return out
+    """The factual events ``f`` selects, on ``events`` alone (``events.day`` is ``when`` cut to a day)."""
+    day = events.c.day
+    return [*event_row_conditions(f, facts_only=True), day.is_not(None), *f.date_range(day)]
+
+
+def _day_counts(conn: Connection, f: Filters) -> list[Any]:
+    """``(day, type, events)`` of the factual events ``f`` selects: from the per-day summary unless ``f``
+    names a country (then from ``events``, by day)."""
+    if f.country:
+        day = events.c.day
+        q = select(day, events.c.type, func.count(events.c.id)).where(*_conditions(f)).group_by(day, events.c.type)
+        return list(conn.execute(q).all())
+    t = day_event_types.c
+    q = select(t.day, t.type, t.events).where(*f.date_range(t.day))
+    return list(conn.execute(q.where(t.type == f.event_type) if f.event_type else q).all())
 
 
 def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
@@ -112,12 +121,7 @@ def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
     max}`` for the factual events the filters select (country, type, and ``since`` / ``until`` on
     ``when``). Without dates the range is :func:`_core`; ``outside`` counts the events left out of
     it, ``whole`` is the range of them all."""
-    when = when_column()
-    day = func.substr(when, 1, 10).label("day")
-    rows = conn.execute(
-        select(day, events.c.type, func.count(events.c.id)).select_from(_source()).where(*_conditions(f))
-        .group_by(day, events.c.type)
-    ).all()
+    rows = _day_counts(conn, f)
     if not rows:
         empty = {"first": None, "last": None, "types": [], "bins": [], "coarse": 0, "outside": 0, "whole": None}
         return {"step": "day", **empty, "max": 0}
@@ -194,11 +198,11 @@ def _core(spans: list[tuple[date, date, int]]) -> tuple[date, date]:
 
 def period_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 25, offset: int = 0) -> tuple[Rows, int]:
     """Factual events whose ``when`` falls in ``f.since`` … ``f.until`` (of the country and type), newest
-    first, with their document's title: ``(rows, total)``."""
+    first (by ``events.day``, then id), with their document's title: ``(rows, total)``."""
     when = when_column().label("when")
     q = select(events, documents.c.title, when).select_from(_source()).where(*_conditions(f))
-    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar_one())
-    q = q.order_by(desc(when), events.c.id).limit(limit).offset(offset)
+    total = sum(int(n) for *_, n in _day_counts(conn, f))
+    q = q.order_by(desc(events.c.day).nulls_last(), events.c.id).limit(limit).offset(offset)
     return [dict(r) for r in conn.execute(q).mappings()], total
 
 

@@ -169,6 +169,7 @@ class RoleSpan(BaseModel):
     role: str
     first: str | None = None
     last: str | None = None
+    articles: int = Field(0, description="documents that give the role (the latest of them are listed)")
     documents: list[DocumentRef]
 
 
@@ -242,7 +243,16 @@ class StanceCell(BaseModel):
     position: str = Field(description="supports, opposes, neutral, no official statement, or the text's phrase")
     date: str | None = None
     evidence: StanceEvidence
-    history: list[StanceEvidence]
+    history: list[StanceEvidence] = Field(
+        description="the cell's statements, oldest first: the latest alone unless history=true "
+        "(GET /api/stances/history reads one cell's)"
+    )
+    statements: int = Field(1, description="statements of the cell on or before as_of")
+
+
+class StanceHistory(BaseModel):
+    data: list[StanceEvidence]
+    count: int
 
 
 class StanceBoard(BaseModel):

@@ -47,6 +47,7 @@ from newsgraph.store.schema import (
     quotes,
     stances,
 )
+from newsgraph.store.schema_summary import day_totals, entity_days, entity_totals
 from newsgraph.store.sql import contains, escape_like
 
 Rows = list[dict[str, Any]]
@@ -189,7 +190,11 @@ def list_entities(
 
 
 def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[str, Any]:
-    """An entity with its aliases, roles over time, quotes, events as actor and target, and co-mentions."""
+    """An entity with its aliases, roles over time, quotes, events as actor and target, and co-mentions.
+
+    Counts and the timeline come from the summary tables (``entity_totals``, ``entity_days``); each
+    role lists its latest :data:`ROLE_DOCUMENTS` documents; co-mentions are counted over the
+    documents of the entity's latest :data:`CO_MENTION_WINDOW` mentions."""
     found = _rows(conn, select(entities).where(entities.c.id == entity_id))
     if not found:
         raise NotFound(f"no entity with id {entity_id!r}; GET /api/entities?q=NAME finds the ids")
@@ -197,33 +202,68 @@ def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[st
     ent["aliases"] = sorted(
         conn.execute(select(entity_aliases.c.alias).where(entity_aliases.c.entity_id == entity_id)).scalars()
     )
-    date = document_date().label("date")
-    src = mentions.join(documents, documents.c.id == mentions.c.document_id).outerjoin(
-        first_page, first_page.c.id == documents.c.first_page_id
-    )
-    rows = _rows(
-        conn,
-        select(mentions.c.document_id, documents.c.title, mentions.c.role, date, func.count().label("mentions"))
-        .select_from(src)
-        .where(mentions.c.entity_id == entity_id)
-        .group_by(mentions.c.document_id, documents.c.title, mentions.c.role, date)
-        .order_by(date, mentions.c.document_id),
-    )
-    ent["documents"] = len({r["document_id"] for r in rows})
-    ent["mentions"] = sum(int(r["mentions"]) for r in rows)
-    ent["roles"] = roles_over_time(rows)
-    ent["timeline"] = mentions_per_month(rows)
+    t = entity_totals.c
+    totals = conn.execute(select(t.documents, t.mentions).where(t.entity_id == entity_id)).first()
+    ent["documents"], ent["mentions"] = (int(totals[0]), int(totals[1])) if totals else (0, 0)
+    ent["roles"] = entity_roles(conn, entity_id)
+    ent["timeline"] = entity_timeline(conn, entity_id)
     ent["quotes"], _ = list_quotes(conn, entity=entity_id, limit=limit)
     ent["events_as_actor"], _ = list_event_reports(conn, actor=entity_id, include_negated=True, limit=limit)
     ent["events_as_target"], _ = list_event_reports(conn, target=entity_id, include_negated=True, limit=limit)
     ent["co_mentioned"] = co_mentioned(conn, entity_id)
-    dates = sorted(str(r["date"]) for r in rows if r.get("date"))
+    d = entity_days.c
+    first, last = conn.execute(
+        select(func.min(d.day), func.max(d.day)).where(d.entity_id == entity_id, d.day != "")
+    ).one()
     ent["offices"] = (
-        office_record(ent["name"], dates[0], dates[-1])
-        if ent["kind"] == "person" and dates
+        office_record(ent["name"], first, last)
+        if ent["kind"] == "person" and first
         else (office_record(ent["name"]) if ent["kind"] == "person" else [])
     )
     return ent
+
+
+# Documents listed per role on the entity page (the latest; ``RoleSpan.articles`` counts them all).
+ROLE_DOCUMENTS = 20
+# Co-mentions are counted over the documents of the entity's latest mentions, this many.
+CO_MENTION_WINDOW = 1000
+
+
+def entity_timeline(conn: Connection, entity_id: str) -> Rows:
+    """``[{period: YYYY-MM, mentions}]`` from ``entity_days`` (undated documents left out)."""
+    d = entity_days.c
+    period = func.substr(d.day, 1, 7).label("period")
+    q = select(period, func.sum(d.mentions)).where(d.entity_id == entity_id, d.day != "").group_by(period)
+    return [{"period": p, "mentions": int(n)} for p, n in conn.execute(q.order_by(period))]
+
+
+def entity_roles(conn: Connection, entity_id: str) -> Rows:
+    """Per role the entity was given: first and last date, how many documents, the latest of them."""
+    m = mentions.c
+    date = document_date()
+    src = mentions.join(documents, documents.c.id == m.document_id).outerjoin(
+        first_page, first_page.c.id == documents.c.first_page_id
+    )
+    where = (m.entity_id == entity_id, m.role.is_not(None))
+    spans = conn.execute(
+        select(m.role, func.min(date), func.max(date), func.count(m.document_id.distinct()))
+        .select_from(src)
+        .where(*where)
+        .group_by(m.role)
+    ).all()
+    out = []
+    for role, first, last, n in spans:
+        docs = conn.execute(
+            select(m.document_id, documents.c.title, date.label("date"))
+            .select_from(src)
+            .where(*where, m.role == role)
+            .group_by(m.document_id, documents.c.title, date)
+            .order_by(desc(date).nulls_last(), m.document_id)
+            .limit(ROLE_DOCUMENTS)
+        ).all()
+        listed = [{"id": i, "title": title, "date": when} for i, title, when in docs]
+        out.append({"role": role, "first": first, "last": last, "articles": int(n), "documents": listed})
+    return sorted(out, key=lambda i: (i["first"] or "", i["role"]))
 
 
 def roles_over_time(rows: Rows) -> Rows:
@@ -250,10 +290,14 @@ def mentions_per_month(rows: Rows) -> Rows:
     return [{"period": p, "mentions": n} for p, n in sorted(counts.items())]
 
 
-def co_mentioned(conn: Connection, entity_id: str, *, limit: int = 20) -> Rows:
-    """Entities mentioned in the same documents, by number of shared documents."""
+def co_mentioned(conn: Connection, entity_id: str, *, limit: int = 20, window: int = CO_MENTION_WINDOW) -> Rows:
+    """Entities mentioned in the same documents, by number of shared documents, over the documents of
+    the entity's latest ``window`` mentions (all of them for most entities; the recent news for the
+    most-mentioned, whose every document would be read otherwise)."""
     other = mentions.alias("other")
-    docs = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
+    latest = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
+    latest = latest.order_by(mentions.c.id.desc()).limit(window).subquery()
+    docs = select(latest.c.document_id)
     shared = func.count(func.distinct(other.c.document_id)).label("documents")
     q = (
         select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country, shared)
@@ -282,7 +326,8 @@ def list_event_reports(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[Rows, int]:
-    """Event rows as each document reported them, with the document's title and date, newest first.
+    """Event rows as each document reported them, with the document's title and date, newest first
+    (by ``events.day``: the event's date, else its document's; ties by id).
 
     ``actor`` / ``target`` / ``entity`` take an entity id (``entity``: as actor or target);
     ``include_negated`` keeps negated and hypothetical events (flagged, never facts). Merged
@@ -303,9 +348,15 @@ def list_event_reports(
         q = q.where(events.c.target_entity_id == target)
     if entity:
         q = q.where(or_(events.c.actor_entity_id == entity, events.c.target_entity_id == entity))
-    total = _total(conn, q)
-    q = q.order_by(desc(date).nulls_last(), events.c.id).limit(limit).offset(offset)
+    everything = not (f.any or actor_country or target_country or actor or target or entity or include_negated)
+    total = _factual_events(conn) if everything else _total(conn, q)
+    q = q.order_by(desc(events.c.day).nulls_last(), events.c.id).limit(limit).offset(offset)
     return _rows(conn, q), total
+
+
+def _factual_events(conn: Connection) -> int:
+    """Every factual event, from the per-day summary (a few hundred rows, not every event)."""
+    return int(conn.execute(select(func.coalesce(func.sum(day_totals.c.events), 0))).scalar_one())
 
 
 def _country(value: str) -> str | None:
@@ -459,9 +510,7 @@ def _node(row: dict[str, Any], side: str) -> dict[str, Any] | None:
     return None
 
 
-def build_network(
-    rows: Rows, *, limit: int = 300, phrases: bool = True, min_weight: int = 1
-) -> dict[str, Rows]:
+def build_network(rows: Rows, *, limit: int = 300, phrases: bool = True, min_weight: int = 1) -> dict[str, Rows]:
     """Nodes and edges from event rows (pure): edges keyed by (source, target, type), counted.
 
     Only nodes with a kept edge are listed (no isolates), each with its events as actor and as
@@ -505,6 +554,8 @@ __all__ = [
     "actor_network",
     "build_network",
     "co_mentioned",
+    "entity_roles",
+    "entity_timeline",
     "event_timeline",
     "get_article",
     "get_entity",

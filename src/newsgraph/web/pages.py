@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.analysis.overview import WINDOW_DAYS, home, stance_board
+from newsgraph.analysis.stances import Replay, replay_points
 from newsgraph.analysis.timeline import period_events, time_bins
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.core.version import __version__
@@ -103,7 +104,8 @@ def home_page(
     data = cache.get(conn, ("home", since, until, days, page), lambda: home(conn, f, page=page, days=days))
     period = Filters.make(since=data["since"], until=data["until"])
     chart = cache.get(conn, ("time_bins", None, None, data["since"], data["until"]), lambda: time_bins(conn, period))
-    board = cache.get(conn, ("stances", None, None, None), lambda: stance_board(conn))
+    board = cache.get(conn, ("stances", None, None, None, False), lambda: stance_board(conn))
+    replay = cache.get(conn, ("replay", None, None), lambda: replay_points(conn))
     issue = most_active_issue(board["cells"])
     on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == issue}
     return render(
@@ -115,7 +117,7 @@ def home_page(
         chart=chart,
         map_issue=issue,
         stance_map=choropleth(on_issue, issue=issue or "", css_class=position_class, label=country_label),
-        data=stance_data([c for c in board["cells"] if c["issue"] == issue]),
+        data=stance_data([c for c in board["cells"] if c["issue"] == issue], replay),
         query={k: v for k, v in (("since", since), ("until", until), ("days", days)) if v is not None},
     )
 
@@ -161,11 +163,11 @@ def stances_page(
     as_of: DateQ = None,
 ) -> HTMLResponse:
     """The world map of one issue (the chosen one, else the one with most countries) above the board."""
+    f = Filters.make(until=as_of)
     board = cache.get(
-        conn,
-        ("stances", issue or None, as_of, None),
-        lambda: stance_board(conn, Filters.make(until=as_of), issue=issue or None),
+        conn, ("stances", issue or None, as_of, None, False), lambda: stance_board(conn, f, issue=issue or None)
     )
+    replay = cache.get(conn, ("replay", issue or None, as_of), lambda: replay_points(conn, f, issue=issue or None))
     grid = {(c["country"], c["issue"]): c for c in board["cells"]}
     map_issue = issue or most_active_issue(board["cells"])
     on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == map_issue}
@@ -181,7 +183,7 @@ def stances_page(
         stance_map=choropleth(on_issue, issue=map_issue or "", css_class=position_class, label=country_label),
         on_issue=sorted(on_issue, key=country_label),
         off_map=sorted(code for code in on_issue if code not in drawn),
-        data=stance_data(board["cells"]),
+        data=stance_data(board["cells"], replay, exact=not issue, as_of=as_of),
     )
 
 
@@ -191,23 +193,27 @@ def most_active_issue(cells: list[dict[str, Any]]) -> str | None:
     return min(counts, key=lambda i: (-counts[i], i)) if counts else None
 
 
-def stance_data(cells: list[dict[str, Any]]) -> dict[str, Any]:
-    """What ``stances.js`` needs: per ``COUNTRY|issue`` key the cell's latest ``HISTORY`` statements
-    (oldest first, for the "as of" replay), every date of them, and the position → class table."""
+def stance_data(
+    cells: list[dict[str, Any]], replay: Replay, *, exact: bool = True, as_of: str | None = None
+) -> dict[str, Any]:
+    """What ``stances.js`` needs: per ``COUNTRY|issue`` key the cell's latest ``HISTORY`` positions with
+    their dates (oldest first, for the "as of" replay; the evidence is fetched from
+    ``/api/stances/history`` when a cell is opened), every date of them, and the position → class table."""
     out: dict[str, Any] = {}
     dates: set[str] = set()
     for c in cells:
-        keys = ("date", "position", "sentence", "document_id", "title")
-        history = [{k: ev[k] for k in keys} for ev in c["history"][-HISTORY:]]
+        points = replay.get((c["country"], c["issue"]), [])
+        history = [{"date": d, "position": p} for d, p in points[-HISTORY:]]
         dates.update(h["date"] for h in history if h["date"])
         out[f"{c['country']}|{c['issue']}"] = {
             "country": c["country"],
             "name": country_label(c["country"]),
             "issue": c["issue"],
+            "exact": exact,
             "history": history,
-            "more": max(0, len(c["history"]) - HISTORY),
+            "more": max(0, len(points) - HISTORY),
         }
-    return {"cells": out, "dates": sorted(dates), "classes": POSITION_CLASSES}
+    return {"cells": out, "dates": sorted(dates), "classes": POSITION_CLASSES, "as_of": as_of}
 
 
 @router.get("/timeline", response_class=HTMLResponse)

@@ -1,5 +1,6 @@
 // Stance map and board: click a country (map, chip) or a cell to read its evidence in the side panel
-// (a bottom sheet on a phone); the "as of" slider replays positions from each cell's dated statements.
+// (a bottom sheet on a phone), its statements fetched from /api/stances/history when it is first opened;
+// the "as of" slider replays positions from each cell's dated positions, sent with the page.
 // Text goes into the page with textContent only: statements are scraped text.
 "use strict";
 (function () {
@@ -31,6 +32,35 @@
     return cell.history.filter(function (h) { return asOf === null || !h.date || h.date <= asOf; });
   }
 
+  var loaded = {};  // key -> the cell's statements with their evidence, once fetched
+
+  function statementList(items) {
+    var list = el("ol", "evidence-list");
+    items.slice().reverse().forEach(function (h) {
+      var li = el("li");
+      li.appendChild(el("span", "pos " + posClass(h.position), h.position));
+      li.appendChild(el("span", "date", " " + (h.date || "undated")));
+      li.appendChild(el("blockquote", "evidence", h.sentence));
+      var a = el("a", "source-link", h.title || h.document_id);
+      a.href = "/articles/" + encodeURIComponent(h.document_id);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  // The cell's statements with their evidence: fetched from the API the first time the cell is opened.
+  function evidence(key, cell, done) {
+    if (loaded[key]) { done(loaded[key]); return; }
+    var url = "/api/stances/history?country=" + encodeURIComponent(cell.country) +
+      "&issue=" + encodeURIComponent(cell.issue) + "&exact=" + (cell.exact === false ? "false" : "true");
+    if (data.as_of) { url += "&as_of=" + encodeURIComponent(data.as_of); }
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : { data: [] }; })
+      .then(function (j) { loaded[key] = j.data || []; done(loaded[key]); })
+      .catch(function () { done(null); });
+  }
+
   function show(key) {
     var cell = data.cells[key];
     if (!cell) { return; }
@@ -50,25 +80,15 @@
     } else {
       body.appendChild(el("p", "empty", "Nothing found on or before " + asOf + "."));
     }
-    var list = el("ol", "evidence-list");
-    items.slice().reverse().forEach(function (h) {
-      var li = el("li");
-      li.appendChild(el("span", "pos " + posClass(h.position), h.position));
-      li.appendChild(el("span", "date", " " + (h.date || "undated")));
-      li.appendChild(el("blockquote", "evidence", h.sentence));
-      var a = el("a", "source-link", h.title || h.document_id);
-      a.href = "/articles/" + encodeURIComponent(h.document_id);
-      li.appendChild(a);
-      list.appendChild(li);
+    var slot = el("div", "evidence-slot");
+    slot.appendChild(el("p", "hint", "Loading the statements…"));
+    body.appendChild(slot);
+    evidence(key, cell, function (rows) {
+      if (current !== key) { return; }
+      while (slot.firstChild) { slot.removeChild(slot.firstChild); }
+      if (rows === null) { slot.appendChild(el("p", "empty", "The statements could not be loaded.")); return; }
+      slot.appendChild(statementList(rows.filter(function (h) { return asOf === null || !h.date || h.date <= asOf; })));
     });
-    body.appendChild(list);
-    if (cell.more) {
-      var more = el("p", "hint");
-      var link = el("a", null, cell.more + " earlier statements (JSON)");
-      link.href = "/api/stances?country=" + encodeURIComponent(cell.country);
-      more.appendChild(link);
-      body.appendChild(more);
-    }
     if (hint) { hint.hidden = true; }
     Array.prototype.forEach.call(document.querySelectorAll("[data-key].selected"), function (n) { n.classList.remove("selected"); });
     Array.prototype.forEach.call(document.querySelectorAll("[data-key]"), function (n) {

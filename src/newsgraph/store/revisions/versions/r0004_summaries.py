@@ -2,7 +2,8 @@
 summary tables (counts per entity and per day), filled from the stored facts.
 
 - indexes on ``events (actor_entity_id)``, ``events (target_entity_id)``,
-  ``quotes (speaker_entity_id)``, ``canonical_entities (name_key)``;
+  ``quotes (speaker_entity_id)``, ``canonical_entities (name_key)``, the mentions that give a
+  role, and (PostgreSQL) an entity's latest mentions;
 - ``events.day``: the event's date, else its document's (the document's own, else its first
   page's), cut to ``YYYY-MM-DD``; indexed newest first for the time-ordered lists;
 - ``summary_documents``, ``entity_totals``, ``entity_days``, ``day_totals``, ``day_event_types``
@@ -28,6 +29,12 @@ INDEXES = (
     ("ix_quotes_speaker_entity", "quotes", "speaker_entity_id"),
     ("ix_canonical_entities_name_key", "canonical_entities", "name_key"),
 )
+# The roles an entity was given (few of its mentions carry one), its latest mentions (PostgreSQL; SQLite's
+# index on mentions (entity_id) holds the rowid already).
+PARTIAL_INDEXES = {
+    "ix_mentions_entity_role": "mentions (entity_id, role) WHERE role IS NOT NULL",
+    "ix_mentions_entity_recent": "mentions (entity_id, id)",
+}
 # Newest first, undated last, ties by id: the order of the event lists.
 DAY_INDEX = {
     "postgresql": "CREATE INDEX IF NOT EXISTS ix_events_day ON events (day DESC NULLS LAST, id)",
@@ -124,6 +131,9 @@ def upgrade() -> None:
     conn = op.get_bind()
     for name, table, column in INDEXES:
         conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})"))
+    for name, what in PARTIAL_INDEXES.items():
+        if name != "ix_mentions_entity_recent" or conn.dialect.name == "postgresql":
+            conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {what}"))
     if "day" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
         with op.batch_alter_table("events") as batch:
             batch.add_column(sa.Column("day", sa.String(10), nullable=True))
@@ -143,5 +153,5 @@ def downgrade() -> None:
     conn.execute(sa.text("DROP INDEX IF EXISTS ix_events_day"))
     with op.batch_alter_table("events") as batch:
         batch.drop_column("day")
-    for name, _, _ in INDEXES:
+    for name in [*(i[0] for i in INDEXES), *PARTIAL_INDEXES]:
         conn.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
