@@ -15,12 +15,12 @@ from newsgraph.store.db import Store
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(("per_task", "n_tasks"), [(1, 4), (100, 1)])
-def test_plan_groups_files_by_page_count(fixtures: Path, per_task: int, n_tasks: int) -> None:
+@pytest.mark.parametrize(("per_task", "n_tasks", "n_items"), [(1, 5, 5), (2, 2, 4), (100, 1, 4)])
+def test_plan_groups_files_by_page_count(fixtures: Path, per_task: int, n_tasks: int, n_items: int) -> None:
     files = [str(fixtures / "pages" / n) for n in ("no_teasers.txt", "simple.html", "teasers_first.txt")]
-    files.append(str(fixtures / "records.csv"))  # 2 rows
+    files.append(str(fixtures / "records.csv"))  # 2 rows: two ranges of one row with one page a task
     tasks = plan_tasks(files, Settings.load(env={}), per_task)
-    assert len(tasks) == n_tasks and sum(len(t) for t in tasks) == 4
+    assert len(tasks) == n_tasks and sum(len(t) for t in tasks) == n_items
 
 
 def test_stdin_is_refused() -> None:
@@ -86,7 +86,7 @@ def test_a_warc_archive_is_split_into_record_ranges_read_by_separate_tasks(tmp_p
 
     archive = tmp_path / "crawl.warc.gz"
     write_warc(archive, [page_html(i) for i in range(6)])  # 18 records: request, response, metadata per page
-    tasks = plan_tasks([str(archive)], Settings.load(env={}), 6)
+    tasks = plan_tasks([str(archive)], Settings.load(env={}), 2)  # 2 pages a task
     assert [len(t) for t in tasks] == [1, 1, 1] and all("#" in t[0] for t in tasks)
     url = f"sqlite:///{tmp_path / 'batch.db'}"
     settings_json = json.dumps(asdict(Settings.load(env={}, db=url, extract=False)))
@@ -95,3 +95,99 @@ def test_a_warc_archive_is_split_into_record_ranges_read_by_separate_tasks(tmp_p
     assert [r.pages_new for r in results] == [2, 2, 2] and sum(r.errors for r in results) == 0
     with Store(url) as store:
         assert store.counts()["documents"] == 6
+
+
+def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """What a run leaves in the database, in an order that does not depend on the order of the tasks."""
+    from sqlalchemy import select
+
+    from newsgraph.store.schema import documents, ingest_errors, page_documents, pages
+
+    with Store(url) as store, store.engine.connect() as conn:
+        return {
+            "pages": sorted(tuple(r) for r in conn.execute(select(pages.c.id, pages.c.source, pages.c.published))),
+            "documents": sorted(
+                tuple(r) for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.body))
+            ),
+            "links": sorted(
+                tuple(r) for r in conn.execute(select(page_documents.c.page_id, page_documents.c.document_id))
+            ),
+            "errors": sorted(
+                tuple(r)
+                for r in conn.execute(select(ingest_errors.c.source, ingest_errors.c.code, ingest_errors.c.message))
+            ),
+        }
+
+
+def table_inputs(folder: Path, kind: str) -> Path:
+    """A 9-page input of ``kind``: CSV rows with quoted newlines, JSON Lines with a broken line, or a WARC."""
+    from tests.ingest.read.test_table import write_csv, write_jsonl
+    from tests.sources.test_warc import page_html, write_warc
+
+    if kind == "csv":
+        return write_csv(folder / "board.csv", 10)  # row 4 has no text, row 6 a stray field
+    if kind == "jsonl":
+        return write_jsonl(folder / "board.jsonl", 12)  # a blank, a broken and a non-object line
+    archive = folder / "crawl.warc.gz"
+    write_warc(archive, [page_html(i) for i in range(9)])
+    return archive
+
+
+def run_tasks(tasks: list[list[str]], url: str, out: Path) -> None:
+    from dataclasses import asdict
+
+    out.mkdir(exist_ok=True)
+    settings_json = json.dumps(asdict(Settings.load(env={}, db=url, extract=False)))
+    for part, files in enumerate(tasks):
+        run_task(files, settings_json, str(out), part, None)
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "warc"])
+def test_one_file_cut_into_ranges_stores_what_one_task_stores(tmp_path: Path, kind: str) -> None:
+    source = table_inputs(tmp_path, kind)
+    tasks = plan_tasks([str(source)], Settings.load(env={}), 2)
+    assert len(tasks) >= 4 and all(len(t) == 1 and "#" in t[0] for t in tasks)
+    whole, cut = f"sqlite:///{tmp_path / 'whole.db'}", f"sqlite:///{tmp_path / 'cut.db'}"
+    run_tasks([[str(source)]], whole, tmp_path / "out-whole")
+    run_tasks(tasks, cut, tmp_path / "out-cut")
+    expected = snapshot(whole)
+    assert len(expected["pages"]) == 9 and snapshot(cut) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "rows", "per_task", "sizes", "first"),
+    [
+        ("a.csv", 2000, 200, [200] * 10, "#rows=0-200"),
+        ("a.csv", 10, 4, [3, 3, 4], "#rows=0-3"),
+        ("a.jsonl", 13, 4, [4, 4, 4], "#lines=1-6"),  # line 3 is blank
+    ],
+)
+def test_a_big_table_is_cut_into_even_row_ranges(
+    tmp_path: Path, name: str, rows: int, per_task: int, sizes: list[int], first: str
+) -> None:
+    from newsgraph.ingest.read import estimate_pages
+    from tests.ingest.read.test_table import write_csv, write_jsonl
+
+    path = write_csv(tmp_path / name, rows) if name.endswith(".csv") else write_jsonl(tmp_path / name, rows)
+    small = write_csv(tmp_path / "small.csv", 2)
+    tasks = plan_tasks([str(small), str(path)], Settings.load(env={}), per_task)
+    assert tasks[-1] == [str(small)] and [estimate_pages(Path(t[0])) for t in tasks[:-1]] == sizes
+    assert tasks[0][0].endswith(first) and tasks[-2][0].endswith("-")
+
+
+def test_a_killed_range_is_ingested_by_the_next_run_and_the_base_equals_one_task(tmp_path: Path) -> None:
+    source = table_inputs(tmp_path, "csv")
+    whole = f"sqlite:///{tmp_path / 'whole.db'}"
+    run_tasks([[str(source)]], whole, tmp_path / "out-whole")
+    url = f"sqlite:///{tmp_path / 'batch.db'}"
+    settings = Settings.load(env={}, db=url, extract=False)
+    first = run_batch([str(source)], tmp_path / "out", settings, workers=1, pages_per_task=3, task=fails_on_part_one)
+    [failed] = first.failed
+    assert failed.files == [f"{source}#rows=2-5"]  # 10 rows cut 2, 3, 2, 3
+    with Store(url) as store:
+        assert [e["source"] for e in store.errors() if e["code"] == TaskFailed.code] == failed.files
+    second = run_batch([str(source)], tmp_path / "out", settings, workers=1, pages_per_task=3)
+    assert not second.failed and second.pages_new == 2 and second.pages_unchanged == 7  # rows 2 and 3; 4 has no text
+    resumed = snapshot(url)
+    resumed["errors"] = [e for e in resumed["errors"] if e[1] != TaskFailed.code]
+    assert {k: sorted(set(v)) for k, v in resumed.items()} == {k: sorted(set(v)) for k, v in snapshot(whole).items()}

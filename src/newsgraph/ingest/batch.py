@@ -1,7 +1,11 @@
 """Batch runs with Dask: the same pipeline, spread over workers, writing Parquet shards.
 
 The driver lists the input files and cuts them into tasks of about
-``pages_per_task`` pages. Each task runs on a Dask worker: the ordinary
+``pages_per_task`` pages: small files are grouped, a big CSV or JSON Lines table is cut into
+row ranges (``PATH#rows=0-200``, ``PATH#lines=1-201``: whole records, so a quoted newline in
+a CSV field never splits one) and a WARC archive into byte ranges of whole records
+(``PATH#START-STOP``), each range a task. Whatever the cut, the pages, ids and errors are
+those of reading each file whole. Each task runs on a Dask worker: the ordinary
 :class:`~newsgraph.ingest.pipeline.Pipeline` (read → segment → parse + extract →
 store) over its files, into the shared database, and writes two Parquet
 shards to ``out_dir``: ``records-NNNNN.parquet`` (one row per stored page:
@@ -29,9 +33,11 @@ from typing import Any
 
 from newsgraph.core.errors import ConfigError, NewsgraphError
 from newsgraph.core.settings import Settings
-from newsgraph.ingest.read import estimate_pages, expand_paths
+from newsgraph.ingest.read import estimate_pages, expand_paths, row_range
 from newsgraph.sources.inputs import is_warc, iter_inputs, plan_inputs, warc_range
 from newsgraph.sources.warc import split_ranges
+
+TABLE_CUTS = (".csv", ".jsonl", ".ndjson")  # tables a task can read a range of rows of
 
 
 @dataclass(slots=True)
@@ -85,8 +91,8 @@ class BatchSummary:
 
 
 def plan_tasks(paths: Sequence[str], settings: Settings, pages_per_task: int) -> list[list[str]]:
-    """Input files grouped into tasks of about ``pages_per_task`` pages (a big table is one task; a WARC
-    archive is split into tasks of ``pages_per_task`` records)."""
+    """Input files grouped into tasks of about ``pages_per_task`` pages; a table or WARC archive with more
+    pages is cut into ranges of at most ``pages_per_task`` pages (about, for WARC), one task each."""
     items = expand_paths(paths, include=settings.include, exclude=settings.exclude)
     if any(str(i) == "-" for i in items):
         raise ConfigError("batch runs read files, not standard input: save the input to a file first")
@@ -98,6 +104,10 @@ def plan_tasks(paths: Sequence[str], settings: Settings, pages_per_task: int) ->
             ranges = split_ranges(Path(item), pages_per_task)
             tasks.extend([warc_range(item, start, stop)] for start, stop in ranges)
             continue
+        ranges = table_ranges(item, pages_per_task, settings.max_bytes)
+        if ranges:
+            tasks.extend([r] for r in ranges)
+            continue
         current.append(str(item))
         size += estimate_pages(item)
         if size >= pages_per_task:
@@ -106,6 +116,34 @@ def plan_tasks(paths: Sequence[str], settings: Settings, pages_per_task: int) ->
     if current:
         tasks.append(current)
     return tasks
+
+
+def table_ranges(item: Path | str, pages_per_task: int, max_bytes: int) -> list[str] | None:
+    """A CSV or JSON Lines file of more than ``pages_per_task`` rows cut into even row ranges of at most
+    that many rows (the last open-ended); None for any other input, or a file too large to be read
+    (its one task reports it). The cuts only balance the tasks: any cut reads the same pages."""
+    if isinstance(item, str) or item.suffix.lower() not in TABLE_CUTS or not item.is_file():
+        return None
+    try:
+        if item.stat().st_size > max_bytes:
+            return None
+    except OSError:
+        return None
+    per_task = max(1, pages_per_task)
+    csv = item.suffix.lower() == ".csv"
+    # where each record starts: CSV data rows count from 0, JSON Lines lines from 1 (blank ones hold none)
+    records = list(range(estimate_pages(item))) if csv else _record_lines(item)
+    if len(records) <= per_task:
+        return None
+    parts = -(-len(records) // per_task)  # even parts of at most per_task records
+    starts = [0 if csv else 1] + [records[k * len(records) // parts] for k in range(1, parts)]
+    return [row_range(item, a, starts[i + 1] if i + 1 < len(starts) else None) for i, a in enumerate(starts)]
+
+
+def _record_lines(path: Path) -> list[int]:
+    """The numbers (from 1) of the non-blank lines of a JSON Lines file: one record each."""
+    with path.open("rb") as fh:
+        return [n for n, line in enumerate(fh, 1) if line.strip()]
 
 
 @lru_cache(maxsize=2)

@@ -9,8 +9,8 @@ offset where the damage starts. warcio stops silently on a cut gzip member, so c
 checked by offsets: every byte of the archive (or of the range asked for) must belong to a
 record that was read to its declared end.
 
-:func:`record_offsets` lists where records start, so a batch run can split one archive into
-ranges (``start``/``stop`` byte offsets) read by different workers.
+:func:`record_offsets` lists where records start; :func:`split_ranges` cuts one archive into ranges
+(``start``/``stop`` byte offsets) of about N page records each, read by different workers.
 """
 
 from __future__ import annotations
@@ -133,25 +133,33 @@ def _damaged(source: str, offset: int, detail: str) -> WarcError:
 
 def record_offsets(path: Path) -> list[int]:
     """The byte offset of every record of ``path`` (stops quietly at damage: the reader reports it)."""
+    return [offset for offset, _kind in _records(path)]
+
+
+def _records(path: Path) -> list[tuple[int, str]]:
+    """``(offset, WARC-Type)`` of every record of ``path``, up to any damage (HTTP headers are not parsed)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    offsets: list[int] = []
+    out: list[tuple[int, str]] = []
     with path.open("rb") as handle:
         records = ArchiveIterator(handle, no_record_parse=True)
         try:
-            for _record in records:
-                offsets.append(records.get_record_offset())
+            for record in records:
+                out.append((records.get_record_offset(), record.rec_type or ""))
         except Exception:
             pass
-    return offsets
+    return out
 
 
-def split_ranges(path: Path, records_per_range: int) -> list[tuple[int, int | None]]:
-    """``(start, stop)`` byte ranges of about ``records_per_range`` records each, covering the whole archive."""
-    offsets = record_offsets(path)
-    if not offsets:
+def split_ranges(path: Path, pages_per_range: int) -> list[tuple[int, int | None]]:
+    """``(start, stop)`` byte ranges covering the whole archive, each holding about ``pages_per_range``
+    page records (response and resource records; the request and metadata records around them are
+    not counted): a range starts at every ``pages_per_range``-th page record."""
+    records = _records(path)
+    if not records:
         return [(0, None)]
-    starts = offsets[:: max(1, records_per_range)]
+    page_offsets = [offset for offset, kind in records if kind in PAGE_RECORDS]
+    starts = [0, *page_offsets[max(1, pages_per_range) :: max(1, pages_per_range)]]
     return [(s, starts[i + 1] if i + 1 < len(starts) else None) for i, s in enumerate(starts)]
 
 

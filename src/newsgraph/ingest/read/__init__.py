@@ -20,7 +20,7 @@ from newsgraph.core.errors import NotRegularFile, ReadError, TooLarge, Unreadabl
 from newsgraph.core.model import RawPage
 from newsgraph.ingest.read.encoding import decode_bytes
 from newsgraph.ingest.read.html import looks_like_html, read_html
-from newsgraph.ingest.read.table import read_csv, read_json, read_jsonl
+from newsgraph.ingest.read.table import Rows, parse_row_range, read_csv, read_json, read_jsonl, row_range
 from newsgraph.ingest.read.text import read_text
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -66,14 +66,23 @@ def expand_paths(
 
 
 def read_item(item: Path | str, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
+    """Pages of a file, of ``-`` (standard input) or of a range of a table's rows (``PATH#rows=0-200``,
+    see :func:`~newsgraph.ingest.read.table.row_range`; a file really named so is read whole)."""
     if item == "-":
         yield from read_bytes(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", "", max_bytes, published)
+        return
+    ranged = None if os.path.lexists(item) else parse_row_range(item)
+    if ranged is not None:
+        yield from read_file(ranged[0], max_bytes=max_bytes, published=published, rows=ranged[1])
     else:
         yield from read_file(Path(item), max_bytes=max_bytes, published=published)
 
 
 def estimate_pages(item: Path | str) -> int:
     """How many pages a file will yield (rows for tables), for progress bars. Cheap, never raises."""
+    ranged = None if isinstance(item, str) or item.exists() else parse_row_range(item)
+    if ranged is not None:
+        return _estimate_range(*ranged)
     if isinstance(item, str) or not item.is_file():  # never open a FIFO just to count its lines
         return 1
     suffix = item.suffix.lower()
@@ -87,6 +96,16 @@ def estimate_pages(item: Path | str) -> int:
     except (OSError, csv.Error):
         return 1
     return 1
+
+
+def _estimate_range(path: Path, rows: Rows) -> int:
+    if rows.unit == "rows":
+        return max((rows.stop if rows.stop is not None else estimate_pages(path)) - rows.start, 1)
+    try:
+        with path.open("rb") as fh:
+            return max(sum(1 for n, line in enumerate(fh, 1) if n in rows and line.strip()), 1)
+    except OSError:
+        return 1
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
@@ -127,60 +146,76 @@ def _not_regular(mode: int, source: str) -> NotRegularFile | None:
     return NotRegularFile(f"{source}: this is {what}, not a regular file; skipped (only files are read)", source=source)
 
 
-def read_file(path: Path, *, max_bytes: int, published: str | None = None) -> Iterator[PageOrError]:
+def read_file(
+    path: Path, *, max_bytes: int, published: str | None = None, rows: Rows | None = None
+) -> Iterator[PageOrError]:
     """Pages of one file. Only regular files are opened (a FIFO would block, a device never end), and
-    the size limit holds while reading too, whatever ``stat`` said (files under /proc report 0)."""
+    the size limit holds while reading too, whatever ``stat`` said (files under /proc report 0).
+    With ``rows`` (a table's range), what concerns the whole file is reported by its first range only."""
+    data = _load(path, max_bytes)
+    if isinstance(data, ReadError):
+        if rows is None or rows.first:
+            yield data
+        return
+    yield from read_bytes(data, source_name(path), path.suffix.lower(), max_bytes, published, rows=rows)
+
+
+def _load(path: Path, max_bytes: int) -> bytes | ReadError:
     source = source_name(path)
     try:
         special = _not_regular(os.stat(path).st_mode, source)
         if special is not None:
-            yield special
-            return
+            return special
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as fh:
             info = os.fstat(fh.fileno())
             special = _not_regular(info.st_mode, source)  # swapped between stat and open
             if special is not None:
-                yield special
-                return
+                return special
             if info.st_size > max_bytes:
-                yield TooLarge(
+                return TooLarge(
                     f"{source}: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit; "
                     "raise it with --max-bytes or NEWSGRAPH_MAX_BYTES",
                     source=source,
                 )
-                return
             data = fh.read(max_bytes + 1)
         if len(data) > max_bytes:
-            yield TooLarge(
+            return TooLarge(
                 f"{source}: more than {max_bytes} bytes read (its size on disk said {info.st_size}); cut off at the "
                 "limit; raise it with --max-bytes or NEWSGRAPH_MAX_BYTES",
                 source=source,
             )
-            return
     except FileNotFoundError:
-        yield Unreadable(f"{source}: no such file or directory", source=source)
-        return
+        return Unreadable(f"{source}: no such file or directory", source=source)
     except (PermissionError, IsADirectoryError, OSError) as exc:
-        yield Unreadable(f"{source}: cannot be read ({exc.strerror or exc}); check its permissions", source=source)
-        return
-    yield from read_bytes(data, source, path.suffix.lower(), max_bytes, published)
+        return Unreadable(f"{source}: cannot be read ({exc.strerror or exc}); check its permissions", source=source)
+    return data
 
 
 def read_bytes(
-    data: bytes, source: str, suffix: str, max_bytes: int, published: str | None = None
+    data: bytes, source: str, suffix: str, max_bytes: int, published: str | None = None, *, rows: Rows | None = None
 ) -> Iterator[PageOrError]:
-    """Pages from bytes already in memory (an upload); ``suffix`` picks the reader like a file name's."""
+    """Pages from bytes already in memory (an upload); ``suffix`` picks the reader like a file name's;
+    ``rows`` keeps what a range of a CSV or JSON Lines table yields."""
+    whole = rows is None or rows.first  # whether this read reports what concerns the whole input
     if len(data) > max_bytes:
-        yield TooLarge(f"{source}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit", source=source)
+        if whole:
+            yield TooLarge(
+                f"{source}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit", source=source
+            )
         return
     try:
         decoded = decode_bytes(data, source=source)
-        text = decoded.text
+    except Exception as exc:  # what the decoder refuses concerns the whole input
+        if whole:
+            yield exc if isinstance(exc, ReadError) else _unexpected(source, exc)
+        return
+    text = decoded.text
+    try:
         if suffix in CSV_SUFFIXES:
-            items: Iterable[PageOrError] = read_csv(text, source=source)
+            items: Iterable[PageOrError] = read_csv(text, source=source, rows=rows)
         elif suffix in JSONL_SUFFIXES:
-            items = read_jsonl(text, source=source)
+            items = read_jsonl(text, source=source, rows=rows)
         elif suffix in JSON_SUFFIXES:
             items = read_json(text, source=source)
         elif suffix in HTML_SUFFIXES or looks_like_html(text):
@@ -200,16 +235,22 @@ def read_bytes(
     except ReadError as exc:
         yield exc
     except Exception as exc:  # a reader bug must not stop the run: report it for this item
-        yield Unreadable(f"{source}: unexpected {type(exc).__name__}: {exc}; please report this file", source=source)
+        yield _unexpected(source, exc)
+
+
+def _unexpected(source: str, exc: Exception) -> Unreadable:
+    return Unreadable(f"{source}: unexpected {type(exc).__name__}: {exc}; please report this file", source=source)
 
 
 __all__ = [
     "PageOrError",
+    "Rows",
     "estimate_pages",
     "expand_paths",
     "iter_pages",
     "read_bytes",
     "read_file",
     "read_item",
+    "row_range",
     "source_name",
 ]
