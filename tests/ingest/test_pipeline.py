@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.core.model import RawPage
 from newsgraph.core.settings import Settings
+from newsgraph.ingest import pipeline
 from newsgraph.ingest.pipeline import Pipeline, fact_writer
 from newsgraph.ingest.segment import segment
 from newsgraph.store.db import Store
@@ -79,3 +80,28 @@ def test_the_fact_writer_skips_documents_without_facts(db_url: str) -> None:
     with Store(db_url) as store:
         store.save_page(raw, seg, write_facts=fact_writer({}))
         assert store.fact_counts() == dict.fromkeys(store.fact_counts(), 0)
+
+
+def test_a_page_that_cannot_be_stored_costs_only_that_page(
+    mixed: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch's transaction fails; the pages are then stored one by one and only the bad one is lost."""
+    harbour: set[str] = set()
+
+    class _NoFacts:
+        def analyze(self, documents):
+            harbour.update(d.id for d in documents if "Harbour" in d.title)
+            return {}
+
+    real = pipeline.mark_extracted
+
+    def mark(conn, ok, failed=()):
+        if harbour & set(failed):
+            raise RuntimeError("disk full")
+        real(conn, ok, failed)
+
+    monkeypatch.setattr(pipeline, "mark_extracted", mark)
+    summary = Pipeline(Settings.load(env={}, db=db_url, max_bytes=MAX), analyzer=_NoFacts()).ingest([str(mixed)])
+    assert harbour and summary.pages_new == len(GOOD) + len(WARN) - 1
+    assert [e for e in summary.errors if "could not be stored: RuntimeError: disk full" in e.message]
+    assert Store(db_url).counts()["pages"] == summary.pages_new

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
 from newsgraph.core.errors import NotFound, SchemaTooNew
 from newsgraph.core.model import RawPage
 from newsgraph.ingest.segment import segment
-from newsgraph.store.db import Store
+from newsgraph.store.db import NewPage, Store
 from newsgraph.store.migrations import head_revision
+from tests.conftest import pg_schema_url
 
 PAGE = (
     "Ministers agree on a new trade pact\n\nImage removed.\n\n"
@@ -92,6 +97,64 @@ def test_failed_page_leaves_no_trace(any_db_url: str) -> None:
             store.save_page(raw, seg, write_facts=boom)
         assert store.counts()["pages"] == 0 and store.counts()["documents"] == 0
         assert store.save_page(raw, seg).status == "new"
+
+
+def _pages_for_a_batch() -> list:
+    """A page, a near copy of it, a page sharing its teaser, and the first page again."""
+    other = PAGE.replace("Ministers agree on a new trade pact", "Court rules on the trade pact").replace(
+        "Trade ministers from four", "Judges in four"
+    )
+    variant = PAGE.replace("on Monday", "on Tuesday").replace("Popular", "Trending")
+    return [_seg(PAGE), _seg(variant, "copy.txt"), _seg(other, "q.txt"), _seg(PAGE, "again.txt")]
+
+
+def _stored(store: Store) -> dict[str, list[tuple]]:
+    tables = ("pages", "documents", "page_documents", "documents_fts")
+    out = {}
+    with store.engine.connect() as conn:
+        for table in tables if store.dialect == "sqlite" else tables[:3]:
+            rows = conn.execute(text(f"SELECT * FROM {table}")).mappings()
+            out[table] = sorted(
+                tuple(bytes(v) if isinstance(v, memoryview) else v for k, v in r.items() if not k.endswith("_at"))
+                for r in rows
+            )
+    return out
+
+
+@contextmanager
+def _second_database(url: str, tmp_path: Path) -> Iterator[str]:
+    """A second fresh database on the same backend as ``url``."""
+    if url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'second.db'}"
+        return
+    with pg_schema_url() as second:
+        yield second
+
+
+@pytest.mark.parametrize("size", [2, 4])
+def test_a_batch_stores_what_page_by_page_stores(any_db_url: str, tmp_path: Path, size: int) -> None:
+    with _second_database(any_db_url, tmp_path) as url, Store(url) as one_by_one, Store(any_db_url) as store:
+        expected = [one_by_one.save_page(raw, seg) for raw, seg in _pages_for_a_batch()[:size]]
+        got = store.save_pages([NewPage(raw, seg) for raw, seg in _pages_for_a_batch()[:size]])
+        assert [(r.status, r.documents, r.linked, r.duplicates) for r in got] == [
+            (r.status, r.documents, r.linked, r.duplicates) for r in expected
+        ]
+        assert [r.status for r in got] == ["new", "new", "new", "unchanged"][:size]
+        assert _stored(store) == _stored(one_by_one)
+
+
+def test_a_failed_batch_leaves_no_trace_and_forgets_its_signatures(any_db_url: str) -> None:
+    def boom(conn, docs):
+        raise RuntimeError("extractor exploded")
+
+    pages = _pages_for_a_batch()
+    with Store(any_db_url) as store:
+        with pytest.raises(RuntimeError):
+            store.save_pages([NewPage(raw, seg) for raw, seg in pages[:2]], write_facts=boom)
+        assert store.counts()["pages"] == 0 and store.counts()["documents"] == 0
+        raw, seg = pages[1]  # the near copy: its original was rolled back, so it is stored in full
+        result = store.save_page(raw, seg)
+        assert (result.documents, result.duplicates) == (2, 0) and seg.main.duplicate_of is None
 
 
 def test_document_lookup_by_prefix_and_errors(any_db_url: str) -> None:

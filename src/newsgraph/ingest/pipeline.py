@@ -1,9 +1,10 @@
 """Composes the stages: read → segment → parse + extract → store.
 
 This is the only module that knows their order. Pages are processed in
-batches so the NLP model sees many documents per ``nlp.pipe`` call, but each
-page is written in its own transaction: a failure on one page loses nothing
-else, and is recorded as an ingest error for that page.
+batches so the NLP model sees many documents per ``nlp.pipe`` call, and each
+batch is written in one transaction (one multi-row insert per table). When that
+transaction fails, the batch is written again page by page, so a failure on one
+page loses nothing else and is recorded as an ingest error for that page.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from newsgraph.core.settings import Settings
 from newsgraph.ingest.read import estimate_pages, expand_paths, read_item, source_name
 from newsgraph.ingest.record import segmented_record
 from newsgraph.ingest.segment import Segmented, segment
-from newsgraph.store.db import Store
-from newsgraph.store.facts import write_facts
+from newsgraph.store.db import NewPage, PageResult, Store
+from newsgraph.store.facts import write_many
 from newsgraph.store.reextract import mark_extracted, stale_documents
 
 if TYPE_CHECKING:
@@ -36,16 +37,14 @@ class Analyzer(Protocol):
     def analyze(self, documents: Sequence[Document]) -> dict[str, DocFacts]: ...
 
 
-def fact_writer(facts: Mapping[str, DocFacts]) -> Callable[[Connection, Document], None]:
-    """What ``Store.save_page`` calls for each new document: writes the facts found for it, if any."""
+def fact_writer(facts: Mapping[str, DocFacts]) -> Callable[[Connection, list[Document]], None]:
+    """What ``Store.save_pages`` calls with the new documents: writes the facts found for them, if any."""
 
-    def write(conn: Connection, document: Document) -> None:
-        found = facts.get(document.id)
-        if found is not None:
-            write_facts(conn, found)
-            mark_extracted(conn, [document.id])
-        else:  # extraction failed for it: stored without facts, `newsgraph reprocess --failed` retries
-            mark_extracted(conn, [], [document.id])
+    def write(conn: Connection, new: list[Document]) -> None:
+        found = [facts[d.id] for d in new if d.id in facts]
+        write_many(conn, found)
+        # a document without facts failed extraction: stored without them, `newsgraph reprocess --failed` retries
+        mark_extracted(conn, [f.document.id for f in found], [d.id for d in new if d.id not in facts])
 
     return write
 
@@ -209,7 +208,8 @@ class Pipeline:
         facts: dict[str, DocFacts] = {}
         stored_before: list[str] = []  # documents of this batch stored by an earlier run
         if self.analyzer is not None:
-            fresh = [p for p in batch if not self.store.has_page(p.seg.page_id)]
+            stored_pages = self.store.stored_pages([p.seg.page_id for p in batch])
+            fresh = [p for p in batch if p.seg.page_id not in stored_pages]
             known = self.store.known_documents([d.id for p in fresh for d in p.seg.documents])
             fresh_pages = {p.seg.page_id for p in fresh}
             stored_before = [d.id for p in batch if p.seg.page_id not in fresh_pages for d in p.seg.documents]
@@ -220,10 +220,7 @@ class Pipeline:
                 self._over_budget(fresh, summary)
             except Exception as exc:  # one broken batch: retry page by page so one bad page costs only itself
                 facts = self._analyze_each(fresh, known, summary, exc)
-        stored: list[str] = []
-        for pending in batch:
-            stored.extend(self._store_page(pending, facts, summary))
-            _tick(progress, summary)
+        stored = self._store_batch(batch, facts, summary, progress)
         if stored and self.analyzer is not None:
             self._resolve(stored, summary)
         if stored_before:
@@ -297,19 +294,42 @@ class Pipeline:
                 f"entity/event resolution failed ({type(exc).__name__}: {exc}); run `newsgraph resolve`",
             )
 
-    def _store_page(self, pending: _Pending, facts: dict[str, DocFacts], summary: IngestSummary) -> tuple[str, ...]:
-        raw, seg = pending.raw, pending.seg
+    def _store_batch(
+        self,
+        batch: list[_Pending],
+        facts: dict[str, DocFacts],
+        summary: IngestSummary,
+        progress: ProgressCallback | None,
+    ) -> list[str]:
+        """Store the pages of a batch in one transaction; page by page when that fails."""
+        writer = fact_writer(facts) if self.analyzer is not None else None
+        items = [NewPage(p.raw, p.seg, self._record(p, facts)) for p in batch]
+        try:
+            results = self.store.save_pages(items, run_id=summary.run_id, write_facts=writer)
+        except Exception:  # one bad page (or another process storing the same documents): one by one
+            results = None
+        stored: list[str] = []
+        for k, item in enumerate(items):
+            if results is None:
+                stored.extend(self._store_page(item, facts, summary))
+            else:
+                stored.extend(self._count(item, results[k], summary))
+            _tick(progress, summary)
+        return stored
+
+    def _record(self, pending: _Pending, facts: dict[str, DocFacts]) -> dict[str, Any] | None:
+        return segmented_record(pending.raw, pending.seg, facts) if self.analyzer is not None else None
+
+    def _store_page(self, item: NewPage, facts: dict[str, DocFacts], summary: IngestSummary) -> tuple[str, ...]:
+        raw, seg, record = item.raw, item.seg, item.record
         try:
             writer = fact_writer(facts) if self.analyzer is not None else None
-            record = segmented_record(raw, seg, facts) if self.analyzer is not None else None
             try:
                 result = self.store.save_page(raw, seg, run_id=summary.run_id, write_facts=writer, record=record)
             except IntegrityError:
                 # another process stored one of these documents (or this page) meanwhile: the
                 # transaction rolled back, so store the page again; known documents are now linked
                 result = self.store.save_page(raw, seg, run_id=summary.run_id, write_facts=writer, record=record)
-            if record is not None and self.on_record is not None and result.status == "new":
-                self.on_record(raw, seg, record)
         except NewsgraphError as exc:
             self._error(summary, raw.source, exc)
             return ()
@@ -318,6 +338,16 @@ class Pipeline:
                 summary, raw.source, None, message=f"{raw.source}: could not be stored: {type(exc).__name__}: {exc}"
             )
             return ()
+        return self._count(item, result, summary)
+
+    def _count(self, item: NewPage, result: PageResult, summary: IngestSummary) -> tuple[str, ...]:
+        """Count a page's result in ``summary``; the ids of the documents it stored."""
+        if item.record is not None and self.on_record is not None and result.status == "new":
+            try:
+                self.on_record(item.raw, item.seg, item.record)
+            except Exception as exc:  # the page is stored; its record did not reach the shard
+                self._error(summary, item.raw.source, None, message=f"{item.raw.source}: {type(exc).__name__}: {exc}")
+                return ()
         if result.status == "unchanged":
             summary.pages_unchanged += 1
             return ()

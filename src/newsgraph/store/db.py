@@ -1,6 +1,6 @@
 """The database: one URL, SQLite by default, PostgreSQL for shared servers.
 
-Writes are one transaction per page. A page already stored (same page id,
+Writes are one transaction per batch of pages (:meth:`Store.save_pages`). A page already stored (same page id,
 which is a hash of its normalized content) is skipped, so ingesting the same
 input twice changes nothing. A document already stored under another page is
 linked, not copied; a near-duplicate is stored as a pointer to its original.
@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +40,11 @@ from newsgraph.store.schema import (
 )
 from newsgraph.store.search import Hit, index_document
 from newsgraph.store.search import search as _search
-from newsgraph.store.sql import escape_like
+from newsgraph.store.sql import chunked, escape_like
 
-# Called inside the page's transaction for every newly stored, non-duplicate
-# document, so facts are written atomically with their document.
-FactWriter = Callable[[Connection, Document], None]
+# Called inside the pages' transaction with the newly stored, non-duplicate documents (in order),
+# so facts are written atomically with their documents.
+FactWriter = Callable[[Connection, list[Document]], None]
 
 
 @dataclass(slots=True)
@@ -207,6 +207,14 @@ class Store:
             self._near = index
         return self._near
 
+    def stored_pages(self, page_ids: list[str]) -> set[str]:
+        """Those of ``page_ids`` already stored (one query per chunk, not one per page)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for part in chunked(sorted(set(page_ids))):
+                found.update(conn.execute(select(pages.c.id).where(pages.c.id.in_(part))).scalars())
+        return found
+
     def save_page(
         self,
         raw: RawPage,
@@ -217,77 +225,41 @@ class Store:
         record: dict[str, Any] | None = None,
     ) -> PageResult:
         """Store a segmented page in one transaction; a page already stored is left as it is."""
-        if self.has_page(seg.page_id):
-            return PageResult(status="unchanged", page_id=seg.page_id)
-        result = PageResult(status="new", page_id=seg.page_id)
-        index = self._near_index()
-        added: list[tuple[str, dedup.MinHash]] = []
-        stored: list[str] = []
-        with self.engine.begin() as conn:
-            conn.execute(
-                pages.insert().values(
-                    id=seg.page_id,
-                    source=raw.source,
-                    kind=raw.kind,
-                    url=raw.url,
-                    title=seg.main.title,
-                    published=seg.main.published,
-                    encoding=raw.meta.get("encoding"),
-                    language=raw.meta.get("language"),
-                    ingested_at=now(),
-                    run_id=run_id,
-                )
-            )
-            existing = set(
-                conn.execute(select(documents.c.id).where(documents.c.id.in_([d.id for d in seg.documents]))).scalars()
-            )
-            for position, doc in enumerate(seg.documents):
-                if doc.id in existing:
-                    result.linked += 1
-                else:
-                    sig = dedup.signature(f"{doc.title}\n{doc.body}")
-                    twin = index.find(sig)
-                    for key, other in added:  # a twin earlier on this same page
-                        if twin is None and sig.jaccard(other) >= dedup.THRESHOLD:
-                            twin = (key, sig.jaccard(other))
-                    values = _document_values(doc, seg.page_id)
-                    if twin is not None:
-                        doc.duplicate_of = twin[0]
-                        values.update(body="", duplicate_of=twin[0], similarity=round(twin[1], 3))
-                        result.duplicates += 1
-                    else:
-                        values["minhash"] = dedup.to_bytes(sig)
-                        added.append((doc.id, sig))
-                        result.documents += 1
-                        result.teasers += doc.role == "teaser"
-                        stored.append(doc.id)
-                    conn.execute(documents.insert().values(**values))
-                    if twin is None:
-                        index_document(conn, doc.id, doc.title, doc.body)
-                        if write_facts is not None:
-                            write_facts(conn, doc)
-                conn.execute(
-                    page_documents.insert().values(
-                        page_id=seg.page_id,
-                        document_id=doc.id,
-                        role=doc.role,
-                        position=position,
-                        occurrences=doc.occurrences_in_page,
-                    )
-                )
-            summaries.add(conn, stored)  # after their facts: the counts per entity and per day
-            if record is not None:
-                from newsgraph.store.schema import records
+        return self.save_pages([NewPage(raw, seg, record)], run_id=run_id, write_facts=write_facts)[0]
 
-                conn.execute(
-                    records.insert().values(
-                        page_id=seg.page_id, record=json.dumps(compact_record(record), ensure_ascii=False)
-                    )
-                )
-        for key, sig in added:  # only after the commit: a rolled-back page leaves no trace
-            index.add(key, sig)
-        result.stored_ids = tuple(stored)
-        return result
+    def save_pages(
+        self, items: Sequence[NewPage], *, run_id: int | None = None, write_facts: FactWriter | None = None
+    ) -> list[PageResult]:
+        """Store segmented pages in one transaction, one multi-row statement per table for them all.
+
+        The result is the same as storing them one by one in order: a page already stored (or
+        repeated in ``items``) is ``unchanged``, a document stored earlier (or by an earlier item) is
+        linked, a near-duplicate of any earlier document is stored as a pointer. ``write_facts`` is
+        called once, inside the transaction, with the documents stored (not duplicates) in order.
+        Nothing is written when anything fails: the caller may retry page by page.
+        """
+        known = self.stored_pages([item.seg.page_id for item in items])
+        index = self._near_index()
+        results: list[PageResult] = []
+        rows = _PageRows()
+        marked: list[Document] = []  # duplicates marked here, unmarked if the transaction fails
+        try:
+            with self.engine.begin() as conn:
+                ids = [d.id for item in items for d in item.seg.documents]
+                existing = {i for part in chunked(ids) for i in _stored_documents(conn, part)}
+                for item in items:
+                    if item.seg.page_id in known:
+                        results.append(PageResult(status="unchanged", page_id=item.seg.page_id))
+                        continue
+                    known.add(item.seg.page_id)
+                    results.append(rows.add(item, run_id, existing, index, marked))
+                rows.write(conn, write_facts)
+        except BaseException:
+            for doc in marked:
+                doc.duplicate_of = None
+            self._near = None  # read again from the database: the pages of this batch were indexed
+            raise
+        return results
 
     def list_documents(
         self, *, role: str | None = None, limit: int = 50, offset: int = 0, include_duplicates: bool = True
@@ -392,3 +364,109 @@ def _document_values(doc: Document, page_id: str) -> dict[str, Any]:
         "first_page_id": page_id,
         "created_at": now(),
     }
+
+
+@dataclass(slots=True)
+class NewPage:
+    """A segmented page to store, with its extraction record (None: stored without one)."""
+
+    raw: RawPage
+    seg: Segmented
+    record: dict[str, Any] | None = None
+
+
+def _stored_documents(conn: Connection, ids: list[str]) -> list[str]:
+    return list(conn.execute(select(documents.c.id).where(documents.c.id.in_(ids))).scalars())
+
+
+@dataclass(slots=True)
+class _PageRows:
+    """The rows of the pages of one :meth:`Store.save_pages` call, written table by table."""
+
+    pages: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    indexed: list[Document] = field(default_factory=list)  # stored with their text (not duplicates)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(
+        self,
+        item: NewPage,
+        run_id: int | None,
+        existing: set[str],
+        index: dedup.NearDuplicateIndex,
+        marked: list[Document],
+    ) -> PageResult:
+        raw, seg = item.raw, item.seg
+        result = PageResult(status="new", page_id=seg.page_id)
+        self.pages.append(
+            {
+                "id": seg.page_id,
+                "source": raw.source,
+                "kind": raw.kind,
+                "url": raw.url,
+                "title": seg.main.title,
+                "published": seg.main.published,
+                "encoding": raw.meta.get("encoding"),
+                "language": raw.meta.get("language"),
+                "ingested_at": now(),
+                "run_id": run_id,
+            }
+        )
+        added: list[tuple[str, dedup.MinHash]] = []
+        stored: list[str] = []
+        for position, doc in enumerate(seg.documents):
+            if doc.id in existing:
+                result.linked += 1
+            else:
+                sig = dedup.signature(f"{doc.title}\n{doc.body}")
+                twin = index.find(sig)
+                for key, other in added:  # a twin earlier on this same page
+                    if twin is None and sig.jaccard(other) >= dedup.THRESHOLD:
+                        twin = (key, sig.jaccard(other))
+                values = _document_values(doc, seg.page_id)
+                if twin is not None:
+                    doc.duplicate_of = twin[0]
+                    marked.append(doc)
+                    values.update(body="", duplicate_of=twin[0], similarity=round(twin[1], 3), minhash=None)
+                    result.duplicates += 1
+                else:
+                    values.update(duplicate_of=None, similarity=None, minhash=dedup.to_bytes(sig))
+                    added.append((doc.id, sig))
+                    result.documents += 1
+                    result.teasers += doc.role == "teaser"
+                    stored.append(doc.id)
+                    self.indexed.append(doc)
+                self.documents.append(values)
+                existing.add(doc.id)  # a later page of the batch links it
+            self.links.append(
+                {
+                    "page_id": seg.page_id,
+                    "document_id": doc.id,
+                    "role": doc.role,
+                    "position": position,
+                    "occurrences": doc.occurrences_in_page,
+                }
+            )
+        if item.record is not None:
+            record = json.dumps(compact_record(item.record), ensure_ascii=False)
+            self.records.append({"page_id": seg.page_id, "record": record})
+        for key, sig in added:  # a later page of the batch finds them (dropped if the batch rolls back)
+            index.add(key, sig)
+        result.stored_ids = tuple(stored)
+        return result
+
+    def write(self, conn: Connection, write_facts: FactWriter | None) -> None:
+        from newsgraph.store.schema import records
+
+        for table, rows in ((pages, self.pages), (documents, self.documents)):
+            if rows:
+                conn.execute(table.insert(), rows)
+        for doc in self.indexed:
+            index_document(conn, doc.id, doc.title, doc.body)
+        if write_facts is not None and self.indexed:
+            write_facts(conn, self.indexed)
+        for table, rows in ((page_documents, self.links), (records, self.records)):
+            if rows:
+                conn.execute(table.insert(), rows)
+        summaries.add(conn, [d.id for d in self.indexed])  # after their facts: counts per entity and per day

@@ -1,6 +1,7 @@
 """Writing and reading the extracted facts of a document.
 
-Facts are written inside the page's transaction (see ``Store.save_page``).
+Facts are written inside the pages' transaction (see ``Store.save_pages``), one multi-row
+insert per table for all the documents of a batch.
 Entities are shared across documents: their id is a hash of kind and
 normalized name, inserted once (``ON CONFLICT DO NOTHING`` on both backends).
 """
@@ -8,10 +9,10 @@ normalized name, inserted once (``ON CONFLICT DO NOTHING`` on both backends).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.model import Evidence
@@ -44,11 +45,40 @@ def _ev(e: Evidence) -> dict[str, Any]:
 
 
 def write_facts(conn: Connection, facts: DocFacts) -> None:
+    """Write the facts of one document (see :func:`write_many`)."""
+    write_many(conn, [facts])
+
+
+# The tables facts are written to, in the order they are written (entities before what names them).
+_TABLES = (entities, entity_aliases, mentions, quotes, amounts, dates, themes, tones, events, stances)
+
+
+def write_many(conn: Connection, found: Sequence[DocFacts]) -> None:
+    """Write the facts of several documents: one multi-row insert per table for them all.
+
+    Rows go in document order, so every table's ids are those a document-by-document write gives;
+    an entity named by several documents is inserted once (the first row wins, as when stored one
+    by one with ``ON CONFLICT DO NOTHING``).
+    """
+    rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in _TABLES}
+    for facts in found:
+        _fact_rows(facts, rows)
+    for table in _TABLES:
+        if table is entities:
+            insert_ignore(conn, table, _unique(rows[table], "id"))
+        elif table is entity_aliases:
+            insert_ignore(conn, table, _unique(rows[table], "entity_id", "alias"))
+        else:
+            insert_rows(conn, table, rows[table])
+
+
+def _fact_rows(facts: DocFacts, rows: dict[Table, list[dict[str, Any]]]) -> None:
+    """Append the rows of one document's facts to ``rows`` (by table)."""
     doc_id = facts.document.id
     m = facts.mentions
-    entity_rows: list[dict[str, Any]] = []
-    alias_rows: list[dict[str, Any]] = []
-    mention_rows: list[dict[str, Any]] = []
+    entity_rows = rows[entities]
+    alias_rows = rows[entity_aliases]
+    mention_rows = rows[mentions]
     by_name: dict[str, str] = {}
 
     def add(kind: str, obj: Any, **extra: Any) -> None:
@@ -83,16 +113,11 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             {"document_id": doc_id, "entity_id": eid, "text": facts.document.body[ev.start : ev.end], "country": code}
             | _ev(ev)
         )
-    insert_ignore(conn, entities, _unique(entity_rows, "id"))
-    insert_ignore(conn, entity_aliases, _unique(alias_rows, "entity_id", "alias"))
-    insert_rows(conn, mentions, mention_rows)
 
     def ref(name: str | None) -> str | None:
         return by_name.get(normalize_for_hash(name)) if name else None
 
-    insert_rows(
-        conn,
-        quotes,
+    rows[quotes].extend(
         [
             {
                 "document_id": doc_id,
@@ -106,9 +131,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for q in facts.quotes
         ],
     )
-    insert_rows(
-        conn,
-        amounts,
+    rows[amounts].extend(
         [
             {
                 "document_id": doc_id,
@@ -124,35 +147,25 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for a in facts.amounts
         ],
     )
-    insert_rows(
-        conn,
-        dates,
+    rows[dates].extend(
         [
             {"document_id": doc_id, "text": d.text, "value": d.value, "granularity": d.granularity, **_ev(d.evidence)}
             for d in facts.dates
         ],
     )
-    insert_rows(
-        conn,
-        themes,
+    rows[themes].extend(
         [{"document_id": doc_id, "code": t.code, "keyword": t.keyword, **_ev(t.evidence)} for t in facts.themes],
     )
     if facts.tone is not None:
-        insert_rows(
-            conn,
-            tones,
-            [
-                {
-                    "document_id": doc_id,
-                    "positive": facts.tone.positive,
-                    "negative": facts.tone.negative,
-                    "polarity": facts.tone.polarity,
-                }
-            ],
+        rows[tones].append(
+            {
+                "document_id": doc_id,
+                "positive": facts.tone.positive,
+                "negative": facts.tone.negative,
+                "polarity": facts.tone.polarity,
+            }
         )
-    insert_rows(
-        conn,
-        events,
+    rows[events].extend(
         [
             {
                 "document_id": doc_id,
@@ -178,9 +191,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
             for e in facts.events
         ],
     )
-    insert_rows(
-        conn,
-        stances,
+    rows[stances].extend(
         [
             {
                 "document_id": doc_id,
