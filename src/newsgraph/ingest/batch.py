@@ -49,6 +49,7 @@ class TaskResult:
     documents: int = 0
     errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # the worker process's CPU time for this task (seconds / cpu_seconds: how shared)
 
 
 class TaskFailed(NewsgraphError):
@@ -181,7 +182,7 @@ def run_task(
     from newsgraph.store.db import Store
 
     settings = Settings(**_settings_from_json(settings_json))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     analyzer = _worker_analyzer(settings.model, settings.batch_size) if settings.extract else None
     rows: list[dict[str, Any]] = []
 
@@ -224,6 +225,7 @@ def run_task(
         documents=summary.documents,
         errors=len(summary.errors),
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu_started,
     )
 
 
