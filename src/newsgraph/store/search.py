@@ -140,35 +140,31 @@ _RANK = "bm25(0.0, 2.0, 1.0)"  # document_id unweighted, title 2×, body 1×: FT
 
 
 def _sqlite_search(conn: Connection, match: str, filters: Filters, limit: int, offset: int) -> list[Hit]:
-    """FTS5: every match's rank computed once (a materialized CTE), the filters applied to the matches, the
-    rank of the last row wanted found, and only the rows ranked up to it (ties included) joined to
-    ``documents`` for the final order; snippets for the returned rows only."""
-    hits = (
-        select(literal_column("documents_fts.rowid").label("r"), _FTS.c.document_id, literal_column("rank"))
-        .select_from(_FTS)
-        .where(text("documents_fts MATCH :q AND rank MATCH :rank_fn").bindparams(q=match, rank_fn=_RANK))
-        .cte("hits")
-        .prefix_with("MATERIALIZED")
-    )
-    candidates = hits
-    if filters.any:
-        candidates = (
-            select(hits.c.r, hits.c.document_id, hits.c.rank)
-            .select_from(_with_page(hits.join(documents, documents.c.id == hits.c.document_id), filters))
-            .where(*document_conditions(filters))
-            .cte("candidates")
-            .prefix_with("MATERIALIZED")
-        )
-    cut = select(candidates.c.rank).order_by(candidates.c.rank).limit(1).offset(limit + offset - 1).scalar_subquery()
-    top = select(candidates).where(candidates.c.rank <= func.coalesce(cut, literal_column("9e999"))).subquery("top")
+    """FTS5 ranks every match inside the FTS query (``ORDER BY rank``, the table the outer loop), and the
+    joined rows are read lazily in that order, filters applied row by row, until the rows wanted and
+    every row tied with the last of them are in; they are put in the final order (score, then newest,
+    then id) here, and only the returned rows get a snippet."""
+    fts = literal_column("documents_fts.rank")
     stmt = (
-        select(*_HIT, (-top.c.rank).label("score"), top.c.r)
-        .select_from(top.join(documents, documents.c.id == top.c.document_id))
-        .order_by(top.c.rank, documents.c.published.desc(), documents.c.id)
-        .limit(limit)
-        .offset(offset)
+        select(*_HIT, fts.label("rank"), literal_column("documents_fts.rowid").label("r"))
+        .select_from(_with_page(_FTS.join(documents, documents.c.id == _FTS.c.document_id), filters))
+        .where(text("documents_fts MATCH :q AND rank MATCH :rank_fn").bindparams(q=match, rank_fn=_RANK))
+        .where(*document_conditions(filters))
+        .order_by(fts)
     )
-    rows = conn.execute(stmt).all()
+    wanted, rows = limit + offset, []
+    result = conn.execute(stmt)
+    try:
+        for row in result:
+            if len(rows) >= wanted and row.rank > rows[-1].rank:
+                break
+            rows.append(row)
+    finally:
+        result.close()
+    rows.sort(key=lambda r: r.id)
+    rows.sort(key=lambda r: r.published or "", reverse=True)  # newest first, undated last (stable sorts)
+    rows.sort(key=lambda r: r.rank)
+    rows = rows[offset:wanted]
     snippets: dict[int, str] = {}
     if rows:
         snip = text(
@@ -176,7 +172,7 @@ def _sqlite_search(conn: Connection, match: str, filters: Filters, limit: int, o
             "WHERE documents_fts MATCH :q AND rowid IN :rows"
         ).bindparams(bindparam("rows", expanding=True))
         snippets = dict(conn.execute(snip, {"q": match, "rows": [r.r for r in rows]}).all())
-    return [Hit(r.id, r.title, r.published, r.role, float(r.score or 0.0), snippets.get(r.r) or "") for r in rows]
+    return [Hit(r.id, r.title, r.published, r.role, -float(r.rank or 0.0), snippets.get(r.r) or "") for r in rows]
 
 
 # -- PostgreSQL: tsvector + GIN -----------------------------------------------------------------------
