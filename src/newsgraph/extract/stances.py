@@ -443,18 +443,28 @@ def extract_stances(
     lead_end = lead[-1].end_char if lead else 0
     rows: list[Stance] = _event_rows(doc, events, issue, published) + _issue_rows(events, issue, published, lead_end)
     characterizing = _characterizing_verbs()
+    # Sentences whose subjects the context has not noted yet: noted (in order) just before the context
+    # is next asked for an actor, so a document without a stance cue never resolves its subjects.
+    unnoted: list[Span] = []
+
+    def noted() -> DocContext:
+        for earlier in unnoted:
+            ctx.note_sentence(earlier)
+        unnoted.clear()
+        return ctx
+
     for sent in ctx.sents:
         quoted = False
         for tok in sent:
             quoted = quoted or tok.text in _QUOTE_MARKS
             cues = by_head.get(tok.lemma_.lower())
             if cues:
-                rows.extend(_cue_rows(tok, cues, ctx, issue, doc_id, published))
+                rows.extend(_cue_rows(tok, cues, noted(), issue, doc_id, published))
             if tok.pos_ == "VERB" and tok.lemma_.lower() in characterizing:
-                rows.extend(_characterization_rows(tok, ctx, issue, doc_id, published))
+                rows.extend(_characterization_rows(tok, noted(), issue, doc_id, published))
         if quoted:
-            rows.extend(_quote_rows(sent, quote_cues, ctx, issue, doc_id, published))
-        ctx.note_sentence(sent)
+            rows.extend(_quote_rows(sent, quote_cues, noted(), issue, doc_id, published))
+        unnoted.append(sent)
     seen: set[tuple[str, str]] = set()
     out: list[Stance] = []
     for row in rows:
