@@ -13,4 +13,4 @@ __version__ = "0.1.0"
 # 2: event coding (home sides of unsaid targets, claims that accuse, one event per named side, races,
 #    orders to attack), persons' country from the office-holder table and the document's country,
 #    organizations without laws, glued person names, the publisher's own name or transcript labels.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3

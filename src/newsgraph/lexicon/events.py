@@ -50,6 +50,7 @@ MODALITY_KINDS = frozenset(
         "allegation",
         "commit",
         "obligation",
+        "shortfall",
     }
 )
 
@@ -166,12 +167,12 @@ def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
 
 
 def _parse_need(table: str, key: str, cell: str) -> Need:
-    if cell in ("if", "comp", "nocomp", "noobj", "verbal", "tocomp"):
+    if cell in ("if", "comp", "nocomp", "noobj", "verbal", "tocomp", "named"):
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
         expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, if, comp, nocomp, "
-        expected += "noobj, verbal, "
+        expected += "noobj, verbal, named, "
         expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
@@ -201,8 +202,8 @@ def _verb_rows(table: str, *, compiled: bool) -> dict[str, list[VerbPattern]]:
             raise LexiconError(f"{table}: a row has no lemma")
         mode = row["mode"] or None
         type_: str | None = row["type"]
-        if compiled and type_ == NO_EVENT:
-            type_ = None
+        if type_ == NO_EVENT:
+            type_ = None  # a sense that is no event ("backed away from", "hails from")
         else:
             _check_type(table, lemma, row["type"], mode)
         grouped[lemma].append(

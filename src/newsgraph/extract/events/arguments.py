@@ -234,6 +234,15 @@ class ClauseFacts:
 _WORD_FACTS = {"prt": "prts", "prep": "preps", "word": "near", "arg": "arg", "subj": "subj", "obj": "objs"}
 
 
+_NAMED_ENTS = frozenset({"PERSON", "ORG"})
+_NOT_NAMED_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"})
+
+
+def _names_someone(tok: Token) -> bool:
+    """A person's or organization's name ("a ticket of Jane Doe", "his running mate, John Roe")."""
+    return tok.ent_type_ in _NAMED_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMED_ENTS)
+
+
 def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | None = None) -> bool:
     """Whether every condition of ``pat`` holds on ``clause``; ``facts`` keeps each clause's
     :class:`ClauseFacts` across the patterns tried on it."""
@@ -256,6 +265,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
         elif kind in ("comp", "nocomp"):  # "claimed protesters were sent by X"; "agreed that ...": an opinion
             ok = any(c.dep_ == "ccomp" for c in clause.children) == (kind == "comp")
+        elif kind == "named":  # "nominated Jane Doe": a named object, not "select their nominees"
+            ok = any(_names_someone(t) for o in objects(clause) for t in [o, *within(o, 2)])
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses

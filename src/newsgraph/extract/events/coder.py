@@ -60,6 +60,7 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
+    home_target,
     intended_type,
     located_target,
     place_target,
@@ -210,7 +211,7 @@ def _sentence_events(
                 pairs.insert(0, (actors[0], actors[1]))
             elif cand.mode is None and "multilateral" in ptype.modes:
                 cand.mode = "multilateral"
-        if not targets and (located := located_target(cand)) is not None:
+        if not targets and (located := located_target(cand) or home_target(cand, ctx)) is not None:
             targets = [located]  # "an attack on oil facilities in Saudi Arabia"
         if not actors and targets:
             unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"
@@ -369,8 +370,11 @@ def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
 def _political(actor: Actor) -> bool:
     """An actor event data is about: one with a country or a sector (a state, a group, an organisation),
     a person or organisation the text names, or people named by what they are ("critics", "legal groups")."""
-    return actor.country is not None or actor.sector is not None or actor.named or (
-        actor.agentive and actor.head >= 0 and not actor.unknown
+    return (
+        actor.country is not None
+        or actor.sector is not None
+        or actor.named
+        or (actor.agentive and actor.head >= 0 and not actor.unknown)
     )
 
 

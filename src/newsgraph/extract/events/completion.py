@@ -23,11 +23,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.events.actors import Actor, is_passive, np_span, place_country, pobjs
+from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs
 from newsgraph.extract.events.arguments import noun_pattern, own_actor_heads
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import modality_kinds
+from newsgraph.lexicon.events import actor_nouns, modality_kinds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.actors import DocContext
     from newsgraph.extract.events.memory import EventMemory
 
-__all__ = ["UNKNOWN_ATTACKER", "intended_type", "located_target", "place_target", "text_target", "unknown_attacker"]
+__all__ = [
+    "UNKNOWN_ATTACKER", "attack_subjects", "home_target", "intended_type", "located_target", "place_target",
+    "text_target", "unknown_attacker",
+]  # fmt: skip
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
 # COOPERATE, AID) is AGREE; a future concession stays CONCEDE and a future retreat is CONCEDE
@@ -50,6 +53,8 @@ _INTENDED = {
 _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _PLACE_PREPS = frozenset({"in", "into", "on", "across", "inside", "against"})
 _INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
+# attack nouns that name an accident as often as an attack ("a fire killed nine"): no attack on their own
+_ACCIDENT_NOUNS = frozenset({"fire"})
 _REPORTED_FUTURE = frozenset({"would", "'d"})
 UNKNOWN_ATTACKER = "unidentified attackers"  # the actor label of an attack whose attacker the text does not name
 
@@ -100,6 +105,7 @@ def located_target(cand: Candidate) -> Actor | None:
     if raw is None:
         return None
     anchors = [cand.clause, *(t for t in cand.trigger if t.i != cand.clause.i), cand.clause.doc[raw.head]]
+    anchors += attack_subjects(cand.clause)  # "a car bombing in Kabul killed five": the attack's place
     for anchor in anchors:
         for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside")):
             for obj in pobjs(prep):
@@ -107,6 +113,22 @@ def located_target(cand: Candidate) -> Actor | None:
                 if code:
                     return replace(raw, country=code)
     return None
+
+
+def home_target(cand: Candidate, ctx: DocContext) -> Actor | None:
+    """A forceful event's target that names no country and no place, given the country of the latest place
+    of its paragraph, else of a story about one country ("three people were killed in a stabbing")."""
+    if cand.type not in _PLACE_RECIPIENT or not cand.modality.is_fact:
+        return None
+    raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
+    if raw is None:
+        return None
+    head = cand.clause.doc[raw.head]
+    if not (head.like_num or head.lemma_.lower() in actor_nouns()):
+        return None  # people ("killed twelve", "a woman"), not things ("seized firearms")
+    named = [c for n in attack_subjects(cand.clause) for c in np_countries(n, locative=True)]  # "a Kabul bombing"
+    code = (named[0] if named else None) or ctx.location_country(cand.clause) or ctx.dominant
+    return replace(raw, country=code, inferred=True) if code else None
 
 
 def _adjective_country(tok: Token) -> str | None:
@@ -142,12 +164,25 @@ def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> A
             pat = noun_pattern(obj)
             if pat is not None and pat.type != "ASSAULT":
                 return None  # "killed in a protest" is no named attack
+    for noun in attack_subjects(verb):  # "a car bombing killed five": the attack is named, not who did it
+        found = [a for a in doers(noun, ctx, memory) if a.entity_like]
+        found += [a for h in own_actor_heads(noun) for a in [ctx.actor(h)] if a.entity_like]
+        return found[0] if found else _unknown(verb)
     if verb.lemma_.lower() == "kill" and not any(
         p.dep_ in ("prep", "agent") and p.lower_ in _INSTRUMENT_PREPS and any(noun_pattern(o) for o in pobjs(p))
         for p in verb.children
     ):
         return None  # "was killed" alone may be an accident: an attack needs an attack named
     return _unknown(verb)
+
+
+def attack_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb that are attacks ("a suicide bombing killed two", "the shelling wounded ten")."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "nsubj" and c.lemma_.lower() not in _ACCIDENT_NOUNS
+        and (pat := noun_pattern(c)) is not None and pat.type == "ASSAULT"
+    ]  # fmt: skip
 
 
 def _unknown(tok: Token) -> Actor:

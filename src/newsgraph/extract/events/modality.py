@@ -93,7 +93,9 @@ def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: boo
         kinds = modality_kinds(c.lower_)
         if not kinds:
             continue
-        if negation and "negation" in kinds and c.dep_ in _NEG_DEPS and c.lower_ not in _NOMINAL_NEG:
+        negated = "negation" in kinds and c.dep_ in _NEG_DEPS and c.lower_ not in _NOMINAL_NEG
+        fell_short = "shortfall" in kinds and c.dep_ == "advmod"  # "almost killed": it did not happen
+        if negation and (negated or fell_short):
             acc.set(neg=True, cue=c.lower_)
         elif (c.dep_ in _AUX and kinds & {"modal", "future"}) or (
             conditions and c.dep_ == "mark" and "condition" in kinds
@@ -204,8 +206,10 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             kinds = _governor_kinds(head)
             if "denial" in kinds and _has_subject(cur):
                 acc.set(neg=True, cue=head.lemma_)
-            elif "irrealis" in kinds or ("allegation" in kinds and head.pos_ == "VERB" and _has_subject(cur)) or (
-                "intent" in kinds and "commit" not in kinds and _subjunctive(cur)
+            elif (
+                "irrealis" in kinds
+                or ("allegation" in kinds and head.pos_ == "VERB" and _has_subject(cur))
+                or ("intent" in kinds and "commit" not in kinds and _subjunctive(cur))
             ):  # "alleged that he was poisoned": only alleged
                 acc.set(hyp=True, cue=head.lemma_)  # "demanded that the president step down": asked for
             break  # reported speech: "said that X attacked" stays a fact

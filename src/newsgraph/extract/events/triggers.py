@@ -181,8 +181,10 @@ def _generic(tok: Token) -> bool:
     """A participle that describes a kind of people, not an act: "people accused of crimes" (a bare plural,
     no determiner, number or possessor)."""
     noun = tok.head
-    return tok.dep_ == "acl" and noun.tag_ in ("NNS", "NNPS") and not any(
-        c.dep_ in ("det", "nummod", "poss") for c in noun.children
+    return (
+        tok.dep_ == "acl"
+        and noun.tag_ in ("NNS", "NNPS")
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
     )
 
 
