@@ -92,3 +92,16 @@ def test_period_lists_a_bar_s_events_with_evidence(api, since: str, until: str) 
     assert all(since <= e["when"][: len(since)] <= until and e["sentence"] for e in body["data"])
     assert any(e["actor"] == "Vladimir Putin" and e["target_country"] == "KGZ" for e in body["data"])
     assert_envelope(api.get("/api/events/period", params={"since": "soon"}).json(), 422)
+
+
+@pytest.mark.parametrize(
+    "params", [{"since": "2022-02", "until": "2022-03"}, {"since": "2022", "until": "2022", "type": "CONSULT"}]
+)
+def test_bins_give_what_the_timeline_draws_and_add_up_to_the_period(api, params: dict[str, str]) -> None:
+    body = api.get("/api/events/bins", params=params).json()
+    assert body["step"] in ("day", "week", "month", "year") and body["bins"]
+    assert body["max"] == max(b["total"] for b in body["bins"])
+    drawn = sum(b["total"] for b in body["bins"]) + body["coarse"] + body["outside"]
+    listed = api.get("/api/events/period", params={**params, "limit": 1}).json()
+    assert drawn == listed["count"]  # every factual event of the range, drawn or counted apart
+    assert_envelope(api.get("/api/events/bins", params={"until": "someday"}).json(), 422)

@@ -103,9 +103,11 @@ def test_timeline_has_a_time_axis_and_a_bar_opens_its_events(new_page: NewPage, 
     assert font >= 11  # legible: drawn at the box's pixel width, never scaled down
     # 2022-02 (the seed) and 2023-08 bars sit at a distance that follows their dates
     # read in one go in the page: a redrawing chart detaches the bars read one by one
-    xs = dict(page.eval_on_selector_all(
-        "svg.timeline g.bin.has-events", "gs => gs.map(g => [g.dataset.start, g.getBoundingClientRect().x])"
-    ))
+    xs = dict(
+        page.eval_on_selector_all(
+            "svg.timeline g.bin.has-events", "gs => gs.map(g => [g.dataset.start, g.getBoundingClientRect().x])"
+        )
+    )
     starts = sorted(xs)
     assert [xs[s] for s in starts] == sorted(xs[s] for s in starts)
     bars.first.click()
@@ -129,6 +131,7 @@ def test_timeline_brush_zooms_and_the_table_pages(new_page: NewPage, base_url: s
     assert first_rows == 25
     svg = page.locator("svg.timeline").bounding_box()
     y = svg["y"] + svg["height"] / 2
+    page.evaluate("() => { window.__samePage = true; }")  # gone if the zoom reloaded the page
     page.mouse.move(svg["x"] + 60, y)
     page.mouse.down()
     page.mouse.move(svg["x"] + 200, y, steps=5)
@@ -136,6 +139,13 @@ def test_timeline_brush_zooms_and_the_table_pages(new_page: NewPage, base_url: s
     page.wait_for_url("**/timeline?since=*")
     assert "since=" in page.url and "until=" in page.url
     page.locator("a", has_text="Whole range").wait_for()
+    page.wait_for_function("() => document.getElementById('timeline-heading').textContent.includes(' to 20')")
+    assert page.evaluate("() => window.__samePage === true")  # updated in place, through the API
+    since = page.locator("form.filters input[name=since]").input_value()
+    assert since and since in page.locator("#timeline-hint").inner_text()
+    shared = page.url
+    page.goto(shared)  # the URL shows the same range when opened anew
+    assert since in page.locator("#timeline-hint").inner_text()
     page.goto(f"{base_url}/timeline?page=2")
     assert "page 2 of" in page.locator(".pager").inner_text()
     assert 1 <= page.locator("#timeline-table tbody tr").count() <= 25
@@ -154,11 +164,13 @@ def test_network_is_explorable_and_a_node_opens_its_page(new_page: NewPage, base
     nodes.first.wait_for()
     ids = [g.get_attribute("data-node-id") for g in nodes.all()]
     assert ids and not any(i.startswith("t:") for i in ids)  # no bare phrases ("people", "the state")
-    linked = set(page.evaluate(
-        "() => Array.from(document.querySelectorAll('svg#network line.edge title')).map(t => t.textContent)"
-    ))
+    linked = set(
+        page.evaluate(
+            "() => Array.from(document.querySelectorAll('svg#network line.edge title')).map(t => t.textContent)"
+        )
+    )
     assert len(linked) == page.locator("svg#network line.edge").count() > 0
-    putin = page.locator('svg#network g.node[data-entity-id]', has_text="Vladimir Putin")
+    putin = page.locator("svg#network g.node[data-entity-id]", has_text="Vladimir Putin")
     before = _transform(page)
     page.locator("#zoom-in").click()
     assert _transform(page) != before

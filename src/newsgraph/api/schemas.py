@@ -319,6 +319,30 @@ class TimelinePublic(BaseModel):
     count: int
 
 
+class TimeBin(BaseModel):
+    start: str
+    end: str = Field(description="the first day after the bin")
+    counts: dict[str, int] = Field(description="factual events per PLOVER type")
+    total: int
+
+
+class DateSpan(BaseModel):
+    first: str
+    last: str
+
+
+class TimeBinsPublic(BaseModel):
+    step: str = Field(description="day, week, month or year: the bin width the range needs")
+    first: str | None = None
+    last: str | None = None
+    types: list[str]
+    bins: list[TimeBin]
+    coarse: int = Field(description="events dated more coarsely than a bin (a year in a chart by month)")
+    outside: int = Field(description="events left out of the default range (dated far from the rest)")
+    whole: DateSpan | None = None
+    max: int
+
+
 class NetworkNode(BaseModel):
     id: str = Field(description="e:ENTITY_ID, c:ISO3 or t:words")
     label: str

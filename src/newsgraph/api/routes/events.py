@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from newsgraph.analysis.timeline import period_events
+from newsgraph.analysis.timeline import period_events, time_bins
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ, PageDep, listing
 from newsgraph.api.errors import ERROR_RESPONSES
-from newsgraph.api.schemas import EventsPublic, NetworkPublic, TimelinePublic
+from newsgraph.api.schemas import EventsPublic, NetworkPublic, TimeBinsPublic, TimelinePublic
 from newsgraph.store import queries
 from newsgraph.store.filters import Filters
 
@@ -63,6 +63,21 @@ def read_timeline(
     f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     rows = queries.event_timeline(conn, f, granularity=granularity)
     return listing(rows, len(rows))
+
+
+@router.get("/bins", response_model=TimeBinsPublic, summary="Events per bin on a time axis, by type")
+def read_time_bins(
+    conn: ConnDep,
+    cache: CacheDep,
+    country: CountryQ = None,
+    event_type: TypeQ = None,
+    since: DateQ = None,
+    until: DateQ = None,
+) -> dict[str, object]:
+    """Factual events per day, week, month or year (the width the range needs) and PLOVER type: what the
+    web timeline draws, and redraws in place when a range is brushed."""
+    f = Filters.make(since=since, until=until, country=country, event_type=event_type)
+    return cache.get(conn, ("time_bins", country, event_type, since, until), lambda: time_bins(conn, f))
 
 
 @router.get("/period", response_model=EventsPublic, summary="The events of a period of the timeline")

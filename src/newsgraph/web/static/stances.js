@@ -81,7 +81,9 @@
       body.appendChild(el("p", "empty", "Nothing found on or before " + asOf + "."));
     }
     var slot = el("div", "evidence-slot");
-    slot.appendChild(el("p", "hint", "Loading the statements…"));
+    var shown = cell.latest && (asOf === null || !cell.latest.date || cell.latest.date <= asOf) ? [cell.latest] : [];
+    slot.appendChild(statementList(shown));  // the latest statement at once; the earlier ones once fetched
+    if (cell.history.length > 1 || cell.more) { slot.appendChild(el("p", "hint", "Loading the earlier statements…")); }
     body.appendChild(slot);
     evidence(key, cell, function (rows) {
       if (current !== key) { return; }

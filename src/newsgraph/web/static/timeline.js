@@ -1,6 +1,7 @@
 // Timeline: events per bin on a true time axis, stacked by type (colours from app.css t-TYPE classes).
 // Drawn at the box's pixel width so text keeps its size on a phone. Click a bar: that period's events
-// with their evidence, from /api/events/period. Drag across the chart: zoom into that range.
+// with their evidence, from /api/events/period. Drag across the chart: zoom into that range in place (the
+// chart from /api/events/bins, the table from /api/events/period) with a URL that can be shared.
 "use strict";
 (function () {
   var box = document.getElementById("timeline-chart");
@@ -141,16 +142,149 @@
         if (g) { openPeriod(g.getAttribute("data-start").slice(0, cut), iso(ms(g.getAttribute("data-end")) - DAY).slice(0, cut)); }
         return;
       }
-      var a = iso(time(Math.min(s, end))), b = iso(time(Math.max(s, end)));
-      var q = new URLSearchParams();
-      if (country) { q.set("country", country); }
-      if (type) { q.set("type", type); }
-      q.set("since", a);
-      q.set("until", b);
-      window.location.search = q.toString();
+      zoom(iso(time(Math.min(s, end))), iso(time(Math.max(s, end))), true);
     });
     svg.addEventListener("pointerleave", function () { start = null; brush.setAttribute("width", "0"); });
   }
+
+  // -- zoom in place: the chart from /api/events/bins, the table from /api/events/period, the URL kept
+  // shareable with history.pushState (Back returns to the previous range) --------------------------
+
+  var PER_PAGE = 25;
+  var table = document.querySelector("#timeline-table tbody");
+  var tableHeading = document.getElementById("timeline-heading");
+  var pager = document.getElementById("timeline-pager");
+  var hintNode = document.getElementById("timeline-hint");
+  var legend = document.querySelector("ul.legend.types");
+
+  function query(since, until, extra) {
+    var q = new URLSearchParams();
+    if (country) { q.set("country", country); }
+    if (type) { q.set("type", type); }
+    if (since) { q.set("since", since); }
+    if (until) { q.set("until", until); }
+    Object.keys(extra || {}).forEach(function (k) { q.set(k, extra[k]); });
+    return q;
+  }
+  function getJSON(path, q) {
+    return fetch(path + "?" + q.toString(), { headers: { Accept: "application/json" } }).then(function (r) {
+      if (!r.ok) { throw new Error(String(r.status)); }
+      return r.json();
+    });
+  }
+  function clear(node) { while (node && node.firstChild) { node.removeChild(node.firstChild); } }
+  function who(name, id, code, sector) {
+    var span = el("span");
+    if (id) {
+      var a = el("a", null, name || "");
+      a.href = "/entities/" + encodeURIComponent(id);
+      span.appendChild(a);
+    } else { span.appendChild(document.createTextNode(name || "")); }
+    var tag = [code, sector].filter(Boolean).join("-");
+    if (tag) { span.appendChild(document.createTextNode(" ")); span.appendChild(el("span", "code", tag)); }
+    return span;
+  }
+  function fillTable(rows, total, since, until) {
+    clear(table);
+    rows.forEach(function (e) {
+      var tr = el("tr");
+      tr.appendChild(el("td", "date", e.when || ""));
+      var td = el("td");
+      td.appendChild(el("span", "type t-" + e.type, e.type));
+      tr.appendChild(td);
+      var pair = el("td");
+      pair.appendChild(who(e.actor, e.actor_entity_id, e.actor_country, e.actor_sector));
+      pair.appendChild(document.createTextNode(" → "));
+      pair.appendChild(who(e.target, e.target_entity_id, e.target_country, e.target_sector));
+      tr.appendChild(pair);
+      var ev = el("td");
+      ev.appendChild(el("span", "evidence-text", e.sentence));
+      ev.appendChild(document.createTextNode(" "));
+      var a = el("a", null, e.title || e.document_id);
+      a.href = "/articles/" + encodeURIComponent(e.document_id) + "#fact=event-" + e.id;
+      ev.appendChild(a);
+      tr.appendChild(ev);
+      table.appendChild(tr);
+    });
+    if (!rows.length) {
+      var none = el("tr"), cell = el("td", "empty", "No event.");
+      cell.setAttribute("colspan", "4");
+      none.appendChild(cell);
+      table.appendChild(none);
+    }
+    if (tableHeading) {
+      clear(tableHeading);
+      tableHeading.appendChild(document.createTextNode("Events from " + (since || "the start") + " to " + (until || "the end") + " "));
+      tableHeading.appendChild(el("span", "count", "(" + total + ")"));
+    }
+    if (pager) {
+      clear(pager);
+      var pages = Math.max(1, Math.ceil(total / PER_PAGE));
+      if (pages > 1) {
+        var nav = el("nav", "pager");
+        nav.setAttribute("aria-label", "Pages");
+        nav.appendChild(el("span", "count", "page 1 of " + pages));
+        var next = el("a", "tap", "Older →");
+        next.rel = "next";
+        next.href = "?" + query(since, until, { page: "2" }).toString();
+        nav.appendChild(document.createTextNode(" "));
+        nav.appendChild(next);
+        pager.appendChild(nav);
+      }
+    }
+  }
+  function describe(chart) {
+    if (!hintNode) { return; }
+    var text = chart.first + " – " + chart.last + ", one bar per " + chart.step +
+      ". Click a bar for its events and evidence; drag across the chart to zoom into a range.";
+    if (chart.coarse) {
+      text += " " + chart.coarse + " event" + (chart.coarse === 1 ? "" : "s") + " dated only to a " +
+        (chart.step === "day" || chart.step === "week" ? "year or month" : "year") + " are not drawn at this scale.";
+    }
+    hintNode.textContent = text;
+  }
+  function fillLegend(types) {
+    if (!legend) { return; }
+    clear(legend);
+    types.forEach(function (t) {
+      var li = el("li");
+      li.appendChild(el("span", "swatch t-" + t));
+      li.appendChild(document.createTextNode(t));
+      legend.appendChild(li);
+    });
+  }
+  function wholeRangeLink() {
+    var form = document.querySelector("form.filters");
+    if (!form || document.getElementById("whole-range")) { return; }
+    var a = el("a", "button tap", "Whole range");
+    a.id = "whole-range";
+    a.href = "/timeline?" + query(null, null).toString();
+    form.appendChild(a);
+  }
+  function zoom(since, until, push) {
+    var q = query(since, until);
+    if (push) { window.history.pushState({ since: since, until: until }, "", "/timeline?" + q.toString()); }
+    ["since", "until"].forEach(function (name) {
+      var input = document.querySelector("form.filters input[name=" + name + "]");
+      if (input) { input.value = name === "since" ? (since || "") : (until || ""); }
+    });
+    box.classList.add("loading");
+    Promise.all([getJSON("/api/events/bins", q), getJSON("/api/events/period", query(since, until, { limit: String(PER_PAGE) }))])
+      .then(function (got) {
+        box.classList.remove("loading");
+        if (got[0].bins && got[0].bins.length) { data = got[0]; draw(); }
+        describe(got[0]);
+        fillLegend(got[0].types || []);
+        fillTable(got[1].data || [], got[1].count || 0, since, until);
+        if (since || until) { wholeRangeLink(); }
+      })
+      .catch(function () { window.location.search = q.toString(); });  // the server renders it instead
+  }
+  window.addEventListener("popstate", function (ev) {
+    var st = ev.state;
+    if (st && (st.since || st.until)) { zoom(st.since, st.until, false); }
+    else { window.location.reload(); }
+  });
 
   function openPeriod(since, until) {
     if (!panel || !list) { return; }
