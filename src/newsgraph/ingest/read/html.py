@@ -1,10 +1,16 @@
 """HTML pages → RawPage with the main text (trafilatura), the date (htmldate) and the related-story teasers.
 
-Both libraries get a tree this module parsed (lxml, network off, ``huge_tree`` so nesting deeper than
-libxml2's default 256 levels keeps its text), never the raw string: htmldate takes a string that looks
-like a URL for one and fetches it, which a page posted to the API must never make it do. Markup nested
-deeper than :data:`MAX_DEPTH` levels is flattened first (the excess opening tags and their closing
-tags are dropped; every word stays), since libxml2 stops building a tree past about 2,000 levels.
+One parse, one extraction: the page is parsed once (lxml, network off, ``huge_tree`` so nesting deeper
+than libxml2's default 256 levels keeps its text); the teasers, the metadata and trafilatura's text
+extraction all read that tree (trafilatura works on its own copy), and htmldate runs once, with the
+parameters trafilatura gives it (extensive search, original date). The metadata are only those a page
+declares (meta tags, JSON-LD, the title and canonical URL): trafilatura's full metadata pass also
+guesses an author, a site name, categories and a license from the body, which newsgraph never used, at
+the price of a second extraction's worth of time. No library ever gets the raw string: htmldate takes
+a string that looks like a URL for one and fetches it, which a page posted to the API must never make
+it do. A tree deeper than :data:`MAX_DEPTH` levels (libxml2 stops building one past about 2,000) is
+parsed again from the markup flattened (the excess opening tags and their closing tags are dropped;
+every word stays).
 """
 
 from __future__ import annotations
@@ -21,8 +27,11 @@ log = logging.getLogger(__name__)
 
 # Pages whose main text is shorter than this are navigation or error pages.
 MIN_TEXT_CHARS = 80
-# Deeper nesting is flattened before parsing; real pages stay under 100 levels.
+# Deeper nesting is flattened and parsed again; real pages stay under 100 levels.
 MAX_DEPTH = 500
+_TOO_DEEP = "boolean(" + "/*" * (MAX_DEPTH + 1) + ")"  # an element MAX_DEPTH + 1 levels down (html is 1)
+# What RawPage.meta keeps of the metadata a page declares.
+META_KEYS = ("author", "sitename", "description", "hostname", "categories", "tags")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
@@ -78,40 +87,22 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawPage:
     a navigation page, or markup so broken that nothing is left).
     """
     import trafilatura
-    from htmldate import find_date
-    from lxml.etree import ParserError
 
-    html, dropped = flatten(html)
+    tree, html, dropped = _tree(html, source)
     if dropped:
         log.info("%s: %d tags nested deeper than %d levels unwrapped", source, dropped, MAX_DEPTH)
-    try:
-        tree = parse_tree(html)
-    except (ParserError, ValueError) as exc:
-        raise NoText(f"{source}: HTML could not be parsed ({exc})", source=source) from exc
-    options: dict[str, Any] = {"url": url, "with_metadata": True}
-    doc = trafilatura.bare_extraction(
-        tree, include_comments=False, include_tables=False, favor_precision=True, **options
-    )
-    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
-    text = (data.get("text") or "").strip()
+    teasers = related_teasers(tree, url)  # read before htmldate runs: it may clean the tree
+    data = page_metadata(tree, url)
+    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": False}
+    doc = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    text = (getattr(doc, "text", None) or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         # trafilatura's precision mode can be too strict on small pages: retry with recall
-        doc = trafilatura.bare_extraction(parse_tree(html), favor_recall=True, **options)
-        data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
-        text = (data.get("text") or "").strip()
+        doc = trafilatura.bare_extraction(parse_tree(html), favor_recall=True, url=url)
+        text = (getattr(doc, "text", None) or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         raise NoText(f"{source}: HTML page has no article text ({len(text)} characters found)", source=source)
-    published = data.get("date")
-    if not published:
-        try:
-            published = find_date(parse_tree(html), url=url, original_date=True, extensive_search=False)
-        except Exception as exc:  # htmldate raises on some malformed trees
-            log.debug("htmldate failed on %s: %s", source, exc)
-            published = None
-    meta = {
-        k: data.get(k) for k in ("author", "sitename", "description", "hostname", "categories", "tags") if data.get(k)
-    }
-    teasers = related_teasers(html, url or data.get("url"))
+    meta: dict[str, Any] = {k: data[k] for k in META_KEYS if data.get(k)}
     if teasers:  # the page's "Related articles" / "Most read" links: teaser documents (segment)
         meta["teasers"] = teasers
     if dropped:
@@ -122,6 +113,63 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawPage:
         text=text,
         url=url or data.get("url"),
         title=(data.get("title") or "").strip() or None,
-        published=published,
+        published=data.get("date"),
         meta=meta,
     )
+
+
+def _tree(html: str, source: str) -> tuple[Any, str, int]:
+    """The page's tree, the markup it was parsed from and how many tags were dropped to parse it: the
+    markup as it is unless the tree is deeper than :data:`MAX_DEPTH` (or cannot be built), flattened then."""
+    from lxml.etree import ParserError
+
+    try:
+        tree = parse_tree(html)
+        if not tree.xpath(_TOO_DEEP):
+            return tree, html, 0
+    except (ParserError, ValueError):
+        pass
+    html, dropped = flatten(html)
+    try:
+        return parse_tree(html), html, dropped
+    except (ParserError, ValueError) as exc:
+        raise NoText(f"{source}: HTML could not be parsed ({exc})", source=source) from exc
+
+
+def page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
+    """Title, canonical URL, date and the metadata the page declares (meta tags, JSON-LD), as trafilatura
+    finds them; the date by htmldate with trafilatura's parameters. Falls back on trafilatura's whole
+    metadata pass should its parts move in another version."""
+    from htmldate import find_date
+    from trafilatura.settings import set_date_params
+
+    try:
+        from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+    except ImportError:  # pragma: no cover - another trafilatura layout
+        return _full_metadata(tree, url)
+    document = examine_meta(tree)
+    try:
+        document = extract_meta_json(tree, document)
+    except Exception as exc:  # trafilatura guards this call the same way (bugs in its JSON-LD reader)
+        log.debug("JSON-LD metadata failed: %s", exc)
+    document.title = document.title or extract_title(tree)
+    document.url = document.url or extract_url(tree, url)
+    try:
+        document.date = find_date(tree, **{**set_date_params(True), "url": document.url})
+    except Exception as exc:  # htmldate raises on some malformed trees
+        log.debug("htmldate failed: %s", exc)
+        document.date = None
+    if document.url and not document.hostname:
+        from courlan import extract_domain
+
+        document.hostname = extract_domain(document.url, fast=True)
+    document.clean_and_trim()
+    return {k: getattr(document, k, None) for k in ("title", "url", "date", *META_KEYS)}
+
+
+def _full_metadata(tree: Any, url: str | None) -> dict[str, Any]:  # pragma: no cover - see page_metadata
+    from copy import deepcopy
+
+    from trafilatura import extract_metadata
+
+    return extract_metadata(deepcopy(tree), url).as_dict()

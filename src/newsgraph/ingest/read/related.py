@@ -13,6 +13,7 @@ the segmenter can count its occurrences.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 from newsgraph.lexicon.layout import is_heading
@@ -37,20 +38,22 @@ class Teaser:
     summary: str | None = None
 
 
-def related_teasers(html: str, base_url: str | None = None) -> list[Teaser]:
-    """The teasers of every related-story block of ``html``, in page order (repeats kept)."""
+def related_teasers(html: str | Any, base_url: str | None = None) -> list[Teaser]:
+    """The teasers of every related-story block of ``html`` (markup, or a tree already parsed: it is
+    only read), in page order (repeats kept)."""
     import lxml.html
     from lxml import etree
 
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, etree.LxmlError):
-        return []
+    if isinstance(html, str):
+        try:
+            tree = lxml.html.fromstring(html)
+        except (ValueError, etree.LxmlError):
+            return []
+    else:
+        tree = html
     out: list[Teaser] = []
     used: set[object] = set()  # anchors already taken by an earlier block (held, so lxml keeps their proxies)
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag not in HEADING_TAGS:
-            continue
+    for element in tree.iter(*HEADING_TAGS):  # lxml picks the tags: no Python object for the other elements
         text = _short_text(element)
         if not text or not is_heading(text):
             continue
