@@ -136,13 +136,22 @@ def place_reports(
     reports: list[Report], pool: dict[tuple[str, str, str], list[Any]]
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """Place reports (sorted by day, then id) in the merged events of ``pool`` or in new ones (pure but for
-    ``pool``, which learns the new events). Returns the new merged events (their counts still 0), one
-    source row per report, and the places learnt by merged events that had none."""
+    the rows of ``pool``, whose places may be learnt). Returns the new merged events (their counts still
+    0), one source row per report, and the places learnt by merged events that had none.
+
+    Merged events are looked up by (type, actor, target, day) for the days within
+    :data:`DAY_WINDOW` of the report's, so placing many reports stays linear."""
+    index: dict[tuple[tuple[str, str, str], str | None], list[Any]] = {}
+    for key, rows in pool.items():
+        for row in rows:
+            index.setdefault((key, row.day), []).append(row)
+    known = {row.id for rows in pool.values() for row in rows}
     new: dict[str, dict[str, Any]] = {}
     sources, places = [], {}
     for report in reports:
         key = (report.type, report.actor_key, report.target_key)
-        found = [row for row in pool.get(key, []) if same_event(report, row)]
+        near = [row for d in near_days(report.day) for row in index.get((key, d), [])] if report.mergeable else []
+        found = [row for row in near if same_event(report, row)]
         if found:
             best = min(found, key=lambda row: (abs(_ordinal(row.day) - _ordinal(report.day)), row.id))
             if report.place and not best.place:
@@ -151,10 +160,11 @@ def place_reports(
             mid = best.id
         else:
             mid = merged_event_id(report)
-            if mid in new or any(row.id == mid for row in pool.get(key, [])):  # kept apart by a place
+            if mid in known:  # kept apart by a place
                 mid = hashlib.sha1(f"{mid}#{report.event_id}".encode()).hexdigest()[:16]
             new[mid] = {"id": mid, "sources": 0, "documents": 0} | {k: getattr(report, k) for k in _COPIED}
-            pool.setdefault(key, []).append(SimpleNamespace(**new[mid]))
+            known.add(mid)
+            index.setdefault((key, report.day), []).append(SimpleNamespace(**new[mid]))
         sources.append(
             {"event_id": report.event_id, "merged_id": mid, "document_id": report.document_id, "day": report.day}
         )
