@@ -12,6 +12,8 @@ Used by ``bench/query.py``, meant to replace ``bench/serve.py``'s SQLite-only ``
    ("Vladimir Putin" → "Vladimir Putinqb", id suffixed) with their aliases, and the copied
    mentions, quotes and events point to the clones, so the entity table grows as in a real
    base instead of a few hundred names gathering every mention;
+   then the summary tables (counts per entity and per day) and ``events.day`` are rebuilt
+   from the copied facts, since the copies bypass ingest, which keeps them;
 3. **resolve**: when the knowledge-base module is present, its tables are created and
    ``resolve_new`` links every document (canonical entities, merged events);
 4. **analyze**: ``ANALYZE`` (PostgreSQL: ``VACUUM ANALYZE``) so the planners see the sizes.
@@ -360,6 +362,18 @@ def replicate(engine: Engine, target: int, *, share: float = 0.5, progress: Prog
     return copies, n_renamed
 
 
+def summarize(engine: Engine, *, progress: Progress = _print) -> None:
+    """Fill the summary tables and ``events.day`` from the copied facts (when this newsgraph has them)."""
+    try:
+        from newsgraph.store.summaries import rebuild
+    except ImportError:
+        return
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        rebuild(conn)
+    progress(f"  summary tables rebuilt in {time.perf_counter() - started:.0f} s")
+
+
 def resolve_kb(engine: Engine, *, progress: Progress = _print) -> float | None:
     """Create the knowledge-base tables and link every document; None when the module is absent."""
     try:
@@ -429,6 +443,7 @@ def build_base(
             figures.base_documents = count_documents(conn)
         started = time.perf_counter()
         figures.copies, figures.renamed_copies = replicate(engine, target, share=share, progress=progress)
+        summarize(engine, progress=progress)  # the copies bypassed ingest, which keeps the summaries
         figures.replicate_seconds = time.perf_counter() - started
         if resolve:
             figures.resolve_seconds = resolve_kb(engine, progress=progress)
@@ -527,5 +542,6 @@ __all__ = [
     "shift_date",
     "sqlite_url",
     "suffix",
+    "summarize",
     "table_counts",
 ]

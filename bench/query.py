@@ -143,6 +143,7 @@ class Pool:
     months: list[str]
     canonical_names: list[str]
     kb: bool
+    cells: list[tuple[str, str]] = field(default_factory=list)  # (country, issue) of the stance board
 
 
 def load_pool(conn: Connection) -> Pool:
@@ -162,6 +163,7 @@ def load_pool(conn: Connection) -> Pool:
         months=sorted({d[:7] for d in days}),
         canonical_names=col(f"SELECT name FROM canonical_entities WHERE kind IN ({kinds}) ORDER BY id") if kb else [],
         kb=kb,
+        cells=[tuple(r) for r in conn.execute(text("SELECT DISTINCT country, issue FROM stances ORDER BY 1, 2"))],
     )
 
 
@@ -194,6 +196,25 @@ def month_window(pool: Pool, rng: random.Random) -> tuple[str, str]:
     return pool.months[i], pool.months[min(len(pool.months) - 1, i + rng.randint(0, 2))]
 
 
+def day_window(pool: Pool, rng: random.Random, days: int) -> Any:
+    """``Filters`` of ``days`` days of the data ending on a random stored day (the home page's period)."""
+    from datetime import date, timedelta
+
+    from newsgraph.store.filters import Filters
+
+    dated = [d for d in pool.days if len(d) == 10 and d[:4].isdigit()]
+    end = date.fromisoformat(rng.choice(dated))
+    return Filters.make(since=(end - timedelta(days=days - 1)).isoformat(), until=end.isoformat())
+
+
+def month_filters(pool: Pool, rng: random.Random) -> Any:
+    """``Filters`` of one to three months of the data (a range brushed on the timeline)."""
+    from newsgraph.store.filters import Filters
+
+    since, until = month_window(pool, rng)
+    return Filters.make(since=since, until=until)
+
+
 def event_filters(pool: Pool, rng: random.Random) -> Any:
     """A random event type, country and window of up to three months, as one ``Filters``."""
     from newsgraph.store.filters import Filters
@@ -208,8 +229,10 @@ def event_filters(pool: Pool, rng: random.Random) -> Any:
 
 
 def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
-    from newsgraph.analysis.overview import stance_board
-    from newsgraph.analysis.stances import board
+    from newsgraph.analysis.overview import home, stance_board
+    from newsgraph.analysis.popular import popular, top_events
+    from newsgraph.analysis.stances import board, cell_history
+    from newsgraph.analysis.timeline import period_events, time_bins
     from newsgraph.store import queries as q
     from newsgraph.store.filters import Filters
 
@@ -229,10 +252,25 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
         Query(FLOOR, lambda w: bare_fts(conn, w), pick_words),
         Query(
             "stance board (issue, as_of)",
-            lambda c: board(conn, Filters.make(until=c[1]), issue=c[0]),
+            lambda c: board(conn, Filters.make(until=c[1]), issue=c[0], history=False),
             lambda rng: (rng.choice(pool.issues) if pool.issues else None, as_of(rng)),
         ),
         Query("stance board API (all issues)", lambda _: stance_board(conn), lambda rng: None),
+        Query(
+            "stance cell history (on demand)",
+            lambda c: cell_history(conn, c[0], c[1], Filters.make(until=c[2])),
+            lambda rng: (*rng.choice(pool.cells), as_of(rng)) if pool.cells else ("KAZ", "", None),
+        ),
+        Query("popular (30-day window)", lambda f: popular(conn, f), lambda rng: day_window(pool, rng, 30)),
+        Query("popular (all time)", lambda _: popular(conn), lambda rng: None),
+        Query("top events (30-day window)", lambda f: top_events(conn, f), lambda rng: day_window(pool, rng, 30)),
+        Query("home dashboard (data, 30 days)", lambda _: home(conn), lambda rng: None),
+        Query("timeline bins (default range)", lambda _: time_bins(conn), lambda rng: None),
+        Query("timeline bins (months)", lambda f: time_bins(conn, f), lambda rng: month_filters(pool, rng)),
+        Query(
+            "timeline period (months, page 1)", lambda f: period_events(conn, f), lambda rng: month_filters(pool, rng)
+        ),
+        Query("network (300 edges)", lambda _: q.actor_network(conn, limit=300, phrases=False), lambda rng: None),
         Query("entity page (random person/org)", lambda e: q.get_entity(conn, e), lambda r: r.choice(pool.entity_ids)),
         Query(
             "entity page (by mentions)",
@@ -341,19 +379,15 @@ def skipped_queries(pool: Pool) -> list[Timing]:
 # -- proposed fixes (``--fixes``): indexes applied for the run and dropped after, query variants ------
 
 
-# name → (table and columns, backends it is proposed for)
+# name → (table and columns, backends it is proposed for). Those of issue 15 landed in revision 0004
+# (entity columns of events and quotes, canonical_entities (name_key), mentions (entity_id, id)): a fix
+# run must not create them "if not exists" and drop them afterwards.
 FIX_INDEXES = {
-    "ix_events_actor_entity": ("events (actor_entity_id)", ("sqlite", "postgresql")),
-    "ix_events_target_entity": ("events (target_entity_id)", ("sqlite", "postgresql")),
-    "ix_quotes_speaker_entity": ("quotes (speaker_entity_id)", ("sqlite", "postgresql")),
-    "ix_mentions_entity_recent": ("mentions (entity_id, id)", ("postgresql",)),  # SQLite's rowid does it
-    "ix_canonical_entities_name_key": ("canonical_entities (name_key)", ("sqlite", "postgresql")),
     "ix_merged_events_recent": ("merged_events (day DESC NULLS LAST, sources DESC, id)", ("postgresql",)),
 }
 # Session settings proposed for PostgreSQL connections (JIT compiles 100-350 ms into big aggregates;
 # the default random_page_cost = 4 makes the planner read every tsvector instead of the GIN index).
 FIX_SETTINGS = ("SET jit = off", "SET random_page_cost = 1.1")
-CO_MENTION_WINDOW = 1000  # co-mentions are counted over the entity's latest mentions
 
 
 @contextmanager
@@ -405,27 +439,6 @@ def search_bounded_headline(conn: Connection, query: str, *, limit: int = 20) ->
     return list(conn.execute(text(sql), {"q": query, "limit": limit}))
 
 
-def co_mentioned_recent(conn: Connection, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """``queries.co_mentioned`` over the documents of the entity's latest :data:`CO_MENTION_WINDOW` mentions."""
-    from sqlalchemy import desc, func, select
-
-    from newsgraph.store.schema import entities, mentions
-
-    other = mentions.alias("other")
-    latest = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
-    docs = select(latest.order_by(mentions.c.id.desc()).limit(CO_MENTION_WINDOW).subquery().c.document_id)
-    shared = func.count(func.distinct(other.c.document_id)).label("documents")
-    q = (
-        select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country, shared)
-        .select_from(other.join(entities, entities.c.id == other.c.entity_id))
-        .where(other.c.document_id.in_(docs), other.c.entity_id != entity_id)
-        .group_by(entities.c.id, entities.c.kind, entities.c.name, entities.c.country)
-        .order_by(desc(shared), entities.c.name, entities.c.id)
-        .limit(limit)
-    )
-    return [{**r, "documents": int(r["documents"])} for r in conn.execute(q).mappings()]
-
-
 def stance_board_plain(conn: Connection) -> dict[str, Any]:
     """``analysis.overview.stance_board`` with cells made into dicts field by field (``asdict`` deep-copies)."""
     from newsgraph.analysis.stances import Cell, Evidence, board
@@ -440,30 +453,17 @@ def stance_board_plain(conn: Connection) -> dict[str, Any]:
         out = {"country": c.country, "issue": c.issue, "position": c.position, "date": c.date}
         return out | {"evidence": ev(c.evidence), "history": [ev(h) for h in c.history]}
 
-    cells = [cell(c) for c in board(conn)]
+    cells = [cell(c) for c in board(conn, history=False)]
     issues, countries = sorted({c["issue"] for c in cells}), sorted({c["country"] for c in cells})
     return {"cells": cells, "issues": issues, "countries": countries, "all_issues": q.stance_issues(conn)}
 
 
 def proposed_queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
-    from newsgraph.store import queries as q
 
     def pick(rng: random.Random) -> str:
         return rng.choice(WORDS)
 
-    def entity_page(entity_id: str) -> Any:
-        original = q.co_mentioned
-        q.co_mentioned = co_mentioned_recent  # type: ignore[assignment]
-        try:
-            return q.get_entity(conn, entity_id)
-        finally:
-            q.co_mentioned = original  # type: ignore[assignment]
-
-    out = [
-        Query("[fix] stance board API, plain dicts", lambda _: stance_board_plain(conn), lambda rng: None),
-        Query("[fix] entity page (random person/org)", entity_page, lambda rng: rng.choice(pool.entity_ids)),
-        Query("[fix] entity page (by mentions)", entity_page, lambda rng: weighted_entity(conn, pool, rng)[0]),
-    ]
+    out = [Query("[fix] stance board API, plain dicts", lambda _: stance_board_plain(conn), lambda rng: None)]
     if conn.dialect.name == "sqlite":
         out.insert(0, Query("[fix] search, two-phase", lambda w: search_two_phase(conn, w), lambda r: r.choice(WORDS)))
     else:

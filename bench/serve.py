@@ -1,5 +1,6 @@
 """Serving bench: p50/p95 latency of the article page, the stance map and board, search, the home
-dashboard, the timeline and the network's data under load.
+dashboard, the timeline, the network page and its data, a timeline range zoomed in place and a stance
+cell's history, under load.
 
 Usage:
   python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1]
@@ -11,7 +12,7 @@ with the real pipeline (real facts), then their documents, pages and facts are c
 with new ids and shifted dates until N documents are stored (entities stay shared, so
 popular names get many mentions, as in a real base). The server runs ``newsgraph.api.server``
 in its own process on a free loopback port; ``--clients`` asyncio clients with keep-alive
-connections request the six pages in turn (articles and search words drawn at random,
+connections request the pages and API calls of :data:`KINDS` in turn (articles and search words drawn at random,
 seeded) for ``--seconds``. Prints one line per page and the error count; goals:
 p95 < 100 ms, 0 errors. Never asserts.
 """
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -48,6 +50,7 @@ def make_base(url: str, n_documents: int) -> None:
     from newsgraph.core.settings import Settings
     from newsgraph.extract.runner import Analyzer
     from newsgraph.ingest.pipeline import Pipeline
+    from newsgraph.store import summaries
     from newsgraph.store.db import Store
 
     settings = Settings.load(env={}, db=url)
@@ -67,6 +70,7 @@ def make_base(url: str, n_documents: int) -> None:
         for k in range(1, copies + 1):
             _clone(conn, k, last)
     with store.engine.begin() as conn:
+        summaries.rebuild(conn)  # the clones bypassed ingest, which keeps the summary tables
         conn.execute(text("ANALYZE"))
     with store.engine.connect() as conn:
         total = conn.execute(text("SELECT COUNT(*) FROM documents")).scalar_one()
@@ -174,17 +178,45 @@ def sample_ids(url: str, n: int = 2000) -> list[str]:
     return random.Random(7).sample(ids, min(n, len(ids)))
 
 
-async def load(base: str, ids: list[str], clients: int, seconds: float) -> dict[str, list[float]]:
+# What each client requests in turn: the article reader, the overview pages (home, stance map and board,
+# timeline, network), search, and what the overview pages fetch as they are used (a range brushed on the
+# timeline, a stance cell opened).
+KINDS = ("article", "stances", "search", "home", "timeline", "network", "netpage", "zoom", "cell")
+
+
+def request_path(kind: str, rng: random.Random, ids: list[str], cells: list[tuple[str, str]]) -> str:
+    """The URL of one request of ``kind`` (random choices from ``rng``)."""
+    if kind == "article":
+        return f"/articles/{rng.choice(ids)}"
+    if kind == "search":
+        return f"/search?q={rng.choice(WORDS)}"
+    if kind == "zoom":  # one to three months of 2019-2020, as a brush on the timeline asks
+        year, month = rng.choice((2019, 2020)), rng.randint(1, 10)
+        return f"/api/events/bins?since={year}-{month:02d}&until={year}-{month + rng.randint(0, 2):02d}"
+    if kind == "cell" and cells:
+        country, issue = rng.choice(cells)
+        return "/api/stances/history?" + urlencode({"country": country, "issue": issue})
+    fixed = {"stances": "/stances", "home": "/", "timeline": "/timeline", "netpage": "/network"}
+    return fixed.get(kind, "/api/events/network?min_weight=1&limit=300")  # "network": the data /network draws
+
+
+def sample_cells(url: str) -> list[tuple[str, str]]:
+    """(country, issue) of the stance board's cells, what a reader opens."""
+    from sqlalchemy import text
+
+    from newsgraph.store.db import Store
+
+    with Store(url) as store, store.connect() as conn:
+        rows = conn.execute(text("SELECT DISTINCT country, issue FROM stances ORDER BY 1, 2 LIMIT 2000"))
+        return [(r[0], r[1]) for r in rows]
+
+
+async def load(
+    base: str, ids: list[str], clients: int, seconds: float, cells: list[tuple[str, str]] = ()
+) -> dict[str, list[float]]:
     import httpx
 
-    latencies: dict[str, list[float]] = {
-        "article": [],
-        "stances": [],
-        "search": [],
-        "home": [],
-        "timeline": [],
-        "network": [],
-    }
+    latencies: dict[str, list[float]] = {kind: [] for kind in KINDS}
     errors: dict[str, int] = dict.fromkeys(latencies, 0)
     stop = time.perf_counter() + seconds
 
@@ -196,14 +228,7 @@ async def load(base: str, ids: list[str], clients: int, seconds: float) -> dict[
             while time.perf_counter() < stop:
                 kind = kinds[turn % len(kinds)]
                 turn += 1
-                path = {
-                    "article": lambda: f"/articles/{rng.choice(ids)}",
-                    "stances": lambda: "/stances",
-                    "search": lambda: f"/search?q={rng.choice(WORDS)}",
-                    "home": lambda: "/",
-                    "timeline": lambda: "/timeline",
-                    "network": lambda: "/api/events/network?min_weight=1&limit=300",  # what /network draws
-                }[kind]()
+                path = request_path(kind, rng, ids, cells)
                 t0 = time.perf_counter()
                 try:
                     r = await http.get(path)
@@ -248,13 +273,14 @@ def main() -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         print("cold (first request, computed before the cache holds it):")
-        for path in ("/", "/stances", "/timeline", "/api/events/network?min_weight=1&limit=300"):
+        cold = ("/", "/stances", "/timeline", "/network", "/api/events/network?min_weight=1&limit=300")
+        for path in (*cold, "/api/events/bins?since=2020-01&until=2020-03"):
             t0 = time.perf_counter()
             status = httpx.get(base + path, timeout=300).status_code
             print(f"  {path:45s} {status} {(time.perf_counter() - t0) * 1000:8.0f} ms")
         asyncio.run(load(base, ids[:20], 2, 3.0))  # warm-up: caches, first connections
         started = time.perf_counter()
-        results = asyncio.run(load(base, ids, args.clients, args.seconds))
+        results = asyncio.run(load(base, ids, args.clients, args.seconds, sample_cells(url)))
         elapsed = time.perf_counter() - started
     finally:
         server.terminate()

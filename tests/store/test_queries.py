@@ -124,6 +124,36 @@ def test_actor_network(kb, country: str | None) -> None:
     assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
 
 
+@pytest.mark.parametrize(("country", "phrases"), [(None, True), (None, False), ("RUS", True)])
+def test_actor_network_counted_in_sql_equals_one_row_per_event(kb, country: str | None, phrases: bool) -> None:
+    from sqlalchemy import or_, select
+
+    from newsgraph.store.filters import event_conditions, events_with_documents
+    from newsgraph.store.schema import events
+
+    conn, _ = kb
+    f = Filters.make(country=country)
+    e = events.c
+    cols = [e.type, e.actor, e.actor_entity_id, e.actor_country, e.target, e.target_entity_id, e.target_country]
+    rows = [
+        dict(r) | {"actor_kind": None, "actor_name": None, "target_kind": None, "target_name": None}
+        for r in conn.execute(
+            select(*cols)
+            .select_from(events_with_documents())
+            .where(*event_conditions(f, facts_only=True), or_(e.target.is_not(None), e.target_country.is_not(None)))
+        ).mappings()
+    ]
+    by_row = queries.build_network(rows, limit=10_000, phrases=phrases)
+    grouped = queries.actor_network(conn, f, limit=10_000, phrases=phrases)
+
+    def shape(net: dict) -> tuple:
+        edges = sorted((x["source"], x["target"], x["type"], x["events"]) for x in net["edges"])
+        nodes = sorted((n["id"], n["events"], n["as_actor"], n["as_target"], n["degree"]) for n in net["nodes"])
+        return edges, nodes
+
+    assert shape(grouped) == shape(by_row) and grouped["edges"]
+
+
 @pytest.mark.parametrize("title", [XSS_TITLE])
 def test_page_neighbours_and_latest_date(kb, title: str) -> None:
     conn, ids = kb

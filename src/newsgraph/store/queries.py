@@ -17,7 +17,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Select, desc, func, or_, select
+from sqlalchemy import Select, and_, case, desc, func, or_, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import NotFound
@@ -464,31 +464,50 @@ def actor_network(
     A node is the resolved entity when the event names one, else the actor's country
     (``RUS``), else the actor's words (left out with ``phrases=False``: "people", "6,000 people");
     events without a target make no edge; edges of fewer than ``min_weight`` events are dropped.
+    The events are counted per node pair and type in SQL; only the groups reach Python.
     """
+    e = events.c
+    sides = {}
+    for side in ("actor", "target"):
+        ent, code, words = e[f"{side}_entity_id"], e[f"{side}_country"], e[side]
+        sides[side] = (
+            ent.label(f"{side}_entity_id"),
+            case((ent.is_(None), code)).label(f"{side}_country"),
+            case((and_(ent.is_(None), code.is_(None)), func.lower(words))).label(f"{side}_key"),
+        )
+    groups = [e.type, *sides["actor"], *sides["target"]]
+    labels = [func.min(e.actor).label("actor"), func.min(e.target).label("target")]
+    where = [*event_conditions(f, facts_only=True), or_(e.target.is_not(None), e.target_country.is_not(None))]
+    if not phrases:
+        where += [or_(e[f"{s}_entity_id"].is_not(None), e[f"{s}_country"].is_not(None)) for s in sides]
+    grouped = (
+        select(*groups, *labels, func.count().label("n"))
+        .select_from(events_with_documents() if f.any else events)
+        .where(*where)
+        .group_by(*groups)
+        .subquery("g")
+    )
     actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
-    src = events_with_documents().outerjoin(actor_ent, actor_ent.c.id == events.c.actor_entity_id)
-    src = src.outerjoin(target_ent, target_ent.c.id == events.c.target_entity_id)
+    g = grouped.c
     q = (
         select(
-            events.c.type,
-            events.c.actor,
-            events.c.actor_entity_id,
-            events.c.actor_country,
+            g.type,
+            g.actor,
+            g.actor_entity_id,
+            func.coalesce(g.actor_country, actor_ent.c.country).label("actor_country"),
             actor_ent.c.kind.label("actor_kind"),
             actor_ent.c.name.label("actor_name"),
-            events.c.target,
-            events.c.target_entity_id,
-            events.c.target_country,
+            g.target,
+            g.target_entity_id,
+            func.coalesce(g.target_country, target_ent.c.country).label("target_country"),
             target_ent.c.kind.label("target_kind"),
             target_ent.c.name.label("target_name"),
-            events.c.id,
+            g.n,
         )
-        .select_from(src)
-        .where(
-            *event_conditions(f, facts_only=True),
-            or_(events.c.target.is_not(None), events.c.target_country.is_not(None)),
-        )
-        .order_by(events.c.id)
+        .select_from(grouped)
+        .outerjoin(actor_ent, actor_ent.c.id == g.actor_entity_id)
+        .outerjoin(target_ent, target_ent.c.id == g.target_entity_id)
+        .order_by(g.type, g.actor_entity_id, g.actor_country, g.actor_key, g.target_entity_id, g.target_country)
     )
     return build_network(_rows(conn, q), limit=limit, phrases=phrases, min_weight=min_weight)
 
@@ -525,11 +544,12 @@ def build_network(rows: Rows, *, limit: int = 300, phrases: bool = True, min_wei
             continue
         key = (a["id"], t["id"], row["type"])
         edge = edges.setdefault(key, {"source": a["id"], "target": t["id"], "type": row["type"], "events": 0})
-        edge["events"] += 1
+        weight = int(row.get("n", 1))  # rows may come grouped, with their event count
+        edge["events"] += weight
         for n, side in ((a, "as_actor"), (t, "as_target")):
             node = nodes.setdefault(n["id"], {**n, "events": 0, "as_actor": 0, "as_target": 0})
-            node["events"] += 1
-            node[side] += 1
+            node["events"] += weight
+            node[side] += weight
     heavy = (e for e in edges.values() if e["events"] >= min_weight)
     kept = sorted(heavy, key=lambda e: (-e["events"], e["source"], e["target"], e["type"]))[:limit]
     neighbours: dict[str, set[str]] = {}
