@@ -316,6 +316,16 @@ def test_attack_subject_has_an_unidentified_attacker(parse, text: str, expected:
     assert all(e.actor == "unidentified attackers" for e in events)
 
 
+# claiming responsibility for an attack told before admits it: the claimant attacked its target
+def test_claimed_responsibility_takes_the_earlier_attack(parse) -> None:
+    text = (
+        "Rockets hit two Nigerian army bases on Friday. The Chadian rebel group claimed responsibility for the attacks."
+    )
+    assert _facts(parse, text) == [("ASSAULT", "TCD", "NGA")]
+    text = "Rockets hit two Nigerian army bases on Friday. No group has claimed responsibility for the attacks."
+    assert _facts(parse, text) == [("ASSAULT", None, "NGA")]
+
+
 # a party naming its candidate endorses them; a generic selection of nominees names nobody
 @pytest.mark.parametrize(
     ("text", "expected"),

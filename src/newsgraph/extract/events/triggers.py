@@ -339,6 +339,11 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             if any(a.entity_like for a in found):
                 targets = found
                 break
+    if not targets and light is None and is_definite(tok) and (by := _attribution_verb(tok)) is not None:
+        untold = memory.untold_target(pat.type)  # "drones struck X. Y claimed the attacks": the attacks on X
+        if untold is not None:
+            targets = [untold]
+            modality = clause_modality(by)  # an admission of the attack told before, no mere allegation
     if not targets and light is not None:  # "granted the prisoner a pardon", "gave Ukraine aid": the recipient
         recipients = [c for c in light.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")]
         targets = _head_actors(recipients, ctx, memory) if recipients else []
