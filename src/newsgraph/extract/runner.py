@@ -26,6 +26,7 @@ from newsgraph.extract.events.coder import extract_events
 from newsgraph.extract.mentions.collect import MentionSet, extract_mentions
 from newsgraph.extract.quotes.attribution import extract_quotes
 from newsgraph.extract.stances import extract_stances
+from newsgraph.extract.tokens import doc_text
 from newsgraph.extract.values.amounts import extract_amounts
 from newsgraph.extract.values.dates import extract_dates
 from newsgraph.extract.values.themes import extract_themes
@@ -56,7 +57,7 @@ class DocFacts:
 
 
 def extract_all(doc: Any, document: Document) -> DocFacts:
-    """Every extractor over one parsed document."""
+    """Every extractor over one parsed document; they share its token records (:mod:`newsgraph.extract.tokens`)."""
     doc_id, published = document.id, document.published
     mentions = extract_mentions(doc, doc_id, published, document.url)
     check()
@@ -69,7 +70,7 @@ def extract_all(doc: Any, document: Document) -> DocFacts:
     quotes = extract_quotes(doc, doc_id, mentions.persons, mentions.organizations)
     check()
     themes = extract_themes(doc, doc_id)
-    tone = document_tone(doc.text)
+    tone = document_tone(doc_text(doc))
     check()
     stances = extract_stances(doc, doc_id, published=published, resolver=mentions, events=events)
     return DocFacts(document, mentions, dates, amounts, quotes, themes, tone, events, stances)

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.core.model import Evidence
 from newsgraph.extract.evidence import clip_text
+from newsgraph.extract.tokens import Tok, doc_text, token_records
 from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.gazetteer import country_endonyms
 from newsgraph.lexicon.known_orgs import KnownOrg, lookup_org, max_org_name_words, org_first_words
 from newsgraph.lexicon.titles import Title, max_title_words, title_first_words, titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 # Grammatical constants: lower-case particles inside personal names ("Bashar al-Assad",
 # "Ursula von der Leyen") and the hyphens spaCy splits off inside words.
@@ -134,57 +135,6 @@ def strip_name(text: str) -> str:
     return text
 
 
-class Tok:
-    """The attributes of one spaCy token that the mention rules read, copied once.
-
-    spaCy builds a new ``Token`` object on every ``doc[i]`` and looks its strings up on
-    every attribute access; the rules read each token many times, so :class:`MentionIndex`
-    copies what they need into plain objects in one pass. Names follow spaCy's.
-    """
-
-    __slots__ = (
-        "ent_iob",
-        "ent_type_",
-        "i",
-        "idx",
-        "is_lower",
-        "is_punct",
-        "is_sent_start",
-        "is_space",
-        "lemma_",
-        "like_num",
-        "lower_",
-        "pos_",
-        "tag_",
-        "text",
-        "whitespace_",
-    )
-
-    def __init__(self, token: Token) -> None:
-        self.i: int = token.i
-        self.text: str = token.text
-        self.lower_: str = token.lower_
-        self.whitespace_: str = token.whitespace_
-        self.idx: int = token.idx
-        self.pos_: str = token.pos_
-        self.tag_: str = token.tag_
-        self.lemma_: str = token.lemma_
-        self.is_space: bool = token.is_space
-        self.is_punct: bool = token.is_punct
-        self.is_lower: bool = token.is_lower
-        self.like_num: bool = token.like_num
-        self.is_sent_start: bool = bool(token.is_sent_start)
-        self.ent_iob: int = token.ent_iob  # 3 begins an entity, 1 continues it, 2 / 0 outside
-        self.ent_type_: str = token.ent_type_ if self.ent_iob in (1, 3) else ""
-
-    @property
-    def end_char(self) -> int:
-        return self.idx + len(self.text)
-
-    def __repr__(self) -> str:
-        return f"Tok({self.i}, {self.text!r})"
-
-
 @dataclass(frozen=True, slots=True)
 class Ent:
     """One named entity of the ``Doc``: token span, label and text."""
@@ -198,15 +148,14 @@ class Ent:
 class MentionIndex:
     """Per-token facts about a ``Doc`` that the mention extractors look up many times.
 
-    Built in one pass over the tokens (:attr:`toks`); the extractors index these lists
-    and never iterate the ``Doc`` again.
+    Built in one pass over the tokens (:attr:`toks`, the records of :mod:`newsgraph.extract.tokens`);
+    the extractors index these lists and never iterate the ``Doc`` again.
     """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.toks: list[Tok] = [Tok(tok) for tok in doc]
-        # Doc.text joins every token on each access: build it once, from the copies
-        self.body = "".join(tok.text + tok.whitespace_ for tok in self.toks)
+        self.toks: list[Tok] = token_records(doc)  # shared with the other extractors
+        self.body = doc_text(doc)  # Doc.text joins every token on each access: joined once, from the records
         n = len(self.toks)
         self.ents: list[Ent] = []
         self.ent_of: list[int] = [-1] * n

@@ -43,6 +43,7 @@ from newsgraph.core.model import Organization, Person, Quote
 from newsgraph.extract.evidence import char_evidence
 from newsgraph.extract.quotes.spans import QuoteSpan, find_quote_spans, is_name, quote_words, trimmed
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
+from newsgraph.extract.tokens import Tok, doc_text, token_records
 from newsgraph.lexicon.cues import Cue, noun_cue, verb_cue
 from newsgraph.lexicon.titles import role_group
 
@@ -78,12 +79,12 @@ class _Index:
 
     def __init__(self, doc: Doc, spans: Sequence[QuoteSpan], resolver: SpeakerResolver) -> None:
         self.doc = doc
-        text = doc.text
+        text = doc_text(doc)
         self.has_dep = doc.has_annotation("DEP")
         self.sent_starts = resolver.sent_starts
         self.sent_end_chars = resolver.sent_end_chars
         self.para_breaks = [m.start() for m in re.finditer(r"\n", text)]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = [t.idx for t in token_records(doc)]
         self.in_quote = [False] * len(doc)
         for span in spans:
             a, b = self.token_range(span.start - 1, span.end + (1 if span.closer else 0))
@@ -115,9 +116,10 @@ class _Index:
 
     def _find_cues(self, resolver: SpeakerResolver) -> None:
         doc = self.doc
-        for tok in doc:
-            if self.in_quote[tok.i]:
+        for rec in token_records(doc):  # the parsed token only for a subject or a word that may be a cue
+            if self.in_quote[rec.i] or not (rec.dep_ in _SUBJECTS or _may_be_cue(rec)):
                 continue
+            tok = doc[rec.i]
             if tok.dep_ in _SUBJECTS:
                 resolver.note_subject(tok)
             cue = _cue_of(tok)
@@ -199,6 +201,11 @@ def _could_speak(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and role_group(tok.lemma_) is not None
 
 
+def _may_be_cue(rec: Tok) -> bool:
+    """Whether :func:`_cue_of` may find a cue in this token (its words are in a cue table)."""
+    return verb_cue(rec.lemma_) is not None or noun_cue(rec.lemma_) is not None or verb_cue(rec.lower_) is not None
+
+
 def _cue_of(tok: Token) -> Cue | None:
     """The speech cue this token is, if any (see ``speech_verbs.tsv``)."""
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -232,7 +239,7 @@ def extract_quotes(
     Quotations whose speaker cannot be named ("we can say, '...'", "it was said") are left
     out unless ``keep_unattributed`` is true, in which case they come with ``speaker=None``.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     spans = find_quote_spans(text)
@@ -375,7 +382,7 @@ def _build(
     found: list[tuple[QuoteSpan, int, int, _CueHit | None, Speaker | None]],
 ) -> list[Quote]:
     """One :class:`Quote` per excerpt of each quotation (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     ends = index.sent_end_chars
     out: list[Quote] = []
     for _span, start, end, hit, speaker in found:

@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Amount
 from newsgraph.extract.evidence import char_evidence
+from newsgraph.extract.tokens import sentence_bounds, token_records
 from newsgraph.extract.values.amount_context import figure_about, figure_rate, of_object, span_root
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.numbers import (
@@ -103,11 +105,14 @@ def extract_amounts(doc: Doc, doc_id: str) -> list[Amount]:
     """Every figure in ``doc`` with its value, unit, ``about``, ``per`` and precision flags."""
     if len(doc) == 0:
         return []
-    bounds = _sentence_bounds(doc)
+    bounds = sentence_bounds(doc)
     used: set[int] = set()
     out: list[Amount] = []
-    for tok in doc:
-        if tok.i in used or not _is_seed(tok):
+    for rec in token_records(doc):  # the parsed token only for words that may be a figure
+        if rec.i in used or not (any(ch.isdigit() for ch in rec.text) or _lower_kind(rec.lower_) in SEED_KINDS):
+            continue
+        tok = doc[rec.i]
+        if not _is_seed(tok):
             continue
         figures, used_end = _figures_at(doc, tok.i, bounds[tok.i], allow_range=True)
         used.update(range(tok.i, max(used_end, tok.i + 1)))
@@ -137,15 +142,6 @@ def _money_end(doc: Doc, fig: _Figure) -> int:
     return fig.end if fig.unit_head is None else fig.unit_head.i
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = [(0, len(doc))] * len(doc)
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                bounds[i] = (sent.start, sent.end)
-    return bounds
-
-
 # --- tokens ---------------------------------------------------------------------------------------
 
 
@@ -168,7 +164,13 @@ def _digits(tok: Token) -> tuple[Currency | None, str, str] | None:
 
 def _word_kind(tok: Token) -> str | None:
     """The number-word kind of a token ("dozen" → collective); "twenty-five" reads by its last part."""
-    parts = [p for p in tok.lower_.split("-") if p]
+    return _lower_kind(tok.lower_)
+
+
+@lru_cache(maxsize=8192)
+def _lower_kind(lower: str) -> str | None:
+    """:func:`_word_kind` of a lower-cased word."""
+    parts = [p for p in lower.split("-") if p]
     entries = [number_word(p) for p in parts]
     if not entries or any(e is None for e in entries):
         return None

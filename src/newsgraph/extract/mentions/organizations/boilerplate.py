@@ -16,7 +16,7 @@ def transcript_label(ix: MentionIndex, start: int, end: int) -> bool:
     text = ix.text(start, end)
     if end - start != 1 or not (text.isupper() and len(text) <= 4):
         return False
-    doc_text = ix.doc.text
+    doc_text = ix.body
     lo, hi = ix.toks[start].idx, ix.toks[start].idx + len(text)
     line_start = doc_text.rfind("\n", 0, lo) + 1
     before = doc_text[line_start:lo].strip()
