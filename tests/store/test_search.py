@@ -363,3 +363,19 @@ def test_search_leaves_the_session_settings_as_they_were(tied: Store, query: str
         before = conn.execute(text("SELECT current_setting('jit')")).scalar()
         search(conn, query)
         assert conn.execute(text("SELECT current_setting('jit')")).scalar() == before
+
+
+@pytest.mark.parametrize("bound", [5])
+def test_postgresql_ranks_a_bounded_candidate_set(tied: Store, bound: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.store import search as module
+
+    monkeypatch.setattr(module, "PG_CANDIDATES", bound)
+    with tied.connect() as conn:
+        everything = _reference(conn, "harbour")
+        hits = search(conn, "harbour", limit=20)
+    if conn.dialect.name != "postgresql":
+        assert [h.document_id for h in hits] == everything[:20]  # SQLite ranks every match
+        return
+    assert len(everything) > bound and len(hits) == bound
+    assert set(h.document_id for h in hits) <= set(everything)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
