@@ -32,3 +32,38 @@ def test_near_duplicates_are_found(variant: str, near: bool) -> None:
 def test_signature_round_trips_through_bytes(text: str) -> None:
     sig = dedup.signature(text)
     assert dedup.from_bytes(dedup.to_bytes(sig)).jaccard(sig) == 1.0
+
+
+def _texts(n: int) -> list[str]:
+    """``n`` texts with no words in common."""
+    return [" ".join(f"w{k}x{i}" for i in range(40)) for k in range(n)]
+
+
+def test_a_bounded_index_reads_older_signatures_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dedup, "RECENT", 2)  # signatures kept in memory
+    monkeypatch.setattr(dedup, "_TAIL", 3)  # band digests merged into the sorted arrays every 3 additions
+    stored = {f"d{k}": dedup.to_bytes(dedup.signature(t)) for k, t in enumerate([BASE, *_texts(6)])}
+    asked: list[list[str]] = []
+
+    def load(keys: list[str]) -> dict[str, bytes]:
+        asked.append(keys)
+        return {k: stored[k] for k in keys}
+
+    index = dedup.NearDuplicateIndex(load=load)
+    index.add_bytes("d0", stored["d0"])
+    for key in list(stored)[1:]:
+        index.add(key, dedup.from_bytes(stored[key]))
+    assert len(index) == 7
+    found = index.find(dedup.signature(BASE.replace("Thursday", "Wednesday")))
+    assert found is not None and found[0] == "d0" and found[1] >= dedup.THRESHOLD
+    assert asked == [["d0"]]
+    assert index.find(dedup.signature(_texts(7)[-1])) is None
+
+
+def test_signatures_equal_datasketch_fresh_ones() -> None:
+    """The permutations are drawn once (datasketch draws the same ones from its seed on every new MinHash)."""
+    from datasketch import MinHash
+
+    fresh = MinHash(num_perm=dedup.NUM_PERM, scheme=dedup.SCHEME)
+    fresh.update_batch([s.encode() for s in {"the regional parliament", "regional parliament voted"}])
+    assert (dedup.signature("The regional parliament voted").hashvalues == fresh.hashvalues).all()

@@ -102,6 +102,7 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self._near: dedup.NearDuplicateIndex | None = None
+        self._writing: Connection | None = None  # the transaction of the batch being stored
         if migrate:
             try:
                 upgrade_database(self.engine)
@@ -197,15 +198,24 @@ class Store:
 
     def _near_index(self) -> dedup.NearDuplicateIndex:
         if self._near is None:
-            index = dedup.NearDuplicateIndex()
+            index = dedup.NearDuplicateIndex(load=self._signatures)
             q = select(documents.c.id, documents.c.minhash).where(
                 documents.c.duplicate_of.is_(None), documents.c.minhash.is_not(None)
             )
             with self.engine.connect() as conn:
-                for doc_id, blob in conn.execute(q):
-                    index.add(doc_id, dedup.from_bytes(blob))
+                for doc_id, blob in conn.execute(q.execution_options(yield_per=5000)):
+                    index.add_bytes(doc_id, bytes(blob))
             self._near = index
         return self._near
+
+    def _signatures(self, ids: list[str]) -> dict[str, bytes]:
+        """The stored MinHash signatures of ``ids`` (what the near-duplicate index does not keep in memory)."""
+        q = select(documents.c.id, documents.c.minhash).where(documents.c.minhash.is_not(None))
+        if self._writing is not None:  # asked while a batch is written: read in its transaction
+            conn = self._writing
+            return {i: bytes(b) for part in chunked(ids) for i, b in conn.execute(q.where(documents.c.id.in_(part)))}
+        with self.engine.connect() as conn:
+            return {i: bytes(b) for part in chunked(ids) for i, b in conn.execute(q.where(documents.c.id.in_(part)))}
 
     def stored_pages(self, page_ids: list[str]) -> set[str]:
         """Those of ``page_ids`` already stored (one query per chunk, not one per page)."""
@@ -245,6 +255,7 @@ class Store:
         marked: list[Document] = []  # duplicates marked here, unmarked if the transaction fails
         try:
             with self.engine.begin() as conn:
+                self._writing = conn
                 ids = [d.id for item in items for d in item.seg.documents]
                 existing = {i for part in chunked(ids) for i in _stored_documents(conn, part)}
                 for item in items:
@@ -259,6 +270,8 @@ class Store:
                 doc.duplicate_of = None
             self._near = None  # read again from the database: the pages of this batch were indexed
             raise
+        finally:
+            self._writing = None
         return results
 
     def list_documents(
