@@ -1,0 +1,43 @@
+"""Token records: what the extractors scan instead of the spaCy tokens, equal to them and built once."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.tokens import Tok, doc_text, sentence_bounds, token_records
+
+TEXT = (
+    "The harbour board met on Monday in Port Elsen.\n\n"
+    'Its chair, Mara Quill, said the new pier would cost $4.5 million. "We start in May," she added.'
+)
+
+
+@pytest.mark.parametrize("text", [TEXT])
+def test_records_copy_the_tokens(nlp, text: str) -> None:
+    doc = nlp(text)
+    toks = token_records(doc)
+    assert len(toks) == len(doc)
+    for rec, tok in zip(toks, doc, strict=True):
+        for name in Tok.__slots__:
+            expected = getattr(tok, name)
+            if name == "is_sent_start":
+                expected = bool(expected)
+            if name == "ent_type_" and tok.ent_iob not in (1, 3):
+                expected = ""
+            assert getattr(rec, name) == expected, (tok.i, name)
+        assert rec.end_char == tok.idx + len(tok.text)
+
+
+@pytest.mark.parametrize("text", [TEXT, ""])
+def test_text_and_sentences_match_the_doc(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert doc_text(doc) == doc.text
+    bounds = sentence_bounds(doc)
+    assert bounds == [(t.sent.start, t.sent.end) for t in doc]
+
+
+def test_built_once_per_doc(nlp) -> None:
+    doc = nlp(TEXT)
+    assert token_records(doc) is token_records(doc)
+    assert doc_text(doc) is doc_text(doc)
+    assert sentence_bounds(doc) is sentence_bounds(doc)
