@@ -67,6 +67,7 @@ from newsgraph.extract.events.completion import (
     text_target,
     unknown_attacker,
 )
+from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
@@ -162,6 +163,7 @@ def _sentence_events(
             continue
         if cand is not None:
             cands.append(cand)
+    cands += announced_intents(sent, ctx, {c.clause.i for c in cands if not c.nominal})  # "announced it would join"
     if not cands:
         return []
     cands.sort(key=lambda c: c.nominal)  # a verb wins over a noun for the same event ("met" over "visit")

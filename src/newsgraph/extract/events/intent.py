@@ -1,0 +1,76 @@
+"""Announced intentions: "X announced it would join the alliance", "announced Y was to sign the deal".
+
+An announcement that a side will do something is the codebook's AGREE ("express intent to cooperate",
+PLOVER_MANUAL.tex, AGREE), whatever the verb of the announced act, when that act is no event the verb
+table knows (a known one is coded through :func:`~newsgraph.extract.events.completion.intended_type`:
+"announced it would withdraw" is CONCEDE, "announced it would attack" THREATEN). The side that intends is
+the subject of the announced clause when it can act ("announced Ghana was to join": Ghana), else the one
+who announced; the target is the first actor the announced clause acts on ("would meet the president").
+Only the announcing verbs of ``_ANNOUNCING`` open such a clause: "said it would" reports far more
+forecasts and opinions than intentions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events.actors import pobjs, subjects
+from newsgraph.extract.events.arguments import objects
+from newsgraph.extract.events.modality import clause_modality
+from newsgraph.extract.events.triggers import Candidate
+from newsgraph.lexicon.events import modality_kinds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsgraph.extract.events.actors import Actor, DocContext
+
+__all__ = ["announced_intents"]
+
+_ANNOUNCING = frozenset({"announce"})
+# the cue of an announced clause that makes it an intention: "will/would join", "is to join", "plans to join"
+_INTENT_KINDS = frozenset({"future", "commit", "obligation"})
+_REPORTED = frozenset({"would", "'d"})
+
+
+def announced_intents(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidate]:
+    """AGREE candidates for the announced intentions of ``sent`` whose clause (a token index) is not in
+    ``coded`` (the clauses that already hold an event of the verb table)."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _ANNOUNCING or not clause_modality(tok).is_fact:
+            continue
+        for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            clause = _announced_act(comp)
+            if clause is None or clause.i in coded:
+                continue
+            said = subjects(clause)
+            actors = _able(ctx, said)
+            if not actors and said and all(s.pos_ == "PRON" for s in said):  # "announced it would": the announcer
+                actors = _able(ctx, subjects(tok))
+            if not actors:
+                continue
+            heads = objects(clause) + [o for c in clause.children if c.dep_ == "prep" for o in pobjs(c)]
+            targets = [a for a in _able(ctx, heads) if a.label != actors[0].label]
+            out.append(Candidate("AGREE", None, [tok], clause, actors, targets[:1], clause_modality(tok)))
+    return out
+
+
+def _announced_act(comp: Token) -> Token | None:
+    """The verb of the announced act when the clause tells an intention, not a negation or a condition:
+    "it would join", "Ghana was to join", "it planned to join" (the planned verb)."""
+    mod = clause_modality(comp)
+    if mod.negated:
+        return None
+    if mod.hypothetical and mod.cue and (modality_kinds(mod.cue.lower()) & _INTENT_KINDS or mod.cue in _REPORTED):
+        return comp
+    for x in (c for c in comp.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):  # "planned to join", "was to"
+        inner = clause_modality(x)
+        if not inner.negated and inner.hypothetical and inner.cue and modality_kinds(inner.cue.lower()) & _INTENT_KINDS:
+            return x
+    return None
+
+
+def _able(ctx: DocContext, heads: list[Token]) -> list[Actor]:
+    """The actors of ``heads`` that can act: a name, a country or a sector noun."""
+    return [a for h in heads for a in ctx.actors(h) if a.entity_like]
