@@ -242,3 +242,13 @@ def test_build_network_leaves_out_phrases_light_edges_and_isolates(phrases: bool
 @pytest.mark.parametrize("path", [Path("x")])
 def test_module_stays_small(path: Path) -> None:
     assert len(Path(queries.__file__).read_text().splitlines()) < 600
+
+
+@pytest.mark.parametrize("role", [None, "main", "teaser"])
+def test_article_pages_found_through_the_day_index_are_the_pages_of_the_whole_list(kb, role: str | None) -> None:
+    conn, _ = kb
+    everything, total = queries.list_articles(conn, role=role, limit=10_000)
+    assert total == len(everything) > 0
+    for offset in range(0, len(everything), 2):
+        page, n = queries.list_articles(conn, role=role, limit=2, offset=offset)
+        assert n == total and page == everything[offset : offset + 2]
