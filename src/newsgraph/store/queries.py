@@ -482,8 +482,9 @@ def event_timeline(conn: Connection, f: Filters = NO_FILTERS, *, granularity: st
 
 
 def latest_date(conn: Connection) -> str | None:
-    """The newest publication date stored (the end of the home page's period)."""
-    value = conn.execute(select(func.max(document_date())).select_from(documents_with_page())).scalar()
+    """The newest day of a stored document, near-duplicates apart (the end of the home page's period):
+    one step down the day index of ``summary_documents``."""
+    value = conn.execute(select(func.max(summary_documents.c.day))).scalar()
     return str(value)[:10] if value else None
 
 
