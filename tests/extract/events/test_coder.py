@@ -338,6 +338,7 @@ def test_claimed_responsibility_takes_the_earlier_attack(parse) -> None:
         ("I almost killed the dog, the man said.", []),
         ("The officer was found not guilty.", [("CONCEDE", None, None)]),
         ("Charges were filed against the two officers.", [("ACCUSE", None, None)]),
+        ("President Jane Roe defended her decision on Twitter.", [("SUPPORT", None, None)]),
     ],
 )
 def test_nominations_and_verb_senses(parse, text: str, expected: list[tuple]) -> None:
