@@ -106,3 +106,13 @@ def test_rebuilding_again_gives_the_same(handmade: Store, twice: int, tmp_path: 
             rebuild_kb(conn)
             snapshots.append(_snapshot(conn))
     assert snapshots[0] == snapshots[1]
+
+
+@pytest.mark.parametrize("pragma", ["cache_size"])
+def test_sqlite_page_cache_is_restored_after_a_rebuild(handmade: Store, pragma: str) -> None:
+    with handmade.engine.begin() as conn:
+        if conn.dialect.name != "sqlite":
+            pytest.skip("a SQLite setting")
+        before = conn.exec_driver_sql(f"PRAGMA {pragma}").scalar()
+        rebuild_kb(conn)
+        assert conn.exec_driver_sql(f"PRAGMA {pragma}").scalar() == before
