@@ -109,10 +109,12 @@ def test_rebuilding_again_gives_the_same(handmade: Store, twice: int, tmp_path: 
 
 
 @pytest.mark.parametrize("pragma", ["cache_size"])
-def test_sqlite_page_cache_is_restored_after_a_rebuild(handmade: Store, pragma: str) -> None:
+def test_sqlite_page_cache_and_indexes_are_as_before_a_rebuild(handmade: Store, pragma: str) -> None:
+    index_sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
     with handmade.engine.begin() as conn:
         if conn.dialect.name != "sqlite":
             pytest.skip("a SQLite setting")
-        before = conn.exec_driver_sql(f"PRAGMA {pragma}").scalar()
+        before = conn.exec_driver_sql(f"PRAGMA {pragma}").scalar(), conn.exec_driver_sql(index_sql).all()
         rebuild_kb(conn)
-        assert conn.exec_driver_sql(f"PRAGMA {pragma}").scalar() == before
+        after = conn.exec_driver_sql(f"PRAGMA {pragma}").scalar(), conn.exec_driver_sql(index_sql).all()
+    assert after == before and any(name == "ix_entity_links_canonical" for name, _ in before[1])

@@ -51,6 +51,7 @@ from newsgraph.kb.resolve import (
 from newsgraph.store.locks import RESOLUTION, exclusive
 from newsgraph.store.schema import documents, entities, events, mentions
 from newsgraph.store.schema_kb import (
+    KB_TABLES,
     canonical_entities,
     canonical_features,
     drop_kb_rows,
@@ -69,8 +70,10 @@ from newsgraph.store.sql import bulk_insert
 ROWS_PER_WRITE = 20_000
 # Rows fetched at a time from the streaming SELECTs.
 FETCH = 10_000
-# SQLite page cache during a rebuild, in KiB (SQLite's default is 2 MB): the links' three indexes take
-# rows in no order of theirs, and with the default cache most inserts read pages back from the OS.
+# SQLite page cache during a rebuild, in KiB (SQLite's default is 2 MB): the links' primary key takes
+# rows in no order of its own, and with the default cache most inserts read pages back from the OS.
+# (On SQLite the tables' other indexes are dropped for the rebuild and built again after it, inside its
+# transaction: readers keep the old snapshot in WAL mode. PostgreSQL keeps them: readers would wait.)
 SQLITE_CACHE_KIB = 262_144
 
 _LINK = ("entity_id", "document_id", "canonical_id", "mentions", "country", "published", "signature")
@@ -131,8 +134,14 @@ def rebuild_kb(conn: Connection) -> ResolveSummary:
         return _rebuild(conn)
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    indexes = [index for table in KB_TABLES for index in table.indexes]
     try:
-        return _rebuild(conn)
+        for index in indexes:  # built again once the rows are in: one sort each, not an insert per row
+            index.drop(conn, checkfirst=True)
+        summary = _rebuild(conn)
+        for index in indexes:
+            index.create(conn, checkfirst=True)
+        return summary
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
 
