@@ -144,6 +144,10 @@ def upgrade() -> None:
     for statement in FILL:
         conn.execute(sa.text(statement))
     conn.execute(sa.text(DAY_INDEX["postgresql" if conn.dialect.name == "postgresql" else "sqlite"]))
+    if conn.dialect.name == "sqlite":  # planner statistics for the new tables and indexes, from samples
+        conn.execute(sa.text("PRAGMA analysis_limit = 1000"))
+    for table in (*SUMMARY_TABLES, "events", "quotes", "mentions", "canonical_entities"):
+        conn.execute(sa.text(f"ANALYZE {table}"))
 
 
 def downgrade() -> None:
