@@ -339,6 +339,8 @@ def test_claimed_responsibility_takes_the_earlier_attack(parse) -> None:
         ("The officer was found not guilty.", [("CONCEDE", None, None)]),
         ("Charges were filed against the two officers.", [("ACCUSE", None, None)]),
         ("President Jane Roe defended her decision on Twitter.", [("SUPPORT", None, None)]),
+        ("Kent Police said they had arrested a second man.", [("COERCE", None, None)]),  # a body as "they"
+        ("The Peruvian court jailed the former mayor for fraud.", [("COERCE", "PER", "PER")]),
     ],
 )
 def test_nominations_and_verb_senses(parse, text: str, expected: list[tuple]) -> None:

@@ -497,8 +497,8 @@ class DocContext:
             is_person = (actor.name is not None and cand.ent_type_ == "PERSON") or person_head(cand)
             if want_person and is_person:
                 return actor
-            if want_plural and cand.tag_ in ("NNS", "NNPS"):
-                return actor
+            if want_plural and (cand.tag_ in ("NNS", "NNPS") or (actor.sector is not None and not is_person)):
+                return actor  # "the protesters ... they", "Kent Police said they had arrested": a body as "they"
             if not want_person and not want_plural and not is_person and actor.entity_like:
                 return actor
         if want_person:
