@@ -56,6 +56,7 @@ from newsgraph.extract.events.actors import (
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.evidence import sentence_text
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import (
     StanceCue,
@@ -142,8 +143,9 @@ def issue_label(doc: Doc) -> str:
     phrases: dict[str, Counter[str]] = {}
     named: Counter[str] = Counter()
     first: dict[str, int] = {}  # where each phrase is first written: the lead names the story's issue
-    for tok in doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+    for rec in token_records(doc):  # the parsed token only for an issue noun
+        if rec.pos_ == "NOUN" and rec.lemma_.lower() in nouns:
+            tok = doc[rec.i]
             text, has_country = _issue_phrase(tok)
             head = tok.lemma_.lower()
             phrases.setdefault(head, Counter())[text] += 1
@@ -453,15 +455,17 @@ def extract_stances(
         unnoted.clear()
         return ctx
 
+    toks = token_records(doc)  # the parsed token only for a cue
     for sent in ctx.sents:
         quoted = False
-        for tok in sent:
-            quoted = quoted or tok.text in _QUOTE_MARKS
-            cues = by_head.get(tok.lemma_.lower())
+        for rec in toks[sent.start : sent.end]:
+            quoted = quoted or rec.text in _QUOTE_MARKS
+            lemma = rec.lemma_.lower()
+            cues = by_head.get(lemma)
             if cues:
-                rows.extend(_cue_rows(tok, cues, noted(), issue, doc_id, published))
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in characterizing:
-                rows.extend(_characterization_rows(tok, noted(), issue, doc_id, published))
+                rows.extend(_cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published))
+            if rec.pos_ == "VERB" and lemma in characterizing:
+                rows.extend(_characterization_rows(doc[rec.i], noted(), issue, doc_id, published))
         if quoted:
             rows.extend(_quote_rows(sent, quote_cues, noted(), issue, doc_id, published))
         unnoted.append(sent)
