@@ -10,6 +10,7 @@ from newsgraph.store.locks import RESOLUTION, exclusive, lock_key
 
 def test_lock_keys_are_stable_signed_64_bit_numbers() -> None:
     assert lock_key(RESOLUTION) == lock_key("newsgraph.resolution") != lock_key("other")
+    assert lock_key(RESOLUTION, "a") == lock_key(RESOLUTION, "a") != lock_key(RESOLUTION, "b")
     assert -(2**63) <= lock_key(RESOLUTION) < 2**63
 
 
@@ -19,8 +20,12 @@ def test_the_lock_is_held_until_the_transaction_ends(any_db_url: str) -> None:
             exclusive(conn, RESOLUTION)
             with store.engine.connect() as other:
                 if store.dialect == "postgresql":
-                    taken = other.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": lock_key(RESOLUTION)})
+                    schema = other.execute(text("SELECT current_schema()")).scalar()
+                    key = lock_key(RESOLUTION, schema)
+                    taken = other.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": key})
                     assert taken.scalar() is False
+                    elsewhere = lock_key(RESOLUTION, "another_schema")  # another database in the server
+                    assert other.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": elsewhere}).scalar()
                 else:  # SQLite: the write lock is taken at once, so another writer cannot start
                     assert conn.connection.driver_connection.in_transaction
                     other.exec_driver_sql("PRAGMA busy_timeout = 0")
