@@ -340,6 +340,8 @@ def test_claimed_responsibility_takes_the_earlier_attack(parse) -> None:
         ("Charges were filed against the two officers.", [("ACCUSE", None, None)]),
         ("President Jane Roe defended her decision on Twitter.", [("SUPPORT", None, None)]),
         ("Kent Police said they had arrested a second man.", [("COERCE", None, None)]),  # a body as "they"
+        ("The president's attacks on the judge drew criticism.", [("ACCUSE", None, None)]),  # in words
+        ("The general's attack on the town killed ten.", [("ASSAULT", None, None)]),  # in force
         ("The Peruvian court jailed the former mayor for fraud.", [("COERCE", "PER", "PER")]),
     ],
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import (
@@ -39,8 +40,10 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
+from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns
+from newsgraph.lexicon.titles import titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -353,7 +356,38 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         if actors and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and modality.is_fact:
             modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
     trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
-    return Candidate(pat.type, pat.mode, trigger, clause, actors, targets, modality, nominal=True)
+    type_, mode = pat.type, pat.mode
+    if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
+        type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
+    return Candidate(type_, mode, trigger, clause, actors, targets, modality, nominal=True)
+
+
+def _in_words(actors: list[Actor], targets: list[Actor], ctx: DocContext) -> bool:
+    """A person attacking a person or something abstract (no name, no place, no group): an attack in words."""
+    doc = ctx.doc
+
+    def person(a: Actor) -> bool:
+        if a.head < 0:
+            return False
+        head = doc[a.head]  # "his attacks", "Smith's attacks", "the president's attacks"
+        return head.lower_ in PERSONAL or ctx.is_person(head) or (head.lemma_.lower(),) in titles()
+
+    def abstract(a: Actor) -> bool:
+        return person(a) or (a.head >= 0 and doc[a.head].lemma_.lower() in _verbal_objects())
+
+    return bool(actors) and bool(targets) and all(person(a) for a in actors) and all(abstract(t) for t in targets)
+
+
+_VERBAL_ATTACKS = frozenset({"attack"})  # a noun that names an attack in words as often as one in force
+
+
+@lru_cache(maxsize=1)
+def _verbal_objects() -> frozenset[str]:
+    """What one attacks in words (the objects of the verb table's "attack" rows coded ACCUSE): a policy, a
+    ruling, an inquiry, a vote."""
+    rows = verb_patterns().get("attack", ())
+    needs = [n for p in rows if p.type == "ACCUSE" and not p.cameo for n in p.needs if n.kind == "obj"]
+    return frozenset(w for n in needs for w in n.words)
 
 
 def _attribution_verb(tok: Token) -> Token | None:
