@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import sector_of
+from newsgraph.lexicon.known_orgs import org_word_sector
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -208,6 +209,8 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
             hit = sector_of(t.lemma_.lower())
             if hit is not None and not hit.envoy:
                 return hit.sector, False
+    if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and org_word_sector(head.lower_) == "MED":
+        return "MED", False  # "Fox News", "the Daily Times": an outlet (spoken to, it is interviewed, not met)
     if head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
         return "CVL", False  # "Serbians protested": the people, not the state
     if head.ent_type_ in ("GPE", "NORP") and token_country(head):
