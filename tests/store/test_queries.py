@@ -252,3 +252,13 @@ def test_article_pages_found_through_the_day_index_are_the_pages_of_the_whole_li
     for offset in range(0, len(everything), 2):
         page, n = queries.list_articles(conn, role=role, limit=2, offset=offset)
         assert n == total and page == everything[offset : offset + 2]
+
+
+@pytest.mark.parametrize("recent", [1, 5, 100_000])
+def test_the_network_of_the_newest_events_counts_no_more_of_them(kb, recent: int) -> None:
+    conn, _ = kb
+    whole = queries.actor_network(conn, limit=10_000)
+    newest = queries.actor_network(conn, limit=10_000, recent=recent)
+    assert sum(e["events"] for e in newest["edges"]) <= min(recent, sum(e["events"] for e in whole["edges"]))
+    if recent >= 100_000:
+        assert newest == whole

@@ -125,12 +125,17 @@ def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
     if not rows:
         empty = {"first": None, "last": None, "types": [], "bins": [], "coarse": 0, "outside": 0, "whole": None}
         return {"step": "day", **empty, "max": 0}
-    spans: list[tuple[date, date, int]] = []
+    per_day: dict[str, int] = defaultdict(int)  # the same day comes once per type: parse each day once
     for value, _, n in rows:
+        per_day[value] += int(n)
+    spans: list[tuple[date, date, int]] = []
+    starts: dict[str, date | None] = {}
+    for value, n in per_day.items():
         try:
-            spans.append((_parse(value), _parse(value, end=True), int(n)))
+            starts[value] = _parse(value)
+            spans.append((starts[value], _parse(value, end=True), n))
         except ValueError:
-            continue
+            starts[value] = None
     if not spans:
         spans = [(date.today(), date.today(), 0)]
     whole = (min(s[0] for s in spans), max(s[1] for s in spans))
@@ -143,18 +148,22 @@ def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
     index = {b.start: i for i, b in enumerate(grid)}
     counts: list[dict[str, int]] = [defaultdict(int) for _ in grid]
     coarse = outside = 0
+    slots: dict[str, int] = {}  # day → its bin; -1: outside the range, -2: coarser than a bin (or no date)
+    for value, day_ in starts.items():
+        if day_ is None:
+            slots[value] = -2
+        elif not first <= day_ <= last:
+            slots[value] = -1
+        else:
+            slots[value] = index.get(floor(day_, step), -2) if len(value) >= width else -2
     for value, type_, n in rows:
-        try:
-            day_ = _parse(value)
-        except ValueError:  # not a calendar date
-            coarse += int(n)
-            continue
-        if not first <= day_ <= last:
+        slot = slots[value]
+        if slot == -1:
             outside += int(n)
-        elif len(value) < width or floor(day_, step) not in index:
+        elif slot == -2:
             coarse += int(n)
         else:
-            counts[index[floor(day_, step)]][type_] += int(n)
+            counts[slot][type_] += int(n)
     out = [
         {**b.to_dict(), "counts": dict(sorted(c.items())), "total": sum(c.values())}
         for b, c in zip(grid, counts, strict=True)

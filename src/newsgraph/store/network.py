@@ -22,14 +22,22 @@ def _rows(conn: Connection, query: Any) -> Rows:
 
 
 def actor_network(
-    conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 300, phrases: bool = True, min_weight: int = 1
+    conn: Connection,
+    f: Filters = NO_FILTERS,
+    *,
+    limit: int = 300,
+    phrases: bool = True,
+    min_weight: int = 1,
+    recent: int | None = None,
 ) -> dict[str, Rows]:
     """Actors as nodes, factual events as edges grouped by (actor, target, type), heaviest first.
 
     A node is the resolved entity when the event names one, else the actor's country
     (``RUS``), else the actor's words (left out with ``phrases=False``: "people", "6,000 people");
     events without a target make no edge; edges of fewer than ``min_weight`` events are dropped.
-    The events are counted per node pair and type in SQL; only the groups reach Python.
+    The events are counted per node pair and type in SQL; only the groups reach Python. With
+    ``recent``, only the newest ``recent`` factual events (by ``events.day``, through its index) count:
+    the web page's network without dates, which would otherwise read every event of the base.
     """
     e = events.c
     sides = {}
@@ -45,6 +53,9 @@ def actor_network(
     where = [*event_conditions(f, facts_only=True), or_(e.target.is_not(None), e.target_country.is_not(None))]
     if not phrases:
         where += [or_(e[f"{s}_entity_id"].is_not(None), e[f"{s}_country"].is_not(None)) for s in sides]
+    if recent is not None:
+        newest = select(e.id).where(e.negated.is_(False), e.hypothetical.is_(False), e.day.is_not(None))
+        where.append(e.id.in_(newest.order_by(e.day.desc(), e.id).limit(recent)))
     grouped = (
         select(*groups, *labels, func.count().label("n"))
         .select_from(events_with_documents() if f.any else events)

@@ -16,6 +16,9 @@ from newsgraph.store.filters import Filters
 router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
 
 EntityQ = Annotated[str | None, Query(max_length=32, pattern=r"^[0-9a-f]+$", description="an entity id")]
+# Factual events the network counts when no dates are given: the newest (a base of 100k documents holds
+# 400k; counting them all took seconds).
+NETWORK_RECENT = 20_000
 TypeQ = Annotated[EventTypeQ, Query(alias="type", description="PLOVER event type, e.g. CONSULT")]
 
 
@@ -111,9 +114,13 @@ def read_network(
     phrases: Annotated[bool, Query(description="also actors that are only words ('people', 'the state')")] = False,
 ) -> dict[str, object]:
     """Actors as nodes, factual events as edges (one per actor, target and type, with a count). Nodes
-    without a listed edge are left out."""
+    without a listed edge are left out. Without ``since`` / ``until``, the newest
+    :data:`NETWORK_RECENT` factual events are counted (give dates for another period)."""
     f = Filters.make(since=since, until=until, country=country, event_type=event_type)
     key = ("network", country, event_type, since, until, limit, min_weight, phrases)
+    recent = None if f.dated else NETWORK_RECENT
     return cache.get(
-        conn, key, lambda: queries.actor_network(conn, f, limit=limit, phrases=phrases, min_weight=min_weight)
+        conn,
+        key,
+        lambda: queries.actor_network(conn, f, limit=limit, phrases=phrases, min_weight=min_weight, recent=recent),
     )
