@@ -239,6 +239,11 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
     def pick_words(rng: random.Random) -> str:
         return rng.choice(WORDS)
 
+    def network(conn: Connection) -> Any:  # what GET /api/events/network computes for the network page
+        from newsgraph.api.routes.events import NETWORK_RECENT
+
+        return q.actor_network(conn, limit=300, phrases=False, recent=NETWORK_RECENT)
+
     def as_of(rng: random.Random) -> str:
         return rng.choice(pool.days)
 
@@ -270,7 +275,7 @@ def queries(store: Any, conn: Connection, pool: Pool) -> list[Query]:
         Query(
             "timeline period (months, page 1)", lambda f: period_events(conn, f), lambda rng: month_filters(pool, rng)
         ),
-        Query("network (300 edges)", lambda _: q.actor_network(conn, limit=300, phrases=False), lambda rng: None),
+        Query("network (300 edges, newest events)", lambda _: network(conn), lambda rng: None),
         Query("entity page (random person/org)", lambda e: q.get_entity(conn, e), lambda r: r.choice(pool.entity_ids)),
         Query(
             "entity page (by mentions)",
