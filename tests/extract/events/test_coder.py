@@ -767,3 +767,15 @@ def test_slamming_into_something_is_no_criticism(parse) -> None:
 )
 def test_extradition_asylum_dismissal_retaliation(parse, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _facts(parse, text)
+
+
+def test_unnamed_institution_takes_the_country_the_story_names_most(parse) -> None:
+    """A police force, a court or an official named by its office alone belongs to the country the story
+    names more often than any other, even when that country does not dominate it."""
+    text = (
+        "The United States and Mexico signed a border deal.\n\nMexico hosted the talks, and the United States "
+        "praised Mexico. Mexico and the United States will meet again in Mexico, the United States said.\n\n"
+        "A federal judge sentenced the former mayor to ten years."
+    )
+    events = [e for e in _events(parse, text) if e.type == "SANCTION"]
+    assert [(e.actor, e.actor_country) for e in events] == [("federal judge", "USA")]

@@ -94,6 +94,7 @@ _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
+_INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV"})  # a state's own bodies: police, courts, officials
 
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
@@ -400,6 +401,8 @@ class DocContext:
             country = locative[0] if locative else self.location_country(head)
             if country is None and (sector in _DOMESTIC_SECTORS or sector is None):
                 country = self.dominant
+            if country is None and sector in _INSTITUTION_SECTORS:
+                country = self.leading  # "the police", "a federal judge": of the country the story names most
             inferred = country is not None and not locative
         if (
             country is None
