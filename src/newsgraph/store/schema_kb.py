@@ -2,7 +2,7 @@
 analyses (migration 4). Defined on :data:`newsgraph.store.schema.metadata`; every row here can be
 rebuilt from the fact tables.
 
-Knowledge base (written by :mod:`newsgraph.kb`, rebuilt by ``newsgraph.kb.resolve.resolve_all``):
+Knowledge base (written by :mod:`newsgraph.kb`, rebuilt by ``newsgraph.kb.rebuild.rebuild_kb``):
 
 - ``canonical_entities``: one row per real-world entity, its id derived from kind
   and normalized canonical name (and country, for a surname nobody resolved),
