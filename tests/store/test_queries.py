@@ -262,3 +262,41 @@ def test_the_network_of_the_newest_events_counts_no_more_of_them(kb, recent: int
     assert sum(e["events"] for e in newest["edges"]) <= min(recent, sum(e["events"] for e in whole["edges"]))
     if recent >= 100_000:
         assert newest == whole
+
+
+def test_entity_roles_agree_with_roles_over_time_from_every_row(kb) -> None:
+    from sqlalchemy import func, select
+
+    from newsgraph.store.filters import document_date, first_page
+    from newsgraph.store.schema import documents, mentions
+
+    conn, _ = kb
+    m = mentions.c
+    ids = conn.execute(select(m.entity_id).where(m.role.is_not(None)).distinct().limit(8)).scalars().all()
+    assert ids
+    date = document_date().label("date")
+    src = mentions.join(documents, documents.c.id == m.document_id).outerjoin(
+        first_page, first_page.c.id == documents.c.first_page_id
+    )
+    for eid in ids:
+        rows = [
+            dict(r)
+            for r in conn.execute(
+                select(m.document_id, documents.c.title, m.role, date, func.count().label("mentions"))
+                .select_from(src)
+                .where(m.entity_id == eid)
+                .group_by(m.document_id, documents.c.title, m.role, date)
+                .order_by(date, m.document_id)
+            ).mappings()
+        ]
+        want = {r["role"]: r for r in queries.roles_over_time(rows)}
+        got = {r["role"]: r for r in queries.entity_roles(conn, eid)}
+        assert set(got) == set(want)
+        for role, r in got.items():
+            assert (r["first"], r["last"], r["articles"]) == (
+                want[role]["first"],
+                want[role]["last"],
+                len(want[role]["documents"]),
+            )
+            assert {d["id"] for d in r["documents"]} <= {d["id"] for d in want[role]["documents"]}
+            assert len(r["documents"]) == min(queries.ROLE_DOCUMENTS, r["articles"])

@@ -248,7 +248,7 @@ def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[st
 # Documents listed per role on the entity page (the latest; ``RoleSpan.articles`` counts them all).
 ROLE_DOCUMENTS = 20
 # Co-mentions are counted over the documents of the entity's latest mentions, this many.
-CO_MENTION_WINDOW = 1000
+CO_MENTION_WINDOW = 300  # the most-mentioned entity's co-mentions took 200 ms over 1,000 (100k base)
 
 
 def entity_timeline(conn: Connection, entity_id: str) -> Rows:
@@ -260,7 +260,8 @@ def entity_timeline(conn: Connection, entity_id: str) -> Rows:
 
 
 def entity_roles(conn: Connection, entity_id: str) -> Rows:
-    """Per role the entity was given: first and last date, how many documents, the latest of them."""
+    """Per role the entity was given: first and last date, how many documents, the latest of them (two
+    queries whatever the number of roles: one aggregate, one ranked list)."""
     m = mentions.c
     date = document_date()
     src = mentions.join(documents, documents.c.id == m.document_id).outerjoin(
@@ -273,18 +274,32 @@ def entity_roles(conn: Connection, entity_id: str) -> Rows:
         .where(*where)
         .group_by(m.role)
     ).all()
-    out = []
-    for role, first, last, n in spans:
-        docs = conn.execute(
-            select(m.document_id, documents.c.title, date.label("date"))
-            .select_from(src)
-            .where(*where, m.role == role)
-            .group_by(m.document_id, documents.c.title, date)
-            .order_by(desc(date).nulls_last(), m.document_id)
-            .limit(ROLE_DOCUMENTS)
-        ).all()
-        listed = [{"id": i, "title": title, "date": when} for i, title, when in docs]
-        out.append({"role": role, "first": first, "last": last, "articles": int(n), "documents": listed})
+    per_doc = (
+        select(m.role, m.document_id, documents.c.title, date.label("date"))
+        .select_from(src)
+        .where(*where)
+        .group_by(m.role, m.document_id, documents.c.title, date)
+        .subquery("per_doc")
+    )
+    d = per_doc.c
+    order = (desc(d.date).nulls_last(), d.document_id)
+    ranked = select(
+        d.role,
+        d.document_id,
+        d.title,
+        d.date,
+        func.row_number().over(partition_by=d.role, order_by=order).label("rank"),
+    ).subquery("ranked")
+    r = ranked.c
+    listed: dict[str, list[dict[str, Any]]] = {}
+    for role, doc, title, when in conn.execute(
+        select(r.role, r.document_id, r.title, r.date).where(r.rank <= ROLE_DOCUMENTS).order_by(r.role, r.rank)
+    ):
+        listed.setdefault(role, []).append({"id": doc, "title": title, "date": when})
+    out = [
+        {"role": role, "first": first, "last": last, "articles": int(n), "documents": listed.get(role, [])}
+        for role, first, last, n in spans
+    ]
     return sorted(out, key=lambda i: (i["first"] or "", i["role"]))
 
 
