@@ -200,15 +200,14 @@ def _pg_search(conn: Connection, query: str, filters: Filters, limit: int, offse
         ),
         {"q": query},
     ).one()[:2]
-    try:
-        if not words:
-            raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
-        return [
-            Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "")
-            for r in conn.execute(_pg_query(query, filters, limit, offset))
-        ]
-    finally:
-        conn.execute(text("SELECT set_config('jit', :v, true)"), {"v": jit})
+    hits = []
+    if words:  # a failing statement aborts the transaction, and its rollback undoes SET LOCAL anyway
+        rows = conn.execute(_pg_query(query, filters, limit, offset))
+        hits = [Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "") for r in rows]
+    conn.execute(text("SELECT set_config('jit', :v, true)"), {"v": jit})
+    if not words:
+        raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
+    return hits
 
 
 def _pg_query(query: str, filters: Filters, limit: int, offset: int) -> Select[Any]:
