@@ -25,9 +25,33 @@ from newsgraph.ingest.segment import segment
 from newsgraph.sources.warc import read_warc
 
 WORDS = [
-    "minister", "council", "harbour", "budget", "river", "bridge", "railway", "election", "court", "school",
-    "hospital", "union", "strike", "talks", "agreement", "reform", "parliament", "vote", "tax", "police",
-    "border", "trade", "export", "farmers", "grain", "season", "report",
+    "minister",
+    "council",
+    "harbour",
+    "budget",
+    "river",
+    "bridge",
+    "railway",
+    "election",
+    "court",
+    "school",
+    "hospital",
+    "union",
+    "strike",
+    "talks",
+    "agreement",
+    "reform",
+    "parliament",
+    "vote",
+    "tax",
+    "police",
+    "border",
+    "trade",
+    "export",
+    "farmers",
+    "grain",
+    "season",
+    "report",
 ]
 
 
@@ -35,8 +59,10 @@ def page(i: int, rng: random.Random) -> str:
     paragraphs = [" ".join(rng.choice(WORDS) for _ in range(45)).capitalize() + "." for _ in range(10)]
     related = ""
     if i % 10 == 0:
-        links = "".join(f"<li><a href='/story/{i + k}'>Story {i + k} about the {rng.choice(WORDS)} plan</a></li>"
-                        for k in range(1, 4))
+        links = "".join(
+            f"<li><a href='/story/{i + k}'>Story {i + k} about the {rng.choice(WORDS)} plan</a></li>"
+            for k in range(1, 4)
+        )
         related = f"<aside><h2>Related articles</h2><ul>{links}</ul></aside>"
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
@@ -98,8 +124,10 @@ def main() -> None:
                 best[name] = max(best.get(name, 0.0), rate)
                 print(f"{name}: {pages} pages, {documents} documents in {elapsed:.2f} s = {rate:.0f} pages/s")
         print(f"archive: {archive.name}, {size:.1f} MB, {args.pages} pages (3 records each)")
-        print(f"best: WARC {best['warc']:.0f} pages/s vs HTML files {best['html files']:.0f} pages/s "
-              f"(ratio {best['warc'] / best['html files']:.2f})")
+        print(
+            f"best: WARC {best['warc']:.0f} pages/s vs HTML files {best['html files']:.0f} pages/s "
+            f"(ratio {best['warc'] / best['html files']:.2f})"
+        )
 
 
 if __name__ == "__main__":

@@ -54,8 +54,18 @@ def test_a_url_is_ingested_and_a_second_run_fetches_nothing_new(site: HTTPServer
 def test_urls_listed_in_a_file_are_fetched(site: HTTPServer, db_url: str, tmp_path: Path) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text(f"# outlets\n{site.url_for('/quotas')}\n\n{site.url_for('/nets')}\n", encoding="utf-8")
-    result = invoke("ingest", "--urls", str(listing), "--db", db_url, "--no-extract", "-q", "--delay", "0",
-                    env={"NEWSGRAPH_ALLOW_PRIVATE": "1"})
+    result = invoke(
+        "ingest",
+        "--urls",
+        str(listing),
+        "--db",
+        db_url,
+        "--no-extract",
+        "-q",
+        "--delay",
+        "0",
+        env={"NEWSGRAPH_ALLOW_PRIVATE": "1"},
+    )
     assert result.exit_code == 0, result.output
     assert "fetched 2 new pages" in result.output
 
@@ -80,8 +90,9 @@ def test_a_warc_archive_is_ingested(tmp_path: Path, db_url: str) -> None:
         for name in ("quotas", "nets"):
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
             payload = BytesIO(ARTICLE.format(title=f"Ministers meet on {name}").encode())
-            record = writer.create_warc_record(f"https://news.example/{name}", "response", payload=payload,
-                                               http_headers=headers)
+            record = writer.create_warc_record(
+                f"https://news.example/{name}", "response", payload=payload, http_headers=headers
+            )
             writer.write_record(record)
     result = invoke("ingest", str(archive), "--db", db_url, "--no-extract", "-q")
     assert result.exit_code == 0, result.output

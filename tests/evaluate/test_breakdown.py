@@ -14,8 +14,13 @@ def _ev(type_: str, sentence: str, actor: str | None = "USA", target: str | None
 
 GOLD = {
     "events": [
-        {"type": "ASSAULT", "actor_country": "USA", "target_country": "IRQ", "mode": "aerial",
-         "evidence": "American jets bombed a base"},
+        {
+            "type": "ASSAULT",
+            "actor_country": "USA",
+            "target_country": "IRQ",
+            "mode": "aerial",
+            "evidence": "American jets bombed a base",
+        },
         {"type": "ACCUSE", "actor_country": "IRQ", "evidence": "Iraq condemned the strike"},
         {"type": "REQUEST", "actor_country": "IRQ", "target_country": "USA", "evidence": "called on Washington"},
         {"type": "PROTEST", "evidence": "Thousands marched in Baghdad"},

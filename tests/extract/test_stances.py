@@ -35,11 +35,15 @@ def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:
         ("Kenya has not made an official statement on the conflict.", [("KEN", NO)]),
         ("Kenya did not make an official statement regarding the war.", [("KEN", NO)]),
         # coordinated countries: one row each
-        ("The governments of Peru and Chile have not come out with any official statements on the war.",
-         [("PER", NO), ("CHL", NO)]),
+        (
+            "The governments of Peru and Chile have not come out with any official statements on the war.",
+            [("PER", NO), ("CHL", NO)],
+        ),
         # relative clause
-        ("In Bolivia, which has also not made an official statement, analysts expect a long debate about the war.",
-         [("BOL", NO)]),
+        (
+            "In Bolivia, which has also not made an official statement, analysts expect a long debate about the war.",
+            [("BOL", NO)],
+        ),
         # "no statements from X"
         ("There have been no official statements from Ecuador on the crisis.", [("ECU", NO)]),
         ("Norway declined to comment on the invasion.", [("NOR", NO)]),
@@ -77,14 +81,20 @@ def test_no_row(parse, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('Ivan Petrovic, a Serbian official, said, "The operation is aimed at protecting civilians, and there is '
-         'no other way."', [("SRB", "supports")]),
+        (
+            'Ivan Petrovic, a Serbian official, said, "The operation is aimed at protecting civilians, and there is '
+            'no other way."',
+            [("SRB", "supports")],
+        ),
         ('Ivan Petrovic, a Serbian official, said: "The operation is illegal.', [("SRB", "opposes")]),
         # a quote without an issue noun gives nothing
         ('Ivan Petrovic, a Serbian official, said, "The weather is unacceptable."', []),
         # what the issue is aimed at decides: a harmful purpose condemns it, never "supports"
-        ('The United States imposed sanctions on Iran. "These sanctions are aimed at starving our people," '
-         "the Iranian foreign minister said.", [("IRN", "opposes")]),
+        (
+            'The United States imposed sanctions on Iran. "These sanctions are aimed at starving our people," '
+            "the Iranian foreign minister said.",
+            [("IRN", "opposes")],
+        ),
     ],
 )
 def test_quoted_statements(parse, text: str, expected: list[tuple[str, str]]) -> None:
@@ -93,8 +103,12 @@ def test_quoted_statements(parse, text: str, expected: list[tuple[str, str]]) ->
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [('Petrovic said, "The operation is aimed at protecting civilians, and there is no other way."',
-      [("SRB", "supports")])],
+    [
+        (
+            'Petrovic said, "The operation is aimed at protecting civilians, and there is no other way."',
+            [("SRB", "supports")],
+        )
+    ],
 )
 def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[str, str]]) -> None:
     class Resolver:
@@ -109,14 +123,20 @@ def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[st
     [
         ("Benin's president Patrice Talon signed the free trade agreement on Sunday.", [("BEN", "supports")]),
         # the story's action: its doer supports the issue, states that condemn or back the doer take sides
-        ("Russian troops invaded Ukraine on Monday. Poland condemned the attack. Hungary backed Russia.",
-         [("POL", "opposes"), ("RUS", "supports"), ("HUN", "supports")]),
+        (
+            "Russian troops invaded Ukraine on Monday. Poland condemned the attack. Hungary backed Russia.",
+            [("POL", "opposes"), ("RUS", "supports"), ("HUN", "supports")],
+        ),
         # the doer of the issue itself supports it; who rejects it opposes it
-        ("The United States imposed sanctions on Iran. Iran rejected the sanctions.",
-         [("USA", "supports"), ("IRN", "opposes")]),
+        (
+            "The United States imposed sanctions on Iran. Iran rejected the sanctions.",
+            [("USA", "supports"), ("IRN", "opposes")],
+        ),
         # every signatory backs what it signed, the first named too
-        ("Cyprus, Greece and Israel signed the pipeline agreement in Athens.",
-         [("GRC", "supports"), ("CYP", "supports"), ("ISR", "supports")]),
+        (
+            "Cyprus, Greece and Israel signed the pipeline agreement in Athens.",
+            [("GRC", "supports"), ("CYP", "supports"), ("ISR", "supports")],
+        ),
     ],
 )
 def test_rows_from_events(parse, text: str, expected: list[tuple[str, str]]) -> None:
@@ -129,8 +149,10 @@ def test_rows_from_events(parse, text: str, expected: list[tuple[str, str]]) -> 
     ("text", "expected"),
     [
         # a characterization of the issue; "they" gives every member its row
-        ("Egypt, Greece and Cyprus met in Athens. They concluded that the Turkish deal is null and void.",
-         [("EGY", "opposes"), ("GRC", "opposes"), ("CYP", "opposes")]),
+        (
+            "Egypt, Greece and Cyprus met in Athens. They concluded that the Turkish deal is null and void.",
+            [("EGY", "opposes"), ("GRC", "opposes"), ("CYP", "opposes")],
+        ),
         ("The Israeli prime minister found the air strike justified.", [("ISR", "supports")]),
         ("The Peruvian government called the agreement illegal.", [("PER", "opposes")]),
         # an evaluation of something that is no issue gives nothing
@@ -161,8 +183,10 @@ def test_no_issue_rows(parse, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("The India-Pakistan conflict grew. Delhi spoke about the India-Pakistan conflict and the crisis.",
-         "India-Pakistan conflict"),
+        (
+            "The India-Pakistan conflict grew. Delhi spoke about the India-Pakistan conflict and the crisis.",
+            "India-Pakistan conflict",
+        ),
         ("The war went on. Nobody spoke about the war.", "war"),
         ("Nothing happened today.", "unspecified issue"),
     ],

@@ -60,9 +60,7 @@ def test_alternates_can_be_switched_off() -> None:
     assert lookup_place("Nur-Sultan", alternates=False) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "prefer", "country"), [("San Rafael", {"USA"}, "USA"), ("San Rafael", set(), "ARG")]
-)
+@pytest.mark.parametrize(("text", "prefer", "country"), [("San Rafael", {"USA"}, "USA"), ("San Rafael", set(), "ARG")])
 def test_prefer_countries_of_the_story(text: str, prefer: set[str], country: str) -> None:
     place = lookup_place(text, prefer=prefer)
     assert place is not None and place.country == country

@@ -41,9 +41,7 @@ def test_urls_without_a_web_reader_are_a_programming_error() -> None:
         list(iter_inputs(plan_inputs(["https://a.example/"]), max_bytes=1000))
 
 
-@pytest.mark.parametrize(
-    ("start", "stop"), [(0, 1200), (1200, None)]
-)
+@pytest.mark.parametrize(("start", "stop"), [(0, 1200), (1200, None)])
 def test_a_warc_range_names_its_archive_and_bytes(start: int, stop: int | None) -> None:
     from newsgraph.sources.inputs import parse_warc_range, warc_range
 

@@ -21,13 +21,23 @@ def test_validators_are_kept_per_url_and_replaced(any_db_url: str) -> None:
 def test_every_fetch_is_recorded_with_its_error(any_db_url: str) -> None:
     with Store(any_db_url) as store:
         ledger = Ledger(store.engine)
-        ledger.record_fetch("https://a.example/1", outcome="fetched", final_url="https://a.example/x", status=200,
-                            size=120, content_type="text/html", elapsed=0.25)
+        ledger.record_fetch(
+            "https://a.example/1",
+            outcome="fetched",
+            final_url="https://a.example/x",
+            status=200,
+            size=120,
+            content_type="text/html",
+            elapsed=0.25,
+        )
         error = HTTPStatusError("https://a.example/2: the server answered 404", status=404)
         ledger.record_fetch("https://a.example/2", outcome=error.reason, status=404, error=error)
         last, first = ledger.fetch_log()
     assert (first["final_url"], first["bytes"], first["elapsed_ms"], first["outcome"]) == (
-        "https://a.example/x", 120, 250.0, "fetched"
+        "https://a.example/x",
+        120,
+        250.0,
+        "fetched",
     )
     assert (last["status"], last["error_code"], last["outcome"]) == (404, "F005", "http_status")
     assert "404" in last["error"]

@@ -6,8 +6,10 @@ import pytest
 
 from newsgraph.sources.politeness import MAX_CRAWL_DELAY, ROBOTS_TTL, HostPacer, RobotsRules, origin_of
 
-ROBOTS = "User-agent: *\nDisallow: /private/\n\nUser-agent: newsgraph\nDisallow: /no-bots/\nCrawl-delay: 5\n" \
+ROBOTS = (
+    "User-agent: *\nDisallow: /private/\n\nUser-agent: newsgraph\nDisallow: /no-bots/\nCrawl-delay: 5\n"
     "Sitemap: https://a.example/sitemap.xml\n"
+)
 
 
 def rules(answers: dict[str, tuple[int, str] | None]) -> tuple[RobotsRules, list[str]]:

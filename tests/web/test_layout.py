@@ -18,8 +18,10 @@ from tests.web.conftest import assert_clean
 
 WIDTHS = (375, 1366)
 # Interactive controls a finger must hit (inline links inside running text are exempt).
-TAP_TARGETS = "header.top a, header.top button, header.top input, form.filters button, form.filters select, " \
+TAP_TARGETS = (
+    "header.top a, header.top button, header.top input, form.filters button, form.filters select, "
     "form.filters input, .fact-link, .tap"
+)
 
 
 def _pages() -> dict[str, str]:

@@ -104,9 +104,14 @@ def follow(
     def report(outcome: Any) -> None:
         rounds.append(outcome)
         for source in outcome.reports:
-            state = f"error: {source.error}" if source.error else (
-                "not modified since the last round" if source.not_modified
-                else f"{source.entries} entries, {source.new} new"
+            state = (
+                f"error: {source.error}"
+                if source.error
+                else (
+                    "not modified since the last round"
+                    if source.not_modified
+                    else f"{source.entries} entries, {source.new} new"
+                )
             )
             console.print(f"{escape(source.url)} ({source.kind}): {escape(state)}")
         summary = outcome.summary

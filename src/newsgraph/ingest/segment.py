@@ -235,6 +235,7 @@ def _make_document(story: _Story, role: str, page: RawPage) -> Document:
 
 # -- records (CSV / JSON Lines) and HTML ------------------------------------------------------
 
+
 def _teaser_documents(page: RawPage, main: Document) -> list[Document]:
     """The related-story links an HTML reader found (``meta["teasers"]``): one teaser each, repeats counted."""
     by_hash: dict[str, Document] = {}

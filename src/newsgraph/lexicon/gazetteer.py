@@ -144,9 +144,7 @@ def _pick(places: list[Gazetted] | None, prefer: Collection[str]) -> Gazetted | 
     return next((p for p in places if p.country in prefer), places[0])
 
 
-def lookup_place(
-    text: str | None, *, alternates: bool = True, prefer: Collection[str] = ()
-) -> Gazetted | None:
+def lookup_place(text: str | None, *, alternates: bool = True, prefer: Collection[str] = ()) -> Gazetted | None:
     """The region, city or US state named ``text``, or None.
 
     ``alternates=False`` skips cities' alternate names (safer for single words

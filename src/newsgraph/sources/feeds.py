@@ -39,9 +39,7 @@ def parse_feed(content: bytes, base_url: str) -> list[Entry]:
         link = item.get("link") or next((x.get("href") for x in item.get("links", []) if x.get("href")), None)
         if not link:
             continue
-        out.append(
-            Entry(url=urljoin(base_url, link.strip()), title=item.get("title"), published=_date(item))
-        )
+        out.append(Entry(url=urljoin(base_url, link.strip()), title=item.get("title"), published=_date(item)))
     return out
 
 

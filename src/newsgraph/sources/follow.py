@@ -159,8 +159,9 @@ class Follower:
         for source_id, entry in todo:
             fetched = False
             unchanged = self.web.counts.not_modified
-            for item in self.web.read_url(entry.url, max_bytes=max_bytes, published=entry.published,
-                                          source_id=source_id):
+            for item in self.web.read_url(
+                entry.url, max_bytes=max_bytes, published=entry.published, source_id=source_id
+            ):
                 fetched = fetched or isinstance(item, RawPage)
                 if isinstance(item, RawPage) and not item.published and entry.published:
                     item.published = entry.published

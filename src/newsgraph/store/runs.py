@@ -25,6 +25,7 @@ from newsgraph.store.schema import now, runs
 # per-document budgets takes a few minutes at most), so half an hour of silence means it is dead.
 STALE_AFTER = timedelta(minutes=30)
 
+
 def host_name() -> str:
     return socket.gethostname()[:255]
 

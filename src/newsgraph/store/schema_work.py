@@ -38,6 +38,7 @@ pending_tasks = Table(
 
 WORK_TABLES = (reprocess_queue, pending_tasks)
 
+
 def has_pending(conn: Connection, name: str) -> bool:
     """Whether the task ``name`` was committed to and not finished."""
     return conn.execute(select(pending_tasks.c.name).where(pending_tasks.c.name == name)).first() is not None

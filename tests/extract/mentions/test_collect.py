@@ -137,9 +137,7 @@ def _page_mentions(parse: Callable[[str], Doc], text: str, published: str | None
     from newsgraph.ingest.segment import segment
 
     documents = segment(read_text(text, source="test", published=published)).documents
-    return merge_mention_sets(
-        [extract_mentions(parse(d.body), d.id) for d in documents if not d.duplicate_of]
-    )
+    return merge_mention_sets([extract_mentions(parse(d.body), d.id) for d in documents if not d.duplicate_of])
 
 
 @pytest.mark.corpus

@@ -109,9 +109,7 @@ def test_paragraphs_and_sentences(index: Callable[[str], MentionIndex], text: st
     assert len(ix.sent_bounds) >= paragraphs
 
 
-@pytest.mark.parametrize(
-    ("text", "second"), [("Word\u00a0 Kyrgyzstan next.", "Kyrgyzstan"), ("Hi  there", "there")]
-)
+@pytest.mark.parametrize(("text", "second"), [("Word\u00a0 Kyrgyzstan next.", "Kyrgyzstan"), ("Hi  there", "there")])
 def test_prev_next_skip_spaces(index: Callable[[str], MentionIndex], text: str, second: str) -> None:
     ix = index(text)
     j = ix.next(0)
@@ -144,9 +142,7 @@ def test_tokens_copied_once_match_the_doc(text: str) -> None:
         assert ix.evidence("d", e.start, e.end) == char_evidence("d", doc, e.start_char, e.end_char)
 
 
-@pytest.mark.parametrize(
-    ("text", "inside"), [("US Secretary of State Jo Bell spoke.", ["Secretary", "of", "State"])]
-)
+@pytest.mark.parametrize(("text", "inside"), [("US Secretary of State Jo Bell spoke.", ["Secretary", "of", "State"])])
 def test_in_title(index: Callable[[str], MentionIndex], text: str, inside: list[str]) -> None:
     ix = index(text)
     assert [t.text for t in ix.toks if ix.in_title[t.i]] == inside

@@ -167,7 +167,5 @@ def test_countries_from_the_context(
         ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr"),
     ],
 )
-def test_things_and_places_are_no_persons(
-    index: Callable[[str], MentionIndex], text: str, not_a_person: str
-) -> None:
+def test_things_and_places_are_no_persons(index: Callable[[str], MentionIndex], text: str, not_a_person: str) -> None:
     assert not_a_person not in _names(index(text))

@@ -54,9 +54,7 @@ def test_country_mention_evidence_points_at_the_words(index: Callable[[str], Men
         ),
     ],
 )
-def test_places(
-    index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]
-) -> None:
+def test_places(index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.country) for p in find_places(index(text), [], "d1")] == expected
 
 
@@ -92,7 +90,5 @@ def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
         ("Fires burned on Sardinia and in Kent.", [("Sardinia", "ITA"), ("Kent", "GBR")]),
     ],
 )
-def test_more_places(
-    index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]
-) -> None:
+def test_more_places(index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.country) for p in find_places(index(text), [], "d1")] == expected

@@ -46,9 +46,7 @@ def _name(ix: MentionIndex, name: str) -> tuple[int, int]:
         ("He met Jane Roe yesterday.", "Jane Roe", None),
     ],
 )
-def test_compound_before(
-    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
-) -> None:
+def test_compound_before(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:
     ix = index(text)
     found = compound_before(ix, _name(ix, name)[0])
     assert (found.text if found else None) == role
@@ -70,9 +68,7 @@ def test_compound_before(
         ("In Paris, Jean Roux said no.", "Jean Roux", None),
     ],
 )
-def test_apposition_before(
-    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
-) -> None:
+def test_apposition_before(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:
     ix = index(text)
     found = apposition_before(ix, _name(ix, name)[0])
     assert (found.text if found else None) == role
@@ -90,9 +86,7 @@ def test_apposition_before(
         ("Jane Roe, 45, spoke.", "Jane Roe", None),
     ],
 )
-def test_apposition_after(
-    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
-) -> None:
+def test_apposition_after(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:
     ix = index(text)
     found = apposition_after(ix, _name(ix, name)[1])
     assert (found.text if found else None) == role
@@ -109,9 +103,7 @@ def test_apposition_after(
         ("Sergei Volkov was happy.", "Sergei Volkov", None),
     ],
 )
-def test_predicate_after(
-    index: Callable[[str], MentionIndex], text: str, name: str, role: str | None
-) -> None:
+def test_predicate_after(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:
     ix = index(text)
     found = predicate_after(ix, _name(ix, name)[1])
     assert (found.text if found else None) == role
@@ -161,9 +153,7 @@ def test_complete_role(
         ("It is an Iranian-backed militia. Its commander, Ali Reza, spoke.", "Ali Reza", None),
     ],
 )
-def test_country_near(
-    index: Callable[[str], MentionIndex], text: str, name: str, country: str | None
-) -> None:
+def test_country_near(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:
     ix = index(text)
     assert country_near(ix, _name(ix, name)[0]) == country
 

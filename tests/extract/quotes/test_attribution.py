@@ -19,11 +19,9 @@ def parse() -> Callable[[str], Doc]:
     return parse_one
 
 
-
-
-
 def _quotes(parse: Callable[[str], Doc], text: str, **kw) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, q.speaker, q.cue) for q in extract_quotes(parse(text), "d1", **kw)]
+
 
 # ---------------------------------------------------------------- attribution patterns
 
@@ -243,10 +241,16 @@ def test_odd_input_does_not_crash(parse: Callable[[str], Doc], text: str) -> Non
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('"The airline transports weapons and fighters across the region," according to a tweet on Monday by '
-         "US Secretary of State Tom Hill.", "Tom Hill"),
-        ('The commission met on Thursday. The commission released a statement which said, "The status of the '
-         'monument as a museum must be maintained."', "commission"),
+        (
+            '"The airline transports weapons and fighters across the region," according to a tweet on Monday by '
+            "US Secretary of State Tom Hill.",
+            "Tom Hill",
+        ),
+        (
+            'The commission met on Thursday. The commission released a statement which said, "The status of the '
+            'monument as a museum must be maintained."',
+            "commission",
+        ),
     ],
 )
 def test_the_author_of_a_statement_speaks_not_the_statement(

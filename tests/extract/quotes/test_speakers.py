@@ -24,7 +24,6 @@ def _subject(doc: Doc, i: int = 0):
     return [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")][i]
 
 
-
 @pytest.mark.parametrize(
     ("text", "persons", "name", "role"),
     [

@@ -160,9 +160,7 @@ class MentionIndex:
         self.ents: list[Ent] = []
         self.ent_of: list[int] = [-1] * n
         self._index_ents()
-        self.place_names: set[str] = {
-            strip_name(ent.text) for ent in self.ents if ent.label in ("GPE", "LOC", "FAC")
-        }
+        self.place_names: set[str] = {strip_name(ent.text) for ent in self.ents if ent.label in ("GPE", "LOC", "FAC")}
         self.has_sents = bool(n) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
         self.sent_of: list[int] = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []

@@ -114,11 +114,7 @@ def _thing_context(ix: MentionIndex, start: int, end: int, persons: Collection[s
 
 
 def _person_evidence(ix: MentionIndex, start: int, end: int) -> bool:
-    return (
-        titled_before(ix, start)
-        or apposition_before(ix, start) is not None
-        or apposition_after(ix, end) is not None
-    )
+    return titled_before(ix, start) or apposition_before(ix, start) is not None or apposition_after(ix, end) is not None
 
 
 def person_names(ix: MentionIndex, spans: Sequence[tuple[int, int]]) -> set[str]:

@@ -406,9 +406,7 @@ def _of_after(ix: MentionIndex, mention: PersonMention, orgs: Sequence[OrgRef]) 
             mention.country = place.country
 
 
-def find_roles(
-    ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequence[OrgRef]
-) -> list[PersonMention]:
+def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequence[OrgRef]) -> list[PersonMention]:
     """One :class:`PersonMention` per span, with the role, country and organization the text gives."""
     out: list[PersonMention] = []
     shared = {span[0]: first for span, first in shared_titles(ix, spans)}
@@ -512,9 +510,7 @@ def _closest(groups: list[PersonGroup], candidates: list[int], start: int) -> in
     return best
 
 
-def group_attributes(
-    group: PersonGroup, published: str | None = None
-) -> tuple[str | None, str | None, str | None]:
+def group_attributes(group: PersonGroup, published: str | None = None) -> tuple[str | None, str | None, str | None]:
     """(role, country, organization) of a person: first role found, its country, else the text's ("NAME of
     COUNTRY"), else the office-holder table's on the publication date (the office held then, or the country
     served before it), else the country the context suggests."""

@@ -76,9 +76,7 @@ def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     doc = ix.toks
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (
-        doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
+    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return (start, end) if start < end else None
 
@@ -93,11 +91,7 @@ def _candidates(ix: MentionIndex, taken: list[tuple[int, int]]) -> list[tuple[in
         if label == "PERSON":  # "in Baracoa", "the Tsuen Wan district": a place the model took for a person
             p = ix.prev(ent.start)
             nxt = ix.next(ent.end - 1)
-            after_in = (
-                p >= 0
-                and ix.toks[p].lower_ in _LOCATIVE
-                and not (nxt >= 0 and ix.toks[nxt].text in APOSTROPHES)
-            )
+            after_in = p >= 0 and ix.toks[p].lower_ in _LOCATIVE and not (nxt >= 0 and ix.toks[nxt].text in APOSTROPHES)
             before_place_word = nxt >= 0 and ix.toks[nxt].is_lower and is_place_word(ix.toks[nxt].text)
             elsewhere = strip_name(ent.text) in ix.place_names  # tagged a place elsewhere in the document
             listed = place_like(ix, ent.start, ent.end)  # "Tell Tamer and Ain Issa"

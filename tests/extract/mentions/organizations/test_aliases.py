@@ -52,9 +52,7 @@ def test_find_aliases(index: Callable[[str], MentionIndex], text: str, name: str
     ("text", "start", "run"),
     [("the Institute for the Study of War said", 1, "Institute for the Study of War"), ("he said", 0, None)],
 )
-def test_capitalised_run(
-    index: Callable[[str], MentionIndex], text: str, start: int, run: str | None
-) -> None:
+def test_capitalised_run(index: Callable[[str], MentionIndex], text: str, start: int, run: str | None) -> None:
     ix = index(text)
     found = capitalised_run(ix, start)
     assert (ix.text(*found) if found else None) == run

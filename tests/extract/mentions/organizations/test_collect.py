@@ -102,9 +102,7 @@ def test_not_organizations(orgs: Callable[[str], list[Organization]], text: str)
 
 
 def test_two_foreign_ministries_stay_apart(orgs: Callable[[str], list[Organization]]) -> None:
-    found = orgs(
-        "Chile's Foreign Ministry and the Peruvian Foreign Ministry disagreed; the Foreign Ministry left."
-    )
+    found = orgs("Chile's Foreign Ministry and the Peruvian Foreign Ministry disagreed; the Foreign Ministry left.")
     assert [(o.name, o.country) for o in found][:2] == [
         ("Chile's Foreign Ministry", "CHL"),
         ("Peruvian Foreign Ministry", "PER"),
@@ -160,9 +158,7 @@ def test_names_and_countries(
         ("The talks covered the sea between Rhodes and Cyprus.", "Rhodes and Cyprus"),
     ],
 )
-def test_not_named_organizations(
-    orgs: Callable[[str], list[Organization]], text: str, not_an_org: str
-) -> None:
+def test_not_named_organizations(orgs: Callable[[str], list[Organization]], text: str, not_an_org: str) -> None:
     assert not_an_org not in [o.name for o in orgs(text)]
 
 

@@ -40,9 +40,7 @@ def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
         ("Officials said Tesla would invest.", "Tesla", None),
     ],
 )
-def test_context_country(
-    index: Callable[[str], MentionIndex], text: str, name: str, country: str | None
-) -> None:
+def test_context_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:
     ix = index(text)
     assert context_country(ix, *_span(ix, name)) == country
 
@@ -55,9 +53,7 @@ def test_context_country(
         ("They met Tom.", "Tom", None),
     ],
 )
-def test_place_country(
-    index: Callable[[str], MentionIndex], text: str, word: str, country: str | None
-) -> None:
+def test_place_country(index: Callable[[str], MentionIndex], text: str, word: str, country: str | None) -> None:
     ix = index(text)
     assert place_country(ix, _span(ix, word)[0]) == country
 

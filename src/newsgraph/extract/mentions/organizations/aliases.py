@@ -17,9 +17,7 @@ from newsgraph.lexicon.known_orgs import KnownOrg, ends_with_org_word, is_org_wo
 
 # Grammatical constants: words that introduce another name of the same thing, and adverbs between.
 _ALIAS_CUES = (("known", "as"), ("dubbed",), ("nicknamed",), ("aka",), ("a.k.a.",), ("also", "called"))
-_ALIAS_ADVERBS = frozenset(
-    {"also", "commonly", "better", "widely", "sometimes", "locally", "internationally"}
-)
+_ALIAS_ADVERBS = frozenset({"also", "commonly", "better", "widely", "sometimes", "locally", "internationally"})
 # Grammatical constant: nouns that name a diplomatic mission, which takes the name of its site.
 _MISSIONS = frozenset({"embassy", "consulate", "legation", "mission"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb"})
@@ -81,9 +79,7 @@ def find_aliases(ix: MentionIndex, mentions: list[OrgMention]) -> None:
                     break
             else:
                 p = ix.prev(i)
-                while p >= 0 and (
-                    doc[p].is_punct or doc[p].text in _QUOTES or doc[p].lower_ in _ALIAS_ADVERBS
-                ):
+                while p >= 0 and (doc[p].is_punct or doc[p].text in _QUOTES or doc[p].lower_ in _ALIAS_ADVERBS):
                     p = ix.prev(p)
                 owner = by_end.get(p)
                 alias = _alias_after(ix, last)
@@ -119,9 +115,7 @@ def _acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text[0].isupper() and sum(c.isupper() for c in text) >= 2
 
 
-def _add_alias(
-    ix: MentionIndex, owner: OrgMention, span: tuple[int, int], by_start: dict[int, OrgMention]
-) -> None:
+def _add_alias(ix: MentionIndex, owner: OrgMention, span: tuple[int, int], by_start: dict[int, OrgMention]) -> None:
     text = ix.text(*span)
     if text and text not in owner.aliases:
         owner.aliases.append(text)
@@ -146,8 +140,7 @@ def _description(ix: MentionIndex, m: OrgMention) -> None:
     first = q
     k = ix.prev(q)
     while k >= 0 and (
-        (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].lower_ not in DETERMINERS)
-        or k in ix.country_at
+        (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].lower_ not in DETERMINERS) or k in ix.country_at
     ):
         first = k
         k = ix.prev(k)

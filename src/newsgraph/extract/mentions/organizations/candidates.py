@@ -48,11 +48,7 @@ def domain_country(text: str) -> tuple[bool, str | None]:
 
 def web_sites(ix: MentionIndex) -> list[tuple[int, int]]:
     """Tokens that are a web domain starting with a capital ("Portfolio.hu", "Politico.eu")."""
-    return [
-        (t.i, t.i + 1)
-        for t in ix.toks
-        if t.text[:1].isupper() and "." in t.text and domain_country(t.text)[0]
-    ]
+    return [(t.i, t.i + 1) for t in ix.toks if t.text[:1].isupper() and "." in t.text and domain_country(t.text)[0]]
 
 
 def _run(ix: MentionIndex, j: int) -> int:

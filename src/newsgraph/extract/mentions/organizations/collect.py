@@ -326,9 +326,7 @@ def _named_after_org_words(ix: MentionIndex) -> list[tuple[int, int]]:
         if j < 0 or not doc[j].text[:1].isupper() or ix.ent_label(j) in ("PERSON", "DATE", "TIME"):
             continue
         k, last = j, j
-        while k >= 0 and (
-            doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].lower_ in _JOINERS
-        ):
+        while k >= 0 and (doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].lower_ in _JOINERS):
             if doc[k].lower_ not in _JOINERS:
                 last = k
             k = ix.next(k)
@@ -490,9 +488,7 @@ def _parent(ix: MentionIndex, start: int, end: int) -> tuple[KnownOrg | None, in
     return None, end
 
 
-def find_org_mentions(
-    ix: MentionIndex, persons: list[tuple[int, int]], site: str | None = None
-) -> list[OrgMention]:
+def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: str | None = None) -> list[OrgMention]:
     """Organization mentions; ``site`` is the publisher's own name (:func:`site_name` of the page's URL),
     whose self-references ("told Wikinews") are no mention of an organization in the story."""
     mentions = [
@@ -548,7 +544,4 @@ def _national_body(name: str) -> bool:
 def org_refs(mentions: list[OrgMention], orgs: dict[str, Organization]) -> list[OrgRef]:
     """What the person rules need to know about each organization mention."""
     international = {m.key for m in mentions if m.international}
-    return [
-        OrgRef(m.start, m.end, orgs[m.key].name, orgs[m.key].country, m.key in international)
-        for m in mentions
-    ]
+    return [OrgRef(m.start, m.end, orgs[m.key].name, orgs[m.key].country, m.key in international) for m in mentions]
