@@ -343,6 +343,7 @@ def test_claimed_responsibility_takes_the_earlier_attack(parse) -> None:
         ("The president's attacks on the judge drew criticism.", [("ACCUSE", None, None)]),  # in words
         ("The general's attack on the town killed ten.", [("ASSAULT", None, None)]),  # in force
         ("Senator Ann Lee spoke with Fox News about the campaign.", []),  # an interview, not a consultation
+        ("Jane Roe withdrew in March.", [("RETREAT", None, None)]),  # nothing withdrawn: her own retreat
         ("The Peruvian court jailed the former mayor for fraud.", [("COERCE", "PER", "PER")]),
     ],
 )
