@@ -162,6 +162,16 @@ class Member:
     roles: list[str] = field(default_factory=list)  # as written, first first
     texts: list[tuple[str, str, int, int]] = field(default_factory=list)  # text, sentence, start, end
 
+    def add(self, row: Any) -> None:
+        """Count one mention row (its country, role and words) towards this pair."""
+        self.mentions += 1
+        if row.country:
+            self.countries[row.country] += 1
+        if row.role and row.role not in self.roles:
+            self.roles.append(row.role)
+        if row.text:
+            self.texts.append((row.text, row.sentence, row.start, row.end))
+
     @property
     def country(self) -> str | None:
         """The country it had in most of its mentions here (ties: alphabetical)."""
@@ -185,13 +195,7 @@ def load_members(conn: Connection, doc_ids: Sequence[str]) -> list[Member]:
             m = out.get((r.entity_id, r.document_id))
             if m is None:
                 m = out[(r.entity_id, r.document_id)] = Member(r.entity_id, r.document_id, r.kind, r.name, r.published)
-            m.mentions += 1
-            if r.country:
-                m.countries[r.country] += 1
-            if r.role and r.role not in m.roles:
-                m.roles.append(r.role)
-            if r.text:
-                m.texts.append((r.text, r.sentence, r.start, r.end))
+            m.add(r)
     return [out[k] for k in sorted(out, key=lambda k: (k[1], k[0]))]
 
 

@@ -250,13 +250,7 @@ def _members(conn: Connection, infos: dict[str, NameInfo]) -> Iterator[Member]:
             if m is not None:
                 yield m
             m = Member(r.entity_id, r.document_id, info.kind, info.name, r.published)
-        m.mentions += 1
-        if r.country:
-            m.countries[r.country] += 1
-        if r.role and r.role not in m.roles:
-            m.roles.append(r.role)
-        if r.text:
-            m.texts.append((r.text, r.sentence, r.start, r.end))
+        m.add(r)
     if m is not None:
         yield m
 
