@@ -48,3 +48,14 @@ def test_speech_verbs_are_the_verb_cues() -> None:
     assert {"say", "tell", "warn", "tweet"} <= verbs
     assert "describe" not in verbs  # a weak cue reports speech only with a quotation as its complement
     assert "statement" not in verbs  # a noun cue
+
+
+@pytest.mark.parametrize(
+    ("lemma", "found"), [("memo", True), ("Summary", True), ("statement", False), ("table", False)]
+)
+def test_document_nouns_are_not_cues(lemma: str, found: bool) -> None:
+    from newsgraph.lexicon.cues import document_noun
+
+    assert document_noun(lemma) == found
+    if found:
+        assert noun_cue(lemma) is None and verb_cue(lemma) is None

@@ -15,7 +15,7 @@ from typing import Literal
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 CueKind = Literal["verb", "weak", "noun", "prep"]
-_KINDS: frozenset[str] = frozenset({"verb", "weak", "noun", "prep"})
+_KINDS: frozenset[str] = frozenset({"verb", "weak", "noun", "prep", "document"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +28,20 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, Cue], dict[str, Cue]]:
+def _cues() -> tuple[dict[str, Cue], dict[str, Cue], frozenset[str]]:
     verbs: dict[str, Cue] = {}
     nouns: dict[str, Cue] = {}
+    documents: set[str] = set()
     for row in read_table("speech_verbs.tsv"):
         kind = row["kind"]
         if kind not in _KINDS:
             raise LexiconError(f"speech_verbs.tsv: unknown kind {kind!r} for cue {row['cue']!r}")
+        if kind == "document":
+            documents.add(row["cue"].lower())
+            continue
         cue = Cue(lemma=row["cue"].lower(), kind=kind, particle=row.get("particle", "").lower())  # type: ignore[arg-type]
         (nouns if kind == "noun" else verbs)[cue.lemma] = cue
-    return verbs, nouns
+    return verbs, nouns, frozenset(documents)
 
 
 def verb_cue(lemma: str) -> Cue | None:
@@ -50,6 +54,12 @@ def noun_cue(lemma: str) -> Cue | None:
     return _cues()[1].get(lemma.lower())
 
 
+def document_noun(lemma: str) -> bool:
+    """Whether a noun names a text that carries someone's words ("memo", "summary", "proclamation"): it is
+    never the speaker of a quotation, its author is. Not a speech cue (``noun_cue`` leaves it out)."""
+    return lemma.lower() in _cues()[2]
+
+
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """Lemmas of the verbs whose subject is the speaker of what they report ("said", "warned", "tweeted"):
@@ -60,5 +70,5 @@ def speech_verbs() -> frozenset[str]:
 
 def all_cues() -> list[Cue]:
     """Every cue in the table (verbs, weak verbs, prepositions, then nouns)."""
-    verbs, nouns = _cues()
+    verbs, nouns, _ = _cues()
     return [*verbs.values(), *nouns.values()]

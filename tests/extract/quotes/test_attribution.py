@@ -258,3 +258,94 @@ def test_the_author_of_a_statement_speaks_not_the_statement(
 ) -> None:
     speakers = {s for _, s, _ in _quotes(parse, text, keep_unattributed=True)}
     assert speakers and all(s and speaker.lower() in s.lower() for s in speakers), speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The senator called the new tax law "a total disaster" on Monday.', ("a total disaster", "senator")),
+        ("Mayor Rosa Vidal described the flood as a \u201cnational tragedy\u201d.", ("national tragedy", "Rosa Vidal")),
+        ('Karl Meyer called the inquiry "The Great Distraction" in a speech.', ("The Great Distraction", "Karl Meyer")),
+    ],
+)
+def test_short_phrase_a_speaker_said_is_a_quote(
+    parse: Callable[[str], Doc], text: str, expected: tuple[str, str]
+) -> None:
+    ((quote, speaker, _),) = _quotes(parse, text)
+    assert quote == expected[0]
+    assert speaker is not None and expected[1] in speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Two years ago," Dana Wolf said, "we started this firm with nothing but a laptop and a phone."',
+        'Ivan Horak noted the plan fits the "green growth" strategy of the government.',
+        'Lucia Bern said the prize went to a film called "The Long Road Home".',
+    ],
+)
+def test_short_phrases_that_are_not_quotes(parse: Callable[[str], Doc], text: str) -> None:
+    texts = [q for q, _, _ in _quotes(parse, text)]
+    assert all(len(q.split()) > 3 for q in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Hugo Lenz said the trial would not be fair, saying he expected "a verdict written long before the '
+            'hearing began".',
+            "Hugo Lenz",
+        ),
+        (
+            'A witness described how the fire spread, stating, "I saw the flames jump from one roof to the next '
+            'in seconds."',
+            "witness",
+        ),
+        (
+            'The Daily Star quoted Mira Sen as saying "the port will reopen to all ships next week".',
+            "Mira Sen",
+        ),
+    ],
+)
+def test_speaker_found_past_a_subject_that_cannot_speak(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    ((_, got, _),) = _quotes(parse, text)
+    assert got is not None and speaker in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The judge Omar Nadir ruled, according to the summary, "that the order was made for an improper '
+            'purpose and is void."',
+            "Omar Nadir",
+        ),
+        (
+            'According to its press release, the Northern Hockey League was "suspending all games until the end '
+            'of the month at least".',
+            "Northern Hockey League",
+        ),
+    ],
+)
+def test_according_to_a_document_is_its_author(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    ((_, got, _),) = _quotes(parse, text)
+    assert got is not None and speaker in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['The memo said "the board has no right to cancel the vote without a second reading of the bill".'],
+)
+def test_a_document_is_never_the_speaker(parse: Callable[[str], Doc], text: str) -> None:
+    speakers = {s for _, s, _ in _quotes(parse, text, keep_unattributed=True)}
+    assert "memo" not in speakers
+
+
+def test_one_unnamed_member_is_not_the_member_named_before(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'MP Sarah Quinn spoke first. "We will fight on," MP Sarah Quinn said. '
+        'One MP told the radio, "We know that most voters wanted to stay in the union."'
+    )
+    quotes = _quotes(parse, text)
+    assert quotes[-1][1] != "Sarah Quinn"

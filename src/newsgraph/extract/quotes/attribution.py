@@ -5,14 +5,19 @@ How it works, in three steps over one parsed ``Doc``:
 1. **Quote marks are paired at character level** (:func:`~newsgraph.extract.quotes.spans.find_quote_spans`,
    in :mod:`newsgraph.extract.quotes.spans`), paragraph by paragraph.
 2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,"),
-   and title-case names ("Center for Geopolitical Expertise") are scare quotes, never
-   returned; quotes of fewer than eight words inside a sentence are kept only with a
+   and title-case names ("Center for Geopolitical Expertise") are scare quotes, unless a
+   speech cue with a speaker of its own governs them inside the writer's clause ('she
+   called the plan "a disgrace"'; a name only after a naming verb: 'he called it "The Big
+   Lie"'); quotes of fewer than eight words inside a sentence are kept only with a
    speech cue. Spans are logged at debug level as fragments.
 3. **Attribution** uses the parse around the span: the speech cue (``speech_verbs.tsv``)
    that governs the quoted words in the dependency tree, else the nearest cue outside
    the quotes in the quote's sentences ("X said", "said X", "according to X",
    "X made a statement, '...'", "X said that ... '...'"). The speaker is the cue's
-   subject (the agent of a passive, the object of "according to"), then resolved: a
+   subject (the agent of a passive, the object of "according to"; past a subject that
+   cannot speak, "the trial would be unfair, saying ...", the clause above; "quoted X as
+   saying": X; a document, "according to the summary", gives its author or the clause's
+   subject), then resolved: a
    person in ``persons`` (full name), a name the document spells out in full, an
    organization, a role noun ("the Nato chief") resolved to the one person whose role
    and organisation fit, or kept as a role phrase; "he"/"she" go to the last person who
@@ -44,7 +49,7 @@ from newsgraph.extract.evidence import char_evidence
 from newsgraph.extract.quotes.spans import QuoteSpan, find_quote_spans, is_name, quote_words, trimmed
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
 from newsgraph.extract.tokens import Tok, doc_text, token_records
-from newsgraph.lexicon.cues import Cue, noun_cue, verb_cue
+from newsgraph.lexicon.cues import Cue, document_noun, noun_cue, verb_cue
 from newsgraph.lexicon.titles import role_group
 
 if TYPE_CHECKING:
@@ -64,6 +69,14 @@ _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
 # A speech verb without a subject of its own takes the subject of the clause it hangs from:
 # "and warned" (conj), "adding" (advcl), "by saying" (pcomp → prep), "went on to say" (xcomp).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+# "quoted X as saying", "cited X as saying": X speaks, not the one who quotes.
+_QUOTING = frozenset({"quote", "cite"})
+# Past a subject that cannot speak, the climb also leaves a reported clause or a relative clause.
+_CLIMB_PAST = frozenset({"ccomp", "relcl"})
+# A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
+_PREMODIFIERS = frozenset({"compound", "nmod"})
+# Verbs that give a thing a name: after them a quoted title-case phrase is what the speaker called it.
+_NAMING_CUES = frozenset({"call", "dub", "label", "brand", "describe", "term"})
 
 
 @dataclass(slots=True)
@@ -127,6 +140,9 @@ class _Index:
                 continue
             subject = self._speaker_token(tok, cue)
             speaker = resolver.resolve(subject) if subject is not None else None
+            if speaker is None and cue.kind == "prep" and subject is not None and _message(subject):
+                subject = self._clause_subject(tok)  # "X ruled, according to the summary, '...'"
+                speaker = resolver.resolve(subject) if subject is not None else None
             governing = tok.head if cue.kind == "noun" else tok
             negated = any(c.dep_ == "neg" for c in governing.children)
             self.cues[tok.i] = _CueHit(tok, cue, speaker, negated)
@@ -134,24 +150,45 @@ class _Index:
                 resolver.note_speaker(speaker, subject.i if subject is not None else tok.i)
 
     def _subject_of(self, verb: Token) -> Token | None:
-        """The subject of a speech verb, climbing from "adding"/"by saying" to the clause that has one."""
-        node = verb
-        for _ in range(4):
+        """The subject of a speech verb, climbing from "adding"/"by saying" to the clause that has one.
+
+        A subject met on the way up that cannot speak ("the trial" in 'he stated the trial would be
+        unfair, saying ...') only stands in when no clause above has one that can."""
+        node = came = verb
+        fallback: Token | None = None
+        for _ in range(6):
+            if node is not verb and node.lemma_ in _QUOTING and came.dep_ != "conj":  # "quoted the mayor as saying"
+                quoted = next((c for c in node.children if c.dep_ == "dobj" and _can_speak(c)), None)
+                if quoted is not None:
+                    return quoted
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]]
             if subjects:
                 subj = _best_subject(subjects)
                 if subj.dep_ == "nsubjpass":
                     agent = next((c for c in node.children if c.dep_ == "agent"), None)
-                    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                if subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
-                    return node.head
-                return subj
-            if node.dep_ == "relcl":
+                    subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                elif subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                    subj = node.head
+                if node is verb or subj is None or _can_speak(subj):
+                    return subj if subj is not None or fallback is None else fallback
+                fallback = fallback or subj
+            if node.dep_ == "relcl" and (fallback is None or _can_speak(node.head)):
                 return node.head
-            if node.dep_ not in _CLIMB or node.head is node or self.in_quote[node.head.i]:
+            climb = _CLIMB | _CLIMB_PAST if fallback is not None else _CLIMB
+            if node.dep_ not in climb or node.head is node or self.in_quote[node.head.i]:
+                if fallback is not None:
+                    return fallback
                 return self._left_speaker(verb) if node is verb else None
-            node = node.head
-        return None
+            came, node = node, node.head
+        return fallback
+
+    def _clause_subject(self, prep: Token) -> Token | None:
+        """The subject of the clause an "according to" phrase modifies, when it can speak."""
+        head = prep.head
+        if head is prep:
+            return None
+        subject = self._subject_of(head)
+        return subject if subject is not None and _can_speak(subject) and not _message(subject) else None
 
     def _left_speaker(self, verb: Token) -> Token | None:
         """A mis-parse can leave "..., Jamel Msallem, said" without a subject: take the name before."""
@@ -192,6 +229,21 @@ def _best_subject(subjects: list[Token]) -> Token:
         if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
             return subj
     return subjects[-1] if len(subjects) > 1 and subjects[-1].i < subjects[-1].head.i else subjects[0]
+
+
+def _can_speak(tok: Token) -> bool:
+    """Whether a subject may be a speaker: a pronoun, a name, an organization or a people noun; not
+    "the trial" or "the attack"."""
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if any(c.dep_ == "appos" for c in tok.children):
+        return True
+    return role_group(tok.lemma_) is not None or _message(tok)
+
+
+def _message(tok: Token) -> bool:
+    """A noun for something said or written ("statement", "memo"): its author speaks, not the noun."""
+    return tok.pos_ == "NOUN" and (noun_cue(tok.lemma_) is not None or document_noun(tok.lemma_))
 
 
 def _could_speak(tok: Token) -> bool:
@@ -254,7 +306,11 @@ def extract_quotes(
         inner = text[start:end]
         words = quote_words(inner)
         if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, inner):
-            log.debug("fragment %r at %d: not a quotation", inner[:60], start)
+            hit = _fragment_cue(index, start, end, is_name(words, inner))
+            if hit is None:
+                log.debug("fragment %r at %d: not a quotation", inner[:60], start)
+                continue
+            found.append((span, start, end, hit, hit.speaker))
             continue
         is_quote, hit, speaker = _attribute(index, span, start, end, len(words))
         if not is_quote:
@@ -281,6 +337,30 @@ def _attribute(
     if n_words < _LONG_QUOTE_WORDS and not _stands_alone(index, a, b):
         return False, None, None
     return True, None, _last_speaker(index, a, start)
+
+
+def _fragment_cue(index: _Index, start: int, end: int, name: bool) -> _CueHit | None:
+    """The cue of a short phrase a speaker said, quoted inside the writer's clause ('she called the plan
+    "a disgrace"'): a cue that governs it with a speaker of its own. Not a phrase that opens its
+    sentence (the first part of '"Last year," she said, "..."'), nor one that modifies a noun outside
+    the marks (the "green growth" strategy); a title-case name only after a naming verb ('he called it
+    "The Big Lie"')."""
+    a, b = index.token_range(start, end)
+    if not index.has_dep or a >= b:
+        return None
+    doc = index.doc
+    lo, _ = index.sent_bounds(index.sent_index(a))
+    if not any(t.is_alpha and not index.in_quote[t.i] for t in doc[lo:a]):
+        return None
+    for tok in doc[a:b]:
+        if not a <= tok.head.i < b and tok.dep_ in _PREMODIFIERS and tok.head.i >= b:
+            return None
+    hit = _cue_on_path(index, a, b)
+    if hit is None or hit.speaker is None or hit.negated:
+        return None
+    if name and hit.cue.lemma not in _NAMING_CUES:
+        return None
+    return hit
 
 
 def _cue_on_path(index: _Index, a: int, b: int) -> _CueHit | None:
@@ -358,6 +438,9 @@ def _last_speaker(index: _Index, a: int, start: int) -> Speaker | None:
 
 def _excerpts(text: str, start: int, end: int, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
     """Cut a quotation into excerpts: at the writer's elision marks ("[...]") and at sentence ends."""
+    words = quote_words(text[start:end])
+    if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, text[start:end]):
+        return [(start, end)]  # a short phrase kept for its cue: one excerpt
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _ELISION.finditer(text, start, end)]
     k = bisect.bisect_right(sentence_ends, start)
     while k < len(sentence_ends) and sentence_ends[k] < end:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from newsgraph.core.model import Evidence, Organization, Person
 from newsgraph.core.textnorm import entity_key
 from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.cues import noun_cue
+from newsgraph.lexicon.cues import document_noun, noun_cue
 from newsgraph.lexicon.titles import role_group, role_groups_in
 
 if TYPE_CHECKING:
@@ -71,6 +71,11 @@ def _lookup(keys: dict[str, Person | None], text: str) -> Person | None:
         if person is not None:
             return person
     return None
+
+
+def _message(tok: Token) -> bool:
+    """A noun for something said or written ("statement", "tweet", "memo"): never a speaker itself."""
+    return tok.pos_ == "NOUN" and (noun_cue(tok.lemma_) is not None or document_noun(tok.lemma_))
 
 
 class SpeakerResolver:
@@ -213,7 +218,7 @@ class SpeakerResolver:
             return self.last_group
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
             return None
-        if tok.pos_ == "NOUN" and noun_cue(tok.lemma_) is not None:
+        if _message(tok):
             return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
 
@@ -227,7 +232,7 @@ class SpeakerResolver:
         if not heads and message.dep_ == "dobj":
             heads = [c for c in message.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for head in heads:
-            if not (head.pos_ == "NOUN" and noun_cue(head.lemma_) is not None):
+            if not _message(head):
                 found = self.resolve(head)
                 if found is not None:
                     return found
@@ -304,7 +309,10 @@ class SpeakerResolver:
         head = self._head_phrase(tok)
         group = role_group(head) or role_group(tok.lemma_)
         plural = tok.tag_ in ("NNS", "NNPS")
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+        indefinite = any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
+            for c in tok.children
+        )  # "an MP", "one MP": someone not named, never the MP named earlier
         if group and not plural and not indefinite:
             mods = self._modifiers(tok, head)
             person = self._person_by_role(group, mods, tok.idx)
@@ -333,8 +341,8 @@ class SpeakerResolver:
         doc = self.doc
         while lo < hi and (doc[lo].dep_ in ("det", "predet") or doc[lo].is_punct or doc[lo].is_space):
             lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-            hi -= 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].tag_ == "POS"):
+            hi -= 1  # "the court's summary": the court
         if hi - lo > _MAX_PHRASE_TOKENS * (2 if with_conj else 1) or lo >= hi:
             return self._head_phrase(tok)
         return " ".join(doc[lo:hi].text.replace("\u00a0", " ").split())
