@@ -24,7 +24,10 @@ How it works, in three steps over one parsed ``Doc``:
    spoke or was the subject of this or the previous sentence, else the latest person
    named. A quote with no cue of its own that stands alone as a sentence, or runs to
    eight words or more, continues the last speaker of the same or previous paragraph
-   (its ``cue`` is then ``None``). A quote whose speaker stays unknown is left out
+   (its ``cue`` is then ``None``). In an interview transcript
+   (:mod:`newsgraph.extract.quotes.transcript`) "you" in a question is the interviewee,
+   "I"/"we" in an answer the answerer, and a quote with no cue of its own belongs to the
+   answerer (to nobody in a question). A quote whose speaker stays unknown is left out
    (``keep_unattributed=True`` keeps it with ``speaker=None``).
 
 **One record per excerpt.** A quotation is returned as one :class:`Quote` per sentence
@@ -48,6 +51,7 @@ from newsgraph.core.model import Organization, Person, Quote
 from newsgraph.extract.evidence import char_evidence
 from newsgraph.extract.quotes.spans import QuoteSpan, find_quote_spans, is_name, quote_words, trimmed
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
+from newsgraph.extract.quotes.transcript import find_transcript
 from newsgraph.extract.tokens import Tok, doc_text, token_records
 from newsgraph.lexicon.cues import Cue, document_noun, noun_cue, verb_cue
 from newsgraph.lexicon.titles import role_group
@@ -92,6 +96,7 @@ class _Index:
 
     def __init__(self, doc: Doc, spans: Sequence[QuoteSpan], resolver: SpeakerResolver) -> None:
         self.doc = doc
+        self.resolver = resolver
         text = doc_text(doc)
         self.has_dep = doc.has_annotation("DEP")
         self.sent_starts = resolver.sent_starts
@@ -298,6 +303,7 @@ def extract_quotes(
     if not spans:
         return []
     resolver = SpeakerResolver(doc, persons, organizations, doc_id=doc_id)
+    resolver.transcript = find_transcript(text, resolver.persons)
     index = _Index(doc, spans, resolver)
     found: list[tuple[QuoteSpan, int, int, _CueHit | None, Speaker | None]] = []
     for span in spans:
@@ -333,10 +339,20 @@ def _attribute(
         return n_words >= _LONG_QUOTE_WORDS, None, None
     hit = _cue_on_path(index, a, b) or _nearest_cue(index, span, a, b)
     if hit is not None:
-        return True, hit, hit.speaker or _last_speaker(index, a, start)
+        return True, hit, hit.speaker or _continued_speaker(index, a, start)
     if n_words < _LONG_QUOTE_WORDS and not _stands_alone(index, a, b):
         return False, None, None
-    return True, None, _last_speaker(index, a, start)
+    return True, None, _continued_speaker(index, a, start)
+
+
+def _continued_speaker(index: _Index, a: int, start: int) -> Speaker | None:
+    """Who says a quotation that names no speaker: in a transcript the one who answers (nobody in a
+    question), else the last speaker."""
+    transcript = index.resolver.transcript
+    if transcript is not None and transcript.turn_at(start) is not None:
+        name = transcript.answerer_at(start)
+        return index.resolver.named(name) if name else None
+    return _last_speaker(index, a, start)
 
 
 def _fragment_cue(index: _Index, start: int, end: int, name: bool) -> _CueHit | None:

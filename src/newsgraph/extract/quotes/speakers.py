@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsgraph.core.model import Evidence, Organization, Person
 from newsgraph.core.textnorm import entity_key
+from newsgraph.extract.quotes.transcript import Transcript
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.cues import document_noun, noun_cue
 from newsgraph.lexicon.titles import role_group, role_groups_in
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 SpeakerKind = Literal["person", "org", "role", "group"]
 _HE_SHE = frozenset({"he", "she", "him", "her", "his"})
 _THEY = frozenset({"they", "them", "their"})
+_TURN_PRONOUNS = frozenset({"you", "your", "i", "my", "we", "our"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 # Children that are not part of a speaker's description ("the spokesperson, who ..., said").
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
@@ -92,6 +94,7 @@ class SpeakerResolver:
         self.doc_id = doc_id
         self.persons = list(persons)
         self.last_group: Speaker | None = None
+        self.transcript: Transcript | None = None  # set by the caller for an interview transcript
         self.roles: list[Speaker] = []
         # (token index, speaker) of every person who was a subject or spoke, in reading order
         self._people: list[tuple[int, Speaker]] = []
@@ -212,6 +215,8 @@ class SpeakerResolver:
     def resolve(self, tok: Token) -> Speaker | None:
         """The speaker named by a subject (or "according to" object) token."""
         low = tok.lower_
+        if self.transcript is not None and low in _TURN_PRONOUNS:
+            return self._turn_speaker(tok)
         if low in _HE_SHE:
             return self._pronoun(tok.i)
         if low in _THEY:
@@ -221,6 +226,21 @@ class SpeakerResolver:
         if _message(tok):
             return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
+
+    def _turn_speaker(self, tok: Token) -> Speaker | None:
+        """In an interview transcript: "you" in a question is the interviewee, "I"/"we" in an answer the
+        one who answers (:mod:`newsgraph.extract.quotes.transcript`)."""
+        assert self.transcript is not None
+        if tok.lower_ in ("you", "your"):
+            name = self.transcript.interviewee_at(tok.idx)
+        else:
+            name = self.transcript.answerer_at(tok.idx)
+        return self.named(name) if name else None
+
+    def named(self, name: str) -> Speaker:
+        """The speaker for a person's full name, with the role the document gives them."""
+        person = _lookup(self._person_keys, name)
+        return Speaker(name, person.role if person is not None else None, "person")
 
     def _author(self, message: Token) -> Speaker | None:
         """Who wrote or gave a statement, tweet or post: its possessor ("Lima's tweet"), the object of "by" or
