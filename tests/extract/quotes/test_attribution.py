@@ -349,3 +349,25 @@ def test_one_unnamed_member_is_not_the_member_named_before(parse: Callable[[str]
     )
     quotes = _quotes(parse, text)
     assert quotes[-1][1] != "Sarah Quinn"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Refusing to resign, Hana Vogel backed a deal in which Piet Dekker became deputy. "
+            '"Only the voters can remove me," she declared.',
+            "Hana Vogel",
+        ),
+        (
+            "Rui Costa, of the Vale Verde town council, described the damage. "
+            '"The storm was very strong. The old bridge has collapsed," he said.',
+            "Rui Costa",
+        ),
+    ],
+)
+def test_pronoun_after_a_relative_clause_or_a_quoted_sentence(
+    parse: Callable[[str], Doc], text: str, speaker: str
+) -> None:
+    quotes = _quotes(parse, text)
+    assert quotes and {s for _, s, _ in quotes} == {speaker}

@@ -110,3 +110,23 @@ def test_non_speakers(parse: Callable[[str], Doc], text: str) -> None:
     doc = parse(text)
     resolver = SpeakerResolver(doc)
     assert [resolver.resolve(t) for t in doc if t.dep_ in ("nsubj", "expl")] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Weekly Post's chief editor, Lena Brandt, spoke first.", "Lena Brandt"),
+        ("The Northern Institute of Soil Science's director, Dr. Omar Falk, spoke first.", "Omar Falk"),
+    ],
+)
+def test_name_in_apposition_to_a_role_in_apposition(parse: Callable[[str], Doc], text: str, name: str) -> None:
+    doc = parse(text)
+    speaker = SpeakerResolver(doc).resolve(_subject(doc))
+    assert speaker is not None and speaker.name == name
+
+
+def test_the_author_of_a_released_statement(parse: Callable[[str], Doc]) -> None:
+    doc = parse("According to a statement released by Lars Olin's office, the plan is dead.")
+    statement = next(t for t in doc if t.lower_ == "statement")
+    speaker = SpeakerResolver(doc).resolve(statement)
+    assert speaker is not None and "Olin" in speaker.name

@@ -108,6 +108,7 @@ class _Index:
             a, b = self.token_range(span.start - 1, span.end + (1 if span.closer else 0))
             for i in range(a, b):
                 self.in_quote[i] = True
+        resolver.in_quote = self.in_quote
         self.cues: dict[int, _CueHit] = {}
         if self.has_dep:
             self._find_cues(resolver)

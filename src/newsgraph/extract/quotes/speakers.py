@@ -95,6 +95,7 @@ class SpeakerResolver:
         self.persons = list(persons)
         self.last_group: Speaker | None = None
         self.transcript: Transcript | None = None  # set by the caller for an interview transcript
+        self.in_quote: list[bool] | None = None  # per token, set by the caller once quote marks are paired
         self.roles: list[Speaker] = []
         # (token index, speaker) of every person who was a subject or spoke, in reading order
         self._people: list[tuple[int, Speaker]] = []
@@ -198,17 +199,35 @@ class SpeakerResolver:
             self.last_group = speaker
 
     def _pronoun(self, i: int) -> Speaker | None:
-        """He/she: a person subject of this or the previous sentence, else the latest person named."""
+        """He/she: a person subject of this or the previous sentence of the story (sentences wholly inside
+        quote marks skipped), not one inside a relative clause ("in which X became ..."); else the latest person
+        named."""
         k = bisect.bisect_right(self.sent_starts, i) - 1
-        since = self.sent_starts[max(k - 1, 0)] if k >= 0 else 0
+        prev = k - 1
+        while prev > 0 and self._quoted_sentence(prev):
+            prev -= 1
+        since = self.sent_starts[max(prev, 0)] if k >= 0 else 0
+        recent = [e for e in self._people if since <= e[0] < i]
+        if recent:
+            current = [e for e in recent if e[0] >= self.sent_starts[max(k, 0)]]
+            main = [e for e in recent if not any(t.dep_ in ("relcl", "acl") for t in self.doc[e[0]].ancestors)]
+            return (current or main or recent)[-1][1]
         latest = next((e for e in reversed(self._people) if e[0] < i), None)
-        if latest is not None and latest[0] >= since:
-            return latest[1]
         m = bisect.bisect_left(self._person_ent_starts, i)
+        while m > 0 and self._person_ents[m - 1].root.dep_ in ("nmod", "compound", "amod"):
+            m -= 1  # "the Maidan Wardak council": a name that modifies a noun is no antecedent
         ent = self._person_ents[m - 1] if m > 0 else None
         if ent is not None and (latest is None or ent.start > latest[0]):
             return self._person(ent.root)
         return latest[1] if latest else None
+
+    def _quoted_sentence(self, k: int) -> bool:
+        """Whether sentence ``k`` lies inside quote marks (no word of the story outside them)."""
+        if self.in_quote is None:
+            return False
+        lo = self.sent_starts[k]
+        hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return not any(not self.in_quote[j] and self.doc[j].is_alpha for j in range(lo, hi))
 
     # ---- resolution -------------------------------------------------------------
 
@@ -244,10 +263,13 @@ class SpeakerResolver:
 
     def _author(self, message: Token) -> Speaker | None:
         """Who wrote or gave a statement, tweet or post: its possessor ("Lima's tweet"), the object of "by" or
-        "from" on it ("a tweet by Ana Lima"), or the subject of the verb it is the object of ("they released
-        a statement which said"); None when the text does not say."""
+        "from" on it ("a tweet by Ana Lima", "a statement released by her office"), or the subject of the
+        verb it is the object of ("they released a statement which said"); None when the text does not say."""
         heads = [c for c in message.children if c.dep_ == "poss"]
-        for prep in (c for c in message.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+        preps = [c for c in message.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        for acl in (c for c in message.children if c.dep_ == "acl"):
+            preps += [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")]
+        for prep in preps:
             heads.extend(o for o in prep.children if o.dep_ == "pobj")
         if not heads and message.dep_ == "dobj":
             heads = [c for c in message.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -260,13 +282,17 @@ class SpeakerResolver:
 
     def _appos_person(self, tok: Token) -> Speaker | None:
         """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse
-        hangs it on the noun's complement ("the mayor of Paris, Anne Hidalgo,")."""
+        hangs it on the noun's complement ("the mayor of Paris, Anne Hidalgo,") or on a role noun
+        that is itself in apposition ("the institute's director, Jan Vos,", "a paper's editor, Jan Vos,")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         appositions = [c for c in tok.children if c.dep_ == "appos"]
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 appositions += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        for role in (c for c in tok.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"):
+            if role_group(role.lemma_) is not None:
+                appositions += [c for c in role.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         for child in appositions:
             person = self._person(child)
             if person is not None:
