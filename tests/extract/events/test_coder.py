@@ -645,6 +645,18 @@ def test_no_home_target_for_a_withdrawal(parse) -> None:
     assert _facts(parse, "The Chilean government is willing to withdraw its troops.") == [("CONCEDE", "CHL", None)]
 
 
+def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
+    # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
+    assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [
+        ("CONCEDE", "PER", "PER")
+    ]
+
+
+def test_persons_coordinated_in_one_object_share_a_known_country(parse) -> None:
+    facts = _facts(parse, "The Senate acquitted Andrew Johnson and Bill Clinton.")
+    assert [f[2] for f in facts] == ["USA", "USA"]
+
+
 # ---------------------------------------------------------------- claims, refusals, acquittals, crowds
 
 

@@ -38,7 +38,7 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
         # a stated intent to sue or charge is a threat of legal action
         ("Kenya said it would sue Uganda over the border.", ("THREATEN", "KEN", "UGA")),
         # a stated future retreat or concession is CONCEDE
-        ("Burundi's President Pierre Nkurunziza announced he would stand down.", ("CONCEDE", "BDI", None)),
+        ("Burundi's President Pierre Nkurunziza announced he would stand down.", ("CONCEDE", "BDI", "BDI")),
     ],
 )
 def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:

@@ -307,6 +307,11 @@ class DocContext:
                 out.extend(replace(base, country=c) for c in countries)
             else:
                 out.append(base)
+        self.share_countries(out)
+        return out
+
+    def share_countries(self, out: list[Actor]) -> None:
+        """Coordinated actors without a country take the one their siblings have."""
         known = {a.country for a in out if a.country and not a.inferred}
         if len(known) == 1 and len(out) > 1:
             only = next(iter(known))  # "Russian officials and diplomats": both Russian
@@ -314,7 +319,20 @@ class DocContext:
                 if (a.country is None or a.inferred) and not (a.named and a.sector in STATELESS_SECTORS):
                     a.country = only
                     a.inferred = False
-        return out
+        elif len(out) > 1:
+            self._share_person_country(out)
+
+    def _share_person_country(self, out: list[Actor]) -> None:
+        """Persons named side by side in one role ("acquitted Andrew Johnson and Bill Clinton", "Smith and
+        Jones resigned") are of the one country any of them is known to have, even an inferred one."""
+        persons = [a for a in out if a.head >= 0 and self.doc[a.head].ent_type_ == "PERSON"]
+        known = {a.country for a in persons if a.country}
+        if len(known) != 1 or len(persons) != len(out):
+            return
+        only = next(iter(known))
+        for a in persons:
+            if a.country is None:
+                a.country, a.inferred = only, True
 
     def _flat_coordination(self, head: Token) -> list[Token]:
         """Persons the parser joined into one phrase ("US President Donald Trump and Turkish President

@@ -97,10 +97,11 @@ _RESPONDS_TO = ("ASSAULT", "COERCE")
 # without a target; every other compiled event needs one, as PETRARCH's dyads do.
 _ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 # Types whose unsaid other side, for an actor of the story's own country, is of that country: demands,
-# refusals, accusations, threats and the state's coercion and sanctions address the home polity, and so does
-# a resignation (not a withdrawal of troops: that one is abroad).
-_HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
-_HOME_MODES = frozenset({("CONCEDE", "resign"), ("RETREAT", "resign")})
+# refusals, accusations, threats, the state's coercion and sanctions and concessions (a guilty plea, an
+# acquittal, an apology, a pardon) address the home polity, and so does a resignation (not a withdrawal of
+# troops: that one is abroad).
+_HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE"})
+_HOME_MODES = frozenset({("RETREAT", "resign")})
 
 
 # ---- assembly ------------------------------------------------------------------------------
@@ -343,11 +344,19 @@ def _complete(
         (cand.type in _HOME_ADDRESSEE or (cand.type, cand.mode) in _HOME_MODES)
         and cand.modality.is_fact
         and _home_actor(actor, ctx)
+        and not _moves_forces(cand)
     ):
         # "the commission refused", "protesters' demands", "was imprisoned": the side the text leaves unsaid is
         # of the home actor's own country (no words, so no name: only the country is coded)
         target = Actor("", None, actor.country, None, actor.start, actor.end, -1, inferred=True)
     return True, target
+
+
+def _moves_forces(cand: Candidate) -> bool:
+    """A concession that moves forces ("to withdraw its troops") is made abroad, not to the home polity."""
+    if cand.type != "CONCEDE" or cand.nominal:
+        return False
+    return any((hit := sector_of(o.lemma_.lower())) is not None and hit.sector == "MIL" for o in objects(cand.clause))
 
 
 def _home_actor(actor: Actor, ctx: DocContext) -> bool:

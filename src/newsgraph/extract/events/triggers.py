@@ -116,6 +116,8 @@ def _head_actors(heads: list[Token], ctx: DocContext, memory: EventMemory, *, po
             out.extend(ctx.actors(h))
         else:
             out.append(ctx.actor(h))
+    if len(heads) > 1:
+        ctx.share_countries(out)  # "acquitted Andrew Johnson and Bill Clinton": the conjuncts of one object
     return out
 
 
