@@ -371,3 +371,52 @@ def test_pronoun_after_a_relative_clause_or_a_quoted_sentence(
 ) -> None:
     quotes = _quotes(parse, text)
     assert quotes and {s for _, s, _ in quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ('The minister dismissed the report as "pure fiction" on Friday.', "pure fiction", "minister"),
+        (
+            'Alma Reyes suffered "three broken ribs", according to a hospital spokesperson.',
+            "three broken ribs",
+            "spokesperson",
+        ),
+        ('Nils Berg said the new rules would be "a heavy burden" for farmers.', "a heavy burden", "Nils Berg"),
+    ],
+)
+def test_short_phrase_with_its_governing_cue(parse: Callable[[str], Doc], text: str, quote: str, speaker: str) -> None:
+    ((got_quote, got_speaker, _),) = _quotes(parse, text)
+    assert got_quote == quote
+    assert got_speaker is not None and speaker in got_speaker
+
+
+def test_short_phrase_in_another_clause_is_not_the_speakers(parse: Callable[[str], Doc]) -> None:
+    text = 'The union criticized the plan as unfair, pointing to the "open market" as the only judge.'
+    assert [q for q, _, _ in _quotes(parse, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Part of the judge\'s statement read, "The law treats men and women differently without any good reason."',
+            "judge",
+        ),
+        (
+            'The decree signed by Bishop Anton Klee read "Every case of abuse must be reported to the police at once."',
+            "Anton Klee",
+        ),
+    ],
+)
+def test_a_text_that_reads_is_its_authors(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    ((_, got, _),) = _quotes(parse, text)
+    assert got is not None and speaker in got
+
+
+def test_a_role_noun_reuses_only_the_same_role(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'The father said "I love my children more than anything in this world." '
+        'The mother said "I hope to see my children again one day very soon."'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)] == ["father", "mother"]

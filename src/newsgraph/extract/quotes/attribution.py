@@ -372,12 +372,36 @@ def _fragment_cue(index: _Index, start: int, end: int, name: bool) -> _CueHit | 
     for tok in doc[a:b]:
         if not a <= tok.head.i < b and tok.dep_ in _PREMODIFIERS and tok.head.i >= b:
             return None
-    hit = _cue_on_path(index, a, b)
+    hit = _governing_cue(index, a, b)
     if hit is None or hit.speaker is None or hit.negated:
         return None
     if name and hit.cue.lemma not in _NAMING_CUES:
         return None
     return hit
+
+
+def _governing_cue(index: _Index, a: int, b: int) -> _CueHit | None:
+    """The cue of the clause a short quoted phrase belongs to: up from the phrase to its verb, then only
+    from a reported clause to the verb that reports it ('said the plan would be "a disaster"'); an
+    "according to" on the way counts ('suffered "two deep wounds", according to a doctor')."""
+    doc = index.doc
+    for i in range(a, b):
+        tok = doc[i]
+        if a <= tok.head.i < b or tok.head is tok:
+            continue
+        node = tok.head
+        for _ in range(_MAX_PATH_STEPS):
+            hit = index.cues.get(node.i)
+            if hit is not None:
+                return hit
+            hit = next((index.cues[c.i] for c in node.children if c.i in index.cues and c.dep_ == "prep"), None)
+            if hit is not None and hit.cue.kind == "prep":
+                return hit
+            verb = node.pos_ in ("VERB", "AUX")
+            if node.head is node or (verb and node.dep_ not in ("ccomp", "xcomp", "relcl")):
+                break
+            node = node.head
+    return None
 
 
 def _cue_on_path(index: _Index, a: int, b: int) -> _CueHit | None:

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 SpeakerKind = Literal["person", "org", "role", "group"]
 _HE_SHE = frozenset({"he", "she", "him", "her", "his"})
 _THEY = frozenset({"they", "them", "their"})
+# Common nouns that write statements ("the government statement"); other modifiers ("the press release",
+# "the event description") name no author.
+_AUTHOR_NOUNS = frozenset({"government", "ministry", "police", "army", "military", "court", "party", "palace"})
+_PARTS = frozenset({"part", "portion", "excerpt", "section", "one"})
 _TURN_PRONOUNS = frozenset({"you", "your", "i", "my", "we", "our"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 # Children that are not part of a speaker's description ("the spokesperson, who ..., said").
@@ -78,6 +82,15 @@ def _lookup(keys: dict[str, Person | None], text: str) -> Person | None:
 def _message(tok: Token) -> bool:
     """A noun for something said or written ("statement", "tweet", "memo"): never a speaker itself."""
     return tok.pos_ == "NOUN" and (noun_cue(tok.lemma_) is not None or document_noun(tok.lemma_))
+
+
+def _appositions(noun: Token) -> list[Token]:
+    """Words in apposition to a noun, also names the parse hangs on its "of"/"for" complement."""
+    found = [c for c in noun.children if c.dep_ == "appos"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return found
 
 
 class SpeakerResolver:
@@ -242,6 +255,10 @@ class SpeakerResolver:
             return self.last_group
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
             return None
+        if tok.lemma_.lower() in _PARTS:  # "part of the judge's statement", "one of the victims"
+            whole = next((o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+            if whole is not None and (_message(whole) or tok.lemma_.lower() != "one"):
+                return self.resolve(whole)
         if _message(tok):
             return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
@@ -271,6 +288,12 @@ class SpeakerResolver:
             preps += [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")]
         for prep in preps:
             heads.extend(o for o in prep.children if o.dep_ == "pobj")
+        # "the government statement", "a Kremlin statement", "the Turkish statement"
+        heads += [
+            c
+            for c in message.children
+            if c.dep_ in ("compound", "amod") and (c.ent_type_ or c.lemma_.lower() in _AUTHOR_NOUNS)
+        ]
         if not heads and message.dep_ == "dobj":
             heads = [c for c in message.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for head in heads:
@@ -286,13 +309,10 @@ class SpeakerResolver:
         that is itself in apposition ("the institute's director, Jan Vos,", "a paper's editor, Jan Vos,")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        appositions = [c for c in tok.children if c.dep_ == "appos"]
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS):
-            for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                appositions += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        appositions = _appositions(tok)
         for role in (c for c in tok.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"):
-            if role_group(role.lemma_) is not None:
-                appositions += [c for c in role.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            if role_group(role.lemma_) is not None or role_group(self._head_phrase(role)) is not None:
+                appositions += [c for c in _appositions(role) if c.ent_type_ == "PERSON"]
         for child in appositions:
             person = self._person(child)
             if person is not None:
@@ -364,8 +384,10 @@ class SpeakerResolver:
             person = self._person_by_role(group, mods, tok.idx)
             if person is not None:
                 return Speaker(person.name, person.role or phrase, "person")
-            for earlier in reversed(self.roles):
-                if earlier.group == group and all(m.lower() in earlier.name.lower() for m in mods):
+            noun = tok.lemma_.lower()
+            for earlier in reversed(self.roles):  # "the mother" is not "the father", though both are relatives
+                same = earlier.group == group and noun in earlier.name.lower()
+                if same and all(m.lower() in earlier.name.lower() for m in mods):
                     return earlier
         if group is None and tok.pos_ == "PROPN" and not plural:  # a name the tagger did not mark
             return Speaker(phrase, None, "person")
