@@ -169,3 +169,38 @@ def test_countries_from_the_context(
 )
 def test_things_and_places_are_no_persons(index: Callable[[str], MentionIndex], text: str, not_a_person: str) -> None:
     assert not_a_person not in _names(index(text))
+
+
+_COMMITTEE_STORY = (
+    "Ukraine's aid was frozen. Ukraine asked for it again, Ukraine's army waited and Ukraine's "
+    "president called. Ukraine said so twice, and Ukraine waited.\n\n"
+    "US Secretary of State Ann Holt, US Senator Bob Reyes and US Representative Carla Dunn wrote a letter.\n\n"
+    "Reyes said Dunn and Tom Pell would read it."
+)
+
+
+def test_a_person_with_no_country_of_his_own_takes_the_one_the_others_share(
+    index: Callable[[str], MentionIndex],
+) -> None:
+    """Three persons are American by their titles; the story names Ukraine most: a person the text gives
+    no country takes the persons' one, not the story's."""
+    from newsgraph.extract.mentions.persons import people_country
+    from newsgraph.extract.mentions.roles import main_country
+
+    ix = index(_COMMITTEE_STORY)
+    groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
+    assert main_country(ix) == "UKR"
+    shared = people_country(groups, "2020-01-01")
+    assert shared == "USA"
+    by_name = {g.name: group_attributes(g, "2020-01-01", shared)[1] for g in groups}
+    assert by_name["Tom Pell"] == "USA"
+    assert by_name["Ann Holt"] == "USA"
+    alone = {g.name: group_attributes(g, "2020-01-01")[1] for g in groups}
+    assert alone["Tom Pell"] == "UKR"  # without the persons' country: the story's
+
+
+def test_no_shared_country_under_three_persons(index: Callable[[str], MentionIndex]) -> None:
+    from newsgraph.extract.mentions.persons import people_country
+
+    ix = index("US Senator Bob Reyes and Kenyan minister Ruth Wanjiru met Tom Pell.")
+    assert people_country(group_mentions(find_roles(ix, find_person_spans(ix), []))) is None

@@ -24,6 +24,7 @@ from newsgraph.extract.mentions.persons import (
     find_roles,
     group_attributes,
     group_mentions,
+    people_country,
 )
 from newsgraph.extract.mentions.places import find_countries, find_places
 from newsgraph.lexicon.known_orgs import lookup_org, org_key
@@ -98,8 +99,10 @@ def extract_mentions(doc: Doc, doc_id: str, published: str | None = None, url: s
     orgs = build_organizations(ix, org_mentions, doc_id)
     person_mentions = find_roles(ix, person_spans, org_refs(org_mentions, orgs))
     persons: list[Person] = []
-    for group in group_mentions(person_mentions):
-        role, country, organization = group_attributes(group, published)
+    groups = group_mentions(person_mentions)
+    shared_country = people_country(groups, published)
+    for group in groups:
+        role, country, organization = group_attributes(group, published, shared_country)
         name = group.name
         aliases: list[str] = []
         for m in group.mentions:

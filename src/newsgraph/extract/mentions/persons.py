@@ -38,6 +38,7 @@ from newsgraph.extract.mentions.index import (
     clean_words,
     country_of_text,
 )
+from newsgraph.extract.mentions.name_evidence import first_name_start, name_after_prefix
 from newsgraph.extract.mentions.not_persons import drop_things
 from newsgraph.extract.mentions.roles import (
     OrgRef,
@@ -71,6 +72,10 @@ _NOT_NAME_START = frozenset(
 )
 # Sectors whose role-holders often work for a foreign company or outlet: no country from the context.
 _NO_FALLBACK = frozenset({"BUS", "MED"})
+# The document's persons share a country (a fallback before the country the document is about) when at
+# least this many have it by evidence about them, and it is this share of those that have one.
+_PEOPLE_COUNTRY_MIN = 3
+_PEOPLE_COUNTRY_SHARE = 0.75
 
 
 @dataclass(slots=True)
@@ -82,6 +87,7 @@ class PersonMention:
     country: str | None = None  # from "NAME of COUNTRY"
     organization: str | None = None  # from "NAME of ORGANIZATION"
     fallback_country: str | None = None
+    fallback_is_main: bool = False  # the fallback is only the country the document is about
 
 
 @dataclass(slots=True)
@@ -109,6 +115,8 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
             span = clean_name(ix, ent.start, ent.end)
             if span is not None:
                 span = _after_inner_title(ix, *span)
+            split = name_after_prefix(ix, *span) if span is not None else None
+            span = split or span
         if ent.label == "PERSON":
             known = span is not None and ix.text(*span) in surnames
             if span and acceptable_person(ix, *span, known=known) and not _modifier_use(ix, *span):
@@ -121,7 +129,7 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
                 or apposition_before(ix, span[0]) is not None
                 or apposition_after(ix, span[1]) is not None
             )
-            if titled:
+            if titled or split is not None or first_name_start(ix, *span):
                 spans.append(span)
             elif len(ix.text(*span).split()) >= 2:
                 mislabelled.append(span)
@@ -432,13 +440,15 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         if role is None:  # a nationality named in the same sentence, else the country the document is about
             mention.fallback_country = country_near(
                 ix, mention.start, mention.end, skip, earlier_sentences=False, cues=cues
-            ) or main_country(ix)
+            )
+            if mention.fallback_country is None:
+                mention.fallback_country, mention.fallback_is_main = main_country(ix), True
             continue
         sector = title_sector(role.text)
         if role.country is None and not role.international and sector not in _NO_FALLBACK:
             mention.fallback_country = country_near(ix, mention.start, mention.end, skip, cues=cues)
             if mention.fallback_country is None:
-                mention.fallback_country = main_country(ix)
+                mention.fallback_country, mention.fallback_is_main = main_country(ix), True
     return out
 
 
@@ -510,11 +520,31 @@ def _closest(groups: list[PersonGroup], candidates: list[int], start: int) -> in
     return best
 
 
-def group_attributes(group: PersonGroup, published: str | None = None) -> tuple[str | None, str | None, str | None]:
+def group_attributes(
+    group: PersonGroup, published: str | None = None, people_country: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     """(role, country, organization) of a person: first role found, its country, else the text's ("NAME of
     COUNTRY"), else the office-holder table's on the publication date (the office held then, or the country
-    served before it), else the country the context suggests."""
+    served before it), else the country the context of its first mention suggests: a country near it, else
+    the country most of the document's persons have by those sources (``people_country``, from
+    :func:`people_country`), else the country the document is about."""
     role = next((m.role for m in group.mentions if m.role is not None), None)
+    country = group_evidence_country(group, published)
+    international = any(m.role is not None and m.role.international for m in group.mentions)
+    if country is None and not international:
+        first = next((m for m in group.mentions if m.fallback_country or m.fallback_is_main), None)
+        if first is not None:
+            country = (people_country if first.fallback_is_main else None) or first.fallback_country
+        country = country or next((m.fallback_country for m in group.mentions if m.fallback_country), None)
+    organization = next((m.role.organization for m in group.mentions if m.role and m.role.organization), None)
+    if organization is None:
+        organization = next((m.organization for m in group.mentions if m.organization), None)
+    return (role.text if role else None), country, organization
+
+
+def group_evidence_country(group: PersonGroup, published: str | None = None) -> str | None:
+    """A person's country from evidence about the person: a role's country, "NAME of COUNTRY", else the
+    office-holder table on the publication date; None when only the context could say."""
     country = next((m.role.country for m in group.mentions if m.role and m.role.country), None)
     if country is None:
         country = next((m.country for m in group.mentions if m.country), None)
@@ -522,9 +552,20 @@ def group_attributes(group: PersonGroup, published: str | None = None) -> tuple[
     if country is None and not international and " " in group.name:
         term = office_on(group.name, published) if published else None
         country = term.country if term is not None else nationality_on(group.name, published)
-    if country is None and not international:
-        country = next((m.fallback_country for m in group.mentions if m.fallback_country), None)
-    organization = next((m.role.organization for m in group.mentions if m.role and m.role.organization), None)
-    if organization is None:
-        organization = next((m.organization for m in group.mentions if m.organization), None)
-    return (role.text if role else None), country, organization
+    return country
+
+
+def people_country(groups: Sequence[PersonGroup], published: str | None = None) -> str | None:
+    """The country the document's persons share by evidence about them (role, "NAME of COUNTRY", the
+    office-holder table), one vote a person, when at least :data:`_PEOPLE_COUNTRY_MIN` have it and it
+    is :data:`_PEOPLE_COUNTRY_SHARE` of the votes: a story about a US committee that names Ukraine
+    throughout is still about US persons."""
+    counts: dict[str, int] = {}
+    for group in groups:
+        country = group_evidence_country(group, published)
+        if country is not None:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return code if n >= _PEOPLE_COUNTRY_MIN and n / sum(counts.values()) >= _PEOPLE_COUNTRY_SHARE else None

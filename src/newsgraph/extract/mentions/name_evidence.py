@@ -1,0 +1,92 @@
+"""Person evidence from the name itself: a first name (``first_names.tsv``) starting a short proper name.
+
+The small model tags many persons' names ORG, PRODUCT or GPE when no title stands before them
+("Dana Okafor said"), and glues a place or a body written before a name into one entity with it
+("[Ruritania Dana Okafor]", "[NPR Dana Okafor]", after "First Minister of" or "Senator from"). Two
+rules use the first-name table for both:
+
+- :func:`first_name_start`: a span of two to four name words whose first is a first name and none of
+  whose words is an organization word, a place word or a place, not after a determiner ("the Morgan
+  Stanley report"), is a person's name;
+- :func:`name_after_prefix`: inside one entity, a country, place, known organization, portfolio or
+  organization word followed by such a name: the name alone is the person's.
+
+A first name that is also a place ("Georgia", "Paris", "Jordan") is no evidence.
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract.mentions.index import DETERMINERS, NAME_PARTICLES, MentionIndex, country_of_text
+from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_place, lookup_region, not_entity_kind
+from newsgraph.lexicon.known_orgs import is_org_word, is_portfolio, lookup_org
+from newsgraph.lexicon.names import is_first_name
+from newsgraph.lexicon.titles import lookup_title, title_words
+
+_MIN_WORDS = 2
+# Entity labels under which the small model puts persons' names it does not recognise.
+_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+_MAX_WORDS = 4
+
+
+def first_name_at(ix: MentionIndex, i: int) -> bool:
+    """Whether token ``i`` is a capitalised first name that is no place ("Georgia") and no country."""
+    word = ix.toks[i].text
+    if not word[:1].isupper() or word.isupper() or word.lower() in NAME_PARTICLES or not is_first_name(word):
+        return False
+    return not (country_of_text(word) or lookup_region(word) or is_city(word) or not_entity_kind(word))
+
+
+def _name_words(ix: MentionIndex, start: int, end: int) -> bool:
+    """Two to four name tokens, capitalised but for particles ("bin", "de"), no organization or place word."""
+    words = [ix.toks[i].text for i in range(start, end) if not ix.toks[i].is_space]
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or not all(ix.is_name_token(i) for i in range(start, end)):
+        return False
+    if any(not (w[:1].isupper() or w.lower() in NAME_PARTICLES) for w in words):
+        return False
+    if any(is_org_word(w) or is_place_word(w) for w in words) or ix.toks[end - 1].like_num:
+        return False  # "Marine One": a name and a number names a thing
+    text = ix.text(start, end)
+    return not (lookup_org(text, generic=None) or lookup_place(text, alternates=False) or lookup_region(text))
+
+
+def first_name_start(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "Dana Okafor" tagged ORG: a short name that starts with a first name is a person's. Only for the
+    labels the model gives persons' names by mistake: a group ("Roman Catholic", NORP), a building or
+    a place named after a person is no person."""
+    ent = ix.ent_at(start)
+    if ent is None or ent.label not in _NAME_LABELS:
+        return False
+    before = ix.prev(start)
+    if before >= 0 and ix.toks[before].lower_ in DETERMINERS:
+        return False  # "the Morgan Stanley report": a firm or a thing named after a person
+    return first_name_at(ix, start) and _name_words(ix, start, end)
+
+
+def _prefix_names_no_person(ix: MentionIndex, start: int, end: int) -> bool:
+    """What may stand glued before a name in one entity: a country, a place, a known body, a portfolio,
+    a title or anything ending in an organization word ("Ruritania", "NPR", "Economy", "House")."""
+    if first_name_at(ix, end - 1):
+        return False  # "Ali Reza Raisi": two first names start one name
+    text = ix.text(start, end)
+    last = ix.toks[end - 1].text
+    return bool(
+        country_of_text(text)
+        or is_city(text)
+        or lookup_region(text)
+        or lookup_org(text, generic=None)
+        or is_portfolio(text)
+        or is_org_word(last)
+        or lookup_title(title_words(text))
+    )
+
+
+def name_after_prefix(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
+    """ "[Ruritania Dana Okafor]": the name (from a first name to the end) after a place or body that
+    the model joined to it, or None."""
+    for i in range(start + 1, end - 1):
+        if first_name_at(ix, i) and _name_words(ix, i, end) and _prefix_names_no_person(ix, start, i):
+            return i, end
+    return None
+
+
+__all__ = ["first_name_at", "first_name_start", "name_after_prefix"]

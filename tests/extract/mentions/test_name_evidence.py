@@ -1,0 +1,69 @@
+"""Person evidence from a first name: names the model tags ORG, and names glued to a place or body."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.name_evidence import first_name_at, first_name_start, name_after_prefix
+from newsgraph.extract.mentions.persons import find_person_spans
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _span(ix: MentionIndex, text: str) -> tuple[int, int]:
+    words = text.split()
+    for i in range(len(ix.toks) - len(words) + 1):
+        if [ix.toks[i + k].text for k in range(len(words))] == words:
+            return i, i + len(words)
+    raise AssertionError(f"{text!r} not in the tokens")
+
+
+def _names(ix: MentionIndex) -> list[str]:
+    return [ix.text(s, e) for s, e in find_person_spans(ix)]
+
+
+def test_first_name_token(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Tomasz met Georgia officials in the Senate.")
+    assert first_name_at(ix, 0)
+    assert not first_name_at(ix, _span(ix, "Georgia")[0])  # a country before it is a name
+    assert not first_name_at(ix, _span(ix, "Senate")[0])
+
+
+def test_a_name_the_model_tags_org_is_a_persons(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Nikki Harrowgate of the National Crime Agency said so.")
+    assert first_name_start(ix, *_span(ix, "Nikki Harrowgate"))
+    assert "Nikki Harrowgate" in _names(ix)
+    assert _names(index("Dominic Harebell stole the toilet.")) == ["Dominic Harebell"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Morgan Stanley report came out.",  # after a determiner: a firm named after a person
+        "Marine One landed at the base.",  # a name and a number
+        "Roman Catholic bishops met in the capital.",  # a group (NORP)
+    ],
+)
+def test_no_person(index: Callable[[str], MentionIndex], text: str) -> None:
+    assert _names(index(text)) == []
+
+
+def test_place_glued_to_a_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("First Minister of Scotland Nicola Brennan said the vote mattered.")
+    whole = _span(ix, "Scotland Nicola Brennan")
+    assert name_after_prefix(ix, *whole) == _span(ix, "Nicola Brennan")
+    assert _names(ix) == ["Nicola Brennan"]
+
+
+def test_two_first_names_stay_one_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Health official Ali Reza Tavakoli resigned.")
+    assert name_after_prefix(ix, *_span(ix, "Ali Reza Tavakoli")) is None
