@@ -420,3 +420,27 @@ def test_a_role_noun_reuses_only_the_same_role(parse: Callable[[str], Doc]) -> N
         'The mother said "I hope to see my children again one day very soon."'
     )
     assert [s for _, s, _ in _quotes(parse, text)] == ["father", "mother"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Governor Ines Marsh addressed the public: "Nobody should take this flood lightly."', "Ines Marsh"),
+        (
+            'Senator Paul Kerr gave a different account of the meeting: "I left early and the vote came later."',
+            "Paul Kerr",
+        ),
+    ],
+)
+def test_quote_introduced_by_a_colon(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    quotes = _quotes(parse, text)
+    assert quotes and {s for _, s, _ in quotes} == {speaker}
+
+
+def test_quote_after_a_quote_continues_its_speaker(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'Mayor Anna Roth spoke first. "The bridge will be rebuilt," Roth continued. '
+        '"Every family in this town deserves a safe way to reach the hospital."'
+    )
+    quotes = _quotes(parse, text)
+    assert quotes[-1][1] == "Anna Roth"

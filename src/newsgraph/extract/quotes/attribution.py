@@ -97,7 +97,7 @@ class _Index:
     def __init__(self, doc: Doc, spans: Sequence[QuoteSpan], resolver: SpeakerResolver) -> None:
         self.doc = doc
         self.resolver = resolver
-        text = doc_text(doc)
+        self.text = text = doc_text(doc)
         self.has_dep = doc.has_annotation("DEP")
         self.sent_starts = resolver.sent_starts
         self.sent_end_chars = resolver.sent_end_chars
@@ -109,6 +109,7 @@ class _Index:
             for i in range(a, b):
                 self.in_quote[i] = True
         resolver.in_quote = self.in_quote
+        self.said: list[tuple[int, Speaker]] = []  # (last token, speaker) of each quotation attributed so far
         self.cues: dict[int, _CueHit] = {}
         if self.has_dep:
             self._find_cues(resolver)
@@ -155,7 +156,7 @@ class _Index:
             if speaker is not None and cue.kind != "weak" and not negated:
                 resolver.note_speaker(speaker, subject.i if subject is not None else tok.i)
 
-    def _subject_of(self, verb: Token) -> Token | None:
+    def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, climbing from "adding"/"by saying" to the clause that has one.
 
         A subject met on the way up that cannot speak ("the trial" in 'he stated the trial would be
@@ -193,7 +194,7 @@ class _Index:
         head = prep.head
         if head is prep:
             return None
-        subject = self._subject_of(head)
+        subject = self.subject_of(head)
         return subject if subject is not None and _can_speak(subject) and not _message(subject) else None
 
     def _left_speaker(self, verb: Token) -> Token | None:
@@ -221,8 +222,8 @@ class _Index:
                 if head.pos_ in ("VERB", "AUX") or head is head.head:
                     break
                 head = head.head
-            return self._subject_of(head) if head.pos_ in ("VERB", "AUX") else None
-        return self._subject_of(tok)
+            return self.subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+        return self.subject_of(tok)
 
 
 def _best_subject(subjects: list[Token]) -> Token:
@@ -326,6 +327,9 @@ def extract_quotes(
         if speaker is None and not keep_unattributed:
             log.debug("quotation %r at %d: no speaker found; left out", inner[:60], start)
             continue
+        if speaker is not None and (hit is None or not hit.negated):
+            last = index.token_range(end - 1, end)[0]
+            index.said.append((max(last, hit.token.i if hit else 0), speaker))
         found.append((span, start, end, hit, speaker))
     return _build(doc, doc_id, index, found)
 
@@ -338,12 +342,44 @@ def _attribute(
     a, b = index.token_range(start, end)
     if not index.has_dep or a >= b:
         return n_words >= _LONG_QUOTE_WORDS, None, None
-    hit = _cue_on_path(index, a, b) or _nearest_cue(index, span, a, b)
+    hit = _cue_on_path(index, a, b)
+    if hit is None:
+        introduced = _colon_speaker(index, span)
+        if introduced is not None:
+            return (True, *introduced)
+        hit = _nearest_cue(index, span, a, b)
     if hit is not None:
         return True, hit, hit.speaker or _continued_speaker(index, a, start)
     if n_words < _LONG_QUOTE_WORDS and not _stands_alone(index, a, b):
         return False, None, None
     return True, None, _continued_speaker(index, a, start)
+
+
+def _colon_speaker(index: _Index, span: QuoteSpan) -> tuple[_CueHit | None, Speaker] | None:
+    """A quotation introduced by a colon speaks for the subject of the clause before it ('The governor
+    addressed the crowd: "..."', 'Lund rejected the claim: "..."'), with that clause's cue if it has one."""
+    text = index.text
+    i = span.start - 2
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":":
+        return None
+    colon = index.token_range(i, i + 1)[0]
+    doc = index.doc
+    lo, _ = index.sent_bounds(index.sent_index(colon))
+    verbs = [t for t in doc[lo:colon] if t.pos_ in ("VERB", "AUX") and not index.in_quote[t.i]]
+    main = [t for t in verbs if t.dep_ == "ROOT"] or [t for t in verbs if t.dep_ not in _CLIMB | _CLIMB_PAST]
+    if not main:
+        return None
+    verb = main[-1]
+    subject = index.subject_of(verb)
+    if subject is None or not _can_speak(subject):
+        return None
+    speaker = index.resolver.resolve(subject)
+    if speaker is None:
+        return None
+    hit = index.cues.get(verb.i)
+    return (hit if hit is not None and hit.speaker == speaker else None), speaker
 
 
 def _continued_speaker(index: _Index, a: int, start: int) -> Speaker | None:
@@ -465,16 +501,24 @@ def _stands_alone(index: _Index, a: int, b: int) -> bool:
 
 
 def _last_speaker(index: _Index, a: int, start: int) -> Speaker | None:
-    """The speaker of the last affirmative, non-weak cue before token ``a`` in this or the previous paragraph."""
+    """Who spoke last before token ``a`` in this or the previous paragraph: the speaker of the last
+    affirmative, non-weak cue, or of the last quotation when that comes later ('"...," he continued.
+    "..."')."""
     para = index.paragraph(start)
     k = bisect.bisect_left(index.cue_order, a)
+    best: tuple[int, Speaker] | None = None
     for i in reversed(index.cue_order[:k]):
         hit = index.cues[i]
         if para - index.paragraph(hit.token.idx) > 1:
-            return None
+            break
         if hit.speaker is not None and hit.cue.kind != "weak" and not hit.negated:
-            return hit.speaker
-    return None
+            best = (i, hit.speaker)
+            break
+    quoted = next(((i, s) for i, s in reversed(index.said) if i < a), None)
+    recent = quoted is not None and para - index.paragraph(index.doc[quoted[0]].idx) <= 1
+    if recent and (best is None or quoted[0] > best[0]):  # type: ignore[index]
+        best = quoted
+    return best[1] if best else None
 
 
 def _excerpts(text: str, start: int, end: int, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
