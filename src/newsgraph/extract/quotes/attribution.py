@@ -10,7 +10,8 @@ How it works, in three steps over one parsed ``Doc``:
    called the plan "a disgrace"'; a name only after a naming verb: 'he called it "The Big
    Lie"'); quotes of fewer than eight words inside a sentence are kept only with a
    speech cue. Spans are logged at debug level as fragments.
-3. **Attribution** uses the parse around the span: the speech cue (``speech_verbs.tsv``)
+3. **Attribution** uses the parse around the span (the cues and who speaks for each are found
+   once per document by :class:`~newsgraph.extract.quotes.cue_index.QuoteIndex`): the speech cue (``speech_verbs.tsv``)
    that governs the quoted words in the dependency tree, else the nearest cue outside
    the quotes in the quote's sentences ("X said", "said X", "according to X",
    "X made a statement, '...'", "X said that ... '...'"). The speaker is the cue's
@@ -43,21 +44,19 @@ import bisect
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.core.budget import check
 from newsgraph.core.model import Organization, Person, Quote
 from newsgraph.extract.evidence import char_evidence
+from newsgraph.extract.quotes.cue_index import CLAUSE_LINKS, CueHit, QuoteIndex, can_speak
 from newsgraph.extract.quotes.spans import QuoteSpan, find_quote_spans, is_name, quote_words, trimmed
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
 from newsgraph.extract.quotes.transcript import find_transcript
-from newsgraph.extract.tokens import Tok, doc_text, token_records
-from newsgraph.lexicon.cues import Cue, document_noun, noun_cue, verb_cue
-from newsgraph.lexicon.titles import role_group
+from newsgraph.extract.tokens import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -67,222 +66,12 @@ log = logging.getLogger(__name__)
 _MAX_FRAGMENT_WORDS = 3
 _LONG_QUOTE_WORDS = 8
 _MAX_PATH_STEPS = 6
-_SUBJECTS = ("nsubj", "nsubjpass")
 # An elision the writer marked inside a quotation: "[...]", "[…]", "(...)".
 _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
-# A speech verb without a subject of its own takes the subject of the clause it hangs from:
-# "and warned" (conj), "adding" (advcl), "by saying" (pcomp → prep), "went on to say" (xcomp).
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
-# "quoted X as saying", "cited X as saying": X speaks, not the one who quotes.
-_QUOTING = frozenset({"quote", "cite"})
-# Past a subject that cannot speak, the climb also leaves a reported clause or a relative clause.
-_CLIMB_PAST = frozenset({"ccomp", "relcl"})
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
 _PREMODIFIERS = frozenset({"compound", "nmod"})
 # Verbs that give a thing a name: after them a quoted title-case phrase is what the speaker called it.
 _NAMING_CUES = frozenset({"call", "dub", "label", "brand", "describe", "term"})
-
-
-@dataclass(slots=True)
-class _CueHit:
-    token: Token
-    cue: Cue
-    speaker: Speaker | None
-    negated: bool
-
-
-class _Index:
-    """What the attribution needs from a doc, computed once: sentences, cue tokens, quote masks."""
-
-    def __init__(self, doc: Doc, spans: Sequence[QuoteSpan], resolver: SpeakerResolver) -> None:
-        self.doc = doc
-        self.resolver = resolver
-        self.text = text = doc_text(doc)
-        self.has_dep = doc.has_annotation("DEP")
-        self.sent_starts = resolver.sent_starts
-        self.sent_end_chars = resolver.sent_end_chars
-        self.para_breaks = [m.start() for m in re.finditer(r"\n", text)]
-        self.token_starts = [t.idx for t in token_records(doc)]
-        self.in_quote = [False] * len(doc)
-        for span in spans:
-            a, b = self.token_range(span.start - 1, span.end + (1 if span.closer else 0))
-            for i in range(a, b):
-                self.in_quote[i] = True
-        resolver.in_quote = self.in_quote
-        self.said: list[tuple[int, Speaker]] = []  # (last token, speaker) of each quotation attributed so far
-        self.cues: dict[int, _CueHit] = {}
-        if self.has_dep:
-            self._find_cues(resolver)
-        self.cue_order = sorted(self.cues)
-
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """Tokens overlapping ``[start, end)``."""
-        a = max(bisect.bisect_right(self.token_starts, start) - 1, 0)
-        if a < len(self.doc) and self.doc[a].idx + len(self.doc[a]) <= start:
-            a += 1
-        b = bisect.bisect_left(self.token_starts, end)
-        return a, max(a, b)
-
-    def sent_index(self, i: int) -> int:
-        return bisect.bisect_right(self.sent_starts, i) - 1
-
-    def sent_bounds(self, k: int) -> tuple[int, int]:
-        start = self.sent_starts[k]
-        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
-        return start, end
-
-    def paragraph(self, char: int) -> int:
-        return bisect.bisect_right(self.para_breaks, char)
-
-    def _find_cues(self, resolver: SpeakerResolver) -> None:
-        doc = self.doc
-        for rec in token_records(doc):  # the parsed token only for a subject or a word that may be a cue
-            if self.in_quote[rec.i] or not (rec.dep_ in _SUBJECTS or _may_be_cue(rec)):
-                continue
-            tok = doc[rec.i]
-            if tok.dep_ in _SUBJECTS:
-                resolver.note_subject(tok)
-            cue = _cue_of(tok)
-            if cue is None:
-                continue
-            subject = self._speaker_token(tok, cue)
-            speaker = resolver.resolve(subject) if subject is not None else None
-            if speaker is None and cue.kind == "prep" and subject is not None and _message(subject):
-                subject = self._clause_subject(tok)  # "X ruled, according to the summary, '...'"
-                speaker = resolver.resolve(subject) if subject is not None else None
-            governing = tok.head if cue.kind == "noun" else tok
-            negated = any(c.dep_ == "neg" for c in governing.children)
-            self.cues[tok.i] = _CueHit(tok, cue, speaker, negated)
-            if speaker is not None and cue.kind != "weak" and not negated:
-                resolver.note_speaker(speaker, subject.i if subject is not None else tok.i)
-
-    def subject_of(self, verb: Token) -> Token | None:
-        """The subject of a speech verb, climbing from "adding"/"by saying" to the clause that has one.
-
-        A subject met on the way up that cannot speak ("the trial" in 'he stated the trial would be
-        unfair, saying ...') only stands in when no clause above has one that can."""
-        node = came = verb
-        fallback: Token | None = None
-        for _ in range(6):
-            if node is not verb and node.lemma_ in _QUOTING and came.dep_ != "conj":  # "quoted the mayor as saying"
-                quoted = next((c for c in node.children if c.dep_ == "dobj" and _can_speak(c)), None)
-                if quoted is not None:
-                    return quoted
-            subjects = [c for c in node.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]]
-            if subjects:
-                subj = _best_subject(subjects)
-                if subj.dep_ == "nsubjpass":
-                    agent = next((c for c in node.children if c.dep_ == "agent"), None)
-                    subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                elif subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
-                    subj = node.head
-                if node is verb or subj is None or _can_speak(subj):
-                    return subj if subj is not None or fallback is None else fallback
-                fallback = fallback or subj
-            if node.dep_ == "relcl" and (fallback is None or _can_speak(node.head)):
-                return node.head
-            climb = _CLIMB | _CLIMB_PAST if fallback is not None else _CLIMB
-            if node.dep_ not in climb or node.head is node or self.in_quote[node.head.i]:
-                if fallback is not None:
-                    return fallback
-                return self._left_speaker(verb) if node is verb else None
-            came, node = node, node.head
-        return fallback
-
-    def _clause_subject(self, prep: Token) -> Token | None:
-        """The subject of the clause an "according to" phrase modifies, when it can speak."""
-        head = prep.head
-        if head is prep:
-            return None
-        subject = self.subject_of(head)
-        return subject if subject is not None and _can_speak(subject) and not _message(subject) else None
-
-    def _left_speaker(self, verb: Token) -> Token | None:
-        """A mis-parse can leave "..., Jamel Msallem, said" without a subject: take the name before."""
-        left = verb.i - 1
-        while left >= 0 and (verb.doc[left].is_punct or verb.doc[left].is_space):
-            left -= 1
-        if left >= 0 and not self.in_quote[left] and _could_speak(verb.doc[left]):
-            return verb.doc[left]
-        return None
-
-    def _speaker_token(self, tok: Token, cue: Cue) -> Token | None:
-        """The token that names who speaks for a cue."""
-        if cue.kind == "prep":
-            to = next((c for c in tok.children if c.lower_ == cue.particle), None)
-            if to is None and tok.i + 1 < len(tok.doc):
-                to = tok.nbor(1)
-            return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if cue.kind == "noun":
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if poss is not None:
-                return poss
-            head = tok.head
-            for _ in range(3):
-                if head.pos_ in ("VERB", "AUX") or head is head.head:
-                    break
-                head = head.head
-            return self.subject_of(head) if head.pos_ in ("VERB", "AUX") else None
-        return self.subject_of(tok)
-
-
-def _best_subject(subjects: list[Token]) -> Token:
-    """Among several subjects (a mis-parse or "leader and Prime Minister Boris Johnson"): a name,
-    then a noun with a name in apposition, then the subject nearest the verb."""
-    for subj in subjects:
-        if subj.ent_type_ == "PERSON":
-            return subj
-    for subj in subjects:
-        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
-            return subj
-    return subjects[-1] if len(subjects) > 1 and subjects[-1].i < subjects[-1].head.i else subjects[0]
-
-
-def _can_speak(tok: Token) -> bool:
-    """Whether a subject may be a speaker: a pronoun, a name, an organization or a people noun; not
-    "the trial" or "the attack"."""
-    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    if any(c.dep_ == "appos" for c in tok.children):
-        return True
-    return role_group(tok.lemma_) is not None or _message(tok)
-
-
-def _message(tok: Token) -> bool:
-    """A noun for something said or written ("statement", "memo"): its author speaks, not the noun."""
-    return tok.pos_ == "NOUN" and (noun_cue(tok.lemma_) is not None or document_noun(tok.lemma_))
-
-
-def _could_speak(tok: Token) -> bool:
-    """A person's name or a role noun ("governor"): a stand-in subject when the parse has none."""
-    if tok.ent_type_ == "PERSON":
-        return True
-    return tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and role_group(tok.lemma_) is not None
-
-
-def _may_be_cue(rec: Tok) -> bool:
-    """Whether :func:`_cue_of` may find a cue in this token (its words are in a cue table)."""
-    return verb_cue(rec.lemma_) is not None or noun_cue(rec.lemma_) is not None or verb_cue(rec.lower_) is not None
-
-
-def _cue_of(tok: Token) -> Cue | None:
-    """The speech cue this token is, if any (see ``speech_verbs.tsv``)."""
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        cue = verb_cue(tok.lemma_)
-        if cue is not None and cue.kind in ("verb", "weak"):
-            if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in tok.children):
-                return None
-            return cue
-    if tok.pos_ in ("NOUN", "PROPN"):
-        cue = noun_cue(tok.lemma_)
-        if cue is not None:
-            return cue
-    cue = verb_cue(tok.lower_)
-    if cue is not None and cue.kind == "prep":
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.lower_ == cue.particle:
-            return cue
-    return None
 
 
 def extract_quotes(
@@ -306,8 +95,8 @@ def extract_quotes(
         return []
     resolver = SpeakerResolver(doc, persons, organizations, doc_id=doc_id)
     resolver.transcript = find_transcript(text, resolver.persons)
-    index = _Index(doc, spans, resolver)
-    found: list[tuple[QuoteSpan, int, int, _CueHit | None, Speaker | None]] = []
+    index = QuoteIndex(doc, spans, resolver)
+    found: list[tuple[QuoteSpan, int, int, CueHit | None, Speaker | None]] = []
     for span in spans:
         check()  # the document's time budget (newsgraph.core.budget)
         start, end = trimmed(text, span)
@@ -335,8 +124,8 @@ def extract_quotes(
 
 
 def _attribute(
-    index: _Index, span: QuoteSpan, start: int, end: int, n_words: int
-) -> tuple[bool, _CueHit | None, Speaker | None]:
+    index: QuoteIndex, span: QuoteSpan, start: int, end: int, n_words: int
+) -> tuple[bool, CueHit | None, Speaker | None]:
     """(is it a quotation, its cue, its speaker): a cue makes a quotation; without one, a
     quotation must stand alone as a sentence or be long, and continues the last speaker."""
     a, b = index.token_range(start, end)
@@ -355,7 +144,7 @@ def _attribute(
     return True, None, _continued_speaker(index, a, start)
 
 
-def _colon_speaker(index: _Index, span: QuoteSpan) -> tuple[_CueHit | None, Speaker] | None:
+def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, Speaker] | None:
     """A quotation introduced by a colon speaks for the subject of the clause before it ('The governor
     addressed the crowd: "..."', 'Lund rejected the claim: "..."'), with that clause's cue if it has one."""
     text = index.text
@@ -368,12 +157,12 @@ def _colon_speaker(index: _Index, span: QuoteSpan) -> tuple[_CueHit | None, Spea
     doc = index.doc
     lo, _ = index.sent_bounds(index.sent_index(colon))
     verbs = [t for t in doc[lo:colon] if t.pos_ in ("VERB", "AUX") and not index.in_quote[t.i]]
-    main = [t for t in verbs if t.dep_ == "ROOT"] or [t for t in verbs if t.dep_ not in _CLIMB | _CLIMB_PAST]
+    main = [t for t in verbs if t.dep_ == "ROOT"] or [t for t in verbs if t.dep_ not in CLAUSE_LINKS]
     if not main:
         return None
     verb = main[-1]
     subject = index.subject_of(verb)
-    if subject is None or not _can_speak(subject):
+    if subject is None or not can_speak(subject):
         return None
     speaker = index.resolver.resolve(subject)
     if speaker is None:
@@ -382,7 +171,7 @@ def _colon_speaker(index: _Index, span: QuoteSpan) -> tuple[_CueHit | None, Spea
     return (hit if hit is not None and hit.speaker == speaker else None), speaker
 
 
-def _continued_speaker(index: _Index, a: int, start: int) -> Speaker | None:
+def _continued_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
     """Who says a quotation that names no speaker: in a transcript the one who answers (nobody in a
     question), else the last speaker."""
     transcript = index.resolver.transcript
@@ -392,7 +181,7 @@ def _continued_speaker(index: _Index, a: int, start: int) -> Speaker | None:
     return _last_speaker(index, a, start)
 
 
-def _fragment_cue(index: _Index, start: int, end: int, name: bool) -> _CueHit | None:
+def _fragment_cue(index: QuoteIndex, start: int, end: int, name: bool) -> CueHit | None:
     """The cue of a short phrase a speaker said, quoted inside the writer's clause ('she called the plan
     "a disgrace"'): a cue that governs it with a speaker of its own. Not a phrase that opens its
     sentence (the first part of '"Last year," she said, "..."'), nor one that modifies a noun outside
@@ -416,7 +205,7 @@ def _fragment_cue(index: _Index, start: int, end: int, name: bool) -> _CueHit | 
     return hit
 
 
-def _governing_cue(index: _Index, a: int, b: int) -> _CueHit | None:
+def _governing_cue(index: QuoteIndex, a: int, b: int) -> CueHit | None:
     """The cue of the clause a short quoted phrase belongs to: up from the phrase to its verb, then only
     from a reported clause to the verb that reports it ('said the plan would be "a disaster"'); an
     "according to" on the way counts ('suffered "two deep wounds", according to a doctor')."""
@@ -440,7 +229,7 @@ def _governing_cue(index: _Index, a: int, b: int) -> _CueHit | None:
     return None
 
 
-def _cue_on_path(index: _Index, a: int, b: int) -> _CueHit | None:
+def _cue_on_path(index: QuoteIndex, a: int, b: int) -> CueHit | None:
     """The cue that governs the quoted words in the dependency tree."""
     doc = index.doc
     for i in range(a, b):
@@ -462,7 +251,7 @@ def _cue_on_path(index: _Index, a: int, b: int) -> _CueHit | None:
     return None
 
 
-def _nearest_cue(index: _Index, span: QuoteSpan, a: int, b: int) -> _CueHit | None:
+def _nearest_cue(index: QuoteIndex, span: QuoteSpan, a: int, b: int) -> CueHit | None:
     """The closest non-weak cue outside quotes in the sentences the quotation touches."""
     first, last = index.sent_index(a), index.sent_index(b - 1)
     lo, _ = index.sent_bounds(first)
@@ -476,7 +265,7 @@ def _nearest_cue(index: _Index, span: QuoteSpan, a: int, b: int) -> _CueHit | No
         nlo, nhi = index.sent_bounds(last + 1)
         if nhi - nlo <= 8 and doc[nlo].idx - span.end <= 2 and not doc[nlo].is_title:
             hi = nhi
-    best: tuple[int, _CueHit] | None = None
+    best: tuple[int, CueHit] | None = None
     lo_i = bisect.bisect_left(index.cue_order, lo)
     for i in index.cue_order[lo_i:]:
         if i >= hi:
@@ -491,7 +280,7 @@ def _nearest_cue(index: _Index, span: QuoteSpan, a: int, b: int) -> _CueHit | No
     return best[1] if best else None
 
 
-def _stands_alone(index: _Index, a: int, b: int) -> bool:
+def _stands_alone(index: QuoteIndex, a: int, b: int) -> bool:
     """True when the quotation is (nearly) all of its sentences: no clause of its own around it."""
     first, last = index.sent_index(a), index.sent_index(b - 1)
     lo, _ = index.sent_bounds(first)
@@ -500,7 +289,7 @@ def _stands_alone(index: _Index, a: int, b: int) -> bool:
     return len(outside) <= 2
 
 
-def _last_speaker(index: _Index, a: int, start: int) -> Speaker | None:
+def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
     """Who spoke last before token ``a`` in this or the previous paragraph: the speaker of the last
     affirmative, non-weak cue, or of the last quotation when that comes later ('"...," he continued.
     "..."')."""
@@ -546,8 +335,8 @@ def _excerpts(text: str, start: int, end: int, sentence_ends: Sequence[int]) -> 
 def _build(
     doc: Doc,
     doc_id: str,
-    index: _Index,
-    found: list[tuple[QuoteSpan, int, int, _CueHit | None, Speaker | None]],
+    index: QuoteIndex,
+    found: list[tuple[QuoteSpan, int, int, CueHit | None, Speaker | None]],
 ) -> list[Quote]:
     """One :class:`Quote` per excerpt of each quotation (see the module docstring)."""
     text = doc_text(doc)

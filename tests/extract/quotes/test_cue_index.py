@@ -1,0 +1,43 @@
+"""The cue index: speech cues of a document and the subject that speaks for each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.quotes.cue_index import QuoteIndex
+from newsgraph.extract.quotes.spans import find_quote_spans
+from newsgraph.extract.quotes.speakers import SpeakerResolver
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _index(doc: Doc) -> QuoteIndex:
+    return QuoteIndex(doc, find_quote_spans(doc.text), SpeakerResolver(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Eva Lind left early, adding that the talks had failed.", "adding", "Eva Lind"),
+        ("The daily quoted Tom Reich as saying the deal was off.", "saying", "Tom Reich"),
+        ("Ola Berg stated the trial would not be fair, saying nobody listened.", "saying", "Ola Berg"),
+    ],
+)
+def test_cue_speakers(parse: Callable[[str], Doc], text: str, cue: str, speaker: str) -> None:
+    index = _index(parse(text))
+    hits = [h for h in index.cues.values() if h.token.text == cue]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.name == speaker
+
+
+def test_words_inside_quote_marks_are_no_cues(parse: Callable[[str], Doc]) -> None:
+    index = _index(parse('Ann Moe said "they told us nothing" after the meeting.'))
+    assert [h.token.text for h in index.cues.values()] == ["said"]
