@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from newsgraph.core.model import Person
 from newsgraph.extract.events.coder import extract_events
+from newsgraph.extract.mentions.collect import extract_mentions
 from newsgraph.extract.stances import extract_stances, issue_label
 
 NO = "no official statement"
@@ -93,7 +94,7 @@ def test_no_row(parse, text: str) -> None:
         (
             'The United States imposed sanctions on Iran. "These sanctions are aimed at starving our people," '
             "the Iranian foreign minister said.",
-            [("IRN", "opposes")],
+            [("USA", "supports"), ("IRN", "opposes")],  # the government that imposed them supports them
         ),
     ],
 )
@@ -113,9 +114,20 @@ def test_quoted_statements(parse, text: str, expected: list[tuple[str, str]]) ->
 def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[str, str]]) -> None:
     class Resolver:
         def resolve(self, name: str) -> Person | None:
-            return Person(name="Ivan Petrovic", country="SRB") if "Petrovic" in name else None
+            return Person(name="Ivan Petrovic", role="Foreign Minister", country="SRB") if "Petrovic" in name else None
 
     assert _rows(parse, text, resolver=Resolver()) == expected
+
+
+def test_a_person_without_an_office_is_a_voice(parse) -> None:
+    """The resolver knows the speaker's country but no office: his words are no country's stance."""
+
+    class Resolver:
+        def resolve(self, name: str) -> Person | None:
+            return Person(name="Ivan Petrovic", country="SRB") if "Petrovic" in name else None
+
+    text = 'Petrovic said, "The operation is aimed at protecting civilians, and there is no other way."'
+    assert _rows(parse, text, resolver=Resolver()) == []
 
 
 @pytest.mark.parametrize(
@@ -135,7 +147,7 @@ def test_speaker_country_from_resolver(parse, text: str, expected: list[tuple[st
         # every signatory backs what it signed, the first named too
         (
             "Cyprus, Greece and Israel signed the pipeline agreement in Athens.",
-            [("GRC", "supports"), ("CYP", "supports"), ("ISR", "supports")],
+            [("CYP", "supports"), ("GRC", "supports"), ("ISR", "supports")],
         ),
     ],
 )
@@ -185,7 +197,7 @@ def test_no_issue_rows(parse, text: str) -> None:
     [
         (
             "The India-Pakistan conflict grew. Delhi spoke about the India-Pakistan conflict and the crisis.",
-            "India-Pakistan conflict",
+            "conflict (India, Pakistan)",  # one form however the countries are written
         ),
         ("The war went on. Nobody spoke about the war.", "war"),
         ("Nothing happened today.", "unspecified issue"),
@@ -200,7 +212,7 @@ def test_issue_label(parse, text: str, label: str) -> None:
 )
 def test_row_fields(parse, text: str, published: str) -> None:
     (row,) = extract_stances(parse(text), "d1", published=published)
-    assert (row.issue, row.date, row.evidence.doc, row.evidence.sentence) == ("war", published, "d1", text)
+    assert (row.issue, row.date, row.evidence.doc, row.evidence.sentence) == ("war (Kenya)", published, "d1", text)
     assert text[row.evidence.start : row.evidence.end].startswith("Kenya")
 
 
@@ -217,8 +229,10 @@ def test_seed_stances(parse, seed_path: Path, seed_gold_path: Path) -> None:
     rows: set[tuple[str, str]] = set()
     for doc_id, body, published in seed_bodies(seed_path.read_text(encoding="utf-8")):
         doc = parse(body)
-        events = extract_events(doc, doc_id, published=published)
-        rows |= {(s.country, s.position) for s in extract_stances(doc, doc_id, published=published, events=events)}
+        mentions = extract_mentions(doc, doc_id, published, None)  # as the pipeline: speakers' offices
+        events = extract_events(doc, doc_id, published=published, resolver=mentions)
+        found = extract_stances(doc, doc_id, published=published, resolver=mentions, events=events)
+        rows |= {(s.country, s.position) for s in found}
     want = {(r["country"], r["position"]) for r in gold["stances"]["rows"]}
     assert rows == want  # 6/6 rows, nothing extra
 
@@ -228,4 +242,17 @@ def test_the_issue_is_named_by_its_most_specific_phrase(parse) -> None:
         "Turkey and Libya signed a maritime border agreement on November 27. The agreement was criticised. "
         "Greece said the agreement was illegal. Egypt rejected the agreement."
     )
-    assert issue_label(parse(text)) == "maritime border agreement"  # not "agreement", no date
+    assert issue_label(parse(text)) == "maritime border agreement (Libya, Turkey)"  # not "agreement", no date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"These sanctions are aimed at starving our people," the minister said.',
+        'The Iranian foreign minister spoke on Monday. "These sanctions are aimed at starving our people," the '
+        "minister said.",
+    ],
+)
+def test_a_harmful_aim_is_never_support(parse, text: str) -> None:
+    """Issue 11: "aimed at" a harm condemns the issue; a bare title without a country gives no row at all."""
+    assert all(position != "supports" for _country, position in _rows(parse, text))

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -56,6 +55,9 @@ from newsgraph.extract.events.actors import (
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.evidence import sentence_text
+from newsgraph.extract.stance_enact import enactment_in, reference_nouns, same_acts
+from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, named_phrase, names_issue
+from newsgraph.extract.stance_office import speaks_for_country
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import (
@@ -72,14 +74,12 @@ if TYPE_CHECKING:
 __all__ = ["extract_stances", "issue_label"]
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _NO_WORDS = frozenset({"no", "lack"})
-# Adjectives that date an issue phrase rather than name it ("the current situation").
-_TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset("“«„")
 _QUOTE_MARKS = frozenset('"“”«»„')
 _CLOSERS = frozenset("”»")
-UNSPECIFIED = "unspecified issue"
 _EVENT_POSITIONS = {
     "AGREE": "supports",
     "SUPPORT": "supports",
@@ -92,6 +92,9 @@ _EVENT_POSITIONS = {
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
 _REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
 _MUTUAL = frozenset({"AGREE"})
+# Nouns that name a position (PLOVER SUPPORT / ACCUSE) and the verbs that express one ("voiced its support").
+_NOUN_POSITIONS = {"support": "supports", "backing": "supports", "criticism": "opposes", "condemnation": "opposes"}
+_EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
 _POLARITY = {"negative": "opposes", "positive": "supports"}
 
 
@@ -108,63 +111,6 @@ def _cues() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
     return by_head, quotes
 
 
-# ---- the issue -------------------------------------------------------------------------------
-def _issue_phrase(head: Token) -> tuple[str, bool]:
-    """(label text, names a country) of an issue noun phrase."""
-    keep = [
-        c
-        for c in head.lefts
-        if c.dep_ in ("compound", "amod", "poss", "nmod", "punct") and c.lower_ not in _TEMPORAL and not c.is_space
-    ]
-    words = []
-    for c in keep:
-        words.extend(
-            t for t in c.subtree
-            if t.lower_ not in _TEMPORAL and not t.is_space and t.dep_ != "det" and t.ent_type_ not in ("DATE", "TIME")
-        )  # fmt: skip
-    words.append(head)
-    for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("in", "of", "against", "on"):
-            objs = [o for o in c.children if o.dep_ == "pobj"]
-            if objs and token_country(objs[0]):
-                words.extend([c, objs[0]])
-    words = sorted(set(words), key=lambda t: t.i)
-    text = "".join(t.text_with_ws for t in words).strip()
-    text = re.sub(r"\s+-\s+", "-", text).removeprefix("so-called ")
-    named = any(token_country(t) for t in words if t.i != head.i)
-    return text, named
-
-
-def issue_label(doc: Doc) -> str:
-    """The document's issue: its most talked-about issue noun (one that a phrase ties to a country first),
-    named by the most specific phrase the document gives it: "the agreement" five times and "the Turkish-Libyan
-    maritime border agreement" once make the latter the label, never a bare generic word when a phrase names it."""
-    nouns = issue_nouns()
-    phrases: dict[str, Counter[str]] = {}
-    named: Counter[str] = Counter()
-    first: dict[str, int] = {}  # where each phrase is first written: the lead names the story's issue
-    for rec in token_records(doc):  # the parsed token only for an issue noun
-        if rec.pos_ == "NOUN" and rec.lemma_.lower() in nouns:
-            tok = doc[rec.i]
-            text, has_country = _issue_phrase(tok)
-            head = tok.lemma_.lower()
-            phrases.setdefault(head, Counter())[text] += 1
-            first.setdefault(text, tok.i)
-            if has_country:
-                named[head] += 1
-    if not phrases:
-        return UNSPECIFIED
-    head = max(phrases, key=lambda h: (named[h] > 0, named[h], sum(phrases[h].values())))
-    specific = {t: n for t, n in phrases[head].items() if len(t.split()) > 1}
-    pool = specific or phrases[head]
-    return max(pool, key=lambda t: (pool[t], -first[t]))
-
-
-def _names_issue(tok: Token) -> bool:
-    nouns = issue_nouns()
-    return any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in tok.subtree)
-
-
 # ---- who ----------------------------------------------------------------------------------------
 def _is_state(actor: Actor, head: Token) -> bool:
     if actor.country is None:
@@ -176,14 +122,21 @@ def _is_state(actor: Actor, head: Token) -> bool:
     return actor.sector is None and actor.named and head.ent_type_ == "PERSON"
 
 
+def _speaks(actor: Actor, anchor: Token, ctx: DocContext) -> bool:
+    """The actor's words are its country's stance, not a voice (:mod:`newsgraph.extract.stance_office`)."""
+    person = anchor.ent_type_ == "PERSON" or ctx.is_person(anchor) or anchor.lower_ in _PERSON_PRONOUNS
+    return speaks_for_country(actor.text, actor.name, actor.sector, ctx.resolver, person=person)
+
+
 def _state_actors(heads: Sequence[Token], ctx: DocContext) -> list[tuple[Actor, Token]]:
     out: list[tuple[Actor, Token]] = []
     for h in heads:
         for actor in ctx.actors(h):
             anchor = ctx.doc[actor.head] if actor.head >= 0 else h
-            if _is_state(actor, anchor if anchor.pos_ != "PRON" else h) or (
-                h.pos_ == "PRON" and actor.country and actor.sector in _STATE_SECTORS
-            ):
+            if (
+                _is_state(actor, anchor if anchor.pos_ != "PRON" else h)
+                or (h.pos_ == "PRON" and actor.country and actor.sector in _STATE_SECTORS)
+            ) and _speaks(actor, anchor, ctx):
                 out.append((actor, h))
     return out
 
@@ -218,7 +171,13 @@ def _row(
 
 
 def _cue_rows(
-    tok: Token, cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str, date: str | None
+    tok: Token,
+    cues: list[StanceCue],
+    ctx: DocContext,
+    issue: str,
+    doc_id: str,
+    date: str | None,
+    refs: frozenset[str] = frozenset(),
 ) -> list[Stance]:
     sent = ctx.sent_of(tok)
     for cue in cues:
@@ -236,10 +195,16 @@ def _cue_rows(
             negated = mod.negated or any(_negated_noun(r) for r in rest)
             if cue.negated != negated or mod.hypothetical:
                 continue
-            if cue.kind == "position":
+            if cue.kind == "position":  # its object, or its preposition's ("called for", "spoke against")
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                if not objs or not any(_names_issue(o) for o in objs):
+                objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
+                named = [o for o in objs if names_issue(o, refs)]
+                if not named:
                     continue
+                if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
+                    issue = named_phrase(named[0])
+                    if issue == UNSPECIFIED:
+                        continue
             heads = subjects(tok)
         end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
         out = []
@@ -250,6 +215,31 @@ def _cue_rows(
         if out or heads:
             return out
     return []
+
+
+def _noun_rows(
+    tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None, refs: frozenset[str]
+) -> list[Stance]:
+    """A position named by a noun: "the United States expressed its support", "despite criticism by the
+    Greek foreign minister": the one who expresses it (or the "by"/"from" agent) takes it, on the issue
+    when the noun says what it is about ("support for the pipeline") or on the story's issue when not."""
+    position = _NOUN_POSITIONS[tok.lemma_.lower()]
+    about = [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "against") for o in pobjs(c)
+    ]
+    if issue == UNSPECIFIED or (about and not any(names_issue(o, refs) for o in about)) or _negated_noun(tok):
+        return []
+    heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for o in pobjs(c)]
+    verb = tok.head
+    if not heads and tok.dep_ == "dobj" and verb.lemma_.lower() in _EXPRESSING and clause_modality(verb).is_fact:
+        heads = subjects(verb)
+    sent = ctx.sent_of(tok)
+    out = []
+    for actor, _h in _state_actors(heads, ctx):
+        row = _row(actor, position, issue, sent, doc_id, min(actor.start, tok.idx), tok.idx + len(tok), date)
+        if row is not None:
+            out.append(row)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -352,12 +342,33 @@ def _quote_rows(
             actor = ctx.actor(speaker)
             if actor.country is None or actor.sector not in (*_STATE_SECTORS, None):
                 return []
+            if not _speaks(actor, ctx.doc[actor.head] if actor.head >= 0 else speaker, ctx):
+                return []
             row = _row(actor, cue.position or "", issue, sent, doc_id, actor.start, end, date)
             return [row] if row is not None else []
     return []
 
 
-def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None) -> list[Stance]:
+def _enacting_actors(head: Token, ctx: DocContext) -> list[Actor]:
+    """Who enacts for a country: the government and its officials, a parliament only as a body (a vote),
+    not its speaker or members ("the Speaker announced an inquiry" is no act of the state)."""
+    out = []
+    for actor, _h in _state_actors([head], ctx):
+        anchor = ctx.doc[actor.head] if actor.head >= 0 else head
+        if actor.sector == "LEG" and (anchor.ent_type_ == "PERSON" or anchor.pos_ == "PRON"):
+            continue
+        out.append(actor)
+    return out
+
+
+def _event_speaks(ev: Event, resolver: ActorResolver | None) -> bool:
+    """The event's actor speaks for its country (a person needs an office that does)."""
+    return speaks_for_country(ev.actor or "", ev.actor, ev.actor_sector, resolver, person=False)
+
+
+def _event_rows(
+    doc: Doc, events: Sequence[Event], issue: str, date: str | None, resolver: ActorResolver | None
+) -> list[Stance]:
     if issue == UNSPECIFIED:
         return []
     nouns = issue_nouns()
@@ -368,7 +379,7 @@ def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None)
         position = _EVENT_POSITIONS.get(ev.type)
         if position is None or ev.negated or ev.hypothetical or not ev.actor_country:
             continue
-        if ev.actor_sector not in (*_STATE_SECTORS, None):
+        if ev.actor_sector not in (*_STATE_SECTORS, None) or not _event_speaks(ev, resolver):
             continue
         span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
         if span is None or not any(t.lemma_.lower() == head or t.lower_ == head for t in span):
@@ -383,7 +394,9 @@ def _event_rows(doc: Doc, events: Sequence[Event], issue: str, date: str | None)
     return out
 
 
-def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end: int) -> list[Stance]:
+def _issue_rows(
+    events: Sequence[Event], issue: str, date: str | None, lead_end: int, resolver: ActorResolver | None
+) -> list[Stance]:
     """The story's own action and the reactions to it: the first factual event that is no reaction and acts on
     another country ("United States military forces killed X", "Turkey and Libya agreed"), when a state did
     it, shows its actor (both parties of an agreement) supporting the issue; a state that accuses or rejects
@@ -394,6 +407,8 @@ def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end:
     acts = [e for e in facts if e.type not in _REACTIONS and e.target_country not in (None, e.actor_country)]
     first = acts[0] if acts else None  # an act on another country: not "asked its citizens to leave"
     if issue == UNSPECIFIED or first is None or first.actor_sector not in _STATE_SECTORS:
+        return []
+    if not _event_speaks(first, resolver):
         return []
     if first.evidence.start > lead_end:
         return []  # the story's action is the one its lead (first paragraph) reports
@@ -412,7 +427,7 @@ def _issue_rows(events: Sequence[Event], issue: str, date: str | None, lead_end:
         position = _REACTION_POSITIONS.get(e.type)
         if position is None or e.target_country not in doers - {None} or e.actor_country in doers:
             continue
-        if e.actor_sector in _STATE_SECTORS:
+        if e.actor_sector in _STATE_SECTORS and _event_speaks(e, resolver):
             out.append(
                 Stance(country=e.actor_country or "", issue=issue, position=position, evidence=e.evidence, date=date)
             )
@@ -438,12 +453,36 @@ def extract_stances(
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
     by_head, quote_cues = _cues()
-    issue = issue_label(doc)
     ctx = DocContext(doc, resolver, published)
     # the lead: the first paragraph, at most its first two sentences (where news tells the story's action)
     lead = [sent for sent in ctx.sents[:2] if ctx.paragraph_of.get(sent.start, 0) == 0]
     lead_end = lead[-1].end_char if lead else 0
-    rows: list[Stance] = _event_rows(doc, events, issue, published) + _issue_rows(events, issue, published, lead_end)
+    found = enactment_in(lead, lambda h: _enacting_actors(h, ctx))
+    rows: list[Stance] = []
+    if found is not None:  # the story's own policy act names the issue; its doers support it
+        act, actors = found
+        issue = act.issue
+        sent = ctx.sent_of(act.verb)
+        for other, doers in [(act, actors), *same_acts(ctx.sents, act, lambda h: _enacting_actors(h, ctx))]:
+            where = ctx.sent_of(other.verb)
+            stop = other.obj.idx + len(other.obj)
+            for actor in doers:
+                start = min(actor.start, other.verb.idx)  # type: ignore[attr-defined]
+                row = _row(actor, "supports", issue, where, doc_id, start, stop, published)  # type: ignore[arg-type]
+                if row is not None:
+                    rows.append(row)
+        # the act's own events (the ban coded SANCTION) are that row already, not a position on it
+        doers = {getattr(a, "country", None) for a in actors}
+        others = [
+            e for e in events if e.actor_country not in doers or not sent.start_char <= e.evidence.start < sent.end_char
+        ]
+        refs = reference_nouns() | act.words
+    else:
+        issue = issue_label(doc)
+        others = list(events)
+        refs = reference_nouns()
+    rows += _event_rows(doc, others, issue, published, resolver)
+    rows += _issue_rows(events, issue, published, lead_end, resolver)
     characterizing = _characterizing_verbs()
     # Sentences whose subjects the context has not noted yet: noted (in order) just before the context
     # is next asked for an actor, so a document without a stance cue never resolves its subjects.
@@ -463,7 +502,9 @@ def extract_stances(
             lemma = rec.lemma_.lower()
             cues = by_head.get(lemma)
             if cues:
-                rows.extend(_cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published))
+                rows.extend(_cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs))
+            if rec.pos_ == "NOUN" and lemma in _NOUN_POSITIONS:
+                rows.extend(_noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs))
             if rec.pos_ == "VERB" and lemma in characterizing:
                 rows.extend(_characterization_rows(doc[rec.i], noted(), issue, doc_id, published))
         if quoted:

@@ -1,0 +1,133 @@
+"""The issue a document's stances are about: a named thing, one label however it is written.
+
+:func:`issue_label` picks the document's most talked-about issue noun (``stance_cues.tsv``, kind
+``issue``; one that a phrase ties to a country first) and names it by its most specific phrase. A label
+must name something: a phrase with a proper noun in it stays as written ("African Continental Free
+Trade Area (AfCFTA) agreement"); a thing named by its countries alone is written in one form, its words
+then the countries in alphabetical order ("the Turkish-Libyan maritime border agreement" and "the
+maritime border agreement of Turkey and Libya" are both "maritime border agreement (Libya, Turkey)");
+a generic word gets the countries the document names most ("agreement (United Kingdom, United
+States)"), so that two stories' "agreement" are two issues, not one column of the stance board.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events.actors import token_country
+from newsgraph.extract.syntax import conjuncts
+from newsgraph.extract.tokens import token_records
+from newsgraph.lexicon.countries import country_name
+from newsgraph.lexicon.events import issue_nouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["UNSPECIFIED", "issue_label", "issue_phrase", "named_phrase", "names_issue", "qualified"]
+
+UNSPECIFIED = "unspecified issue"
+# Adjectives that date an issue phrase rather than name it ("the current situation").
+_TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
+
+
+def issue_phrase(head: Token) -> tuple[str, bool]:
+    """(label text, names a country) of an issue noun phrase."""
+    keep = [
+        c
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "punct")
+        and c.lower_ not in _TEMPORAL
+        and not c.is_space
+        and not (c.dep_ == "poss" and c.pos_ == "PRON")  # "his attacks": the attacks
+    ]
+    words = []
+    for c in keep:
+        words.extend(
+            t for t in c.subtree
+            if t.lower_ not in _TEMPORAL and not t.is_space and t.dep_ != "det" and t.ent_type_ not in ("DATE", "TIME")
+        )  # fmt: skip
+    words.append(head)
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "against", "on"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and token_country(objs[0]):  # "of Libya and Turkey": every country named
+                words.extend([c, *(o for o in conjuncts(objs[0]) if token_country(o))])
+    words = sorted(set(words), key=lambda t: t.i)
+    codes = {t.i: code for t in words if t.i != head.i and (code := token_country(t))}
+    if codes and not any(t.pos_ == "PROPN" and t.i not in codes for t in words):
+        # a thing named by its countries alone: one form for every way of writing them, so that "the
+        # Turkish-Libyan maritime agreement" and "the maritime agreement of Turkey and Libya" are one issue
+        rest = [t for t in words if t.i not in codes and not (t.is_punct or t.dep_ in ("cc", "prep", "case"))]
+        if rest and rest[-1].i == head.i:
+            return qualified("".join(t.text_with_ws for t in rest).strip(), list(codes.values())), True
+    text = "".join(t.text_with_ws for t in words).strip()
+    text = re.sub(r"\s+-\s+", "-", text).removeprefix("so-called ")
+    return text, bool(codes)
+
+
+def _has_name(head: Token, text: str) -> bool:
+    """The issue phrase has a proper noun in it ("the AfCFTA agreement", "Operation Peace Spring")."""
+    return any(t.pos_ == "PROPN" and t.text in text for t in head.lefts for t in t.subtree)
+
+
+def issue_label(doc: Doc) -> str:
+    """The document's issue: its most talked-about issue noun (one that a phrase ties to a country first),
+    named by the most specific phrase the document gives it: "the agreement" five times and "the Turkish-Libyan
+    maritime border agreement" once make the latter the label, never a bare generic word when a phrase names it."""
+    nouns = issue_nouns()
+    phrases: dict[str, Counter[str]] = {}
+    named: Counter[str] = Counter()
+    first: dict[str, int] = {}  # where each phrase is first written: the lead names the story's issue
+    names: set[str] = set()  # phrases that name an entity: a country, a proper noun
+    for rec in token_records(doc):  # the parsed token only for an issue noun
+        if rec.pos_ == "NOUN" and rec.lemma_.lower() in nouns:
+            tok = doc[rec.i]
+            text, has_country = issue_phrase(tok)
+            head = tok.lemma_.lower()
+            phrases.setdefault(head, Counter())[text] += 1
+            if has_country or _has_name(tok, text):
+                names.add(text)
+            first.setdefault(text, tok.i)
+            if has_country:
+                named[head] += 1
+    if not phrases:
+        return UNSPECIFIED
+    head = max(phrases, key=lambda h: (named[h] > 0, named[h], sum(phrases[h].values())))
+    specific = {t: n for t, n in phrases[head].items() if len(t.split()) > 1}
+    pool = specific or phrases[head]
+    # a phrase with a name in it ("the AfCFTA agreement") first, then the most written, then the first
+    label = max(pool, key=lambda t: (t in names, pool[t], -first[t]))
+    return label if label in names else qualified(label, _leading_countries(doc))
+
+
+def _leading_countries(doc: Doc, n: int = 2) -> list[str]:
+    """The ``n`` countries the document names most (by entity mentions; the first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP") and (code := token_country(ent[-1]) or token_country(ent[0])):
+            counts[code] += 1
+    return [code for code, _n in counts.most_common(n)]
+
+
+def qualified(label: str, countries: Sequence[str]) -> str:
+    """A label that names nothing ("agreement", "rocket attacks") with the countries its story is about:
+    "agreement (Turkey, Libya)", so that two stories' generic words are two issues, not one column."""
+    names = sorted({name for code in countries if (name := country_name(code))})
+    return f"{label} ({', '.join(names)})" if names else label
+
+
+def named_phrase(tok: Token) -> str:
+    """The phrase of an object that names an entity's thing ("the House's decision"), else UNSPECIFIED."""
+    text, _country = issue_phrase(tok)
+    if len(text.split()) > 1 and any(t.pos_ == "PROPN" for t in tok.subtree):
+        return text
+    return UNSPECIFIED
+
+
+def names_issue(tok: Token, refs: frozenset[str] = frozenset()) -> bool:
+    """An issue noun in the phrase, or a word that points back at the story's issue (``refs``: "the move")."""
+    nouns = issue_nouns()
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in refs) for t in tok.subtree)

@@ -1,0 +1,97 @@
+"""The story's own policy act: a government that enacts what the story is about supports it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.stance_enact import reference_nouns
+from newsgraph.extract.stances import extract_stances
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _rows(parse, text: str) -> list[tuple[str, str, str]]:
+    return [(s.country, s.position, s.issue) for s in extract_stances(parse(text), "d1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, Chilean President Ana Torres declared a national emergency over the floods.",
+            [("CHL", "supports", "national emergency over floods (Chile)")],
+        ),
+        # the act is done to something: the issue is the act's noun and its object
+        (
+            "On Friday, the Peruvian government banned the airline Example Air from its airspace.",
+            [("PER", "supports", "ban on airline Example Air")],
+        ),
+        # a parliament acts as a body, by its vote
+        (
+            "On Tuesday, the parliament of Peru voted to legalise same-sex marriage.",
+            [("PER", "supports", "legalisation of same-sex marriage (Peru)")],
+        ),
+        # an intent is the government's stated position too
+        (
+            "The Kenyan government said it will withdraw the tax bill.",
+            [("KEN", "supports", "withdrawal of tax bill (Kenya)")],
+        ),
+    ],
+)
+def test_the_act_of_the_lead(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _rows(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no office that speaks for the country: a governor, a party, someone out of office
+        "On Monday, the governor of Texas declared a state of emergency over the floods.",
+        "On Monday, former Chilean president Ana Torres declared a national emergency.",
+        # a negated act
+        "On Monday, Chilean President Ana Torres did not declare a national emergency.",
+        # an act in the third sentence is no longer the story's own
+        "Rain fell all week. Rivers rose. Chilean President Ana Torres declared a national emergency.",
+        # "issued a statement" is words, not a policy
+        "On Monday, the Chilean government issued a statement about the floods.",
+    ],
+)
+def test_no_act(parse, text: str) -> None:
+    assert not any(position == "supports" for _c, position, _i in _rows(parse, text))
+
+
+def test_other_states_doing_the_same_act_support_it(parse) -> None:
+    text = (
+        "On Friday, the Prime Minister of Tunisia signed a decree banning face veils in public offices. "
+        "Neighbouring countries including Algeria and Morocco have imposed bans on face veils."
+    )
+    assert [(c, p) for c, p, _i in _rows(parse, text)] == [
+        ("TUN", "supports"),
+        ("DZA", "supports"),
+        ("MAR", "supports"),
+    ]
+
+
+def test_reactions_point_back_at_the_act(parse) -> None:
+    text = (
+        "On Friday, the Peruvian government banned the airline Example Air from its airspace. "
+        "The Bolivian foreign minister criticised the move. Chile welcomed the ban."
+    )
+    assert [(c, p) for c, p, _i in _rows(parse, text)] == [
+        ("PER", "supports"),
+        ("BOL", "opposes"),
+        ("CHL", "supports"),
+    ]
+
+
+def test_reference_nouns() -> None:
+    assert {"move", "decision", "claim"} <= reference_nouns()

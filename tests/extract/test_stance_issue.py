@@ -1,0 +1,58 @@
+"""The issue of a document's stances: a named thing, one label however it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, qualified
+from newsgraph.extract.stances import extract_stances
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def test_a_thing_named_by_its_countries_has_one_form(parse) -> None:
+    one = issue_label(parse("Greece rejected the Turkish-Libyan maritime border agreement."))
+    other = issue_label(parse("Egypt criticised the maritime border agreement of Libya and Turkey."))
+    assert one == other == "maritime border agreement (Libya, Turkey)"
+
+
+def test_a_proper_name_stays_as_written(parse) -> None:
+    text = "Ghana welcomed the Example Free Trade Area agreement. The agreement enters into force in May."
+    assert issue_label(parse(text)) == "Example Free Trade Area agreement"
+
+
+def test_a_generic_word_gets_the_story_s_countries(parse) -> None:
+    text = "Britain asked the United States for help. The agreement between the two was signed in 1995."
+    assert issue_label(parse(text)) == "agreement (United Kingdom, United States)"
+
+
+def test_no_issue(parse) -> None:
+    assert issue_label(parse("Nothing happened today.")) == UNSPECIFIED
+
+
+def test_qualified() -> None:
+    assert qualified("agreement", ["USA", "GBR", "USA"]) == "agreement (United Kingdom, United States)"
+    assert qualified("agreement", []) == "agreement"
+
+
+def test_three_stories_are_three_issues_none_a_single_word(parse) -> None:
+    """A maritime deal, a free-trade area and a diplomat's immunity never share an "agreement" column."""
+    texts = [
+        "On Monday, Turkey and Libya signed a maritime border agreement. Greece condemned the agreement.",
+        "On Sunday, Nigeria and Benin signed the African Continental Free Trade Area agreement.",
+        "On Monday, the British government asked the United States to waive the diplomatic immunity of a "
+        "diplomat's wife. The embassy declined the request under a 1995 agreement.",
+    ]
+    issues = [{s.issue for s in extract_stances(parse(t), "d1")} for t in texts]
+    labels = set().union(*issues)
+    assert all(len(i) == 1 for i in issues) and len(labels) == 3
+    assert all(len(label.split()) > 1 for label in labels)
