@@ -85,10 +85,17 @@ def test_multi_sentence_quote_gives_one_record_per_sentence(parse: Callable[[str
     "text",
     ['"We will cut taxes for everyone [...] and we will build more homes for young families," Jo Lind said.'],
 )
-def test_elision_splits_excerpts(parse: Callable[[str], Doc], text: str) -> None:
+def test_elision_inside_a_sentence_stays(parse: Callable[[str], Doc], text: str) -> None:
     assert [q.text for q in extract_quotes(parse(text), "d1")] == [
-        "We will cut taxes for everyone",
-        "and we will build more homes for young families",
+        "We will cut taxes for everyone [...] and we will build more homes for young families",
+    ]
+
+
+def test_elision_at_an_excerpt_edge_is_dropped(parse: Callable[[str], Doc]) -> None:
+    text = '"The port is closed for repairs. [...] All ships must wait outside the bay," Ivo Marr said.'
+    assert [q.text for q in extract_quotes(parse(text), "d1")] == [
+        "The port is closed for repairs.",
+        "All ships must wait outside the bay",
     ]
 
 

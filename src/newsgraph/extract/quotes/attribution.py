@@ -32,9 +32,10 @@ How it works, in three steps over one parsed ``Doc``:
    (``keep_unattributed=True`` keeps it with ``speaker=None``).
 
 **One record per excerpt.** A quotation is returned as one :class:`Quote` per sentence
-it spans and per part between the writer's elision marks ("[...]"), so every record's
-evidence is one sentence, like every other fact; the parts share speaker and cue, and
-parts of three words or fewer are dropped. A quotation split around its attribution
+it spans, so every record's evidence is one sentence, like every other fact; the parts
+share speaker and cue, and parts of three words or fewer are dropped. A writer's elision
+mark ("[...]") inside a sentence stays in its excerpt (it is one quoted sentence with a
+cut), one at an excerpt's edge is dropped. A quotation split around its attribution
 (``"...," Rutte said, "..."``) gives **two** records, one per part.
 """
 
@@ -68,6 +69,7 @@ _LONG_QUOTE_WORDS = 8
 _MAX_PATH_STEPS = 6
 # An elision the writer marked inside a quotation: "[...]", "[…]", "(...)".
 _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
+_ELISION_END = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])][\s.]*$")
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
 _PREMODIFIERS = frozenset({"compound", "nmod"})
 # Verbs that give a thing a name: after them a quoted title-case phrase is what the speaker called it.
@@ -311,24 +313,28 @@ def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
 
 
 def _excerpts(text: str, start: int, end: int, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
-    """Cut a quotation into excerpts: at the writer's elision marks ("[...]") and at sentence ends."""
+    """Cut a quotation into excerpts at sentence ends; an elision mark the writer put inside a sentence
+    ("we will cut taxes [...] and build homes") stays, one at an excerpt's edge is dropped."""
     words = quote_words(text[start:end])
     if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, text[start:end]):
         return [(start, end)]  # a short phrase kept for its cue: one excerpt
-    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _ELISION.finditer(text, start, end)]
+    cuts: list[int] = []
     k = bisect.bisect_right(sentence_ends, start)
     while k < len(sentence_ends) and sentence_ends[k] < end:
-        cuts.append((sentence_ends[k], sentence_ends[k]))
+        cuts.append(sentence_ends[k])
         k += 1
     out: list[tuple[int, int]] = []
     pos = start
-    for cut_start, cut_end in [*sorted(cuts), (end, end)]:
-        if cut_start < pos:
-            continue
-        a, b = trimmed(text, QuoteSpan(pos, cut_start, "", ""))
+    for cut in [*cuts, end]:
+        a, b = trimmed(text, QuoteSpan(pos, cut, "", ""))
+        while (m := _ELISION.match(text, a, b)) is not None and m.end() <= b:
+            a = m.end()
+        while (m := _ELISION_END.search(text, a, b)) is not None:
+            b = m.start()
+        a, b = trimmed(text, QuoteSpan(a, b, "", ""))
         if len(quote_words(text[a:b])) > _MAX_FRAGMENT_WORDS:
             out.append((a, b))
-        pos = cut_end
+        pos = cut
     return out
 
 
