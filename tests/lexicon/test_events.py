@@ -211,6 +211,13 @@ def test_evaluation(word: str, polarity: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "polarity"), [("ugly", "negative"), ("Liar", "negative"), ("career", None), ("good", "positive")]
+)
+def test_strong_valence(word: str, polarity: str | None) -> None:
+    assert lex.strong_valence(word) == polarity
+
+
+@pytest.mark.parametrize(
     ("cell", "kind"),
     [("eval:negative", "eval"), ("comp", "comp"), ("nocomp", "nocomp"), ("if", "if"), ("tocomp", "tocomp")],
 )

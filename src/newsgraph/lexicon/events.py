@@ -384,6 +384,26 @@ def is_place_noun(noun: str) -> bool:
     return noun.lower() in _event_context()["place"]
 
 
+_STRONG_VALENCE = 1.5  # VADER's scale runs -4..4; "ugly" -2.2, "decent" 1.7, "interesting" 1.7, "career" 0
+
+
+@lru_cache(maxsize=1)
+def _vader_lexicon() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def strong_valence(word: str) -> str | None:
+    """``"negative"`` or ``"positive"`` for a word VADER (a maintained, published sentiment lexicon) rates
+    strongly (|valence| >= 1.5), else None: the fallback for characterizations of people the hand-written
+    evaluative list does not know ("called his rivals 'chumps'", "a decent man")."""
+    value = _vader_lexicon().get(word.lower())
+    if value is None or abs(value) < _STRONG_VALENCE:
+        return None
+    return "negative" if value < 0 else "positive"
+
+
 def evaluation(word: str) -> str | None:
     """``"negative"`` or ``"positive"`` for an evaluative word of a characterization, else None."""
     low = word.lower()

@@ -39,6 +39,11 @@ def _tok(doc: Doc, word: str):
         ("They concluded that the agreement is illegal.", "concluded", "negative"),
         ("Ankara called the agreements legitimate and illegal to oppose.", "called", "negative"),  # negative wins
         ("The minister called the meeting on Monday.", "called", None),
+        # a person or a group characterized: the published sentiment lexicon judges words the list lacks
+        ("The senator described the governor as a liar.", "described", "negative"),
+        ("The senator described her rival as a good man.", "described", "positive"),
+        # things characterized stay with the hand-written list
+        ("The doctor described the case as interesting.", "described", None),
     ],
 )
 def test_evaluation_of(parse, text: str, verb: str, polarity: str | None) -> None:

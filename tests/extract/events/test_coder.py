@@ -645,6 +645,20 @@ def test_no_home_target_for_a_withdrawal(parse) -> None:
     assert _facts(parse, "The Chilean government is willing to withdraw its troops.") == [("CONCEDE", "CHL", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Jane Doe blasted Governor John Roe as a career politician.", [("ACCUSE", "Jane Doe", "John Roe")]),
+        ("Senator Jane Doe lashed out at the governor on Monday.", [("ACCUSE", "Jane Doe", "governor")]),
+        ("Jane Doe referred to the protesters as ugly thugs.", [("ACCUSE", "Jane Doe", "protesters")]),
+        ("Army units hammered the town with artillery.", []),  # blows, not words: no ACCUSE
+    ],
+)
+def test_harsh_criticism_and_characterizations(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(e.type, e.actor, e.target) for e in _events(parse, text) if e.type == "ACCUSE"]
+    assert got == expected
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [

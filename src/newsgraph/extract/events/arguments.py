@@ -16,10 +16,12 @@ from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import (
     NounPattern,
     VerbPattern,
+    actor_nouns,
     evaluation,
     light_verbs,
     noun_patterns,
     sector_of,
+    strong_valence,
     verb_patterns,
 )
 
@@ -96,9 +98,32 @@ def evaluation_of(clause: Token) -> str | None:
                 polarity = evaluation(t.lemma_) or evaluation(t.lower_)
                 if polarity:
                     found.add(polarity)
+    if not found and _characterizes_someone(clause):
+        # what is said of a person or a group is judged by a published sentiment lexicon when the hand-written
+        # list has no word for it ("referred to his hecklers as ugly folks"); words about things stay with the
+        # hand-written list ("an interesting case", "positive for the virus" are no judgements of anyone)
+        for pred in preds:
+            for t in [pred, *within(pred, 1)]:
+                if t.pos_ in ("ADJ", "NOUN") and (polarity := strong_valence(t.lower_) or strong_valence(t.lemma_)):
+                    found.add(polarity)
     if "negative" in found:
         return "negative"
     return "positive" if found else None
+
+
+_PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"})
+
+
+def _characterizes_someone(clause: Token) -> bool:
+    """The thing characterized is a person, an organization or a group of people: the verb's object ("called
+    Smith a liar") or, for "refer to X as Y", the object of "to"."""
+    heads = [c for c in clause.children if c.dep_ == "dobj"]
+    heads += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for o in pobjs(c)]
+    return bool(heads) and all(
+        h.ent_type_ in _NAMED_ENTS or h.lower_ in _PEOPLE_PRONOUNS or sector_of(h.lemma_.lower()) is not None
+        or h.lemma_.lower() in actor_nouns()
+        for h in heads
+    )  # fmt: skip
 
 
 def objects(v: Token) -> list[Token]:
