@@ -451,3 +451,22 @@ def test_quote_after_a_quote_continues_its_speaker(parse: Callable[[str], Doc]) 
     )
     quotes = _quotes(parse, text)
     assert quotes[-1][1] == "Anna Roth"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We stand with every family tonight" tweeted Mayor of Leeds Ravi Shah after the fire.', "Ravi Shah"),
+        ('The ruling of the Court, released on Monday, read in part, "[I]t is found that the law is void."', "Court"),
+        ('One of the nurses said "we had no masks for weeks and nobody in charge listened to us".', "nurses"),
+        (
+            'One of the parties, the Green League, said it had "clear promises that the tax would never rise".',
+            "Green League",
+        ),
+        ('The storm followed a track described by the Coast Bulletin as "wild and hard to predict".', "Coast Bulletin"),
+        ('Lena Ford referred to the inquiry as "The Great Hoax" on Friday.', "Lena Ford"),
+    ],
+)
+def test_speakers_a_parse_hides(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    quotes = _quotes(parse, text)
+    assert quotes and all(s is not None and speaker in s for _, s, _ in quotes), quotes

@@ -72,8 +72,12 @@ _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
 _ELISION_END = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])][\s.]*$")
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
 _PREMODIFIERS = frozenset({"compound", "nmod"})
-# Verbs that give a thing a name: after them a quoted title-case phrase is what the speaker called it.
-_NAMING_CUES = frozenset({"call", "dub", "label", "brand", "describe", "term"})
+# Verbs that give a thing a name or a verdict: after them a quoted title-case phrase is what the speaker
+# called it ("called it 'The Big Lie'", "referred to the vote as 'The Great Hoax'").
+_NAMING_CUES = frozenset(
+    {"call", "dub", "label", "brand", "describe", "term", "characterize", "characterise", "refer", "dismiss"}
+    | {"denounce", "condemn", "criticize", "criticise", "hail", "praise", "laud", "attack"}
+)
 
 
 def extract_quotes(
@@ -250,6 +254,17 @@ def _cue_on_path(index: QuoteIndex, a: int, b: int) -> CueHit | None:
             if node.head is node:
                 break
             node = node.head
+    return _inverted_cue(index, a, b)
+
+
+def _inverted_cue(index: QuoteIndex, a: int, b: int) -> CueHit | None:
+    """A cue the parse hangs on the quoted words ('The ruling read, "[I]t is concluded ..."' with "read"
+    under "concluded"): it still governs them."""
+    for i in range(a, b):
+        for child in index.doc[i].children:
+            hit = index.cues.get(child.i)
+            if hit is not None and not a <= child.i < b and child.dep_ in ("ccomp", "parataxis", "advcl"):
+                return hit
     return None
 
 

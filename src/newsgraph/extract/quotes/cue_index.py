@@ -138,13 +138,18 @@ class QuoteIndex:
                 if node is verb or subj is None or can_speak(subj):
                     return subj if subj is not None or fallback is None else fallback
                 fallback = fallback or subj
+            elif node is verb and node.dep_ == "acl":  # "a pattern described by the bulletin as '...'"
+                agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                if by is not None:
+                    return by
             if node.dep_ == "relcl" and (fallback is None or can_speak(node.head)):
                 return node.head
             climb = _CLIMB | _CLIMB_PAST if fallback is not None else _CLIMB
             if node.dep_ not in climb or node.head is node or self.in_quote[node.head.i]:
                 if fallback is not None:
                     return fallback
-                return self._left_speaker(verb) if node is verb else None
+                return (self._left_speaker(verb) or self._right_speaker(verb)) if node is verb else None
             came, node = node, node.head
         return fallback
 
@@ -163,6 +168,21 @@ class QuoteIndex:
             left -= 1
         if left >= 0 and not self.in_quote[left] and _could_speak(verb.doc[left]):
             return verb.doc[left]
+        return None
+
+    def _right_speaker(self, verb: Token) -> Token | None:
+        """'"...," tweeted the Mayor of Lyon Ana Ruiz' parsed without a subject: a name just after a verb
+        that follows a quotation."""
+        doc = verb.doc
+        if verb.i == 0 or not self.in_quote[verb.i - 1]:
+            return None
+        for j in range(verb.i + 1, min(verb.i + 8, len(doc))):
+            tok = doc[j]
+            if tok.is_punct or self.in_quote[j]:
+                break
+            if tok.ent_type_ == "PERSON":
+                ent = next(e for e in doc.ents if e.start <= j < e.end)
+                return ent.root
         return None
 
     def _speaker_token(self, tok: Token, cue: Cue) -> Token | None:

@@ -31,6 +31,7 @@ _THEY = frozenset({"they", "them", "their"})
 # "the event description") name no author.
 _AUTHOR_NOUNS = frozenset({"government", "ministry", "police", "army", "military", "court", "party", "palace"})
 _PARTS = frozenset({"part", "portion", "excerpt", "section", "one"})
+_SOME = frozenset({"one", "some", "many", "several", "most", "two", "three", "few", "all", "both"})
 _TURN_PRONOUNS = frozenset({"you", "your", "i", "my", "we", "our"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 # Children that are not part of a speaker's description ("the spokesperson, who ..., said").
@@ -253,12 +254,18 @@ class SpeakerResolver:
             return self._pronoun(tok.i)
         if low in _THEY:
             return self.last_group
+        whole = next((o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+        if whole is not None and tok.lower_ in _PARTS | _SOME:  # "part of the judge's statement", "one of them"
+            if _message(whole) or tok.lower_ in _PARTS - {"one"}:
+                return self.resolve(whole)
+            for named in (c for c in tok.children if c.dep_ == "appos"):  # "one of the parties, the Greens,"
+                found = self.resolve(named)
+                if found is not None and found.kind in ("person", "org"):
+                    return found
+            if whole.pos_ in ("NOUN", "PROPN"):  # "one of the victims", "some of the protesters": nobody named
+                return Speaker(self._phrase(tok), None, "group")
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
             return None
-        if tok.lemma_.lower() in _PARTS:  # "part of the judge's statement", "one of the victims"
-            whole = next((o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
-            if whole is not None and (_message(whole) or tok.lemma_.lower() != "one"):
-                return self.resolve(whole)
         if _message(tok):
             return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
@@ -288,6 +295,12 @@ class SpeakerResolver:
             preps += [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")]
         for prep in preps:
             heads.extend(o for o in prep.children if o.dep_ == "pobj")
+        for prep in (
+            c for c in message.children if c.dep_ == "prep" and c.lower_ == "of"
+        ):  # "the opinion of the Court"
+            heads += [
+                o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ or o.lemma_.lower() in _AUTHOR_NOUNS)
+            ]
         # "the government statement", "a Kremlin statement", "the Turkish statement"
         heads += [
             c
