@@ -470,3 +470,15 @@ def test_quote_after_a_quote_continues_its_speaker(parse: Callable[[str], Doc]) 
 def test_speakers_a_parse_hides(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
     quotes = _quotes(parse, text)
     assert quotes and all(s is not None and speaker in s for _, s, _ in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A new study found "strong links between the dust and the illness in every town we checked".',
+        'The governor tweeted her reasoning saying, "Today I signed the bill that protects our rivers."',
+    ],
+)
+def test_a_study_or_a_reasoning_never_speaks(parse: Callable[[str], Doc], text: str) -> None:
+    speakers = {s for _, s, _ in _quotes(parse, text, keep_unattributed=True)}
+    assert not {s for s in speakers if s and ("study" in s or "reasoning" in s)}

@@ -41,3 +41,9 @@ def test_cue_speakers(parse: Callable[[str], Doc], text: str, cue: str, speaker:
 def test_words_inside_quote_marks_are_no_cues(parse: Callable[[str], Doc]) -> None:
     index = _index(parse('Ann Moe said "they told us nothing" after the meeting.'))
     assert [h.token.text for h in index.cues.values()] == ["said"]
+
+
+def test_object_of_a_control_verb_speaks(parse: Callable[[str], Doc]) -> None:
+    index = _index(parse("The outcry led Mayor Rita Holm to say she was sorry."))
+    hits = [h for h in index.cues.values() if h.token.text == "say"]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.name == "Rita Holm"

@@ -127,6 +127,10 @@ class QuoteIndex:
                 quoted = next((c for c in node.children if c.dep_ == "dobj" and can_speak(c)), None)
                 if quoted is not None:
                     return quoted
+            if node is not verb and came.dep_ == "xcomp":  # "the backlash led the senator to say": the senator
+                controller = next((c for c in node.children if c.dep_ == "dobj" and can_speak(c)), None)
+                if controller is not None and not _message(controller):
+                    return controller
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]]
             if subjects:
                 subj = _best_subject(subjects)
