@@ -13,6 +13,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     find_aliases,
     join_aliases,
     join_generic,
+    join_heads,
 )
 from newsgraph.lexicon.known_orgs import lookup_org
 
@@ -71,6 +72,25 @@ def test_join_aliases_and_generic() -> None:
     unqualified = OrgMention(9, 11, "Foreign Ministry", "g:Foreign Ministry:", generic=ministry)
     join_generic([qualified, unqualified])
     assert unqualified.key == qualified.key
+
+
+def test_one_word_body_joins_the_longer_name_it_heads() -> None:
+    congress = lookup_org("Congress")
+    senate = OrgMention(0, 4, "Senate of Ruritania", "n:senate of ruritania", country="RUR")
+    supreme = OrgMention(6, 8, "Supreme Court", "n:supreme court")
+    high = OrgMention(10, 12, "High Court", "n:high court")
+    bare_senate = OrgMention(20, 21, "Senate", "g:Senate:")
+    bare_court = OrgMention(22, 23, "Court", "n:court")
+    bare_congress = OrgMention(24, 25, "Congress", "k:Congress", known=congress, country="USA")
+    ruritanian_congress = OrgMention(14, 17, "Congress of Ruritania", "n:congress of ruritania", country="RUR")
+    alone = OrgMention(30, 31, "Assembly", "n:assembly")
+    mentions = [senate, supreme, high, ruritanian_congress, bare_senate, bare_court, bare_congress, alone]
+    join_heads(mentions)
+    assert bare_senate.key == senate.key and bare_senate.country == "RUR"
+    assert bare_court.key == high.key  # the court named last before it
+    assert bare_congress.key == ruritanian_congress.key and bare_congress.known is None
+    assert bare_congress.country == "RUR"
+    assert alone.key == "n:assembly"  # no longer name to join
 
 
 @pytest.mark.parametrize("text", ["", "Embassy in", "( )", "known as"])

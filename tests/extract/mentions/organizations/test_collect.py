@@ -156,6 +156,9 @@ def test_names_and_countries(
         ("The crash happened at 19:30 UTC on Monday.", "UTC"),
         ("Flights to Jorge Chávez International Airport resumed.", "Jorge Chávez International Airport"),
         ("The talks covered the sea between Rhodes and Cyprus.", "Rhodes and Cyprus"),
+        ("The plane landed at Omsk in Siberia on Friday.", "Omsk in Siberia"),
+        ("She grew up in Auckland, New Zealand, and moved.", "Auckland, New Zealand"),
+        ("Shots were fired at the Riverside Energy Arena last night.", "Riverside Energy Arena"),
     ],
 )
 def test_not_named_organizations(orgs: Callable[[str], list[Organization]], text: str, not_an_org: str) -> None:

@@ -176,3 +176,35 @@ def join_aliases(mentions: list[OrgMention]) -> None:
         target = owner.get(org_key(m.text))
         if target is not None and m.key.startswith("n:"):
             m.key = target
+
+
+def _head_words(text: str) -> set[str]:
+    """The words that name what kind of body a name is: its last word and the word before its first "of"
+    or "for" ("Senate of Ruritania" → senate, ruritania; "Supreme Court" → court), lower case."""
+    words = [w.lower() for w in text.split()]
+    heads = {words[-1]} if words else set()
+    for k in range(1, len(words)):
+        if words[k] in ("of", "for"):
+            heads.add(words[k - 1])
+            break
+    return heads
+
+
+def join_heads(mentions: list[OrgMention]) -> None:
+    """A body named by one word ("the Senate", "the Court", "the House") is the longer-named body of the
+    document whose head word it is ("Senate of Ruritania", "Supreme Court", "House of Representatives"),
+    not a second organization; with several, the one named last before it (else the first after it).
+    A well-known name joined so ("Congress" in a story about another country's congress) takes the
+    longer name's identity and country."""
+    for m in mentions:
+        words = m.text.split()
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+            continue
+        word = words[0].lower()
+        longer = [o for o in mentions if o.key != m.key and len(o.text.split()) > 1 and word in _head_words(o.text)]
+        if not longer:
+            continue
+        before = [o for o in longer if o.start < m.start]
+        target = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
+        m.key, m.known, m.generic, m.qualified = target.key, None, None, False
+        m.country, m.international = target.country, target.international

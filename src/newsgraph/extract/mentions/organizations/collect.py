@@ -43,6 +43,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     find_aliases,
     join_aliases,
     join_generic,
+    join_heads,
 )
 from newsgraph.extract.mentions.organizations.boilerplate import transcript_label
 from newsgraph.extract.mentions.organizations.candidates import (
@@ -355,6 +356,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "Secretary of State", "the Secretary of Transportation": part of a title
     if _joins_a_country(ix, start, end):
         return True  # "the sea between Crete and Cyprus"
+    if _place_in_place(ix, start, end):
+        return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
     before, after = ix.prev(start), ix.next(end - 1)
     noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
     if _indefinite(ix, start) and not noun_after:
@@ -367,6 +370,25 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         and ix.toks[after].is_lower
         and ix.toks[after].pos_ == "NOUN"
     )
+
+
+def _is_place(text: str) -> bool:
+    place = lookup_place(text, alternates=False)
+    in_gazetteer = place is not None and place.kind in ("city", "region")
+    return bool(country_of_text(text) or lookup_region(text) or in_gazetteer)
+
+
+def _place_in_place(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "CITY in REGION", "CITY, COUNTRY": two places joined by "in" or a comma, with no organization word
+    before the joint, name a place, never an organization ("the Embassy in Berlin" has one)."""
+    for k in range(start + 1, end - 1):
+        tok = ix.toks[k]
+        if tok.text not in (",", "in"):
+            continue
+        if _has_org_word(ix, start, k):
+            return False
+        return _is_place(ix.text(start, k)) and _is_place(ix.text(k + 1, end))
+    return False
 
 
 def _indefinite(ix: MentionIndex, start: int) -> bool:
@@ -500,6 +522,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     find_aliases(ix, mentions)
     join_aliases(mentions)
     join_generic(mentions)
+    join_heads(mentions)
     return mentions
 
 
