@@ -12,6 +12,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     capitalised_run,
     find_aliases,
     join_aliases,
+    join_country_prefixed,
     join_generic,
     join_heads,
 )
@@ -91,6 +92,22 @@ def test_one_word_body_joins_the_longer_name_it_heads() -> None:
     assert bare_congress.key == ruritanian_congress.key and bare_congress.known is None
     assert bare_congress.country == "RUR"
     assert alone.key == "n:assembly"  # no longer name to join
+
+
+def test_a_country_before_a_name_the_document_also_uses_is_the_same_body(
+    index: Callable[[str], MentionIndex],
+) -> None:
+    ix = index("The Kenyan Farmers Union met. The Farmers Union said Kenya Farmers Union members agreed.")
+    first = OrgMention(1, 4, "Kenyan Farmers Union", "n:kenyan farmers union")
+    bare = OrgMention(6, 8, "Farmers Union", "n:farmers union")
+    start = next(i for i, t in enumerate(ix.toks) if t.text == "Kenya")
+    prefixed = OrgMention(start, start + 3, "Kenya Farmers Union", "n:kenya farmers union")
+    join_country_prefixed(ix, [first, bare, prefixed])
+    assert prefixed.key == bare.key
+    assert first.key == bare.key  # a demonym too
+    alone = OrgMention(start, start + 3, "Kenya Farmers Union", "n:kenya farmers union")
+    join_country_prefixed(ix, [alone])
+    assert alone.key == "n:kenya farmers union"  # nothing else to join
 
 
 @pytest.mark.parametrize("text", ["", "Embassy in", "( )", "known as"])

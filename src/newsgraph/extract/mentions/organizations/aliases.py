@@ -208,3 +208,20 @@ def join_heads(mentions: list[OrgMention]) -> None:
         target = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
         m.key, m.known, m.generic, m.qualified = target.key, None, None, False
         m.country, m.international = target.country, target.international
+
+
+def join_country_prefixed(ix: MentionIndex, mentions: list[OrgMention]) -> None:
+    """ "United States Democratic Party", "US Senate": a country written before the name of a body the
+    document also names without it ("the Democratic Party", "the Senate") is the same body."""
+    by_key: dict[str, OrgMention] = {}
+    for m in mentions:
+        by_key.setdefault(org_key(m.text), m)
+        if m.known is not None:
+            by_key.setdefault(org_key(m.known.name), m)
+    for m in mentions:
+        country = ix.country_at.get(m.start)
+        if country is None or country.start != m.start or country.end >= m.end:
+            continue
+        other = by_key.get(org_key(ix.text(country.end, m.end)))
+        if other is not None and other is not m and other.key != m.key:
+            m.key = other.key

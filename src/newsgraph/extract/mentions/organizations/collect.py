@@ -42,6 +42,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     capitalised_run,
     find_aliases,
     join_aliases,
+    join_country_prefixed,
     join_generic,
     join_heads,
 )
@@ -523,6 +524,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     join_aliases(mentions)
     join_generic(mentions)
     join_heads(mentions)
+    join_country_prefixed(ix, mentions)
     return mentions
 
 
