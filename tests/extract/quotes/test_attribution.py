@@ -482,3 +482,12 @@ def test_speakers_a_parse_hides(parse: Callable[[str], Doc], text: str, speaker:
 def test_a_study_or_a_reasoning_never_speaks(parse: Callable[[str], Doc], text: str) -> None:
     speakers = {s for _, s, _ in _quotes(parse, text, keep_unattributed=True)}
     assert not {s for s in speakers if s and ("study" in s or "reasoning" in s)}
+
+
+def test_quote_after_a_weak_cue_in_the_sentence_before(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'Senator Joan Pike criticized the decision on Twitter. "This plan leaves our allies alone and helps '
+        'nobody but our enemies."'
+    )
+    ((_, speaker, cue),) = _quotes(parse, text)
+    assert (speaker, cue) == ("Joan Pike", None)

@@ -130,3 +130,9 @@ def test_the_author_of_a_released_statement(parse: Callable[[str], Doc]) -> None
     statement = next(t for t in doc if t.lower_ == "statement")
     speaker = SpeakerResolver(doc).resolve(statement)
     assert speaker is not None and "Olin" in speaker.name
+
+
+def test_a_known_person_whatever_the_tagger_says(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Sanders spoke first.")
+    speaker = SpeakerResolver(doc, [Person(name="Sanders")]).resolve(_subject(doc))
+    assert speaker is not None and (speaker.name, speaker.kind) == ("Sanders", "person")

@@ -313,11 +313,13 @@ def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
     para = index.paragraph(start)
     k = bisect.bisect_left(index.cue_order, a)
     best: tuple[int, Speaker] | None = None
+    near = index.sent_index(a) - 1  # a weak cue counts just before: 'He criticized the plan. "It fails."'
     for i in reversed(index.cue_order[:k]):
         hit = index.cues[i]
         if para - index.paragraph(hit.token.idx) > 1:
             break
-        if hit.speaker is not None and hit.cue.kind != "weak" and not hit.negated:
+        weak_ok = index.sent_index(i) >= near and index.paragraph(hit.token.idx) == para
+        if hit.speaker is not None and (hit.cue.kind != "weak" or weak_ok) and not hit.negated:
             best = (i, hit.speaker)
             break
     quoted = next(((i, s) for i, s in reversed(index.said) if i < a), None)

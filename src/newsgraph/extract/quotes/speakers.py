@@ -343,6 +343,8 @@ class SpeakerResolver:
             while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i == tok.i:
                 start -= 1
             text = self.doc[start : tok.i + 1].text
+        elif tok.text[:1].isupper() and (known := self._known_person(ent.text if ent is not None else tok.text)):
+            return Speaker(known.name, known.role, "person")  # a name the tagger took for a thing ("Sanders")
         else:
             return None
         words, inner_title = _split_title(_clean(text).split())
@@ -356,6 +358,15 @@ class SpeakerResolver:
         if ent is None or ent.label_ != "PERSON" or not words:
             return None
         return Speaker(" ".join(words), title, "person")
+
+    def _known_person(self, text: str) -> Person | None:
+        """The person the mentions found under exactly this name or alias (not a surname guess)."""
+        person = self._person_keys.get(entity_key(text))
+        return (
+            person
+            if person is not None and any(entity_key(n) == entity_key(text) for n in (person.name, *person.aliases))
+            else None
+        )
 
     def _title(self, tok: Token, ent: Span | None) -> str | None:
         """Title words written before a name ("Prime Minister" Jane Roe)."""
