@@ -491,3 +491,12 @@ def test_quote_after_a_weak_cue_in_the_sentence_before(parse: Callable[[str], Do
     )
     ((_, speaker, cue),) = _quotes(parse, text)
     assert (speaker, cue) == ("Joan Pike", None)
+
+
+def test_they_is_not_a_subject_inside_a_reported_clause(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "The researchers suggested the warm waters weaken the coral defences. "
+        'They reported, "The algae spread faster than any model predicted in our tests."'
+    )
+    ((_, speaker, _),) = _quotes(parse, text)
+    assert speaker == "researchers"

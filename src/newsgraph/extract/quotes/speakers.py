@@ -200,6 +200,9 @@ class SpeakerResolver:
             return
         ent = self._ent_of[tok.i]
         plural = tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN"
+        reported = any(t.dep_ in ("ccomp", "relcl", "acl", "advcl") for t in tok.ancestors)
+        if reported and self.last_group is not None:
+            return  # "they" stays with the researchers who suggested that "the defences fail"
         if speaker is not None or plural or (ent is not None and ent.label_ in ("ORG", "NORP")):
             self.last_group = Speaker(self._phrase(tok, with_conj=True), None, "group")
 
