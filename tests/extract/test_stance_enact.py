@@ -40,6 +40,11 @@ def _rows(parse, text: str) -> list[tuple[str, str, str]]:
             "On Tuesday, the parliament of Peru voted to legalise same-sex marriage.",
             [("PER", "supports", "legalisation of same-sex marriage (Peru)")],
         ),
+        # a map legend or caption before the story is no lead
+        (
+            "Red: flooded areas\n\nOn Monday, Chilean President Ana Torres declared a national emergency.",
+            [("CHL", "supports", "national emergency (Chile)")],
+        ),
         # an intent is the government's stated position too
         (
             "The Kenyan government said it will withdraw the tax bill.",
@@ -60,7 +65,8 @@ def test_the_act_of_the_lead(parse, text: str, expected: list[tuple[str, str, st
         # a negated act
         "On Monday, Chilean President Ana Torres did not declare a national emergency.",
         # an act in the third sentence is no longer the story's own
-        "Rain fell all week. Rivers rose. Chilean President Ana Torres declared a national emergency.",
+        "Heavy rain fell across the south all week. Rivers rose above their banks in many towns. "
+        "Chilean President Ana Torres declared a national emergency.",
         # "issued a statement" is words, not a policy
         "On Monday, the Chilean government issued a statement about the floods.",
     ],

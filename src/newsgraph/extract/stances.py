@@ -9,9 +9,13 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
   "favour neutrality", "stay neutral" → ``neutral``. Relative clauses ("In Uzbekistan,
   which has also not made ...") and coordinated countries ("The governments of
   Kyrgyzstan and Turkmenistan") are resolved through the parse, one row per country.
-- **position**: a government that supports, backs, condemns, opposes ... an issue noun
-  ("condemned the invasion") → ``supports`` / ``opposes``; negated or hypothetical
-  clauses give no row.
+- **enactment**: the story's own policy act in the lead ("the President declared a national
+  emergency", "parliament voted to legalise ..."; :mod:`newsgraph.extract.stance_enact`) names the
+  issue, and its doer supports it, as does any other state doing the same act in the document.
+- **position**: a government that supports, backs, condemns, opposes, calls for, dismisses ... an
+  issue noun or a word that points back at the issue ("condemned the invasion", "criticised the move")
+  → ``supports`` / ``opposes``; negated or hypothetical clauses give no row. Position nouns too:
+  "expressed its support", "criticism by the foreign minister".
 - **quote**: an official's quoted statement about the issue that justifies it ("is aimed
   at", "there is no other way") or condemns it ("illegal", "unacceptable") → the
   speaker's country ``supports`` / ``opposes``.
@@ -27,12 +31,12 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
   doer (both parties of an agreement) supporting the issue; states that accuse or reject
   that doer oppose it, states that back it support it.
 
-Only actors that stand for a state count: a country, a capital or metonym, a
-government body, or a person whose country is known (the resolver, or the document's
-own "Russian president Vladimir Putin"). Analysts and activists take no stance for
-their country. The issue is one label per document: the most frequent issue noun
-phrase that names a country ("the Russia-Ukraine conflict"), else the most frequent
-issue phrase.
+A stance is a government's position: only actors that speak for a state count
+(:mod:`newsgraph.extract.stance_office`): a country, a capital or metonym, a government body,
+a parliament as a body, or a person holding an office that speaks for the country (head of state
+or government, minister, spokesperson, diplomat). A governor, a legislator, a party leader, anyone
+"former" and a person the text gives no office are voices, not their country's stance. The issue is
+one label per document, a named thing (:mod:`newsgraph.extract.stance_issue`).
 """
 
 from __future__ import annotations
@@ -92,6 +96,7 @@ _EVENT_POSITIONS = {
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
 _REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
 _MUTUAL = frozenset({"AGREE"})
+_CLAUSE_WORDS = 6  # a lead sentence says something: a map legend or a photo caption is shorter or verbless
 # Nouns that name a position (PLOVER SUPPORT / ACCUSE) and the verbs that express one ("voiced its support").
 _NOUN_POSITIONS = {"support": "supports", "backing": "supports", "criticism": "opposes", "condemnation": "opposes"}
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
@@ -434,6 +439,20 @@ def _issue_rows(
     return out
 
 
+def _lead(ctx: DocContext) -> list[Span]:
+    """Where news tells the story's action: the first paragraph that says something (a sentence with a
+    verb of its own, not a map legend or a caption), at most its first two sentences."""
+    start = next((i for i, sent in enumerate(ctx.sents) if _is_clause(sent)), None)
+    if start is None:
+        return []
+    first = ctx.paragraph_of.get(ctx.sents[start].start, 0)
+    return [sent for sent in ctx.sents[start : start + 2] if ctx.paragraph_of.get(sent.start, 0) == first]
+
+
+def _is_clause(sent: Span) -> bool:
+    return sent.root.pos_ in ("VERB", "AUX") and sum(not t.is_punct and not t.is_space for t in sent) >= _CLAUSE_WORDS
+
+
 def extract_stances(
     doc: Doc,
     doc_id: str,
@@ -454,8 +473,7 @@ def extract_stances(
         return []
     by_head, quote_cues = _cues()
     ctx = DocContext(doc, resolver, published)
-    # the lead: the first paragraph, at most its first two sentences (where news tells the story's action)
-    lead = [sent for sent in ctx.sents[:2] if ctx.paragraph_of.get(sent.start, 0) == 0]
+    lead = _lead(ctx)
     lead_end = lead[-1].end_char if lead else 0
     found = enactment_in(lead, lambda h: _enacting_actors(h, ctx))
     rows: list[Stance] = []
