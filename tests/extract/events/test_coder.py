@@ -659,6 +659,26 @@ def test_harsh_criticism_and_characterizations(parse, text: str, expected: list[
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sides "between X and Y" agree with each other; who announces or brokers the deal is no party
+        (
+            "The White House announced deals between Israel and Bahrain.",
+            {("AGREE", "ISR", "BHR"), ("AGREE", "BHR", "ISR")},
+        ),
+        (
+            "The envoy brokered a deal between Peru and Chile.",
+            {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER"), ("CONSULT", None, "PER"), ("CONSULT", None, "CHL")},
+        ),
+        # a deal told before, judged now: no new agreement
+        ("They concluded that the agreement between Peru and Chile is null and void.", set()),
+    ],
+)
+def test_the_sides_of_a_deal(parse, text: str, expected: set[tuple[str, str | None, str | None]]) -> None:
+    assert {f for f in _facts(parse, text) if f[0] in ("AGREE", "CONSULT")} == expected
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [

@@ -317,6 +317,14 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     if pat is None:
         return None
     light = light_verb(tok, hosted=pat.type == "CONSULT")
+    parties = _deal_parties(tok, light, ctx) if pat.type == "AGREE" else []
+    if parties:
+        # "a deal between Israel and Bahrain", "announced deals between X and Y", "brokered a deal between X and Y":
+        # the sides the phrase names agree with each other; who announces or brokers it is no party to it
+        # its clause is the noun, so that the broker's own event on the light verb ("brokered") does not hide it
+        modality = clause_modality(light) if light is not None else clause_modality(tok, nominal=True)
+        trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
+        return Candidate(pat.type, pat.mode, trigger, tok, parties, [], modality, nominal=True)
     if light is not None:
         actors = _actor_list(subjects(light), ctx)
         modality = clause_modality(light)
@@ -362,6 +370,23 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
         type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
     return Candidate(type_, mode, trigger, clause, actors, targets, modality, nominal=True)
+
+
+def _deal_parties(tok: Token, light: Token | None, ctx: DocContext) -> list[Actor]:
+    """The sides of an agreement named by "between X and Y" on the noun, on a participle that describes it
+    ("the deal brokered between X and Y") or on its light verb, when they are two or more with countries and
+    the sentence acts on the deal (a light verb or a participle: signed, announced, brokered)."""
+    acts = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if light is None and not acts:
+        return []  # "the agreement between X and Y is void": a deal told before, no act here
+    hosts = [tok, *acts] if light is None else [tok, *acts, light]
+    for host in hosts:
+        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "between"):
+            found = [ctx.actor(o) for o in pobjs(prep)]  # pobjs gives every conjunct once
+            ctx.share_countries(found)
+            if len(found) >= 2 and all(a.country is not None for a in found):
+                return found
+    return []
 
 
 def _in_words(actors: list[Actor], targets: list[Actor], ctx: DocContext) -> bool:
