@@ -92,18 +92,15 @@ def entity_facts(conn: Connection, cid: str, *, limit: int = 100) -> dict[str, A
         entry["last_seen"] = published
         if doc not in entry["documents"]:
             entry["documents"].append(doc)
-    q = (
-        select(documents.c.id, documents.c.title, documents.c.published)
-        .where(documents.c.id.in_(select(lk.document_id).where(lk.canonical_id == cid)))
-        .order_by(documents.c.published.desc(), documents.c.id)
-        .limit(limit)
-    )
-    docs = [dict(r._mapping) for r in conn.execute(q)]
-    speaker = select(lk.entity_id, lk.document_id).where(lk.canonical_id == cid).subquery()
+    docs = [dict(r._mapping) for r in conn.execute(_recent_documents(cid, limit))]
+    # The latest quotes: the links newest first (the index on canonical_id, published), each document's
+    # quotes of the member it links; the scan stops once ``limit`` are found.
     q = (
         select(q_.text, q_.document_id, q_.speaker, q_.cue, q_.sentence, q_.start, q_.end)
-        .join(speaker, (speaker.c.entity_id == q_.speaker_entity_id) & (speaker.c.document_id == q_.document_id))
-        .order_by(q_.document_id, q_.start)
+        .select_from(entity_links)
+        .join(quotes, (q_.document_id == lk.document_id) & (q_.speaker_entity_id == lk.entity_id))
+        .where(lk.canonical_id == cid)
+        .order_by(lk.published.desc(), lk.document_id, q_.start, q_.id)
         .limit(limit)
     )
     return {
@@ -117,6 +114,25 @@ def entity_facts(conn: Connection, cid: str, *, limit: int = 100) -> dict[str, A
         "recent_documents": docs,
         "quotes": [dict(r._mapping) for r in conn.execute(q)],
     }
+
+
+def _recent_documents(cid: str, limit: int) -> Any:
+    """The latest ``limit`` documents of one canonical entity, newest first: read down the links' index on
+    ``(canonical_id, published)`` (a link carries its document's date), documents joined to those only."""
+    lk = entity_links.c
+    newest = (
+        select(lk.document_id, lk.published)
+        .where(lk.canonical_id == cid)
+        .distinct()
+        .order_by(lk.published.desc(), lk.document_id)
+        .limit(limit)
+        .subquery("newest")
+    )
+    return (
+        select(documents.c.id, documents.c.title, documents.c.published)
+        .join(newest, newest.c.document_id == documents.c.id)
+        .order_by(newest.c.published.desc(), documents.c.id)
+    )
 
 
 def merge_decisions(conn: Connection, cid: str) -> list[dict[str, Any]]:
