@@ -25,6 +25,10 @@ def test_a_thing_named_by_its_countries_has_one_form(parse) -> None:
     assert one == other == "maritime border agreement (Libya, Turkey)"
 
 
+def test_words_stay_apart_when_a_country_between_them_is_left_out(parse) -> None:
+    assert issue_label(parse("Chile hailed the end of the Arab–Israeli conflict.")) == "Arab conflict (Israel)"
+
+
 def test_a_proper_name_stays_as_written(parse) -> None:
     text = "Ghana welcomed the Example Free Trade Area agreement. The agreement enters into force in May."
     assert issue_label(parse(text)) == "Example Free Trade Area agreement"

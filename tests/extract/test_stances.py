@@ -73,6 +73,10 @@ def test_rows(parse, text: str, expected: list[tuple[str, str]]) -> None:
         "Kenya made an official statement on the conflict.",
         # support for something that is no issue
         "Hungary backed the football team.",
+        # voices, not a country's stance: a state governor, a legislator, someone out of office
+        "Ohio Governor Jane Example condemned the invasion.",
+        "Senator John Example of Chile condemned the invasion.",
+        "Former Chilean president John Example condemned the invasion.",
     ],
 )
 def test_no_row(parse, text: str) -> None:

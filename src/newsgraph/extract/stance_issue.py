@@ -62,10 +62,21 @@ def issue_phrase(head: Token) -> tuple[str, bool]:
         # Turkish-Libyan maritime agreement" and "the maritime agreement of Turkey and Libya" are one issue
         rest = [t for t in words if t.i not in codes and not (t.is_punct or t.dep_ in ("cc", "prep", "case"))]
         if rest and rest[-1].i == head.i:
-            return qualified("".join(t.text_with_ws for t in rest).strip(), list(codes.values())), True
+            return qualified(_joined(rest), list(codes.values())), True
     text = "".join(t.text_with_ws for t in words).strip()
     text = re.sub(r"\s+-\s+", "-", text).removeprefix("so-called ")
     return text, bool(codes)
+
+
+def _joined(words: list[Token]) -> str:
+    """Words with a space wherever the text had one or a word was left out between them ("Arab–Israeli
+    conflict" less its country is "Arab conflict", not "Arabconflict")."""
+    out = ""
+    for prev, tok in zip([None, *words], words, strict=False):
+        if prev is not None:
+            out += " " if prev.whitespace_ or tok.i != prev.i + 1 else ""
+        out += tok.text
+    return out
 
 
 def _has_name(head: Token, text: str) -> bool:
