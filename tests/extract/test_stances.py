@@ -77,6 +77,8 @@ def test_rows(parse, text: str, expected: list[tuple[str, str]]) -> None:
         "Ohio Governor Jane Example condemned the invasion.",
         "Senator John Example of Chile condemned the invasion.",
         "Former Chilean president John Example condemned the invasion.",
+        # "support from" is help asked for, not a position
+        "The war went on. The city's fire service requested support from the Chilean army.",
     ],
 )
 def test_no_row(parse, text: str) -> None:
@@ -260,3 +262,19 @@ def test_the_issue_is_named_by_its_most_specific_phrase(parse) -> None:
 def test_a_harmful_aim_is_never_support(parse, text: str) -> None:
     """Issue 11: "aimed at" a harm condemns the issue; a bare title without a country gives no row at all."""
     assert all(position != "supports" for _country, position in _rows(parse, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The invasion began in May. The Chilean government expressed its support for the invasion.",
+            [("CHL", "supports")],
+        ),
+        ("The invasion began in May, despite criticism by the Peruvian foreign minister.", [("PER", "opposes")]),
+        # support for something else is no position on the issue
+        ("The invasion began in May. The Chilean government expressed its support for the refugees.", []),
+    ],
+)
+def test_positions_named_by_nouns(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _rows(parse, text) == expected

@@ -234,7 +234,9 @@ def _noun_rows(
     ]
     if issue == UNSPECIFIED or (about and not any(names_issue(o, refs) for o in about)) or _negated_noun(tok):
         return []
-    heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for o in pobjs(c)]
+    # "criticism by/from X" is X's; "support from X" is as often help as a position ("requested support from")
+    agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for o in pobjs(c)]
+    heads = agents if position == "opposes" else []
     verb = tok.head
     if not heads and tok.dep_ == "dobj" and verb.lemma_.lower() in _EXPRESSING and clause_modality(verb).is_fact:
         heads = subjects(verb)
