@@ -14,3 +14,8 @@ def test_words_and_case() -> None:
 def test_hyphenated_first_part() -> None:
     assert is_first_name("Maria-Luisa")
     assert not is_first_name("Senate-House")
+
+
+def test_office_holders_first_words() -> None:
+    assert is_first_name("Narendra")  # two names or more of the office-holder table start with it
+    assert not is_first_name("Than")  # a stop word

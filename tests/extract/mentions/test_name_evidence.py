@@ -67,3 +67,16 @@ def test_place_glued_to_a_name(index: Callable[[str], MentionIndex]) -> None:
 def test_two_first_names_stay_one_name(index: Callable[[str], MentionIndex]) -> None:
     ix = index("Health official Ali Reza Tavakoli resigned.")
     assert name_after_prefix(ix, *_span(ix, "Ali Reza Tavakoli")) is None
+
+
+def test_after_title_from_a_place_needs_no_listed_first_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("The United States Senator from Vermont Zebulon Okafor spoke on Monday.")
+    whole = _span(ix, "Vermont Zebulon Okafor")
+    assert name_after_prefix(ix, *whole) == _span(ix, "Zebulon Okafor")
+    untitled = index("The man from Vermont Zebulon Okafor spoke on Monday.")
+    assert name_after_prefix(untitled, *_span(untitled, "Vermont Zebulon Okafor")) is None
+
+
+def test_a_first_name_that_starts_a_place_is_no_evidence(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("She told Abu Dhabi Radio about it.")
+    assert not first_name_start(ix, *_span(ix, "Abu Dhabi Radio"))

@@ -59,6 +59,8 @@ def first_name_start(ix: MentionIndex, start: int, end: int) -> bool:
     before = ix.prev(start)
     if before >= 0 and ix.toks[before].lower_ in DETERMINERS:
         return False  # "the Morgan Stanley report": a firm or a thing named after a person
+    if start + 2 <= end and _place(ix.text(start, start + 2)):
+        return False  # "Abu Dhabi TV": a first name that starts a place's name
     return first_name_at(ix, start) and _name_words(ix, start, end)
 
 
@@ -70,9 +72,7 @@ def _prefix_names_no_person(ix: MentionIndex, start: int, end: int) -> bool:
     text = ix.text(start, end)
     last = ix.toks[end - 1].text
     return bool(
-        country_of_text(text)
-        or is_city(text)
-        or lookup_region(text)
+        _place(text)
         or lookup_org(text, generic=None)
         or is_portfolio(text)
         or is_org_word(last)
@@ -80,13 +80,32 @@ def _prefix_names_no_person(ix: MentionIndex, start: int, end: int) -> bool:
     )
 
 
+def _after_title_and_preposition(ix: MentionIndex, start: int) -> bool:
+    """ "Senator from [Ruritania Dana Okafor]", "First Minister of [...]": a title, then "from" or "of"."""
+    p = ix.prev(start)
+    if p < 0 or ix.toks[p].lower_ not in ("from", "of"):
+        return False
+    q = ix.prev(p)
+    return q >= 0 and q in ix.titles_ending
+
+
 def name_after_prefix(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     """ "[Ruritania Dana Okafor]": the name (from a first name to the end) after a place or body that
-    the model joined to it, or None."""
+    the model joined to it, or None. After "TITLE from" / "TITLE of" the title is the person evidence:
+    the name after a place needs no listed first name ("Senator from [Ruritania Bo Okafor]")."""
+    titled = _after_title_and_preposition(ix, start)
     for i in range(start + 1, end - 1):
-        if first_name_at(ix, i) and _name_words(ix, i, end) and _prefix_names_no_person(ix, start, i):
+        evidence = first_name_at(ix, i) or (titled and _place(ix.text(start, i)))
+        if evidence and _name_words(ix, i, end) and _prefix_names_no_person(ix, start, i):
             return i, end
     return None
+
+
+def _place(text: str) -> bool:
+    """A country, a city or a region (a state, a province) of the gazetteer."""
+    place = lookup_place(text, alternates=False)
+    in_gazetteer = place is not None and place.kind in ("region", "state")
+    return bool(country_of_text(text) or is_city(text) or lookup_region(text) or in_gazetteer)
 
 
 __all__ = ["first_name_at", "first_name_start", "name_after_prefix"]

@@ -375,7 +375,7 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
 
 def _is_place(text: str) -> bool:
     place = lookup_place(text, alternates=False)
-    in_gazetteer = place is not None and place.kind in ("city", "region")
+    in_gazetteer = place is not None and place.kind in ("city", "region", "state")
     return bool(country_of_text(text) or lookup_region(text) or in_gazetteer)
 
 
