@@ -106,7 +106,7 @@ def test_noun_patterns(head: str, noun: str, standalone: bool) -> None:
     assert (pat.noun, pat.standalone) == (noun, standalone)
 
 
-@pytest.mark.parametrize(("verb", "kind"), [("hold", "light"), ("attribute", "attribution")])
+@pytest.mark.parametrize(("verb", "kind"), [("hold", "light"), ("attribute", "attribution"), ("receive", "undergo")])
 def test_light_verbs(verb: str, kind: str) -> None:
     assert lex.light_verbs()[verb][0].kind == kind
 

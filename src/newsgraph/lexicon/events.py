@@ -107,7 +107,7 @@ class NounPattern:
 class LightVerb:
     verb: str
     particle: str | None
-    kind: str  # "light" | "attribution"
+    kind: str  # "light" | "attribution" | "undergo"
     role: str | None  # "prep:to" | "subject" for attribution verbs
 
 
@@ -268,8 +268,8 @@ def light_verbs() -> dict[str, tuple[LightVerb, ...]]:
     for row in read_table("light_verbs.tsv"):
         kind = row["kind"]
         role = row["role"] or None
-        if kind not in ("light", "attribution"):
-            raise LexiconError(f"light_verbs.tsv: {row['verb']}: kind must be light or attribution")
+        if kind not in ("light", "attribution", "undergo"):
+            raise LexiconError(f"light_verbs.tsv: {row['verb']}: kind must be light, attribution or undergo")
         if kind == "attribution" and not (role == "subject" or (role or "").startswith("prep:")):
             raise LexiconError(f"light_verbs.tsv: {row['verb']}: attribution needs role prep:W or subject")
         grouped[row["verb"].lower()].append(LightVerb(row["verb"].lower(), row["particle"] or None, kind, role))

@@ -679,6 +679,20 @@ def test_the_sides_of_a_deal(parse, text: str, expected: set[tuple[str, str | No
     assert {f for f in _facts(parse, text) if f[0] in ("AGREE", "CONSULT")} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Jane Doe received criticism for the move.", [("ACCUSE", "critics", "Jane Doe")]),
+        ("The mayor came under scrutiny from both parties.", [("ACCUSE", "parties", "mayor")]),
+        ("Governor John Roe faced allegations of fraud.", [("ACCUSE", "critics", "John Roe")]),
+        ("The journalist received praise for her questions.", [("SUPPORT", "supporters", "journalist")]),
+        ("The minister received a letter from the president.", []),  # no event noun
+    ],
+)
+def test_an_undergone_event_targets_the_subject(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.type, e.actor, e.target) for e in _events(parse, text)] == expected
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [

@@ -47,6 +47,7 @@ __all__ = [
     "own_actor_heads",
     "preps",
     "slot_heads",
+    "undergo_verb",
 ]
 
 _PREP_DEPS = frozenset({"prep", "mark", "dative", "agent", "prt"})
@@ -417,6 +418,21 @@ def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
                 return verb  # "entered into an agreement", "went on strike"
         if hosted and head.lower_ in _HOST_PREPS and verb.pos_ == "VERB":
             return verb  # "in a phone call with X, Y said"
+    return None
+
+
+def undergo_verb(tok: Token) -> Token | None:
+    """The verb whose subject suffers a nominal event ("received criticism", "faced charges", "came under
+    scrutiny"), when the noun is its object (or, with a particle row, the object of that preposition)."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if tok.dep_ == "dobj":
+        rows = light_verbs().get(head.lemma_.lower(), ())
+        return head if any(lv.kind == "undergo" and lv.particle is None for lv in rows) else None
+    if tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        rows = light_verbs().get(head.head.lemma_.lower(), ())
+        return head.head if any(lv.kind == "undergo" and lv.particle == head.lower_ for lv in rows) else None
     return None
 
 

@@ -37,6 +37,7 @@ from newsgraph.extract.events.arguments import (
     own_actor_heads,
     preps,
     slot_heads,
+    undergo_verb,
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
@@ -47,6 +48,8 @@ from newsgraph.lexicon.titles import titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from newsgraph.lexicon.events import NounPattern
 
 __all__ = ["Candidate", "describes_noun", "doers", "is_event_noun", "noun_candidate", "verb_candidate"]
 
@@ -325,6 +328,9 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         modality = clause_modality(light) if light is not None else clause_modality(tok, nominal=True)
         trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
         return Candidate(pat.type, pat.mode, trigger, tok, parties, [], modality, nominal=True)
+    undergoer = undergo_verb(tok) if light is None and pat.type in _UNDERGONE else None
+    if undergoer is not None:
+        return _undergone(pat, tok, undergoer, ctx)
     if light is not None:
         actors = _actor_list(subjects(light), ctx)
         modality = clause_modality(light)
@@ -370,6 +376,29 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
         type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
     return Candidate(type_, mode, trigger, clause, actors, targets, modality, nominal=True)
+
+
+# Types a subject can undergo with its giver unsaid ("received criticism", "faced charges", "won praise",
+# "received threats", "faced sanctions"); force is left out ("came under fire" is as often words as shots).
+_UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION"})
+_UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters"}
+
+
+def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Candidate | None:
+    """A nominal event the verb's subject suffers: the subject is the target, "from X" (on the noun or the
+    verb) the actor, else an unnamed giver of no country."""
+    targets = _actor_list(subjects(verb), ctx)
+    if not targets:
+        return None
+    givers = [o for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for o in pobjs(c)]
+    if givers:
+        actors = _actor_list(givers, ctx)
+    else:
+        label = _UNNAMED_GIVER.get(pat.type, "unnamed")
+        actors = [Actor(label, None, None, None, tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)]
+    trigger = [verb, tok] if verb.i < tok.i else [tok]
+    # the noun is the clause: a verb row of the undergoing verb ("received") does not hide it
+    return Candidate(pat.type, pat.mode, trigger, tok, actors, targets, clause_modality(verb), nominal=True)
 
 
 def _deal_parties(tok: Token, light: Token | None, ctx: DocContext) -> list[Actor]:
