@@ -11,6 +11,7 @@ opened (:func:`cell_history`); the "as of" slider replays ``(date, position)`` p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.schema import documents, stances
+from newsgraph.store.sql import chunked
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that carry no topic in issue labels ("the current situation in Ukraine").
@@ -129,31 +131,30 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
 
 
 def _latest(conn: Connection, where: list[Any], issue: str | None) -> list[Cell]:
-    """The row that wins each cell (the latest date, then the highest id), with the cell's row count."""
-    date = _date()
-    key = [stances.c.country] if issue is not None else [stances.c.country, stances.c.issue]
-    order = (func.coalesce(date, "").desc(), stances.c.id.desc())
-    ranked = (
-        select(
-            stances.c.id,
-            func.row_number().over(partition_by=key, order_by=order).label("rank"),
-            func.count().over(partition_by=key).label("n"),
-        )
-        .join(documents, documents.c.id == stances.c.document_id)
-        .where(*where)
-        .subquery()
+    """The row that wins each cell (the latest date, then the highest id), with the cell's row count.
+
+    One pass over the rows' ids, cells and dates, the winner kept per cell here (ranking them in SQL
+    sorted every row: 13,182 rows, 36 cells on the 100k base), then the winners' rows alone."""
+    date = func.coalesce(_date(), "")
+    q = select(stances.c.id, stances.c.country, stances.c.issue, date).join(
+        documents, documents.c.id == stances.c.document_id
     )
-    q = (
-        select(stances, documents.c.title, date.label("day"), ranked.c.n)
-        .join(ranked, ranked.c.id == stances.c.id)
-        .join(documents, documents.c.id == stances.c.document_id)
-        .where(ranked.c.rank == 1)
-    )
+    best: dict[tuple[str, str], tuple[str, int]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for id_, country, label, day in conn.execute(q.where(*where)):
+        key = (country, label if issue is None else issue)
+        counts[key] += 1
+        if key not in best or (day, id_) > best[key]:
+            best[key] = (day, id_)
     out = []
-    for r in conn.execute(q):
-        ev = Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end)
-        label = r.issue if issue is None else issue
-        out.append(Cell(r.country, label, r.position, r.day, ev, [ev], int(r.n)))
+    for part in chunked(sorted(i for _, i in best.values())):
+        rows = select(stances, documents.c.title, _date().label("day")).join(
+            documents, documents.c.id == stances.c.document_id
+        )
+        for r in conn.execute(rows.where(stances.c.id.in_(part))):
+            ev = Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end)
+            label = r.issue if issue is None else issue
+            out.append(Cell(r.country, label, r.position, r.day, ev, [ev], counts[(r.country, label)]))
     return sorted(out, key=lambda c: (c.issue, c.country))
 
 
@@ -186,12 +187,12 @@ def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | Non
         return {}
     date = _date()
     q = (
-        select(stances.c.country, stances.c.issue, date.label("day"), stances.c.position)
+        select(stances.c.country, stances.c.issue, date.label("day"), stances.c.position, stances.c.id)
         .join(documents, documents.c.id == stances.c.document_id)
         .where(*where)
-        .order_by(func.coalesce(date, ""), stances.c.id)
     )
+    rows = sorted(((r.day or "", r.id), r) for r in conn.execute(q))  # sorted here: faster than in SQLite
     out: Replay = {}
-    for r in conn.execute(q):
+    for _, r in rows:
         out.setdefault((r.country, r.issue if issue is None else issue), []).append((r.day, r.position))
     return out
