@@ -31,12 +31,12 @@ How it works, in three steps over one parsed ``Doc``:
    answerer (to nobody in a question). A quote whose speaker stays unknown is left out
    (``keep_unattributed=True`` keeps it with ``speaker=None``).
 
-**One record per excerpt.** A quotation is returned as one :class:`Quote` per sentence
-it spans, so every record's evidence is one sentence, like every other fact; the parts
-share speaker and cue, and parts of three words or fewer are dropped. A writer's elision
-mark ("[...]") inside a sentence stays in its excerpt (it is one quoted sentence with a
-cut), one at an excerpt's edge is dropped. A quotation split around its attribution
-(``"...," Rutte said, "..."``) gives **two** records, one per part.
+**One record per quotation.** A quotation (the words between one pair of quote marks) is
+returned as one :class:`Quote`, however many sentences it spans; its evidence holds those
+sentences. A writer's elision mark ("[...]") inside it stays, one at either edge is dropped.
+A quotation split around its attribution (``"...," Rutte said, "..."``) is two quotations,
+so two records with one speaker; a quotation running over several paragraphs gives a
+record per paragraph.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def extract_quotes(
             last = index.token_range(end - 1, end)[0]
             index.said.append((max(last, hit.token.i if hit else 0), speaker))
         found.append((span, start, end, hit, speaker))
-    return _build(doc, doc_id, index, found)
+    return _build(doc, doc_id, found)
 
 
 def _attribute(
@@ -329,51 +329,41 @@ def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
     return best[1] if best else None
 
 
-def _excerpts(text: str, start: int, end: int, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
-    """Cut a quotation into excerpts at sentence ends; an elision mark the writer put inside a sentence
-    ("we will cut taxes [...] and build homes") stays, one at an excerpt's edge is dropped."""
+def _excerpt(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation's record span: its inside without edge spaces, a trailing comma or an elision mark
+    at either edge ("[...] we will build homes [...]"); one the writer put inside stays."""
     words = quote_words(text[start:end])
     if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, text[start:end]):
-        return [(start, end)]  # a short phrase kept for its cue: one excerpt
-    cuts: list[int] = []
-    k = bisect.bisect_right(sentence_ends, start)
-    while k < len(sentence_ends) and sentence_ends[k] < end:
-        cuts.append(sentence_ends[k])
-        k += 1
-    out: list[tuple[int, int]] = []
-    pos = start
-    for cut in [*cuts, end]:
-        a, b = trimmed(text, QuoteSpan(pos, cut, "", ""))
-        while (m := _ELISION.match(text, a, b)) is not None and m.end() <= b:
-            a = m.end()
-        while (m := _ELISION_END.search(text, a, b)) is not None:
-            b = m.start()
-        a, b = trimmed(text, QuoteSpan(a, b, "", ""))
-        if len(quote_words(text[a:b])) > _MAX_FRAGMENT_WORDS:
-            out.append((a, b))
-        pos = cut
-    return out
+        return start, end  # a short phrase kept for its cue
+    a, b = start, end
+    while (m := _ELISION.match(text, a, b)) is not None and m.end() <= b:
+        a = m.end()
+    while (m := _ELISION_END.search(text, a, b)) is not None:
+        b = m.start()
+    a, b = trimmed(text, QuoteSpan(a, b, "", ""))
+    return (a, b) if len(quote_words(text[a:b])) > _MAX_FRAGMENT_WORDS else None
 
 
 def _build(
     doc: Doc,
     doc_id: str,
-    index: QuoteIndex,
     found: list[tuple[QuoteSpan, int, int, CueHit | None, Speaker | None]],
 ) -> list[Quote]:
-    """One :class:`Quote` per excerpt of each quotation (see the module docstring)."""
+    """One :class:`Quote` per quotation (see the module docstring)."""
     text = doc_text(doc)
-    ends = index.sent_end_chars
     out: list[Quote] = []
     for _span, start, end, hit, speaker in found:
-        for a, b in _excerpts(text, start, end, ends):
-            out.append(
-                Quote(
-                    text=text[a:b],
-                    speaker=speaker.name if speaker else None,
-                    evidence=char_evidence(doc_id, doc, a, b),
-                    speaker_role=speaker.role if speaker else None,
-                    cue=hit.cue.lemma if hit else None,
-                )
+        excerpt = _excerpt(text, start, end)
+        if excerpt is None:
+            continue
+        a, b = excerpt
+        out.append(
+            Quote(
+                text=text[a:b],
+                speaker=speaker.name if speaker else None,
+                evidence=char_evidence(doc_id, doc, a, b),
+                speaker_role=speaker.role if speaker else None,
+                cue=hit.cue.lemma if hit else None,
             )
+        )
     return out
