@@ -441,6 +441,22 @@ def _issue_rows(
     return out
 
 
+class _Reader:
+    """Finds who enacts an act in reading order, in a context of its own: the sentences before each verb
+    are noted first (a pronoun finds its person), and the main pass's context resolves as it always did."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver | None, published: str | None) -> None:
+        self.ctx = DocContext(doc, resolver, published)
+        self._next = 0
+
+    def doers(self, head: Token) -> list[Actor]:
+        sents = self.ctx.sents
+        while self._next < len(sents) and sents[self._next].end <= head.i:
+            self.ctx.note_sentence(sents[self._next])
+            self._next += 1
+        return _enacting_actors(head, self.ctx)
+
+
 def _lead(ctx: DocContext) -> list[Span]:
     """Where news tells the story's action: the first paragraph that says something (a sentence with a
     verb of its own, not a map legend or a caption), at most its first two sentences."""
@@ -477,13 +493,14 @@ def extract_stances(
     ctx = DocContext(doc, resolver, published)
     lead = _lead(ctx)
     lead_end = lead[-1].end_char if lead else 0
-    found = enactment_in(lead, lambda h: _enacting_actors(h, ctx))
+    reader = _Reader(doc, resolver, published)
+    found = enactment_in(lead, reader.doers)
     rows: list[Stance] = []
     if found is not None:  # the story's own policy act names the issue; its doers support it
         act, actors = found
         issue = act.issue
         sent = ctx.sent_of(act.verb)
-        for other, doers in [(act, actors), *same_acts(ctx.sents, act, lambda h: _enacting_actors(h, ctx))]:
+        for other, doers in [(act, actors), *same_acts(ctx.sents, act, reader.doers)]:
             where = ctx.sent_of(other.verb)
             stop = other.obj.idx + len(other.obj)
             for actor in doers:
