@@ -141,7 +141,7 @@ def _latest(conn: Connection, where: list[Any], issue: str | None) -> list[Cell]
     )
     best: dict[tuple[str, str], tuple[str, int]] = {}
     counts: Counter[tuple[str, str]] = Counter()
-    for id_, country, label, day in conn.execute(q.where(*where)):
+    for id_, country, label, day in conn.execute(q.where(*where)).all():
         key = (country, label if issue is None else issue)
         counts[key] += 1
         if key not in best or (day, id_) > best[key]:
@@ -191,8 +191,9 @@ def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | Non
         .join(documents, documents.c.id == stances.c.document_id)
         .where(*where)
     )
-    rows = sorted(((r.day or "", r.id), r) for r in conn.execute(q))  # sorted here: faster than in SQLite
+    rows = conn.execute(q).all()  # fetched at once and sorted here: faster than row by row, sorted in SQLite
+    rows.sort(key=lambda r: (r[2] or "", r[4]))
     out: Replay = {}
-    for _, r in rows:
-        out.setdefault((r.country, r.issue if issue is None else issue), []).append((r.day, r.position))
+    for country, label, day, position, _ in rows:
+        out.setdefault((country, label if issue is None else issue), []).append((day, position))
     return out
