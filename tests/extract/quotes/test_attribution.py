@@ -499,3 +499,19 @@ def test_they_is_not_a_subject_inside_a_reported_clause(parse: Callable[[str], D
     )
     ((_, speaker, _),) = _quotes(parse, text)
     assert speaker == "researchers"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Our town is flooding. The river rose overnight. Help us now!" Mayor Ada Lenz told the world on Friday '
+            "via Twitter.",
+            "Ada Lenz",
+        ),
+        ('Rita Moss, also on Twitter, defended her vote, "I stand by every word I said in that debate."', "Rita Moss"),
+    ],
+)
+def test_attribution_after_a_long_quotation_or_a_defence(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    quotes = _quotes(parse, text)
+    assert quotes and {s for _, s, _ in quotes} == {speaker}

@@ -67,6 +67,8 @@ log = logging.getLogger(__name__)
 _MAX_FRAGMENT_WORDS = 3
 _LONG_QUOTE_WORDS = 8
 _MAX_PATH_STEPS = 6
+# The sentence right after a closing mark may be its attribution ('"..." Ana Ruiz told reporters on Monday.').
+_TAIL_TOKENS = 16
 # An elision the writer marked inside a quotation: "[...]", "[…]", "(...)".
 _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
 _ELISION_END = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])][\s.]*$")
@@ -203,7 +205,7 @@ def _fragment_cue(index: QuoteIndex, start: int, end: int, name: bool) -> CueHit
     for tok in doc[a:b]:
         if not a <= tok.head.i < b and tok.dep_ in _PREMODIFIERS and tok.head.i >= b:
             return None
-    hit = _governing_cue(index, a, b)
+    hit = _governing_cue(index, a, b) or _inverted_cue(index, a, b)
     if hit is None or hit.speaker is None or hit.negated:
         return None
     if name and hit.cue.lemma not in _NAMING_CUES:
@@ -280,7 +282,7 @@ def _nearest_cue(index: QuoteIndex, span: QuoteSpan, a: int, b: int) -> CueHit |
             lo = index.sent_bounds(first - 1)[0]
     if last + 1 < len(index.sent_starts):  # '"...," he said' cut off by the sentence splitter
         nlo, nhi = index.sent_bounds(last + 1)
-        if nhi - nlo <= 8 and doc[nlo].idx - span.end <= 2 and not doc[nlo].is_title:
+        if nhi - nlo <= _TAIL_TOKENS and doc[nlo].idx - span.end <= 2:  # '"...!" Ana Ruiz told the world.'
             hi = nhi
     best: tuple[int, CueHit] | None = None
     lo_i = bisect.bisect_left(index.cue_order, lo)
