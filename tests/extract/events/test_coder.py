@@ -652,6 +652,9 @@ def test_no_home_target_for_a_withdrawal(parse) -> None:
         ("Senator Jane Doe lashed out at the governor on Monday.", [("ACCUSE", "Jane Doe", "governor")]),
         ("Jane Doe referred to the protesters as ugly thugs.", [("ACCUSE", "Jane Doe", "protesters")]),
         ("Army units hammered the town with artillery.", []),  # blows, not words: no ACCUSE
+        ("Senator Jane Doe questioned the governor's power to do it.", [("ACCUSE", "Jane Doe", "governor's")]),
+        ("Senator Jane Doe questioned whether the deal was legal.", []),  # a doubt about a fact, not an accusation
+        ("Critics raised questions about Jane Doe's eligibility.", [("ACCUSE", "Critics", "Jane Doe's")]),
     ],
 )
 def test_harsh_criticism_and_characterizations(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
