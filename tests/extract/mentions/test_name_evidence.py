@@ -7,7 +7,12 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.name_evidence import first_name_at, first_name_start, name_after_prefix
+from newsgraph.extract.mentions.name_evidence import (
+    first_name_at,
+    first_name_start,
+    name_after_prefix,
+    with_first_name_before,
+)
 from newsgraph.extract.mentions.persons import find_person_spans
 
 
@@ -80,3 +85,9 @@ def test_after_title_from_a_place_needs_no_listed_first_name(index: Callable[[st
 def test_a_first_name_that_starts_a_place_is_no_evidence(index: Callable[[str], MentionIndex]) -> None:
     ix = index("She told Abu Dhabi Radio about it.")
     assert not first_name_start(ix, *_span(ix, "Abu Dhabi Radio"))
+
+
+def test_a_surname_tagged_alone_takes_the_first_name_before_it(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("The fire killed five. Tomasz Wrobel filed a complaint.")
+    assert with_first_name_before(ix, *_span(ix, "Wrobel")) == _span(ix, "Tomasz Wrobel")
+    assert "Tomasz Wrobel" in _names(ix)

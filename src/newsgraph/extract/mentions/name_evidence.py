@@ -49,6 +49,26 @@ def _name_words(ix: MentionIndex, start: int, end: int) -> bool:
     return not (lookup_org(text, generic=None) or lookup_place(text, alternates=False) or lookup_region(text))
 
 
+def persons_name_shape(ix: MentionIndex, start: int, end: int) -> bool:
+    """Two to four name words that start with a first name, not after a determiner ("the Morgan Stanley
+    report") and not a place's name that starts with a first name ("Abu Dhabi ...")."""
+    before = ix.prev(start)
+    if before >= 0 and ix.toks[before].lower_ in DETERMINERS:
+        return False
+    if start + 2 <= end and _place(ix.text(start, start + 2)):
+        return False
+    return first_name_at(ix, start) and _name_words(ix, start, end)
+
+
+def with_first_name_before(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
+    """ "Dana [Okafor]": a surname the model tagged alone, right after an untagged first name: the whole
+    name, or None."""
+    p = start - 1
+    if p < 0 or ix.ent_of[p] >= 0 or ix.sent_of[p] != ix.sent_of[start] or not ix.toks[p].whitespace_:
+        return None
+    return (p, end) if persons_name_shape(ix, p, end) else None
+
+
 def first_name_start(ix: MentionIndex, start: int, end: int) -> bool:
     """ "Dana Okafor" tagged ORG: a short name that starts with a first name is a person's. Only for the
     labels the model gives persons' names by mistake: a group ("Roman Catholic", NORP), a building or
@@ -56,12 +76,7 @@ def first_name_start(ix: MentionIndex, start: int, end: int) -> bool:
     ent = ix.ent_at(start)
     if ent is None or ent.label not in _NAME_LABELS:
         return False
-    before = ix.prev(start)
-    if before >= 0 and ix.toks[before].lower_ in DETERMINERS:
-        return False  # "the Morgan Stanley report": a firm or a thing named after a person
-    if start + 2 <= end and _place(ix.text(start, start + 2)):
-        return False  # "Abu Dhabi TV": a first name that starts a place's name
-    return first_name_at(ix, start) and _name_words(ix, start, end)
+    return persons_name_shape(ix, start, end)
 
 
 def _prefix_names_no_person(ix: MentionIndex, start: int, end: int) -> bool:
@@ -108,4 +123,4 @@ def _place(text: str) -> bool:
     return bool(country_of_text(text) or is_city(text) or lookup_region(text) or in_gazetteer)
 
 
-__all__ = ["first_name_at", "first_name_start", "name_after_prefix"]
+__all__ = ["first_name_at", "first_name_start", "name_after_prefix", "persons_name_shape", "with_first_name_before"]

@@ -38,7 +38,7 @@ from newsgraph.extract.mentions.index import (
     clean_words,
     country_of_text,
 )
-from newsgraph.extract.mentions.name_evidence import first_name_start, name_after_prefix
+from newsgraph.extract.mentions.name_evidence import first_name_start, name_after_prefix, with_first_name_before
 from newsgraph.extract.mentions.not_persons import drop_things
 from newsgraph.extract.mentions.roles import (
     OrgRef,
@@ -116,6 +116,8 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
             if span is not None:
                 span = _after_inner_title(ix, *span)
             split = name_after_prefix(ix, *span) if span is not None else None
+            if span is not None and ent.label in _MISLABELLED:
+                split = split or with_first_name_before(ix, *span)  # "Dana [Okafor]"
             span = split or span
         if ent.label == "PERSON":
             known = span is not None and ix.text(*span) in surnames

@@ -159,6 +159,7 @@ def test_names_and_countries(
         ("The plane landed at Omsk in Siberia on Friday.", "Omsk in Siberia"),
         ("She grew up in Auckland, New Zealand, and moved.", "Auckland, New Zealand"),
         ("Shots were fired at the Riverside Energy Arena last night.", "Riverside Energy Arena"),
+        ("The fire killed five. Tomasz Wrobel filed a complaint.", "Tomasz Wrobel"),  # a person's name
     ],
 )
 def test_not_named_organizations(orgs: Callable[[str], list[Organization]], text: str, not_an_org: str) -> None:

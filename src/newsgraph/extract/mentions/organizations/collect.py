@@ -37,6 +37,7 @@ from newsgraph.extract.mentions.index import (
     MentionIndex,
     country_of_text,
 )
+from newsgraph.extract.mentions.name_evidence import persons_name_shape
 from newsgraph.extract.mentions.organizations.aliases import (
     OrgMention,
     capitalised_run,
@@ -359,6 +360,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "the sea between Crete and Cyprus"
     if _place_in_place(ix, start, end):
         return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
+    if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
+        return True  # "Dana Okafor, a spokesman": a first name and a surname name a person
     before, after = ix.prev(start), ix.next(end - 1)
     noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
     if _indefinite(ix, start) and not noun_after:
