@@ -39,6 +39,11 @@ def test_a_generic_word_gets_the_story_s_countries(parse) -> None:
     assert issue_label(parse(text)) == "agreement (United Kingdom, United States)"
 
 
+def test_a_story_without_a_country_names_its_most_named_entity(parse) -> None:
+    text = "The Example Union began a strike on Monday. The Example Union said the strike would go on."
+    assert issue_label(parse(text)) == "strike (Example Union)"
+
+
 def test_no_issue(parse) -> None:
     assert issue_label(parse("Nothing happened today.")) == UNSPECIFIED
 

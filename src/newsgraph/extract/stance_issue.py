@@ -31,6 +31,7 @@ __all__ = ["UNSPECIFIED", "issue_label", "issue_phrase", "named_phrase", "names_
 UNSPECIFIED = "unspecified issue"
 # Adjectives that date an issue phrase rather than name it ("the current situation").
 _TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
+_NAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC", "EVENT"})
 
 
 def issue_phrase(head: Token) -> tuple[str, bool]:
@@ -111,7 +112,22 @@ def issue_label(doc: Doc) -> str:
     pool = specific or phrases[head]
     # a phrase with a name in it ("the AfCFTA agreement") first, then the most written, then the first
     label = max(pool, key=lambda t: (t in names, pool[t], -first[t]))
-    return label if label in names else qualified(label, _leading_countries(doc))
+    if label in names:
+        return label
+    countries = _leading_countries(doc)
+    if countries:
+        return qualified(label, countries)
+    entity = _leading_entity(doc)  # a story with no country: its most named place, body or person
+    return f"{label} ({entity})" if entity else label
+
+
+def _leading_entity(doc: Doc) -> str | None:
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in _NAMED_LABELS:
+            words = ent.text.split()
+            counts[" ".join(words[1:] if words[0].lower() == "the" else words)] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _leading_countries(doc: Doc, n: int = 2) -> list[str]:
