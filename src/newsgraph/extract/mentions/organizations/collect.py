@@ -57,6 +57,7 @@ from newsgraph.extract.mentions.organizations.candidates import (
     web_sites,
 )
 from newsgraph.extract.mentions.organizations.context import context_country
+from newsgraph.extract.mentions.organizations.split import list_pieces, slash_pair
 from newsgraph.extract.mentions.roles import OrgRef, main_country
 from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind, place_word_kind
 from newsgraph.lexicon.known_orgs import (
@@ -224,7 +225,7 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                 if run is not None:
                     e = run[1]
         e = _country_suffix(ix, s, e)
-        spans.extend(_dash_pieces(ix, s, e))
+        spans.extend(piece for part in _dash_pieces(ix, s, e) for piece in list_pieces(ix, *part))
     taken = _Covered(len(doc), spans)
     for known in ix.known_orgs:
         span = (known.start, known.end)
@@ -360,6 +361,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "the sea between Crete and Cyprus"
     if _place_in_place(ix, start, end):
         return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
+    if slash_pair(ix, start, end):
+        return True  # "Okafor/Lindqvist": a ticket of two persons
     if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
         return True  # "Dana Okafor, a spokesman": a first name and a surname name a person
     before, after = ix.prev(start), ix.next(end - 1)

@@ -1,0 +1,64 @@
+"""Candidate names that are not one organization: several bodies the model tagged as one name ("the
+Green Party, Reform Party", "The Ledger and The Daily Post") and pairs of surnames joined by a slash (a
+ticket of two candidates: "Okafor/Lindqvist")."""
+
+from __future__ import annotations
+
+from newsgraph.extract.mentions.index import DETERMINERS, NAME_PARTICLES, MentionIndex
+from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
+
+_LIST_JOINTS = frozenset({",", "and", "&"})
+
+
+def _complete(ix: MentionIndex, start: int, end: int) -> bool:
+    """A piece that is a whole name by itself: a known body, a capitalised name ending in an organization
+    word ("Reform Party"), or a title with a capitalised "The" ("The Daily Post")."""
+    if start >= end:
+        return False
+    last = ix.toks[end - 1].text
+    return (
+        lookup_org(ix.text(start, end), generic=None) is not None
+        or (last[:1].isupper() and is_org_word(last))
+        or (ix.toks[start].text == "The" and end - start >= 2)
+    )
+
+
+def _trim(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
+    """Without leading spaces and lower-case determiners ("and the Liberty Party"); "The" stays."""
+    while start < end and (
+        ix.toks[start].is_space or (ix.toks[start].lower_ in DETERMINERS and ix.toks[start].text != "The")
+    ):
+        start += 1
+    return start, end
+
+
+def list_pieces(ix: MentionIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Green Party, Reform Party" → two names; a name whose parts are not whole names by themselves
+    ("Peace and Freedom Party", "Department of Health and Human Services") stays one."""
+    for k in range(start + 1, end - 1):
+        if ix.toks[k].lower_ not in _LIST_JOINTS:
+            continue
+        left, right = _trim(ix, start, k), _trim(ix, k + 1, end)
+        if _complete(ix, *left) and _complete(ix, *right):
+            return [left, *list_pieces(ix, *right)]
+    return [(start, end)]
+
+
+def slash_pair(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "Okafor/Lindqvist", "De La Cruz/Holt": capitalised names joined by a slash with no organization
+    word and no acronym (a ticket of two persons, not a body)."""
+    text = ix.text(start, end)
+    if "/" not in text or lookup_org(text, generic=None) is not None:
+        return False
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) < 2 or not all(parts):
+        return False
+    for part in parts:
+        words = part.split()
+        for w in words:
+            if w.isupper() or is_org_word(w) or not (w[:1].isupper() or w.lower() in NAME_PARTICLES):
+                return False
+    return True
+
+
+__all__ = ["list_pieces", "slash_pair"]

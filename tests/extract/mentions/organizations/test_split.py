@@ -1,0 +1,62 @@
+"""Candidate names that are several bodies, or a ticket of two persons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.organizations.split import list_pieces, slash_pair
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _span(ix: MentionIndex, text: str) -> tuple[int, int]:
+    for i in range(len(ix.toks)):
+        for j in range(i + 1, len(ix.toks) + 1):
+            if ix.text(i, j) == text:
+                return i, j
+    raise AssertionError(f"{text!r} not in the tokens")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "pieces"),
+    [
+        ("Members of the Green Party, Reform Party met.", "Green Party, Reform Party", ["Green Party", "Reform Party"]),
+        (
+            "She wrote for The Ledger and The Daily Post for years.",
+            "The Ledger and The Daily Post",
+            ["The Ledger", "The Daily Post"],
+        ),
+        ("The Peace and Freedom Party met.", "Peace and Freedom Party", ["Peace and Freedom Party"]),
+        (
+            "The Department of Health and Human Services said so.",
+            "Department of Health and Human Services",
+            ["Department of Health and Human Services"],
+        ),
+    ],
+)
+def test_list_pieces(index: Callable[[str], MentionIndex], text: str, name: str, pieces: list[str]) -> None:
+    ix = index(text)
+    assert [ix.text(*p) for p in list_pieces(ix, *_span(ix, name))] == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "pair"),
+    [
+        ("The Okafor/Lindqvist ticket got 2 percent.", "Okafor/Lindqvist", True),
+        ("The De La Cruz/Holt ticket got 1 percent.", "De La Cruz/Holt", True),
+        ("The AC/DC concert was cancelled.", "AC/DC", False),
+        ("The Green Party/Labour Party pact held.", "Green Party/Labour Party", False),
+    ],
+)
+def test_slash_pair(index: Callable[[str], MentionIndex], text: str, name: str, pair: bool) -> None:
+    ix = index(text)
+    assert slash_pair(ix, *_span(ix, name)) is pair
