@@ -652,6 +652,7 @@ def test_no_home_target_for_a_withdrawal(parse) -> None:
         ("Senator Jane Doe lashed out at the governor on Monday.", [("ACCUSE", "Jane Doe", "governor")]),
         ("Jane Doe referred to the protesters as ugly thugs.", [("ACCUSE", "Jane Doe", "protesters")]),
         ("Army units hammered the town with artillery.", []),  # blows, not words: no ACCUSE
+        ("Democrats continued to attack Donald Trump on his taxes.", [("ACCUSE", "Democrats", "Donald Trump")]),
         ("Senator Jane Doe questioned the governor's power to do it.", [("ACCUSE", "Jane Doe", "governor's")]),
         ("Senator Jane Doe questioned whether the deal was legal.", []),  # a doubt about a fact, not an accusation
         ("Critics raised questions about Jane Doe's eligibility.", [("ACCUSE", "Critics", "Jane Doe's")]),

@@ -318,14 +318,20 @@ def _comp_event(clause: Token, types: frozenset[str]) -> bool:
 
 
 def _verbal(clause: Token) -> bool:
-    """A named person acting on a person or on something abstract (no name, no place, no group)."""
-    if not any(t.ent_type_ == "PERSON" for t in subjects(clause)):
+    """A named person, or a political camp ("Democrats", "Republicans": a group name of no country), acting
+    on a person or on something abstract (no name, no place, no group)."""
+    if not any(t.ent_type_ == "PERSON" or _camp(t) for t in subjects(clause)):
         return False
     objs = objects(clause)
     return bool(objs) and all(
         o.ent_type_ == "PERSON" or (not o.ent_type_ and o.pos_ == "NOUN" and sector_of(o.lemma_.lower()) is None)
         for o in objs
     )
+
+
+def _camp(tok: Token) -> bool:
+    """A party's people named as a group ("Democrats", "the Republicans"), not a nation ("Iranians")."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and token_country(tok) is None
 
 
 # ---- argument slots --------------------------------------------------------------------
