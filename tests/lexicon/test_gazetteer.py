@@ -88,6 +88,7 @@ def test_lookup_region_only_reads_the_table() -> None:
         ("Brexit", "event"),
         ("Image", "credit"),
         ("Storm", "prefix"),
+        ("Summit", "suffix"),
     ],
 )
 def test_not_entity_kind(text: str, kind: str) -> None:

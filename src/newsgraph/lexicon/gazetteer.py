@@ -20,8 +20,8 @@ from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 PlaceKind = Literal["region", "city", "state"]
-NotEntityKind = Literal["currency", "event", "thing", "credit", "prefix"]
-_NOT_ENTITY_KINDS = ("currency", "event", "thing", "credit", "prefix")
+NotEntityKind = Literal["currency", "event", "thing", "credit", "prefix", "suffix"]
+_NOT_ENTITY_KINDS = ("currency", "event", "thing", "credit", "prefix", "suffix")
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,6 +160,7 @@ def test_names_and_countries(
         ("She grew up in Auckland, New Zealand, and moved.", "Auckland, New Zealand"),
         ("Shots were fired at the Riverside Energy Arena last night.", "Riverside Energy Arena"),
         ("The fire killed five. Tomasz Wrobel filed a complaint.", "Tomasz Wrobel"),  # a person's name
+        ("Fighting in the Ruritanian Civil War went on.", "Ruritanian Civil War"),  # an event
     ],
 )
 def test_not_named_organizations(orgs: Callable[[str], list[Organization]], text: str, not_an_org: str) -> None:

@@ -361,6 +361,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "the sea between Crete and Cyprus"
     if _place_in_place(ix, start, end):
         return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
+    if not_entity_kind(ix.toks[end - 1].text) == "suffix" and lookup_org(text, generic=None) is None:
+        return True  # "the Ruritanian Civil War", "the Harbour Summit": an event
     if slash_pair(ix, start, end):
         return True  # "Okafor/Lindqvist": a ticket of two persons
     if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
