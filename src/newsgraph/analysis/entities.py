@@ -8,9 +8,10 @@ merge decision with its rule, score and evidence (``newsgraph entity --why``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Integer, func, select, text
+from sqlalchemy import Integer, func, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.analysis.events import list_merged_events
@@ -27,6 +28,7 @@ from newsgraph.store.schema_kb import (
     entity_roles,
     require_kb,
 )
+from newsgraph.store.sql import chunked
 
 
 class UnknownEntity(NotFound):
@@ -52,6 +54,8 @@ def find_canonical(conn: Connection, name: str) -> list[Any]:
         if " " not in key:  # a surname: every canonical person of its block
             ids.update(conn.execute(select(ce.id).where(ce.block == f"person|{key}")).scalars())
         ids.update(conn.execute(select(lk.canonical_id).where(lk.entity_id.in_(members)).distinct()).scalars())
+        if len(ids) == 1:  # nothing to rank (counting the documents of a country took 200 ms)
+            return list(conn.execute(select(canonical_entities).where(ce.id.in_(sorted(ids)))).all())
         if ids:
             counts = dict(
                 conn.execute(
@@ -68,52 +72,86 @@ def find_canonical(conn: Connection, name: str) -> list[Any]:
 def entity_facts(conn: Connection, cid: str, *, limit: int = 100) -> dict[str, Any]:
     """What the links of one canonical entity say: counts, countries, names, roles over time, documents, quotes."""
     lk, r_, q_ = entity_links.c, entity_roles.c, quotes.c
-    total = conn.execute(
-        select(func.sum(lk.mentions), func.count(lk.document_id.distinct()), func.min(lk.published))
-        .add_columns(func.max(lk.published))
-        .where(lk.canonical_id == cid)
-    ).one()
-    q = select(lk.country, func.count(lk.document_id.distinct()).label("n")).where(lk.canonical_id == cid)
-    countries = [
-        {"country": c, "documents": k}
-        for c, k in conn.execute(
-            q.where(lk.country.is_not(None)).group_by(lk.country).order_by(text("n DESC"), lk.country)
-        )
-    ]
-    member_ids = select(lk.entity_id).where(lk.canonical_id == cid).distinct()
-    names = set(conn.execute(select(entities.c.name).where(entities.c.id.in_(member_ids))).scalars())
-    names.update(
-        conn.execute(select(entity_alias_links.c.alias).where(entity_alias_links.c.entity_id.in_(member_ids))).scalars()
-    )
+    links = _links(conn, cid)
+    names: set[str] = set()
+    for part in chunked(links.members):
+        names.update(conn.execute(select(entities.c.name).where(entities.c.id.in_(part))).scalars())
+        aliases = select(entity_alias_links.c.alias).where(entity_alias_links.c.entity_id.in_(part))
+        names.update(conn.execute(aliases).scalars())
     roles: dict[str, dict[str, Any]] = {}
+    listed: dict[str, set[str]] = {}  # each role's documents, as a set (a list's ``in`` made this quadratic)
     q = select(r_.role_key, r_.role, r_.published, r_.document_id).where(r_.canonical_id == cid)
-    for key, role, published, doc in conn.execute(q.order_by(r_.published, r_.document_id)):
+    for key, role, published, doc in conn.execute(q.order_by(r_.published, r_.document_id)).all():
         entry = roles.setdefault(key, {"role": key, "as_written": role, "first_seen": published, "documents": []})
         entry["last_seen"] = published
-        if doc not in entry["documents"]:
+        if doc not in listed.setdefault(key, set()):
+            listed[key].add(doc)
             entry["documents"].append(doc)
     docs = [dict(r._mapping) for r in conn.execute(_recent_documents(cid, limit))]
-    # The latest quotes: the links newest first (the index on canonical_id, published), each document's
-    # quotes of the member it links; the scan stops once ``limit`` are found.
-    q = (
-        select(q_.text, q_.document_id, q_.speaker, q_.cue, q_.sentence, q_.start, q_.end)
-        .select_from(entity_links)
-        .join(quotes, (q_.document_id == lk.document_id) & (q_.speaker_entity_id == lk.entity_id))
-        .where(lk.canonical_id == cid)
-        .order_by(lk.published.desc(), lk.document_id, q_.start, q_.id)
-        .limit(limit)
-    )
+    # The latest quotes of the members that ever spoke (found through the quotes' speaker index): a country
+    # linked in 59,150 documents of the 100k base never does, and probing each document took seconds.
+    speakers: list[str] = []
+    for part in chunked(links.members):
+        spoke = select(q_.speaker_entity_id).where(q_.speaker_entity_id.in_(part)).distinct()
+        speakers.extend(conn.execute(spoke).scalars())
+    found: list[dict[str, Any]] = []
+    for part in chunked(sorted(speakers)):
+        q = (
+            select(q_.text, q_.document_id, q_.speaker, q_.cue, q_.sentence, q_.start, q_.end, q_.id, lk.published)
+            .select_from(quotes)
+            .join(entity_links, (q_.document_id == lk.document_id) & (q_.speaker_entity_id == lk.entity_id))
+            .where(lk.canonical_id == cid, q_.speaker_entity_id.in_(part))
+            .order_by(func.coalesce(lk.published, "").desc(), lk.document_id, q_.start, q_.id)
+            .limit(limit)
+        )
+        found.extend(dict(r._mapping) for r in conn.execute(q))
+    found.sort(key=lambda r: (r["document_id"], r["start"], r["id"]))  # newest first, then document and place:
+    found.sort(key=lambda r: r["published"] or "", reverse=True)  # (stable sorts, as the SQL orders them)
     return {
-        "mentions": int(total[0] or 0),
-        "documents": int(total[1] or 0),
-        "first_seen": total[2],
-        "last_seen": total[3],
-        "countries": countries,
+        "mentions": links.mentions,
+        "documents": len(links.documents),
+        "first_seen": min(links.published, default=None),
+        "last_seen": max(links.published, default=None),
+        "countries": links.countries(),
         "names": sorted(names),
         "roles": sorted(roles.values(), key=lambda e: (e["first_seen"] or "", e["role"])),
         "recent_documents": docs,
-        "quotes": [dict(r._mapping) for r in conn.execute(q)],
+        "quotes": [{k: v for k, v in r.items() if k not in ("id", "published")} for r in found[:limit]],
     }
+
+
+@dataclass(slots=True)
+class Links:
+    """What one canonical entity's links add up to, read in one pass (:func:`_links`)."""
+
+    mentions: int = 0
+    documents: set[str] = field(default_factory=set)
+    published: set[str] = field(default_factory=set)
+    members: list[str] = field(default_factory=list)
+    by_country: dict[str, set[str]] = field(default_factory=dict)
+
+    def countries(self) -> list[dict[str, Any]]:
+        """``[{country, documents}]``, most documents first, then by code."""
+        ranked = sorted(self.by_country.items(), key=lambda c: (-len(c[1]), c[0]))
+        return [{"country": c, "documents": len(docs)} for c, docs in ranked]
+
+
+def _links(conn: Connection, cid: str) -> Links:
+    """Mentions, documents, dates, countries and member entities of one canonical entity's links: one scan
+    (four aggregates over the links of the most-linked entity took a second on the 100k base)."""
+    lk = entity_links.c
+    out, members = Links(), set()
+    q = select(lk.entity_id, lk.document_id, lk.mentions, lk.country, lk.published).where(lk.canonical_id == cid)
+    for entity, doc, mentions, country, published in conn.execute(q).all():
+        out.mentions += mentions or 0
+        out.documents.add(doc)
+        members.add(entity)
+        if published is not None:
+            out.published.add(published)
+        if country is not None:
+            out.by_country.setdefault(country, set()).add(doc)
+    out.members = sorted(members)
+    return out
 
 
 def _recent_documents(cid: str, limit: int) -> Any:

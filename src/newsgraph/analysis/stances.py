@@ -190,10 +190,9 @@ def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | Non
         select(stances.c.country, stances.c.issue, date.label("day"), stances.c.position, stances.c.id)
         .join(documents, documents.c.id == stances.c.document_id)
         .where(*where)
+        .order_by(func.coalesce(date, ""), stances.c.id)
     )
-    rows = conn.execute(q).all()  # fetched at once and sorted here: faster than row by row, sorted in SQLite
-    rows.sort(key=lambda r: (r[2] or "", r[4]))
     out: Replay = {}
-    for country, label, day, position, _ in rows:
+    for country, label, day, position, _ in conn.execute(q).all():  # fetched at once: faster than row by row
         out.setdefault((country, label if issue is None else issue), []).append((day, position))
     return out

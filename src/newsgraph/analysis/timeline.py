@@ -95,7 +95,8 @@ def _parse(value: str, *, end: bool = False) -> date:
 
 
 def _pad(value: str) -> str:
-    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value[:10])
+    n = len(value)
+    return value + "-01-01" if n == 4 else (value + "-01" if n == 7 else value[:10])
 
 
 def _conditions(f: Filters) -> list[Any]:
@@ -132,8 +133,8 @@ def time_bins(conn: Connection, f: Filters = NO_FILTERS) -> dict[str, Any]:
     starts: dict[str, date | None] = {}
     for value, n in per_day.items():
         try:
-            starts[value] = _parse(value)
-            spans.append((starts[value], _parse(value, end=True), n))
+            start = starts[value] = _parse(value)
+            spans.append((start, start if len(value) == 10 else _parse(value, end=True), n))  # a day ends on itself
         except ValueError:
             starts[value] = None
     if not spans:
