@@ -1,6 +1,6 @@
 """Serving bench: p50/p95 latency of the article page, the stance map and board, search, the home
 dashboard, the timeline, the network page and its data, a timeline range zoomed in place and a stance
-cell's history, under load.
+cell's history: one client alone (the time to answer one request), then under load.
 
 Usage:
   python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1]
@@ -13,8 +13,10 @@ with new ids and shifted dates until N documents are stored (entities stay share
 popular names get many mentions, as in a real base). The server runs ``newsgraph.api.server``
 in its own process on a free loopback port; ``--clients`` asyncio clients with keep-alive
 connections request the pages and API calls of :data:`KINDS` in turn (articles and search words drawn at random,
-seeded) for ``--seconds``. Prints one line per page and the error count; goals:
-p95 < 100 ms, 0 errors. Never asserts.
+seeded) for ``--seconds``. Before the load, one client alone requests each page ``--single`` times,
+the pages in turn (:func:`single_client`): what one reader waits for a page, which is what "answers
+within 100 ms" means. Prints one line per page with both figures, and the error count; goals: p95 <
+100 ms, 0 errors. Never asserts.
 """
 
 from __future__ import annotations
@@ -243,6 +245,30 @@ async def load(
     return latencies
 
 
+def single_client(
+    base: str, ids: list[str], cells: list[tuple[str, str]], rounds: int
+) -> tuple[dict[str, list[float]], int]:
+    """One client alone, one request at a time: ``rounds`` requests of each kind of :data:`KINDS`, the kinds in
+    turn (so a page is never timed twice in a row); latencies per kind (ms) and the error count."""
+    import httpx
+
+    rng = random.Random(11)
+    latencies: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    errors = 0
+    with httpx.Client(base_url=base, timeout=60) as http:
+        for _ in range(rounds):
+            for kind in KINDS:
+                path = request_path(kind, rng, ids, cells)
+                t0 = time.perf_counter()
+                try:
+                    ok = http.get(path).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies[kind].append((time.perf_counter() - t0) * 1000)
+                errors += not ok
+    return latencies, errors
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else (values[0] if values else 0.0)
 
@@ -257,6 +283,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--single", type=int, default=30, help="requests per page from one client alone")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     url = args.db
@@ -279,8 +306,10 @@ def main() -> None:
             status = httpx.get(base + path, timeout=300).status_code
             print(f"  {path:45s} {status} {(time.perf_counter() - t0) * 1000:8.0f} ms")
         asyncio.run(load(base, ids[:20], 2, 3.0))  # warm-up: caches, first connections
+        cells = sample_cells(url)
+        alone, alone_errors = single_client(base, ids, cells, args.single)
         started = time.perf_counter()
-        results = asyncio.run(load(base, ids, args.clients, args.seconds, sample_cells(url)))
+        results = asyncio.run(load(base, ids, args.clients, args.seconds, cells))
         elapsed = time.perf_counter() - started
     finally:
         server.terminate()
@@ -292,11 +321,18 @@ def main() -> None:
         f"server: {url} · {args.clients} clients · {args.seconds:.0f} s · "
         f"{args.workers} worker(s) · {os.cpu_count()} CPUs"
     )
+    print(f"{'':8s}  one client alone ({args.single} each)      {args.clients} clients at once")
+    print(f"{'page':8s}  {'p50 ms':>8s} {'p95 ms':>8s}  {'':8s}  {'requests':>8s} {'p50 ms':>8s} {'p95 ms':>8s}")
     for kind, values in results.items():
+        single = [pct(alone[kind], 50), pct(alone[kind], 95)]
         p50, p95 = pct(values, 50), pct(values, 95)
-        flag = "ok" if p95 < GOAL_P95_MS else f"over the {GOAL_P95_MS:.0f} ms goal"
-        print(f"{kind:8s} requests {len(values):6d}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({flag})")
-    print(f"throughput: {total / elapsed:.0f} requests/s; errors: {errors} (goal 0)")
+        flags = ["ok" if p < GOAL_P95_MS else "OVER" for p in (single[1], p95)]
+        print(
+            f"{kind:8s}  {single[0]:8.1f} {single[1]:8.1f}  {flags[0]:8s}  {len(values):8d} {p50:8.1f} {p95:8.1f}"
+            f"  {flags[1]}"
+        )
+    print(f"goal p95 < {GOAL_P95_MS:.0f} ms; one client alone: {alone_errors} errors")
+    print(f"under load: {total / elapsed:.0f} requests/s; errors: {errors} (goal 0)")
 
 
 if __name__ == "__main__":
