@@ -20,9 +20,13 @@ def test_resolve_entity_and_events_on_the_seed(seed_path: Path, db_url: str) -> 
     assert payload["entity"]["name"] == "Vladimir Putin" and payload["merges"]
     offices = payload["entity"]["offices"]  # the dated office-holder table, as of the articles' dates
     assert any(o["country"] == "RUS" and o["during"] for o in offices)
+    countries = payload["provenance"]["countries"]  # where each country came from, document by document
+    assert countries[0]["country"] == "RUS" and countries[0]["evidence"]
+    assert payload["provenance"]["roles"][0]["forms"]
     shown = invoke("entity", "Putin", "--why", "--db", db_url)
     assert "Why these names are one entity" in shown.output
     assert "country from the office-holder table" in shown.output
+    assert "Country RUS:" in shown.output and "Role " in shown.output
     events = invoke("events", "--json", "--db", db_url)
     assert events.exit_code == 0 and all({"type", "day", "sources"} <= set(e) for e in json.loads(events.output))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -44,16 +44,22 @@ def entity(
 ) -> None:
     """One entity across all articles: names, roles over time, quotes, events as actor and target."""
     from newsgraph.analysis.entities import entity_profile, explain
+    from newsgraph.analysis.provenance import country_provenance, role_provenance
 
     store = open_store(load_settings(db))
+    provenance: dict[str, Any] = {}
     try:
         with store.connect() as conn:
             profile = entity_profile(conn, name)
             merges = explain(conn, name) if why else []
+            if why:
+                countries = country_provenance(conn, profile["id"], profile["name"], profile["kind"])
+                provenance = {"countries": countries, "roles": role_provenance(conn, profile["id"])}
     except NewsgraphError as exc:
         raise fail(exc) from exc
     if as_json:
-        sys.stdout.write(json.dumps({"entity": profile, "merges": merges}, ensure_ascii=False, default=str) + "\n")
+        out = {"entity": profile, "merges": merges} | ({"provenance": provenance} if why else {})
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, default=str) + "\n")
         return
     console.rule(
         f"[bold]{escape(profile['name'])}[/bold] ({profile['kind']}, {profile.get('country') or 'no country'})"
@@ -86,6 +92,7 @@ def entity(
     for quote in profile.get("quotes", [])[:10]:
         console.print(f"“{escape(quote.get('text', ''))}”", style="italic")
     if why:
+        _print_provenance(provenance)
         for office in profile.get("offices", []):
             when = (
                 ""
@@ -109,6 +116,19 @@ def entity(
                 escape(str(m.get("evidence") or "")),
             )
         console.print(table)
+
+
+def _print_provenance(provenance: dict[str, Any], examples: int = 5) -> None:
+    """Where each country and role came from (``entity --why``)."""
+    for c in provenance.get("countries", []):
+        sources = ", ".join(f"{source} in {n}" for source, n in c["sources"].items())
+        console.print(f"Country {c['country']}: {c['documents']} documents ({escape(sources)})")
+        for e in c["evidence"][:examples]:
+            what = f"role '{e['role']}'" if e["role"] else e["source"]
+            console.print(f"  {e['published'] or '?'} {e['document_id']}: {escape(what)}")
+    for r in provenance.get("roles", []):
+        forms = "; ".join(f"'{f['as_written']}' in {len(f['documents'])}" for f in r["forms"])
+        console.print(f"Role {escape(r['role'])}: {r['documents']} documents, written {escape(forms)}")
 
 
 def events(
