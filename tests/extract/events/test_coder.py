@@ -697,6 +697,17 @@ def test_an_undergone_event_targets_the_subject(parse, text: str, expected: list
     assert [(e.type, e.actor, e.target) for e in _events(parse, text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Jane Doe denied, though the governor said it was on tape.",
+        "Governor John Roe declined such an arrangement.",
+    ],
+)
+def test_denials_and_refusals_without_a_listed_object(parse, text: str) -> None:
+    assert [e.type for e in _events(parse, text)] == ["REJECT"]
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [
