@@ -62,6 +62,12 @@ def test_strip_name(text: str, name: str) -> None:
         ),
         ("Georgia's wine and Michael Jordan's shoes.", [("Georgia", "GEO")]),
         ("They asked us about the US and the UK.", [("US", "USA"), ("UK", "GBR")]),
+        # a country named like a state of a country the document names is the state
+        ("Senators Ann Holt of Ohio and Bob Reyes of Georgia voted in the US Senate.", [("US", "USA")]),
+        (
+            "Senator Bob Reyes of Georgia met Georgian officials in the US.",
+            [("Georgia", "GEO"), ("Georgian", "GEO"), ("US", "USA")],
+        ),
         ("", []),
     ],
 )

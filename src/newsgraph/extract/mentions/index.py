@@ -19,7 +19,7 @@ from newsgraph.core.model import Evidence
 from newsgraph.extract.evidence import clip_text
 from newsgraph.extract.tokens import Tok, doc_text, token_records
 from newsgraph.lexicon.countries import countries
-from newsgraph.lexicon.gazetteer import country_endonyms
+from newsgraph.lexicon.gazetteer import country_endonyms, lookup_place
 from newsgraph.lexicon.known_orgs import KnownOrg, lookup_org, max_org_name_words, org_first_words
 from newsgraph.lexicon.titles import Title, max_title_words, title_first_words, titles
 
@@ -185,6 +185,7 @@ class MentionIndex:
         self.countries: list[CountrySpan] = []
         self.country_at: dict[int, CountrySpan] = {}
         self._index_countries()
+        self._drop_state_homonyms()
         self.known_orgs: list[OrgSpan] = []
         self._index_known_orgs()
 
@@ -388,6 +389,34 @@ class MentionIndex:
                 i = span.end
             else:
                 i += 1
+
+    def _drop_state_homonyms(self) -> None:
+        """ "Mike Lee of Utah and David Perdue of Georgia": a country named like a state of another country
+        (Georgia) is the state where the document names that other country or another of its places, and
+        never the country by another form (its demonym, its capital, a longer name)."""
+        states = {}
+        for c in self.countries:
+            place = lookup_place(self.text(c.start, c.end), alternates=False)
+            if place is not None and place.kind == "state" and place.country != c.iso3:
+                states[id(c)] = place.country
+        if not states:
+            return
+        others = [c for c in self.countries if id(c) not in states]
+        for ent in self.ents:
+            if ent.label == "GPE" and ent.start not in self.country_at:
+                place = lookup_place(self.text(ent.start, ent.end), alternates=False)
+                if place is not None and place.kind == "state":
+                    others.append(CountrySpan(ent.start, ent.end, place.country or ""))
+        named = {c.iso3 for c in others}
+        keep = []
+        for c in self.countries:
+            home = states.get(id(c))
+            if home is not None and home in named and c.iso3 not in named:
+                for k in range(c.start, c.end):
+                    self.country_at.pop(k, None)
+                continue
+            keep.append(c)
+        self.countries = keep
 
     def _index_known_orgs(self) -> None:
         longest = max_org_name_words() * 2
