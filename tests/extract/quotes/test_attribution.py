@@ -267,19 +267,20 @@ def test_the_author_of_a_statement_speaks_not_the_statement(
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        ('The senator called the new tax law "a total disaster" on Monday.', ("a total disaster", "senator")),
-        ("Mayor Rosa Vidal described the flood as a \u201cnational tragedy\u201d.", ("national tragedy", "Rosa Vidal")),
-        ('Karl Meyer called the inquiry "The Great Distraction" in a speech.', ("The Great Distraction", "Karl Meyer")),
+        'The senator called the new tax law "a total disaster" on Monday.',
+        "Mayor Rosa Vidal described the flood as a \u201cnational tragedy\u201d.",
+        'Karl Meyer called the inquiry "The Great Distraction" in a speech.',
     ],
 )
-def test_short_phrase_a_speaker_said_is_a_quote(
-    parse: Callable[[str], Doc], text: str, expected: tuple[str, str]
-) -> None:
-    ((quote, speaker, _),) = _quotes(parse, text)
-    assert quote == expected[0]
-    assert speaker is not None and expected[1] in speaker
+def test_a_phrase_of_three_words_is_never_a_quote(parse: Callable[[str], Doc], text: str) -> None:
+    assert _quotes(parse, text) == []
+
+
+def test_a_long_name_after_a_naming_verb_is_a_quote(parse: Callable[[str], Doc]) -> None:
+    text = 'Lena Ford referred to the inquiry as "The Great Hoax of Our Time" on Friday.'
+    assert _quotes(parse, text) == [("The Great Hoax of Our Time", "Lena Ford", "refer")]
 
 
 @pytest.mark.parametrize(
@@ -382,16 +383,24 @@ def test_pronoun_after_a_relative_clause_or_a_quoted_sentence(
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
-        ('The minister dismissed the report as "pure fiction" on Friday.', "pure fiction", "minister"),
         (
-            'Alma Reyes suffered "three broken ribs", according to a hospital spokesperson.',
-            "three broken ribs",
+            'The minister dismissed the report as "pure fiction from start to finish" on Friday.',
+            "pure fiction from start to finish",
+            "minister",
+        ),
+        (
+            'Alma Reyes suffered "three broken ribs and a cut", according to a hospital spokesperson.',
+            "three broken ribs and a cut",
             "spokesperson",
         ),
-        ('Nils Berg said the new rules would be "a heavy burden" for farmers.', "a heavy burden", "Nils Berg"),
+        (
+            'Nils Berg said the new rules would be "a heavy burden for small farms" this year.',
+            "a heavy burden for small farms",
+            "Nils Berg",
+        ),
     ],
 )
-def test_short_phrase_with_its_governing_cue(parse: Callable[[str], Doc], text: str, quote: str, speaker: str) -> None:
+def test_phrase_inside_a_clause_with_its_cue(parse: Callable[[str], Doc], text: str, quote: str, speaker: str) -> None:
     ((got_quote, got_speaker, _),) = _quotes(parse, text)
     assert got_quote == quote
     assert got_speaker is not None and speaker in got_speaker
@@ -463,7 +472,7 @@ def test_quote_after_a_quote_continues_its_speaker(parse: Callable[[str], Doc]) 
             "Green League",
         ),
         ('The storm followed a track described by the Coast Bulletin as "wild and hard to predict".', "Coast Bulletin"),
-        ('Lena Ford referred to the inquiry as "The Great Hoax" on Friday.', "Lena Ford"),
+        ('Lena Ford referred to the inquiry as "The Great Hoax of Our Time" on Friday.', "Lena Ford"),
     ],
 )
 def test_speakers_a_parse_hides(parse: Callable[[str], Doc], text: str, speaker: str) -> None:

@@ -4,12 +4,13 @@ How it works, in three steps over one parsed ``Doc``:
 
 1. **Quote marks are paired at character level** (:func:`~newsgraph.extract.quotes.spans.find_quote_spans`,
    in :mod:`newsgraph.extract.quotes.spans`), paragraph by paragraph.
-2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,"),
-   and title-case names ("Center for Geopolitical Expertise") are scare quotes, unless a
-   speech cue with a speaker of its own governs them inside the writer's clause ('she
-   called the plan "a disgrace"'; a name only after a naming verb: 'he called it "The Big
-   Lie"'); quotes of fewer than eight words inside a sentence are kept only with a
-   speech cue. Spans are logged at debug level as fragments.
+2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,",
+   'called the plan "a disgrace"': the gold's quotes are 4 words or more, docs/annotating.md,
+   and annotators count such phrases as fragments) are never returned; title-case names
+   ("Center for Geopolitical Expertise") are names, unless a naming verb with a speaker of
+   its own governs them ('referred to it as "The Great Giveaway of Our Time"'); quotes of
+   fewer than eight words inside a sentence are kept only with a speech cue. Spans are
+   logged at debug level as fragments.
 3. **Attribution** uses the parse around the span (the cues and who speaks for each are found
    once per document by :class:`~newsgraph.extract.quotes.cue_index.QuoteIndex`): the speech cue (``speech_verbs.tsv``)
    that governs the quoted words in the dependency tree, else the nearest cue outside
@@ -110,10 +111,13 @@ def extract_quotes(
         start, end = trimmed(text, span)
         inner = text[start:end]
         words = quote_words(inner)
-        if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, inner):
-            hit = _fragment_cue(index, start, end, is_name(words, inner))
+        if len(words) <= _MAX_FRAGMENT_WORDS:
+            log.debug("fragment %r at %d: not a quotation", inner[:60], start)
+            continue
+        if is_name(words, inner):
+            hit = _naming_cue(index, start, end)
             if hit is None:
-                log.debug("fragment %r at %d: not a quotation", inner[:60], start)
+                log.debug("name %r at %d: not a quotation", inner[:60], start)
                 continue
             found.append((span, start, end, hit, hit.speaker))
             continue
@@ -189,12 +193,11 @@ def _continued_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
     return _last_speaker(index, a, start)
 
 
-def _fragment_cue(index: QuoteIndex, start: int, end: int, name: bool) -> CueHit | None:
-    """The cue of a short phrase a speaker said, quoted inside the writer's clause ('she called the plan
-    "a disgrace"'): a cue that governs it with a speaker of its own. Not a phrase that opens its
-    sentence (the first part of '"Last year," she said, "..."'), nor one that modifies a noun outside
-    the marks (the "green growth" strategy); a title-case name only after a naming verb ('he called it
-    "The Big Lie"')."""
+def _naming_cue(index: QuoteIndex, start: int, end: int) -> CueHit | None:
+    """A title-case phrase is a quotation only when a naming verb with a speaker of its own governs it
+    inside the writer's clause ('she referred to the plan as "The Great Giveaway of Our Time"'); not one
+    that opens its sentence nor one that modifies a noun outside the marks (the "Green Deal for Cities"
+    plan)."""
     a, b = index.token_range(start, end)
     if not index.has_dep or a >= b:
         return None
@@ -206,17 +209,15 @@ def _fragment_cue(index: QuoteIndex, start: int, end: int, name: bool) -> CueHit
         if not a <= tok.head.i < b and tok.dep_ in _PREMODIFIERS and tok.head.i >= b:
             return None
     hit = _governing_cue(index, a, b) or _inverted_cue(index, a, b)
-    if hit is None or hit.speaker is None or hit.negated:
-        return None
-    if name and hit.cue.lemma not in _NAMING_CUES:
+    if hit is None or hit.speaker is None or hit.negated or hit.cue.lemma not in _NAMING_CUES:
         return None
     return hit
 
 
 def _governing_cue(index: QuoteIndex, a: int, b: int) -> CueHit | None:
-    """The cue of the clause a short quoted phrase belongs to: up from the phrase to its verb, then only
-    from a reported clause to the verb that reports it ('said the plan would be "a disaster"'); an
-    "according to" on the way counts ('suffered "two deep wounds", according to a doctor')."""
+    """The cue of the clause a quoted name belongs to: up from the phrase to its verb, then only from a
+    reported clause to the verb that reports it ('said the plan would be called "..."'); an "according
+    to" on the way counts."""
     doc = index.doc
     for i in range(a, b):
         tok = doc[i]
@@ -334,9 +335,8 @@ def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
 def _excerpt(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The quotation's record span: its inside without edge spaces, a trailing comma or an elision mark
     at either edge ("[...] we will build homes [...]"); one the writer put inside stays."""
-    words = quote_words(text[start:end])
-    if len(words) <= _MAX_FRAGMENT_WORDS or is_name(words, text[start:end]):
-        return start, end  # a short phrase kept for its cue
+    if is_name(quote_words(text[start:end]), text[start:end]):
+        return start, end  # a name kept for its naming verb
     a, b = start, end
     while (m := _ELISION.match(text, a, b)) is not None and m.end() <= b:
         a = m.end()
