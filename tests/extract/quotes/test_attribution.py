@@ -524,3 +524,15 @@ def test_they_is_not_a_subject_inside_a_reported_clause(parse: Callable[[str], D
 def test_attribution_after_a_long_quotation_or_a_defence(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
     quotes = _quotes(parse, text)
     assert quotes and {s for _, s, _ in quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The appeals court found the order "was made for the improper purpose of silencing the council".', "court"),
+        ('Mayor Ida Lund was directing the agencies to "finish their reviews before the end of the year".', "Ida Lund"),
+    ],
+)
+def test_courts_find_and_officials_direct(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    quotes = _quotes(parse, text)
+    assert quotes and all(s is not None and speaker in s for _, s, _ in quotes), quotes

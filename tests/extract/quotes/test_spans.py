@@ -75,3 +75,8 @@ def test_trimmed_and_names() -> None:
     assert text[lo:hi] == "we will stay"
     assert is_name(["Center", "for", "Geopolitical", "Expertise"], "Center for Geopolitical Expertise")
     assert not is_name(["we", "will", "stay"], "we will stay")
+
+
+def test_a_case_name_is_a_name() -> None:
+    text = "Lena Brandt vs. Northern Rail Limited"
+    assert is_name(quote_words(text), text)

@@ -28,7 +28,9 @@ _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
 _LEFT_EDGE = "([{<\u2014\u2013-/\u2018'"  # a mark after one of these (or a space) can open
 _RIGHT_EDGE = ".,;:!?)]}>\u2014\u2013-\u2019'"  # a mark before one of these (or a space) can close
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "in", "on", "at", "to", "a", "an", "&", "du", "la"})
+_NAME_JOINERS = frozenset(
+    {"of", "for", "the", "and", "de", "in", "on", "at", "to", "a", "an", "&", "du", "la", "v", "vs", "versus"}
+)
 
 
 @dataclass(frozen=True, slots=True)
