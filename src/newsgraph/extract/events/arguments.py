@@ -35,11 +35,13 @@ if TYPE_CHECKING:
 __all__ = [
     "ancestors",
     "anchor",
+    "characterizes",
     "clause_of",
     "date_roots",
     "evaluation_of",
     "fallback_heads",
     "if_clause",
+    "judge_predicate",
     "light_verb",
     "needs_ok",
     "noun_pattern",
@@ -92,6 +94,14 @@ def evaluation_of(clause: Token) -> str | None:
     preds += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
     for obj in (c for c in clause.children if c.dep_ == "dobj"):  # "called Trump's order swift": a late amod
         preds.extend(a for a in obj.rights if a.dep_ == "amod")
+    return judge_predicate(preds, people=_characterizes_someone(clause))
+
+
+def judge_predicate(preds: list[Token], *, people: bool) -> str | None:
+    """Polarity of predicate phrases: any evaluative word of the hand-written list (negative wins); when the
+    thing judged is a person or a group (``people``) and the list has no word for it, the published sentiment
+    lexicon judges ("referred to his hecklers as ugly folks"); words about things stay with the list ("an
+    interesting case", "positive for the virus" are no judgements of anyone)."""
     found: set[str] = set()
     for pred in preds:
         for t in [pred, *within(pred, 2)]:
@@ -99,12 +109,9 @@ def evaluation_of(clause: Token) -> str | None:
                 polarity = evaluation(t.lemma_) or evaluation(t.lower_)
                 if polarity:
                     found.add(polarity)
-    if not found and _characterizes_someone(clause):
-        # what is said of a person or a group is judged by a published sentiment lexicon when the hand-written
-        # list has no word for it ("referred to his hecklers as ugly folks"); words about things stay with the
-        # hand-written list ("an interesting case", "positive for the virus" are no judgements of anyone)
+    if not found and people:
         for pred in preds:
-            for t in [pred, *within(pred, 1)]:
+            for t in [pred, *within(pred, 2)]:
                 if t.pos_ in ("ADJ", "NOUN") and (polarity := strong_valence(t.lower_) or strong_valence(t.lemma_)):
                     found.add(polarity)
     if "negative" in found:
@@ -120,11 +127,17 @@ def _characterizes_someone(clause: Token) -> bool:
     Smith a liar") or, for "refer to X as Y", the object of "to"."""
     heads = [c for c in clause.children if c.dep_ == "dobj"]
     heads += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for o in pobjs(c)]
-    return bool(heads) and all(
-        h.ent_type_ in _NAMED_ENTS or h.lower_ in _PEOPLE_PRONOUNS or sector_of(h.lemma_.lower()) is not None
-        or h.lemma_.lower() in actor_nouns()
-        for h in heads
-    )  # fmt: skip
+    return bool(heads) and all(characterizes(h) for h in heads)
+
+
+def characterizes(head: Token) -> bool:
+    """A person, an organization or a group of people (what a judgement of someone is about)."""
+    return (
+        head.ent_type_ in _NAMED_ENTS
+        or head.lower_ in _PEOPLE_PRONOUNS
+        or sector_of(head.lemma_.lower()) is not None
+        or head.lemma_.lower() in actor_nouns()
+    )
 
 
 def objects(v: Token) -> list[Token]:

@@ -68,6 +68,7 @@ from newsgraph.extract.events.completion import (
     unknown_attacker,
 )
 from newsgraph.extract.events.intent import announced_intents
+from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
@@ -165,6 +166,8 @@ def _sentence_events(
         if cand is not None:
             cands.append(cand)
     cands += announced_intents(sent, ctx, {c.clause.i for c in cands if not c.nominal})  # "announced it would join"
+    coded = {c.clause.i for c in cands} | {t.i for c in cands for t in c.trigger}
+    cands += reported_judgements(sent, ctx, coded)  # "said the ruling was unfair"
     if not cands:
         return []
     cands.sort(key=lambda c: c.nominal)  # a verb wins over a noun for the same event ("met" over "visit")

@@ -1,0 +1,93 @@
+"""Reported judgements: "X said the ruling was unfair", "'The plan is a disgrace,' said X".
+
+A speaker who says that a side or its act is wrong disapproves of it (the codebook's ACCUSE, mode
+disapprove: "criticize or denounce"); one who says it is good approves of it (SUPPORT, praise). Only a
+copular clause reported by a speech verb counts ("said [the move was illegal]"), its predicate judged by
+the hand-written evaluative list (``event_context.tsv``), or, when the clause is about a person or a group,
+by VADER's published lexicon (as for "called X a liar"). The target is who the clause is about: a person,
+an organisation or a group the text names, or the side behind a thing ("the government's plan", "the
+court's ruling": the government, the court). A negated or hypothetical report, a forecast ("would be a
+disaster") and a judgement of the speaker's own side are no event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events.actors import subjects
+from newsgraph.extract.events.arguments import characterizes, judge_predicate
+from newsgraph.extract.events.modality import clause_modality
+from newsgraph.extract.events.triggers import Candidate
+from newsgraph.lexicon.cues import speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsgraph.extract.events.actors import Actor, DocContext
+
+__all__ = ["reported_judgements"]
+
+_COPULA = frozenset({"be"})
+_NAMED = frozenset({"PERSON", "ORG"})
+_OWN = frozenset({"my", "our", "his", "her", "their", "its"})
+_PREDICATES = frozenset({"acomp", "attr"})
+_POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
+
+
+def reported_judgements(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidate]:
+    """ACCUSE / SUPPORT candidates for the judgements a speaker reports in ``sent``; clauses in ``coded``
+    (token indices that already hold an event) are left alone."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech_verbs() or tok.i in coded:
+            continue
+        if not clause_modality(tok).is_fact:
+            continue
+        speakers = [a for s in subjects(tok) for a in ctx.actors(s) if a.entity_like]
+        if not speakers:
+            continue
+        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+            cand = _judgement(tok, comp, speakers, ctx)
+            if cand is not None and comp.i not in coded:
+                out.append(cand)
+    return out
+
+
+def _judgement(verb: Token, comp: Token, speakers: list[Actor], ctx: DocContext) -> Candidate | None:
+    """The candidate of one reported copular clause, when its predicate judges who it is about."""
+    if comp.lemma_.lower() not in _COPULA or not clause_modality(comp).is_fact:
+        return None  # "would be a disaster": a forecast; "is not fair": no judgement to code
+    preds = [c for c in comp.children if c.dep_ in _PREDICATES]
+    about = [s for s in subjects(comp) if s.pos_ in ("NOUN", "PROPN", "PRON") and not _own(s)]
+    if not preds or not about:
+        return None
+    # the published lexicon judges named people and bodies only ("the victims were joyful girls" judges no one)
+    polarity = judge_predicate(preds, people=all(s.ent_type_ in _NAMED and characterizes(s) for s in about))
+    if polarity is None:
+        return None
+    targets = [a for s in about for a in _behind(s, ctx) if a.entity_like]
+    targets = [t for t in targets if not any(_same_side(t, s) for s in speakers)]
+    if not targets:
+        return None
+    type_, mode = _POLARITY_TYPES[polarity]
+    return Candidate(type_, mode, [verb], comp, speakers, targets, clause_modality(verb))
+
+
+def _own(head: Token) -> bool:
+    """A phrase the speaker owns ("his party", "our plan"): a judgement of one's own side is no event."""
+    return head.lower_ in ("we", "i") or any(c.dep_ == "poss" and c.lower_ in _OWN for c in head.children)
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """One side: the same name, or the same country and sector (a minister judging his government's plan)."""
+    return a.label == b.label or (a.country is not None and a.country == b.country and a.sector == b.sector)
+
+
+def _behind(head: Token, ctx: DocContext) -> list[Actor]:
+    """Who a judged phrase is about: the phrase itself when it names a side, else its possessor ("the
+    government's plan", "his remarks")."""
+    found = [a for a in ctx.actors(head) if a.entity_like]
+    if found:
+        return found
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    return [a for o in owners for a in ctx.actors(o)]

@@ -1,0 +1,58 @@
+"""Reported judgements: a speaker saying that a side or its act is good or bad (extract/events/judged.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.actors import DocContext
+from newsgraph.extract.events.judged import reported_judgements
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _judged(parse, text: str) -> list[tuple[str, str, str]]:
+    doc = parse(text)
+    ctx = DocContext(doc)
+    out = []
+    for sent in doc.sents:
+        for cand in reported_judgements(sent, ctx, set()):
+            out.extend((cand.type, a.label, t.label) for a in cand.actors for t in cand.targets)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing judged: the side behind it (its possessor) is the target; the hand-written list judges
+        ('"The governor\'s plan is a disgrace," said Senator Jane Doe.', [("ACCUSE", "Jane Doe", "governor's")]),
+        # a named person judged by a word of the published sentiment lexicon
+        (
+            "Senator Jane Doe said Governor John Roe was a decent and honest man.",
+            [("SUPPORT", "Jane Doe", "John Roe")],
+        ),
+        # a forecast, the speaker's own side, and people judged by what befell them are no judgement
+        ("Senator Jane Doe said the decision would be a disaster.", []),
+        ("Senator Jane Doe said her party was ready and eager.", []),
+        ("Governor John Roe said the victims were joyful girls.", []),
+        # a judgement with no side behind it names no target
+        ("Senator Jane Doe said the ruling was unfair.", []),
+    ],
+)
+def test_reported_judgements(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _judged(parse, text) == expected
+
+
+def test_a_clause_already_coded_is_left_alone(parse) -> None:
+    doc = parse('"The governor\'s plan is a disgrace," said Senator Jane Doe.')
+    ctx = DocContext(doc)
+    said = next(t for t in doc if t.lower_ == "said")
+    assert reported_judgements(next(iter(doc.sents)), ctx, {said.i}) == []
