@@ -536,3 +536,12 @@ def test_attribution_after_a_long_quotation_or_a_defence(parse: Callable[[str], 
 def test_courts_find_and_officials_direct(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
     quotes = _quotes(parse, text)
     assert quotes and all(s is not None and speaker in s for _, s, _ in quotes), quotes
+
+
+def test_he_is_not_the_subject_of_what_he_reported(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'Prime Minister Ivo Dane spoke on Monday. He said Lena Ruiz is "a model of honesty for me"; however, '
+        '"to remove any doubts about our trust, I offered to resign", he added.'
+    )
+    quotes = _quotes(parse, text, persons=[Person(name="Ivo Dane", role="Prime Minister")])
+    assert quotes[-1][1] == "Ivo Dane"

@@ -47,3 +47,9 @@ def test_object_of_a_control_verb_speaks(parse: Callable[[str], Doc]) -> None:
     index = _index(parse("The outcry led Mayor Rita Holm to say she was sorry."))
     hits = [h for h in index.cues.values() if h.token.text == "say"]
     assert hits and hits[0].speaker is not None and hits[0].speaker.name == "Rita Holm"
+
+
+def test_according_to_an_outlet_on_a_speech_verb_is_the_verbs_speaker(parse: Callable[[str], Doc]) -> None:
+    index = _index(parse("According to the Daily Post, Mayor Lisa Kern said the bridge would close."))
+    hits = [h for h in index.cues.values() if h.token.lower_ == "according"]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.name == "Lisa Kern"

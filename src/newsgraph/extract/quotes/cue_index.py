@@ -105,6 +105,8 @@ class QuoteIndex:
             if cue is None:
                 continue
             subject = self._speaker_token(tok, cue)
+            if cue.kind == "prep" and _speech_verb(tok.head):  # "according to the BBC, a spokesman said ..."
+                subject = self._clause_subject(tok) or subject
             speaker = resolver.resolve(subject) if subject is not None else None
             if speaker is None and cue.kind == "prep" and subject is not None and _message(subject):
                 subject = self._clause_subject(tok)  # "X ruled, according to the summary, '...'"
@@ -234,6 +236,12 @@ def can_speak(tok: Token) -> bool:
 def _message(tok: Token) -> bool:
     """A noun for something said or written ("statement", "memo"): its author speaks, not the noun."""
     return tok.pos_ == "NOUN" and (noun_cue(tok.lemma_) is not None or document_noun(tok.lemma_))
+
+
+def _speech_verb(tok: Token) -> bool:
+    """Whether a token is a speech verb (a verb or weak cue): 'according to X' on it reports who says."""
+    cue = verb_cue(tok.lemma_) if tok.pos_ in ("VERB", "AUX") else None
+    return cue is not None and cue.kind in ("verb", "weak")
 
 
 def _could_speak(tok: Token) -> bool:

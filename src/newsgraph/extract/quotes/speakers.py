@@ -18,7 +18,7 @@ from newsgraph.core.model import Evidence, Organization, Person
 from newsgraph.core.textnorm import entity_key
 from newsgraph.extract.quotes.transcript import Transcript
 from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.cues import document_noun, noun_cue
+from newsgraph.lexicon.cues import document_noun, noun_cue, verb_cue
 from newsgraph.lexicon.titles import role_group, role_groups_in
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ _THEY = frozenset({"they", "them", "their"})
 # "the event description") name no author.
 _AUTHOR_NOUNS = frozenset({"government", "ministry", "police", "army", "military", "court", "party", "palace"})
 _PARTS = frozenset({"part", "portion", "excerpt", "section", "one"})
+_INNER_CLAUSES = frozenset({"relcl", "acl", "ccomp"})
 _SOME = frozenset({"one", "some", "many", "several", "most", "two", "three", "few", "all", "both"})
 _TURN_PRONOUNS = frozenset({"you", "your", "i", "my", "we", "our"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -226,8 +227,9 @@ class SpeakerResolver:
         since = self.sent_starts[max(prev, 0)] if k >= 0 else 0
         recent = [e for e in self._people if since <= e[0] < i]
         if recent:
-            current = [e for e in recent if e[0] >= self.sent_starts[max(k, 0)]]
-            main = [e for e in recent if not any(t.dep_ in ("relcl", "acl") for t in self.doc[e[0]].ancestors)]
+            # not the subject of a relative or a reported clause: "in which X became", "he said X is"
+            main = [e for e in recent if self._main_subject(self.doc[e[0]])]
+            current = [e for e in main if e[0] >= self.sent_starts[max(k, 0)]]
             return (current or main or recent)[-1][1]
         latest = next((e for e in reversed(self._people) if e[0] < i), None)
         m = bisect.bisect_left(self._person_ent_starts, i)
@@ -237,6 +239,12 @@ class SpeakerResolver:
         if ent is not None and (latest is None or ent.start > latest[0]):
             return self._person(ent.root)
         return latest[1] if latest else None
+
+    @staticmethod
+    def _main_subject(tok: Token) -> bool:
+        """A subject that may be "he" later: of a main clause, or of a speech verb wherever it stands."""
+        cue = verb_cue(tok.head.lemma_)
+        return tok.head.dep_ not in _INNER_CLAUSES or (cue is not None and cue.kind in ("verb", "weak"))
 
     def _quoted_sentence(self, k: int) -> bool:
         """Whether sentence ``k`` lies inside quote marks (no word of the story outside them)."""
