@@ -65,3 +65,12 @@ def test_three_stories_are_three_issues_none_a_single_word(parse) -> None:
     labels = set().union(*issues)
     assert all(len(i) == 1 for i in issues) and len(labels) == 3
     assert all(len(label.split()) > 1 for label in labels)
+
+
+def test_the_most_talked_about_named_issue_wins_and_positions_on_another_do_not_count(parse) -> None:
+    text = (
+        "The Example gas pipeline will carry gas from Israel to Europe. The Italian government backed the pipeline. "
+        "The pipeline will cost six billion euros. Greece also rejected the Turkish-Libyan border agreement."
+    )
+    assert issue_label(parse(text)) == "Example gas pipeline"
+    assert [(s.country, s.position) for s in extract_stances(parse(text), "d1")] == [("ITA", "supports")]

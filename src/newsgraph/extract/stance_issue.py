@@ -26,7 +26,7 @@ from newsgraph.lexicon.events import issue_nouns
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["UNSPECIFIED", "issue_label", "issue_phrase", "named_phrase", "names_issue", "qualified"]
+__all__ = ["UNSPECIFIED", "issue_label", "issue_phrase", "label_words", "named_phrase", "names_issue", "qualified"]
 
 UNSPECIFIED = "unspecified issue"
 # Adjectives that date an issue phrase rather than name it ("the current situation").
@@ -52,7 +52,7 @@ def issue_phrase(head: Token) -> tuple[str, bool]:
         )  # fmt: skip
     words.append(head)
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("in", "of", "against", "on"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "against", "on", "between", "with"):
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs and token_country(objs[0]):  # "of Libya and Turkey": every country named
                 words.extend([c, *(o for o in conjuncts(objs[0]) if token_country(o))])
@@ -103,11 +103,11 @@ def issue_label(doc: Doc) -> str:
             if has_country or _has_name(tok, text):
                 names.add(text)
             first.setdefault(text, tok.i)
-            if has_country:
+            if text in names:  # a country or a proper name ties the phrase to something
                 named[head] += 1
     if not phrases:
         return UNSPECIFIED
-    head = max(phrases, key=lambda h: (named[h] > 0, named[h], sum(phrases[h].values())))
+    head = max(phrases, key=lambda h: (named[h] > 0, sum(phrases[h].values()), named[h]))
     specific = {t: n for t, n in phrases[head].items() if len(t.split()) > 1}
     pool = specific or phrases[head]
     # a phrase with a name in it ("the AfCFTA agreement") first, then the most written, then the first
@@ -154,7 +154,15 @@ def named_phrase(tok: Token) -> str:
     return UNSPECIFIED
 
 
-def names_issue(tok: Token, refs: frozenset[str] = frozenset()) -> bool:
-    """An issue noun in the phrase, or a word that points back at the story's issue (``refs``: "the move")."""
-    nouns = issue_nouns()
+def names_issue(tok: Token, refs: frozenset[str] = frozenset(), label: str | None = None) -> bool:
+    """A noun of the story's issue in the phrase (a word of its ``label``; any issue noun without one), or a
+    word that points back at it (``refs``: "the move"). With a label, "the border agreement" does not name
+    the EastMed pipeline."""
+    nouns = label_words(label) if label and label != UNSPECIFIED else issue_nouns()
     return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in refs) for t in tok.subtree)
+
+
+def label_words(label: str) -> frozenset[str]:
+    """The lower-case words of an issue label with their singulars ("rocket attacks" → "attack")."""
+    words = re.findall(r"[a-z]+", label.lower())
+    return frozenset(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}

@@ -203,7 +203,7 @@ def _cue_rows(
             if cue.kind == "position":  # its object, or its preposition's ("called for", "spoke against")
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
-                named = [o for o in objs if names_issue(o, refs)]
+                named = [o for o in objs if names_issue(o, refs, issue)]
                 if not named:
                     continue
                 if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
@@ -232,7 +232,7 @@ def _noun_rows(
     about = [
         o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "against") for o in pobjs(c)
     ]
-    if issue == UNSPECIFIED or (about and not any(names_issue(o, refs) for o in about)) or _negated_noun(tok):
+    if issue == UNSPECIFIED or (about and not any(names_issue(o, refs, issue) for o in about)) or _negated_noun(tok):
         return []
     # "criticism by/from X" is X's; "support from X" is as often help as a position ("requested support from")
     agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for o in pobjs(c)]
