@@ -235,3 +235,20 @@ def test_top_events_match_a_count_by_hand(ingested: Store, since: str | None, un
     assert {(r["type"], r["actor_country"], r["target_country"]): (r["documents"], r["events"]) for r in got} == {
         k: (len(v[0]), v[1]) for k, v in expected.items()
     }
+
+
+@pytest.mark.parametrize("busy_days", [(1,), (2, 1), (100,)])
+@pytest.mark.parametrize(("since", "until", "limit"), [("2023", "2023-08", 2), ("2023-01-01", "2024-12-31", 3)])
+def test_a_window_ranked_among_its_busy_entities_is_the_full_ranking(
+    ingested: Store, monkeypatch: pytest.MonkeyPatch, busy_days: tuple[int, ...], since: str, until: str, limit: int
+) -> None:
+    from newsgraph.analysis import popular as module
+
+    f = Filters.make(since=since, until=until)
+    with ingested.connect() as conn:
+        full = module._popular_rows(conn, module.popular_query(f, limit=limit))
+        monkeypatch.setattr(module, "BUSY_DAYS", busy_days)
+        assert popular(conn, f, limit=limit) == full and full
+        for kind in ("person", "country"):
+            everyone = module._popular_rows(conn, module.popular_query(f, kind=kind, limit=limit))
+            assert popular(conn, f, kind=kind, limit=limit) == everyone

@@ -154,6 +154,28 @@ def test_actor_network_counted_in_sql_equals_one_row_per_event(kb, country: str 
     assert shape(grouped) == shape(by_row) and grouped["edges"]
 
 
+@pytest.mark.parametrize(("recent", "phrases"), [(2, False), (5, True), (5, False)])
+def test_the_newest_events_network_equals_one_row_per_newest_event(kb, recent: int, phrases: bool) -> None:
+    from sqlalchemy import select
+
+    from newsgraph.store.schema import events
+
+    conn, _ = kb
+    e = events.c
+    cols = [e.type, e.actor, e.actor_entity_id, e.actor_country, e.target, e.target_entity_id, e.target_country]
+    factual = conn.execute(
+        select(e.day, e.id, *cols).where(e.negated.is_(False), e.hypothetical.is_(False), e.day.is_not(None))
+    ).mappings()
+    newest = sorted(factual, key=lambda r: r["id"])
+    newest = sorted(newest, key=lambda r: r["day"], reverse=True)[:recent]  # day newest first, then id
+    blank = {"actor_kind": None, "actor_name": None, "target_kind": None, "target_name": None}
+    rows = [dict(r) | blank for r in newest if r["target"] is not None or r["target_country"] is not None]
+    by_row = queries.build_network(rows, limit=10_000, phrases=phrases)
+    grouped = queries.actor_network(conn, limit=10_000, phrases=phrases, recent=recent)
+    edges = [sorted((x["source"], x["target"], x["type"], x["events"]) for x in n["edges"]) for n in (grouped, by_row)]
+    assert edges[0] == edges[1] and len(newest) == recent
+
+
 @pytest.mark.parametrize("title", [XSS_TITLE])
 def test_page_neighbours_and_latest_date(kb, title: str) -> None:
     conn, ids = kb

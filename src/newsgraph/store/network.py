@@ -39,7 +39,11 @@ def actor_network(
     ``recent``, only the newest ``recent`` factual events (by ``events.day``, through its index) count:
     the web page's network without dates, which would otherwise read every event of the base.
     """
-    e = events.c
+    # Without other filters, the newest events are grouped as they are read (no semi-join with the table);
+    # with filters, the events whose ids are among the newest.
+    newest = _newest(recent) if recent is not None and not f.any else None
+    source = newest if newest is not None else (events_with_documents() if f.any else events)
+    e = newest.c if newest is not None else events.c
     sides = {}
     for side in ("actor", "target"):
         ent, code, words = e[f"{side}_entity_id"], e[f"{side}_country"], e[side]
@@ -50,19 +54,15 @@ def actor_network(
         )
     groups = [e.type, *sides["actor"], *sides["target"]]
     labels = [func.min(e.actor).label("actor"), func.min(e.target).label("target")]
-    where = [*event_conditions(f, facts_only=True), or_(e.target.is_not(None), e.target_country.is_not(None))]
+    where = [or_(e.target.is_not(None), e.target_country.is_not(None))]
+    if newest is None:  # (the newest rows are factual, and no other filter applies to them)
+        where += event_conditions(f, facts_only=True)
     if not phrases:
         where += [or_(e[f"{s}_entity_id"].is_not(None), e[f"{s}_country"].is_not(None)) for s in sides]
-    if recent is not None:
-        newest = select(e.id).where(e.negated.is_(False), e.hypothetical.is_(False), e.day.is_not(None))
-        where.append(e.id.in_(newest.order_by(e.day.desc(), e.id).limit(recent)))
-    grouped = (
-        select(*groups, *labels, func.count().label("n"))
-        .select_from(events_with_documents() if f.any else events)
-        .where(*where)
-        .group_by(*groups)
-        .subquery("g")
-    )
+    if recent is not None and newest is None:
+        where.append(events.c.id.in_(_newest(recent, ids_only=True)))
+    grouped = select(*groups, *labels, func.count().label("n")).select_from(source).where(*where).group_by(*groups)
+    grouped = grouped.subquery("g")
     actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
     g = grouped.c
     q = (
@@ -86,6 +86,20 @@ def actor_network(
         .order_by(g.type, g.actor_entity_id, g.actor_country, g.actor_key, g.target_entity_id, g.target_country)
     )
     return build_network(_rows(conn, q), limit=limit, phrases=phrases, min_weight=min_weight)
+
+
+NETWORK_COLUMNS = ("type", "actor", "actor_entity_id", "actor_country", "target", "target_entity_id", "target_country")
+
+
+def _newest(recent: int, *, ids_only: bool = False) -> Any:
+    """The newest ``recent`` factual events (by ``events.day``, then id) with the columns the network reads,
+    or their ids: read down the day index, NULLS LAST as that index sorts (PostgreSQL's default for
+    DESC, NULLS FIRST, does not match ``ix_events_day`` and may sort every event instead)."""
+    e = events.c
+    cols = [e.id] if ids_only else [e[c] for c in NETWORK_COLUMNS]
+    q = select(*cols).where(e.negated.is_(False), e.hypothetical.is_(False), e.day.is_not(None))
+    q = q.order_by(e.day.desc().nulls_last(), e.id).limit(recent)
+    return q if ids_only else q.subquery("newest")
 
 
 def _node(row: dict[str, Any], side: str) -> dict[str, Any] | None:
