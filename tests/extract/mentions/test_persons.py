@@ -136,6 +136,21 @@ def test_shared_surname_goes_to_the_last_named() -> None:
     assert [len(g.mentions) for g in groups] == [1, 2]
 
 
+def test_a_first_name_alone_joins_the_one_full_name_it_starts() -> None:
+    groups = group_mentions(
+        [PersonMention(0, 2, "Anna Berg"), PersonMention(10, 12, "Karl Lund"), PersonMention(20, 21, "Anna")]
+    )
+    assert [[m.name for m in g.mentions] for g in groups] == [["Anna Berg", "Anna"], ["Karl Lund"]]
+    two = group_mentions(
+        [PersonMention(0, 2, "Anna Berg"), PersonMention(10, 12, "Anna Lund"), PersonMention(20, 21, "Anna")]
+    )
+    assert len(two) == 3  # two persons of that first name: the lone one stays apart
+
+
+def test_a_caption_word_after_a_name_is_no_part_of_it(index: Callable[[str], MentionIndex]) -> None:
+    assert _names(index("Senator Ana Lima Image courtesy of her office.")) == ["Ana Lima"]
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\u00a0\u00a0", '"Unbalanced quote about Jane Roe', "🙂 ✓ ∑"])
 def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
     ix = index(text)

@@ -292,7 +292,8 @@ def clean_name(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None
     while end > start:
         tok = doc[end - 1]
         hyphenated = end - 2 >= start and doc[end - 2].text in HYPHENS  # "Yu Hoi-kwan"
-        if tok.text in APOSTROPHES or tok.is_punct or tok.is_space or (tok.is_lower and not hyphenated):
+        credit = end - 1 > start and not_entity_kind(tok.text) == "credit"  # "Ana Lima Image" (a caption)
+        if tok.text in APOSTROPHES or tok.is_punct or tok.is_space or (tok.is_lower and not hyphenated) or credit:
             end -= 1
         else:
             break
@@ -487,7 +488,8 @@ def _respectively(ix: MentionIndex, mentions: list[PersonMention]) -> None:
 
 
 def group_mentions(mentions: Sequence[PersonMention]) -> list[PersonGroup]:
-    """Group mentions of one person: a surname-only mention joins the full name it ends."""
+    """Group mentions of one person: a surname-only mention joins the full name it ends; a one-word
+    mention that ends none joins the one full name it starts (a first name used alone)."""
     groups: list[PersonGroup] = []
     keys: list[tuple[str, ...]] = []
     order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].name)), mentions[i].start))
@@ -501,6 +503,9 @@ def group_mentions(mentions: Sequence[PersonMention]) -> list[PersonGroup]:
             groups[exact[0]].mentions.append(m)
             continue
         fits = [g for g, k in enumerate(keys) if len(k) > len(key) and k[-len(key) :] == key]
+        if not fits and len(key) == 1:  # "Dana" for "Dana Okafor": a first name alone, one person of it
+            firsts = [g for g, k in enumerate(keys) if len(k) > 1 and k[0] == key[0]]
+            fits = firsts if len(firsts) == 1 else []
         if fits:
             groups[_closest(groups, fits, m.start)].mentions.append(m)
             continue
