@@ -545,3 +545,19 @@ def test_he_is_not_the_subject_of_what_he_reported(parse: Callable[[str], Doc]) 
     )
     quotes = _quotes(parse, text, persons=[Person(name="Ivo Dane", role="Prime Minister")])
     assert quotes[-1][1] == "Ivo Dane"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            'Mayor Tom Berg rejected Ana Ruiz\'s statement: "Her plan would close every school in the north."',
+            "Tom Berg",
+            None,
+        ),
+        ('Mayor Tom Berg made a statement: "The plan would close every school in the north."', "Tom Berg", "statement"),
+    ],
+)
+def test_colon_after_a_speech_noun(parse: Callable[[str], Doc], text: str, speaker: str, cue: str | None) -> None:
+    ((_, got, got_cue),) = _quotes(parse, text)
+    assert (got, got_cue) == (speaker, cue)

@@ -144,10 +144,12 @@ def _attribute(
     if not index.has_dep or a >= b:
         return n_words >= _LONG_QUOTE_WORDS, None, None
     hit = _cue_on_path(index, a, b)
-    if hit is None:
+    if hit is None or hit.cue.kind == "noun":  # 'Lund rejected Ruiz's statement: "..."' is Lund's
         introduced = _colon_speaker(index, span)
         if introduced is not None:
-            return (True, *introduced)
+            clause_cue, speaker = introduced
+            return True, (hit if hit is not None and hit.speaker == speaker else clause_cue), speaker
+    if hit is None:
         hit = _nearest_cue(index, span, a, b)
     if hit is not None:
         return True, hit, hit.speaker or _continued_speaker(index, a, start)
