@@ -133,6 +133,6 @@ def test_the_author_of_a_released_statement(parse: Callable[[str], Doc]) -> None
 
 
 def test_a_known_person_whatever_the_tagger_says(parse: Callable[[str], Doc]) -> None:
-    doc = parse("Sanders spoke first.")
-    speaker = SpeakerResolver(doc, [Person(name="Sanders")]).resolve(_subject(doc))
-    assert speaker is not None and (speaker.name, speaker.kind) == ("Sanders", "person")
+    doc = parse("Rivers spoke first.")
+    speaker = SpeakerResolver(doc, [Person(name="Rivers")]).resolve(_subject(doc))
+    assert speaker is not None and (speaker.name, speaker.kind) == ("Rivers", "person")

@@ -35,7 +35,7 @@ How it works, in three steps over one parsed ``Doc``:
 **One record per quotation.** A quotation (the words between one pair of quote marks) is
 returned as one :class:`Quote`, however many sentences it spans; its evidence holds those
 sentences. A writer's elision mark ("[...]") inside it stays, one at either edge is dropped.
-A quotation split around its attribution (``"...," Rutte said, "..."``) is two quotations,
+A quotation split around its attribution (``"...," Ortiz said, "..."``) is two quotations,
 so two records with one speaker; a quotation running over several paragraphs gives a
 record per paragraph.
 """

@@ -105,7 +105,7 @@ class QuoteIndex:
             if cue is None:
                 continue
             subject = self._speaker_token(tok, cue)
-            if cue.kind == "prep" and _speech_verb(tok.head):  # "according to the BBC, a spokesman said ..."
+            if cue.kind == "prep" and _speech_verb(tok.head):  # "according to the Daily Post, a spokesman said ..."
                 subject = self._clause_subject(tok) or subject
             speaker = resolver.resolve(subject) if subject is not None else None
             if speaker is None and cue.kind == "prep" and subject is not None and _message(subject):
@@ -168,7 +168,7 @@ class QuoteIndex:
         return subject if subject is not None and can_speak(subject) and not _message(subject) else None
 
     def _left_speaker(self, verb: Token) -> Token | None:
-        """A mis-parse can leave "..., Jamel Msallem, said" without a subject: take the name before."""
+        """A mis-parse can leave "..., Omar Haddad, said" without a subject: take the name before."""
         left = verb.i - 1
         while left >= 0 and (verb.doc[left].is_punct or verb.doc[left].is_space):
             left -= 1

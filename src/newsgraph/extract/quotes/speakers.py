@@ -234,7 +234,7 @@ class SpeakerResolver:
         latest = next((e for e in reversed(self._people) if e[0] < i), None)
         m = bisect.bisect_left(self._person_ent_starts, i)
         while m > 0 and self._person_ents[m - 1].root.dep_ in ("nmod", "compound", "amod"):
-            m -= 1  # "the Maidan Wardak council": a name that modifies a noun is no antecedent
+            m -= 1  # "the Vale Verde council": a name that modifies a noun is no antecedent
         ent = self._person_ents[m - 1] if m > 0 else None
         if ent is not None and (latest is None or ent.start > latest[0]):
             return self._person(ent.root)
@@ -355,7 +355,7 @@ class SpeakerResolver:
                 start -= 1
             text = self.doc[start : tok.i + 1].text
         elif tok.text[:1].isupper() and (known := self._known_person(ent.text if ent is not None else tok.text)):
-            return Speaker(known.name, known.role, "person")  # a name the tagger took for a thing ("Sanders")
+            return Speaker(known.name, known.role, "person")  # a name the tagger took for a thing ("Rivers")
         else:
             return None
         words, inner_title = _split_title(_clean(text).split())
