@@ -75,6 +75,17 @@ def test_no_act(parse, text: str) -> None:
     assert not any(position == "supports" for _c, position, _i in _rows(parse, text))
 
 
+def test_who_asks_for_an_act_supports_it_and_who_declines_opposes_it(parse) -> None:
+    text = (
+        "On Monday, the British government asked the United States to waive the diplomatic immunity of an "
+        "American diplomat. The American embassy declined the request."
+    )
+    assert _rows(parse, text) == [
+        ("GBR", "supports", "waiver of diplomatic immunity of American diplomat"),
+        ("USA", "opposes", "waiver of diplomatic immunity of American diplomat"),
+    ]
+
+
 def test_other_states_doing_the_same_act_support_it(parse) -> None:
     text = (
         "On Friday, the Prime Minister of Tunisia signed a decree banning face veils in public offices. "

@@ -42,6 +42,8 @@ _ANNOUNCED = frozenset(
 )
 _CONTROL = frozenset({"vote", "decide", "move", "agree", "plan", "intend", "pledge", "promise", "vow", "begin"})
 _MAX_WORDS = 10  # a label is a name, not the clause ("government decree banning anyone wearing ...")
+# Verbs that ask another to act ("asked X to waive", "urged X to lift"): their subject wants the act.
+_ASKING = frozenset({"ask", "urge", "call", "press", "request", "demand", "encourage", "tell"})
 _INCLUDING = frozenset({"including", "like", "as"})
 _DETS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"})
 
@@ -132,7 +134,12 @@ def _acts(sent: Span) -> list[tuple[Token, _Verb]]:
 
 def _heads(verb: Token) -> list[Token]:
     """The doers: the verb's subjects, or those of the verb it completes ("voted to legalise")."""
-    heads = subjects(verb)
+    asker = verb.head
+    if verb.dep_ == "xcomp" and asker.lemma_.lower() in _ASKING:
+        # "asked the United States to waive the immunity": the one who asks for the act supports it
+        heads = subjects(asker) or ([asker.head] if asker.dep_ == "acl" else [])
+    else:
+        heads = subjects(verb)
     if not heads and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CONTROL:
         heads = subjects(verb.head)
     out: list[Token] = []
