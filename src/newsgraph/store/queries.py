@@ -49,7 +49,7 @@ from newsgraph.store.schema import (
     stances,
 )
 from newsgraph.store.schema_summary import day_totals, entity_days, entity_totals, summary_documents
-from newsgraph.store.sql import contains, escape_like
+from newsgraph.store.sql import chunked, contains, escape_like
 
 Rows = list[dict[str, Any]]
 ENTITY_KINDS = ("person", "organization", "place", "country")
@@ -260,46 +260,36 @@ def entity_timeline(conn: Connection, entity_id: str) -> Rows:
 
 
 def entity_roles(conn: Connection, entity_id: str) -> Rows:
-    """Per role the entity was given: first and last date, how many documents, the latest of them (two
-    queries whatever the number of roles: one aggregate, one ranked list)."""
+    """Per role the entity was given: first and last date, how many documents, the latest of them.
+
+    One query reads each (role, document, date) once; spans and the latest :data:`ROLE_DOCUMENTS` per
+    role are taken here, titles read for those only (ranking them in SQL took 350 ms for the 54,400
+    role mentions of the most-mentioned person of the 100k base)."""
     m = mentions.c
-    date = document_date()
     src = mentions.join(documents, documents.c.id == m.document_id).outerjoin(
         first_page, first_page.c.id == documents.c.first_page_id
     )
-    where = (m.entity_id == entity_id, m.role.is_not(None))
-    spans = conn.execute(
-        select(m.role, func.min(date), func.max(date), func.count(m.document_id.distinct()))
-        .select_from(src)
-        .where(*where)
-        .group_by(m.role)
-    ).all()
-    per_doc = (
-        select(m.role, m.document_id, documents.c.title, date.label("date"))
-        .select_from(src)
-        .where(*where)
-        .group_by(m.role, m.document_id, documents.c.title, date)
-        .subquery("per_doc")
-    )
-    d = per_doc.c
-    order = (desc(d.date).nulls_last(), d.document_id)
-    ranked = select(
-        d.role,
-        d.document_id,
-        d.title,
-        d.date,
-        func.row_number().over(partition_by=d.role, order_by=order).label("rank"),
-    ).subquery("ranked")
-    r = ranked.c
-    listed: dict[str, list[dict[str, Any]]] = {}
-    for role, doc, title, when in conn.execute(
-        select(r.role, r.document_id, r.title, r.date).where(r.rank <= ROLE_DOCUMENTS).order_by(r.role, r.rank)
-    ):
-        listed.setdefault(role, []).append({"id": doc, "title": title, "date": when})
-    out = [
-        {"role": role, "first": first, "last": last, "articles": int(n), "documents": listed.get(role, [])}
-        for role, first, last, n in spans
-    ]
+    q = select(m.role, m.document_id, document_date()).select_from(src).where(m.entity_id == entity_id)
+    per_role: dict[str, dict[str, str | None]] = {}
+    for role, doc, when in conn.execute(q.where(m.role.is_not(None)).distinct()).all():
+        per_role.setdefault(role, {})[doc] = when
+    latest: dict[str, list[str]] = {}
+    for role, docs in per_role.items():
+        order = sorted(docs, key=lambda d: (docs[d] is None, d))  # undated last, then by id ...
+        order.sort(key=lambda d: docs[d] or "", reverse=True)  # ... after the newest (a stable sort)
+        latest[role] = order[:ROLE_DOCUMENTS]
+    wanted = sorted({d for docs in latest.values() for d in docs})
+    titles: dict[str, str] = {}
+    for part in chunked(wanted):
+        titles.update(conn.execute(select(documents.c.id, documents.c.title).where(documents.c.id.in_(part))).all())
+    out = []
+    for role, docs in per_role.items():
+        dates = [d for d in docs.values() if d is not None]
+        listed = [{"id": d, "title": titles.get(d), "date": docs[d]} for d in latest[role]]
+        out.append(
+            {"role": role, "first": min(dates, default=None), "last": max(dates, default=None)}
+            | {"articles": len(docs), "documents": listed}
+        )
     return sorted(out, key=lambda i: (i["first"] or "", i["role"]))
 
 
