@@ -708,6 +708,20 @@ def test_denials_and_refusals_without_a_listed_object(parse, text: str) -> None:
     assert [e.type for e in _events(parse, text)] == ["REJECT"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer or pledge of aid or support is the promise (AGREE), told as a fact; the aid is to come
+        ("Japan offered military assistance to Indonesia.", [("AGREE", "JPN", "IDN")]),
+        ("Peru pledged support for Chile.", [("AGREE", "PER", "CHL")]),
+        # who steps up cooperation cooperates
+        ("Iran has increased cooperation with Russia.", [("COOPERATE", "IRN", "RUS")]),
+    ],
+)
+def test_offers_and_stepped_up_acts(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _facts(parse, text) == expected
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [

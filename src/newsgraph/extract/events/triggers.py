@@ -40,7 +40,7 @@ from newsgraph.extract.events.arguments import (
     undergo_verb,
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
-from newsgraph.extract.events.modality import Modality, clause_modality
+from newsgraph.extract.events.modality import FACT, Modality, clause_modality
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns
@@ -373,6 +373,11 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
     trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
     type_, mode = pat.type, pat.mode
+    if light is not None and light.lemma_.lower() in _OFFERING and type_ in _OFFERED:
+        type_, mode = "AGREE", None  # "offered military assistance": a promise of aid (the codebook's AGREE)
+        offer_cue = (modality.cue or "").lower() in (light.lower_, light.lemma_)
+        if modality.hypothetical and not modality.negated and offer_cue:
+            modality = FACT  # the offer is what happened; only the aid is to come
     if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
         type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
     return Candidate(type_, mode, trigger, clause, actors, targets, modality, nominal=True)
@@ -434,6 +439,10 @@ def _in_words(actors: list[Actor], targets: list[Actor], ctx: DocContext) -> boo
     return bool(actors) and bool(targets) and all(person(a) for a in actors) and all(abstract(t) for t in targets)
 
 
+# Verbs that offer what a noun names: the offer of aid or cooperation is AGREE (PLOVER: "agree to, offer, promise
+# ... to cooperate"), the aid itself comes later.
+_OFFERING = frozenset({"offer", "pledge", "promise"})
+_OFFERED = frozenset({"AID", "COOPERATE", "SUPPORT"})
 _VERBAL_ATTACKS = frozenset({"attack"})  # a noun that names an attack in words as often as one in force
 
 
