@@ -89,6 +89,7 @@ def test_lookup_region_only_reads_the_table() -> None:
         ("Image", "credit"),
         ("Storm", "prefix"),
         ("Summit", "suffix"),
+        ("Medicare", "thing"),
     ],
 )
 def test_not_entity_kind(text: str, kind: str) -> None:

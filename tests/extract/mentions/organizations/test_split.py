@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.organizations.split import list_pieces, slash_pair
+from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +60,20 @@ def test_list_pieces(index: Callable[[str], MentionIndex], text: str, name: str,
 def test_slash_pair(index: Callable[[str], MentionIndex], text: str, name: str, pair: bool) -> None:
     ix = index(text)
     assert slash_pair(ix, *_span(ix, name)) is pair
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "whole"),
+    [
+        (
+            "The Port Authority of New York and New Jersey closed the bridge.",
+            "Port Authority of New York",
+            "Port Authority of New York and New Jersey",
+        ),
+        ("The Bank of France and the ministry agreed.", "Bank of France", "Bank of France"),  # no second place
+    ],
+)
+def test_second_place(index: Callable[[str], MentionIndex], text: str, name: str, whole: str) -> None:
+    ix = index(text)
+    start, end = _span(ix, name)
+    assert ix.text(start, second_place(ix, start, end)) == whole

@@ -57,7 +57,7 @@ from newsgraph.extract.mentions.organizations.candidates import (
     web_sites,
 )
 from newsgraph.extract.mentions.organizations.context import context_country
-from newsgraph.extract.mentions.organizations.split import list_pieces, slash_pair
+from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair
 from newsgraph.extract.mentions.roles import OrgRef, main_country
 from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind, place_word_kind
 from newsgraph.lexicon.known_orgs import (
@@ -224,7 +224,7 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                 run = capitalised_run(ix, m)
                 if run is not None:
                     e = run[1]
-        e = _country_suffix(ix, s, e)
+        e = second_place(ix, s, _country_suffix(ix, s, e))
         spans.extend(piece for part in _dash_pieces(ix, s, e) for piece in list_pieces(ix, *part))
     taken = _Covered(len(doc), spans)
     for known in ix.known_orgs:

@@ -1,10 +1,12 @@
-"""Candidate names that are not one organization: several bodies the model tagged as one name ("the
-Green Party, Reform Party", "The Ledger and The Daily Post") and pairs of surnames joined by a slash (a
-ticket of two candidates: "Okafor/Lindqvist")."""
+"""Candidate names that are not one organization as tagged: several bodies the model tagged as one name
+("the Green Party, Reform Party", "The Ledger and The Daily Post"), pairs of surnames joined by a slash
+(a ticket of two candidates: "Okafor/Lindqvist"), and a name cut before its second place ("the Port
+Authority of Ruritania" + "and Borduria")."""
 
 from __future__ import annotations
 
 from newsgraph.extract.mentions.index import DETERMINERS, NAME_PARTICLES, MentionIndex
+from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
 
 _LIST_JOINTS = frozenset({",", "and", "&"})
@@ -61,4 +63,40 @@ def slash_pair(ix: MentionIndex, start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["list_pieces", "slash_pair"]
+def _place_at(ix: MentionIndex, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` name a place: a GPE or LOC entity, a country, or a city, state or region."""
+    ent = ix.ent_at(start)
+    if ent is not None and ent.start == start and ent.end == end and ent.label in ("GPE", "LOC"):
+        return True
+    if start in ix.country_at and ix.country_at[start].end == end:
+        return True
+    place = lookup_place(ix.text(start, end), alternates=False)
+    return place is not None and place.kind in ("city", "state", "region")
+
+
+def _place_after(ix: MentionIndex, m: int) -> int | None:
+    """The end of the place (a GPE or LOC entity, or a country) that starts at token ``m``, or None."""
+    ent = ix.ent_at(m)
+    if ent is not None and ent.start == m and ent.label in ("GPE", "LOC"):
+        return ent.end
+    span = ix.country_at.get(m)
+    return span.end if span is not None and span.start == m else None
+
+
+def second_place(ix: MentionIndex, start: int, end: int) -> int:
+    """ "Port Authority of Ruritania" + "and (the) Borduria": a name that ends "of PLACE" goes on through
+    "and" and a second place; the new end (``end`` when it does not)."""
+    of = next((k for k in range(end - 2, start, -1) if ix.toks[k].lower_ in ("of", "for")), None)
+    if of is None or not _place_at(ix, of + 1, end):
+        return end
+    j = ix.next(end - 1)
+    if j < 0 or ix.toks[j].lower_ != "and":
+        return end
+    m = ix.next(j)
+    if m >= 0 and ix.toks[m].lower_ == "the":
+        m = ix.next(m)
+    stop = _place_after(ix, m) if m >= 0 else None
+    return stop if stop is not None else end
+
+
+__all__ = ["list_pieces", "second_place", "slash_pair"]
