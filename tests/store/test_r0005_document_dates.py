@@ -34,7 +34,7 @@ def test_a_database_at_revision_0004_gains_the_index_on_sqlite_only(any_db_url: 
     engine.dispose()
     assert "ix_documents_dates" not in document_indexes(any_db_url)
     with Store(any_db_url) as store:
-        assert store.schema_version() == head_revision() == "0005"
+        assert store.schema_version() == head_revision()
         with store.connect() as conn:
             assert conn.execute(text("SELECT published FROM documents WHERE id = 'd1'")).scalar_one().startswith("2021")
     sqlite = any_db_url.startswith("sqlite")
@@ -53,5 +53,5 @@ def test_revision_0005_goes_back_and_forth(any_db_url: str) -> None:
     engine.dispose()
     assert "ix_documents_dates" not in document_indexes(any_db_url)
     with Store(any_db_url) as store:
-        assert store.schema_version() == "0005"
+        assert store.schema_version() == head_revision()
     assert ("ix_documents_dates" in document_indexes(any_db_url)) is any_db_url.startswith("sqlite")
