@@ -722,6 +722,18 @@ def test_offers_and_stepped_up_acts(parse, text: str, expected: list[tuple[str, 
     assert _facts(parse, text) == expected
 
 
+def test_a_light_verb_is_no_modality_cue_of_its_own_noun(parse) -> None:
+    # "go" marks intent in "going to strike", not in "went on strike"
+    assert [(e.type, e.hypothetical) for e in _events(parse, "Dock workers went on strike on Monday.")] == [
+        ("PROTEST", False)
+    ]
+
+
+def test_an_arrest_on_a_charge_accuses_the_arrested(parse) -> None:
+    got = {(e.type, e.target) for e in _events(parse, "Police arrested John Roe on a charge of fraud.")}
+    assert got == {("COERCE", "John Roe"), ("ACCUSE", "John Roe")}
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [

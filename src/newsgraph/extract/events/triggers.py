@@ -40,7 +40,7 @@ from newsgraph.extract.events.arguments import (
     undergo_verb,
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
-from newsgraph.extract.events.modality import FACT, Modality, clause_modality
+from newsgraph.extract.events.modality import Modality, clause_modality
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns
@@ -334,9 +334,13 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     if light is not None:
         actors = _actor_list(subjects(light), ctx)
         modality = clause_modality(light)
-        if modality.is_fact and not clause_modality(tok, nominal=True).is_fact:
-            modality = clause_modality(tok, nominal=True)  # "no talks were held", "made no attempt"
-        clause = light
+        own = clause_modality(tok, nominal=True)
+        if modality.is_fact and not own.is_fact and (own.cue or "").lower() not in (light.lower_, light.lemma_):
+            modality = own  # "no talks were held", "made no attempt"; the light verb is no cue of its own noun
+            # ("went on strike" is no intent, "offered assistance" no mere offer of an event)
+        # a noun on a preposition of the verb ("arrested X on a charge of Y") is an event of its own beside the
+        # verb's, not its manner: its clause is the noun
+        clause = tok if tok.dep_ == "pobj" else light
     elif pat.standalone or pat.implicit:
         actors = _actor_list(own_actor_heads(tok), ctx)
         modality = clause_modality(tok, nominal=True)
@@ -365,6 +369,8 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             modality = clause_modality(by)  # an admission of the attack told before, no mere allegation
     if not targets and light is not None:  # "granted the prisoner a pardon", "gave Ukraine aid": the recipient
         recipients = [c for c in light.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")]
+        if not recipients and tok.dep_ == "pobj":  # "arrested X on a charge of fraud": X is charged
+            recipients = [o for o in objects(light) if o.pos_ in ("NOUN", "PROPN")]
         targets = _head_actors(recipients, ctx, memory) if recipients else []
     if light is None and pat.implicit and not actors and _new_mention(tok):
         # "protests in Hong Kong"; "the protests" only points back at them
@@ -375,9 +381,6 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     type_, mode = pat.type, pat.mode
     if light is not None and light.lemma_.lower() in _OFFERING and type_ in _OFFERED:
         type_, mode = "AGREE", None  # "offered military assistance": a promise of aid (the codebook's AGREE)
-        offer_cue = (modality.cue or "").lower() in (light.lower_, light.lemma_)
-        if modality.hypothetical and not modality.negated and offer_cue:
-            modality = FACT  # the offer is what happened; only the aid is to come
     if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
         type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
     return Candidate(type_, mode, trigger, clause, actors, targets, modality, nominal=True)
