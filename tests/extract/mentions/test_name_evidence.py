@@ -91,3 +91,9 @@ def test_a_surname_tagged_alone_takes_the_first_name_before_it(index: Callable[[
     ix = index("The fire killed five. Tomasz Wrobel filed a complaint.")
     assert with_first_name_before(ix, *_span(ix, "Wrobel")) == _span(ix, "Tomasz Wrobel")
     assert "Tomasz Wrobel" in _names(ix)
+
+
+def test_two_surnames_joined_by_a_hyphen_are_no_person(index: Callable[[str], MentionIndex]) -> None:
+    names = _names(index("Ann Holt and Bob Reyes met. The Holt-Reyes debate was loud."))
+    assert "Holt-Reyes" not in names and {"Ann Holt", "Bob Reyes"} <= set(names)
+    assert _names(index("Anna Smith-Jones spoke.")) == ["Anna Smith-Jones"]

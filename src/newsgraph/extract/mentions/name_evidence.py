@@ -123,4 +123,24 @@ def _place(text: str) -> bool:
     return bool(country_of_text(text) or is_city(text) or lookup_region(text) or in_gazetteer)
 
 
-__all__ = ["first_name_at", "first_name_start", "name_after_prefix", "persons_name_shape", "with_first_name_before"]
+def drop_surname_pairs(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Without "Okafor-Lindqvist" (a ticket, a match, a meeting: "the Okafor-Lindqvist debate") where both
+    halves of the hyphenated name are surnames of other persons of the document."""
+    surnames = {ix.toks[e - 1].text for s, e in spans if e - s >= 2}
+    out = []
+    for s, e in spans:
+        parts = ix.text(s, e).replace("\u2013", "-").split("-")
+        if len(parts) == 2 and " " not in ix.text(s, e) and all(p in surnames for p in parts):
+            continue
+        out.append((s, e))
+    return out
+
+
+__all__ = [
+    "drop_surname_pairs",
+    "first_name_at",
+    "first_name_start",
+    "name_after_prefix",
+    "persons_name_shape",
+    "with_first_name_before",
+]

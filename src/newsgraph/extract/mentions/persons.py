@@ -38,7 +38,12 @@ from newsgraph.extract.mentions.index import (
     clean_words,
     country_of_text,
 )
-from newsgraph.extract.mentions.name_evidence import first_name_start, name_after_prefix, with_first_name_before
+from newsgraph.extract.mentions.name_evidence import (
+    drop_surname_pairs,
+    first_name_start,
+    name_after_prefix,
+    with_first_name_before,
+)
 from newsgraph.extract.mentions.not_persons import drop_things
 from newsgraph.extract.mentions.roles import (
     OrgRef,
@@ -139,7 +144,8 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
     spans.extend(_listed_with_persons(ix, mislabelled, spans))
     out = drop_things(ix, _no_overlaps(spans))
     out = _no_overlaps(out + [span for span, _ in shared_titles(ix, out)])
-    return _no_overlaps(out + _untagged_surnames(ix, out) + _known_names_mislabelled(ix, out))
+    out = _no_overlaps(out + _untagged_surnames(ix, out) + _known_names_mislabelled(ix, out))
+    return drop_surname_pairs(ix, out)
 
 
 def _known_names_mislabelled(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
