@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.core.model import Person
 from newsgraph.core.textnorm import entity_key
@@ -58,9 +58,13 @@ class Transcript:
     """The turns of a transcript, in reading order."""
 
     turns: list[Turn]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.turns]
 
     def turn_at(self, char: int) -> Turn | None:
-        k = bisect.bisect_right([t.start for t in self.turns], char) - 1
+        k = bisect.bisect_right(self.starts, char) - 1
         if k >= 0 and self.turns[k].start <= char < self.turns[k].end:
             return self.turns[k]
         return None
