@@ -69,3 +69,14 @@ def parse() -> Callable[[str], Doc]:
 def test_you_in_a_question_is_the_interviewee(parse: Callable[[str], Doc]) -> None:
     quotes = extract_quotes(parse(_INTERVIEW), "d1")
     assert [(q.text, q.speaker) for q in quotes] == [("the harbour will be rebuilt within four years", "Marta Quist")]
+
+
+def test_i_in_an_answer_is_the_one_who_answers(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Marta Quist, a candidate for mayor, spoke with our reporter.\n\n"
+        "((Reporter)) What did you promise?\n\n"
+        '((Marta Quist)) I said "the harbour needs a new pier before anything else" at every debate.\n\n'
+        "((Reporter)) And now?\n\n"
+        "((Marta Quist)) We keep our word.\n"
+    )
+    assert [(q.speaker, q.cue) for q in extract_quotes(parse(text), "d1")] == [("Marta Quist", "say")]
