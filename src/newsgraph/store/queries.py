@@ -229,9 +229,10 @@ def get_entity(conn: Connection, entity_id: str, *, limit: int = 100) -> dict[st
     ent["documents"], ent["mentions"] = (int(totals[0]), int(totals[1])) if totals else (0, 0)
     ent["roles"] = entity_roles(conn, entity_id)
     ent["timeline"] = entity_timeline(conn, entity_id)
-    ent["quotes"], _ = list_quotes(conn, entity=entity_id, limit=limit)
-    ent["events_as_actor"], _ = list_event_reports(conn, actor=entity_id, include_negated=True, limit=limit)
-    ent["events_as_target"], _ = list_event_reports(conn, target=entity_id, include_negated=True, limit=limit)
+    ent["quotes"], _ = list_quotes(conn, entity=entity_id, limit=limit, counted=False)
+    lists = {"include_negated": True, "limit": limit, "counted": False}  # rows only: totals were thrown away
+    ent["events_as_actor"], _ = list_event_reports(conn, actor=entity_id, **lists)  # type: ignore[arg-type]
+    ent["events_as_target"], _ = list_event_reports(conn, target=entity_id, **lists)  # type: ignore[arg-type]
     ent["co_mentioned"] = co_mentioned(conn, entity_id)
     d = entity_days.c
     first, last = conn.execute(
@@ -352,9 +353,11 @@ def list_event_reports(
     include_negated: bool = False,
     limit: int = 50,
     offset: int = 0,
+    counted: bool = True,
 ) -> tuple[Rows, int]:
     """Event rows as each document reported them, with the document's title and date, newest first
-    (by ``events.day``: the event's date, else its document's; ties by id).
+    (by ``events.day``: the event's date, else its document's; ties by id). With ``counted=False`` the
+    total is not counted (-1), for a caller that shows the rows only.
 
     ``actor`` / ``target`` / ``entity`` take an entity id (``entity``: as actor or target);
     ``include_negated`` keeps negated and hypothetical events (flagged, never facts). Merged
@@ -376,7 +379,7 @@ def list_event_reports(
     if entity:
         q = q.where(or_(events.c.actor_entity_id == entity, events.c.target_entity_id == entity))
     everything = not (f.any or actor_country or target_country or actor or target or entity or include_negated)
-    total = _factual_events(conn) if everything else _total(conn, q)
+    total = -1 if not counted else (_factual_events(conn) if everything else _total(conn, q))
     q = q.order_by(desc(events.c.day).nulls_last(), events.c.id).limit(limit).offset(offset)
     return _rows(conn, q), total
 
@@ -411,8 +414,10 @@ def list_quotes(
     q: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    counted: bool = True,
 ) -> tuple[Rows, int]:
-    """Quotes with their document's title and date; ``speaker`` matches part of the name, ``q`` the text."""
+    """Quotes with their document's title and date; ``speaker`` matches part of the name, ``q`` the text.
+    With ``counted=False`` the total is not counted (-1)."""
     query = _with_document(quotes, f)
     if speaker:
         query = query.where(contains(quotes.c.speaker, speaker))
@@ -420,7 +425,7 @@ def list_quotes(
         query = query.where(quotes.c.speaker_entity_id == entity)
     if q:
         query = query.where(contains(quotes.c.text, q))
-    total = _total(conn, query)
+    total = _total(conn, query) if counted else -1
     query = query.order_by(desc(document_date()).nulls_last(), quotes.c.id).limit(limit).offset(offset)
     return _rows(conn, query), total
 
