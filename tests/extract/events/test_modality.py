@@ -53,7 +53,9 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("Protesters demanded that the government release the prisoners.", "release", False, True),  # asked for
         ("Iran hopes to attack Israel.", "attack", False, True),  # "hopes" lemmatized "hop" by the small model
         ("Red notices ask local authorities to arrest a person.", "arrest", False, True),
-        ("The parliament voted to expel the diplomats.", "expel", False, True),
+        ("The parliament voted to expel the diplomats.", "expel", False, False),  # a body that votes to act acts
+        ("The senator did not endorse the governor until July.", "endorse", False, False),  # later, not never
+        ("He did not want war and calls on Peru to remain neutral.", "calls", False, False),  # finite conjunct
         # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact
         ("The minister urged Iran to reconsider and spoke with its ambassador.", "spoke", False, False),
     ],

@@ -84,8 +84,17 @@ def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJ for c in tok.children)
 
 
+def _until(tok: Token) -> bool:
+    """ "did not endorse her until July": the act happened, later ("until" on the clause or its adverbial)."""
+    return any(
+        c.lower_ == "until" or (c.dep_ == "advcl" and any(m.lower_ == "until" for m in c.children))
+        for c in tok.children
+    )
+
+
 def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: bool = True) -> None:
     """Negation, modal/future auxiliaries and conditional marks among ``tok``'s children."""
+    negation = negation and not _until(tok)
     for c in tok.children:
         if negation and c.dep_ in ("nsubj", "nsubjpass") and _negative_subject(c):
             acc.set(neg=True, cue=c.lower_)  # "nobody agreed", "not everyone agreed", "no country condemned"
@@ -192,7 +201,10 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             continue
         if dep == "conj":
             if not _has_subject(cur):
-                _own_clause(head, acc, negation=negation_open)
+                # "did not want X and calls on Y": a finite verb conjoined with a bare one under "do" keeps
+                # clear of its negation
+                shares = not (cur.tag_ in _FINITE and head.tag_ == "VB")
+                _own_clause(head, acc, negation=negation_open and shares)
             else:
                 _own_clause(head, acc, negation=False, conditions=True)
         elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB"):
