@@ -561,3 +561,23 @@ def test_he_is_not_the_subject_of_what_he_reported(parse: Callable[[str], Doc]) 
 def test_colon_after_a_speech_noun(parse: Callable[[str], Doc], text: str, speaker: str, cue: str | None) -> None:
     ((_, got, got_cue),) = _quotes(parse, text)
     assert (got, got_cue) == (speaker, cue)
+
+
+def test_a_name_run_into_a_title_phrase(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'Former US Ambassador to the United Nations Jane Roe wrote on Twitter, "We must always stand with the '
+        'friends who stood with us."'
+    )
+    assert [s for _, s, _ in _quotes(parse, text, persons=[Person(name="Jane Roe")])] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The spokesman for President Jane Roe said "the talks will resume next week in the capital city".',
+        'The adviser to Jane Roe said "the talks will resume next week in the capital city".',
+    ],
+)
+def test_a_name_in_a_role_complement_is_not_the_speaker(parse: Callable[[str], Doc], text: str) -> None:
+    speakers = [s for _, s, _ in _quotes(parse, text, persons=[Person(name="Jane Roe", role="President")])]
+    assert speakers and "Jane Roe" not in speakers

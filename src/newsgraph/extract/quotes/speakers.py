@@ -410,6 +410,9 @@ class SpeakerResolver:
         head = self._head_phrase(tok)
         group = role_group(head) or role_group(tok.lemma_)
         plural = tok.tag_ in ("NNS", "NNPS")
+        named = self._named_in(tok) if group else None
+        if named is not None and not plural:  # "Former Ambassador to the UN Jane Roe" parsed as one noun phrase
+            return Speaker(named.name, named.role or phrase, "person")
         indefinite = any(
             (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
             for c in tok.children
@@ -427,6 +430,23 @@ class SpeakerResolver:
         if group is None and tok.pos_ == "PROPN" and not plural:  # a name the tagger did not mark
             return Speaker(phrase, None, "person")
         return Speaker(phrase, phrase if group else None, "group" if plural else "role", group)
+
+    def _named_in(self, tok: Token) -> Person | None:
+        """The known person whose full name ends a role noun's phrase glued to the proper noun before it, as
+        the parser leaves "Former Ambassador to the Union of Ports Jane Roe" (one noun phrase, the name
+        run into the body's). Not "the spokesman for President Jane Roe" nor "an adviser to Jane Roe"."""
+        hi = tok.right_edge.i + 1
+        if hi - tok.left_edge.i > _MAX_PHRASE_TOKENS * 2:
+            return None
+        for p in self.persons:
+            n = len(p.name.split())
+            lo = hi - n
+            if n < 2 or lo <= tok.i or entity_key(self.doc[lo:hi].text) != entity_key(p.name):
+                continue
+            before = self.doc[lo - 1]
+            if before.pos_ == "PROPN" and role_group(before.lemma_) is None:
+                return p
+        return None
 
     def _phrase(self, tok: Token, with_conj: bool = False) -> str:
         """The words that describe a speaker: "spokesperson for the Foreign Ministry"."""
