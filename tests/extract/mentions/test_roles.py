@@ -164,6 +164,8 @@ def test_country_near(index: Callable[[str], MentionIndex], text: str, name: str
         ("Peru and Peru and Chile.", "PER"),
         ("Peru and Chile.", None),
         ("No country here.", None),
+        # places count for their country: a story set in British cities that names only a Polish chef
+        ("Crowds gathered in London. A Polish chef helped. Police in Manchester and Birmingham arrived.", "GBR"),
     ],
 )
 def test_main_country(index: Callable[[str], MentionIndex], text: str, country: str | None) -> None:

@@ -187,6 +187,7 @@ class MentionIndex:
         self._index_countries()
         self._drop_state_homonyms()
         self.known_orgs: list[OrgSpan] = []
+        self.main_country: str | None = None  # roles.main_country's answer, once computed ("" = none)
         self._index_known_orgs()
 
     # ------------------------------------------------------------ helpers

@@ -357,11 +357,17 @@ def _qualifies(ix: MentionIndex, cue: Cue) -> bool:
 
 
 def main_country(ix: MentionIndex) -> str | None:
-    """The country most of the document's country mentions name, if one dominates."""
-    if not ix.countries:
-        return None
+    """The country most of the document's country mentions name, if one dominates: its name, demonym or
+    a place of it ("London", "Staffordshire": a story set there that names no country but "a Polish
+    chef" is about the United Kingdom)."""
+    if ix.main_country is not None:
+        return ix.main_country or None
+    cues = country_cues(ix)
     counts: dict[str, int] = {}
-    for c in ix.countries:
+    for c in cues:
         counts[c.iso3] = counts.get(c.iso3, 0) + 1
-    code, n = max(counts.items(), key=lambda kv: kv[1])
-    return code if n / len(ix.countries) >= _MAIN_COUNTRY_SHARE else None
+    ix.main_country = ""
+    if counts:
+        code, n = max(counts.items(), key=lambda kv: kv[1])
+        ix.main_country = code if n / len(cues) >= _MAIN_COUNTRY_SHARE else ""
+    return ix.main_country or None
