@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.store.filters import NO_FILTERS, Filters, event_conditions, events_with_documents
 from newsgraph.store.schema import entities, events
+from newsgraph.store.sql import chunked
 
 Rows = list[dict[str, Any]]
 
@@ -62,30 +63,29 @@ def actor_network(
     if recent is not None and newest is None:
         where.append(events.c.id.in_(_newest(recent, ids_only=True)))
     grouped = select(*groups, *labels, func.count().label("n")).select_from(source).where(*where).group_by(*groups)
-    grouped = grouped.subquery("g")
-    actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
-    g = grouped.c
-    q = (
-        select(
-            g.type,
-            g.actor,
-            g.actor_entity_id,
-            func.coalesce(g.actor_country, actor_ent.c.country).label("actor_country"),
-            actor_ent.c.kind.label("actor_kind"),
-            actor_ent.c.name.label("actor_name"),
-            g.target,
-            g.target_entity_id,
-            func.coalesce(g.target_country, target_ent.c.country).label("target_country"),
-            target_ent.c.kind.label("target_kind"),
-            target_ent.c.name.label("target_name"),
-            g.n,
-        )
-        .select_from(grouped)
-        .outerjoin(actor_ent, actor_ent.c.id == g.actor_entity_id)
-        .outerjoin(target_ent, target_ent.c.id == g.target_entity_id)
-        .order_by(g.type, g.actor_entity_id, g.actor_country, g.actor_key, g.target_entity_id, g.target_country)
-    )
-    return build_network(_rows(conn, q), limit=limit, phrases=phrases, min_weight=min_weight)
+    sub = grouped.subquery("g")
+    g = sub.c
+    order = (g.type, g.actor_entity_id, g.actor_country, g.actor_key, g.target_entity_id, g.target_country)
+    q = select(sub).order_by(*order)
+    return build_network(_with_entities(conn, _rows(conn, q)), limit=limit, phrases=phrases, min_weight=min_weight)
+
+
+def _with_entities(conn: Connection, rows: Rows) -> Rows:
+    """Each side's entity kind and name, and its country when the row has none, looked up by id for the
+    entities the rows name (a join let PostgreSQL read every entity twice into hash tables: 240 of the
+    400 ms of the 100k base's network)."""
+    ids = sorted({r[k] for r in rows for k in ("actor_entity_id", "target_entity_id") if r[k]})
+    found: dict[str, Any] = {}
+    for part in chunked(ids):
+        q = select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country).where(entities.c.id.in_(part))
+        found.update((r.id, r) for r in conn.execute(q))
+    for r in rows:
+        for side in ("actor", "target"):
+            ent = found.get(r[f"{side}_entity_id"])
+            r[f"{side}_kind"], r[f"{side}_name"] = (ent.kind, ent.name) if ent else (None, None)
+            if r[f"{side}_country"] is None and ent is not None:
+                r[f"{side}_country"] = ent.country
+    return rows
 
 
 NETWORK_COLUMNS = ("type", "actor", "actor_entity_id", "actor_country", "target", "target_entity_id", "target_country")
