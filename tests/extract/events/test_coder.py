@@ -675,6 +675,11 @@ def test_harsh_criticism_and_characterizations(parse, text: str, expected: list[
             "The envoy brokered a deal between Peru and Chile.",
             {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER"), ("CONSULT", None, "PER"), ("CONSULT", None, "CHL")},
         ),
+        # a normalization deal names its sides through the relations it establishes
+        (
+            "The envoy announced a deal to normalize relations between Peru and Chile.",
+            {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")},
+        ),
         # a deal told before, judged now: no new agreement
         ("They concluded that the agreement between Peru and Chile is null and void.", set()),
     ],

@@ -417,6 +417,9 @@ def _deal_parties(tok: Token, light: Token | None, ctx: DocContext) -> list[Acto
     if light is None and not acts:
         return []  # "the agreement between X and Y is void": a deal told before, no act here
     hosts = [tok, *acts] if light is None else [tok, *acts, light]
+    # "a deal establishing relations between X and Y", "a deal to normalize ties between X and Y"
+    for act in [*acts, *(x for a in acts for x in a.children if x.dep_ == "xcomp")]:
+        hosts.extend(o for o in act.children if o.dep_ == "dobj" and o.lemma_.lower() in _TIES)
     for host in hosts:
         for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "between"):
             found = [ctx.actor(o) for o in pobjs(prep)]  # pobjs gives every conjunct once
@@ -446,6 +449,7 @@ def _in_words(actors: list[Actor], targets: list[Actor], ctx: DocContext) -> boo
 # ... to cooperate"), the aid itself comes later.
 _OFFERING = frozenset({"offer", "pledge", "promise"})
 _OFFERED = frozenset({"AID", "COOPERATE", "SUPPORT"})
+_TIES = frozenset({"relation", "relations", "tie", "ties"})
 _VERBAL_ATTACKS = frozenset({"attack"})  # a noun that names an attack in words as often as one in force
 
 
