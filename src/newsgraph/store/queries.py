@@ -98,7 +98,7 @@ def list_articles(
         total = _total(conn, q)
     else:  # every stored document of the role: counted per day, the newest found through the day index
         total = _documents_total(conn, role)
-        q = q.where(documents.c.id.in_(_newest(role, limit + offset)))
+        q = q.where(documents.c.id.in_(_newest(conn, role, limit + offset)))
     q = q.order_by(desc(document_date()).nulls_last(), documents.c.id).limit(limit).offset(offset)
     return _rows(conn, q), total
 
@@ -109,15 +109,17 @@ def _documents_total(conn: Connection, role: str | None) -> int:
     return int(conn.execute(select(func.coalesce(func.sum(n), 0))).scalar_one())
 
 
-def _newest(role: str | None, n: int) -> Select[Any]:
+def _newest(conn: Connection, role: str | None, n: int) -> Select[Any]:
     """The ids of the documents (of ``role``) on or after the day of the ``n``-th newest: a few days'
-    documents that hold the ``n`` newest, since a document's day is its date cut to ``YYYY-MM-DD``."""
+    documents that hold the ``n`` newest, since a document's day is its date cut to ``YYYY-MM-DD``.
+    That day is read first and given as a value: as a subquery, PostgreSQL planned for a third of the
+    base and hashed every document and page (100 ms on the 100k base, for 10 articles)."""
     s = summary_documents.c
     nth = select(s.day).order_by(s.day.desc()).offset(max(n, 1) - 1).limit(1)
     ids = select(s.document_id)
     if role:
         nth, ids = nth.where(s.role == role), ids.where(s.role == role)
-    return ids.where(s.day >= func.coalesce(nth.scalar_subquery(), ""))
+    return ids.where(s.day >= (conn.execute(nth).scalar() or ""))
 
 
 def get_article(conn: Connection, doc_id: str) -> dict[str, Any]:
