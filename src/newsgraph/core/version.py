@@ -13,4 +13,10 @@ __version__ = "0.1.0"
 # 2: event coding (home sides of unsaid targets, claims that accuse, one event per named side, races,
 #    orders to attack), persons' country from the office-holder table and the document's country,
 #    organizations without laws, glued person names, the publisher's own name or transcript labels.
-EXTRACTOR_VERSION = 3
+# 3: nominations, acquittals, releases, attacks named as a killing's subject, announced intentions, attacks in
+#    words, the country of unnamed police, courts and officials.
+# 4: event coding (concessions to the home polity, deals between named sides, undergone and reported
+#    judgements, harsh-criticism verbs, offers of aid as AGREE, modality of light verbs, "until", votes),
+#    quotes as one record per quotation, stances (offices that speak for a country, enactments, issue
+#    labels that name a thing), persons' and organizations' precision rules of that day.
+EXTRACTOR_VERSION = 4
