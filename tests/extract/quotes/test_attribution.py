@@ -581,3 +581,12 @@ def test_a_name_run_into_a_title_phrase(parse: Callable[[str], Doc]) -> None:
 def test_a_name_in_a_role_complement_is_not_the_speaker(parse: Callable[[str], Doc], text: str) -> None:
     speakers = [s for _, s, _ in _quotes(parse, text, persons=[Person(name="Jane Roe", role="President")])]
     assert speakers and "Jane Roe" not in speakers
+
+
+def test_a_known_name_after_an_organizations_title(parse: Callable[[str], Doc]) -> None:
+    text = (
+        '"Tomas was the kindest teacher I have ever known," said the University of Lund\'s rector, Pradeep Okafor. '
+        'Okafor talked of his "many years of patient work with the students of the evening school".'
+    )
+    quotes = _quotes(parse, text, persons=[Person(name="Pradeep Okafor", aliases=["Okafor"])])
+    assert [s for _, s, _ in quotes] == ["Pradeep Okafor", "Pradeep Okafor"]

@@ -336,7 +336,7 @@ class SpeakerResolver:
         appositions = _appositions(tok)
         for role in (c for c in tok.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"):
             if role_group(role.lemma_) is not None or role_group(self._head_phrase(role)) is not None:
-                appositions += [c for c in _appositions(role) if c.ent_type_ == "PERSON"]
+                appositions += [c for c in _appositions(role) if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"]
         for child in appositions:
             person = self._person(child)
             if person is not None:
