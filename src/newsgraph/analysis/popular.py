@@ -101,8 +101,10 @@ def _summary_counts(f: Filters, kind: str | None, limit: int, busy_day: int | No
     return q.where(d.entity_id.in_(candidates))
 
 
-# Documents on one day an entity needs to be counted by the first tries of a window's ranking.
+# Documents on one day an entity needs to be counted by the first tries of a window's ranking, and the
+# mentions a window needs for them to be tried (fewer entity-day rows than that are counted at once).
 BUSY_DAYS = (8, 3)
+SMALL_WINDOW = 20_000
 
 
 def popular(
@@ -113,12 +115,14 @@ def popular(
     A window of dates is ranked among the entities with at least ``b`` documents on one of its days
     (``b`` in :data:`BUSY_DAYS`, a few hundred of the tens of thousands a month of a 100k base names)
     when that gives the exact answer: when the ``limit``-th of them has more documents than any other
-    entity can have, ``(b - 1)`` on each of the window's days. Else every entity of the window is counted.
+    entity can have, ``(b - 1)`` on each of the window's days. Else, and at once for a window of at most
+    :data:`SMALL_WINDOW` mentions, every entity of the window is counted.
     """
     if only_dates(f) and f.dated:
         t = day_totals.c
-        days = int(conn.execute(select(func.count()).where(*f.date_range(t.day))).scalar_one())
-        for busy_day in BUSY_DAYS:
+        window = select(func.count(), func.coalesce(func.sum(t.mentions), 0)).where(*f.date_range(t.day))
+        days, n = conn.execute(window).one()
+        for busy_day in BUSY_DAYS if n > SMALL_WINDOW else ():  # a window of few mentions is counted at once
             rows = _popular_rows(conn, popular_query(f, kind=kind, limit=limit, busy_day=busy_day))
             if len(rows) == limit and rows[-1]["documents"] > (busy_day - 1) * days:
                 return rows
@@ -180,6 +184,7 @@ def top_events(conn: Connection, f: Filters = NO_FILTERS, *, limit: int = 20) ->
 __all__ = [
     "BUSY_DAYS",
     "KINDS",
+    "SMALL_WINDOW",
     "PopularError",
     "only_dates",
     "popular",
