@@ -44,6 +44,12 @@ def _name(ix: MentionIndex, name: str) -> tuple[int, int]:
         ("OSCE Secretary-General Helga Schmid spoke first.", "Helga Schmid", "OSCE Secretary-General"),
         ("The Dr. Jane Roe study was cited.", "Jane Roe", None),
         ("He met Jane Roe yesterday.", "Jane Roe", None),
+        # the place or body a title is of, from or to, between the title and the name
+        ("First Minister of Scotland Nicola Brennan spoke.", "Nicola Brennan", "First Minister of Scotland"),
+        ("United States Senator from Ohio Bo Reyes spoke.", "Bo Reyes", "United States Senator from Ohio"),
+        ("The US Ambassador to the United Nations Ann Holt spoke.", "Ann Holt", "US Ambassador to the United Nations"),
+        ("Green Party nominee Ann Holt spoke.", "Ann Holt", "Green Party nominee"),
+        ("A letter from Ohio Ann Holt wrote.", "Ann Holt", None),  # no title before the place
     ],
 )
 def test_compound_before(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:

@@ -128,18 +128,39 @@ def _role(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
 
 
 def compound_before(ix: MentionIndex, start: int) -> RoleInfo | None:
-    """ "Prime Minister Jane Roe": a title (and its qualifiers) right before the name."""
+    """ "Prime Minister Jane Roe": a title (and its qualifiers) right before the name; also with the
+    place or body it is of, from or to ("First Minister of Ruritania Jane Roe", "Senator from Ohio X",
+    "Ambassador to the United Nations X")."""
     j = ix.prev(start)
-    if j < 0 or j not in ix.titles_ending:
+    if j < 0:
         return None
+    end = j
+    if j not in ix.titles_ending:
+        j = _title_across_place(ix, j)
+        if j < 0:
+            return None
     t_start, title = ix.titles_ending[j]
     if title.kind == "honorific":
         k = ix.prev(t_start)
         if k < 0 or k not in ix.titles_ending or ix.titles_ending[k][1].kind != "title":
             return None
-        j = k
+        j = end = k
         t_start = ix.titles_ending[k][0]
-    return _role(ix, extend_left(ix, t_start), j + 1)
+    return _role(ix, extend_left(ix, t_start), end + 1)
+
+
+def _title_across_place(ix: MentionIndex, j: int) -> int:
+    """The last token of a title that "of", "from", "to" or "for" and a capitalised place or body ending
+    at token ``j`` follow ("Senator from [Ohio]"), or -1."""
+    p, steps = j, 0
+    while p >= 0 and steps < _MAX_TAIL and (_role_part(ix, p) or ix.toks[p].lower_ == "the"):
+        if p in ix.titles_ending:
+            return -1  # another title: "... Minister Jane" is no place
+        p, steps = ix.prev(p), steps + 1
+    if steps == 0 or p < 0 or ix.toks[p].lower_ not in ("of", "from", "to", "for"):
+        return -1
+    q = ix.prev(p)
+    return q if q >= 0 and q in ix.titles_ending and ix.titles_ending[q][1].kind == "title" else -1
 
 
 def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
