@@ -590,3 +590,20 @@ def test_a_known_name_after_an_organizations_title(parse: Callable[[str], Doc]) 
     )
     quotes = _quotes(parse, text, persons=[Person(name="Pradeep Okafor", aliases=["Okafor"])])
     assert [s for _, s, _ in quotes] == ["Pradeep Okafor", "Pradeep Okafor"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n  \n"])
+def test_a_quotation_that_runs_over_paragraphs_keeps_its_speaker(parse: Callable[[str], Doc], gap: str) -> None:
+    text = (
+        'Mayor Ada Lenz said: "We have waited ten years for this bridge and the town will finally have it.'
+        f'{gap}"Every family will be able to reach the hospital in under ten minutes and nobody will be cut off."\n'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)] == ["Ada Lenz", "Ada Lenz"]
+
+
+def test_a_closed_quotation_does_not_speak_for_the_next_paragraph(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'Mayor Ada Lenz said: "We have waited ten years for this bridge and the town will finally have it."\n\n'
+        '"Every family will be able to reach the hospital in under ten minutes and nobody will be cut off."\n'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)] == ["Ada Lenz"]

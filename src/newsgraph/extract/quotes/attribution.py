@@ -130,7 +130,7 @@ def extract_quotes(
             continue
         if speaker is not None and (hit is None or not hit.negated):
             last = index.token_range(end - 1, end)[0]
-            index.said.append((max(last, hit.token.i if hit else 0), speaker))
+            index.said.append((max(last, hit.token.i if hit else 0), speaker, not span.closer))
         found.append((span, start, end, hit, speaker))
     return _build(doc, doc_id, found)
 
@@ -312,25 +312,26 @@ def _stands_alone(index: QuoteIndex, a: int, b: int) -> bool:
 
 
 def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
-    """Who spoke last before token ``a`` in this or the previous paragraph: the speaker of the last
-    affirmative, non-weak cue, or of the last quotation when that comes later ('"...," he continued.
-    "..."')."""
+    """Who spoke last before token ``a``: the speaker of the last affirmative, non-weak cue of the
+    paragraph, or of the last quotation when that comes later ('"...," he continued. "..."'), also
+    from the paragraph before when that quotation runs on into this one (its closing mark left out)."""
     para = index.paragraph(start)
     k = bisect.bisect_left(index.cue_order, a)
     best: tuple[int, Speaker] | None = None
     near = index.sent_index(a) - 1  # a weak cue counts just before: 'He criticized the plan. "It fails."'
     for i in reversed(index.cue_order[:k]):
         hit = index.cues[i]
-        if para - index.paragraph(hit.token.idx) > 1:
+        if index.paragraph(hit.token.idx) != para:
             break
-        weak_ok = index.sent_index(i) >= near and index.paragraph(hit.token.idx) == para
-        if hit.speaker is not None and (hit.cue.kind != "weak" or weak_ok) and not hit.negated:
+        if hit.speaker is not None and (hit.cue.kind != "weak" or index.sent_index(i) >= near) and not hit.negated:
             best = (i, hit.speaker)
             break
-    quoted = next(((i, s) for i, s in reversed(index.said) if i < a), None)
-    recent = quoted is not None and para - index.paragraph(index.doc[quoted[0]].idx) <= 1
-    if recent and (best is None or quoted[0] > best[0]):  # type: ignore[index]
-        best = quoted
+    quoted = next(((i, s, run_on) for i, s, run_on in reversed(index.said) if i < a), None)
+    if quoted is not None:
+        i, speaker, run_on = quoted
+        gap = para - index.paragraph(index.doc[i].idx)
+        if (gap == 0 or (gap == 1 and run_on)) and (best is None or i > best[0]):
+            best = (i, speaker)
     return best[1] if best else None
 
 

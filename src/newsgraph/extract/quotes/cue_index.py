@@ -60,7 +60,7 @@ class QuoteIndex:
         self.has_dep = doc.has_annotation("DEP")
         self.sent_starts = resolver.sent_starts
         self.sent_end_chars = resolver.sent_end_chars
-        self.para_breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.para_breaks = [m.start() for m in re.finditer(r"\n(?:[ \t]*\n)*", text)]  # a blank line is no paragraph
         self.token_starts = [t.idx for t in token_records(doc)]
         self.in_quote = [False] * len(doc)
         for span in spans:
@@ -68,7 +68,8 @@ class QuoteIndex:
             for i in range(a, b):
                 self.in_quote[i] = True
         resolver.in_quote = self.in_quote
-        self.said: list[tuple[int, Speaker]] = []  # (last token, speaker) of each quotation attributed so far
+        # (last token, speaker, runs on into the next paragraph) of each quotation attributed so far
+        self.said: list[tuple[int, Speaker, bool]] = []
         self.cues: dict[int, CueHit] = {}
         if self.has_dep:
             self._find_cues(resolver)

@@ -83,7 +83,7 @@ def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan]) -> int | None:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Pair the quote marks of ``text`` paragraph by paragraph (see the module docstring)."""
     out: list[QuoteSpan] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]  # blank lines skipped
     for n, (lo, hi) in enumerate(lines):
         open_at = _scan_line(text, lo, hi, out)
         if open_at is None:
