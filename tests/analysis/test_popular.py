@@ -237,10 +237,16 @@ def test_top_events_match_a_count_by_hand(ingested: Store, since: str | None, un
     }
 
 
-@pytest.mark.parametrize("busy_days", [(1,), (2, 1), (100,)])
+@pytest.mark.parametrize(("busy_days", "extra"), [((1,), 50), ((2, 1), 0), ((100,), 1)])
 @pytest.mark.parametrize(("since", "until", "limit"), [("2023", "2023-08", 2), ("2023-01-01", "2024-12-31", 3)])
 def test_a_window_ranked_among_its_busy_entities_is_the_full_ranking(
-    ingested: Store, monkeypatch: pytest.MonkeyPatch, busy_days: tuple[int, ...], since: str, until: str, limit: int
+    ingested: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    busy_days: tuple[int, ...],
+    extra: int,
+    since: str,
+    until: str,
+    limit: int,
 ) -> None:
     from newsgraph.analysis import popular as module
 
@@ -249,6 +255,7 @@ def test_a_window_ranked_among_its_busy_entities_is_the_full_ranking(
         full = module._popular_rows(conn, module.popular_query(f, limit=limit))
         monkeypatch.setattr(module, "BUSY_DAYS", busy_days)
         monkeypatch.setattr(module, "SMALL_WINDOW", 0)  # the fixture's windows are small: try them anyway
+        monkeypatch.setattr(module, "NAMED_EXTRA", extra)  # names joined past the limit (0: ties fall back)
         assert popular(conn, f, limit=limit) == full and full
         for kind in ("person", "country"):
             everyone = module._popular_rows(conn, module.popular_query(f, kind=kind, limit=limit))
