@@ -12,10 +12,12 @@ How it works, in three steps over one parsed ``Doc``:
    fewer than eight words inside a sentence are kept only with a speech cue. Spans are
    logged at debug level as fragments.
 3. **Attribution** uses the parse around the span (the cues and who speaks for each are found
-   once per document by :class:`~newsgraph.extract.quotes.cue_index.QuoteIndex`): the speech cue (``speech_verbs.tsv``)
-   that governs the quoted words in the dependency tree, else the nearest cue outside
-   the quotes in the quote's sentences ("X said", "said X", "according to X",
-   "X made a statement, '...'", "X said that ... '...'"). The speaker is the cue's
+   once per document by :class:`~newsgraph.extract.quotes.cue_index.QuoteIndex`): the speech
+   cue (``speech_verbs.tsv``) that governs the quoted words in the dependency tree, else the
+   subject of the clause a colon ends ('The governor addressed the crowd: "..."'), else the
+   nearest cue outside the quotes in the quote's sentences or in a short sentence right after
+   it ("X said", "said X", "according to X", "X made a statement, '...'", "X said that ...
+   '...'", '"..." X told reporters.'). The speaker is the cue's
    subject (the agent of a passive, the object of "according to"; past a subject that
    cannot speak, "the trial would be unfair, saying ...", the clause above; "quoted X as
    saying": X; a document, "according to the summary", gives its author or the clause's
@@ -24,8 +26,10 @@ How it works, in three steps over one parsed ``Doc``:
    organization, a role noun ("the Nato chief") resolved to the one person whose role
    and organisation fit, or kept as a role phrase; "he"/"she" go to the last person who
    spoke or was the subject of this or the previous sentence, else the latest person
-   named. A quote with no cue of its own that stands alone as a sentence, or runs to
-   eight words or more, continues the last speaker of the same or previous paragraph
+   named (not a subject of a relative or reported clause). A quote with no cue of its own
+   that stands alone as a sentence, or runs to eight words or more, continues the last
+   speaker: of a cue in its paragraph (a weak cue only from the sentence before), or of the
+   last quotation of its paragraph or of the one before when that quotation runs on into it
    (its ``cue`` is then ``None``). In an interview transcript
    (:mod:`newsgraph.extract.quotes.transcript`) "you" in a question is the interviewee,
    "I"/"we" in an answer the answerer, and a quote with no cue of its own belongs to the
