@@ -739,6 +739,12 @@ def test_an_arrest_on_a_charge_accuses_the_arrested(parse) -> None:
     assert got == {("COERCE", "John Roe"), ("ACCUSE", "John Roe")}
 
 
+def test_dying_in_an_attack_told_before_is_its_victims(parse) -> None:
+    facts = _facts(parse, "A gunman opened fire at a mall in Texas. Eight Mexicans died in the attack.")
+    assert ("ASSAULT", "USA", "MEX") in facts
+    assert _facts(parse, "Eight Mexicans died in the crash in Texas.") == []  # an accident is no attack
+
+
 def test_a_concession_of_a_home_actor_is_made_to_its_own_polity(parse) -> None:
     # a guilty plea is made to the court of the defendant's own country, which the sentence leaves unsaid
     assert _facts(parse, "The former minister pleaded guilty to two charges of fraud in Lima.") == [
