@@ -147,6 +147,16 @@ def test_a_first_name_alone_joins_the_one_full_name_it_starts() -> None:
     assert len(two) == 3  # two persons of that first name: the lone one stays apart
 
 
+def test_a_surname_joins_the_full_name_whose_first_surname_it_is() -> None:
+    groups = group_mentions([PersonMention(0, 3, "Ana Lima Prado"), PersonMention(10, 11, "Lima")])
+    assert [[m.name for m in g.mentions] for g in groups] == [["Ana Lima Prado", "Lima"]]
+
+
+def test_a_portfolio_before_a_name_is_no_part_of_it(index: Callable[[str], MentionIndex]) -> None:
+    names = _names(index("The plan failed, said Minister of Economy Richard Kowalik on Monday."))
+    assert names == ["Richard Kowalik"]
+
+
 def test_a_caption_word_after_a_name_is_no_part_of_it(index: Callable[[str], MentionIndex]) -> None:
     assert _names(index("Senator Ana Lima Image courtesy of her office.")) == ["Ana Lima"]
 

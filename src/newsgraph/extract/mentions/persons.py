@@ -60,7 +60,7 @@ from newsgraph.extract.mentions.roles import (
 )
 from newsgraph.lexicon.actors import nationality_on, office_on
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
-from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
+from newsgraph.lexicon.known_orgs import is_org_word, is_portfolio, lookup_org
 from newsgraph.lexicon.titles import is_modifier, title_sector
 
 if TYPE_CHECKING:
@@ -202,6 +202,7 @@ def _extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]
             or p in ix.titles_ending
             or is_modifier(tok.text)
             or is_org_word(tok.text)
+            or is_portfolio(tok.text)  # "Minister of [Economy] Ana Lima"
             or p in ix.country_at
             or not ix.is_name_token(p)
             or ix.sent_of[p] != ix.sent_of[start]
@@ -511,6 +512,9 @@ def group_mentions(mentions: Sequence[PersonMention]) -> list[PersonGroup]:
         fits = [g for g, k in enumerate(keys) if len(k) > len(key) and k[-len(key) :] == key]
         if not fits and len(key) == 1:  # "Dana" for "Dana Okafor": a first name alone, one person of it
             firsts = [g for g, k in enumerate(keys) if len(k) > 1 and k[0] == key[0]]
+            fits = firsts if len(firsts) == 1 else []
+        if not fits and len(key) == 1:  # "Lima" for "Ana Lima Prado": the first of two surnames
+            firsts = [g for g, k in enumerate(keys) if len(k) > 2 and k[-2] == key[0]]
             fits = firsts if len(firsts) == 1 else []
         if fits:
             groups[_closest(groups, fits, m.start)].mentions.append(m)
