@@ -739,6 +739,11 @@ def test_an_arrest_on_a_charge_accuses_the_arrested(parse) -> None:
     assert got == {("COERCE", "John Roe"), ("ACCUSE", "John Roe")}
 
 
+def test_a_force_named_before_its_act_is_its_actor(parse) -> None:
+    got = [(e.type, e.actor, e.target) for e in _events(parse, "Riots followed the police shooting of John Roe.")]
+    assert ("ASSAULT", "police", "John Roe") in got
+
+
 def test_dying_in_an_attack_told_before_is_its_victims(parse) -> None:
     facts = _facts(parse, "A gunman opened fire at a mall in Texas. Eight Mexicans died in the attack.")
     assert ("ASSAULT", "USA", "MEX") in facts

@@ -38,18 +38,18 @@ def reported_judgements(sent: Span, ctx: DocContext, coded: set[int]) -> list[Ca
     """ACCUSE / SUPPORT candidates for the judgements a speaker reports in ``sent``; clauses in ``coded``
     (token indices that already hold an event) are left alone."""
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech_verbs() or tok.i in coded:
+    for comp in sent:
+        # the cheap tests first, from the reported copula up (a sentence of thousands of "said" stays linear)
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in _COPULA or comp.i in coded:
             continue
-        if not clause_modality(tok).is_fact:
+        verb = comp.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs() or verb.i in coded:
             continue
-        speakers = [a for s in subjects(tok) for a in ctx.actors(s) if a.entity_like]
-        if not speakers:
+        if not any(c.dep_ in _PREDICATES for c in comp.children) or not clause_modality(verb).is_fact:
             continue
-        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
-            cand = _judgement(tok, comp, speakers, ctx)
-            if cand is not None and comp.i not in coded:
-                out.append(cand)
+        speakers = [a for s in subjects(verb) for a in ctx.actors(s) if a.entity_like]
+        if speakers and (cand := _judgement(verb, comp, speakers, ctx)) is not None:
+            out.append(cand)
     return out
 
 
