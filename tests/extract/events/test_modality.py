@@ -56,6 +56,7 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("The parliament voted to expel the diplomats.", "expel", False, False),  # a body that votes to act acts
         ("The senator did not endorse the governor until July.", "endorse", False, False),  # later, not never
         ("He did not want war and calls on Peru to remain neutral.", "calls", False, False),  # finite conjunct
+        ("Police have been unable to question the suspect.", "question", True, False),  # it did not happen
         # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact
         ("The minister urged Iran to reconsider and spoke with its ambassador.", "spoke", False, False),
     ],
