@@ -161,6 +161,7 @@ def test_names_and_countries(
         ("Shots were fired at the Riverside Energy Arena last night.", "Riverside Energy Arena"),
         ("The fire killed five. Tomasz Wrobel filed a complaint.", "Tomasz Wrobel"),  # a person's name
         ("Fighting in the Ruritanian Civil War went on.", "Ruritanian Civil War"),  # an event
+        ("Two officials, Commerce Secretary Ann Holt and another, were named.", "Commerce"),  # a portfolio
     ],
 )
 def test_not_named_organizations(orgs: Callable[[str], list[Organization]], text: str, not_an_org: str) -> None:

@@ -363,6 +363,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
     if not_entity_kind(ix.toks[end - 1].text) == "suffix" and lookup_org(text, generic=None) is None:
         return True  # "the Ruritanian Civil War", "the Harbour Summit": an event
+    if end - start == 1 and _qualifies_a_title(ix, start, text):
+        return True  # "Commerce Secretary X": a portfolio inside a role
     if slash_pair(ix, start, end):
         return True  # "Okafor/Lindqvist": a ticket of two persons
     if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
@@ -379,6 +381,15 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         and ix.toks[after].is_lower
         and ix.toks[after].pos_ == "NOUN"
     )
+
+
+def _qualifies_a_title(ix: MentionIndex, start: int, text: str) -> bool:
+    """One word that is a portfolio ("Commerce", "Defence") right before a title noun: it names the office,
+    not an organization of the story (a body there is one: "Senate Majority Leader")."""
+    nxt = ix.next(start)
+    if nxt < 0 or nxt not in ix.titles_starting or ix.titles_starting[nxt][1].kind != "title":
+        return False
+    return is_portfolio(text) and lookup_org(text, generic=None) is None
 
 
 def _is_place(text: str) -> bool:
