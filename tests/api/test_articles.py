@@ -65,7 +65,7 @@ def test_one_article_by_id_or_prefix_with_its_facts(api, prefix: int) -> None:
     call = next(e for e in events if e["actor_country"] == "RUS" and e["target_country"] == "KGZ")
     assert call["type"] == "CONSULT"
     assert body["body"][call["start"] : call["end"]] in call["sentence"]
-    assert {"mentions", "quotes", "amounts", "dates", "themes", "events", "stances"} == set(body["facts"])
+    assert {"mentions", "quotes", "amounts", "dates", "themes", "events", "stances", "voices"} == set(body["facts"])
 
 
 @pytest.mark.parametrize("title", [XSS_TITLE])

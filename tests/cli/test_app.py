@@ -15,7 +15,7 @@ def test_every_command_in_the_order_help_lists_them() -> None:
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     assert names == [
         "ingest", "list", "show", "errors", "extract", "reprocess", "eval", "batch", "search", "related", "popular",
-        "export", "serve", "token", "resolve", "entity", "events", "stances", "follow", "sources",
+        "export", "serve", "token", "resolve", "entity", "events", "stances", "voices", "follow", "sources",
     ]  # fmt: skip
     listed = invoke("--help").output
     assert sorted(names, key=lambda n: listed.index(f"│ {n} ")) == names

@@ -43,6 +43,7 @@ def test_record_has_every_key_and_facts(analyzer: Analyzer) -> None:
         "quotes",
         "amounts",
         "stances",
+        "voices",
         "themes",
         "tone",
     ):
@@ -58,7 +59,7 @@ def test_every_fact_points_at_its_words(analyzer: Analyzer) -> None:
     rec = _record(analyzer)
     body = {d["id"]: d["body"] for d in rec["documents"]}
     evidences = [m for p in rec["persons"] + rec["organizations"] + rec["places"] for m in p["mentions"]]
-    for key in ("events", "quotes", "amounts", "themes", "stances"):
+    for key in ("events", "quotes", "amounts", "themes", "stances", "voices"):
         evidences += [f["evidence"] for f in rec[key]]
     assert evidences
     for ev in evidences:

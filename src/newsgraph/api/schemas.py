@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import Boolean, Float, Integer, Table
 
-from newsgraph.store.schema import amounts, dates, events, quotes, stances, themes
+from newsgraph.store.schema import amounts, dates, events, quotes, stances, themes, voices
 
 
 class Span(BaseModel):
@@ -103,6 +103,7 @@ class EventsPublic(BaseModel):
 
 
 StanceFactPublic = create_model("StanceFactPublic", __base__=Span, **fact_row_fields(stances, exclude=("document_id",)))
+VoiceFactPublic = create_model("VoiceFactPublic", __base__=Span, **fact_row_fields(voices, exclude=("document_id",)))
 
 
 class TonePublic(BaseModel):
@@ -119,6 +120,7 @@ class ArticleFacts(BaseModel):
     themes: list[ThemePublic] = []
     events: list[EventPublic] = []
     stances: list[StanceFactPublic] = []
+    voices: list[VoiceFactPublic] = []
 
 
 class PageRef(BaseModel):
@@ -252,6 +254,22 @@ class StanceCell(BaseModel):
 
 class StanceHistory(BaseModel):
     data: list[StanceEvidence]
+    count: int
+
+
+# -- voices ---------------------------------------------------------------------------------------
+
+VoicePublic = create_model(
+    "VoicePublic",
+    __base__=Span,
+    **fact_row_fields(voices, exclude=("date",)),
+    title=(str | None, None),
+    date=(str | None, Field(None, description="the voice's date, else its document's")),
+)
+
+
+class VoicesPublic(BaseModel):
+    data: list[VoicePublic]
     count: int
 
 

@@ -3,7 +3,8 @@
 Commands are registered here in the order ``newsgraph --help`` lists them; each lives in its group's
 module: :mod:`~newsgraph.cli.ingest` (ingest, extract, reprocess, batch), :mod:`~newsgraph.cli.browse` (list,
 show, errors, search, related, popular, stances), :mod:`~newsgraph.cli.kb` (resolve, entity, events),
-:mod:`~newsgraph.cli.export`, :mod:`~newsgraph.cli.serve`, :mod:`~newsgraph.cli.evaluate` (eval).
+:mod:`~newsgraph.cli.voices`, :mod:`~newsgraph.cli.export`, :mod:`~newsgraph.cli.serve`,
+:mod:`~newsgraph.cli.evaluate` (eval).
 
 Exit codes: 0 success (or something ingested), 1 when every input failed or a
 lookup found nothing, 2 for usage errors (Typer's own).
@@ -15,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli import browse, evaluate, export, ingest, kb, serve, sources
+from newsgraph.cli import browse, evaluate, export, ingest, kb, serve, sources, voices
 from newsgraph.cli.common import console
 from newsgraph.core.version import __version__
 
@@ -56,6 +57,7 @@ app.command()(kb.resolve)
 app.command()(kb.entity)
 app.command()(kb.events)
 app.command("stances")(browse.stances_board)
+app.command("voices")(voices.voices_cmd)
 app.command()(sources.follow)
 app.command("sources")(sources.list_sources)
 

@@ -181,7 +181,7 @@ def _print_record(rec: dict[str, Any]) -> None:
             f"[bold]{doc['role']}[/bold] {doc['id']} {escape(doc['title'])} "
             f"({len(doc['body'])} chars, {doc['occurrences_in_page']}×)"
         )
-    for key in ("persons", "organizations", "places", "events", "quotes", "amounts", "stances"):
+    for key in ("persons", "organizations", "places", "events", "quotes", "amounts", "stances", "voices"):
         if rec.get(key):
             console.print(f"{key}: {len(rec[key])}")
 

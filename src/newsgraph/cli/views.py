@@ -37,6 +37,7 @@ def print_facts(console: Console, store: Any, doc_id: str) -> None:
     _blocks(console, "Quotes", [_quote_block(q) for q in facts["quotes"]])
     _blocks(console, "Amounts", [_amount_block(a) for a in facts["amounts"]])
     _blocks(console, "Stances", [_stance_block(x) for x in facts["stances"]])
+    _blocks(console, "Voices (not a country's stance)", [_voice_block(x) for x in facts.get("voices", [])])
     if facts["dates"]:
         dates = ", ".join(f"{d['text']} = {d['value']}" for d in facts["dates"] if d.get("value"))
         console.print(Text.assemble(("Dates: ", "bold"), dates))
@@ -92,6 +93,13 @@ def _amount_block(a: dict[str, Any]) -> tuple[Text, str]:
 def _stance_block(x: dict[str, Any]) -> tuple[Text, str]:
     style = "bold yellow" if x.get("position") == "no official statement" else "bold"
     head = Text.assemble((str(x.get("country") or "?"), "bold"), ": ", (str(x.get("position")), style))
+    head.append(f" on {x.get('issue')}", style="dim")
+    return head, str(x.get("sentence") or "")
+
+
+def _voice_block(x: dict[str, Any]) -> tuple[Text, str]:
+    who = str(x.get("speaker") or "?") + (f" ({x['country']})" if x.get("country") else "")
+    head = Text.assemble((who, "bold"), ": ", (str(x.get("position")), "bold"))
     head.append(f" on {x.get('issue')}", style="dim")
     return head, str(x.get("sentence") or "")
 

@@ -181,6 +181,20 @@ class Stance:
 
 
 @dataclass(slots=True)
+class Voice:
+    """A position taken by a person who holds no office that speaks for a country (a governor, a legislator,
+    a party leader, a candidate, a commentator): kept apart from the countries' stances (issue 11, item 4)."""
+
+    speaker: str
+    issue: str
+    position: str
+    evidence: Evidence
+    country: str | None = None  # the speaker's country, when known
+    speaker_role: str | None = None
+    date: str | None = None
+
+
+@dataclass(slots=True)
 class IngestError:
     """A page or file that could not be ingested, with the reason why."""
 

@@ -20,12 +20,12 @@ from typing import Any
 
 from newsgraph.core.budget import check, check_size, deadline
 from newsgraph.core.errors import DocumentTooLarge, ExtractionTimeout, NewsgraphError
-from newsgraph.core.model import Amount, DateFact, Document, Event, Quote, Stance, Theme, Tone
+from newsgraph.core.model import Amount, DateFact, Document, Event, Quote, Stance, Theme, Tone, Voice
 from newsgraph.core.settings import Settings
 from newsgraph.extract.events.coder import extract_events
 from newsgraph.extract.mentions.collect import MentionSet, extract_mentions
 from newsgraph.extract.quotes.attribution import extract_quotes
-from newsgraph.extract.stances import extract_stances
+from newsgraph.extract.stances import extract_positions
 from newsgraph.extract.tokens import doc_text
 from newsgraph.extract.values.amounts import extract_amounts
 from newsgraph.extract.values.dates import extract_dates
@@ -54,6 +54,7 @@ class DocFacts:
     tone: Tone | None = None
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    voices: list[Voice] = field(default_factory=list)  # positions of persons who do not speak for a country
 
 
 def extract_all(doc: Any, document: Document) -> DocFacts:
@@ -72,8 +73,10 @@ def extract_all(doc: Any, document: Document) -> DocFacts:
     themes = extract_themes(doc, doc_id)
     tone = document_tone(doc_text(doc))
     check()
-    stances = extract_stances(doc, doc_id, published=published, resolver=mentions, events=events)
-    return DocFacts(document, mentions, dates, amounts, quotes, themes, tone, events, stances)
+    positions = extract_positions(doc, doc_id, published=published, resolver=mentions, events=events)
+    return DocFacts(
+        document, mentions, dates, amounts, quotes, themes, tone, events, positions.stances, positions.voices
+    )
 
 
 class Analyzer:

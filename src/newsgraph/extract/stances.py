@@ -35,8 +35,10 @@ A stance is a government's position: only actors that speak for a state count
 (:mod:`newsgraph.extract.stance_office`): a country, a capital or metonym, a government body,
 a parliament as a body, or a person holding an office that speaks for the country (head of state
 or government, minister, spokesperson, diplomat). A governor, a legislator, a party leader, anyone
-"former" and a person the text gives no office are voices, not their country's stance. The issue is
-one label per document, a named thing (:mod:`newsgraph.extract.stance_issue`).
+"former" and a person the text gives no office are voices, not their country's stance: a position cue
+(or a quoted one) whose taker is such a named person gives a :class:`~newsgraph.core.model.Voice` instead
+(:mod:`newsgraph.extract.voices`; :func:`extract_positions` returns both). The issue is one label per
+document, a named thing (:mod:`newsgraph.extract.stance_issue`).
 """
 
 from __future__ import annotations
@@ -44,17 +46,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsgraph.core.model import Event, Evidence, Stance
+from newsgraph.core.model import Event, Evidence, Stance, Voice
 from newsgraph.extract.events.actors import (
     Actor,
     ActorResolver,
     DocContext,
     pobjs,
     subjects,
-    token_country,
 )
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
@@ -63,6 +65,7 @@ from newsgraph.extract.stance_enact import enactment_in, reference_nouns, same_a
 from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, named_phrase, names_issue
 from newsgraph.extract.stance_office import speaks_for_country
 from newsgraph.extract.tokens import token_records
+from newsgraph.extract.voices import is_person, speakers, speaks_for, state_actors, voice_of
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import (
     StanceCue,
@@ -75,10 +78,9 @@ from newsgraph.lexicon.events import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract_stances", "issue_label"]
+__all__ = ["Positions", "extract_positions", "extract_stances", "issue_label"]
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _NO_WORDS = frozenset({"no", "lack"})
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset("“«„")
@@ -116,36 +118,7 @@ def _cues() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
     return by_head, quotes
 
 
-# ---- who ----------------------------------------------------------------------------------------
-def _is_state(actor: Actor, head: Token) -> bool:
-    if actor.country is None:
-        return False
-    if actor.sector in _STATE_SECTORS:
-        return True
-    if token_country(head) and head.ent_type_ != "PERSON":
-        return True
-    return actor.sector is None and actor.named and head.ent_type_ == "PERSON"
-
-
-def _speaks(actor: Actor, anchor: Token, ctx: DocContext) -> bool:
-    """The actor's words are its country's stance, not a voice (:mod:`newsgraph.extract.stance_office`)."""
-    person = anchor.ent_type_ == "PERSON" or ctx.is_person(anchor) or anchor.lower_ in _PERSON_PRONOUNS
-    return speaks_for_country(actor.text, actor.name, actor.sector, ctx.resolver, person=person)
-
-
-def _state_actors(heads: Sequence[Token], ctx: DocContext) -> list[tuple[Actor, Token]]:
-    out: list[tuple[Actor, Token]] = []
-    for h in heads:
-        for actor in ctx.actors(h):
-            anchor = ctx.doc[actor.head] if actor.head >= 0 else h
-            if (
-                _is_state(actor, anchor if anchor.pos_ != "PRON" else h)
-                or (h.pos_ == "PRON" and actor.country and actor.sector in _STATE_SECTORS)
-            ) and _speaks(actor, anchor, ctx):
-                out.append((actor, h))
-    return out
-
-
+# ---- cues (who takes a position: newsgraph.extract.voices) -------------------------------------
 def _rest_found(tok: Token, words: Sequence[str]) -> list[Token] | None:
     """Tokens under ``tok`` (two levels) matching each of ``words``, or None when one is missing."""
     near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
@@ -165,14 +138,32 @@ def _negated_noun(tok: Token) -> bool:
 
 
 # ---- rows ----------------------------------------------------------------------------------------
+def _evidence(actor: Actor, sent: Span, doc_id: str, start: int, end: int) -> Evidence:
+    lo = max(sent.start_char, min(start, actor.start) if sent.start_char <= actor.start else start)
+    return Evidence(doc=doc_id, sentence=sentence_text(sent, lo, max(end, lo)), start=lo, end=max(end, lo))
+
+
 def _row(
     actor: Actor, position: str, issue: str, sent: Span, doc_id: str, start: int, end: int, date: str | None
 ) -> Stance | None:
     if actor.country is None:
         return None
-    lo = max(sent.start_char, min(start, actor.start) if sent.start_char <= actor.start else start)
-    ev = Evidence(doc=doc_id, sentence=sentence_text(sent, lo, max(end, lo)), start=lo, end=max(end, lo))
+    ev = _evidence(actor, sent, doc_id, start, end)
     return Stance(country=actor.country, issue=issue, position=position, evidence=ev, date=date)
+
+
+Found = Stance | Voice
+
+
+def _found(
+    actor: Actor, speaks: bool, ctx: DocContext, position: str, issue: str, sent: Span, where: tuple[str, int, int]
+) -> Found | None:
+    """The country's stance when the actor speaks for it, else the person's voice; ``where`` is (document id,
+    start, end) of the evidence."""
+    doc_id, start, end = where
+    if speaks:
+        return _row(actor, position, issue, sent, doc_id, start, end, ctx.published)
+    return voice_of(actor, position, issue, _evidence(actor, sent, doc_id, start, end), ctx.published, ctx.resolver)
 
 
 def _cue_rows(
@@ -183,7 +174,7 @@ def _cue_rows(
     doc_id: str,
     date: str | None,
     refs: frozenset[str] = frozenset(),
-) -> list[Stance]:
+) -> list[Found]:
     sent = ctx.sent_of(tok)
     for cue in cues:
         rest = _rest_found(tok, cue.words[1:])
@@ -213,8 +204,8 @@ def _cue_rows(
             heads = subjects(tok)
         end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
         out = []
-        for actor, _h in _state_actors(heads, ctx):
-            row = _row(actor, cue.position or "", issue, sent, doc_id, min(actor.start, tok.idx), end, date)
+        for actor, speaks in speakers(heads, ctx):
+            row = _found(actor, speaks, ctx, cue.position or "", issue, sent, (doc_id, min(actor.start, tok.idx), end))
             if row is not None:
                 out.append(row)
         if out or heads:
@@ -224,7 +215,7 @@ def _cue_rows(
 
 def _noun_rows(
     tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None, refs: frozenset[str]
-) -> list[Stance]:
+) -> list[Found]:
     """A position named by a noun: "the United States expressed its support", "despite criticism by the
     Greek foreign minister": the one who expresses it (or the "by"/"from" agent) takes it, on the issue
     when the noun says what it is about ("support for the pipeline") or on the story's issue when not."""
@@ -242,8 +233,8 @@ def _noun_rows(
         heads = subjects(verb)
     sent = ctx.sent_of(tok)
     out = []
-    for actor, _h in _state_actors(heads, ctx):
-        row = _row(actor, position, issue, sent, doc_id, min(actor.start, tok.idx), tok.idx + len(tok), date)
+    for actor, speaks in speakers(heads, ctx):
+        row = _found(actor, speaks, ctx, position, issue, sent, (doc_id, min(actor.start, tok.idx), tok.idx + len(tok)))
         if row is not None:
             out.append(row)
     return out
@@ -263,21 +254,20 @@ def _about_issue(tok: Token) -> bool:
     return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or anaphor_types(t.lemma_)) for t in tok.subtree)
 
 
-def _characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Stance]:
+def _characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
     """ "Mitsotakis called the agreement null and void", "they concluded that the deal is illegal", "found the
     strike justified": the speakers' countries oppose or support the issue; "they" counts every member."""
     polarity = evaluation_of(tok)
     if polarity is None or not any(_about_issue(o) for o in objects(tok)) or not clause_modality(tok).is_fact:
         return []
     sent = ctx.sent_of(tok)
-    out: list[Stance] = []
+    out: list[Found] = []
     for head in subjects(tok):
         members = ctx.plural_members(head) if head.pos_ == "PRON" else []
-        pairs = [(a, head) for a in members if a.country] or _state_actors([head], ctx)
-        for actor, _h in pairs:
-            row = _row(
-                actor, _POLARITY[polarity], issue, sent, doc_id, min(actor.start, tok.idx), tok.idx + len(tok), date
-            )
+        pairs = [(a, True) for a in members if a.country] or speakers([head], ctx)
+        for actor, speaks in pairs:
+            where = (doc_id, min(actor.start, tok.idx), tok.idx + len(tok))
+            row = _found(actor, speaks, ctx, _POLARITY[polarity], issue, sent, where)
             if row is not None:
                 out.append(row)
     return out
@@ -318,7 +308,7 @@ def _speaker(sent: Span, inside: set[int]) -> Token | None:
 
 def _quote_rows(
     sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str, date: str | None
-) -> list[Stance]:
+) -> list[Found]:
     spans = _quote_spans(sent)
     if not spans:
         return []
@@ -347,11 +337,15 @@ def _quote_rows(
             if speaker is None:
                 return []
             actor = ctx.actor(speaker)
-            if actor.country is None or actor.sector not in (*_STATE_SECTORS, None):
+            anchor = ctx.doc[actor.head] if actor.head >= 0 else speaker
+            speaks = speaks_for(actor, anchor, ctx)
+            if speaks and (actor.country is None or actor.sector not in (*_STATE_SECTORS, None)):
                 return []
-            if not _speaks(actor, ctx.doc[actor.head] if actor.head >= 0 else speaker, ctx):
-                return []
-            row = _row(actor, cue.position or "", issue, sent, doc_id, actor.start, end, date)
+            if not speaks and not (actor.name and is_person(anchor, ctx)):
+                return []  # a voice is a named person's
+            # a voice's evidence spans the quotation and its speaker
+            where = (doc_id, actor.start, end) if speaks else (doc_id, min(start, actor.start), max(end, actor.end))
+            row = _found(actor, speaks, ctx, cue.position or "", issue, sent, where)
             return [row] if row is not None else []
     return []
 
@@ -360,7 +354,7 @@ def _enacting_actors(head: Token, ctx: DocContext) -> list[Actor]:
     """Who enacts for a country: the government and its officials, a parliament only as a body (a vote),
     not its speaker or members ("the Speaker announced an inquiry" is no act of the state)."""
     out = []
-    for actor, _h in _state_actors([head], ctx):
+    for actor, _h in state_actors([head], ctx):
         anchor = ctx.doc[actor.head] if actor.head >= 0 else head
         if actor.sector == "LEG" and (anchor.ent_type_ == "PERSON" or anchor.pos_ == "PRON"):
             continue
@@ -368,7 +362,7 @@ def _enacting_actors(head: Token, ctx: DocContext) -> list[Actor]:
     return out
 
 
-def _event_speaks(ev: Event, resolver: ActorResolver | None) -> bool:
+def _eventspeaks_for(ev: Event, resolver: ActorResolver | None) -> bool:
     """The event's actor speaks for its country (a person needs an office that does)."""
     return speaks_for_country(ev.actor or "", ev.actor, ev.actor_sector, resolver, person=False)
 
@@ -386,7 +380,7 @@ def _event_rows(
         position = _EVENT_POSITIONS.get(ev.type)
         if position is None or ev.negated or ev.hypothetical or not ev.actor_country:
             continue
-        if ev.actor_sector not in (*_STATE_SECTORS, None) or not _event_speaks(ev, resolver):
+        if ev.actor_sector not in (*_STATE_SECTORS, None) or not _eventspeaks_for(ev, resolver):
             continue
         span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
         if span is None or not any(t.lemma_.lower() == head or t.lower_ == head for t in span):
@@ -415,7 +409,7 @@ def _issue_rows(
     first = acts[0] if acts else None  # an act on another country: not "asked its citizens to leave"
     if issue == UNSPECIFIED or first is None or first.actor_sector not in _STATE_SECTORS:
         return []
-    if not _event_speaks(first, resolver):
+    if not _eventspeaks_for(first, resolver):
         return []
     if first.evidence.start > lead_end:
         return []  # the story's action is the one its lead (first paragraph) reports
@@ -434,7 +428,7 @@ def _issue_rows(
         position = _REACTION_POSITIONS.get(e.type)
         if position is None or e.target_country not in doers - {None} or e.actor_country in doers:
             continue
-        if e.actor_sector in _STATE_SECTORS and _event_speaks(e, resolver):
+        if e.actor_sector in _STATE_SECTORS and _eventspeaks_for(e, resolver):
             out.append(
                 Stance(country=e.actor_country or "", issue=issue, position=position, evidence=e.evidence, date=date)
             )
@@ -471,6 +465,14 @@ def _is_clause(sent: Span) -> bool:
     return sent.root.pos_ in ("VERB", "AUX") and sum(not t.is_punct and not t.is_space for t in sent) >= _CLAUSE_WORDS
 
 
+@dataclass(slots=True)
+class Positions:
+    """What :func:`extract_positions` finds: the countries' stances and the voices of everyone else."""
+
+    stances: list[Stance] = field(default_factory=list)
+    voices: list[Voice] = field(default_factory=list)
+
+
 def extract_stances(
     doc: Doc,
     doc_id: str,
@@ -479,7 +481,21 @@ def extract_stances(
     resolver: ActorResolver | None = None,
     events: Sequence[Event] = (),
 ) -> list[Stance]:
-    """Country × issue → position rows of one parsed document, each with its evidence.
+    """The stances of :func:`extract_positions` (the voices left out)."""
+    return extract_positions(doc, doc_id, published=published, resolver=resolver, events=events).stances
+
+
+def extract_positions(
+    doc: Doc,
+    doc_id: str,
+    *,
+    published: str | None = None,
+    resolver: ActorResolver | None = None,
+    events: Sequence[Event] = (),
+) -> Positions:
+    """Country × issue → position rows of one parsed document, each with its evidence, and the voices:
+    person × issue → position for the named persons who took a position without an office that speaks
+    for their country (one per speaker and position).
 
     ``published`` dates the rows (a stance holds as of publication); ``resolver`` gives
     persons and organisations their country; ``events`` is accepted for the pipeline's
@@ -488,14 +504,14 @@ def extract_stances(
     ``supports``; denouncing or rejecting it (ACCUSE, REJECT, PROTEST, SANCTION) → ``opposes``.
     """
     if len(doc) == 0 or not doc.has_annotation("DEP"):
-        return []
+        return Positions()
     by_head, quote_cues = _cues()
     ctx = DocContext(doc, resolver, published)
     lead = _lead(ctx)
     lead_end = lead[-1].end_char if lead else 0
     reader = _Reader(doc, resolver, published)
     found = enactment_in(lead, reader.doers)
-    rows: list[Stance] = []
+    rows: list[Found] = []
     if found is not None:  # the story's own policy act names the issue; its doers support it
         act, actors = found
         issue = act.issue
@@ -547,11 +563,11 @@ def extract_stances(
         if quoted:
             rows.extend(_quote_rows(sent, quote_cues, noted(), issue, doc_id, published))
         unnoted.append(sent)
-    seen: set[tuple[str, str]] = set()
-    out: list[Stance] = []
+    seen: set[tuple[str, str, str]] = set()
+    out = Positions()
     for row in rows:
-        key = (row.country, row.position)
+        key = ("stance", row.country, row.position) if isinstance(row, Stance) else ("voice", row.speaker, row.position)
         if key not in seen:
             seen.add(key)
-            out.append(row)
+            (out.stances if isinstance(row, Stance) else out.voices).append(row)  # type: ignore[arg-type]
     return out

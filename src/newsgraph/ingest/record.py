@@ -27,6 +27,7 @@ FACT_KEYS = (
     "quotes",
     "amounts",
     "stances",
+    "voices",
     "themes",
 )
 
@@ -75,7 +76,7 @@ def build_record(source: str, documents: Sequence[Document], facts: Sequence[Doc
     record["organizations"] = to_plain(merged.organizations)
     record["places"] = to_plain(merged.places)
     record["countries_mentioned"] = list(merged.countries)
-    for key in ("events", "quotes", "amounts", "stances", "themes", "dates"):
+    for key in ("events", "quotes", "amounts", "stances", "voices", "themes", "dates"):
         record[key] = [to_plain(x) for f in facts for x in getattr(f, key)]
     main = next((f for f in facts if f.document.role == "main"), facts[0])
     record["tone"] = to_plain(main.tone) if main.tone else None

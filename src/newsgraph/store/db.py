@@ -328,7 +328,7 @@ class Store:
 
     def fact_counts(self) -> dict[str, int]:
         """How many facts the database holds, by kind (persons, organizations, places, events, ...)."""
-        from newsgraph.store.schema import amounts, entities, events, quotes, stances
+        from newsgraph.store.schema import amounts, entities, events, quotes, stances, voices
 
         with self.engine.connect() as conn:
             out = {
@@ -339,7 +339,7 @@ class Store:
             }
             factual = (events.c.negated.is_(False)) & (events.c.hypothetical.is_(False))
             out["events"] = conn.execute(select(func.count()).select_from(events).where(factual)).scalar_one()
-            for name, table in (("quotes", quotes), ("amounts", amounts), ("stances", stances)):
+            for name, table in (("quotes", quotes), ("amounts", amounts), ("stances", stances), ("voices", voices)):
                 out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
         return out
 

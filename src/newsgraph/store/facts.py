@@ -28,6 +28,7 @@ from newsgraph.store.schema import (
     stances,
     themes,
     tones,
+    voices,
 )
 from newsgraph.store.schema_kb import entity_alias_links, entity_links, entity_names, entity_roles
 from newsgraph.store.sql import chunked, insert_ignore, insert_rows
@@ -50,7 +51,7 @@ def write_facts(conn: Connection, facts: DocFacts) -> None:
 
 
 # The tables facts are written to, in the order they are written (entities before what names them).
-_TABLES = (entities, entity_aliases, mentions, quotes, amounts, dates, themes, tones, events, stances)
+_TABLES = (entities, entity_aliases, mentions, quotes, amounts, dates, themes, tones, events, stances, voices)
 
 
 def write_many(conn: Connection, found: Sequence[DocFacts]) -> None:
@@ -204,6 +205,22 @@ def _fact_rows(facts: DocFacts, rows: dict[Table, list[dict[str, Any]]]) -> None
             for s in facts.stances
         ],
     )
+    rows[voices].extend(
+        [
+            {
+                "document_id": doc_id,
+                "speaker": v.speaker,
+                "speaker_entity_id": ref(v.speaker),
+                "speaker_role": v.speaker_role,
+                "country": v.country,
+                "issue": v.issue,
+                "position": v.position,
+                "date": v.date or facts.document.published,
+                **_ev(v.evidence),
+            }
+            for v in facts.voices
+        ],
+    )
 
 
 def prune_entities(conn: Connection, candidates: Iterable[str] | None = None) -> int:
@@ -215,6 +232,7 @@ def prune_entities(conn: Connection, candidates: Iterable[str] | None = None) ->
     users = [
         mentions.c.entity_id,
         quotes.c.speaker_entity_id,
+        voices.c.speaker_entity_id,
         events.c.actor_entity_id,
         events.c.target_entity_id,
         *(t.c.entity_id for t in (entity_names, entity_links, entity_alias_links, entity_roles)),
@@ -259,6 +277,7 @@ def document_facts(conn: Connection, doc_id: str) -> dict[str, list[dict[str, An
         ("themes", themes),
         ("events", events),
         ("stances", stances),
+        ("voices", voices),
     ):
         out[name] = [
             dict(r._mapping)

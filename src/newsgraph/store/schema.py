@@ -263,6 +263,24 @@ stances = Table(
     *_evidence_columns(),
 )
 
+# Positions of persons who hold no office that speaks for a country (revision 0007; newsgraph.extract.voices).
+voices = Table(
+    "voices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("speaker", Text, nullable=False),
+    Column("speaker_entity_id", String(32), ForeignKey("entities.id")),
+    Column("speaker_role", Text),
+    Column("country", String(3), index=True),
+    Column("issue", Text, nullable=False),
+    Column("position", String(40), nullable=False),
+    Column("date", String(10)),
+    *_evidence_columns(),
+    Index("ix_voices_speaker_entity", "speaker_entity_id"),
+    Index("ix_voices_issue", "issue"),
+)
+
 records = Table(
     "page_records",
     metadata,
@@ -270,8 +288,21 @@ records = Table(
     Column("record", Text, nullable=False),  # the OUTPUT.md record as JSON
 )
 
-V2_TABLES = (entities, entity_aliases, mentions, quotes, amounts, dates, themes, tones, events, stances, records)
-FACT_TABLES = (mentions, quotes, amounts, dates, themes, tones, events, stances)
+V2_TABLES = (
+    entities,
+    entity_aliases,
+    mentions,
+    quotes,
+    amounts,
+    dates,
+    themes,
+    tones,
+    events,
+    stances,
+    voices,
+    records,
+)
+FACT_TABLES = (mentions, quotes, amounts, dates, themes, tones, events, stances, voices)
 
 
 def now() -> datetime:

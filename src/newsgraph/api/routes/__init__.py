@@ -15,6 +15,7 @@ from newsgraph.api.routes import (
     related,
     search,
     stances,
+    voices,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
@@ -26,6 +27,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     quotes.router,
     amounts.router,
     stances.router,
+    voices.router,
     exports.router,
     ingest.router,
 )

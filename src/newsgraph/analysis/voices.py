@@ -1,0 +1,75 @@
+"""Voices: who said what on an issue without speaking for a country, shown apart from the stance board.
+
+Rows come from the ``voices`` table (:mod:`newsgraph.extract.voices` finds them: a governor, a legislator,
+a party leader, a candidate, a commentator taking a position on the document's issue). Each row keeps its
+speaker (name and entity), the speaker's country when known, the issue label as the stance board writes
+it, the position and the evidence. The date of a row is its own, else its document's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import desc, func, or_, select
+from sqlalchemy.engine import Connection
+
+from newsgraph.analysis.stances import issue_matches
+from newsgraph.store.filters import NO_FILTERS, Filters, document_date, first_page
+from newsgraph.store.schema import documents, voices
+from newsgraph.store.sql import contains
+
+__all__ = ["list_voices", "voice_issues"]
+
+Rows = list[dict[str, Any]]
+
+
+def voice_issues(conn: Connection) -> list[str]:
+    """Every issue label some voice spoke on, sorted."""
+    return sorted(i for i in conn.execute(select(voices.c.issue).distinct()).scalars() if i)
+
+
+def _issue_labels(conn: Connection, issue: str, exact: bool) -> list[str]:
+    if exact:
+        return [issue]
+    return [i for i in voice_issues(conn) if issue_matches(i, issue)]
+
+
+def list_voices(
+    conn: Connection,
+    f: Filters = NO_FILTERS,
+    *,
+    issue: str | None = None,
+    person: str | None = None,
+    entity: str | None = None,
+    exact: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Rows, int]:
+    """Voices, newest first, with their document's title, and how many match.
+
+    ``issue`` takes topic words as the stance board does (``exact``: a stored label), ``person`` part of the
+    speaker's name or an entity id, ``entity`` the speaker's entity id, ``f.country`` the speaker's country
+    and ``f.since`` / ``f.until`` the row's date (its own, else its document's)."""
+    date = func.coalesce(voices.c.date, func.substr(document_date(), 1, 10))
+    src = voices.join(documents, documents.c.id == voices.c.document_id).outerjoin(
+        first_page, first_page.c.id == documents.c.first_page_id
+    )
+    query = select(voices, documents.c.title, date.label("day")).select_from(src)
+    query = query.where(*f.date_range(date))
+    if f.country:
+        query = query.where(voices.c.country == f.country)
+    if issue:
+        labels = _issue_labels(conn, issue, exact)
+        if not labels:
+            return [], 0
+        query = query.where(voices.c.issue.in_(labels))
+    if person:
+        query = query.where(or_(contains(voices.c.speaker, person), voices.c.speaker_entity_id == person.strip()))
+    if entity:
+        query = query.where(voices.c.speaker_entity_id == entity)
+    total = int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+    query = query.order_by(desc(date).nulls_last(), voices.c.id).limit(limit).offset(offset)
+    rows = [dict(r) for r in conn.execute(query).mappings()]
+    for row in rows:
+        row["date"] = row.pop("day")
+    return rows, total
