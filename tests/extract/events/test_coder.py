@@ -739,6 +739,35 @@ def test_an_arrest_on_a_charge_accuses_the_arrested(parse) -> None:
     assert got == {("COERCE", "John Roe"), ("ACCUSE", "John Roe")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru and Chile fought a war over the region.", {("ASSAULT", "PER", "CHL"), ("ASSAULT", "CHL", "PER")}),
+        ("Peru and Chile recognized Kosovo.", {("SUPPORT", "PER", "XKX"), ("SUPPORT", "CHL", "XKX")}),
+        ("Peru and Chile opened economic ties.", {("COOPERATE", "PER", "CHL"), ("COOPERATE", "CHL", "PER")}),
+        ("Peru and Chile had earlier had poor relations.", set()),  # a state, no act
+        ("The government of Peru has quarantined a number of cities.", {("COERCE", "PER", "PER")}),
+    ],
+)
+def test_wars_recognition_ties_and_quarantines(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert set(_facts(parse, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Doe received the Example Party's presidential nomination.",
+            [("SUPPORT", "Example Party's", "Jane Doe")],
+        ),
+        ("Jane Doe won the nomination on the fourth ballot.", []),  # whose nomination, the sentence does not say
+        ("Governor John Roe insulted Senator Jane Doe.", [("ACCUSE", "John Roe", "Jane Doe")]),
+    ],
+)
+def test_nominations_received_and_insults(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.type, e.actor, e.target) for e in _events(parse, text)] == expected
+
+
 def test_a_force_named_before_its_act_is_its_actor(parse) -> None:
     got = [(e.type, e.actor, e.target) for e in _events(parse, "Riots followed the police shooting of John Roe.")]
     assert ("ASSAULT", "police", "John Roe") in got

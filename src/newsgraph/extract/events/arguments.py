@@ -309,6 +309,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(_names_someone(t) for o in objects(clause) for t in [o, *within(o, 2)])
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
+        elif kind == "country":  # "recognized Israel": the object names a country
+            ok = any(o.ent_type_ == "GPE" and token_country(o) for o in objects(clause))
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
             ok = _comp_event(clause, need.words)
         else:

@@ -328,6 +328,8 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         modality = clause_modality(light) if light is not None else clause_modality(tok, nominal=True)
         trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
         return Candidate(pat.type, pat.mode, trigger, tok, parties, [], modality, nominal=True)
+    if pat.noun in _TIES and (light is None or not _opens_ties(light)):
+        return None  # "had poor relations", "a deal establishing relations": a state, or the deal's content
     undergoer = undergo_verb(tok) if light is None and pat.type in _UNDERGONE else None
     if undergoer is not None:
         return _undergone(pat, tok, undergoer, ctx)
@@ -371,6 +373,9 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         recipients = [c for c in light.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")]
         if not recipients and tok.dep_ == "pobj":  # "arrested X on a charge of fraud": X is charged
             recipients = [o for o in objects(light) if o.pos_ in ("NOUN", "PROPN")]
+        if not recipients and pat.type == "COOPERATE" and light.dep_ == "conj":
+            # "recognized Israel and opened relations": with the side the first verb acted on
+            recipients = [o for o in objects(light.head) if o.pos_ == "PROPN"]
         targets = _head_actors(recipients, ctx, memory) if recipients else []
     if light is None and pat.implicit and not actors and _new_mention(tok):
         # "protests in Hong Kong"; "the protests" only points back at them
@@ -399,8 +404,11 @@ def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Ca
     if not targets:
         return None
     givers = [o for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for o in pobjs(c)]
+    givers = givers or [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]  # "the party's"
     if givers:
         actors = _actor_list(givers, ctx)
+    elif pat.mode == "endorse":
+        return None  # "won the nomination": whose, the sentence does not say
     else:
         label = _UNNAMED_GIVER.get(pat.type, "unnamed")
         actors = [Actor(label, None, None, None, tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)]
@@ -450,6 +458,15 @@ def _in_words(actors: list[Actor], targets: list[Actor], ctx: DocContext) -> boo
 _OFFERING = frozenset({"offer", "pledge", "promise"})
 _OFFERED = frozenset({"AID", "COOPERATE", "SUPPORT"})
 _TIES = frozenset({"relation", "relations", "tie", "ties"})
+# what makes ties an event: a side opens, establishes, restores, normalizes, resumes or deepens them, in a clause
+# of its own (not "a deal establishing relations", whose sides are the deal's)
+_TIES_ACTS = frozenset({"open", "establish", "restore", "normalize", "normalise", "resume", "strengthen", "deepen"})
+
+
+def _opens_ties(light: Token) -> bool:
+    return light.lemma_.lower() in _TIES_ACTS and light.dep_ not in ("acl", "relcl", "xcomp", "advcl", "pcomp")
+
+
 _VERBAL_ATTACKS = frozenset({"attack"})  # a noun that names an attack in words as often as one in force
 
 
