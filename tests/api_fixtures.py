@@ -25,7 +25,7 @@ from newsgraph.core.settings import Settings
 from newsgraph.store import summaries
 from newsgraph.store.db import Store
 from newsgraph.store.facts import entity_id
-from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, quotes, stances
+from newsgraph.store.schema import documents, entities, entity_aliases, events, mentions, quotes, stances, voices
 from newsgraph.store.sql import insert_ignore
 from tests.conftest import ROOT, SEED
 from tests.kb_fixtures import analyzer
@@ -108,6 +108,19 @@ def add_hostile_facts(conn: Any, doc_id: str) -> None:
             country="KAZ",
             issue="<script>alert('issue')</script>",
             position="<img src=x onerror=alert('pos')>",
+            date="2024-05-06",
+            **span,
+        )
+    )
+    conn.execute(
+        voices.insert().values(
+            document_id=doc_id,
+            speaker=name,
+            speaker_entity_id=eid,
+            speaker_role="<b onmouseover=alert('role')>mayor</b>",
+            country="KAZ",
+            issue="<script>alert('issue')</script>",
+            position="<img src=x onerror=alert('voice')>",
             date="2024-05-06",
             **span,
         )

@@ -216,3 +216,29 @@ def test_entity_page_shows_the_dated_offices() -> None:
     page = client().get(f"/entities/{entity_id('person', 'Vladimir Putin')}")
     assert page.status_code == 200
     assert "Offices in the dictionary" in page.text and "country from the office-holder table" in page.text
+
+
+def test_a_persons_page_lists_their_voices_apart(web) -> None:
+    html = web.get(f"/entities/{entity_id('person', EVIL)}").text
+    section = html.split('<section class="voices-section" id="voices">')[1].split("</section>")[0]
+    assert "Voices (1)" in section and "&lt;img src=x onerror=alert(&#39;voice&#39;)&gt;" in section
+    assert 'href="/articles/' in section and "#fact=voice-" in section  # the evidence link
+
+
+def test_the_stance_board_lists_the_voices_on_its_issue_under_it(web) -> None:
+    html = web.get("/stances", params={"issue": "alert"}).text
+    section = html.split('<section class="voices-section" id="voices">')[1].split("</section>")[0]
+    assert "Voices on" in section and "(1)" in section and "#fact=voice-" in section
+    assert html.index('id="voices"') > html.index('id="stance-board"')  # under the board
+    none = web.get("/stances", params={"issue": "fisheries"}).text
+    assert "No voice found on this issue." in none
+
+
+def test_voice_spans_and_details_agree() -> None:
+    row = {"id": 3, "speaker": "Ana Pell", "speaker_entity_id": "e1", "speaker_role": "Mayor", "country": "PER"}
+    row |= {"issue": "port deal", "position": "opposes", "sentence": "Ana Pell opposed it.", "start": 0, "end": 19}
+    spans = fact_spans({"voices": [row]})
+    details = fact_details({"voices": [row]}, "doc")
+    assert [(s.fact_id, s.kind) for s in spans] == [("voice-3", "voice")]
+    assert details["voice-3"]["label"] == "Ana Pell: opposes" and details["voice-3"]["entity_id"] == "e1"
+    assert details["voice-3"]["fields"]["role"] == "Mayor" and details["voice-3"]["evidence"]["end"] == 19

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 # Outer to inner when two facts cover the same span: an event holds quotes and amounts,
 # which hold names and dates.
-ORDER = ("event", "stance", "quote", "amount", "date", "person", "organization", "place", "country")
+ORDER = ("event", "stance", "voice", "quote", "amount", "date", "person", "organization", "place", "country")
 MENTION_KINDS = ("person", "organization", "place", "country")
 
 
@@ -84,6 +84,7 @@ def fact_spans(facts: dict[str, list[dict[str, Any]]]) -> list[Span]:
     for key, kind in (("quotes", "quote"), ("amounts", "amount"), ("dates", "date"), ("events", "event")):
         spans.extend(Span(r["start"], r["end"], f"{kind}-{r['id']}", kind) for r in facts.get(key, []))
     spans.extend(Span(r["start"], r["end"], f"stance-{r['id']}", "stance") for r in facts.get("stances", []))
+    spans.extend(Span(r["start"], r["end"], f"voice-{r['id']}", "voice") for r in facts.get("voices", []))
     return spans
 
 
@@ -159,6 +160,21 @@ def fact_details(facts: dict[str, list[dict[str, Any]]], document_id: str) -> di
                 "date": s.get("date"),
             },
             "evidence": _evidence(s),
+        }
+    for v in facts.get("voices", []):
+        out[f"voice-{v['id']}"] = {
+            "kind": "voice",
+            "label": f"{v.get('speaker')}: {v.get('position')}",
+            "fields": {
+                "speaker": v.get("speaker"),
+                "role": v.get("speaker_role"),
+                "country": v.get("country"),
+                "issue": v.get("issue"),
+                "position": v.get("position"),
+                "date": v.get("date"),
+            },
+            "entity_id": v.get("speaker_entity_id"),
+            "evidence": _evidence(v),
         }
     for item in out.values():
         item["document_id"] = document_id

@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.analysis.overview import WINDOW_DAYS, home, stance_board
 from newsgraph.analysis.stances import Replay, replay_points
 from newsgraph.analysis.timeline import period_events, time_bins
+from newsgraph.analysis.voices import list_voices
 from newsgraph.api.deps import CacheDep, ConnDep, CountryQ, DateQ, EventTypeQ
 from newsgraph.core.version import __version__
 from newsgraph.lexicon.countries import country_name
@@ -37,6 +38,8 @@ router = APIRouter(include_in_schema=False)
 HISTORY = 12
 # The periods the home page offers, in days of the data (0: all of it).
 WINDOWS = (7, 30, 90, 365, 0)
+# Voices listed under the stance board and on a person's page (the newest; GET /api/voices has all).
+VOICES = 50
 # Heaviest edges drawn by the network page (a force layout in the browser stays fluid up to a few hundred).
 NETWORK_EDGES = 300
 # Rows per page of the timeline's event table.
@@ -140,7 +143,8 @@ def article_page(request: Request, conn: ConnDep, article_id: str) -> HTMLRespon
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, conn: ConnDep, entity_id: str) -> HTMLResponse:
     ent = queries.get_entity(conn, entity_id)
-    return render(request, "entity.html", ent=ent, chart=bars(ent["timeline"]))
+    voices, voice_count = list_voices(conn, entity=entity_id, limit=VOICES) if ent.get("kind") == "person" else ([], 0)
+    return render(request, "entity.html", ent=ent, chart=bars(ent["timeline"]), voices=voices, voice_count=voice_count)
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -172,9 +176,15 @@ def stances_page(
     map_issue = issue or most_active_issue(board["cells"])
     on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == map_issue}
     drawn = map_codes()
+    # Who else spoke on the chosen issue (topic words, as the board takes them), else on the map's issue
+    voice_issue = issue or map_issue
+    voices, voice_count = list_voices(conn, f, issue=voice_issue, exact=not issue, limit=VOICES)
     return render(
         request,
         "stances.html",
+        voices=voices,
+        voice_count=voice_count,
+        voice_issue=voice_issue or "",
         board=board,
         grid=grid,
         issue=issue or "",
