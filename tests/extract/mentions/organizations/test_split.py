@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair
+from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair, thing_acronyms
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +77,11 @@ def test_second_place(index: Callable[[str], MentionIndex], text: str, name: str
     ix = index(text)
     start, end = _span(ix, name)
     assert ix.text(start, second_place(ix, start, end)) == whole
+
+
+def test_acronyms_of_things(index: Callable[[str], MentionIndex]) -> None:
+    ix = index(
+        "The Harbour Safety Act (HSA) passed. Imports of liquid natural gas (LNG) rose. "
+        "The site uses DRM (digital rights management, a lock). The Ruritanian Farmers Union (RFU) protested."
+    )
+    assert thing_acronyms(ix) == {"HSA", "LNG", "DRM"}

@@ -57,7 +57,7 @@ from newsgraph.extract.mentions.organizations.candidates import (
     web_sites,
 )
 from newsgraph.extract.mentions.organizations.context import context_country
-from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair
+from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair, thing_acronyms
 from newsgraph.extract.mentions.roles import OrgRef, main_country
 from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind, place_word_kind
 from newsgraph.lexicon.known_orgs import (
@@ -533,11 +533,12 @@ def _parent(ix: MentionIndex, start: int, end: int) -> tuple[KnownOrg | None, in
 def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: str | None = None) -> list[OrgMention]:
     """Organization mentions; ``site`` is the publisher's own name (:func:`site_name` of the page's URL),
     whose self-references ("told Wikinews") are no mention of an organization in the story."""
+    things = thing_acronyms(ix)
     mentions = [
         m
         for s, e in _candidate_spans(ix, persons)
         if not transcript_label(ix, s, e) and (m := _mention(ix, s, e)) is not None
-        and not (site and org_key(m.text) == org_key(site))
+        and not (site and org_key(m.text) == org_key(site)) and m.text not in things
     ]  # fmt: skip
     find_aliases(ix, mentions)
     join_aliases(mentions)

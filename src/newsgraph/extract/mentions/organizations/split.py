@@ -99,4 +99,48 @@ def second_place(ix: MentionIndex, start: int, end: int) -> int:
     return stop if stop is not None else end
 
 
-__all__ = ["list_pieces", "second_place", "slash_pair"]
+_EXPANSION_MAX = 8
+
+
+def _acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text[:1].isupper() and sum(c.isupper() for c in text) >= 2 and text.isalnum()
+
+
+def _names_a_thing(ix: MentionIndex, start: int, end: int) -> bool:
+    """An acronym's expansion that names no body: no organization word in it, no known organization,
+    two words or more ("Ballot Interference Prevention Act", "liquid natural gas")."""
+    words = [ix.toks[k].text for k in range(start, end) if not ix.toks[k].is_punct]
+    if len(words) < 2 or any(is_org_word(w) for w in words):
+        return False
+    return lookup_org(" ".join(words), generic=None) is None
+
+
+def thing_acronyms(ix: MentionIndex) -> frozenset[str]:
+    """Acronyms the text spells out as things, not bodies: "the Ballot Interference Prevention Act (BIPA)",
+    "liquid natural gas (LNG)", "DRM (digital rights management)"; no later use of them is an organization."""
+    toks = ix.toks
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        if tok.text != "(" or i + 1 >= len(toks):
+            continue
+        inner = toks[i + 1].text
+        if i + 2 < len(toks) and toks[i + 2].text == ")" and _acronym(inner):  # "words (ACR)"
+            start = i
+            while start - 1 >= 0 and i - start < _EXPANSION_MAX and not toks[start - 1].is_punct:
+                if toks[start - 1].lower_ in DETERMINERS:
+                    break
+                start -= 1
+            if start < i and _names_a_thing(ix, start, i):
+                out.add(inner)
+            continue
+        p = i - 1  # "ACR (words ...)"
+        if p >= 0 and _acronym(toks[p].text):
+            stop = i + 1
+            while stop < len(toks) and stop - i <= _EXPANSION_MAX and toks[stop].text not in (")", ","):
+                stop += 1
+            if _names_a_thing(ix, i + 1, stop):
+                out.add(toks[p].text)
+    return frozenset(out)
+
+
+__all__ = ["list_pieces", "second_place", "slash_pair", "thing_acronyms"]
