@@ -92,7 +92,7 @@ def test_jsonl_is_the_stored_record_of_every_page(any_store: Store, tmp_path: Pa
     loaded = [json.loads(line) for line in lines]
     assert len(loaded) == count(any_store, select(records.c.page_id))
     for record in loaded:
-        assert {"source", "documents", "persons", "events", "quotes", "amounts", "stances"} <= record.keys()
+        assert {"source", "documents", "persons", "events", "quotes", "amounts", "stances", "voices"} <= record.keys()
     sources = {r["source"] for r in loaded}
     assert any(s.endswith("border_talks.txt") for s in sources)
 
@@ -235,3 +235,24 @@ def test_csv_quotes_bodies_with_line_breaks(store: Store, tmp_path: Path) -> Non
     assert any("\n" in r["body"] for r in rows)
     assert len(rows) == count(store, select(documents.c.id))
     assert count(store, select(page_documents.c.page_id)) >= len(rows)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_voices_are_exported_where_stances_are_with_their_speakers(tmp_path: Path, fmt: str) -> None:
+    from tests.analysis.test_voices import ANA, TOM, build_voices
+
+    with build_voices(f"sqlite:///{tmp_path / 'v.db'}") as store:
+        export(store, fmt, tmp_path / "all")
+        export(store, fmt, tmp_path / "march", Filters.make(since="2024-03-05"))
+
+    def read(folder: str, name: str) -> pd.DataFrame:
+        path = tmp_path / folder / f"{name}.{fmt}"
+        return pd.read_csv(path, keep_default_na=False) if fmt == "csv" else pq.read_table(path).to_pandas()
+
+    every = read("all", "voices")
+    assert len(every) == 4 and {"speaker", "speaker_entity_id", "country", "issue", "position", "sentence"} <= set(
+        every.columns
+    )
+    march = read("march", "voices")
+    assert sorted(march["document_id"]) == ["d2", "d2"]  # the selected documents' voices only
+    assert set(read("march", "entities")["id"]) == {ANA, TOM}  # the speakers they name come along

@@ -41,6 +41,7 @@ from newsgraph.store.schema import (
     stances,
     themes,
     tones,
+    voices,
 )
 
 # Parquet row groups: readers (DuckDB, Spark, pyarrow) scan and skip by row group and want groups
@@ -100,12 +101,13 @@ TABLES: tuple[TableExport, ...] = (
     _table_export(tones),
     _table_export(events),
     _table_export(stances),
+    _table_export(voices),
     _table_export(ingest_errors),
 )
 
 
 def referenced_entities(f: Filters) -> Select[Any]:
-    """Ids of the entities that exported mentions, quotes and events refer to."""
+    """Ids of the entities that exported mentions, quotes, voices and events refer to."""
     docs = selected_documents(f)
     event_rows = select(events.c.actor_entity_id, events.c.target_entity_id).where(
         events.c.document_id.in_(docs), *event_row_conditions(f, facts_only=False)
@@ -115,6 +117,9 @@ def referenced_entities(f: Filters) -> Select[Any]:
         select(mentions.c.entity_id).where(mentions.c.document_id.in_(docs)),
         select(quotes.c.speaker_entity_id.label("entity_id")).where(
             quotes.c.document_id.in_(docs), quotes.c.speaker_entity_id.is_not(None)
+        ),
+        select(voices.c.speaker_entity_id.label("entity_id")).where(
+            voices.c.document_id.in_(docs), voices.c.speaker_entity_id.is_not(None)
         ),
         select(ev.c.actor_entity_id).where(ev.c.actor_entity_id.is_not(None)),
         select(ev.c.target_entity_id).where(ev.c.target_entity_id.is_not(None)),
