@@ -162,6 +162,7 @@ def test_names_and_countries(
         ("The fire killed five. Tomasz Wrobel filed a complaint.", "Tomasz Wrobel"),  # a person's name
         ("Fighting in the Ruritanian Civil War went on.", "Ruritanian Civil War"),  # an event
         ("Two officials, Commerce Secretary Ann Holt and another, were named.", "Commerce"),  # a portfolio
+        ('He wrote: "My running mate will be great. #DemDebate". It trended.', "DemDebate"),  # a hashtag
     ],
 )
 def test_not_named_organizations(orgs: Callable[[str], list[Organization]], text: str, not_an_org: str) -> None:

@@ -363,6 +363,8 @@ def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
     if not_entity_kind(ix.toks[end - 1].text) == "suffix" and lookup_org(text, generic=None) is None:
         return True  # "the Ruritanian Civil War", "the Harbour Summit": an event
+    if start > 0 and ix.toks[start - 1].text == "#" and not ix.toks[start - 1].whitespace_:
+        return True  # "#Ruritania2030": a hashtag
     if end - start == 1 and _qualifies_a_title(ix, start, text):
         return True  # "Commerce Secretary X": a portfolio inside a role
     if slash_pair(ix, start, end):
