@@ -768,6 +768,11 @@ def test_nominations_received_and_insults(parse, text: str, expected: list[tuple
     assert [(e.type, e.actor, e.target) for e in _events(parse, text)] == expected
 
 
+def test_a_pardon_granted_comes_from_the_receivers_authorities(parse) -> None:
+    facts = _facts(parse, "The Peruvian journalist was granted a pardon.")
+    assert facts == [("CONCEDE", "PER", "PER")]
+
+
 def test_a_force_named_before_its_act_is_its_actor(parse) -> None:
     got = [(e.type, e.actor, e.target) for e in _events(parse, "Riots followed the police shooting of John Roe.")]
     assert ("ASSAULT", "police", "John Roe") in got

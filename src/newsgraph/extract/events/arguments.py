@@ -119,6 +119,7 @@ def judge_predicate(preds: list[Token], *, people: bool) -> str | None:
     return "positive" if found else None
 
 
+_GIVING = frozenset({"grant", "give", "award", "offer"})  # "was granted X": a passive of giving is undergone
 _FORCES = frozenset({"POL", "MIL", "REB", "SPY"})  # sectors that act by force under their own name
 _PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"})
 
@@ -449,6 +450,8 @@ def undergo_verb(tok: Token) -> Token | None:
     head = tok.head
     if head.i == tok.i:
         return None
+    if tok.dep_ == "dobj" and is_passive(head) and head.lemma_.lower() in _GIVING:
+        return head  # "was granted clemency", "was given a pardon": the subject receives it
     if tok.dep_ == "dobj":
         rows = light_verbs().get(head.lemma_.lower(), ())
         return head if any(lv.kind == "undergo" and lv.particle is None for lv in rows) else None

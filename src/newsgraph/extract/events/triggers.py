@@ -330,7 +330,8 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         return Candidate(pat.type, pat.mode, trigger, tok, parties, [], modality, nominal=True)
     if pat.noun in _TIES and (light is None or not _opens_ties(light)):
         return None  # "had poor relations", "a deal establishing relations": a state, or the deal's content
-    undergoer = undergo_verb(tok) if light is None and pat.type in _UNDERGONE else None
+    passive_light = light is not None and is_passive(light)  # "was granted a pardon": received, not given
+    undergoer = undergo_verb(tok) if (light is None or passive_light) and pat.type in _UNDERGONE else None
     if undergoer is not None:
         return _undergone(pat, tok, undergoer, ctx)
     if light is not None:
@@ -393,17 +394,22 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
 
 # Types a subject can undergo with its giver unsaid ("received criticism", "faced charges", "won praise",
 # "received threats", "faced sanctions"); force is left out ("came under fire" is as often words as shots).
-_UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION"})
-_UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters"}
+_UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "CONCEDE"})
+_UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities"}
 
 
 def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Candidate | None:
     """A nominal event the verb's subject suffers: the subject is the target, "from X" (on the noun or the
     verb) the actor, else an unnamed giver of no country."""
-    targets = _actor_list(subjects(verb), ctx)
+    passive = is_passive(verb)  # "was granted a pardon by X": the passive subject receives, the agent gives
+    receivers = [c for c in verb.children if c.dep_ == "nsubjpass"] if passive else subjects(verb)
+    targets = _actor_list(receivers, ctx)
     if not targets:
         return None
     givers = [o for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for o in pobjs(c)]
+    if passive:
+        by = [c for h in (verb, tok) for c in h.children if c.dep_ == "agent" or c.lower_ == "by"]
+        givers += [o for c in by for o in pobjs(c)]
     givers = givers or [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]  # "the party's"
     if givers:
         actors = _actor_list(givers, ctx)
@@ -411,7 +417,9 @@ def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Ca
         return None  # "won the nomination": whose, the sentence does not say
     else:
         label = _UNNAMED_GIVER.get(pat.type, "unnamed")
-        actors = [Actor(label, None, None, None, tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)]
+        # a pardon or clemency granted comes from the authorities of the one who receives it
+        country = targets[0].country if pat.type == "CONCEDE" else None
+        actors = [Actor(label, None, country, None, tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)]
     trigger = [verb, tok] if verb.i < tok.i else [tok]
     # the noun is the clause: a verb row of the undergoing verb ("received") does not hide it
     return Candidate(pat.type, pat.mode, trigger, tok, actors, targets, clause_modality(verb), nominal=True)
