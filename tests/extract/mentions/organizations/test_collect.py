@@ -230,3 +230,7 @@ def test_a_persons_name_glued_to_a_place_is_no_organization() -> None:
     assert _a_persons_name(ix, (glued, glued + 3), names)
     assert _a_persons_name(ix, (glued + 2, glued + 3), names)  # the surname alone
     assert not _a_persons_name(ix, (0, 2), names)  # "Prime Minister"
+    assert _a_persons_name(ix, (2, 3), names)  # the first name alone
+    ix = MentionIndex(parse_one("Governor Wanda Rivas Lugo spoke. Rivas said more."))
+    said = next(i for i, t in enumerate(ix.toks) if t.text == "Rivas" and i > 5)
+    assert _a_persons_name(ix, (said, said + 1), _person_names(ix, find_person_spans(ix)))  # first surname

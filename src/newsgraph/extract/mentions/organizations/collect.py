@@ -250,12 +250,17 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
 
 
 def _person_names(ix: MentionIndex, persons: list[tuple[int, int]]) -> frozenset[str]:
-    """The document's person names and their surnames, lower case."""
+    """The document's person names, their surnames, the first name of a full name and the first of two
+    surnames ("Ana" and "Lima" of "Ana Lima Prado"), lower case: one of them alone names the person."""
     out: set[str] = set()
     for s, e in persons:
         words = ix.text(s, e).lower().split()
         out.add(" ".join(words))
         out.add(words[-1])
+        if len(words) >= 2:
+            out.add(words[0])
+        if len(words) >= 3:
+            out.add(words[-2])
     return frozenset(out)
 
 
