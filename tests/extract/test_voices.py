@@ -78,6 +78,9 @@ def test_a_quoted_voice_spans_the_quotation_and_its_speaker(parse) -> None:
         "Ohio Governor Jane Example did not condemn the invasion.",  # negated: no position at all
         "Ohio Governor Jane Example could condemn the invasion.",  # hypothetical
         "Ohio Governor Jane Example backed the football team.",  # no issue
+        # a pronoun names nobody: no voice (on unseen news "she" often fell on the wrong person)
+        "Ohio Governor Jane Example spoke on Monday. She condemned the invasion.",
+        'Mayor Tom Sample of Lima spoke on Monday. "The sanctions are illegal," he said.',
     ],
 )
 def test_no_voice(parse, text: str) -> None:

@@ -341,8 +341,8 @@ def _quote_rows(
             speaks = speaks_for(actor, anchor, ctx)
             if speaks and (actor.country is None or actor.sector not in (*_STATE_SECTORS, None)):
                 return []
-            if not speaks and not (actor.name and is_person(anchor, ctx)):
-                return []  # a voice is a named person's
+            if not speaks and not (actor.name and speaker.pos_ != "PRON" and is_person(anchor, ctx)):
+                return []  # a voice is a person's named in the sentence
             # a voice's evidence spans the quotation and its speaker
             where = (doc_id, actor.start, end) if speaks else (doc_id, min(start, actor.start), max(end, actor.end))
             row = _found(actor, speaks, ctx, cue.position or "", issue, sent, where)
