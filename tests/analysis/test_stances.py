@@ -96,3 +96,47 @@ def test_the_latest_rows_alone_give_the_same_cells(store: Store, until: str | No
             assert b.history == [b.evidence] and b.statements == len(a.history)
             assert cell_history(conn, a.country, a.issue, f, exact=issue is None) == a.history
             assert points[(a.country, a.issue)] == [(h.date, h.position) for h in a.history]
+
+
+@pytest.fixture
+def clustered(store: Store) -> Store:
+    """One treaty named two ways in two documents, clustered as one issue."""
+    from newsgraph.kb.issues import cluster_new
+
+    with store.engine.begin() as conn:
+        _doc(conn, "c", "2022-06-03")
+        _stance(
+            conn,
+            "b",
+            "DEU",
+            "supports",
+            "Germany backed the treaty.",
+            issue="Crimean annexation treaty (Russia, Ukraine)",
+        )
+        _stance(conn, "c", "FRA", "opposes", "France rejected the treaty.", issue="treaty (Russia, Ukraine)")
+        _stance(conn, "c", "DEU", "opposes", "Germany rejected the treaty.", issue="treaty (Russia, Ukraine)")
+        cluster_new(conn)
+    return store
+
+
+@pytest.mark.parametrize("history", [True, False])
+def test_one_column_per_issue_cluster_with_each_rows_own_issue(clustered: Store, history: bool) -> None:
+    from newsgraph.analysis.stances import cell_history, replay_points
+
+    treaty = "Crimean annexation treaty (Russia, Ukraine)"
+    with clustered.connect() as conn:
+        cells = {(c.country, c.issue): c for c in board(conn, history=history)}
+        assert set(cells) == {
+            ("KAZ", "the war in Ukraine"),
+            ("UZB", "the war in Ukraine"),
+            ("FRA", "the referendum in Crimea"),
+            ("FRA", treaty),
+            ("DEU", treaty),
+        }
+        deu = cells[("DEU", treaty)]
+        assert deu.statements == 2 and deu.issue_key and deu.evidence.issue == "treaty (Russia, Ukraine)"
+        assert cells[("FRA", treaty)].issue_key == deu.issue_key
+        assert [e.issue for e in cell_history(conn, "DEU", treaty)] == [treaty, "treaty (Russia, Ukraine)"]
+        assert replay_points(conn)[("DEU", treaty)] == [("2022-06-01", "supports"), ("2022-06-03", "opposes")]
+        # the topic words of the cluster's label find every member's rows
+        assert {c.country for c in board(conn, issue="annexation treaty", history=history)} == {"FRA", "DEU"}

@@ -57,3 +57,14 @@ def test_a_cells_history_is_read_on_demand(api) -> None:
         assert got["data"] == full[(cell["country"], cell["issue"])]["history"]
         assert got["count"] == cell["statements"]
     assert api.get("/api/stances/history", params={"country": "KAZAKH", "issue": "x"}).status_code == 422
+
+
+def test_cells_name_their_issue_cluster_and_each_statement_its_own_issue(api) -> None:
+    seed_id()
+    body = api.get("/api/stances", params={"history": "true"}).json()
+    assert any(c["issue_key"] for c in body["data"])  # the ingest clustered its labels
+    assert set(body["all_issues"]) >= {c["issue"] for c in body["data"]}
+    for cell in body["data"]:
+        assert all(h["issue"] for h in cell["history"])
+        if cell["issue_key"] is None:  # a row written without an ingest: its label is a column of its own
+            assert {h["issue"] for h in cell["history"]} == {cell["issue"]}

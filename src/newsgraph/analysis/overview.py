@@ -19,10 +19,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.analysis.popular import popular, top_events
 from newsgraph.analysis.related import related
-from newsgraph.analysis.stances import board
+from newsgraph.analysis.stances import board, board_issues
 from newsgraph.core.errors import NewsgraphError, NotFound
 from newsgraph.store.filters import NO_FILTERS, Filters
-from newsgraph.store.queries import Rows, latest_date, list_articles, stance_issues
+from newsgraph.store.queries import Rows, latest_date, list_articles
 from newsgraph.store.schema import entities
 from newsgraph.store.schema_summary import day_totals
 
@@ -57,7 +57,7 @@ def stance_board(
         "cells": cells,
         "issues": sorted({c["issue"] for c in cells}),
         "countries": sorted({c["country"] for c in cells}),
-        "all_issues": stance_issues(conn),
+        "all_issues": board_issues(conn),
     }
 
 

@@ -1,6 +1,9 @@
 """The stance board: for each country and issue, the latest position, with its history.
 
-Rows come from the ``stances`` table (one per country, issue and document).
+Rows come from the ``stances`` table (one per country, issue and document). A column of the board is an
+issue across articles: the per-document issue labels that :mod:`newsgraph.kb.issues` put in one cluster
+share a column, named by the cluster's label (a label not clustered yet is a column of its own); each row
+keeps its own document's issue (``Evidence.issue``).
 The date of a row is the stance's own date or its document's publication
 date. The latest row on or before the filters' ``until`` (the board "as of" that date) wins a cell; earlier rows stay in
 ``history`` so a reader can see how a position changed, and on what evidence. The web page and the API read
@@ -20,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.schema import documents, stances
+from newsgraph.store.schema_kb import issue_cluster_members, issue_clusters
 from newsgraph.store.sql import chunked
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -36,6 +40,7 @@ class Evidence:
     sentence: str
     start: int
     end: int
+    issue: str = ""  # the issue as its document named it (the cell's is its cluster's label)
 
 
 @dataclass(slots=True)
@@ -47,6 +52,7 @@ class Cell:
     evidence: Evidence
     history: list[Evidence] = field(default_factory=list)
     statements: int = 1  # rows of the cell (``history`` may hold only the latest)
+    issue_key: str | None = None  # the key of the cell's issue cluster (None: a label not clustered yet)
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -64,13 +70,56 @@ def issue_matches(issue: str, wanted: str | None) -> bool:
 
 
 def matching_issues(conn: Connection, wanted: str) -> list[str]:
-    """The stored issue labels that :func:`issue_matches` ``wanted``."""
-    labels = conn.execute(select(stances.c.issue).distinct()).scalars()
-    return sorted(i for i in labels if issue_matches(i, wanted))
+    """The stored issue labels that :func:`issue_matches` ``wanted``, with every member label of a cluster
+    whose label matches it."""
+    labels = {i for i in conn.execute(select(stances.c.issue).distinct()).scalars() if issue_matches(i, wanted)}
+    keys = [
+        k
+        for k, label in conn.execute(select(issue_clusters.c.key, issue_clusters.c.label))
+        if issue_matches(label, wanted)
+    ]
+    return sorted(labels | set(_members(conn, keys)))
+
+
+def _members(conn: Connection, keys: list[str]) -> list[str]:
+    m = issue_cluster_members.c
+    return [i for part in chunked(keys) for i in conn.execute(select(m.issue).where(m.cluster_key.in_(part))).scalars()]
+
+
+def cell_issues(conn: Connection, label: str) -> list[str]:
+    """The stored issue labels of one column of the board: the members of the cluster named ``label``, and
+    ``label`` itself."""
+    keys = list(conn.execute(select(issue_clusters.c.key).where(issue_clusters.c.label == label)).scalars())
+    return sorted({label, *_members(conn, keys)})
+
+
+def board_issues(conn: Connection) -> list[str]:
+    """Every column the board can have, whatever the filters: the clusters' labels and the labels not
+    clustered yet."""
+    q = select(_column()).select_from(
+        stances.outerjoin(issue_cluster_members, issue_cluster_members.c.issue == stances.c.issue).outerjoin(
+            issue_clusters, issue_clusters.c.key == issue_cluster_members.c.cluster_key
+        )
+    )
+    return sorted(set(conn.execute(q.distinct()).scalars()))
 
 
 def _date() -> Any:
     return func.coalesce(stances.c.date, documents.c.published)
+
+
+def _column() -> Any:
+    """A row's column of the board: its cluster's label, else its own issue."""
+    return func.coalesce(issue_clusters.c.label, stances.c.issue)
+
+
+def _rows() -> Any:
+    """Stances with their documents and, where clustered, their issue cluster."""
+    return (
+        stances.join(documents, documents.c.id == stances.c.document_id)
+        .outerjoin(issue_cluster_members, issue_cluster_members.c.issue == stances.c.issue)
+        .outerjoin(issue_clusters, issue_clusters.c.key == issue_cluster_members.c.cluster_key)
+    )
 
 
 def _conditions(conn: Connection, f: Filters, issue: str | None, *, exact: bool = False) -> list[Any] | None:
@@ -79,7 +128,7 @@ def _conditions(conn: Connection, f: Filters, issue: str | None, *, exact: bool 
     if f.country:
         out.append(stances.c.country == f.country)
     if issue is not None:
-        labels = [issue] if exact else matching_issues(conn, issue)
+        labels = cell_issues(conn, issue) if exact else matching_issues(conn, issue)
         if not labels:
             return None
         out.append(stances.c.issue.in_(labels))
@@ -103,6 +152,8 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
         select(
             stances.c.country,
             stances.c.issue,
+            _column().label("board_issue"),
+            issue_clusters.c.key.label("issue_key"),
             stances.c.position,
             date.label("date"),
             stances.c.sentence,
@@ -111,17 +162,17 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
             stances.c.document_id,
             documents.c.title,
         )
-        .join(documents, documents.c.id == stances.c.document_id)
+        .select_from(_rows())
         .where(*where)
         .order_by(date, stances.c.id)
     )
     cells: dict[tuple[str, str], Cell] = {}
     for r in conn.execute(q):
-        ev = Evidence(r.document_id, r.title, r.date, r.position, r.sentence, r.start, r.end)
-        key = (r.country, r.issue if issue is None else issue)
+        ev = Evidence(r.document_id, r.title, r.date, r.position, r.sentence, r.start, r.end, r.issue)
+        key = (r.country, r.board_issue if issue is None else issue)
         cell = cells.get(key)
         if cell is None:
-            cells[key] = Cell(r.country, key[1], r.position, r.date, ev, [ev])
+            cells[key] = Cell(r.country, key[1], r.position, r.date, ev, [ev], issue_key=_key(r.issue_key, issue))
             continue
         cell.history.append(ev)
         cell.statements += 1
@@ -138,14 +189,24 @@ def _latest(conn: Connection, where: list[Any], issue: str | None) -> list[Cell]
     counts = {key: n for key, (_, n) in winners.items()}
     out = []
     for part in chunked(sorted(i for i, _ in winners.values())):
-        rows = select(stances, documents.c.title, _date().label("day")).join(
-            documents, documents.c.id == stances.c.document_id
-        )
+        rows = select(
+            stances,
+            documents.c.title,
+            _date().label("day"),
+            _column().label("board_issue"),
+            issue_clusters.c.key.label("issue_key"),
+        ).select_from(_rows())
         for r in conn.execute(rows.where(stances.c.id.in_(part))):
-            ev = Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end)
-            label = r.issue if issue is None else issue
-            out.append(Cell(r.country, label, r.position, r.day, ev, [ev], counts[(r.country, label)]))
+            ev = Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end, r.issue)
+            label = r.board_issue if issue is None else issue
+            key = _key(r.issue_key, issue)
+            out.append(Cell(r.country, label, r.position, r.day, ev, [ev], counts[(r.country, label)], key))
     return sorted(out, key=lambda c: (c.issue, c.country))
+
+
+def _key(key: str | None, issue: str | None) -> str | None:
+    """A cell's cluster key: none when the board's columns are merged by the ``issue`` asked for."""
+    return key if issue is None else None
 
 
 def _winners(conn: Connection, where: list[Any], issue: str | None) -> dict[tuple[str, str], tuple[int, int]]:
@@ -155,26 +216,25 @@ def _winners(conn: Connection, where: list[Any], issue: str | None) -> dict[tupl
     for 36 cells on the 100k base), so there the rows' ids, cells and dates are read in one pass and
     the winner kept here."""
     date = func.coalesce(_date(), "")
-    label = (lambda r: r.issue) if issue is None else (lambda r: issue)
+    label = (lambda r: r.board_issue) if issue is None else (lambda r: issue)
+    column = _column()
     if conn.dialect.name == "postgresql":
-        key = [stances.c.country] if issue is not None else [stances.c.country, stances.c.issue]
+        key = [stances.c.country] if issue is not None else [stances.c.country, column]
         ranked = (
             select(
                 stances.c.id,
                 stances.c.country,
-                stances.c.issue,
+                column.label("board_issue"),
                 func.row_number().over(partition_by=key, order_by=(date.desc(), stances.c.id.desc())).label("rank"),
                 func.count().over(partition_by=key).label("n"),
             )
-            .join(documents, documents.c.id == stances.c.document_id)
+            .select_from(_rows())
             .where(*where)
             .subquery()
         )
         rows = conn.execute(select(ranked).where(ranked.c.rank == 1)).all()
         return {(r.country, label(r)): (r.id, int(r.n)) for r in rows}
-    q = select(stances.c.id, stances.c.country, stances.c.issue, date.label("day")).join(
-        documents, documents.c.id == stances.c.document_id
-    )
+    q = select(stances.c.id, stances.c.country, column.label("board_issue"), date.label("day")).select_from(_rows())
     best: dict[tuple[str, str], tuple[str, int]] = {}
     counts: Counter[tuple[str, str]] = Counter()
     for r in conn.execute(q.where(*where)).all():
@@ -196,11 +256,14 @@ def cell_history(
     date = _date()
     q = (
         select(stances, documents.c.title, date.label("day"))
-        .join(documents, documents.c.id == stances.c.document_id)
+        .select_from(_rows())
         .where(*where, stances.c.country == country)
         .order_by(func.coalesce(date, ""), stances.c.id)
     )
-    return [Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end) for r in conn.execute(q)]
+    return [
+        Evidence(r.document_id, r.title, r.day, r.position, r.sentence, r.start, r.end, r.issue)
+        for r in conn.execute(q)
+    ]
 
 
 Replay = dict[tuple[str, str], list[tuple[str | None, str]]]
@@ -214,8 +277,8 @@ def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | Non
         return {}
     date = _date()
     q = (
-        select(stances.c.country, stances.c.issue, date.label("day"), stances.c.position, stances.c.id)
-        .join(documents, documents.c.id == stances.c.document_id)
+        select(stances.c.country, _column().label("board_issue"), date.label("day"), stances.c.position, stances.c.id)
+        .select_from(_rows())
         .where(*where)
         .order_by(func.coalesce(date, ""), stances.c.id)
     )

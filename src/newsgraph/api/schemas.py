@@ -237,11 +237,15 @@ class StanceEvidence(BaseModel):
     sentence: str
     start: int
     end: int
+    issue: str = Field("", description="the issue as this statement's document named it")
 
 
 class StanceCell(BaseModel):
     country: str
-    issue: str
+    issue: str = Field(description="the column: the label of the issue across articles (its cluster)")
+    issue_key: str | None = Field(
+        None, description="the issue cluster's stable key (none for a label not clustered yet)"
+    )
     position: str = Field(description="supports, opposes, neutral, no official statement, or the text's phrase")
     date: str | None = None
     evidence: StanceEvidence

@@ -246,7 +246,10 @@ def stances_board(
     history: Annotated[bool, typer.Option("--history", help="Also list the earlier evidence of each cell.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """The country-by-issue stance board: latest position per country and issue, with its evidence."""
+    """The country-by-issue stance board: latest position per country and issue, with its evidence.
+
+    An issue is one across articles (its cluster's label); a statement whose document named it otherwise
+    shows that name under its document."""
     from newsgraph.analysis.stances import board
     from newsgraph.store.filters import Filters
 
@@ -275,15 +278,25 @@ def stances_board(
             f"[{style}]{cell.position}[/]" if style else cell.position,
             cell.date or "",
             escape(cell.evidence.sentence),
-            cell.evidence.document_id,
+            _document(cell.evidence, cell.issue),
         )
         if history:
             for ev in cell.history[:-1] if cell.history[-1] is cell.evidence else cell.history:
                 if ev is not cell.evidence:
                     table.add_row(
-                        "", "", f"(earlier) {ev.position}", ev.date or "", escape(ev.sentence), ev.document_id
+                        "",
+                        "",
+                        f"(earlier) {ev.position}",
+                        ev.date or "",
+                        escape(ev.sentence),
+                        _document(ev, cell.issue),
                     )
     console.print(table)
+
+
+def _document(ev: Any, issue: str) -> str:
+    """A statement's document, with the issue as the document named it when the column's label differs."""
+    return ev.document_id + (f"\n(on {escape(ev.issue)})" if ev.issue and ev.issue != issue else "")
 
 
 __all__ = ["emit_json", "errors", "list_documents", "popular_cmd", "related_cmd", "search_cmd", "show", "stances_board"]

@@ -280,12 +280,15 @@ class Pipeline:
         return facts
 
     def _resolve(self, doc_ids: list[str], summary: IngestSummary) -> None:
-        """Merge the new documents' entities and events into the knowledge base."""
+        """Merge the new documents' entities and events into the knowledge base, their stance issues into
+        the issues across articles."""
+        from newsgraph.kb.issues import cluster_new
         from newsgraph.kb.resolve import resolve_documents
 
         try:
             with self.store.engine.begin() as conn:
                 resolve_documents(conn, doc_ids)
+                cluster_new(conn)
         except Exception as exc:  # the documents are stored; `newsgraph resolve` catches up
             self._warn(
                 summary,

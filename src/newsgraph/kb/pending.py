@@ -5,13 +5,15 @@ A run killed between storing pages and resolving them leaves documents without a
 base had already used records the pending task ``kb_rebuild``. :func:`catch_up` does what is
 left (a rebuild when one is pending, else the unresolved documents); ingest and reprocess call
 it before and after their work, ``newsgraph resolve`` calls it, ``newsgraph resolve --all``
-calls :func:`rebuild`.
+calls :func:`rebuild`. Both also cluster the stance issues across articles (:mod:`newsgraph.kb.issues`):
+the labels not clustered yet, or all of them again with a rebuild.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from newsgraph.kb.issues import cluster_new, rebuild_clusters
 from newsgraph.kb.rebuild import rebuild_kb
 from newsgraph.kb.resolve import ResolveSummary, resolve_new
 from newsgraph.store.facts import prune_entities
@@ -27,6 +29,7 @@ def rebuild(conn: Connection) -> ResolveSummary:
     drop_kb_rows(conn)
     prune_entities(conn)
     summary = rebuild_kb(conn)
+    rebuild_clusters(conn)
     clear_pending(conn, KB_REBUILD)
     return summary
 
@@ -39,7 +42,9 @@ def catch_up(conn: Connection) -> ResolveSummary:
     """Do the resolution left to do: a pending rebuild, or else the documents not resolved yet."""
     if rebuild_pending(conn):
         return rebuild(conn)
-    return resolve_new(conn)
+    summary = resolve_new(conn)
+    cluster_new(conn)
+    return summary
 
 
 __all__ = ["catch_up", "rebuild", "rebuild_pending"]

@@ -18,6 +18,8 @@ Knowledge base (written by :mod:`newsgraph.kb`, rebuilt by ``newsgraph.kb.rebuil
   names, with document counts: what a surname alone is matched against, kept incrementally.
 - ``merged_events`` / ``merged_event_sources``: reports of the same event merged.
 - ``kb_resolved_documents``: the documents already resolved (for ``resolve_new``).
+- ``issue_clusters`` / ``issue_cluster_members``: the stance issue labels grouped into one issue across
+  articles (:mod:`newsgraph.kb.issues`), each cluster with its key and readable label.
 
 Analyses (:mod:`newsgraph.analysis.related`, :mod:`newsgraph.analysis.popular`):
 ``related_term_stats``, ``related_stat_documents`` (PostgreSQL term statistics),
@@ -176,6 +178,31 @@ kb_resolved_documents = Table(
     metadata,
     Column("document_id", String(32), ForeignKey("documents.id"), primary_key=True),
     Column("resolved_at", DateTime(timezone=True), nullable=False),
+)
+
+# Issues across articles (revision 0008; written by newsgraph.kb.issues): each stance issue label's cluster.
+issue_clusters = Table(
+    "issue_clusters",
+    metadata,
+    Column("key", ID, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("members", Integer, nullable=False),
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+)
+
+issue_cluster_members = Table(
+    "issue_cluster_members",
+    metadata,
+    Column("issue", Text, primary_key=True),  # stances.issue
+    Column("cluster_key", ID, nullable=False),
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+    Column("documents", Integer, nullable=False),
+    Column("countries", Text, nullable=False),  # the countries of its stances, space-separated
+    Column("rule", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+    Index("ix_issue_cluster_members_cluster", "cluster_key"),
 )
 
 KB_TABLES = (

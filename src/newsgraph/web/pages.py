@@ -222,7 +222,7 @@ def stance_data(
             "exact": exact,
             "history": history,
             "more": max(0, len(points) - HISTORY),
-            "latest": {k: c["evidence"][k] for k in ("date", "position", "sentence", "document_id", "title")},
+            "latest": {k: c["evidence"][k] for k in ("date", "position", "sentence", "document_id", "title", "issue")},
         }
     return {"cells": out, "dates": sorted(dates), "classes": POSITION_CLASSES, "as_of": as_of}
 

@@ -34,12 +34,15 @@
 
   var loaded = {};  // key -> the cell's statements with their evidence, once fetched
 
-  function statementList(items) {
+  // Each statement with the issue as its own document named it, where that is not the column's label
+  // (the column is the issue across articles: every label clustered into it).
+  function statementList(items, issue) {
     var list = el("ol", "evidence-list");
     items.slice().reverse().forEach(function (h) {
       var li = el("li");
       li.appendChild(el("span", "pos " + posClass(h.position), h.position));
       li.appendChild(el("span", "date", " " + (h.date || "undated")));
+      if (h.issue && h.issue !== issue) { li.appendChild(el("span", "member-issue", " on " + h.issue)); }
       li.appendChild(el("blockquote", "evidence", h.sentence));
       var a = el("a", "source-link", h.title || h.document_id);
       a.href = "/articles/" + encodeURIComponent(h.document_id);
@@ -82,14 +85,14 @@
     }
     var slot = el("div", "evidence-slot");
     var shown = cell.latest && (asOf === null || !cell.latest.date || cell.latest.date <= asOf) ? [cell.latest] : [];
-    slot.appendChild(statementList(shown));  // the latest statement at once; the earlier ones once fetched
+    slot.appendChild(statementList(shown, cell.issue));  // the latest statement at once; the earlier ones once fetched
     if (cell.history.length > 1 || cell.more) { slot.appendChild(el("p", "hint", "Loading the earlier statements…")); }
     body.appendChild(slot);
     evidence(key, cell, function (rows) {
       if (current !== key) { return; }
       while (slot.firstChild) { slot.removeChild(slot.firstChild); }
       if (rows === null) { slot.appendChild(el("p", "empty", "The statements could not be loaded.")); return; }
-      slot.appendChild(statementList(rows.filter(function (h) { return asOf === null || !h.date || h.date <= asOf; })));
+      slot.appendChild(statementList(rows.filter(function (h) { return asOf === null || !h.date || h.date <= asOf; }), cell.issue));
     });
     if (hint) { hint.hidden = true; }
     Array.prototype.forEach.call(document.querySelectorAll("[data-key].selected"), function (n) { n.classList.remove("selected"); });
