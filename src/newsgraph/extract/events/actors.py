@@ -51,6 +51,7 @@ from newsgraph.extract.syntax import (
 )
 from newsgraph.lexicon.actors import actor_code, nationality_on, office_on
 from newsgraph.lexicon.events import actor_nouns, sector_of
+from newsgraph.lexicon.known_orgs import lookup_org
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -474,7 +475,10 @@ class DocContext:
             return (term.country, term.sector) if term.country or term.sector else None
         if head.ent_type_ in ("ORG", "NORP", "") and head.pos_ == "PROPN":
             code = actor_code(name)
-            return (code.country, code.sector) if code is not None and (code.country or code.sector) else None
+            if code is not None and (code.country or code.sector):
+                return code.country, code.sector
+            known = lookup_org(name)  # the hand-written table: "Reuters" → GBR MED, "Wikinews" → MED
+            return (known.country, known.sector) if known is not None and (known.country or known.sector) else None
         return None
 
     def is_person(self, tok: Token) -> bool:
