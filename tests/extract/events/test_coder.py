@@ -80,7 +80,7 @@ def _facts(parse, text: str, **kw) -> list[tuple[str, str | None, str | None]]:
         ("Peru and Chile agreed on a new border.", [("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")]),
         # nominal event with an attribution and no light verb
         (
-            "The cyberattack on the French railway network was attributed to the hacker group Sandworm.",
+            "The cyberattack on the French railway network was attributed to the hacker group Greyfinch.",
             [("COERCE", None, "FRA")],
         ),
         # talking to the press is no consultation
