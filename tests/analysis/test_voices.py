@@ -122,3 +122,21 @@ def test_paging_keeps_the_total(store: Store) -> None:
 def test_voice_issues(store: Store) -> None:
     with store.connect() as conn:
         assert voice_issues(conn) == ["port deal (Chile, Peru)", "river dam plan"]
+
+
+def test_a_clustered_label_carries_its_issue_and_the_boards_column_finds_it(store: Store) -> None:
+    from newsgraph.store.schema_kb import issue_cluster_members, issue_clusters
+
+    with store.engine.begin() as conn:
+        conn.execute(insert(issue_clusters).values(key="k1", label="port agreement (Chile, Peru)", members=1))
+        member = {"issue": "port deal (Chile, Peru)", "cluster_key": "k1", "documents": 2, "countries": "CHL PER"}
+        conn.execute(insert(issue_cluster_members).values(**member, rule="names", score=1.0))
+    with store.connect() as conn:
+        column, n = list_voices(conn, issue="port agreement (Chile, Peru)", exact=True)  # a column of the board
+        _, m = list_voices(conn, issue="agreement")  # the cluster's label holds the topic word
+        dam, _ = list_voices(conn, issue="dam")
+    assert n == m == 3
+    assert {(r["issue"], r["issue_key"], r["issue_label"]) for r in column} == {
+        ("port deal (Chile, Peru)", "k1", "port agreement (Chile, Peru)")
+    }
+    assert [(r["issue_key"], r["issue_label"]) for r in dam] == [(None, "river dam plan")]  # not clustered

@@ -2,8 +2,10 @@
 
 Rows come from the ``voices`` table (:mod:`newsgraph.extract.voices` finds them: a governor, a legislator,
 a party leader, a candidate, a commentator taking a position on the document's issue). Each row keeps its
-speaker (name and entity), the speaker's country when known, the issue label as the stance board writes
-it, the position and the evidence. The date of a row is its own, else its document's.
+speaker (name and entity), the speaker's country when known, the issue label its document gave, the position
+and the evidence. Where :mod:`newsgraph.kb.issues` put that label in an issue cluster, the row also carries
+the cluster's ``issue_key`` and ``issue_label`` (the stance board's column); else ``issue_key`` is None and
+``issue_label`` is its own label. The date of a row is its own, else its document's.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import Any
 from sqlalchemy import desc, func, or_, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.analysis.stances import issue_matches
+from newsgraph.analysis.stances import cell_issues, issue_matches, matching_issues
 from newsgraph.store.filters import NO_FILTERS, Filters, document_date, first_page
 from newsgraph.store.schema import documents, voices
+from newsgraph.store.schema_kb import issue_cluster_members, issue_clusters
 from newsgraph.store.sql import contains
 
 __all__ = ["list_voices", "voice_issues"]
@@ -29,9 +32,11 @@ def voice_issues(conn: Connection) -> list[str]:
 
 
 def _issue_labels(conn: Connection, issue: str, exact: bool) -> list[str]:
+    """The stored labels an issue filter selects: a board column's (``exact``: the cluster named so, with
+    its members), else every label whose words or whose cluster's label hold the topic words."""
     if exact:
-        return [issue]
-    return [i for i in voice_issues(conn) if issue_matches(i, issue)]
+        return cell_issues(conn, issue)
+    return sorted({i for i in voice_issues(conn) if issue_matches(i, issue)} | set(matching_issues(conn, issue)))
 
 
 def list_voices(
@@ -47,14 +52,21 @@ def list_voices(
 ) -> tuple[Rows, int]:
     """Voices, newest first, with their document's title, and how many match.
 
-    ``issue`` takes topic words as the stance board does (``exact``: a stored label), ``person`` part of the
+    ``issue`` takes topic words as the stance board does (``exact``: a column of the board), ``person`` part of the
     speaker's name or an entity id, ``entity`` the speaker's entity id, ``f.country`` the speaker's country
     and ``f.since`` / ``f.until`` the row's date (its own, else its document's)."""
     date = func.coalesce(voices.c.date, func.substr(document_date(), 1, 10))
-    src = voices.join(documents, documents.c.id == voices.c.document_id).outerjoin(
-        first_page, first_page.c.id == documents.c.first_page_id
+    src = (
+        voices.join(documents, documents.c.id == voices.c.document_id)
+        .outerjoin(first_page, first_page.c.id == documents.c.first_page_id)
+        .outerjoin(issue_cluster_members, issue_cluster_members.c.issue == voices.c.issue)
+        .outerjoin(issue_clusters, issue_clusters.c.key == issue_cluster_members.c.cluster_key)
     )
-    query = select(voices, documents.c.title, date.label("day")).select_from(src)
+    cluster = (
+        issue_clusters.c.key.label("issue_key"),
+        func.coalesce(issue_clusters.c.label, voices.c.issue).label("issue_label"),
+    )
+    query = select(voices, *cluster, documents.c.title, date.label("day")).select_from(src)
     query = query.where(*f.date_range(date))
     if f.country:
         query = query.where(voices.c.country == f.country)

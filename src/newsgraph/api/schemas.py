@@ -267,6 +267,8 @@ VoicePublic = create_model(
     "VoicePublic",
     __base__=Span,
     **fact_row_fields(voices, exclude=("date",)),
+    issue_key=(str | None, Field(None, description="the key of the issue cluster of its label (None: not clustered)")),
+    issue_label=(str | None, Field(None, description="the cluster's label (the board's column), else its own")),
     title=(str | None, None),
     date=(str | None, Field(None, description="the voice's date, else its document's")),
 )

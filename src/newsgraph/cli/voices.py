@@ -55,7 +55,7 @@ def voices_cmd(
         table.add_row(
             escape(speaker),
             r["country"] or "",
-            escape(r["issue"]),
+            escape(r["issue_label"] or r["issue"]),
             r["position"],
             r["date"] or "",
             escape(r["sentence"]),
