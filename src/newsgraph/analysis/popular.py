@@ -129,12 +129,12 @@ def popular(
         t = day_totals.c
         window = select(func.count(), func.coalesce(func.sum(t.mentions), 0)).where(*f.date_range(t.day))
         days, n = conn.execute(window).one()
-        for busy_day in BUSY_DAYS if n > SMALL_WINDOW else ():  # a window of few mentions is counted at once
-            rows = _named(conn, f, kind, limit, busy_day)
-            if len(rows) == limit and rows[-1]["documents"] > (busy_day - 1) * days:
-                return rows
-    if only_dates(f) and f.dated:
-        return _named(conn, f, kind, limit, None)
+        if n > SMALL_WINDOW:  # (a window of few mentions is counted at once, below)
+            for busy_day in BUSY_DAYS:
+                rows = _named(conn, f, kind, limit, busy_day)
+                if len(rows) == limit and rows[-1]["documents"] > (busy_day - 1) * days:
+                    return rows
+            return _named(conn, f, kind, limit, None)
     return _popular_rows(conn, popular_query(f, kind=kind, limit=limit))
 
 
