@@ -92,3 +92,11 @@ def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
 )
 def test_more_places(index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.country) for p in find_places(index(text), [], "d1")] == expected
+
+
+def test_a_persons_surname_before_a_noun_is_no_place(index: Callable[[str], MentionIndex]) -> None:
+    from newsgraph.extract.mentions.persons import find_person_spans
+
+    ix = index("Senator Ann Lima spoke. At one Lima rally in Ohio, supporters chanted.")
+    persons = find_person_spans(ix)
+    assert [p.name for p in find_places(ix, persons, "d1", persons)] == ["Ohio"]

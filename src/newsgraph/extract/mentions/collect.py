@@ -111,7 +111,7 @@ def extract_mentions(doc: Doc, doc_id: str, published: str | None = None, url: s
         evidence = [ix.evidence(doc_id, m.start, m.end) for m in group.mentions]
         persons.append(Person(name, aliases, role, country, organization, evidence))
     taken = person_spans + [(m.start, m.end) for m in org_mentions]
-    places = find_places(ix, taken, doc_id)
+    places = find_places(ix, taken, doc_id, person_spans)
     countries, country_mentions = find_countries(ix, doc_id)
     return MentionSet(persons, list(orgs.values()), places, countries, country_mentions)
 

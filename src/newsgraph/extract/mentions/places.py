@@ -20,6 +20,7 @@ word alone ("the Law of the Sea").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from newsgraph.core.model import Evidence, Place
 from newsgraph.extract.mentions.index import (
@@ -203,15 +204,22 @@ def _resolve(
     return Place(name=text, country=country)
 
 
-def find_places(ix: MentionIndex, taken: list[tuple[int, int]], doc_id: str) -> list[Place]:
-    """Places in order of first mention, one per resolved place, with every mention's evidence."""
+def find_places(
+    ix: MentionIndex, taken: list[tuple[int, int]], doc_id: str, persons: Sequence[tuple[int, int]] = ()
+) -> list[Place]:
+    """Places in order of first mention, one per resolved place, with every mention's evidence. A surname
+    of the document's ``persons`` before a common noun ("a Lima rally", "the Lima campaign") is the
+    person's, no place."""
     mentioned = frozenset(c.iso3 for c in ix.countries)
     counts = Counter(c.iso3 for c in ix.countries)
     main = counts.most_common(1)[0][0] if counts else None  # the country named most
     places: dict[str, Place] = {}
     for place in _city_states(ix, doc_id):
         places[f"{place.lat:.2f},{place.lon:.2f}"] = place
+    surnames = {ix.toks[e - 1].text for s, e in persons if e - s >= 2}
     for start, end, label in _candidates(ix, taken):
+        if end - start == 1 and ix.toks[start].text in surnames and _before_a_noun(ix, end):
+            continue
         place = _resolve(ix, start, end, label, mentioned, main)
         if place is None:
             continue
@@ -225,3 +233,8 @@ def find_places(ix: MentionIndex, taken: list[tuple[int, int]], doc_id: str) -> 
             place.mentions.append(ev)
             places[key] = place
     return list(places.values())
+
+
+def _before_a_noun(ix: MentionIndex, end: int) -> bool:
+    nxt = ix.next(end - 1)
+    return nxt >= 0 and ix.toks[nxt].is_lower and ix.toks[nxt].pos_ == "NOUN"
