@@ -768,6 +768,11 @@ def test_nominations_received_and_insults(parse, text: str, expected: list[tuple
     assert [(e.type, e.actor, e.target) for e in _events(parse, text)] == expected
 
 
+def test_a_group_named_by_examples_is_its_examples(parse) -> None:
+    facts = _facts(parse, "The US has been encouraging allies such as Germany and France to restrict the flights.")
+    assert facts == [("REQUEST", "USA", "DEU"), ("REQUEST", "USA", "FRA")]
+
+
 def test_an_interview_with_a_known_outlet_is_no_consultation(parse) -> None:
     # organizations.tsv gives the outlet its sector (MED): talking to the press is no CONSULT
     assert _events(parse, "Senator Jane Doe spoke with Reuters about the plan.") == []

@@ -298,6 +298,13 @@ class DocContext:
     def actors(self, head: Token) -> list[Actor]:
         """One actor per conjunct and per coordinated country; missing countries filled from siblings."""
         out: list[Actor] = []
+        examples = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
+                    and any(x.lower_ == "such" for x in c.children) for o in pobjs(c)]  # fmt: skip
+        if examples and head.pos_ == "NOUN":
+            # "allies such as Germany and France": the sides the text names, not the kind they belong to
+            found = [self.actor(e) for e in examples]
+            self.share_countries(found)
+            return found
         heads = conjuncts(head)
         if len(heads) == 1:
             heads = self._flat_coordination(head) or heads
