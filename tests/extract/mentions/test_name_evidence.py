@@ -10,6 +10,7 @@ from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.name_evidence import (
     first_name_at,
     first_name_start,
+    lone_name_evidence,
     name_after_prefix,
     with_first_name_before,
 )
@@ -97,3 +98,17 @@ def test_two_surnames_joined_by_a_hyphen_are_no_person(index: Callable[[str], Me
     names = _names(index("Ann Holt and Bob Reyes met. The Holt-Reyes debate was loud."))
     assert "Holt-Reyes" not in names and {"Ann Holt", "Bob Reyes"} <= set(names)
     assert _names(index("Anna Smith-Jones spoke.")) == ["Anna Smith-Jones"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "evident"),
+    [
+        ("Pilgrims travelled to Qomar last week.", "Qomar", False),
+        ("Minister Okafor denied it.", "Okafor", True),
+        ("Okafor said the talks failed.", "Okafor", True),
+        ("A chef named Lukasz helped.", "Lukasz", True),
+    ],
+)
+def test_lone_name_evidence(index: Callable[[str], MentionIndex], text: str, word: str, evident: bool) -> None:
+    ix = index(text)
+    assert lone_name_evidence(ix, *_span(ix, word)) is evident

@@ -16,7 +16,9 @@ A first name that is also a place ("Georgia", "Paris", "Jordan") is no evidence.
 
 from __future__ import annotations
 
-from newsgraph.extract.mentions.index import DETERMINERS, NAME_PARTICLES, MentionIndex, country_of_text
+from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, NAME_PARTICLES, MentionIndex, country_of_text
+from newsgraph.extract.mentions.roles import apposition_after, apposition_before, predicate_after, titled_before
+from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_place, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import is_org_word, is_portfolio, lookup_org
 from newsgraph.lexicon.names import is_first_name
@@ -123,6 +125,32 @@ def _place(text: str) -> bool:
     return bool(country_of_text(text) or is_city(text) or lookup_region(text) or in_gazetteer)
 
 
+def lone_name_evidence(ix: MentionIndex, start: int, end: int) -> bool:
+    """Person evidence for a one-word name the model tags PERSON that is no surname of a full name of the
+    document: a title or a role around it ("Minister Okafor", "Okafor, the minister"), a first name,
+    "named" or "called" before it, a possessive or a verb right after it ("Okafor's", "Okafor said"), a
+    noun it qualifies after "the" ("the Okafor administration").
+    "Qom", "Dawn", "Energean" have none."""
+    if end - start != 1:
+        return True
+    if first_name_at(ix, start) or titled_before(ix, start):
+        return True
+    if apposition_before(ix, start) or apposition_after(ix, end) or predicate_after(ix, end):
+        return True
+    before = ix.prev(start)
+    if before >= 0 and ix.toks[before].lower_ in ("named", "called"):
+        return True  # "a chef named Lukasz"
+    nxt = ix.next(end - 1)
+    if nxt < 0:
+        return False
+    tok = ix.toks[nxt]
+    if tok.is_lower and tok.pos_ == "NOUN" and before >= 0 and ix.toks[before].lower_ == "the":
+        return True  # "the Okafor administration": the person's office or circle
+    return (
+        tok.text in APOSTROPHES or tok.lemma_ in speech_verbs() or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod")
+    )
+
+
 def drop_surname_pairs(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Without "Okafor-Lindqvist" (a ticket, a match, a meeting: "the Okafor-Lindqvist debate") where both
     halves of the hyphenated name are surnames of other persons of the document."""
@@ -140,6 +168,7 @@ __all__ = [
     "drop_surname_pairs",
     "first_name_at",
     "first_name_start",
+    "lone_name_evidence",
     "name_after_prefix",
     "persons_name_shape",
     "with_first_name_before",

@@ -41,6 +41,7 @@ from newsgraph.extract.mentions.index import (
 from newsgraph.extract.mentions.name_evidence import (
     drop_surname_pairs,
     first_name_start,
+    lone_name_evidence,
     name_after_prefix,
     with_first_name_before,
 )
@@ -126,7 +127,8 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
             span = split or span
         if ent.label == "PERSON":
             known = span is not None and ix.text(*span) in surnames
-            if span and acceptable_person(ix, *span, known=known) and not _modifier_use(ix, *span):
+            evident = span is not None and (known or lone_name_evidence(ix, *span))
+            if span and evident and acceptable_person(ix, *span, known=known) and not _modifier_use(ix, *span):
                 spans.append(_extend_name_left(ix, *span))
         elif ent.label in _MISLABELLED:
             if span is None or not acceptable_person(ix, *span):
