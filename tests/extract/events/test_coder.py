@@ -768,6 +768,20 @@ def test_nominations_received_and_insults(parse, text: str, expected: list[tuple
     assert [(e.type, e.actor, e.target) for e in _events(parse, text)] == expected
 
 
+def test_promises_made_side_by_side_are_not_made_to_each_other(parse) -> None:
+    facts = _facts(parse, "China, Iran, and Russia have pledged funds for the reconstruction.")
+    assert not any(a in ("CHN", "IRN", "RUS") and t in ("CHN", "IRN", "RUS") for _, a, t in facts)
+
+
+def test_honours_and_lockdowns(parse) -> None:
+    got = [
+        (e.type, e.actor, e.target)
+        for e in _events(parse, "He was awarded the Order of the Sun by the president of Peru.")
+    ]
+    assert got == [("SUPPORT", "president of Peru", "He")]
+    assert [e.type for e in _events(parse, "The mayor of Moscow extended the city lockdown to May 1.")] == ["COERCE"]
+
+
 def test_a_group_named_by_examples_is_its_examples(parse) -> None:
     facts = _facts(parse, "The US has been encouraging allies such as Germany and France to restrict the flights.")
     assert facts == [("REQUEST", "USA", "DEU"), ("REQUEST", "USA", "FRA")]

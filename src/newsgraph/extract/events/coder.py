@@ -85,6 +85,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _MUTUAL_FORCE = frozenset({"fight", "clash"})  # "X and Y fought a war": each attacks the other
+# promises made side by side are made to a third party, not to each other ("China and Russia pledged funds")
+_ONE_WAY = frozenset({"pledge", "promise", "offer", "vow"})
 # Types whose verb takes what it is about from its to-complement ("threatened to expel X", "vowed to punish X",
 # "promised to help X"): the complement's target is theirs.
 _THROUGH_COMPLEMENT = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST"})
@@ -210,7 +212,8 @@ def _sentence_events(
             targets = [t for i in comps for t in acted_on[i] if t.country is not None]
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
         pairs: list[tuple[Actor, Actor]] = []
-        mutual = cand.type in _MUTUAL or (cand.type == "ASSAULT" and cand.trigger[0].lemma_.lower() in _MUTUAL_FORCE)
+        lemma = cand.trigger[0].lemma_.lower()
+        mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (cand.type == "ASSAULT" and lemma in _MUTUAL_FORCE)
         if not targets and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
             # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral

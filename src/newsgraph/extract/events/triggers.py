@@ -385,7 +385,7 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
     trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
     type_, mode = pat.type, pat.mode
-    if light is not None and light.lemma_.lower() in _OFFERING and type_ in _OFFERED:
+    if light is not None and light.lemma_.lower() in _OFFERING and type_ in _OFFERED and mode != "praise":
         type_, mode = "AGREE", None  # "offered military assistance": a promise of aid (the codebook's AGREE)
     if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
         type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
