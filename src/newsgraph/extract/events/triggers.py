@@ -326,8 +326,7 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         # the sides the phrase names agree with each other; who announces or brokers it is no party to it
         # its clause is the noun, so that the broker's own event on the light verb ("brokered") does not hide it
         modality = clause_modality(light) if light is not None else clause_modality(tok, nominal=True)
-        trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
-        return Candidate(pat.type, pat.mode, trigger, tok, parties, [], modality, nominal=True)
+        return Candidate(pat.type, pat.mode, _nominal_trigger(light, tok), tok, parties, [], modality, nominal=True)
     if pat.noun in _TIES and (light is None or not _opens_ties(light)):
         return None  # "had poor relations", "a deal establishing relations": a state, or the deal's content
     passive_light = light is not None and is_passive(light)  # "was granted a pardon": received, not given
@@ -383,7 +382,7 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         actors = _implicit_group(pat.implicit, tok, ctx)
         if actors and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and modality.is_fact:
             modality = clause_modality(tok.head)  # "protests are not reported in Mosul"
-    trigger = [light, tok] if light is not None and light.i < tok.i else [tok]
+    trigger = _nominal_trigger(light, tok)
     type_, mode = pat.type, pat.mode
     if light is not None and light.lemma_.lower() in _OFFERING and type_ in _OFFERED and mode != "praise":
         type_, mode = "AGREE", None  # "offered military assistance": a promise of aid (the codebook's AGREE)
@@ -420,9 +419,14 @@ def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Ca
         # a pardon or clemency granted comes from the authorities of the one who receives it
         country = targets[0].country if pat.type == "CONCEDE" else None
         actors = [Actor(label, None, country, None, tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)]
-    trigger = [verb, tok] if verb.i < tok.i else [tok]
+    trigger = _nominal_trigger(verb, tok)
     # the noun is the clause: a verb row of the undergoing verb ("received") does not hide it
     return Candidate(pat.type, pat.mode, trigger, tok, actors, targets, clause_modality(verb), nominal=True)
+
+
+def _nominal_trigger(verb: Token | None, noun: Token) -> list[Token]:
+    """The words of a nominal event's trigger: the verb that carries it when it comes first ("held talks")."""
+    return [verb, noun] if verb is not None and verb.i < noun.i else [noun]
 
 
 def _deal_parties(tok: Token, light: Token | None, ctx: DocContext) -> list[Actor]:

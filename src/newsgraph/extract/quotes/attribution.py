@@ -49,7 +49,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.core.budget import check
@@ -62,7 +62,7 @@ from newsgraph.extract.quotes.transcript import find_transcript
 from newsgraph.extract.tokens import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -220,16 +220,18 @@ def _naming_cue(index: QuoteIndex, start: int, end: int) -> CueHit | None:
     return hit
 
 
+def _heads_outside(index: QuoteIndex, a: int, b: int) -> Iterator[Token]:
+    """The heads, outside tokens ``[a, b)``, that the quoted words hang from: where a walk up the tree starts."""
+    for tok in index.doc[a:b]:
+        if not (a <= tok.head.i < b or tok.head is tok):
+            yield tok.head
+
+
 def _governing_cue(index: QuoteIndex, a: int, b: int) -> CueHit | None:
     """The cue of the clause a quoted name belongs to: up from the phrase to its verb, then only from a
     reported clause to the verb that reports it ('said the plan would be called "..."'); an "according
     to" on the way counts."""
-    doc = index.doc
-    for i in range(a, b):
-        tok = doc[i]
-        if a <= tok.head.i < b or tok.head is tok:
-            continue
-        node = tok.head
+    for node in _heads_outside(index, a, b):
         for _ in range(_MAX_PATH_STEPS):
             hit = index.cues.get(node.i)
             if hit is not None:
@@ -246,12 +248,7 @@ def _governing_cue(index: QuoteIndex, a: int, b: int) -> CueHit | None:
 
 def _cue_on_path(index: QuoteIndex, a: int, b: int) -> CueHit | None:
     """The cue that governs the quoted words in the dependency tree."""
-    doc = index.doc
-    for i in range(a, b):
-        tok = doc[i]
-        if a <= tok.head.i < b or tok.head is tok:
-            continue
-        node = tok.head
+    for node in _heads_outside(index, a, b):
         for _ in range(_MAX_PATH_STEPS):
             hit = index.cues.get(node.i)
             if hit is not None:
