@@ -19,4 +19,4 @@ __version__ = "0.1.0"
 #    judgements, harsh-criticism verbs, offers of aid as AGREE, modality of light verbs, "until", votes),
 #    quotes as one record per quotation, stances (offices that speak for a country, enactments, issue
 #    labels that name a thing), persons' and organizations' precision rules of that day.
-EXTRACTOR_VERSION = 4
+EXTRACTOR_VERSION = 5

@@ -167,12 +167,12 @@ def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
 
 
 def _parse_need(table: str, key: str, cell: str) -> Need:
-    if cell in ("if", "comp", "nocomp", "noobj", "verbal", "tocomp", "named", "country"):
+    if cell in ("if", "comp", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "named", "country"):
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
         expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, if, comp, nocomp, "
-        expected += "noobj, verbal, named, country, "
+        expected += "compnamed, noobj, verbal, named, country, "
         expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):

@@ -605,6 +605,32 @@ def test_reported_accusation_targets_the_accused(parse, text: str, target: str) 
     assert [(e.mode, e.target) for e in accusations] == [("allege", target)]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a claim or an allegation that a named side did something accuses it, whatever the deed's verb
+        ("The senator claimed Venezuela forged the ballots to sway the vote.", "Venezuela"),
+        ("Her former aide alleges that Governor Ana Ruiz paid a rival to withdraw.", "Ana Ruiz"),
+    ],
+)
+def test_claim_about_a_named_side_accuses_it(parse, text: str, target: str) -> None:
+    accusations = [e for e in _events(parse, text) if e.type == "ACCUSE"]
+    # the surname: without the document's mentions a name the model leaves untagged is its head word
+    assert [(e.mode, (e.target or "").split()[-1]) for e in accusations] == [("allege", target.split()[-1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The historian claimed Lincoln was the first president to wear a beard.",  # a description
+        "Her lawyers alleged Ana Ruiz was beaten in custody.",  # a victim, nobody named as the doer
+        "The senator claimed the ballots were forged.",  # no named side
+    ],
+)
+def test_claim_names_no_accused(parse, text: str) -> None:
+    assert [e.target for e in _events(parse, text) if e.type == "ACCUSE" and e.target] in ([], [None])
+
+
 def test_passive_done_in_a_statement_is_its_authors(parse) -> None:
     # the authors of the statement act; the subject shared with an earlier conjunct is the target
     text = "Turkey is already under sanctions, and was condemned in a joint statement by Egypt and Greece."

@@ -67,6 +67,10 @@ def test_every_fact_has_evidence(mentions: Callable[[str], MentionSet]) -> None:
         ("The Kremlin and Nato clashed.", "NATO", "NATO"),
         ("The Federal Security Service (FSB) replied.", "Federal Security Service", "FSB"),
         ("The Kremlin and Nato clashed.", "Gazprom", None),
+        # the first words of the one organization that begins with them: its short form
+        ("The ministry banned Kestrel Airways from its airspace.", "Kestrel", "Kestrel Airways"),
+        # a place or a people is no short form ("Paris" of "Paris Transit Authority")
+        ("The Paris Transit Authority said so.", "Paris", None),
         ("The Kremlin and Nato clashed.", "", None),
     ],
 )

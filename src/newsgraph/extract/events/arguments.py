@@ -314,6 +314,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(o.ent_type_ == "GPE" and token_country(o) for o in objects(clause))
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
             ok = _comp_event(clause, need.words)
+        elif kind == "compnamed":  # "claimed Iran spoofed e-mails": a named side did something
+            ok = _comp_named(clause)
         else:
             ok = if_clause(clause) is not None
         if not ok:
@@ -331,6 +333,21 @@ def _comp_event(clause: Token, types: frozenset[str]) -> bool:
             rows = verb_patterns().get(verb.lemma_.lower(), ())
             if any(p.cameo is None and p.type in types and "subj" not in p.target and needs_ok(p, verb) for p in rows):
                 return True
+    return False
+
+
+_SIDE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _comp_named(clause: Token) -> bool:
+    """A that-clause in the active voice whose subject names a person, an organization, a polity or a
+    nationality, its verb no copula ("claimed Iran spoofed e-mails", "alleges that Smith paid a friend"; not
+    "claimed Lincoln was the last ...", a description, nor "alleged Navalny was poisoned", a victim)."""
+    for comp in (c for c in clause.children if c.dep_ == "ccomp"):
+        if comp.pos_ != "VERB" or comp.lemma_.lower() == "be" or is_passive(comp):
+            continue
+        if any(s.ent_type_ in _SIDE_ENTS or (_names_someone(s) and s.text[:1].isupper()) for s in subjects(comp)):
+            return True
     return False
 
 

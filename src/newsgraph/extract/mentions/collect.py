@@ -27,6 +27,8 @@ from newsgraph.extract.mentions.persons import (
     people_country,
 )
 from newsgraph.extract.mentions.places import find_countries, find_places
+from newsgraph.lexicon.countries import country_code
+from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import lookup_org, org_key
 from newsgraph.lexicon.titles import find_titles, title_words
 
@@ -76,7 +78,16 @@ class MentionSet:
             full = name_words(person.name)
             if len(full) > len(key) and full[-len(key) :] == key:
                 return person
-        return None
+        return self._org_by_first_words(text, key)
+
+    def _org_by_first_words(self, text: str, key: tuple[str, ...]) -> Organization | None:
+        """The one organization whose name begins with the words of ``text`` ("Mahan" after "Mahan Air"), unless
+        they name a country, a people or a place ("Iranian" is no short form of "Iranian Red Crescent", nor
+        "Paris" of "Paris Police Prefecture")."""
+        if country_code(text) is not None or lookup_place(text, alternates=False) is not None:
+            return None
+        found = [o for o in self.organizations if (w := name_words(o.name))[: len(key)] == key and len(w) > len(key)]
+        return found[0] if len(found) == 1 else None
 
 
 def _strip_title(text: str) -> str:
