@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.core.errors import NoText
-from newsgraph.ingest.read.html import MAX_DEPTH, page_metadata, parse_tree, read_html
+from newsgraph.ingest.read.html import MAX_DEPTH, comparison_cannot_win, main_text, page_metadata, parse_tree, read_html
 from newsgraph.ingest.read.related import related_teasers
 
 BODY = (
@@ -81,3 +81,42 @@ def test_teasers_read_from_the_parsed_tree_equal_those_read_from_the_markup(fixt
 def test_a_page_without_article_text_is_no_text(body: str) -> None:
     with pytest.raises(NoText):
         read_html(page("<title>Nothing here</title>", body), source="empty.html")
+
+
+LONG_BODY = BODY + (
+    "<p>Engineers from the province will inspect the old wall in March and report on the state of its "
+    "foundations, which were last examined when the reservoir was built half a century ago.</p>"
+    "<p>Residents of the three villages will be asked to a meeting in the school hall before the work starts, "
+    "the board said, and a telephone line will answer questions about road closures.</p>"
+)
+NAV = "<nav><ul>" + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in ("home", "region", "weather")) + "</ul></nav>"
+SIDEBAR = (
+    "<div class='sidebar'>"
+    + "<p>Also on the site: the week's weather, the ferry timetable and more.</p>" * 12
+    + "</div>"
+)
+
+
+SHORT_BODY = BODY.split("</p>")[0] + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "shortcut"),
+    [
+        # the usual article page: the fast extraction is the full one
+        (NAV + f"<article>{LONG_BODY}</article>", True),
+        # under trafilatura's minimum size (jusText may be tried), with a teaser block, under half the page's text
+        (NAV + f"<article>{SHORT_BODY}</article>", False),
+        (NAV + f"<article>{LONG_BODY}</article><div class='teaser'><p>Next week: bridges.</p></div>", False),
+        (NAV + f"<article>{LONG_BODY}</article>{SIDEBAR}", False),
+    ],
+)
+def test_the_text_is_trafilaturas_full_extraction_whichever_path_gives_it(body: str, shortcut: bool) -> None:
+    import trafilatura
+
+    html = f"<!DOCTYPE html><html><head><title>Reservoir wall</title></head><body>{body}</body></html>"
+    options = {"url": None, "include_comments": False, "include_tables": False, "favor_precision": True}
+    full = trafilatura.bare_extraction(parse_tree(html), **options)
+    fast = trafilatura.bare_extraction(parse_tree(html), fast=True, **options)
+    assert comparison_cannot_win(fast, parse_tree(html), html) is shortcut
+    assert main_text(parse_tree(html), html, None).text == full.text

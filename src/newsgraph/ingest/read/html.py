@@ -1,9 +1,12 @@
 """HTML pages → RawPage with the main text (trafilatura), the date (htmldate) and the related-story teasers.
 
-One parse, one extraction: the page is parsed once (lxml, network off, ``huge_tree`` so nesting deeper
+One parse, one extraction (two on the pages where trafilatura's comparison could change the text, see
+below): the page is parsed once (lxml, network off, ``huge_tree`` so nesting deeper
 than libxml2's default 256 levels keeps its text); the teasers, the metadata and trafilatura's text
 extraction all read that tree (trafilatura works on its own copy), and htmldate runs once, with the
-parameters trafilatura gives it (extensive search, original date). The metadata are only those a page
+parameters trafilatura gives it (extensive search, original date). trafilatura extracts in its ``fast``
+mode, and in full (comparing its text with readability's and jusText's) only when that comparison could
+change the text (:func:`comparison_cannot_win`). The metadata are only those a page
 declares (meta tags, JSON-LD, the title and canonical URL): trafilatura's full metadata pass also
 guesses an author, a site name, categories and a license from the body, which newsgraph never used, at
 the price of a second extraction's worth of time. No library ever gets the raw string: htmldate takes
@@ -15,6 +18,7 @@ every word stays).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any
@@ -93,8 +97,7 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawPage:
         log.info("%s: %d tags nested deeper than %d levels unwrapped", source, dropped, MAX_DEPTH)
     teasers = related_teasers(tree, url)  # read before htmldate runs: it may clean the tree
     data = page_metadata(tree, url)
-    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": False}
-    doc = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    doc = main_text(tree, html, url)
     text = (getattr(doc, "text", None) or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         # trafilatura's precision mode can be too strict on small pages: retry with recall
@@ -118,6 +121,69 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawPage:
     )
 
 
+def main_text(tree: Any, html: str, url: str | None) -> Any:
+    """trafilatura's precision extraction of ``tree`` (parsed from ``html``), comments and tables left out.
+
+    trafilatura's own extraction runs first alone (``fast``: without comparing it to readability's and
+    jusText's); the full extraction runs as well only when that comparison could change the result
+    (:func:`comparison_cannot_win`), so the text is the full extraction's either way, at about half its
+    cost on an ordinary article page.
+    """
+    import trafilatura
+
+    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": False}
+    doc = trafilatura.bare_extraction(tree, favor_precision=True, fast=True, **options)
+    if comparison_cannot_win(doc, tree, html):
+        return doc
+    return trafilatura.bare_extraction(tree, favor_precision=True, **options)
+
+
+def comparison_cannot_win(doc: Any, tree: Any, html: str) -> bool:
+    """Whether trafilatura's full precision extraction of ``tree`` would give ``doc``, its ``fast`` one.
+
+    The full extraction differs from the fast one in two places (trafilatura 2.x, ``core`` and
+    ``external``): it compares the text found with readability's and jusText's, and in its wild-text
+    recovery (run when the main pass found under ``MIN_EXTRACTED_SIZE`` characters) it drops blocks
+    whose class or id says "teaser". The comparison keeps trafilatura's own text unless that text is
+    under ``MIN_EXTRACTED_SIZE`` characters or holds leftovers (``SANITIZED_XPATH``: nav, figure,
+    footer…), in which case jusText is tried; or has no paragraph text or more tables than
+    paragraphs; or readability's text is over twice as long. Readability only keeps and moves the
+    page's own text (it adds "VIDEO" into video iframes), so its text is never longer than the whole
+    page's text. True when none of this can happen: the text is long enough, clean, in paragraphs,
+    and at least half the page's text, and no markup mentions a teaser (spelt out: a class written
+    with character references is not looked for). Lengths are taken on the returned body, whose text
+    is never longer than the one trafilatura compares (duplicates and blank line breaks are dropped
+    after it). False whenever trafilatura's parts are not where expected: the full extraction then runs.
+    """
+    body = getattr(doc, "body", None)
+    parts = _comparison_parts()
+    if body is None or parts is None or "teaser" in html or "Teaser" in html:  # trafilatura lowercases T only
+        return False
+    unclean, paragraph_text, min_size = parts
+    size = len(" ".join(body.itertext()).strip())
+    if size < min_size or unclean(body) or not paragraph_text(body):
+        return False
+    if len(body.findall(".//table")) > len(body.findall(".//p")):
+        return False
+    page_chars = len(tree.text_content()) + len("VIDEO") * len(tree.findall(".//iframe"))
+    return 2 * size >= page_chars
+
+
+@functools.cache
+def _comparison_parts() -> tuple[Any, Any, int] | None:
+    """The XPaths of trafilatura's comparison (leftovers in an extraction, paragraph text), compiled once,
+    and its MIN_EXTRACTED_SIZE; None when this trafilatura keeps them elsewhere."""
+    from lxml.etree import XPath
+
+    try:
+        from trafilatura.external import SANITIZED_XPATH
+        from trafilatura.settings import DEFAULT_CONFIG
+
+        return XPath(SANITIZED_XPATH), XPath(".//p//text()"), DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+    except (ImportError, ValueError, LookupError):  # pragma: no cover - another trafilatura layout
+        return None
+
+
 def _tree(html: str, source: str) -> tuple[Any, str, int]:
     """The page's tree, the markup it was parsed from and how many tags were dropped to parse it: the
     markup as it is unless the tree is deeper than :data:`MAX_DEPTH` (or cannot be built), flattened then."""
@@ -125,7 +191,8 @@ def _tree(html: str, source: str) -> tuple[Any, str, int]:
 
     try:
         tree = parse_tree(html)
-        if not tree.xpath(_TOO_DEEP):
+        # every element opens with a "<" but the few libxml2 implies (html, head, body, a paragraph)
+        if html.count("<") < MAX_DEPTH - 8 or not tree.xpath(_TOO_DEEP):
             return tree, html, 0
     except (ParserError, ValueError):
         pass
