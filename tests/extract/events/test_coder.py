@@ -981,3 +981,42 @@ def test_unnamed_institution_takes_the_country_the_story_names_most(parse) -> No
     )
     events = [e for e in _events(parse, text) if e.type == "SANCTION"]
     assert [(e.actor, e.actor_country) for e in events] == [("federal judge", "USA")]
+
+
+# ---------------------------------------------------------------- interview transcripts
+
+
+def test_first_person_in_an_answer_is_the_answerer(parse) -> None:
+    text = (
+        "Chess player Mara Lind of Ruritania spoke with us about her career.\n\n"
+        "((Reporter)) Why did you leave the national team?\n\n"
+        "((Mara Lind)) I refused to play for the Ruritanian Chess Federation after the ban.\n\n"
+        "((Reporter)) Do you miss it?\n\n"
+        "((Mara Lind)) Not really, I have a new club now."
+    )
+    lind = Person(name="Mara Lind", country="RUR")
+    refusals = [e for e in _events(parse, text, resolver=StubResolver({"Mara Lind": lind})) if e.type == "REJECT"]
+    assert [e.actor for e in refusals] == ["Mara Lind"]
+
+
+def test_first_person_in_a_question_is_nobody(parse) -> None:
+    text = (
+        "Chess player Mara Lind spoke with us.\n\n"
+        "((Reporter)) I refused to believe the ban at first. Did you?\n\n"
+        "((Mara Lind)) Yes.\n\n"
+        "((Reporter)) Why?\n\n"
+        "((Mara Lind)) It was sudden."
+    )
+    assert [e for e in _events(parse, text) if e.type == "REJECT" and e.actor == "Mara Lind"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry deployed 300 troops to the border on Monday.", {"MOBILIZE"}),
+        ("Government troops began deploying into the northern towns.", {"MOBILIZE"}),
+        ("The city deployed an online platform for permits.", set()),  # no forces
+    ],
+)
+def test_deploying_is_of_forces(parse, text: str, expected: set[str]) -> None:
+    assert {e.type for e in _events(parse, text)} == expected

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
-from newsgraph.extract.events.quoted import quote_speakers
+from newsgraph.extract.events.quoted import quote_speakers, transcript_of
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
     NAME_LABELS,
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsgraph.core.model import Organization, Person
+    from newsgraph.extract.quotes.transcript import Transcript
 
 __all__ = [
     "CONTROL_VERBS",
@@ -155,6 +156,7 @@ class DocContext:
         self._group_sent = 0  # sentence number where last_group was named
         self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
         self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
+        self._transcript: Transcript | bool | None = False  # False: not looked for yet
         self._quote_starts: list[int] = []
         self.dominant: str | None = None
         self.leading: str | None = None  # the country the document names most (first of a tie), dominant or not
@@ -583,7 +585,22 @@ class DocContext:
         if k >= 0 and tok.idx < self._quotes[k][1]:
             speaker = self._quotes[k][2]
             return self.actor(self.doc[speaker]) if speaker >= 0 else None
-        return None
+        return self._answerer_actor(tok)
+
+    def _answerer_actor(self, tok: Token) -> Actor | None:
+        """In an interview transcript's answer, "I" and "we" are whoever answers (outside quote marks)."""
+        if self._transcript is False:
+            self._transcript = transcript_of(self.text, self.resolver)
+        name = self._transcript.answerer_at(tok.idx) if self._transcript else None
+        found = self.resolver.resolve(name) if name and self.resolver is not None else None
+        if name is None:
+            return None
+        role = getattr(found, "role", None)
+        hit = sector_of(role) if role else None
+        country = found.country if found else None
+        sector = hit.sector if hit else None
+        end = tok.idx + len(tok)
+        return Actor(tok.text, found.name if found else name, country, sector, tok.idx, end, tok.i, True, agentive=True)
 
     def _index_quotes(self) -> list[tuple[int, int, int]]:
         return quote_speakers(self.text, self.sents)

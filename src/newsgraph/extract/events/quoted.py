@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.quotes.spans import find_quote_spans
+from newsgraph.extract.quotes.transcript import Transcript, find_transcript
 from newsgraph.extract.syntax import subjects
 from newsgraph.lexicon.cues import speech_verbs
 
@@ -74,4 +75,9 @@ def speech_subject(sent: Span, quoted: QuotedChars) -> int:
     return -1
 
 
-__all__ = ["QuotedChars", "quote_speakers", "speech_subject"]
+def transcript_of(text: str, resolver: object) -> Transcript | None:
+    """The interview transcript layout of a document (answers' "I" is the answerer), or None."""
+    return find_transcript(text, getattr(resolver, "persons", ()))
+
+
+__all__ = ["QuotedChars", "quote_speakers", "speech_subject", "transcript_of"]
