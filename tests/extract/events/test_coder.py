@@ -1020,3 +1020,18 @@ def test_first_person_in_a_question_is_nobody(parse) -> None:
 )
 def test_deploying_is_of_forces(parse, text: str, expected: set[str]) -> None:
     assert {e.type for e in _events(parse, text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a penalty given: the courts of the one who receives it (SANCTION convict)
+        ("The former French president was given a two-year suspended sentence.", [("SANCTION", "convict", "FRA")]),
+        ("The judge imposed a fine of US$5,000 on the company.", [("SANCTION", "convict", None)]),
+        # a penalty the law provides is none given yet
+        ("The former French president faces a fine of up to 75,000 euros.", []),
+    ],
+)
+def test_penalties_given_are_sanctions(parse, text: str, expected: list) -> None:
+    found = [(e.type, e.mode, e.actor_country) for e in _events(parse, text) if not (e.negated or e.hypothetical)]
+    assert found == expected

@@ -394,12 +394,14 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
 # Types a subject can undergo with its giver unsaid ("received criticism", "faced charges", "won praise",
 # "received threats", "faced sanctions"); force is left out ("came under fire" is as often words as shots).
 _UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "CONCEDE"})
-_UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities"}
+_UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities", "convict": "court"}
 
 
 def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Candidate | None:
     """A nominal event the verb's subject suffers: the subject is the target, "from X" (on the noun or the
     verb) the actor, else an unnamed giver of no country."""
+    if pat.mode == "convict" and verb.lemma_.lower() == "face":
+        return None  # "faces a fine of up to ...": a penalty the law provides, not one given
     passive = is_passive(verb)  # "was granted a pardon by X": the passive subject receives, the agent gives
     receivers = [c for c in verb.children if c.dep_ == "nsubjpass"] if passive else subjects(verb)
     targets = _actor_list(receivers, ctx)
@@ -415,9 +417,9 @@ def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Ca
     elif pat.mode == "endorse":
         return None  # "won the nomination": whose, the sentence does not say
     else:
-        label = _UNNAMED_GIVER.get(pat.type, "unnamed")
-        # a pardon or clemency granted comes from the authorities of the one who receives it
-        country = targets[0].country if pat.type == "CONCEDE" else None
+        label = _UNNAMED_GIVER.get(pat.mode or "", _UNNAMED_GIVER.get(pat.type, "unnamed"))
+        # a pardon or a sentence comes from the authorities (the courts) of the one who receives it
+        country = targets[0].country if pat.type == "CONCEDE" or pat.mode == "convict" else None
         actors = [Actor(label, None, country, None, tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)]
     trigger = _nominal_trigger(verb, tok)
     # the noun is the clause: a verb row of the undergoing verb ("received") does not hide it
