@@ -46,3 +46,11 @@ def test_empty_or_wordless_text(text: str) -> None:
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+def test_compound_score_of_one_text() -> None:
+    from newsgraph.extract.values.tone import compound_score
+
+    assert compound_score("She was a brave, kind and wonderful leader.") > 0.5
+    assert compound_score("The attack was a horrible, senseless crime.") < -0.5
+    assert compound_score("   ") == 0.0

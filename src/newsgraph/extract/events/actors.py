@@ -22,14 +22,14 @@ the words they need (sectors, metonyms, countries) are data.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
-from newsgraph.extract.events.quoted import quote_speakers, transcript_of
+from newsgraph.extract.events.quoted import DocQuotations
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
     NAME_LABELS,
@@ -57,8 +57,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsgraph.core.model import Organization, Person
-    from newsgraph.extract.quotes.transcript import Transcript
-
 __all__ = [
     "CONTROL_VERBS",
     "SUBJ",
@@ -101,7 +99,6 @@ _INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV"})  # a state's own bodies:
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
 _INDEX_KEY = "newsgraph.events.index"
-_QUOTES_KEY = "newsgraph.events.quotes"
 _INDEXED = ("person_words", "person_country", "head_country", "_head_first", "locations", "paragraph_of",
             "_subjects", "_sent_no", "dominant", "leading", "sents")  # fmt: skip
 
@@ -155,9 +152,6 @@ class DocContext:
         self.last_group: Actor | None = None
         self._group_sent = 0  # sentence number where last_group was named
         self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
-        self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
-        self._transcript: Transcript | bool | None = False  # False: not looked for yet
-        self._quote_starts: list[int] = []
         self.dominant: str | None = None
         self.leading: str | None = None  # the country the document names most (first of a tie), dominant or not
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
@@ -175,6 +169,7 @@ class DocContext:
         else:
             for name, value in shared.items():
                 setattr(self, name, value)
+        self.quoted = DocQuotations(doc, self.sents, resolver, lambda: self.text)
 
     @property
     def text(self) -> str:
@@ -575,35 +570,20 @@ class DocContext:
 
     # ---- quotations -------------------------------------------------------------------
     def _speaker_actor(self, tok: Token) -> Actor | None:
-        """The speaker of the quotation ``tok`` stands in ("we urge ...," he said), or None."""
-        if self._quotes is None:
-            self._quotes = self.doc.user_data.get(_QUOTES_KEY)
-            if self._quotes is None:
-                self._quotes = self.doc.user_data[_QUOTES_KEY] = self._index_quotes()
-            self._quote_starts = [start for start, _, _ in self._quotes]
-        k = bisect_right(self._quote_starts, tok.idx) - 1  # the quotations do not overlap
-        if k >= 0 and tok.idx < self._quotes[k][1]:
-            speaker = self._quotes[k][2]
+        """Who "I" or "we" is: the speaker of the quotation ``tok`` stands in ("we urge ...," he said), the
+        answerer of an interview transcript's answer, else None."""
+        speaker = self.quoted.speaker_at(tok.idx)
+        if speaker is not None:
             return self.actor(self.doc[speaker]) if speaker >= 0 else None
-        return self._answerer_actor(tok)
-
-    def _answerer_actor(self, tok: Token) -> Actor | None:
-        """In an interview transcript's answer, "I" and "we" are whoever answers (outside quote marks)."""
-        if self._transcript is False:
-            self._transcript = transcript_of(self.text, self.resolver)
-        name = self._transcript.answerer_at(tok.idx) if self._transcript else None
-        found = self.resolver.resolve(name) if name and self.resolver is not None else None
+        name = self.quoted.answerer_at(tok.idx)
         if name is None:
             return None
+        found = self.resolver.resolve(name) if self.resolver is not None else None
         role = getattr(found, "role", None)
         hit = sector_of(role) if role else None
-        country = found.country if found else None
-        sector = hit.sector if hit else None
+        country, sector = (found.country if found else None), (hit.sector if hit else None)
         end = tok.idx + len(tok)
         return Actor(tok.text, found.name if found else name, country, sector, tok.idx, end, tok.i, True, agentive=True)
-
-    def _index_quotes(self) -> list[tuple[int, int, int]]:
-        return quote_speakers(self.text, self.sents)
 
 
 def _breaks(tok: Token) -> bool:

@@ -71,6 +71,7 @@ from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import FACT
+from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.lexicon.countries import country_code
@@ -171,6 +172,10 @@ def _sentence_events(
     cands += announced_intents(sent, ctx, {c.clause.i for c in cands if not c.nominal})  # "announced it would join"
     coded = {c.clause.i for c in cands} | {t.i for c in cands for t in c.trigger}
     cands += reported_judgements(sent, ctx, coded)  # "said the ruling was unfair"
+    # '"He was a gentle soul," X said': once per speaker and person praised in a few sentences (one tribute)
+    recent = memory.told[-8:]
+    praised = {(t.actor.label, t.target.label) for t in recent if t.type == "SUPPORT" and t.actor and t.target}
+    cands += quoted_praise(sent, ctx, coded | {c.clause.i for c in cands}, praised)
     if not cands:
         return []
     cands.sort(key=lambda c: c.nominal)  # a verb wins over a noun for the same event ("met" over "visit")

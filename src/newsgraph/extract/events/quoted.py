@@ -11,6 +11,7 @@ used to take hours).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.quotes.spans import find_quote_spans
@@ -19,7 +20,7 @@ from newsgraph.extract.syntax import subjects
 from newsgraph.lexicon.cues import speech_verbs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 
 class QuotedChars:
@@ -75,9 +76,44 @@ def speech_subject(sent: Span, quoted: QuotedChars) -> int:
     return -1
 
 
-def transcript_of(text: str, resolver: object) -> Transcript | None:
-    """The interview transcript layout of a document (answers' "I" is the answerer), or None."""
-    return find_transcript(text, getattr(resolver, "persons", ()))
+_QUOTES_KEY = "newsgraph.events.quotes"
 
 
-__all__ = ["QuotedChars", "quote_speakers", "speech_subject", "transcript_of"]
+class DocQuotations:
+    """The quotations of one parsed document with their speakers, and its interview layout; each found
+    on first use (most sentences never ask), the quotations kept on the ``Doc`` for later readers."""
+
+    def __init__(self, doc: Doc, sents: list[Span], resolver: object, text: Callable[[], str]) -> None:
+        self.doc, self.sents, self.resolver, self._text = doc, sents, resolver, text
+        self._quotes: list[tuple[int, int, int]] | None = None  # (start, end, speaker token or -1)
+        self._starts: list[int] = []
+        self._transcript: Transcript | bool | None = False  # False: not looked for yet
+
+    def _load(self) -> list[tuple[int, int, int]]:
+        if self._quotes is None:
+            self._quotes = self.doc.user_data.get(_QUOTES_KEY)
+            if self._quotes is None:
+                self._quotes = self.doc.user_data[_QUOTES_KEY] = quote_speakers(self._text(), self.sents)
+            self._starts = [start for start, _, _ in self._quotes]
+        return self._quotes
+
+    def in_sentence(self, sent: Span) -> list[tuple[int, int, int]]:
+        """(start, end, speaker token or -1) of the quotations that overlap ``sent``."""
+        quotes = self._load()
+        k = max(bisect_right(self._starts, sent.start_char) - 1, 0)
+        return [q for q in quotes[k : bisect_left(self._starts, sent.end_char)] if q[1] > sent.start_char]
+
+    def speaker_at(self, char: int) -> int | None:
+        """The speaker token of the quotation holding ``char`` (-1: nobody found), None outside quotations."""
+        quotes = self._load()
+        k = bisect_right(self._starts, char) - 1  # the quotations do not overlap
+        return quotes[k][2] if k >= 0 and char < quotes[k][1] else None
+
+    def answerer_at(self, char: int) -> str | None:
+        """Who answers, when ``char`` lies in an answer of an interview transcript ("I" and "we" are theirs)."""
+        if self._transcript is False:
+            self._transcript = find_transcript(self._text(), getattr(self.resolver, "persons", ()))
+        return self._transcript.answerer_at(char) if self._transcript else None
+
+
+__all__ = ["DocQuotations", "QuotedChars", "quote_speakers", "speech_subject"]

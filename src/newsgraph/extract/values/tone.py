@@ -34,6 +34,11 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+def compound_score(text: str) -> float:
+    """VADER's compound score (-1..1) of one short text, a sentence or a quotation."""
+    return float(_analyzer().polarity_scores(text[:_MAX_SENTENCE])["compound"]) if text.strip() else 0.0
+
+
 def split_sentences(text: str) -> list[str]:
     """Rough sentences of ``text`` (no parse): cut after . ! ? and at line breaks."""
     return [s.strip()[:_MAX_SENTENCE] for s in _SENTENCE_END.split(text) if s and any(c.isalpha() for c in s)]
