@@ -279,6 +279,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return _acl_subjects(head, depth)
     if v.dep_ == "acl" and v.tag_ in _FINITE:  # "X speaking to the council called ...": a misparsed main verb
         root = v.sent.root
+        if root.i == head.i and head.pos_ == "PROPN" and head.i < v.i:
+            return [head]  # "Biden named X as his running mate" parsed as a name the verb describes
         return [c for c in root.children if c.dep_ == "nsubj" and c.i < v.i] if root.i != v.i else []
     return []
 

@@ -116,3 +116,37 @@ def test_light_verb(parse, text: str, noun: str, hosted: bool, verb: str | None)
 )
 def test_objects(parse, text: str, verb: str, expected: list[str]) -> None:
     assert [o.text for o in objects(_tok(parse(text), verb))] == expected
+
+
+def test_a_name_parsed_as_object_predicate_is_the_object() -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events.arguments import objects
+    from newsgraph.ingest.nlp import load_nlp
+
+    # "named Jane Roe as his running mate" with "Roe" parsed as an object predicate (oprd)
+    words = ["Biden", "named", "Jane", "Roe", "as", "his", "running", "mate", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "compound", "oprd", "prep", "poss", "amod", "pobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", "NNP", "IN", "PRP$", "NN", "NN", "."]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert [t.text for t in objects(doc[1])] == ["Roe"]
+
+
+def test_light_verb_of_a_noun_misparsed_in_apposition_to_the_recipient() -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events.arguments import light_verb
+    from newsgraph.ingest.nlp import load_nlp
+
+    # "The governor granted Jane Roe a full pardon." with "pardon" in apposition to "Roe" (a dative)
+    words = ["The", "governor", "granted", "Jane", "Roe", "a", "full", "pardon", "."]
+    heads = [1, 2, 2, 4, 2, 7, 7, 4, 2]
+    deps = ["det", "nsubj", "ROOT", "compound", "dative", "det", "amod", "appos", "punct"]
+    tags = ["DT", "NN", "VBD", "NNP", "NNP", "DT", "JJ", "NN", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "DET", "ADJ", "NOUN", "PUNCT"]
+    lemmas = ["the", "governor", "grant", "Jane", "Roe", "a", "full", "pardon", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    found = light_verb(doc[7])
+    assert found is not None and found.i == 2

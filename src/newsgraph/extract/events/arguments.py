@@ -163,6 +163,8 @@ def objects(v: Token) -> list[Token]:
                     objs.extend(x for x in c.children if x.dep_ == "nsubj")
         if not objs:
             objs = [c for c in v.children if c.dep_ == "dative"]
+        if not objs:  # "named Jane Roe as his running mate" with the name parsed as an object predicate
+            objs = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return [o for h in objs for o in conjuncts(h)]
 
 
@@ -451,6 +453,10 @@ def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
                 continue
             if lv.particle is None or any(c.dep_ in ("prt", "prep") and c.lower_ == lv.particle for c in head.children):
                 return head
+    if tok.dep_ == "appos" and head.dep_ == "dative" and head.head.pos_ == "VERB":
+        verb = head.head  # "granted X a pardon" parsed with the pardon in apposition to the recipient
+        if any(lv.kind == "light" and lv.particle is None for lv in light_verbs().get(verb.lemma_.lower(), ())):
+            return verb
     if tok.dep_ == "pobj":
         verb = head.head
         for lv in light_verbs().get(verb.lemma_.lower(), ()):
