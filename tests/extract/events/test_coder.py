@@ -1035,3 +1035,16 @@ def test_deploying_is_of_forces(parse, text: str, expected: set[str]) -> None:
 def test_penalties_given_are_sanctions(parse, text: str, expected: list) -> None:
     found = [(e.type, e.mode, e.actor_country) for e in _events(parse, text) if not (e.negated or e.hypothetical)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a run of events carried by a light verb: the verb acts on the events inside "a series of"
+        ("Malian rebels launched a series of attacks on the Nigerien army.", {("ASSAULT", "MLI", "NER")}),
+        # a state honour awarded by no one named: the state's (the receiver's country)
+        ("The French general was awarded the Legion of Honour medal in 2001.", {("SUPPORT", "FRA", "FRA")}),
+    ],
+)
+def test_runs_of_events_and_state_honours(parse, text: str, expected: set) -> None:
+    assert set(_facts(parse, text)) == expected

@@ -439,11 +439,17 @@ def noun_pattern(tok: Token) -> NounPattern | None:
     return None
 
 
+# nouns of a stretch or a run of events: "three days of mourning", "a series of strikes", "a wave of arrests"
+_SPANS = frozenset({"day", "week", "month", "hour", "period", "series", "wave", "round", "spate", "string"})
+
+
 def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
     """The verb that carries a nominal event ("held talks", "went on strike"); with ``hosted``, also the verb
     of a clause the event frames ("in a phone call with X, Y said": for consultations)."""
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "used water cannons and tear gas": the first conjunct holds the verb
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
+        tok = tok.head.head  # "announced three days of mourning", "launched a series of strikes"
     head = tok.head
     if head.i == tok.i:
         return None

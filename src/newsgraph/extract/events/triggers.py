@@ -456,7 +456,7 @@ def _in_words(actors: list[Actor], targets: list[Actor], ctx: DocContext) -> boo
     doc = ctx.doc
 
     def person(a: Actor) -> bool:
-        if a.head < 0:
+        if a.head < 0 or a.sector in _ARMED:  # "rebels launched attacks on the army": force
             return False
         head = doc[a.head]  # "his attacks", "Smith's attacks", "the president's attacks"
         return head.lower_ in PERSONAL or ctx.is_person(head) or (head.lemma_.lower(),) in titles()
@@ -482,6 +482,7 @@ def _opens_ties(light: Token) -> bool:
 
 
 _VERBAL_ATTACKS = frozenset({"attack"})  # a noun that names an attack in words as often as one in force
+_ARMED = frozenset({"MIL", "REB", "POL", "SPY"})  # sectors whose attacks are force, whoever they hit
 
 
 @lru_cache(maxsize=1)
