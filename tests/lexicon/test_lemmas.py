@@ -18,3 +18,12 @@ def test_parse_applies_the_fixes() -> None:
     doc = parse_one("The officer raped a tourist, and the court is sentencing him.")
     assert {t.text: t.lemma_ for t in doc}["raped"] == "rape"
     assert {t.text: t.lemma_ for t in doc}["sentencing"] == "sentence"
+
+
+def test_event_verbs_the_model_lemmatizes_wrong() -> None:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    doc = parse_one("Rebels waged war, the minister was fined, and students staged a sit-down protest.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["waged"], lemmas["fined"], lemmas["staged"]) == ("wage", "fine", "stage")
