@@ -1048,3 +1048,12 @@ def test_penalties_given_are_sanctions(parse, text: str, expected: list) -> None
 )
 def test_runs_of_events_and_state_honours(parse, text: str, expected: set) -> None:
     assert set(_facts(parse, text)) == expected
+
+
+def test_aid_pledged_by_foreign_donors_goes_to_the_storys_country(parse) -> None:
+    text = (
+        "Floods in Haiti destroyed thousands of homes last week. Haiti's government said reconstruction "
+        "would take years. Japan and Norway have pledged funds for the rebuilding."
+    )
+    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "AGREE"}
+    assert found == {("AGREE", "JPN", "HTI"), ("AGREE", "NOR", "HTI")}

@@ -60,6 +60,7 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
+    donor_recipient,
     home_target,
     intended_type,
     located_target,
@@ -227,7 +228,7 @@ def _sentence_events(
                 pairs.insert(0, (actors[0], actors[1]))
             elif cand.mode is None and "multilateral" in ptype.modes:
                 cand.mode = "multilateral"
-        if not targets and (located := located_target(cand) or home_target(cand, ctx)) is not None:
+        if not targets and (located := located_target(cand) or home_target(cand, ctx) or donor_recipient(cand, ctx)):
             targets = [located]  # "an attack on oil facilities in Saudi Arabia"
         if not actors and targets:
             unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"

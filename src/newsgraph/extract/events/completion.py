@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.memory import EventMemory
 
 __all__ = [
-    "UNKNOWN_ATTACKER", "attack_subjects", "home_target", "intended_type", "located_target", "place_target",
+    "UNKNOWN_ATTACKER", "attack_subjects", "donor_recipient", "home_target", "intended_type", "located_target",
+    "place_target",
     "text_target", "unknown_attacker",
 ]  # fmt: skip
 
@@ -129,6 +130,24 @@ def home_target(cand: Candidate, ctx: DocContext) -> Actor | None:
     named = [c for n in attack_subjects(cand.clause) for c in np_countries(n, locative=True)]  # "a Kabul bombing"
     code = (named[0] if named else None) or ctx.location_country(cand.clause) or ctx.dominant
     return replace(raw, country=code, inferred=True) if code else None
+
+
+# what donors give or pledge (AID, and the promise of it: AGREE)
+_GIVEN = frozenset({"fund", "aid", "money", "assistance", "loan", "grant", "donation", "relief", "vaccine", "supply"})
+
+
+def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
+    """The recipient of aid given or pledged with none named, by donors foreign to the country the story names
+    most: that country ("China and Russia have pledged funds" in a story about Syria's reconstruction)."""
+    home = ctx.dominant or ctx.leading  # the country the story names most
+    if cand.type not in ("AID", "AGREE") or home is None or not cand.modality.is_fact:
+        return None
+    raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
+    if raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
+        return None
+    if not cand.actors or any(a.country in (None, home) for a in cand.actors):
+        return None
+    return replace(raw, country=home, inferred=True)
 
 
 def _adjective_country(tok: Token) -> str | None:
