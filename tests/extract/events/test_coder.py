@@ -1057,3 +1057,18 @@ def test_aid_pledged_by_foreign_donors_goes_to_the_storys_country(parse) -> None
     )
     found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "AGREE"}
     assert found == {("AGREE", "JPN", "HTI"), ("AGREE", "NOR", "HTI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backing an issue named in general is a stance, not an act toward a side
+        ("The candidate supports LGBT rights and an open immigration policy.", set()),
+        ("Senator Ana Ruiz favored rank choice voting.", set()),
+        # backing someone, or a particular act told of, is SUPPORT
+        ("Senator Ana Ruiz supported the governor's plan.", {"SUPPORT"}),
+        ("Senator Ana Ruiz endorsed Governor Tom Hale.", {"SUPPORT"}),
+    ],
+)
+def test_support_for_an_issue_in_general_is_no_event(parse, text: str, expected: set) -> None:
+    assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected

@@ -61,6 +61,7 @@ from newsgraph.extract.events.arguments import (
 from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
     donor_recipient,
+    generic_issue,
     home_target,
     intended_type,
     located_target,
@@ -254,6 +255,8 @@ def _sentence_events(
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
             targets = [found]  # "criticised the proceedings": the object's words
+        if cand.type == "SUPPORT" and targets and all(generic_issue(t, ctx.doc) for t in targets):
+            continue  # "supports LGBT rights": a stance on an issue, no act toward a side
         if (
             ptype.needs_target
             and not targets

@@ -30,15 +30,14 @@ from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, modality_kinds
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from newsgraph.extract.events.actors import DocContext
     from newsgraph.extract.events.memory import EventMemory
 
 __all__ = [
-    "UNKNOWN_ATTACKER", "attack_subjects", "donor_recipient", "home_target", "intended_type", "located_target",
-    "place_target",
-    "text_target", "unknown_attacker",
+    "UNKNOWN_ATTACKER", "attack_subjects", "donor_recipient", "generic_issue", "home_target", "intended_type",
+    "located_target", "place_target", "text_target", "unknown_attacker",
 ]  # fmt: skip
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
@@ -226,10 +225,27 @@ def text_target(cand: Candidate) -> Actor | None:
     if cand.type not in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
         return None
     found = next((t for t in cand.targets if t.head >= 0 and not t.entity_like and t.text), None)
-    if found is not None or cand.nominal:
-        return found
-    for obj in [c for c in cand.clause.children if c.dep_ == "dobj"][:1]:  # not a that-clause's subject
-        lo, hi = np_span(obj)
-        words = obj.doc[lo:hi]
-        return Actor(words.text, None, None, None, words.start_char, words.end_char, obj.i)
-    return None
+    if found is None and not cand.nominal:
+        for obj in [c for c in cand.clause.children if c.dep_ == "dobj"][:1]:  # not a that-clause's subject
+            lo, hi = np_span(obj)
+            words = obj.doc[lo:hi]
+            found = Actor(words.text, None, None, None, words.start_char, words.end_char, obj.i)
+    return found
+
+
+_SPECIFIC = frozenset({"the", "this", "that", "these", "those"})
+
+
+def generic_issue(target: Actor, doc: Doc) -> bool:
+    """A target that is an issue named in general ("supports LGBT rights", "favored rank choice voting", "backed
+    an open immigration policy"): no one, nobody's, and no particular thing told of ("hailed the pipeline",
+    "supporting the law" are someone's acts). Backing an issue is a stance, not an act toward a side."""
+    if target.head < 0 or target.agentive or target.named or (target.country is not None and not target.inferred):
+        return False
+    head = doc[target.head]
+    if head.pos_ in ("PRON", "PROPN", "NUM") or head.lemma_.lower() in actor_nouns():
+        return False
+    return not any(
+        (c.dep_ == "poss") or (c.dep_ == "det" and c.lower_ in _SPECIFIC) or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in head.children
+    )
