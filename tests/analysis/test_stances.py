@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.analysis.stances import board, issue_matches
+from newsgraph.store import summaries
 from newsgraph.store.db import Store
 from newsgraph.store.filters import Filters
 from newsgraph.store.schema import documents, now, stances
@@ -40,6 +41,7 @@ def store(any_db_url: str):
             _stance(conn, "b", "KAZ", "neutral", "Kazakhstan said it stays neutral.")
             _stance(conn, "a", "UZB", "no official statement", "Uzbekistan has not commented.")
             _stance(conn, "b", "FRA", "opposes", "France condemned the vote.", issue="the referendum in Crimea")
+            summaries.add(conn, ["a", "b"])  # as Store.save_page does after a document's facts
         yield s
 
 
@@ -96,6 +98,9 @@ def test_the_latest_rows_alone_give_the_same_cells(store: Store, until: str | No
             assert b.history == [b.evidence] and b.statements == len(a.history)
             assert cell_history(conn, a.country, a.issue, f, exact=issue is None) == a.history
             assert points[(a.country, a.issue)] == [(h.date, h.position) for h in a.history]
+            assert (
+                replay_points(conn, f, issue=issue, last=1)[(a.country, a.issue)] == points[(a.country, a.issue)][-1:]
+            )
 
 
 @pytest.fixture
@@ -105,6 +110,7 @@ def clustered(store: Store) -> Store:
 
     with store.engine.begin() as conn:
         _doc(conn, "c", "2022-06-03")
+        summaries.subtract(conn, ["b"])  # "b" gets another stance: as re-extraction does
         _stance(
             conn,
             "b",
@@ -115,6 +121,7 @@ def clustered(store: Store) -> Store:
         )
         _stance(conn, "c", "FRA", "opposes", "France rejected the treaty.", issue="treaty (Russia, Ukraine)")
         _stance(conn, "c", "DEU", "opposes", "Germany rejected the treaty.", issue="treaty (Russia, Ukraine)")
+        summaries.add(conn, ["b", "c"])
         cluster_new(conn)
     return store
 
@@ -138,5 +145,6 @@ def test_one_column_per_issue_cluster_with_each_rows_own_issue(clustered: Store,
         assert cells[("FRA", treaty)].issue_key == deu.issue_key
         assert [e.issue for e in cell_history(conn, "DEU", treaty)] == [treaty, "treaty (Russia, Ukraine)"]
         assert replay_points(conn)[("DEU", treaty)] == [("2022-06-01", "supports"), ("2022-06-03", "opposes")]
+        assert replay_points(conn, last=1)[("DEU", treaty)] == [("2022-06-03", "opposes")]  # the column's latest
         # the topic words of the cluster's label find every member's rows
         assert {c.country for c in board(conn, issue="annexation treaty", history=history)} == {"FRA", "DEU"}

@@ -7,8 +7,11 @@ keeps its own document's issue (``Evidence.issue``).
 The date of a row is the stance's own date or its document's publication
 date. The latest row on or before the filters' ``until`` (the board "as of" that date) wins a cell; earlier rows stay in
 ``history`` so a reader can see how a position changed, and on what evidence. The web page and the API read
-only the winning rows (``board(..., history=False)``: one ranked query) and a cell's history when it is
-opened (:func:`cell_history`); the "as of" slider replays ``(date, position)`` pairs (:func:`replay_points`).
+only the winning rows (``board(..., history=False)``) and a cell's history when it is opened
+(:func:`cell_history`); the "as of" slider replays ``(date, position)`` pairs (:func:`replay_points`, the
+page sends each cell's latest few). Without an "as of" date the winners, counts, labels and latest pairs
+come from the cells kept at ingest (:mod:`newsgraph.store.stance_cells`: a few rows per cell, not every
+statement); "as of" a date, the winners are ranked over the statements (one ranked query).
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ from sqlalchemy.engine import Connection
 from newsgraph.store.filters import NO_FILTERS, Filters
 from newsgraph.store.schema import documents, stances
 from newsgraph.store.schema_kb import issue_cluster_members, issue_clusters
+from newsgraph.store.schema_summary import stance_cells
 from newsgraph.store.sql import chunked
+from newsgraph.store.stance_cells import latest as cell_latest
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that carry no topic in issue labels ("the current situation in Ukraine").
@@ -69,10 +74,15 @@ def issue_matches(issue: str, wanted: str | None) -> bool:
     return words <= have or wanted.lower() in issue.lower()
 
 
+def stored_issues(conn: Connection) -> list[str]:
+    """Every issue label of the stored stances (from the board's cells, :mod:`newsgraph.store.stance_cells`)."""
+    return list(conn.execute(select(stance_cells.c.issue).distinct()).scalars())
+
+
 def matching_issues(conn: Connection, wanted: str) -> list[str]:
     """The stored issue labels that :func:`issue_matches` ``wanted``, with every member label of a cluster
     whose label matches it."""
-    labels = {i for i in conn.execute(select(stances.c.issue).distinct()).scalars() if issue_matches(i, wanted)}
+    labels = {i for i in stored_issues(conn) if issue_matches(i, wanted)}
     keys = [
         k
         for k, label in conn.execute(select(issue_clusters.c.key, issue_clusters.c.label))
@@ -96,12 +106,8 @@ def cell_issues(conn: Connection, label: str) -> list[str]:
 def board_issues(conn: Connection) -> list[str]:
     """Every column the board can have, whatever the filters: the clusters' labels and the labels not
     clustered yet."""
-    q = select(_column()).select_from(
-        stances.outerjoin(issue_cluster_members, issue_cluster_members.c.issue == stances.c.issue).outerjoin(
-            issue_clusters, issue_clusters.c.key == issue_cluster_members.c.cluster_key
-        )
-    )
-    return sorted(set(conn.execute(q.distinct()).scalars()))
+    column = func.coalesce(issue_clusters.c.label, stance_cells.c.issue)
+    return sorted(set(conn.execute(select(column).select_from(_cells()).distinct()).scalars()))
 
 
 def _date() -> Any:
@@ -122,16 +128,26 @@ def _rows() -> Any:
     )
 
 
-def _conditions(conn: Connection, f: Filters, issue: str | None, *, exact: bool = False) -> list[Any] | None:
-    """WHERE clauses for the rows of the board (None when no stored issue matches ``issue``)."""
-    out = [*f.date_range(_date(), undated=True)]
+def _cells() -> Any:
+    """The board's stored cells with, where clustered, their issue cluster."""
+    return stance_cells.outerjoin(
+        issue_cluster_members, issue_cluster_members.c.issue == stance_cells.c.issue
+    ).outerjoin(issue_clusters, issue_clusters.c.key == issue_cluster_members.c.cluster_key)
+
+
+def _conditions(
+    conn: Connection, f: Filters, issue: str | None, *, exact: bool = False, table: Any = stances
+) -> list[Any] | None:
+    """WHERE clauses for the rows of the board (None when no stored issue matches ``issue``); on
+    ``stance_cells`` (``table``) only the country and the issue apply."""
+    out = [*f.date_range(_date(), undated=True)] if table is stances else []
     if f.country:
-        out.append(stances.c.country == f.country)
+        out.append(table.c.country == f.country)
     if issue is not None:
         labels = cell_issues(conn, issue) if exact else matching_issues(conn, issue)
         if not labels:
             return None
-        out.append(stances.c.issue.in_(labels))
+        out.append(table.c.issue.in_(labels))
     return out
 
 
@@ -146,7 +162,7 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
     if where is None:
         return []
     if not history:
-        return _latest(conn, where, issue)
+        return _latest(conn, f, where, issue)
     date = _date()
     q = (
         select(
@@ -181,11 +197,12 @@ def board(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None
     return sorted(cells.values(), key=lambda c: (c.issue, c.country))
 
 
-def _latest(conn: Connection, where: list[Any], issue: str | None) -> list[Cell]:
+def _latest(conn: Connection, f: Filters, where: list[Any], issue: str | None) -> list[Cell]:
     """The row that wins each cell (the latest date, then the highest id), with the cell's row count.
 
-    The winners are found by :func:`_winners`, then their rows alone are read."""
-    winners = _winners(conn, where, issue)
+    The winners are found by :func:`_stored_winners` (the board as it stands: a few rows per cell) or,
+    "as of" a date, :func:`_winners`; then their rows alone are read."""
+    winners = _winners(conn, where, issue) if f.dated else _stored_winners(conn, f, issue)
     counts = {key: n for key, (_, n) in winners.items()}
     out = []
     for part in chunked(sorted(i for i, _ in winners.values())):
@@ -207,6 +224,25 @@ def _latest(conn: Connection, where: list[Any], issue: str | None) -> list[Cell]
 def _key(key: str | None, issue: str | None) -> str | None:
     """A cell's cluster key: none when the board's columns are merged by the ``issue`` asked for."""
     return key if issue is None else None
+
+
+def _stored_winners(conn: Connection, f: Filters, issue: str | None) -> dict[tuple[str, str], tuple[int, int]]:
+    """As :func:`_winners` for the board as it stands (no dates), from ``stance_cells``: a column merging
+    several labels is won by the best of their winners, its count their sum."""
+    where = _conditions(conn, f, issue, table=stance_cells)
+    if where is None:
+        return {}
+    c = stance_cells.c
+    column = func.coalesce(issue_clusters.c.label, c.issue).label("board_issue")
+    q = select(c.country, column, c.statements, c.latest_id, c.latest_stated).select_from(_cells()).where(*where)
+    best: dict[tuple[str, str], tuple[str, int]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for country, label, n, id_, stated in conn.execute(q).all():
+        cell = (country, label if issue is None else issue)
+        counts[cell] += n
+        if cell not in best or (stated, id_) > best[cell]:
+            best[cell] = (stated, id_)
+    return {cell: (id_, counts[cell]) for cell, (_, id_) in best.items()}
 
 
 def _winners(conn: Connection, where: list[Any], issue: str | None) -> dict[tuple[str, str], tuple[int, int]]:
@@ -269,9 +305,14 @@ def cell_history(
 Replay = dict[tuple[str, str], list[tuple[str | None, str]]]
 
 
-def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None) -> Replay:
+def replay_points(
+    conn: Connection, f: Filters = NO_FILTERS, *, issue: str | None = None, last: int | None = None
+) -> Replay:
     """Per cell, its statements' ``(date, position)`` oldest first (no evidence): what the "as of" slider
-    replays."""
+    replays; with ``last``, only each cell's latest ``last`` (without dates read down the cells' index,
+    :func:`newsgraph.store.stance_cells.latest`)."""
+    if last is not None and not f.dated:
+        return _latest_points(conn, f, issue, last)
     where = _conditions(conn, f, issue)
     if where is None:
         return {}
@@ -285,4 +326,30 @@ def replay_points(conn: Connection, f: Filters = NO_FILTERS, *, issue: str | Non
     out: Replay = {}
     for country, label, day, position, _ in conn.execute(q).all():  # fetched at once: faster than row by row
         out.setdefault((country, label if issue is None else issue), []).append((day, position))
+    return out if last is None else {k: v[-last:] for k, v in out.items()}
+
+
+def _latest_points(conn: Connection, f: Filters, issue: str | None, last: int) -> Replay:
+    """:func:`replay_points` of the board as it stands, ``last`` per cell: each stored cell's latest
+    ``last``, merged per column (a column of several labels keeps the latest ``last`` of theirs)."""
+    where = _conditions(conn, f, issue, table=stance_cells)
+    if where is None:
+        return {}
+    c = stance_cells.c
+    labels = {
+        (country, stored): label
+        for country, stored, label in conn.execute(
+            select(c.country, c.issue, func.coalesce(issue_clusters.c.label, c.issue))
+            .select_from(_cells())
+            .where(*where)
+        )
+    }
+    merged: dict[tuple[str, str], list[tuple[str | None, str, int]]] = {}
+    for (country, stored), points in cell_latest(conn, where, last).items():
+        label = labels.get((country, stored), stored) if issue is None else issue
+        merged.setdefault((country, label), []).extend(points)
+    out: Replay = {}
+    for key, points in merged.items():
+        points.sort(key=lambda p: (p[0] or "", p[2]))
+        out[key] = [(day, position) for day, position, _ in points[-last:]]
     return out

@@ -261,6 +261,9 @@ stances = Table(
     Column("position", String(40), nullable=False),
     Column("date", String(10)),
     *_evidence_columns(),
+    # Its date, else its document's publication date (revision 0009; set by newsgraph.store.summaries): the
+    # order of a stance cell's statements, read newest first through ix_stances_cell_stated.
+    Column("stated", String(32)),
 )
 
 # Positions of persons who hold no office that speaks for a country (revision 0007; newsgraph.extract.voices).

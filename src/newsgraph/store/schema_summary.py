@@ -14,11 +14,14 @@ stored, taken away before its facts are replaced) and can rebuild them from the 
 - ``entity_days``: per entity and document day, documents and mentions.
 - ``day_totals``: per document day, documents, main articles, mentions, factual events.
 - ``day_event_types``: per event day (``events.day``) and PLOVER type, factual events.
+- ``stance_cells``: per country and stored issue label (a cell of the stance board before issue clusters
+  merge labels into columns), its statements and the one that wins the cell: the latest by
+  ``stances.stated`` (``""`` when undated), then by id (revision ``0009``).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, String, Table
+from sqlalchemy import Column, Index, Integer, String, Table, Text
 
 from newsgraph.store.schema import metadata
 
@@ -74,8 +77,18 @@ day_event_types = Table(
     Column("events", COUNT, nullable=False),
 )
 
+stance_cells = Table(
+    "stance_cells",
+    metadata,
+    Column("country", String(3), primary_key=True),
+    Column("issue", Text, primary_key=True),
+    Column("statements", COUNT, nullable=False),
+    Column("latest_id", Integer, nullable=False),
+    Column("latest_stated", String(32), nullable=False),
+)
+
 # Each table's key columns and count columns, in the order the writers use.
-SUMMARY_TABLES = (summary_documents, entity_totals, entity_days, day_totals, day_event_types)
+SUMMARY_TABLES = (summary_documents, entity_totals, entity_days, day_totals, day_event_types, stance_cells)
 COUNTED = {
     entity_totals: (("entity_id",), ("documents", "mentions", "as_actor", "as_target", "quotes")),
     entity_days: (("entity_id", "day"), ("documents", "mentions")),
@@ -90,5 +103,6 @@ __all__ = [
     "day_totals",
     "entity_days",
     "entity_totals",
+    "stance_cells",
     "summary_documents",
 ]

@@ -8,7 +8,8 @@ read only the rows of the documents at hand (grouped in SQL, summed here) and wr
 with one upsert per table (``INSERT … ON CONFLICT DO UPDATE``, keys sorted so two writers lock rows
 in the same order); rows whose counts fall to zero are deleted.
 
-:func:`add` also sets ``events.day`` of the documents' events. :func:`rebuild` empties the tables
+:func:`add` also sets ``events.day`` of the documents' events, and :mod:`newsgraph.store.stance_cells` keeps
+the stance board's cells (and ``stances.stated``) with the same calls. :func:`rebuild` empties the tables
 and fills them again from the facts with one statement each (after rows were written some other
 way, e.g. bulk copies); :func:`recount` returns what the tables should hold, for tests and checks.
 """
@@ -24,6 +25,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from newsgraph.store import stance_cells
 from newsgraph.store.filters import first_page
 from newsgraph.store.schema import documents, events, mentions, quotes
 from newsgraph.store.schema_summary import (
@@ -81,6 +83,7 @@ def add(conn: Connection, doc_ids: Iterable[str]) -> int:
         conn.execute(_event_day(ids))
         conn.execute(summary_documents.insert(), [{"document_id": i, "day": d, "role": r} for i, (d, r) in new.items()])
         _apply(conn, _shares(conn, new), sign=1)
+        stance_cells.add(conn, ids)
         done += len(new)
     return done
 
@@ -93,6 +96,7 @@ def subtract(conn: Connection, doc_ids: Iterable[str]) -> int:
         if not known:
             continue
         _apply(conn, _shares(conn, known), sign=-1)
+        stance_cells.subtract(conn, sorted(known))
         conn.execute(delete(summary_documents).where(summary_documents.c.document_id.in_(sorted(known))))
         done += len(known)
     return done
@@ -252,12 +256,13 @@ def rebuild(conn: Connection) -> None:
     for table, query in _recount_queries(summary_documents).items():
         keys, counted = COUNTED[table]
         conn.execute(table.insert().from_select([*keys, *counted], query))
+    stance_cells.fill(conn)
     if conn.dialect.name == "postgresql":
         for table in SUMMARY_TABLES:
             conn.execute(text(f"ANALYZE {table.name}"))
 
 
-Snapshot = dict[str, dict[tuple[Any, ...], tuple[int, ...]]]
+Snapshot = dict[str, dict[tuple[Any, ...], tuple[Any, ...]]]
 
 
 def recount(conn: Connection) -> Snapshot:
@@ -269,6 +274,7 @@ def recount(conn: Connection) -> Snapshot:
         n = len(COUNTED[table][0])
         rows = {tuple(r[:n]): tuple(int(x or 0) for x in r[n:]) for r in conn.execute(query)}
         out[table.name] = {k: v for k, v in rows.items() if any(v)}
+    out["stance_cells"] = stance_cells.recount(conn, select(src.c.document_id))
     return out
 
 
@@ -279,6 +285,7 @@ def stored(conn: Connection) -> Snapshot:
     for table, (keys, counted) in COUNTED.items():
         rows = conn.execute(select(*(table.c[k] for k in keys), *(table.c[c] for c in counted)))
         out[table.name] = {tuple(r[: len(keys)]): tuple(int(x) for x in r[len(keys) :]) for r in rows}
+    out["stance_cells"] = stance_cells.stored(conn)
     return out
 
 

@@ -108,7 +108,7 @@ def home_page(
     period = Filters.make(since=data["since"], until=data["until"])
     chart = cache.get(conn, ("time_bins", None, None, data["since"], data["until"]), lambda: time_bins(conn, period))
     board = cache.get(conn, ("stances", None, None, None, False), lambda: stance_board(conn))
-    replay = cache.get(conn, ("replay", None, None), lambda: replay_points(conn))
+    replay = cache.get(conn, ("replay", None, None), lambda: replay_points(conn, last=HISTORY))
     issue = most_active_issue(board["cells"])
     on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == issue}
     return render(
@@ -171,7 +171,9 @@ def stances_page(
     board = cache.get(
         conn, ("stances", issue or None, as_of, None, False), lambda: stance_board(conn, f, issue=issue or None)
     )
-    replay = cache.get(conn, ("replay", issue or None, as_of), lambda: replay_points(conn, f, issue=issue or None))
+    replay = cache.get(
+        conn, ("replay", issue or None, as_of), lambda: replay_points(conn, f, issue=issue or None, last=HISTORY)
+    )
     grid = {(c["country"], c["issue"]): c for c in board["cells"]}
     map_issue = issue or most_active_issue(board["cells"])
     on_issue = {c["country"]: c for c in board["cells"] if c["issue"] == map_issue}
@@ -207,8 +209,9 @@ def stance_data(
     cells: list[dict[str, Any]], replay: Replay, *, exact: bool = True, as_of: str | None = None
 ) -> dict[str, Any]:
     """What ``stances.js`` needs: per ``COUNTRY|issue`` key the cell's latest ``HISTORY`` positions with
-    their dates (oldest first, for the "as of" replay; the evidence is fetched from
-    ``/api/stances/history`` when a cell is opened), every date of them, and the position → class table."""
+    their dates (oldest first, for the "as of" replay; ``more``: how many earlier ones the cell has; the
+    evidence is fetched from ``/api/stances/history`` when a cell is opened), every date of them, and the
+    position → class table."""
     out: dict[str, Any] = {}
     dates: set[str] = set()
     for c in cells:
@@ -221,7 +224,7 @@ def stance_data(
             "issue": c["issue"],
             "exact": exact,
             "history": history,
-            "more": max(0, len(points) - HISTORY),
+            "more": max(0, c["statements"] - len(history)),
             "latest": {k: c["evidence"][k] for k in ("date", "position", "sentence", "document_id", "title", "issue")},
         }
     return {"cells": out, "dates": sorted(dates), "classes": POSITION_CLASSES, "as_of": as_of}
