@@ -140,3 +140,10 @@ def test_is_legal_document_word(word: str, expected: bool) -> None:
     from newsgraph.lexicon.known_orgs import is_legal_document_word
 
     assert is_legal_document_word(word) is expected
+
+
+def test_is_igo() -> None:
+    from newsgraph.lexicon.known_orgs import is_igo
+
+    assert is_igo("NATO") and is_igo("World Health Organization")
+    assert not is_igo("Reuters") and not is_igo(None) and not is_igo("")

@@ -187,3 +187,10 @@ def ends_with_org_word(words: tuple[str, ...]) -> int:
         if len(lowered) >= n and lowered[-n:] in table:
             return n
     return 0
+
+
+def is_igo(name: str | None) -> bool:
+    """Whether ``name`` is a known intergovernmental body (the UN, NATO, the WHO, the EU). Event data codes the
+    officials of such a body as the body, not as their country of birth ("NATO Secretary-General X")."""
+    known = lookup_org(name) if name else None
+    return known is not None and known.sector == "IGO"

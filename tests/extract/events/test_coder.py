@@ -1072,3 +1072,13 @@ def test_aid_pledged_by_foreign_donors_goes_to_the_storys_country(parse) -> None
 )
 def test_support_for_an_issue_in_general_is_no_event(parse, text: str, expected: set) -> None:
     assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
+
+
+def test_an_official_of_an_intergovernmental_body_acts_as_the_body(parse) -> None:
+    # the person's country of birth is not the actor's: the body has none (sector IGO)
+    official = Person(name="Anna Lund", country="NOR", role="Secretary-General", organization="NATO")
+    text = "NATO Secretary-General Anna Lund urged Turkey to act with restraint."
+    found = [e for e in _events(parse, text, resolver=StubResolver({"Anna Lund": official})) if e.type == "REQUEST"]
+    assert [(e.actor, e.actor_country, e.actor_sector, e.target_country) for e in found] == [
+        ("Anna Lund", None, "IGO", "TUR")
+    ]

@@ -51,7 +51,7 @@ from newsgraph.extract.syntax import (
 )
 from newsgraph.lexicon.actors import actor_code, nationality_on, office_on
 from newsgraph.lexicon.events import actor_nouns, sector_of
-from newsgraph.lexicon.known_orgs import lookup_org
+from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -402,6 +402,9 @@ class DocContext:
             if sector is None and role:
                 hit = sector_of(role)
                 sector = hit.sector if hit else None
+            if is_igo(getattr(resolved, "organization", None)):  # "NATO Secretary-General X": the body's official
+                end = doc[hi - 1].idx + len(doc[hi - 1])
+                return Actor(text, resolved.name, None, "IGO", doc[lo].idx, end, head.i, named=True, agentive=True)
         if country is None and name:
             country = self.person_country.get(name) or self.person_country.get(name.split()[-1])
         if name and (country is None or sector is None):
