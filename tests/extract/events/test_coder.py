@@ -1082,3 +1082,16 @@ def test_an_official_of_an_intergovernmental_body_acts_as_the_body(parse) -> Non
     assert [(e.actor, e.actor_country, e.actor_sector, e.target_country) for e in found] == [
         ("Anna Lund", None, "IGO", "TUR")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless ban reported by a body is that body's
+        ("The Kenyan football federation announced that two players were banned for doping.", {("SANCTION", "KEN")}),
+        # refusing to play against someone rejects them
+        ("A Turkish player refused to play against an Armenian opponent.", {("REJECT", "TUR")}),
+    ],
+)
+def test_reported_bans_and_refusals(parse, text: str, expected: set) -> None:
+    assert {(e.type, e.actor_country) for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
