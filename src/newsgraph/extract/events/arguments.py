@@ -62,10 +62,13 @@ _WHEN = frozenset({"DATE", "TIME"})
 
 
 def preps(v: Token, word: str, *, objects: bool = True) -> list[Token]:
-    """Prepositions ``word`` on the verb, complementisers ``word`` of its clausal complements
-    ("called for X to adhere") and, with ``objects``, prepositions on its object ("suspended talks with X")."""
+    """Prepositions ``word`` on the verb or its to-infinitive ("refused to play against X"), complementisers
+    ``word`` of its clausal complements ("called for X to adhere") and, with ``objects``, prepositions on its
+    object ("suspended talks with X")."""
     out = [c for c in v.children if c.lower_ == word and c.dep_ in _PREP_DEPS]
     for c in v.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":  # "refused to play against X", "agreed to work with X"
+            out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
         if c.dep_ in _CLAUSAL:
             out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "mark")
         elif objects and c.dep_ in ("dobj", "acomp", "oprd"):
