@@ -1095,3 +1095,16 @@ def test_an_official_of_an_intergovernmental_body_acts_as_the_body(parse) -> Non
 )
 def test_reported_bans_and_refusals(parse, text: str, expected: set) -> None:
     assert {(e.type, e.actor_country) for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise to act, the act promised no event of its own: AGREE
+        ("The Kenyan president vowed to protect farmers from the drought.", {("AGREE", "KEN")}),
+        ("The Kenyan senate committed to holding public hearings.", {("AGREE", "KEN")}),
+        ("The Kenyan president promised that every family would receive food.", {("AGREE", "KEN")}),
+    ],
+)
+def test_promises_are_agreements(parse, text: str, expected: set) -> None:
+    assert {(e.type, e.actor_country) for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
