@@ -6,9 +6,11 @@ importable from :mod:`newsgraph.store.queries`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, null, or_, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.store.filters import NO_FILTERS, Filters, event_conditions, events_with_documents
@@ -16,10 +18,6 @@ from newsgraph.store.schema import entities, events
 from newsgraph.store.sql import chunked
 
 Rows = list[dict[str, Any]]
-
-
-def _rows(conn: Connection, query: Any) -> Rows:
-    return [dict(r) for r in conn.execute(query).mappings()]
 
 
 def actor_network(
@@ -36,9 +34,11 @@ def actor_network(
     A node is the resolved entity when the event names one, else the actor's country
     (``RUS``), else the actor's words (left out with ``phrases=False``: "people", "6,000 people");
     events without a target make no edge; edges of fewer than ``min_weight`` events are dropped.
-    The events are counted per node pair and type in SQL; only the groups reach Python. With
-    ``recent``, only the newest ``recent`` factual events (by ``events.day``, through its index) count:
-    the web page's network without dates, which would otherwise read every event of the base.
+    The events are counted per node pair and type in SQL; only the groups reach Python, as tuples, and
+    the entities' names, kinds and countries are read for the nodes listed only (a few hundred; joined to
+    every group, SQLite looked up 4,000 groups' entities for the 225 nodes of the 100k base's default
+    network). With ``recent``, only the newest ``recent`` factual events (by ``events.day``, through its
+    index) count: the web page's network without dates, which would otherwise read every event of the base.
     """
     # Without other filters, the newest events are grouped as they are read (no semi-join with the table);
     # with filters, the events whose ids are among the newest.
@@ -48,13 +48,10 @@ def actor_network(
     sides = {}
     for side in ("actor", "target"):
         ent, code, words = e[f"{side}_entity_id"], e[f"{side}_country"], e[side]
-        sides[side] = (
-            ent.label(f"{side}_entity_id"),
-            case((ent.is_(None), code)).label(f"{side}_country"),
-            case((and_(ent.is_(None), code.is_(None)), func.lower(words))).label(f"{side}_key"),
-        )
+        # (without phrases, every row kept has an entity or a country: no words to key or label a node by)
+        key = case((and_(ent.is_(None), code.is_(None)), func.lower(words))) if phrases else None
+        sides[side] = [ent, case((ent.is_(None), code))] + ([key] if key is not None else [])
     groups = [e.type, *sides["actor"], *sides["target"]]
-    labels = [func.min(e.actor).label("actor"), func.min(e.target).label("target")]
     where = [or_(e.target.is_not(None), e.target_country.is_not(None))]
     if newest is None:  # (the newest rows are factual, and no other filter applies to them)
         where += event_conditions(f, facts_only=True)
@@ -62,57 +59,31 @@ def actor_network(
         where += [or_(e[f"{s}_entity_id"].is_not(None), e[f"{s}_country"].is_not(None)) for s in sides]
     if recent is not None and newest is None:
         where.append(events.c.id.in_(_newest(recent, ids_only=True)))
-    grouped = select(*groups, *labels, func.count().label("n")).select_from(source).where(*where).group_by(*groups)
-    sub = grouped.subquery("g")
-    g = sub.c
-    order = (g.type, g.actor_entity_id, g.actor_country, g.actor_key, g.target_entity_id, g.target_country)
-    if conn.dialect.name == "postgresql":
-        rows = _with_entities(conn, _rows(conn, select(sub).order_by(*order)))
-    else:  # SQLite looks the entities up in the join itself, faster than the separate lookups
-        rows = _rows(conn, _joined(sub).order_by(*order))
-    return build_network(rows, limit=limit, phrases=phrases, min_weight=min_weight)
-
-
-def _joined(sub: Any) -> Any:
-    """The groups of ``sub`` with each side's entity kind and name, and its country when the row has none."""
-    actor_ent, target_ent = entities.alias("actor_ent"), entities.alias("target_ent")
-    g = sub.c
-    return (
-        select(
-            g.type,
-            g.actor,
-            g.actor_entity_id,
-            func.coalesce(g.actor_country, actor_ent.c.country).label("actor_country"),
-            actor_ent.c.kind.label("actor_kind"),
-            actor_ent.c.name.label("actor_name"),
-            g.target,
-            g.target_entity_id,
-            func.coalesce(g.target_country, target_ent.c.country).label("target_country"),
-            target_ent.c.kind.label("target_kind"),
-            target_ent.c.name.label("target_name"),
-            g.n,
-        )
-        .select_from(sub)
-        .outerjoin(actor_ent, actor_ent.c.id == g.actor_entity_id)
-        .outerjoin(target_ent, target_ent.c.id == g.target_entity_id)
+    words = [func.min(e.actor), func.min(e.target)] if phrases else [null(), null()]
+    grouped = select(*groups, *words, func.count()).select_from(source).where(*where).group_by(*groups)
+    order = groups[:-1] if phrases else groups  # the groups' own order: the same labels every time
+    rows = conn.execute(grouped.order_by(*order)).all()
+    a, t = (1, 4) if phrases else (1, 3)  # where each side's entity column is
+    net = count_network(
+        ((r[0], r[a], r[a + 1], r[-3], r[t], r[t + 1], r[-2], r[-1]) for r in rows),
+        limit=limit,
+        phrases=phrases,
+        min_weight=min_weight,
     )
+    return _described(net, _entities(conn, net))
 
 
-def _with_entities(conn: Connection, rows: Rows) -> Rows:
-    """As :func:`_joined`, looked up by id for the entities the rows name (PostgreSQL, where the join read
-    every entity twice into hash tables: 240 of the 400 ms of the 100k base's network)."""
-    ids = sorted({r[k] for r in rows for k in ("actor_entity_id", "target_entity_id") if r[k]})
-    found: dict[str, Any] = {}
+Described = dict[str, tuple[str | None, str | None, str | None]]  # entity id → (kind, name, country)
+
+
+def _entities(conn: Connection, net: Counted) -> Described:
+    """``(kind, name, country)`` of the entities among the nodes listed, by id."""
+    ids = sorted(k[2:] for k in net.listed if k.startswith("e:"))
+    found: Described = {}
     for part in chunked(ids):
         q = select(entities.c.id, entities.c.kind, entities.c.name, entities.c.country).where(entities.c.id.in_(part))
-        found.update((r.id, r) for r in conn.execute(q))
-    for r in rows:
-        for side in ("actor", "target"):
-            ent = found.get(r[f"{side}_entity_id"])
-            r[f"{side}_kind"], r[f"{side}_name"] = (ent.kind, ent.name) if ent else (None, None)
-            if r[f"{side}_country"] is None and ent is not None:
-                r[f"{side}_country"] = ent.country
-    return rows
+        found.update((r.id, (r.kind, r.name, r.country)) for r in conn.execute(q))
+    return found
 
 
 NETWORK_COLUMNS = ("type", "actor", "actor_entity_id", "actor_country", "target", "target_entity_id", "target_country")
@@ -129,52 +100,92 @@ def _newest(recent: int, *, ids_only: bool = False) -> Any:
     return q if ids_only else q.subquery("newest")
 
 
-def _node(row: dict[str, Any], side: str) -> dict[str, Any] | None:
-    if row[f"{side}_entity_id"]:
-        return {
-            "id": f"e:{row[f'{side}_entity_id']}",
-            "label": row[f"{side}_name"] or row[side],
-            "kind": row[f"{side}_kind"],
-            "country": row[f"{side}_country"],
-            "entity_id": row[f"{side}_entity_id"],
-        }
-    if row[f"{side}_country"]:
-        code = row[f"{side}_country"]
-        return {"id": f"c:{code}", "label": code, "kind": "country", "country": code, "entity_id": None}
-    if row[side]:
-        return {"id": f"t:{row[side].lower()}", "label": row[side], "kind": "other", "country": None, "entity_id": None}
-    return None
+@dataclass(slots=True)
+class Counted:
+    """Edges and node totals counted by :func:`count_network`, before the nodes are described."""
+
+    edges: list[dict[str, Any]]
+    listed: dict[str, int]  # node id → degree (distinct neighbours over the kept edges)
+    totals: dict[str, list[int]]  # node id → [events, as actor, as target]
+    words: dict[str, str | None]  # node id → the first words that named it (a phrase node's label)
 
 
-def build_network(rows: Rows, *, limit: int = 300, phrases: bool = True, min_weight: int = 1) -> dict[str, Rows]:
-    """Nodes and edges from event rows (pure): edges keyed by (source, target, type), counted.
+def _node_id(entity: str | None, country: str | None, words: str | None) -> str | None:
+    if entity:
+        return f"e:{entity}"
+    if country:
+        return f"c:{country}"
+    return f"t:{words.lower()}" if words else None
 
-    Only nodes with a kept edge are listed (no isolates), each with its events as actor and as
-    target and its ``degree`` (distinct neighbours over the kept edges)."""
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in rows:
-        a, t = _node(row, "actor"), _node(row, "target")
-        if a is None or t is None or a["id"] == t["id"]:
+
+def count_network(
+    rows: Iterable[tuple[Any, ...]], *, limit: int = 300, phrases: bool = True, min_weight: int = 1
+) -> Counted:
+    """Edges keyed by (source, target, type) and counted, from rows ``(type, actor entity, actor country,
+    actor words, target entity, target country, target words, events)`` (pure). Only nodes with a kept
+    edge are listed (no isolates)."""
+    edges: dict[tuple[str, str, str], int] = {}
+    totals: dict[str, list[int]] = {}
+    words: dict[str, str | None] = {}
+    for type_, a_ent, a_code, a_words, t_ent, t_code, t_words, n in rows:
+        a, t = _node_id(a_ent, a_code, a_words), _node_id(t_ent, t_code, t_words)
+        if a is None or t is None or a == t:
             continue
-        if not phrases and "other" in (a["kind"], t["kind"]):
+        if not phrases and (a[0] == "t" or t[0] == "t"):
             continue
-        key = (a["id"], t["id"], row["type"])
-        edge = edges.setdefault(key, {"source": a["id"], "target": t["id"], "type": row["type"], "events": 0})
-        weight = int(row.get("n", 1))  # rows may come grouped, with their event count
-        edge["events"] += weight
-        for n, side in ((a, "as_actor"), (t, "as_target")):
-            node = nodes.setdefault(n["id"], {**n, "events": 0, "as_actor": 0, "as_target": 0})
-            node["events"] += weight
-            node[side] += weight
-    heavy = (e for e in edges.values() if e["events"] >= min_weight)
-    kept = sorted(heavy, key=lambda e: (-e["events"], e["source"], e["target"], e["type"]))[:limit]
+        weight = int(n)
+        key = (a, t, type_)
+        edges[key] = edges.get(key, 0) + weight
+        for node, side, text in ((a, 1, a_words), (t, 2, t_words)):
+            total = totals.get(node)
+            if total is None:
+                total = totals[node] = [0, 0, 0]
+                words[node] = text
+            total[0] += weight
+            total[side] += weight
+    heavy = [(k, n) for k, n in edges.items() if n >= min_weight]
+    heavy.sort(key=lambda e: (-e[1], e[0]))
+    kept = [{"source": a, "target": t, "type": type_, "events": n} for (a, t, type_), n in heavy[:limit]]
     neighbours: dict[str, set[str]] = {}
     for e in kept:
         neighbours.setdefault(e["source"], set()).add(e["target"])
         neighbours.setdefault(e["target"], set()).add(e["source"])
-    listed = [{**nodes[k], "degree": len(v)} for k, v in neighbours.items()]
-    return {"nodes": sorted(listed, key=lambda n: n["id"]), "edges": kept}
+    return Counted(kept, {k: len(v) for k, v in neighbours.items()}, totals, words)
 
 
-__all__ = ["actor_network", "build_network"]
+def _described(net: Counted, found: Described) -> dict[str, Rows]:
+    """``{nodes, edges}``: each listed node with its label, kind, country and entity id (entities from
+    ``found``: id → ``(kind, name, country)``), its events as actor and as target, and its degree."""
+    nodes = []
+    for node, degree in net.listed.items():
+        kind_, value = node[0], node[2:]
+        if kind_ == "e":
+            kind, name, country = found.get(value, (None, None, None))
+            about = {"label": name or net.words[node], "kind": kind, "country": country, "entity_id": value}
+        elif kind_ == "c":
+            about = {"label": value, "kind": "country", "country": value, "entity_id": None}
+        else:
+            about = {"label": net.words[node], "kind": "other", "country": None, "entity_id": None}
+        events, as_actor, as_target = net.totals[node]
+        nodes.append({"id": node, **about, "events": events, "as_actor": as_actor, "as_target": as_target})
+        nodes[-1]["degree"] = degree
+    return {"nodes": sorted(nodes, key=lambda n: n["id"]), "edges": net.edges}
+
+
+def build_network(rows: Rows, *, limit: int = 300, phrases: bool = True, min_weight: int = 1) -> dict[str, Rows]:
+    """Nodes and edges from event rows (pure; dicts with ``type``, ``actor``, ``actor_entity_id``,
+    ``actor_country``, ``actor_kind``, ``actor_name``, the same for ``target``, and ``n`` where grouped),
+    as :func:`actor_network` counts and describes them; an entity's kind and name are its first row's,
+    its country the first row's country."""
+    found: Described = {}
+    flat = []
+    for r in rows:
+        for side in ("actor", "target"):
+            if r[f"{side}_entity_id"] and r[f"{side}_entity_id"] not in found:
+                found[r[f"{side}_entity_id"]] = (r[f"{side}_kind"], r[f"{side}_name"], r[f"{side}_country"])
+        actor = (r["actor_entity_id"], r["actor_country"], r["actor"])
+        flat.append((r["type"], *actor, r["target_entity_id"], r["target_country"], r["target"], r.get("n", 1)))
+    return _described(count_network(flat, limit=limit, phrases=phrases, min_weight=min_weight), found)
+
+
+__all__ = ["Counted", "actor_network", "build_network", "count_network"]
