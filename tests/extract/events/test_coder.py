@@ -1108,3 +1108,21 @@ def test_reported_bans_and_refusals(parse, text: str, expected: set) -> None:
 )
 def test_promises_are_agreements(parse, text: str, expected: set) -> None:
     assert {(e.type, e.actor_country) for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question asserts no event
+        "Did the Kenyan government ever support the Somali rebels?",
+        'Reporters asked: "Will Kenya expel the Ugandan diplomats?"',
+    ],
+)
+def test_questions_assert_no_event(parse, text: str) -> None:
+    assert [e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)] == []
+
+
+def test_it_is_no_plural_subject(parse) -> None:
+    # "it" does not stand for the plural "officials" before it (here: the fire, no actor at all)
+    text = "A fire swept through the slum on Friday. Officials said it killed nine people."
+    assert [e.actor for e in _events(parse, text) if e.type == "ASSAULT"] == []

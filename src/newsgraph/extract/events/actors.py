@@ -92,6 +92,7 @@ _QUANT = frozenset(
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
+_SINGULAR = frozenset({"it", "its", "itself"})
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 _INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV"})  # a state's own bodies: police, courts, officials
@@ -532,6 +533,8 @@ class DocContext:
             if want_plural and (cand.tag_ in ("NNS", "NNPS") or (actor.sector is not None and not is_person)):
                 return actor  # "the protesters ... they", "Kent Police said they had arrested": a body as "they"
             if not want_person and not want_plural and not is_person and actor.entity_like:
+                if cand.tag_ == "NNS" and low in _SINGULAR:
+                    continue  # "Officials said it killed nine people": "it" is no plural (a name may be)
                 return actor
         if want_person:
             return self.last_person

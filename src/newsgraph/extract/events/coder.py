@@ -210,6 +210,7 @@ def _sentence_events(
     # what the complement of a verb acts on: "threatened to expel Ugandan diplomats" threatens Uganda
     acted_on = {c.clause.i: own_targets[id(c)] for c in cands if not c.nominal}
     told: list[tuple[str, Actor | None, Actor | None]] = []
+    question = _asks(sent)  # "Did the federation ever support you?": a question asserts no event
     for cand in cands:
         ptype = plover_types()[cand.type]
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors]
@@ -247,6 +248,8 @@ def _sentence_events(
         if intended is not None:
             cand.type, cand.mode, cand.modality = intended, None, FACT  # "will withdraw": AGREE
             ptype = plover_types()[cand.type]
+        if question:
+            cand.modality = replace(cand.modality, hypothetical=True, cue="?")
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
@@ -289,6 +292,11 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
+
+
+def _asks(sent: Span) -> bool:
+    """A sentence that is a question: it ends with a question mark (before closing quotes or brackets)."""
+    return sent.text.rstrip().rstrip("\"'\u201d\u2019)]").endswith("?")
 
 
 def _entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
