@@ -1126,3 +1126,14 @@ def test_it_is_no_plural_subject(parse) -> None:
     # "it" does not stand for the plural "officials" before it (here: the fire, no actor at all)
     text = "A fire swept through the slum on Friday. Officials said it killed nine people."
     assert [e.actor for e in _events(parse, text) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Seoul was found dead on Friday, police said.",
+        "The missing chef was discovered dead in a hotel room in Queens.",
+    ],
+)
+def test_found_dead_tells_no_killing(parse, text: str) -> None:
+    assert [e.type for e in _events(parse, text) if e.type == "ASSAULT"] == []
