@@ -97,3 +97,48 @@ def test_the_default_range_leaves_out_far_outliers_and_says_so(outlier: str) -> 
     spans += [(date(2020, 3, 1), date(2020, 3, 1), 20)]
     assert _core(spans) == (date(2019, 1, 1), date(2020, 3, 1))
     assert _core(spans[1:]) == (date(2019, 1, 1), date(2020, 3, 1))  # under two years: everything
+
+
+# Day values of the per-day summary as events leave them: full days over three years (a 1968 recalled in
+# one), a month and a year alone, a date that does not exist.
+ODD_DAYS = ["1968-05-01", "2020", "2020-05", "2019-02-30", "2021-12-31", "2022-01-01"]
+ODD_DAYS += [f"{y}-{m:02d}-{d:02d}" for y in (2019, 2020, 2021) for m in range(1, 13) for d in (1, 14, 28)]
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def odd(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    from newsgraph.store.schema_summary import day_event_types
+
+    folder = tmp_path_factory.mktemp(f"timeline-odd-{request.param}")
+    with database(request.param, folder) as url, Store(url) as store:
+        with store.engine.begin() as c:
+            rows = [
+                {"day": day, "type": type_, "events": 1 + (i * 7 + j) % 5}
+                for i, day in enumerate(ODD_DAYS)
+                for j, type_ in enumerate(("CONSULT", "PROTEST", "AID")[: 1 + i % 3])
+            ]
+            c.execute(day_event_types.insert(), rows)
+        with store.connect() as c:
+            yield c
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {},
+        {"since": "2019"},
+        {"until": "2020-06"},
+        {"since": "2019-03", "until": "2019-04"},
+        {"since": "2019-02-01", "until": "2020-12-31"},
+        {"since": "2018", "until": "2022"},
+        {"since": "1960"},
+        {"since": "2020-01-14", "until": "2020-09-30"},
+    ],
+)
+@pytest.mark.parametrize("event_type", [None, "PROTEST"])
+def test_the_summary_s_bins_equal_the_bins_of_every_day_type_row(odd, dates: dict, event_type: str | None) -> None:
+    from newsgraph.analysis.timeline import _bins, _day_counts
+
+    f = Filters.make(event_type=event_type, **dates)
+    chart = time_bins(odd, f)
+    assert chart == _bins(_day_counts(odd, f), f) and chart["bins"]
