@@ -245,7 +245,8 @@ def noun_patterns() -> dict[str, tuple[NounPattern, ...]]:
         if not 1 <= len(words) <= 2:
             raise LexiconError(f"event_nouns.tsv: {row['noun']!r}: one or two words expected")
         mode = row["mode"] or None
-        _check_type("event_nouns.tsv", row["noun"], row["type"], mode)
+        if row["type"] != NO_EVENT:  # "none": a compound that is no event ("flood warning" is not a threat)
+            _check_type("event_nouns.tsv", row["noun"], row["type"], mode)
         grouped[words[-1]].append(
             NounPattern(
                 noun=" ".join(words),

@@ -1137,3 +1137,17 @@ def test_it_is_no_plural_subject(parse) -> None:
 )
 def test_found_dead_tells_no_killing(parse, text: str) -> None:
     assert [e.type for e in _events(parse, text) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning of weather or a natural hazard is no threat by an actor
+        ("The US National Weather Service issued a flash flood warning for the coast.", set()),
+        ("Japanese authorities issued a tsunami warning after the earthquake.", set()),
+        # a warning to a side still is
+        ("The Turkish army issued a warning to Kurdish fighters on Monday.", {"THREATEN"}),
+    ],
+)
+def test_hazard_warnings_are_no_threats(parse, text: str, expected: set) -> None:
+    assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.syntax import conjuncts, is_passive, pobjs, subjects, token_country
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import (
+    NO_EVENT,
     NounPattern,
     VerbPattern,
     actor_nouns,
@@ -429,6 +430,17 @@ def fallback_heads(head: Token) -> list[Token]:
 
 
 def noun_pattern(tok: Token) -> NounPattern | None:
+    pat = _noun_row(tok)
+    return None if pat is None or pat.type == NO_EVENT else pat  # "a flood warning" is no threat
+
+
+def no_event_noun(tok: Token) -> bool:
+    """A compound the noun table says is no event ("a flash flood warning", "a storm warning")."""
+    pat = _noun_row(tok)
+    return pat is not None and pat.type == NO_EVENT
+
+
+def _noun_row(tok: Token) -> NounPattern | None:
     table = noun_patterns()
     pats = table.get(tok.lower_) or table.get(tok.lemma_.lower())
     if not pats:

@@ -32,6 +32,7 @@ from newsgraph.extract.events.arguments import (
     fallback_heads,
     light_verb,
     needs_ok,
+    no_event_noun,
     noun_pattern,
     objects,
     own_actor_heads,
@@ -238,6 +239,8 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             continue
         if pat.type is None:
             return None  # "gave a statement": the verb with these words is no event
+        if pat.cameo is not None and any(no_event_noun(o) for o in objects(clause)):
+            return None  # "issued a flash flood warning": the object names no event ("* WARNING" is a threat)
         actors = [] if "subj" in pat.target else _actor_list(subjects(clause), ctx)
         # a characterization ("condemned the attack, calling it a crime") may point at its event with "it"
         targets = _targets(
