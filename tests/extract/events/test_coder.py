@@ -1151,3 +1151,15 @@ def test_found_dead_tells_no_killing(parse, text: str) -> None:
 )
 def test_hazard_warnings_are_no_threats(parse, text: str, expected: set) -> None:
     assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a virus, a deity or a festival named like an actor acts on no one
+        "SARS-CoV-2 has already killed more than 1,000 people in China.",
+        "God bless the people of Haiti.",
+    ],
+)
+def test_things_named_like_actors_do_not_act(parse, text: str) -> None:
+    assert [e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)] == []

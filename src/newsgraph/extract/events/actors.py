@@ -51,6 +51,7 @@ from newsgraph.extract.syntax import (
 )
 from newsgraph.lexicon.actors import actor_code, nationality_on, office_on
 from newsgraph.lexicon.events import actor_nouns, sector_of
+from newsgraph.lexicon.gazetteer import not_entity_kind
 from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 _SINGULAR = frozenset({"it", "its", "itself"})
+_NO_ACTORS = frozenset({"event", "thing"})  # not_entities.tsv kinds that never act: a virus, a festival, a faith
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 _INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV"})  # a state's own bodies: police, courts, officials
@@ -375,6 +377,8 @@ class DocContext:
         lo, hi = np_span(head)
         doc = self.doc
         text = doc[lo:hi].text.strip()
+        if head.pos_ == "PROPN" and not_entity_kind(text) in _NO_ACTORS:  # "SARS-CoV-2 has killed 1,000 people"
+            return Actor(text, None, None, None, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head.i)
         name, label = np_name(head)
         countries = np_countries(head)
         if not countries and head.ent_type_ == "PERSON" and head.dep_ in ("appos", "compound"):
