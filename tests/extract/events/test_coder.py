@@ -1147,6 +1147,8 @@ def test_found_dead_tells_no_killing(parse, text: str) -> None:
         ("Japanese authorities issued a tsunami warning after the earthquake.", set()),
         # a warning to a side still is
         ("The Turkish army issued a warning to Kurdish fighters on Monday.", {"THREATEN"}),
+        # a candidate's rally is campaigning, not a protest
+        ("The Kenyan opposition candidate held a campaign rally in Nairobi.", set()),
     ],
 )
 def test_hazard_warnings_are_no_threats(parse, text: str, expected: set) -> None:
