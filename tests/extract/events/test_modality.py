@@ -88,3 +88,17 @@ def test_fact_has_no_cue(parse, text: str) -> None:
 @pytest.mark.parametrize(("text", "word", "cue"), [("Iran could attack Israel.", "attack", "could")])
 def test_cue_names_the_deciding_word(parse, text: str, word: str, cue: str) -> None:
     assert _modality(parse, text, word).cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # an infinitive of purpose tells an aim, not an act
+        ("Russia paid bounties to the Taliban to kill American soldiers.", "kill"),
+        ("The government sent troops to arrest the rebel leaders.", "arrest"),
+    ],
+)
+def test_purpose_infinitive_is_hypothetical(parse, text: str, verb: str) -> None:
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == verb)
+    assert clause_modality(tok).hypothetical

@@ -170,6 +170,13 @@ def _alleged(tok: Token, acc: _Acc) -> None:
         cur = head
 
 
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: an adverbial "to" clause ("sent troops to arrest the leaders")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
     """Modality of the clause an event trigger heads.
 
@@ -183,6 +190,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         _nominal(trigger, acc)
         return acc.result()
     cur = trigger
+    if _purpose(trigger):
+        acc.set(hyp=True, cue="to")  # "paid bounties to kill soldiers", "sent troops to arrest X": an aim
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
         _own_clause(trigger, acc)
         cur = trigger.head  # "was (not) ready": the copula carries the clause
