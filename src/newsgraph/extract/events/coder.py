@@ -258,8 +258,9 @@ def _sentence_events(
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
             targets = [found]  # "criticised the proceedings": the object's words
-        if cand.type == "SUPPORT" and targets and all(generic_issue(t, ctx.doc) for t in targets):
-            continue  # "supports LGBT rights": a stance on an issue, no act toward a side
+        stance = cand.type == "SUPPORT" or (cand.type == "ACCUSE" and cand.trigger[-1].lemma_.lower() in _OPPOSING)
+        if stance and targets and all(generic_issue(t, ctx.doc) for t in targets):
+            continue  # "supports LGBT rights", "opposes abortion": a stance on an issue, no act toward a side
         if (
             ptype.needs_target
             and not targets
@@ -292,6 +293,9 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
+
+
+_OPPOSING = frozenset({"oppose", "opposition", "object", "objection"})  # disapproval that is a stance on an issue
 
 
 def _asks(sent: Span) -> bool:
