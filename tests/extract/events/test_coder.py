@@ -1066,7 +1066,7 @@ def test_aid_pledged_by_foreign_donors_goes_to_the_storys_country(parse) -> None
         ("The candidate supports LGBT rights and an open immigration policy.", set()),
         ("Senator Ana Ruiz favored rank choice voting.", set()),
         ("The party strongly opposes abortion and illegal immigration.", set()),
-        ("The party opposed the governor's plan.", {"ACCUSE"}),
+        ("The party strongly opposed the governor.", {"ACCUSE"}),
         # backing someone, or a particular act told of, is SUPPORT
         ("Senator Ana Ruiz supported the governor's plan.", {"SUPPORT"}),
         ("Senator Ana Ruiz endorsed Governor Tom Hale.", {"SUPPORT"}),
