@@ -20,8 +20,8 @@ from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 PlaceKind = Literal["region", "city", "state"]
-NotEntityKind = Literal["currency", "event", "thing", "credit", "prefix", "suffix"]
-_NOT_ENTITY_KINDS = ("currency", "event", "thing", "credit", "prefix", "suffix")
+NotEntityKind = Literal["currency", "event", "thing", "credit", "prefix", "suffix", "vessel", "ending"]
+_NOT_ENTITY_KINDS = ("currency", "event", "thing", "credit", "prefix", "suffix", "vessel", "ending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +199,19 @@ def _not_entities() -> dict[str, NotEntityKind]:
 
 
 def not_entity_kind(text: str | None) -> NotEntityKind | None:
-    """Why ``text`` is no person, place or organization (``"Rupee"`` → ``"currency"``), or None."""
-    return _not_entities().get(place_key(text)) if text else None
+    """Why ``text`` is no person, place or organization (``"Rupee"`` → ``"currency"``), or None. A word of
+    kind ``ending`` is none of them only where it ends a longer name (:func:`ends_thing_name`)."""
+    kind = _not_entities().get(place_key(text)) if text else None
+    return None if kind == "ending" else kind
 
 
-PlaceWordKind = Literal["area", "building"]
+def ends_thing_name(word: str | None) -> bool:
+    """Whether ``word``, ending a name of two words or more, makes it the name of an event, honour,
+    contest, occasion or condition ("the Ruritanian Civil War", "the Ruritania Prize", "Founders Day")."""
+    return bool(word) and _not_entities().get(place_key(word)) in ("suffix", "ending")
+
+
+PlaceWordKind = Literal["area", "building", "facility"]
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +219,7 @@ def _place_words() -> dict[str, PlaceWordKind]:
     out: dict[str, PlaceWordKind] = {}
     for row in read_table("place_words.tsv"):
         kind = row["kind"] or "area"
-        if kind not in ("area", "building"):
+        if kind not in ("area", "building", "facility"):
             raise LexiconError(f"place_words.tsv: unknown kind {kind!r} for {row['word']!r}")
         out[row["word"].lower()] = kind  # type: ignore[assignment]
     return out
@@ -224,5 +232,6 @@ def is_place_word(word: str) -> bool:
 
 def place_word_kind(word: str) -> PlaceWordKind | None:
     """``"area"`` for words ending names of areas, roads, waterways and transport hubs ("Airport"),
-    ``"building"`` for buildings that also name an institution ("Hospital"), else None."""
+    ``"building"`` for buildings that also name an institution ("Hospital"), ``"facility"`` for buildings
+    and sites named after the body they house ("Police Headquarters"), else None."""
     return _place_words().get(word.lower())

@@ -46,6 +46,10 @@ def test_camel_case(word: str, expected: bool) -> None:
         ("Customers switched to discount stores like Biedra and Lidl.", "Biedra"),
         ("The Kessler gas pipeline was delayed.", "Kessler"),
         ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr"),
+        ("The Skylark Dragon capsule docked on Sunday. The Skylark Dragon carried cargo.", "Skylark Dragon"),
+        ("She spoke on the talk show Morning Harbour on Monday.", "Morning Harbour"),
+        ("Voters in the electoral district of Grooma will go to the polls.", "Grooma"),
+        ("The attack was claimed by the far-left Kestrel Brigada organization.", "Kestrel Brigada"),
     ],
 )
 def test_things_are_dropped(index: Callable[[str], MentionIndex], text: str, thing: str) -> None:
@@ -58,6 +62,11 @@ def test_things_are_dropped(index: Callable[[str], MentionIndex], text: str, thi
         ("The move was the Trump administration's latest step.", "Trump"),
         ("Leaders of his party such as Bernie Sanders and Elizabeth Warren disagreed.", "Bernie Sanders"),
         ("Senator Ana Lima said the EastLink deal was fair.", "Ana Lima"),
+        ("Senator Ana Lima said the Skylark capsule was safe.", "Ana Lima"),
+        (
+            "Rescuers reached the vessel MV Dana Lima on Monday. The ship is named after Dana Lima, a child.",
+            "Dana Lima",
+        ),
     ],
 )
 def test_persons_are_kept(index: Callable[[str], MentionIndex], text: str, person: str) -> None:

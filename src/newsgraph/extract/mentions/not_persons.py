@@ -7,9 +7,14 @@ a person's name does not:
 - it is one word written in camel case ("EastMed", "HomePlus"): a brand or project;
 - it is one word that modifies a lower-case noun a person's name does not modify ("the
   EastMed gas pipeline"; "the Trump administration" is still a person's, ``person_nouns.tsv``);
+- it stands before a lower-case organization word ("the Ruritania network", "the Borduria provincial
+  council"), one a person's name does not modify (``person_nouns.tsv``);
 - it follows "like", "such as" or "including" after an organization word ("discount stores like
   Biedronka and LIDL"): an instance of that kind;
-- it is coordinated with a place ("entered Tell Tamer and Ain Issa").
+- it is coordinated with a place ("entered Tell Tamer and Ain Issa", "Harbour Bay, and Lin Kau");
+- the words around it make it a thing's name (:mod:`~newsgraph.extract.mentions.things`: "the Skylark
+  capsule", "the talk show Morning Show", "the electoral district of Grooma"), or it is a ship's
+  ("MV Aurora").
 
 :func:`place_like` tells :mod:`~newsgraph.extract.mentions.places` which of them name places.
 """
@@ -20,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.roles import apposition_after, apposition_before, titled_before
-from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_region
+from newsgraph.extract.mentions.things import thing_names, vessel_names
+from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import ends_with_org_word, is_org_word, is_person_noun
 from newsgraph.lexicon.titles import lookup_title, title_words
 
@@ -51,6 +57,19 @@ def _modifies_a_thing(ix: MentionIndex, end: int) -> bool:
     if not tok.is_lower or tok.tag_ not in ("NN", "NNS") or is_person_noun(tok.text):
         return False
     return lookup_title(title_words(tok.text)) is None and not is_place_word(tok.text)
+
+
+def _names_a_body(ix: MentionIndex, end: int) -> bool:
+    """A lower-case organization word after the name, past one adjective ("the Ruritania network", "the
+    Borduria provincial council"): the name is the body's or a place's; not a word a person's name also
+    modifies ("the Okafor administration", "the Okafor campaign": ``person_nouns.tsv``)."""
+    k = ix.next(end - 1)
+    if k >= 0 and ix.toks[k].is_lower and ix.toks[k].tag_ == "JJ":
+        k = ix.next(k)
+    if k < 0 or not ix.toks[k].is_lower:
+        return False
+    word = ix.toks[k].text
+    return is_org_word(word) and not is_person_noun(word) and k not in ix.titles_starting
 
 
 def _instance_of_kind(ix: MentionIndex, start: int) -> bool:
@@ -86,6 +105,8 @@ def place_like(ix: MentionIndex, start: int, end: int, persons: Collection[str] 
         if k < 0 or ix.toks[k].lower_ not in ("and", "or"):
             continue
         j = ix.prev(k) if side < 0 else ix.next(k)
+        if side < 0 and j >= 0 and ix.toks[j].text == ",":  # "Harbour Bay, and Lin Kau"
+            j = ix.prev(j)
         if j < 0 or not ix.toks[j].text[:1].isupper():
             continue
         ent = ix.ent_at(j)
@@ -110,6 +131,8 @@ def _thing_context(ix: MentionIndex, start: int, end: int, persons: Collection[s
         return True
     if single and _modifies_a_thing(ix, end):
         return True
+    if _names_a_body(ix, end):
+        return True  # "the far-left Ruritania organization", "the Borduria provincial council"
     return _instance_of_kind(ix, start) or place_like(ix, start, end, persons)
 
 
@@ -133,7 +156,11 @@ def drop_things(ix: MentionIndex, spans: Sequence[tuple[int, int]]) -> list[tupl
     texts = [ix.text(s, e) for s, e in spans]
     persons = person_names(ix, spans)
     personal = {t for t, (s, e) in zip(texts, spans, strict=True) if _person_evidence(ix, s, e)}
-    suspect: set[str] = set()
+    # "MV Aurora"; not "Aurora" alone, which may be the person a ship is named after
+    suspect = {name for name in vessel_names(ix) if not_entity_kind(name.split()[0]) == "vessel"}
+    # "the Skylark capsule", "the programme Morning Show", "the district of Grooma", at any occurrence
+    named = [(s, e) for text, (s, e) in zip(texts, spans, strict=True) if text not in personal]
+    suspect |= thing_names(ix, named, ships=False)
     for text, (s, e) in zip(texts, spans, strict=True):
         if text in personal or (toks[e - 1].text in persons and e - s == 1):
             continue

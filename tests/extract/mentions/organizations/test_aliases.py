@@ -13,6 +13,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     find_aliases,
     join_aliases,
     join_country_prefixed,
+    join_first_words,
     join_generic,
     join_heads,
 )
@@ -92,6 +93,19 @@ def test_one_word_body_joins_the_longer_name_it_heads() -> None:
     assert bare_congress.key == ruritanian_congress.key and bare_congress.known is None
     assert bare_congress.country == "RUR"
     assert alone.key == "n:assembly"  # no longer name to join
+
+
+def test_first_words_of_one_longer_name_join_it() -> None:
+    full = OrgMention(0, 3, "Kestrel Motor Company", "n:kestrel motor company", country="RUR")
+    short = OrgMention(10, 11, "Kestrel", "n:kestrel")
+    party = OrgMention(20, 22, "Unity Party", "n:unity party")
+    branch = OrgMention(24, 28, "Unity Party of France", "n:unity party of france", country="FRA")
+    first = OrgMention(30, 31, "Harbour", "n:harbour")
+    two = [OrgMention(32, 34, "Harbour Bank", "n:harbour bank"), OrgMention(36, 38, "Harbour Times", "n:harbour times")]
+    join_first_words([full, short, party, branch, first, *two])
+    assert short.key == full.key and short.country == "RUR"
+    assert party.key == "n:unity party"  # the longer name is a branch in a place
+    assert first.key == "n:harbour"  # two longer names begin with it
 
 
 def test_a_country_before_a_name_the_document_also_uses_is_the_same_body(

@@ -139,7 +139,7 @@ def test_odd_input(orgs: Callable[[str], list[Organization]], text: str) -> None
             [("Quds Force", ["Islamic Revolutionary Guard Corps-Quds Force"], "IRN")],
         ),
         # a newspaper keeps its "The"
-        ("The Daily Herald reported the deal.", [("The Daily Herald", [], None)]),
+        ("The Daily Herald reported the deal.", [("The Daily Herald", ["Daily Herald"], None)]),
     ],
 )
 def test_names_and_countries(
@@ -234,3 +234,30 @@ def test_a_persons_name_glued_to_a_place_is_no_organization() -> None:
     ix = MentionIndex(parse_one("Governor Wanda Rivas Lugo spoke. Rivas said more."))
     said = next(i for i, t in enumerate(ix.toks) if t.text == "Rivas" and i > 5)
     assert _a_persons_name(ix, (said, said + 1), _person_names(ix, find_person_spans(ix)))  # first surname
+
+
+def test_persons_names_without_diacritics_in_pairs_and_as_families() -> None:
+    from newsgraph.extract.mentions.organizations.collect import _a_persons_name, _after_persons_name, _person_names
+    from newsgraph.extract.mentions.persons import find_person_spans
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "Minister Tomasz Kowalczyński met Senator Dana Okafor and Governor Lars Lindqvist. "
+        "Kowalczynski, Okafor-Lindqvist, Okafor and Lindqvist, the Okafors, Okafor of Harbour Watch."
+    )
+    ix = MentionIndex(parse_one(text))
+    names = _person_names(ix, find_person_spans(ix))
+
+    def span(words: str) -> tuple[int, int]:
+        toks = [t.text for t in ix.toks]
+        seq = [t.text for t in parse_one(words)]
+        i = next(k for k in range(len(toks)) if toks[k : k + len(seq)] == seq and k > 10)
+        return i, i + len(seq)
+
+    assert _a_persons_name(ix, span("Kowalczynski"), names)  # written without its diacritic
+    assert _a_persons_name(ix, span("Okafor-Lindqvist"), names)  # a ticket of two persons
+    assert _a_persons_name(ix, span("Okafor and Lindqvist"), names)
+    assert _a_persons_name(ix, span("Okafors"), names)  # a family
+    glued = span("Okafor of Harbour Watch")
+    assert ix.text(*_after_persons_name(ix, glued, names)) == "Harbour Watch"

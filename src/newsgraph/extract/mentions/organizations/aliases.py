@@ -5,14 +5,16 @@ Russian military intelligence service, the GRU"); "the US Embassy in London" (a 
 mission is also named by where it is). Later mentions of an alias join the name that introduced
 it ("SDF"), a name without its organization word joins the full name ("Labour" → "Labour
 Party"), and an unqualified generic body ("the Foreign Ministry") joins the one qualified body of
-its kind in the document ("the German Foreign Office").
+its kind in the document ("the German Foreign Office"), and a name that is the first words of one longer
+name of the document joins it ("Kestrel" → "Kestrel Motor Company").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.extract.mentions.index import DETERMINERS, HYPHENS, MentionIndex
+from newsgraph.extract.mentions.index import DETERMINERS, HYPHENS, MentionIndex, country_of_text
+from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import KnownOrg, ends_with_org_word, is_org_word, org_key
 
 # Grammatical constants: words that introduce another name of the same thing, and adverbs between.
@@ -225,3 +227,35 @@ def join_country_prefixed(ix: MentionIndex, mentions: list[OrgMention]) -> None:
         other = by_key.get(org_key(ix.text(country.end, m.end)))
         if other is not None and other is not m and other.key != m.key:
             m.key = other.key
+
+
+def join_first_words(mentions: list[OrgMention]) -> None:
+    """ "Kestrel" after "Kestrel Motor Company": a name that is not a well-known one and is the first words of
+    exactly one longer name of the document is that body, unless the longer one is its branch in a place
+    ("Harmony Party" beside "Harmony Party of Borduria")."""
+    keys = {m.key: m for m in mentions}
+    for m in mentions:
+        if m.known is not None or m.generic is not None:
+            continue
+        words = org_key(m.text).split()
+        longer = {
+            o.key: o
+            for o in keys.values()
+            if o.key != m.key
+            and (w := org_key(o.text).split())[: len(words)] == words
+            and len(w) > len(words)
+            and not _branch(o.text.split()[len(words) :])
+        }
+        if len(longer) != 1:
+            continue
+        target = next(iter(longer.values()))
+        m.key, m.known, m.generic, m.qualified = target.key, target.known, target.generic, target.qualified
+        m.country, m.international = target.country or m.country, target.international
+
+
+def _branch(rest: list[str]) -> bool:
+    """ "of Borduria", "in Borduria": the rest of a longer name that makes it a body's branch in a place."""
+    if len(rest) < 2 or rest[0].lower() not in ("of", "in", "for"):
+        return False
+    place = " ".join(rest[1:])
+    return country_of_text(place) is not None or lookup_place(place, alternates=False) is not None

@@ -8,10 +8,10 @@ WORK_OF_ART), a capitalised or quoted name right after an organization word ("th
 hacker collective "APT28""), the well-known organizations of ``organizations.tsv``
 wherever they occur ("GRU", "anti-Kremlin"), and the names
 :mod:`~newsgraph.extract.mentions.organizations.candidates` finds by how the text uses them.
-Not organizations: a kind after "a" ("a U.S.-designated Foreign Terrorist
-Organization"), a portfolio inside a title ("Secretary of State"), an area or
-transport hub ("... International Airport"), a country joined to something else
-("Crete and Cyprus"), words of ``not_entities.tsv`` ("UTC").
+Not organizations: the names :mod:`~newsgraph.extract.mentions.organizations.exclude` rules out (a
+kind after "a", a portfolio inside a title, a place, an event or honour, a common word with a
+capital, words of ``not_entities.tsv``), and names the text uses for things
+(:mod:`~newsgraph.extract.mentions.things`: "the Comet 9 rocket", "the film Silver Harbour", "MV Aurora").
 
 Aliases and joined mentions: :mod:`~newsgraph.extract.mentions.organizations.aliases`.
 
@@ -29,6 +29,9 @@ the table (NATO) has none.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from newsgraph.core.model import Organization
 from newsgraph.extract.mentions.index import (
     APOSTROPHES,
@@ -37,13 +40,13 @@ from newsgraph.extract.mentions.index import (
     MentionIndex,
     country_of_text,
 )
-from newsgraph.extract.mentions.name_evidence import persons_name_shape
 from newsgraph.extract.mentions.organizations.aliases import (
     OrgMention,
     capitalised_run,
     find_aliases,
     join_aliases,
     join_country_prefixed,
+    join_first_words,
     join_generic,
     join_heads,
 )
@@ -57,16 +60,16 @@ from newsgraph.extract.mentions.organizations.candidates import (
     web_sites,
 )
 from newsgraph.extract.mentions.organizations.context import context_country
-from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair, thing_acronyms
+from newsgraph.extract.mentions.organizations.exclude import excluded, has_org_word
+from newsgraph.extract.mentions.organizations.split import list_continuation, list_pieces, second_place, thing_acronyms
 from newsgraph.extract.mentions.roles import OrgRef, main_country
-from newsgraph.lexicon.gazetteer import is_city, lookup_place, lookup_region, not_entity_kind, place_word_kind
+from newsgraph.extract.mentions.things import thing_names, thing_use
+from newsgraph.lexicon.gazetteer import is_city, lookup_place, not_entity_kind
 from newsgraph.lexicon.known_orgs import (
     KnownOrg,
     ends_with_org_word,
     international_name,
-    is_legal_document_word,
     is_org_word,
-    is_portfolio,
     lookup_org,
     max_org_name_words,
     org_key,
@@ -78,6 +81,9 @@ _OTHER_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "PERSON", "
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _JOINERS = frozenset({"of", "for", "the", "and", "on", "in"})
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+_PAIR_JOINTS = re.compile(r"\s*(?:-|/|&|\band\b)\s*")
+# Bodies whose names go on with "on" and their subject ("Select Committee on Ruritania").
+_ON_HEADS = frozenset({"committee", "subcommittee", "commission", "council", "panel"})
 # Cities that start an organization's name give its country only if this populous (calibrated on the
 # seed and Wikinews: "Kiel" 250k keeps, "Federal" (Argentina, 16k) and other common words are out).
 _CITY_PREFIX_MIN_POPULATION = 100_000
@@ -110,13 +116,13 @@ def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _titled_the(ix: MentionIndex, i: int, end: int | None = None) -> bool:
-    """A capitalised "The" that is part of a title: inside a sentence ("told The Atlantic"), or
-    before a newspaper's name ("The Daily Telegraph") anywhere."""
+    """A capitalised "The" that is part of a title: inside a sentence ("told The Atlantic", "Borduria Today, The
+    Lantern"), or before a newspaper's name ("The Daily Telegraph") anywhere."""
     if ix.toks[i].text != "The":
         return False
     p = ix.prev(i)
-    if p >= 0 and not ix.toks[p].is_punct and ix.toks[p].text not in _QUOTES:
-        return True
+    if p >= 0 and (not ix.toks[p].is_punct or ix.toks[p].text == ",") and ix.toks[p].text not in _QUOTES:
+        return True  # "told The Atlantic", "Borduria Today, The Lantern and ..."
     words = range(i + 1, end if end is not None else i + 1)
     return any(ix.toks[k].text[:1].isupper() and org_word_sector(ix.toks[k].text) == "MED" for k in words)
 
@@ -146,10 +152,6 @@ class _Covered:
 
     def hits(self, span: tuple[int, int]) -> bool:
         return 1 in self.flags[span[0] : span[1]]
-
-
-def _has_org_word(ix: MentionIndex, start: int, end: int) -> bool:
-    return any(ix.toks[i].text[:1].isupper() and is_org_word(ix.toks[i].text) for i in range(start, end))
 
 
 def _generic(ix: MentionIndex, start: int, end: int) -> bool:
@@ -193,24 +195,28 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
         if k in consumed:
             continue
         span = _clean(ix, ent.start, ent.end)
+        if span is not None:
+            span = _clean(ix, *_after_persons_name(ix, span, person_names))
         if span is None or by_person.hits(span) or _a_persons_name(ix, span, person_names):
             continue
         if ent.label in ("LOC", "GPE", "FAC") and (titled := _titled_work(ix, *span)) is not None:
             span = titled
+        elif ent.label == "ORG" and span[0] > 0 and _titled_the(ix, span[0] - 1, span[1]):
+            span = (span[0] - 1, span[1])  # "told The" + "Lantern"
         elif ent.label != "ORG" and not (
-            ent.label in _OTHER_LABELS and (_has_org_word(ix, *span) or _after_org_word(ix, span[0]))
+            ent.label in _OTHER_LABELS and (has_org_word(ix, *span) or _after_org_word(ix, span[0]))
         ):
             continue
         s, e = span
         p = ix.prev(s)  # "Chile's" + "Finance Ministry", "Polish" + "Foreign Ministry"
         if p > 0 and doc[p].text in APOSTROPHES and p - 1 in ix.country_at and _generic(ix, s, e):
             s = ix.country_at[p - 1].start  # "Iran's Quds Force" stays "Quds Force" (org_context)
-        elif p >= 0 and p in ix.country_at and ix.country_at[p].end == s and _has_org_word(ix, s, e):
+        elif p >= 0 and p in ix.country_at and ix.country_at[p].end == s and has_org_word(ix, s, e):
             s = ix.country_at[p].start
         elif p >= 0 and p == s - 1 and _name_prefix(ix, p):
             s = ix.ents[ix.ent_of[p]].start  # "Kataeb" (NORP) + "Hezbollah" (ORG)
         j = ix.next(e - 1)  # "the Kiel Institute" + "for the World Economy"
-        if j >= 0 and doc[j].lower_ in ("for", "of") and _has_org_word(ix, s, e):
+        if j >= 0 and _complement(doc[j].lower_, doc[e - 1].lower_) and has_org_word(ix, s, e):
             m = ix.next(j)
             if m >= 0 and doc[m].lower_ == "the" and ix.ent_of[m] < 0:
                 m = ix.next(m)
@@ -225,6 +231,14 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                 if run is not None:
                     e = run[1]
         e = second_place(ix, s, _country_suffix(ix, s, e))
+        head = e
+        while head > s and doc[head - 1].is_lower:
+            head -= 1
+        if s < head < e and lookup_org(ix.text(s, head), generic=None) is not None:
+            e = head  # "the Ruritania Press news agency": the known name without its description
+        cut = list_continuation(ix, s, e)  # "Union of Millers" + ", Bakers and Grocers"
+        consumed.update(ix.ent_of[i] for i in range(e, cut) if ix.ent_of[i] > k)
+        e = cut
         spans.extend(piece for part in _dash_pieces(ix, s, e) for piece in list_pieces(ix, *part))
     taken = _Covered(len(doc), spans)
     for known in ix.known_orgs:
@@ -249,28 +263,57 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
     return sorted(spans)
 
 
+def _complement(word: str, head: str) -> bool:
+    """Whether ``word`` after a name ending in ``head`` starts the rest of it: "of" and "for" after any
+    ("the Kiel Institute for ..."), "on" after a body that deliberates ("the Select Committee on ...")."""
+    return word in ("for", "of") or (word == "on" and head in _ON_HEADS)
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics ("Kowalczyński" → "kowalczynski"): a name written with and without them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def _person_names(ix: MentionIndex, persons: list[tuple[int, int]]) -> frozenset[str]:
-    """The document's person names, their surnames, the first name of a full name and the first of two
-    surnames ("Ana" and "Lima" of "Ana Lima Prado"), lower case: one of them alone names the person."""
+    """The document's person names, their surnames, the first name of a full name, the first of two
+    surnames and all of them ("Ana", "Lima" and "Lima Prado" of "Ana Lima Prado"), and the plural of a
+    surname (a family: "the Okafors"), folded (:func:`_fold`): one of them alone names the person."""
     out: set[str] = set()
     for s, e in persons:
-        words = ix.text(s, e).lower().split()
+        words = _fold(ix.text(s, e)).split()
         out.add(" ".join(words))
         out.add(words[-1])
         if len(words) >= 2:
             out.add(words[0])
+            out.add(words[-1] + "s")
         if len(words) >= 3:
             out.add(words[-2])
+            out.add(" ".join(words[1:]))
     return frozenset(out)
 
 
 def _a_persons_name(ix: MentionIndex, span: tuple[int, int], names: frozenset[str]) -> bool:
     """An entity that is a person of the document, alone or glued to what precedes it: "Paz", "Peru
-    Jorge Paz", "Red Cross Ana Lima" (the model's one ORG for a place or body and a name)."""
-    words = ix.text(*span).lower().split()
+    Jorge Paz", "Red Cross Ana Lima" (the model's one ORG for a place or body and a name); or persons
+    of the document joined as a ticket or a pair ("Okafor-Lindqvist", "Okafor and Lindqvist")."""
+    text = _fold(ix.text(*span))
+    words = text.split()
     if " ".join(words) in names:
         return True
-    return len(words) >= 3 and " ".join(words[-2:]) in names
+    if len(words) >= 3 and " ".join(words[-2:]) in names:
+        return True
+    parts = [p for p in _PAIR_JOINTS.split(text) if p]
+    return len(parts) >= 2 and all(p in names for p in parts)
+
+
+def _after_persons_name(ix: MentionIndex, span: tuple[int, int], names: frozenset[str]) -> tuple[int, int]:
+    """ "Ana Lima of Open Rivers", "Lima the Ruritania Party": a person of the document glued before "of" or
+    "the" and a body; the body's span (``span`` when no person starts it)."""
+    s, e = span
+    for k in range(s + 1, e - 1):
+        if ix.toks[k].lower_ in ("of", "the") and _fold(ix.text(s, k)) in names:
+            return (k + 1 if ix.toks[k].lower_ == "of" else k), e
+    return span
 
 
 def _country_suffix(ix: MentionIndex, start: int, end: int) -> int:
@@ -344,112 +387,6 @@ def _named_after_org_words(ix: MentionIndex) -> list[tuple[int, int]]:
     return out
 
 
-def _excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
-    if not text or not (text[0].isupper() or text[0].isdigit()):
-        return True
-    titled = text.startswith("The ")  # kept only where part of a title ("The Atlantic")
-    if country_of_text(text) or not_entity_kind(text) or (lookup_region(text) and not titled):
-        return True
-    if all(i in ix.country_at for i in range(start, end) if not ix.toks[i].is_punct):
-        return True
-    if is_city(text) and not _has_org_word(ix, start, end) and lookup_org(text, generic=None) is None:
-        return True  # "Niamey" tagged ORG: a city (extract/places.py keeps it)
-    last = ix.toks[end - 1].text
-    area = place_word_kind(last) == "area" and last[:1].isupper()
-    if area and not _has_org_word(ix, start, end - 1) and lookup_org(text, generic=None) is None:
-        return True  # "José Martí International Airport": a place (extract/places.py keeps it)
-    if any(is_legal_document_word(ix.toks[i].text) for i in range(start + 1, end)) and lookup_org(text) is None:
-        return True  # "Clean Rivers Protection Act", "Freedom of Press Act": a law, not a body
-    if all(ix.in_title[i] for i in range(start, end)) or _portfolio_after_title(ix, start, end, text):
-        return True  # "Secretary of State", "the Secretary of Transportation": part of a title
-    if _joins_a_country(ix, start, end):
-        return True  # "the sea between Crete and Cyprus"
-    if _place_in_place(ix, start, end):
-        return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
-    if not_entity_kind(ix.toks[end - 1].text) == "suffix" and lookup_org(text, generic=None) is None:
-        return True  # "the Ruritanian Civil War", "the Harbour Summit": an event
-    if start > 0 and ix.toks[start - 1].text == "#" and not ix.toks[start - 1].whitespace_:
-        return True  # "#Ruritania2030": a hashtag
-    if end - start == 1 and _qualifies_a_title(ix, start, text):
-        return True  # "Commerce Secretary X": a portfolio inside a role
-    if slash_pair(ix, start, end):
-        return True  # "Okafor/Lindqvist": a ticket of two persons
-    if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
-        return True  # "Dana Okafor, a spokesman": a first name and a surname name a person
-    before, after = ix.prev(start), ix.next(end - 1)
-    noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
-    if _indefinite(ix, start) and not noun_after:
-        return True  # "a U.S.-designated Foreign Terrorist Organization": a kind, not a name
-    # "120 Lancet drones": a number before and a plural noun after make the name a product's
-    return (
-        before >= 0
-        and ix.toks[before].like_num
-        and after >= 0
-        and ix.toks[after].is_lower
-        and ix.toks[after].pos_ == "NOUN"
-    )
-
-
-def _qualifies_a_title(ix: MentionIndex, start: int, text: str) -> bool:
-    """One word that is a portfolio ("Commerce", "Defence") right before a title noun: it names the office,
-    not an organization of the story (a body there is one: "Senate Majority Leader")."""
-    nxt = ix.next(start)
-    if nxt < 0 or nxt not in ix.titles_starting or ix.titles_starting[nxt][1].kind != "title":
-        return False
-    return is_portfolio(text) and lookup_org(text, generic=None) is None
-
-
-def _is_place(text: str) -> bool:
-    place = lookup_place(text, alternates=False)
-    in_gazetteer = place is not None and place.kind in ("city", "region", "state")
-    return bool(country_of_text(text) or lookup_region(text) or in_gazetteer)
-
-
-def _place_in_place(ix: MentionIndex, start: int, end: int) -> bool:
-    """ "CITY in REGION", "CITY, COUNTRY": two places joined by "in" or a comma, with no organization word
-    before the joint, name a place, never an organization ("the Embassy in Berlin" has one)."""
-    for k in range(start + 1, end - 1):
-        tok = ix.toks[k]
-        if tok.text not in (",", "in"):
-            continue
-        if _has_org_word(ix, start, k):
-            return False
-        return _is_place(ix.text(start, k)) and _is_place(ix.text(k + 1, end))
-    return False
-
-
-def _indefinite(ix: MentionIndex, start: int) -> bool:
-    """ "a" / "an" before the name, past its modifiers ("a U.S.-designated")."""
-    p = ix.prev(start)
-    steps = 0
-    while p >= 0 and steps < 4:
-        tok = ix.toks[p]
-        modifier = tok.tag_ in ("VBN", "JJ") and (tok.is_lower or "-" in tok.text)  # "U.S.-designated"
-        if not (p in ix.country_at or tok.text in HYPHENS or modifier):
-            break
-        p, steps = ix.prev(p), steps + 1
-    return p >= 0 and ix.toks[p].lower_ in ("a", "an")
-
-
-def _portfolio_after_title(ix: MentionIndex, start: int, end: int, text: str) -> bool:
-    if not is_portfolio(text):
-        return False
-    p = ix.prev(start)
-    if p >= 0 and ix.toks[p].lower_ == "the":
-        p = ix.prev(p)
-    if p < 0 or ix.toks[p].lower_ not in ("of", "for"):
-        return False
-    q = ix.prev(p)
-    return q >= 0 and q in ix.titles_ending
-
-
-def _joins_a_country(ix: MentionIndex, start: int, end: int) -> bool:
-    """A name made of a country and something else joined by "and", with no organization word."""
-    has_and = any(ix.toks[i].lower_ in ("and", "&") for i in range(start, end))
-    has_country = any(i in ix.country_at for i in range(start, end))
-    return has_and and has_country and not _has_org_word(ix, start, end)
-
-
 def _qualifier(ix: MentionIndex, start: int, end: int) -> tuple[str | None, int, int]:
     """A country that qualifies a name at its start or end, and the span of the rest."""
     doc = ix.toks
@@ -487,7 +424,7 @@ def _city_prefix_country(ix: MentionIndex, start: int, end: int) -> str | None:
 
 def _mention(ix: MentionIndex, start: int, end: int) -> OrgMention | None:
     text = ix.text(start, end)
-    if _excluded(ix, start, end, text):
+    if excluded(ix, start, end, text):
         return None
     known = lookup_org(text)
     if known is not None:
@@ -541,18 +478,27 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     """Organization mentions; ``site`` is the publisher's own name (:func:`site_name` of the page's URL),
     whose self-references ("told Wikinews") are no mention of an organization in the story."""
     things = thing_acronyms(ix)
+    spans = _candidate_spans(ix, persons)
+    unknown = [(s, e) for s, e in spans if not _known(ix, s, e)]
+    named_things = {org_key(t) for t in thing_names(ix, unknown)}
     mentions = [
         m
-        for s, e in _candidate_spans(ix, persons)
+        for s, e in spans
         if not transcript_label(ix, s, e) and (m := _mention(ix, s, e)) is not None
         and not (site and org_key(m.text) == org_key(site)) and m.text not in things
+        and not (org_key(m.text) in named_things or (m.known is not None and thing_use(ix, s, e)))
     ]  # fmt: skip
     find_aliases(ix, mentions)
     join_aliases(mentions)
     join_generic(mentions)
     join_heads(mentions)
     join_country_prefixed(ix, mentions)
+    join_first_words(mentions)
     return mentions
+
+
+def _known(ix: MentionIndex, start: int, end: int) -> bool:
+    return lookup_org(ix.text(start, end), generic=None) is not None
 
 
 def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: str) -> dict[str, Organization]:
@@ -574,7 +520,7 @@ def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: st
             country = known.country
         elif country is None and not any(m.international for m in members) and _national_body(name):
             country = home  # a national body the text names without a country: the document's
-        aliases: list[str] = []
+        aliases: list[str] = [name[4:]] if name.startswith("The ") else []  # "The Daily Post" is "Daily Post"
         for m in members:
             for text in (m.text, *m.aliases):
                 if org_key(text) != org_key(name) and org_key(text) not in {org_key(a) for a in aliases}:

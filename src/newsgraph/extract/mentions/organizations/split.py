@@ -99,6 +99,49 @@ def second_place(ix: MentionIndex, start: int, end: int) -> int:
     return stop if stop is not None else end
 
 
+# Words that join the items of a list inside one name ("Union of Millers, Bakers and Grocers",
+# "Office de Recherche et d'Analyse"); entity labels that start something else than a name's item.
+_ITEM_JOINTS = frozenset({",", "and", "&", "et"})
+_OTHER_NAMES = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+_CONTINUATION_MAX = 8
+
+
+def list_continuation(ix: MentionIndex, start: int, end: int) -> int:
+    """ "National Institute of Rivers" + "and Coastal Studies", "Union of Millers" + ", Bakers and
+    Grocers", "Ruritania Educational" + ", Artistic and Sporting Organization": a name
+    the model cut inside a list of its own words goes on to the list's last capitalised word; the new end
+    (``end`` when it does not). It goes on after "of X" with no organization word and no other name in
+    the rest, or after an adjective when the rest ends in an organization word."""
+    toks = ix.toks
+    j = ix.next(end - 1)
+    if j < 0 or toks[j].lower_ not in _ITEM_JOINTS:
+        return end
+    k, last, joined = j, -1, False
+    while k >= 0 and k - j <= _CONTINUATION_MAX:
+        tok = toks[k]
+        if tok.lower_ in _ITEM_JOINTS:
+            joined = joined or tok.lower_ != ","
+        elif tok.text[:1].isupper() and not tok.is_punct and ix.ent_label(k) not in _OTHER_NAMES:
+            if k in ix.country_at or k in ix.titles_starting:
+                return end
+            last = k
+        else:
+            break
+        k = ix.next(k)
+    if last < 0 or not joined or toks[last].lower_ in _ITEM_JOINTS:
+        return end
+    rest = ix.text(j + 1, last + 1)
+    if lookup_org(rest, generic=None) is not None or (k >= 0 and toks[k].text[:1].isupper()):
+        return end
+    rest_org_word = any(is_org_word(toks[i].text) for i in range(j + 1, last + 1))
+    of_name = any(toks[i].lower_ in ("of", "for", "de") for i in range(start + 1, end - 1))
+    if of_name and not rest_org_word and not is_org_word(toks[end - 1].text):
+        return last + 1
+    if toks[end - 1].tag_ == "JJ" and is_org_word(toks[last].text):
+        return last + 1
+    return end
+
+
 _EXPANSION_MAX = 8
 
 
@@ -143,4 +186,4 @@ def thing_acronyms(ix: MentionIndex) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["list_pieces", "second_place", "slash_pair", "thing_acronyms"]
+__all__ = ["list_continuation", "list_pieces", "second_place", "slash_pair", "thing_acronyms"]

@@ -1,0 +1,190 @@
+"""Candidate names that are no organization: what :mod:`~newsgraph.extract.mentions.organizations.collect`
+drops before it keys a name.
+
+A kind after "a" ("a U.S.-designated Foreign Terrorist Organization"), a portfolio inside a title
+("Secretary of State"), a country, city, region or area ("... International Airport"), a building or
+site named after the body it houses ("Police Headquarters"), a law ("Clean Rivers Protection Act"), a
+country joined to something else ("Crete and Cyprus"), a place and where it is ("Omsk in Siberia"),
+the name of an event, honour, contest or condition ("the Harbour Summit", "the Ruritania Prize",
+"Ruritanian Fever Syndrome"), a legislature's name for a seat in it ("ran for Congress"), a hashtag, a ticket
+of two persons ("Okafor/Lindqvist"), a person's first name and surname, a product after a number ("120
+Lancet drones"), a common word written with a capital at a sentence's start or in capitals ("Reports
+said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC").
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract.mentions.index import HYPHENS, MentionIndex, country_of_text
+from newsgraph.extract.mentions.name_evidence import persons_name_shape
+from newsgraph.extract.mentions.organizations.split import slash_pair
+from newsgraph.lexicon.gazetteer import (
+    ends_thing_name,
+    is_city,
+    lookup_place,
+    lookup_region,
+    not_entity_kind,
+    place_word_kind,
+)
+from newsgraph.lexicon.known_orgs import (
+    is_legal_document_word,
+    is_org_word,
+    is_portfolio,
+    lookup_org,
+    org_word_sector,
+)
+
+# Tags of a word that names nothing by itself: a common noun, adjective, adverb or verb.
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+# Words of candidacy around a legislature's name that make it a seat ("ran for Congress", "Senate races").
+_CANDIDACY_AFTER = frozenset({"seat", "seats", "race", "races", "nomination", "candidate", "candidacy", "primary"})
+_CANDIDACY_BEFORE = frozenset({"run", "bid", "campaign", "candidate", "candidacy"})
+# An acronym is this short at most; a longer word in capitals is a word shouted ("ONWARDS").
+_ACRONYM_MAX = 5
+
+
+def has_org_word(ix: MentionIndex, start: int, end: int) -> bool:
+    """Whether a capitalised organization word stands in tokens ``[start, end)``."""
+    return any(ix.toks[i].text[:1].isupper() and is_org_word(ix.toks[i].text) for i in range(start, end))
+
+
+def _common_word(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """One word the tagger reads as a common word (not a proper noun), no acronym, web domain or known body:
+    "Reports said", "Thousands gathered", "Frankly, ...", "ONWARDS"."""
+    if end - start != 1 or "." in text or any(c.isdigit() for c in text):
+        return False
+    tok = ix.toks[start]
+    if tok.tag_ not in _COMMON_TAGS or is_org_word(text):
+        return False
+    if text.isupper() and len(text) <= _ACRONYM_MAX:
+        return False
+    if sum(c.isupper() for c in text) >= 2 and not text.isupper():
+        return False  # "eBay", "YouTube": a brand's inner capital
+    return lookup_org(text, generic=None) is None
+
+
+def _legislature_as_office(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """A legislature's name used for a seat in it: after "run for" ("ran for the Senate in 2018", "his bid
+    for Congress") or before a word of candidacy ("Senate races", "the Senate seat", "a Senate nomination")."""
+    last = ix.toks[end - 1].text
+    known = lookup_org(text, generic=None)
+    if org_word_sector(last) != "LEG" and not (known is not None and known.sector == "LEG"):
+        return False
+    nxt = ix.next(end - 1)
+    if nxt >= 0 and ix.toks[nxt].lower_ in _CANDIDACY_AFTER:
+        return True
+    p = ix.prev(start)
+    q = ix.prev(p) if p >= 0 else -1
+    return p >= 0 and q >= 0 and ix.toks[p].lower_ == "for" and ix.toks[q].lemma_.lower() in _CANDIDACY_BEFORE
+
+
+def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """Whether the candidate name ``text`` at tokens ``[start, end)`` is no organization (module docstring)."""
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return True
+    titled = text.startswith("The ")  # kept only where part of a title ("The Atlantic")
+    if country_of_text(text) or not_entity_kind(text) or (lookup_region(text) and not titled):
+        return True
+    if all(i in ix.country_at for i in range(start, end) if not ix.toks[i].is_punct):
+        return True
+    if is_city(text) and not has_org_word(ix, start, end) and lookup_org(text, generic=None) is None:
+        return True  # "Niamey" tagged ORG: a city (extract/places.py keeps it)
+    last = ix.toks[end - 1].text
+    area = place_word_kind(last) == "area" and last[:1].isupper()
+    if area and not has_org_word(ix, start, end - 1) and lookup_org(text, generic=None) is None:
+        return True  # "José Martí International Airport": a place (extract/places.py keeps it)
+    if place_word_kind(last) == "facility" and last[:1].isupper() and lookup_org(text, generic=None) is None:
+        return True  # "Harbour Police Headquarters": the building, not the force
+    if _common_word(ix, start, end, text):
+        return True  # "Reports said ...", "ONWARDS!": a common word written with a capital
+    if _legislature_as_office(ix, start, end, text):
+        return True  # "ran for the Senate", "a Senate seat": the office, not the chamber acting
+    if any(is_legal_document_word(ix.toks[i].text) for i in range(start + 1, end)) and lookup_org(text) is None:
+        return True  # "Clean Rivers Protection Act", "Freedom of Press Act": a law, not a body
+    if all(ix.in_title[i] for i in range(start, end)) or _portfolio_after_title(ix, start, end, text):
+        return True  # "Secretary of State", "the Secretary of Transportation": part of a title
+    if _joins_a_country(ix, start, end):
+        return True  # "the sea between Crete and Cyprus"
+    if _place_in_place(ix, start, end):
+        return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
+    if end - start >= 2 and ends_thing_name(last) and lookup_org(text, generic=None) is None:
+        return True  # "the Ruritanian Civil War", "the Harbour Summit", "the Ruritania Prize": no body
+    if start > 0 and ix.toks[start - 1].text == "#" and not ix.toks[start - 1].whitespace_:
+        return True  # "#Ruritania2030": a hashtag
+    if end - start == 1 and _qualifies_a_title(ix, start, text):
+        return True  # "Commerce Secretary X": a portfolio inside a role
+    if slash_pair(ix, start, end):
+        return True  # "Okafor/Lindqvist": a ticket of two persons
+    if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
+        return True  # "Dana Okafor, a spokesman": a first name and a surname name a person
+    before, after = ix.prev(start), ix.next(end - 1)
+    noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
+    if _indefinite(ix, start) and not noun_after:
+        return True  # "a U.S.-designated Foreign Terrorist Organization": a kind, not a name
+    # "120 Lancet drones": a number before and a plural noun after make the name a product's
+    return (
+        before >= 0
+        and ix.toks[before].like_num
+        and after >= 0
+        and ix.toks[after].is_lower
+        and ix.toks[after].pos_ == "NOUN"
+    )
+
+
+def _qualifies_a_title(ix: MentionIndex, start: int, text: str) -> bool:
+    """One word that is a portfolio ("Commerce", "Defence") right before a title noun: it names the office,
+    not an organization of the story (a body there is one: "Senate Majority Leader")."""
+    nxt = ix.next(start)
+    if nxt < 0 or nxt not in ix.titles_starting or ix.titles_starting[nxt][1].kind != "title":
+        return False
+    return is_portfolio(text) and lookup_org(text, generic=None) is None
+
+
+def _is_place(text: str) -> bool:
+    place = lookup_place(text, alternates=False)
+    in_gazetteer = place is not None and place.kind in ("city", "region", "state")
+    return bool(country_of_text(text) or lookup_region(text) or in_gazetteer)
+
+
+def _place_in_place(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "CITY in REGION", "CITY, COUNTRY": two places joined by "in" or a comma, with no organization word
+    before the joint, name a place, never an organization ("the Embassy in Berlin" has one)."""
+    for k in range(start + 1, end - 1):
+        tok = ix.toks[k]
+        if tok.text not in (",", "in"):
+            continue
+        if has_org_word(ix, start, k):
+            return False
+        return _is_place(ix.text(start, k)) and _is_place(ix.text(k + 1, end))
+    return False
+
+
+def _indefinite(ix: MentionIndex, start: int) -> bool:
+    """ "a" / "an" before the name, past its modifiers ("a U.S.-designated")."""
+    p = ix.prev(start)
+    steps = 0
+    while p >= 0 and steps < 4:
+        tok = ix.toks[p]
+        modifier = tok.tag_ in ("VBN", "JJ") and (tok.is_lower or "-" in tok.text)  # "U.S.-designated"
+        if not (p in ix.country_at or tok.text in HYPHENS or modifier):
+            break
+        p, steps = ix.prev(p), steps + 1
+    return p >= 0 and ix.toks[p].lower_ in ("a", "an")
+
+
+def _portfolio_after_title(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    if not is_portfolio(text):
+        return False
+    p = ix.prev(start)
+    if p >= 0 and ix.toks[p].lower_ == "the":
+        p = ix.prev(p)
+    if p < 0 or ix.toks[p].lower_ not in ("of", "for"):
+        return False
+    q = ix.prev(p)
+    return q >= 0 and q in ix.titles_ending
+
+
+def _joins_a_country(ix: MentionIndex, start: int, end: int) -> bool:
+    """A name made of a country and something else joined by "and", with no organization word."""
+    has_and = any(ix.toks[i].lower_ in ("and", "&") for i in range(start, end))
+    has_country = any(i in ix.country_at for i in range(start, end))
+    return has_and and has_country and not has_org_word(ix, start, end)

@@ -1,0 +1,68 @@
+"""Candidate names that are no organization: things, places, honours, contests, common words, persons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.organizations.collect import build_organizations, find_org_mentions
+from newsgraph.extract.mentions.persons import find_person_spans
+
+
+@pytest.fixture(scope="module")
+def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+
+    def run(text: str) -> list[tuple[str, list[str]]]:
+        ix = MentionIndex(parse_one(text))
+        orgs = build_organizations(ix, find_org_mentions(ix, find_person_spans(ix)), "d1")
+        return [(o.name, o.aliases) for o in orgs.values()]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reports said at least ten people died in the flood.", []),  # a common word with a capital
+        ("Protesters gathered outside the Harbour Police Headquarters on Monday.", []),  # the building
+        ("The Borduria Chess Festival opened on Monday with 300 players.", []),  # a contest
+        ("She won the Ruritania Prize for Literature in 2001.", []),  # an honour
+        ("The Skylark capsule docked with the station. The Skylark carried cargo.", []),  # a spacecraft
+        (
+            "The cargo ship MV Sea Lantern vanished. Sea Lantern was owned by Lantern Shipping Company.",
+            [("Lantern Shipping Company", [])],
+        ),
+        (
+            "The National Institute of Rivers and Coastal Studies director spoke on Monday.",
+            [("National Institute of Rivers and Coastal Studies", [])],
+        ),
+        (
+            "The Senate Select Committee on Borduria met on Tuesday.",
+            [("Senate Select Committee on Borduria", [])],
+        ),
+        ("Dana Okafor and Lars Lindqvist campaigned together. The Okafor-Lindqvist ticket won.", []),
+        ("The Daily Herald reported the deal.", [("The Daily Herald", ["Daily Herald"])]),
+    ],
+)
+def test_names_that_are_no_organization(
+    org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert org_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dana Okafor ran for Congress in 2018 and lost.", []),  # a seat, not the chamber acting
+        ("The Senate race drew three candidates.", []),
+    ],
+)
+def test_a_legislature_named_for_a_seat_is_no_organization_mention(
+    org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert org_names(text) == expected
