@@ -102,3 +102,11 @@ def test_purpose_infinitive_is_hypothetical(parse, text: str, verb: str) -> None
     doc = parse(text)
     tok = next(t for t in doc if t.text == verb)
     assert clause_modality(tok).hypothetical
+
+
+def test_a_polite_first_person_request_is_made(parse) -> None:
+    # "I would urge": the request is made by saying it; "they would urge" stays a hypothesis
+    doc = parse("I would urge anyone with information to contact the police.")
+    assert clause_modality(next(t for t in doc if t.text == "urge")).is_fact
+    doc = parse("They would urge the government to act if the law passed.")
+    assert clause_modality(next(t for t in doc if t.text == "urge")).hypothetical

@@ -106,10 +106,21 @@ def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: boo
         fell_short = "shortfall" in kinds and c.dep_ == "advmod"  # "almost killed": it did not happen
         if negation and (negated or fell_short):
             acc.set(neg=True, cue=c.lower_)
-        elif (c.dep_ in _AUX and kinds & {"modal", "future"}) or (
+        elif (c.dep_ in _AUX and kinds & {"modal", "future"} and not _performative(tok, c)) or (
             conditions and c.dep_ == "mark" and "condition" in kinds
         ):
             acc.set(hyp=True, cue=c.lower_)
+
+
+# speech acts a speaker performs by saying "I would ...": "I would urge anyone with information to call us"
+_PERFORMATIVE = frozenset({"urge", "ask", "encourage", "appeal", "request", "invite", "advise", "remind", "call"})
+
+
+def _performative(verb: Token, aux: Token) -> bool:
+    """A polite first-person request ("we would urge", "I would ask"): made by saying it, no hypothesis."""
+    if aux.lower_ not in ("would", "'d") or verb.lemma_.lower() not in _PERFORMATIVE:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _subjunctive(clause: Token) -> bool:
