@@ -1167,3 +1167,9 @@ def test_hazard_warnings_are_no_threats(parse, text: str, expected: set) -> None
 )
 def test_things_named_like_actors_do_not_act(parse, text: str) -> None:
     assert [e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)] == []
+
+
+def test_a_nomination_with_no_one_named_is_a_partys(parse) -> None:
+    text = "Senator Ana Ruiz of Kenya was nominated as the presidential candidate on Saturday."
+    found = [(e.type, e.mode, e.actor, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"]
+    assert found == [("SUPPORT", "endorse", "party", "KEN")]
