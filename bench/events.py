@@ -35,6 +35,8 @@ def main() -> None:
         with file.open(newline="", encoding="utf-8") as fh:
             rows.extend(r for r in csv.DictReader(fh) if len(r["text"]) > 200)
     rows = rows[: args.limit]
+    if not rows:
+        raise SystemExit(f"no Wikinews articles under {DATA}: the bench reads ../shared beside the repository")
     nlp = load_nlp()
     list(nlp.pipe([r["text"] for r in rows[:5]]))  # warm-up
     started = time.perf_counter()
