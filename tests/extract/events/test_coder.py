@@ -1173,3 +1173,16 @@ def test_a_nomination_with_no_one_named_is_a_partys(parse) -> None:
     text = "Senator Ana Ruiz of Kenya was nominated as the presidential candidate on Saturday."
     found = [(e.type, e.mode, e.actor, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"]
     assert found == [("SUPPORT", "endorse", "party", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state of emergency or a shutdown is imposed on the imposing side's own people
+        ("The Kenyan government declared a state of emergency on Friday.", {("COERCE", "martial-law", "KEN", "KEN")}),
+        ("The Kenyan government began a two-day shutdown of public services.", {("COERCE", "restrict", "KEN", "KEN")}),
+    ],
+)
+def test_emergencies_and_shutdowns_coerce_the_public(parse, text: str, expected: set) -> None:
+    found = {(e.type, e.mode, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "COERCE"}
+    assert found == expected

@@ -454,8 +454,9 @@ def _noun_row(tok: Token) -> NounPattern | None:
     return None
 
 
-# nouns of a stretch or a run of events: "three days of mourning", "a series of strikes", "a wave of arrests"
-_SPANS = frozenset({"day", "week", "month", "hour", "period", "series", "wave", "round", "spate", "string"})
+# nouns of a stretch or a run of events, or of a condition: "three days of mourning", "a series of strikes",
+# "a wave of arrests", "a state of emergency"
+_SPANS = frozenset({"day", "week", "month", "hour", "period", "series", "wave", "round", "spate", "string", "state"})
 
 
 def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:

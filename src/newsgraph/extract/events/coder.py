@@ -66,6 +66,7 @@ from newsgraph.extract.events.completion import (
     intended_type,
     located_target,
     place_target,
+    public_target,
     text_target,
     unknown_attacker,
 )
@@ -253,6 +254,8 @@ def _sentence_events(
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
+        if not targets and (public := public_target(cand, actors[0])) is not None:
+            targets = [public]  # "declared a state of emergency": on its own people
         if not targets and (found := text_target(cand)) is not None:
             if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)

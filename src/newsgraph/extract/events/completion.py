@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN_ATTACKER", "attack_subjects", "donor_recipient", "generic_issue", "home_target", "intended_type",
-    "located_target", "place_target", "text_target", "unknown_attacker",
+    "located_target", "place_target", "public_target", "text_target", "unknown_attacker",
 ]  # fmt: skip
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
@@ -217,6 +217,18 @@ def _news(noun: Token) -> bool:
     if not det or det[0] in ("a", "an"):
         return True
     return any(c.ent_type_ in ("DATE", "TIME", "CARDINAL") or c.pos_ == "NUM" for c in noun.children)
+
+
+_ON_THE_PUBLIC = frozenset({"martial-law", "restrict", "curfew"})
+
+
+def public_target(cand: Candidate, actor: Actor) -> Actor | None:
+    """The people a state of emergency, a curfew or a shutdown is imposed on, when the text names none: those
+    of the imposing side's country ("declared a state of emergency", "began a two-day shutdown")."""
+    if cand.type != "COERCE" or cand.mode not in _ON_THE_PUBLIC or actor.country is None:
+        return None
+    tok = cand.trigger[-1]
+    return Actor("people", None, actor.country, "CVL", tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)
 
 
 def text_target(cand: Candidate) -> Actor | None:
