@@ -95,8 +95,10 @@ entity_links = Table(
     Column("country", String(3)),
     Column("published", String(32)),
     Column("signature", Text, nullable=False, default=""),  # its role keys, sorted, "|"-joined
-    Index("ix_entity_links_canonical", "canonical_id", "published"),
+    # Covering (revision 0012): a canonical entity's links added up from the index alone.
+    Index("ix_entity_links_canonical", "canonical_id", "published", "document_id", "entity_id", "mentions", "country"),
     Index("ix_entity_links_document", "document_id"),
+    Index("ix_entity_links_entity_canonical", "entity_id", "canonical_id"),
 )
 
 entity_alias_links = Table(
