@@ -29,7 +29,7 @@ __all__ = ["national_office", "speaks_for_country"]
 _NOT_NATIONAL = frozenset(
     {"governor", "lieutenant governor", "mayor", "councillor", "councilor", "councilman", "councilwoman"}
     | {"chief minister", "first minister", "administrator", "adviser", "advisor", "aide", "commissioner"}
-    | {"leader", "president elect", "chief of staff"}
+    | {"leader", "president elect", "chief of staff", "national security adviser", "national security advisor"}
 )
 # Words before a title that leave its holder without the office or below the national government.
 _VOICE_MODIFIERS = frozenset(
