@@ -93,19 +93,9 @@ def test_person_head(parse, text: str, word: str, person: bool) -> None:
     assert person_head(_tok(parse(text), word)) is person
 
 
-def _hand_parsed(words, heads, deps, tags, pos, ents=()):
-    """A Doc with the parse given by hand: the parser's own mistakes, reproduced exactly."""
-    from spacy.tokens import Doc, Span
-
-    from newsgraph.ingest.nlp import load_nlp
-
-    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
-    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
-    return doc
-
-
 def test_finite_verb_misparsed_as_a_names_modifier_takes_the_name_as_subject() -> None:
     from newsgraph.extract.syntax import subjects
+    from tests.hand_parse import hand_parsed
 
     # "Biden named Jane Roe as his running mate." parsed as the name "Biden" described by "named"
     words = ["Biden", "named", "Jane", "Roe", "as", "his", "running", "mate", "."]
@@ -113,5 +103,5 @@ def test_finite_verb_misparsed_as_a_names_modifier_takes_the_name_as_subject() -
     deps = ["ROOT", "acl", "compound", "oprd", "prep", "poss", "amod", "pobj", "punct"]
     tags = ["NNP", "VBD", "NNP", "NNP", "IN", "PRP$", "NN", "NN", "."]
     pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
-    doc = _hand_parsed(words, heads, deps, tags, pos)
+    doc = hand_parsed(words, heads, deps, tags, pos)
     assert [t.text for t in subjects(doc[1])] == ["Biden"]

@@ -119,10 +119,8 @@ def test_objects(parse, text: str, verb: str, expected: list[str]) -> None:
 
 
 def test_a_name_parsed_as_object_predicate_is_the_object() -> None:
-    from spacy.tokens import Doc
-
     from newsgraph.extract.events.arguments import objects
-    from newsgraph.ingest.nlp import load_nlp
+    from tests.hand_parse import hand_parsed
 
     # "named Jane Roe as his running mate" with "Roe" parsed as an object predicate (oprd)
     words = ["Biden", "named", "Jane", "Roe", "as", "his", "running", "mate", "."]
@@ -130,15 +128,12 @@ def test_a_name_parsed_as_object_predicate_is_the_object() -> None:
     deps = ["nsubj", "ROOT", "compound", "oprd", "prep", "poss", "amod", "pobj", "punct"]
     tags = ["NNP", "VBD", "NNP", "NNP", "IN", "PRP$", "NN", "NN", "."]
     pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
-    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
-    assert [t.text for t in objects(doc[1])] == ["Roe"]
+    assert [t.text for t in objects(hand_parsed(words, heads, deps, tags, pos)[1])] == ["Roe"]
 
 
 def test_light_verb_of_a_noun_misparsed_in_apposition_to_the_recipient() -> None:
-    from spacy.tokens import Doc
-
     from newsgraph.extract.events.arguments import light_verb
-    from newsgraph.ingest.nlp import load_nlp
+    from tests.hand_parse import hand_parsed
 
     # "The governor granted Jane Roe a full pardon." with "pardon" in apposition to "Roe" (a dative)
     words = ["The", "governor", "granted", "Jane", "Roe", "a", "full", "pardon", "."]
@@ -147,6 +142,5 @@ def test_light_verb_of_a_noun_misparsed_in_apposition_to_the_recipient() -> None
     tags = ["DT", "NN", "VBD", "NNP", "NNP", "DT", "JJ", "NN", "."]
     pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "DET", "ADJ", "NOUN", "PUNCT"]
     lemmas = ["the", "governor", "grant", "Jane", "Roe", "a", "full", "pardon", "."]
-    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
-    found = light_verb(doc[7])
+    found = light_verb(hand_parsed(words, heads, deps, tags, pos, lemmas)[7])
     assert found is not None and found.i == 2
