@@ -229,3 +229,16 @@ def test_no_shared_country_under_three_persons(index: Callable[[str], MentionInd
 
     ix = index("US Senator Bob Reyes and Kenyan minister Ruth Wanjiru met Tom Pell.")
     assert people_country(group_mentions(find_roles(ix, find_person_spans(ix), []))) is None
+
+
+def test_a_title_without_a_country_is_of_the_persons_country_not_of_a_place_near_it() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "US President Ann Doe spoke on Monday. US Senator Tom Hale agreed with her. "
+        "US Representative Jim Bell did not. From Israel, Secretary of State John Roe spoke on Tuesday."
+    )
+    persons = {p.name: p for p in extract_mentions(parse_one(text), "d1").persons}
+    assert persons["John Roe"].country == "USA"

@@ -553,7 +553,10 @@ def group_attributes(
     if country is None and not international:
         first = next((m for m in group.mentions if m.fallback_country or m.fallback_is_main), None)
         if first is not None:
-            country = (people_country if first.fallback_is_main else None) or first.fallback_country
+            # a title with no country of its own is of the country the document's persons share, not of the
+            # place near the name ("From Israel, Secretary of State X spoke" in a story about US persons)
+            titled = role is not None and people_country is not None
+            country = (people_country if first.fallback_is_main or titled else None) or first.fallback_country
         country = country or next((m.fallback_country for m in group.mentions if m.fallback_country), None)
     organization = next((m.role.organization for m in group.mentions if m.role and m.role.organization), None)
     if organization is None:
