@@ -1149,8 +1149,9 @@ def test_found_dead_tells_no_killing(parse, text: str) -> None:
         ("Japanese authorities issued a tsunami warning after the earthquake.", set()),
         # a warning to a side still is
         ("The Turkish army issued a warning to Kurdish fighters on Monday.", {"THREATEN"}),
-        # a candidate's rally is campaigning, not a protest
+        # a candidate's rally is campaigning, not a protest; so is an appeal to voters
         ("The Kenyan opposition candidate held a campaign rally in Nairobi.", set()),
+        ("The Kenyan opposition candidate urged voters to vote their conscience.", set()),
     ],
 )
 def test_hazard_warnings_are_no_threats(parse, text: str, expected: set) -> None:

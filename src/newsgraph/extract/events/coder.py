@@ -261,6 +261,8 @@ def _sentence_events(
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
             targets = [found]  # "criticised the proceedings": the object's words
+        if cand.type == "REQUEST" and targets and all(_electorate(t, ctx) for t in targets):
+            continue  # "urged voters to vote their conscience": campaigning, not a request to a side
         stance = cand.type == "SUPPORT" or (cand.type == "ACCUSE" and cand.trigger[-1].lemma_.lower() in _OPPOSING)
         if stance and targets and all(generic_issue(t, ctx.doc) for t in targets):
             continue  # "supports LGBT rights", "opposes abortion": a stance on an issue, no act toward a side
@@ -299,6 +301,11 @@ def _sentence_events(
 
 
 _OPPOSING = frozenset({"oppose", "opposition", "object", "objection"})  # disapproval that is a stance on an issue
+
+
+def _electorate(target: Actor, ctx: DocContext) -> bool:
+    """The voters a candidate appeals to (no side of the codebook's dyads)."""
+    return target.head >= 0 and not target.named and ctx.doc[target.head].lemma_.lower() in ("voter", "electorate")
 
 
 def _asks(sent: Span) -> bool:
