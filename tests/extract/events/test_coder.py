@@ -1187,3 +1187,16 @@ def test_a_nomination_with_no_one_named_is_a_partys(parse) -> None:
 def test_emergencies_and_shutdowns_coerce_the_public(parse, text: str, expected: set) -> None:
     found = {(e.type, e.mode, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "COERCE"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a storm slamming into a coast is no criticism
+        "Hurricane Zeta slammed into the Louisiana coast on Wednesday.",
+        # a kind of people described by a participle: nobody is accused here
+        "The bill would allow Hong Kong to extradite anyone accused of crimes to mainland China.",
+    ],
+)
+def test_no_accusation(parse, text: str) -> None:
+    assert [e.type for e in _events(parse, text) if e.type == "ACCUSE"] == []

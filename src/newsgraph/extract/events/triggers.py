@@ -188,13 +188,18 @@ def _actor_list(heads: list[Token], ctx: DocContext) -> list[Actor]:
 
 def _generic(tok: Token) -> bool:
     """A participle that describes a kind of people, not an act: "people accused of crimes" (a bare plural,
-    no determiner, number or possessor)."""
+    no determiner, number or possessor), "anyone accused of crimes" (an indefinite pronoun)."""
     noun = tok.head
+    if tok.dep_ == "acl" and noun.lower_ in _ANYONE:
+        return True
     return (
         tok.dep_ == "acl"
         and noun.tag_ in ("NNS", "NNPS")
         and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
     )
+
+
+_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "those"})
 
 
 def _author(head: Token) -> Token:
