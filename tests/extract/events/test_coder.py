@@ -1196,6 +1196,8 @@ def test_emergencies_and_shutdowns_coerce_the_public(parse, text: str, expected:
         "Hurricane Zeta slammed into the Louisiana coast on Wednesday.",
         # a kind of people described by a participle: nobody is accused here
         "The bill would allow Hong Kong to extradite anyone accused of crimes to mainland China.",
+        # questions received in a debate are asked, not accusations
+        "At the debate the Kenyan candidates received ten questions on fairness.",
     ],
 )
 def test_no_accusation(parse, text: str) -> None:

@@ -199,6 +199,7 @@ def _generic(tok: Token) -> bool:
     )
 
 
+_ASKED = frozenset({"receive", "get", "take", "answer"})
 _ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "those"})
 
 
@@ -410,6 +411,8 @@ def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Ca
     verb) the actor, else an unnamed giver of no country."""
     if pat.mode == "convict" and verb.lemma_.lower() == "face":
         return None  # "faces a fine of up to ...": a penalty the law provides, not one given
+    if tok.lemma_.lower() == "question" and verb.lemma_.lower() in _ASKED:
+        return None  # "the candidates received ten questions": asked, not accused ("faced questions" is)
     passive = is_passive(verb)  # "was granted a pardon by X": the passive subject receives, the agent gives
     receivers = [c for c in verb.children if c.dep_ == "nsubjpass"] if passive else subjects(verb)
     targets = _actor_list(receivers, ctx)
