@@ -1202,3 +1202,16 @@ def test_emergencies_and_shutdowns_coerce_the_public(parse, text: str, expected:
 )
 def test_no_accusation(parse, text: str) -> None:
     assert [e.type for e in _events(parse, text) if e.type == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # calling a report or a claim false denies it
+        "The Kenyan president described the newspaper's story as a hoax.",
+        "The Kenyan president labeled the report as fake news.",
+        "The Kenyan president countered claims about his health.",
+    ],
+)
+def test_calling_a_claim_false_rejects_it(parse, text: str) -> None:
+    assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == {"REJECT"}
