@@ -1215,3 +1215,8 @@ def test_no_accusation(parse, text: str) -> None:
 )
 def test_calling_a_claim_false_rejects_it(parse, text: str) -> None:
     assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == {"REJECT"}
+
+
+def test_firing_an_officeholder_is_a_sanction(parse) -> None:
+    found = [(e.type, e.target) for e in _events(parse, "The Zimbabwean president fired his vice president.")]
+    assert found == [("SANCTION", "his vice president")]
