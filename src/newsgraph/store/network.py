@@ -62,7 +62,7 @@ def actor_network(
     words = [func.min(e.actor), func.min(e.target)] if phrases else [null(), null()]
     grouped = select(*groups, *words, func.count()).select_from(source).where(*where).group_by(*groups)
     order = groups[:-1] if phrases else groups  # the groups' own order: the same labels every time
-    rows = conn.execute(grouped.order_by(*order)).all()
+    rows = conn.execute(grouped.order_by(*order))  # streamed: no list of every group kept
     a, t = (1, 4) if phrases else (1, 3)  # where each side's entity column is
     net = count_network(
         ((r[0], r[a], r[a + 1], r[-3], r[t], r[t + 1], r[-2], r[-1]) for r in rows),
@@ -106,7 +106,7 @@ class Counted:
 
     edges: list[dict[str, Any]]
     listed: dict[str, int]  # node id → degree (distinct neighbours over the kept edges)
-    totals: dict[str, list[int]]  # node id → [events, as actor, as target]
+    totals: dict[str, tuple[int, int, int]]  # node id → (events, as actor, as target), for the listed nodes
     words: dict[str, str | None]  # node id → the first words that named it (a phrase node's label)
 
 
@@ -118,14 +118,23 @@ def _node_id(entity: str | None, country: str | None, words: str | None) -> str 
     return f"t:{words.lower()}" if words else None
 
 
+SEP = "\x00"  # between the parts of an edge's key: below every character, so keys sort as their parts
+
+
 def count_network(
     rows: Iterable[tuple[Any, ...]], *, limit: int = 300, phrases: bool = True, min_weight: int = 1
 ) -> Counted:
     """Edges keyed by (source, target, type) and counted, from rows ``(type, actor entity, actor country,
     actor words, target entity, target country, target words, events)`` (pure). Only nodes with a kept
-    edge are listed (no isolates)."""
-    edges: dict[tuple[str, str, str], int] = {}
-    totals: dict[str, list[int]] = {}
+    edge are listed (no isolates).
+
+    Keys and counts are strings and ints, not tuples or lists: the thousands of groups of a large base
+    then leave no objects for the garbage collector to track (its full passes over a large process's heap
+    were the network's slowest calls)."""
+    edges: dict[str, int] = {}
+    events: dict[str, int] = {}
+    as_actor: dict[str, int] = {}
+    as_target: dict[str, int] = {}
     words: dict[str, str | None] = {}
     for type_, a_ent, a_code, a_words, t_ent, t_code, t_words, n in rows:
         a, t = _node_id(a_ent, a_code, a_words), _node_id(t_ent, t_code, t_words)
@@ -134,22 +143,25 @@ def count_network(
         if not phrases and (a[0] == "t" or t[0] == "t"):
             continue
         weight = int(n)
-        key = (a, t, type_)
+        key = f"{a}{SEP}{t}{SEP}{type_}"
         edges[key] = edges.get(key, 0) + weight
-        for node, side, text in ((a, 1, a_words), (t, 2, t_words)):
-            total = totals.get(node)
-            if total is None:
-                total = totals[node] = [0, 0, 0]
+        for node, side, text in ((a, as_actor, a_words), (t, as_target, t_words)):
+            if node not in events:
+                events[node] = 0
                 words[node] = text
-            total[0] += weight
-            total[side] += weight
-    heavy = [(k, n) for k, n in edges.items() if n >= min_weight]
-    heavy.sort(key=lambda e: (-e[1], e[0]))
-    kept = [{"source": a, "target": t, "type": type_, "events": n} for (a, t, type_), n in heavy[:limit]]
+            events[node] += weight
+            side[node] = side.get(node, 0) + weight
+    heavy = sorted(k for k, n in edges.items() if n >= min_weight)
+    heavy.sort(key=edges.__getitem__, reverse=True)  # most events first; ties keep the keys' order (stable)
+    kept = []
+    for key in heavy[:limit]:
+        a, t, type_ = key.split(SEP)
+        kept.append({"source": a, "target": t, "type": type_, "events": edges[key]})
     neighbours: dict[str, set[str]] = {}
     for e in kept:
         neighbours.setdefault(e["source"], set()).add(e["target"])
         neighbours.setdefault(e["target"], set()).add(e["source"])
+    totals = {k: (events[k], as_actor.get(k, 0), as_target.get(k, 0)) for k in neighbours}
     return Counted(kept, {k: len(v) for k, v in neighbours.items()}, totals, words)
 
 
