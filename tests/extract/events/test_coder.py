@@ -1220,3 +1220,9 @@ def test_calling_a_claim_false_rejects_it(parse, text: str) -> None:
 def test_firing_an_officeholder_is_a_sanction(parse) -> None:
     found = [(e.type, e.target) for e in _events(parse, "The Zimbabwean president fired his vice president.")]
     assert found == [("SANCTION", "his vice president")]
+
+
+def test_induction_into_a_hall_of_fame_honours_the_inductee(parse) -> None:
+    text = "The Kenyan runner was inducted into the Kenya Sports Hall of Fame."
+    found = [(e.type, e.actor) for e in _events(parse, text)]
+    assert found == [("SUPPORT", "Kenya Sports Hall of Fame")]
