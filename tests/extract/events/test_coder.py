@@ -625,6 +625,7 @@ def test_claim_about_a_named_side_accuses_it(parse, text: str, target: str) -> N
         "The historian claimed Lincoln was the first president to wear a beard.",  # a description
         "Her lawyers alleged Ana Ruiz was beaten in custody.",  # a victim, nobody named as the doer
         "The senator claimed the ballots were forged.",  # no named side
+        "The coach claimed Ana Ruiz won the race easily and deserved the gold medal.",  # credit, not blame
     ],
 )
 def test_claim_names_no_accused(parse, text: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import conjuncts, is_passive, pobjs, subjects, token_country
+from newsgraph.extract.values.tone import compound_score
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import (
     NO_EVENT,
@@ -352,9 +353,15 @@ def _comp_named(clause: Token) -> bool:
     for comp in (c for c in clause.children if c.dep_ == "ccomp"):
         if comp.pos_ != "VERB" or comp.lemma_.lower() == "be" or is_passive(comp):
             continue
-        if any(s.ent_type_ in _SIDE_ENTS or (_names_someone(s) and s.text[:1].isupper()) for s in subjects(comp)):
+        if not any(s.ent_type_ in _SIDE_ENTS or (_names_someone(s) and s.text[:1].isupper()) for s in subjects(comp)):
+            continue
+        words = comp.doc[comp.left_edge.i : comp.right_edge.i + 1].text
+        if compound_score(words) < _PRAISING:  # "claimed the striker scored twice" credits, not accuses
             return True
     return False
+
+
+_PRAISING = 0.4  # VADER compound score from which a claim about someone speaks well of them
 
 
 def _verbal(clause: Token) -> bool:
