@@ -1227,3 +1227,15 @@ def test_induction_into_a_hall_of_fame_honours_the_inductee(parse) -> None:
     text = "The Kenyan runner was inducted into the Kenya Sports Hall of Fame."
     found = [(e.type, e.actor) for e in _events(parse, text)]
     assert found == [("SUPPORT", "Kenya Sports Hall of Fame")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two Kenyan police officers were suspended from duty after the raid.", {"SANCTION"}),
+        ("The Kenyan soldier was given a dishonorable discharge from the army.", {"SANCTION"}),
+        ("The Kenyan soldier received an honorable discharge from the army.", set()),
+    ],
+)
+def test_suspensions_and_discharges(parse, text: str, expected: set) -> None:
+    assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
