@@ -1239,3 +1239,16 @@ def test_induction_into_a_hall_of_fame_honours_the_inductee(parse) -> None:
 )
 def test_suspensions_and_discharges(parse, text: str, expected: set) -> None:
     assert {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence commuted or a ban lifted with no one named: by the government
+        "The Kenyan activist's sentence was commuted after twelve years.",
+        "Kenya's ban on plastic bags was lifted in 2011.",
+        "The Kenyan government began to relax restrictions on travel.",
+    ],
+)
+def test_concessions_with_no_one_named_are_the_governments(parse, text: str) -> None:
+    assert "CONCEDE" in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
