@@ -1252,3 +1252,8 @@ def test_suspensions_and_discharges(parse, text: str, expected: set) -> None:
 )
 def test_concessions_with_no_one_named_are_the_governments(parse, text: str) -> None:
     assert "CONCEDE" in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+
+
+def test_helping_a_named_side_is_aid(parse) -> None:
+    text = "The Kenyan government helped Rahaf Mohammed leave the country."
+    assert [e.type for e in _events(parse, text)] == ["AID"]

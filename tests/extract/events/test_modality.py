@@ -110,3 +110,10 @@ def test_a_polite_first_person_request_is_made(parse) -> None:
     assert clause_modality(next(t for t in doc if t.text == "urge")).is_fact
     doc = parse("They would urge the government to act if the law passed.")
     assert clause_modality(next(t for t in doc if t.text == "urge")).hypothetical
+
+
+def test_a_polite_wish_to_thank_is_the_thanks(parse) -> None:
+    doc = parse("We would like to thank the Kenyan government for its help.")
+    assert clause_modality(next(t for t in doc if t.text == "thank")).is_fact
+    doc = parse("They would like to invade the island.")
+    assert clause_modality(next(t for t in doc if t.text == "invade")).hypothetical

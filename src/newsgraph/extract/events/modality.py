@@ -116,6 +116,19 @@ def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: boo
 _PERFORMATIVE = frozenset({"urge", "ask", "encourage", "appeal", "request", "invite", "advise", "remind", "call"})
 
 
+def _polite_wish(verb: Token) -> bool:
+    """ "We would like to thank X", "I wish to congratulate X": a speech act performed by wishing to do it."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in ("like", "wish", "want") or head.i == verb.i:
+        return False
+    if verb.lemma_.lower() not in _PERFORMATIVE | _ACKNOWLEDGING:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+
+
+_ACKNOWLEDGING = frozenset({"thank", "congratulate", "apologize", "apologise", "welcome", "praise", "express"})
+
+
 def _performative(verb: Token, aux: Token) -> bool:
     """A polite first-person request ("we would urge", "I would ask"): made by saying it, no hypothesis."""
     if aux.lower_ not in ("would", "'d") or verb.lemma_.lower() not in _PERFORMATIVE:
@@ -195,6 +208,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
     only "no", "without" and irrealis nouns count, not the modality of the verb the
     noun is an argument of ("the attack could be attributed to X" is still an attack).
     """
+    if not nominal and _polite_wish(trigger):
+        return FACT  # "we would like to thank X": thanked by saying it
     acc = _Acc()
     _alleged(trigger, acc)
     if nominal:
