@@ -1257,3 +1257,9 @@ def test_concessions_with_no_one_named_are_the_governments(parse, text: str) -> 
 def test_helping_a_named_side_is_aid(parse) -> None:
     text = "The Kenyan government helped Rahaf Mohammed leave the country."
     assert [e.type for e in _events(parse, text)] == ["AID"]
+
+
+def test_condolences_with_no_one_named_go_to_the_bereaved(parse) -> None:
+    text = "Three Kenyan miners died in the flood. The Kenyan president offered his condolences on Twitter."
+    found = [(e.type, e.target, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"]
+    assert found == [("SUPPORT", "the bereaved", "KEN")]

@@ -254,7 +254,7 @@ def _sentence_events(
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
-        if not targets and (public := public_target(cand, actors[0])) is not None:
+        if not targets and (public := public_target(cand, actors[0], ctx.dominant)) is not None:
             targets = [public]  # "declared a state of emergency": on its own people
         if not targets and (found := text_target(cand)) is not None:
             if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):

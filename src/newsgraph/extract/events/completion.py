@@ -222,12 +222,19 @@ def _news(noun: Token) -> bool:
 _ON_THE_PUBLIC = frozenset({"martial-law", "restrict", "curfew"})
 
 
-def public_target(cand: Candidate, actor: Actor) -> Actor | None:
+_CONDOLING = frozenset({"condolence", "condolences", "sympathy", "sympathies"})
+
+
+def public_target(cand: Candidate, actor: Actor, home: str | None = None) -> Actor | None:
     """The people a state of emergency, a curfew or a shutdown is imposed on, when the text names none: those
-    of the imposing side's country ("declared a state of emergency", "began a two-day shutdown")."""
+    of the imposing side's country ("declared a state of emergency", "began a two-day shutdown"); the bereaved
+    that condolences go to, of the story's country ("gave his condolences via Twitter")."""
+    tok = cand.trigger[-1]
+    if cand.type == "SUPPORT" and tok.lemma_.lower() in _CONDOLING and (home or actor.country):
+        end = tok.idx + len(tok)
+        return Actor("the bereaved", None, home or actor.country, "CVL", tok.idx, end, -1, agentive=True, inferred=True)
     if cand.type != "COERCE" or cand.mode not in _ON_THE_PUBLIC or actor.country is None:
         return None
-    tok = cand.trigger[-1]
     return Actor("people", None, actor.country, "CVL", tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)
 
 
