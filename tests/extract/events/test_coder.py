@@ -1263,3 +1263,8 @@ def test_condolences_with_no_one_named_go_to_the_bereaved(parse) -> None:
     text = "Three Kenyan miners died in the flood. The Kenyan president offered his condolences on Twitter."
     found = [(e.type, e.target, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"]
     assert found == [("SUPPORT", "the bereaved", "KEN")]
+
+
+def test_blocking_access_to_content_censors(parse) -> None:
+    text = "The Kenyan government blocked access to the opposition's website on Friday."
+    assert [(e.type, e.mode) for e in _events(parse, text)] == [("COERCE", "censor")]
