@@ -1268,3 +1268,9 @@ def test_condolences_with_no_one_named_go_to_the_bereaved(parse) -> None:
 def test_blocking_access_to_content_censors(parse) -> None:
     text = "The Kenyan government blocked access to the opposition's website on Friday."
     assert [(e.type, e.mode) for e in _events(parse, text)] == [("COERCE", "censor")]
+
+
+def test_a_heart_going_out_to_someone_is_condolence(parse) -> None:
+    text = '"My heart really goes out to the families of the victims," said Kenyan President Ana Ruiz.'
+    found = [(e.type, e.mode, e.actor_country) for e in _events(parse, text)]
+    assert found == [("SUPPORT", "praise", "KEN")]

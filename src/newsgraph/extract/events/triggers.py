@@ -199,13 +199,16 @@ def _generic(tok: Token) -> bool:
     )
 
 
+_FEELINGS = frozenset({"heart", "thought", "prayer", "sympathy"})
 _ASKED = frozenset({"receive", "get", "take", "answer"})
 _ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "those"})
 
 
 def _author(head: Token) -> Token:
     """Who is behind a statement that acts ("the Turkish statement called for ...", "a letter from X urged"):
-    its own actor when it names one, else the statement itself."""
+    its own actor when it names one, else the statement itself; whose heart or thoughts go out to someone."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _FEELINGS:  # "my heart goes out to the families"
+        return next((c for c in head.children if c.dep_ == "poss"), head)
     if head.pos_ != "NOUN" or noun_cue(head.lemma_) is None:
         return head
     own = own_actor_heads(head)
