@@ -1,4 +1,4 @@
-"""Arguments of event triggers: conditions, evaluative predicates, slots, nominal actors, light verbs."""
+"""Arguments of event triggers: conditions, evaluative predicates, slots, nominal actors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from newsgraph.extract.events.arguments import (
     evaluation_of,
     fallback_heads,
-    light_verb,
     objects,
     own_actor_heads,
     slot_heads,
@@ -99,19 +98,6 @@ def test_fallback_heads(parse, text: str, noun: str, expected: list[str]) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "noun", "hosted", "verb"),
-    [
-        ("Serbia held talks with Kosovo.", "talks", False, "held"),
-        ("In a phone call with Macron, Scholz said little.", "call", True, "said"),
-        ("He touts these operations in political rallies.", "rallies", False, None),
-    ],
-)
-def test_light_verb(parse, text: str, noun: str, hosted: bool, verb: str | None) -> None:
-    found = light_verb(_tok(parse(text), noun), hosted=hosted)
-    assert (found.text if found else None) == verb
-
-
-@pytest.mark.parametrize(
     ("text", "verb", "expected"), [("Kenya expelled two Somali diplomats.", "expelled", ["diplomats"])]
 )
 def test_objects(parse, text: str, verb: str, expected: list[str]) -> None:
@@ -129,18 +115,3 @@ def test_a_name_parsed_as_object_predicate_is_the_object() -> None:
     tags = ["NNP", "VBD", "NNP", "NNP", "IN", "PRP$", "NN", "NN", "."]
     pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
     assert [t.text for t in objects(hand_parsed(words, heads, deps, tags, pos)[1])] == ["Roe"]
-
-
-def test_light_verb_of_a_noun_misparsed_in_apposition_to_the_recipient() -> None:
-    from newsgraph.extract.events.arguments import light_verb
-    from tests.hand_parse import hand_parsed
-
-    # "The governor granted Jane Roe a full pardon." with "pardon" in apposition to "Roe" (a dative)
-    words = ["The", "governor", "granted", "Jane", "Roe", "a", "full", "pardon", "."]
-    heads = [1, 2, 2, 4, 2, 7, 7, 4, 2]
-    deps = ["det", "nsubj", "ROOT", "compound", "dative", "det", "amod", "appos", "punct"]
-    tags = ["DT", "NN", "VBD", "NNP", "NNP", "DT", "JJ", "NN", "."]
-    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "DET", "ADJ", "NOUN", "PUNCT"]
-    lemmas = ["the", "governor", "grant", "Jane", "Roe", "a", "full", "pardon", "."]
-    found = light_verb(hand_parsed(words, heads, deps, tags, pos, lemmas)[7])
-    assert found is not None and found.i == 2

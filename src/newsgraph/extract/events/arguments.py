@@ -11,17 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.syntax import conjuncts, is_passive, pobjs, subjects, token_country
 from newsgraph.extract.values.tone import compound_score
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import (
-    NO_EVENT,
-    NounPattern,
     VerbPattern,
     actor_nouns,
     evaluation,
     light_verbs,
-    noun_patterns,
     sector_of,
     strong_valence,
     verb_patterns,
@@ -44,21 +42,17 @@ __all__ = [
     "fallback_heads",
     "if_clause",
     "judge_predicate",
-    "light_verb",
     "needs_ok",
-    "noun_pattern",
     "objects",
     "own_actor_heads",
     "preps",
     "slot_heads",
-    "undergo_verb",
 ]
 
 _PREP_DEPS = frozenset({"prep", "mark", "dative", "agent", "prt"})
 _CLAUSAL = frozenset({"xcomp", "advcl", "ccomp"})
 _SMALL_CLAUSE = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 _COND = frozenset({"if", "unless"})
-_HOST_PREPS = frozenset({"in", "during"})
 _NEAR = frozenset({"at", "outside", "around", "near"})
 _WHEN = frozenset({"DATE", "TIME"})
 
@@ -124,7 +118,6 @@ def judge_predicate(preds: list[Token], *, people: bool) -> str | None:
     return "positive" if found else None
 
 
-_GIVING = frozenset({"grant", "give", "award", "offer"})  # "was granted X": a passive of giving is undergone
 _FORCES = frozenset({"POL", "MIL", "REB", "SPY"})  # sectors that act by force under their own name
 _PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"})
 
@@ -434,83 +427,6 @@ def fallback_heads(head: Token) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ == "between":  # "the memorandum between X and Y": one party
             out.extend(pobjs(c)[:1])
     return out
-
-
-def noun_pattern(tok: Token) -> NounPattern | None:
-    pat = _noun_row(tok)
-    return None if pat is None or pat.type == NO_EVENT else pat  # "a flood warning" is no threat
-
-
-def no_event_noun(tok: Token) -> bool:
-    """A compound the noun table says is no event ("a flash flood warning", "a storm warning")."""
-    pat = _noun_row(tok)
-    return pat is not None and pat.type == NO_EVENT
-
-
-def _noun_row(tok: Token) -> NounPattern | None:
-    table = noun_patterns()
-    pats = table.get(tok.lower_) or table.get(tok.lemma_.lower())
-    if not pats:
-        return None
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
-    if tok.i > 0:
-        mods.add(tok.doc[tok.i - 1].lower_)
-    for pat in pats:
-        if pat.modifier is None or pat.modifier in mods:
-            return pat
-    return None
-
-
-# nouns of a stretch or a run of events, or of a condition: "three days of mourning", "a series of strikes",
-# "a wave of arrests", "a state of emergency"
-_SPANS = frozenset({"day", "week", "month", "hour", "period", "series", "wave", "round", "spate", "string", "state"})
-
-
-def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
-    """The verb that carries a nominal event ("held talks", "went on strike"); with ``hosted``, also the verb
-    of a clause the event frames ("in a phone call with X, Y said": for consultations)."""
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head  # "used water cannons and tear gas": the first conjunct holds the verb
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
-        tok = tok.head.head  # "announced three days of mourning", "launched a series of strikes"
-    head = tok.head
-    if head.i == tok.i:
-        return None
-    if tok.dep_ in ("dobj", "nsubjpass", "attr"):
-        for lv in light_verbs().get(head.lemma_.lower(), ()):
-            if lv.kind != "light":
-                continue
-            if lv.particle is None or any(c.dep_ in ("prt", "prep") and c.lower_ == lv.particle for c in head.children):
-                return head
-    if tok.dep_ == "appos" and head.dep_ == "dative" and head.head.pos_ == "VERB":
-        verb = head.head  # "granted X a pardon" parsed with the pardon in apposition to the recipient
-        if any(lv.kind == "light" and lv.particle is None for lv in light_verbs().get(verb.lemma_.lower(), ())):
-            return verb
-    if tok.dep_ == "pobj":
-        verb = head.head
-        for lv in light_verbs().get(verb.lemma_.lower(), ()):
-            if lv.kind == "light" and lv.particle == head.lower_:
-                return verb  # "entered into an agreement", "went on strike"
-        if hosted and head.lower_ in _HOST_PREPS and verb.pos_ == "VERB":
-            return verb  # "in a phone call with X, Y said"
-    return None
-
-
-def undergo_verb(tok: Token) -> Token | None:
-    """The verb whose subject suffers a nominal event ("received criticism", "faced charges", "came under
-    scrutiny"), when the noun is its object (or, with a particle row, the object of that preposition)."""
-    head = tok.head
-    if head.i == tok.i:
-        return None
-    if tok.dep_ == "dobj" and is_passive(head) and head.lemma_.lower() in _GIVING:
-        return head  # "was granted clemency", "was given a pardon": the subject receives it
-    if tok.dep_ == "dobj":
-        rows = light_verbs().get(head.lemma_.lower(), ())
-        return head if any(lv.kind == "undergo" and lv.particle is None for lv in rows) else None
-    if tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
-        rows = light_verbs().get(head.head.lemma_.lower(), ())
-        return head.head if any(lv.kind == "undergo" and lv.particle == head.lower_ for lv in rows) else None
-    return None
 
 
 def _place_name(tok: Token) -> bool:

@@ -24,7 +24,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs
-from newsgraph.extract.events.arguments import noun_pattern, own_actor_heads
+from newsgraph.extract.events.arguments import own_actor_heads
+from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, modality_kinds

@@ -30,18 +30,15 @@ from newsgraph.extract.events.arguments import (
     ClauseFacts,
     clause_of,
     fallback_heads,
-    light_verb,
     needs_ok,
-    no_event_noun,
-    noun_pattern,
     objects,
     own_actor_heads,
     preps,
     slot_heads,
-    undergo_verb,
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
+from newsgraph.extract.events.nominal import light_verb, no_event_noun, noun_pattern, undergo_verb
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns

@@ -1,0 +1,75 @@
+"""Nominal events: the noun table's reading and the verbs that carry a noun's event (extract/events/nominal.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.nominal import light_verb, no_event_noun, noun_pattern, undergo_verb
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _tok(doc: Doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "hosted", "verb"),
+    [
+        ("Serbia held talks with Kosovo.", "talks", False, "held"),
+        ("In a phone call with Macron, Scholz said little.", "call", True, "said"),
+        ("He touts these operations in political rallies.", "rallies", False, None),
+    ],
+)
+def test_light_verb(parse, text: str, noun: str, hosted: bool, verb: str | None) -> None:
+    found = light_verb(_tok(parse(text), noun), hosted=hosted)
+    assert (found.text if found else None) == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        # a run of events, or a condition, carried by the light verb of its head noun
+        ("The rebels launched a series of attacks on the town.", "attacks", "launched"),
+        ("The governor declared a state of emergency.", "emergency", "declared"),
+    ],
+)
+def test_light_verb_through_a_run_or_a_condition(parse, text: str, noun: str, verb: str) -> None:
+    found = light_verb(_tok(parse(text), noun))
+    assert found is not None and found.text == verb
+
+
+def test_noun_table_readings(parse) -> None:
+    doc = parse("The agency issued a flood warning and a warning to the rebels.")
+    flood, rebels = [t for t in doc if t.text == "warning"]
+    assert no_event_noun(flood) and noun_pattern(flood) is None
+    assert not no_event_noun(rebels) and noun_pattern(rebels) is not None
+
+
+def test_undergo_verb(parse) -> None:
+    doc = parse("The minister received criticism, and the former mayor was granted a pardon.")
+    assert undergo_verb(_tok(doc, "criticism")).text == "received"
+    assert undergo_verb(_tok(doc, "pardon")).text == "granted"
+
+
+def test_light_verb_of_a_noun_misparsed_in_apposition_to_the_recipient() -> None:
+    from tests.hand_parse import hand_parsed
+
+    # "The governor granted Jane Roe a full pardon." with "pardon" in apposition to "Roe" (a dative)
+    words = ["The", "governor", "granted", "Jane", "Roe", "a", "full", "pardon", "."]
+    heads = [1, 2, 2, 4, 2, 7, 7, 4, 2]
+    deps = ["det", "nsubj", "ROOT", "compound", "dative", "det", "amod", "appos", "punct"]
+    tags = ["DT", "NN", "VBD", "NNP", "NNP", "DT", "JJ", "NN", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "DET", "ADJ", "NOUN", "PUNCT"]
+    lemmas = ["the", "governor", "grant", "Jane", "Roe", "a", "full", "pardon", "."]
+    found = light_verb(hand_parsed(words, heads, deps, tags, pos, lemmas)[7])
+    assert found is not None and found.i == 2
