@@ -26,10 +26,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
+from newsgraph.extract.events.titled import role_holder
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
     NAME_LABELS,
@@ -49,10 +51,9 @@ from newsgraph.extract.syntax import (
     subjects,
     token_country,
 )
-from newsgraph.lexicon.actors import actor_code, nationality_on, office_on
 from newsgraph.lexicon.events import actor_nouns, sector_of
 from newsgraph.lexicon.gazetteer import not_entity_kind
-from newsgraph.lexicon.known_orgs import is_igo, lookup_org
+from newsgraph.lexicon.known_orgs import is_igo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -398,6 +399,8 @@ class DocContext:
         proper = head.pos_ == "PROPN" or (head.is_title and head.text in self.person_words)
         if self.resolver is not None and (name or proper):
             resolved = self.resolver.resolve(name or text)
+        elif self.resolver is not None:  # "Billy Idol paid tribute to the guitarist": the one person so titled
+            resolved = role_holder(head, getattr(self.resolver, "persons", ()))  # type: ignore[assignment]
         if resolved is not None:
             named = True
             name = resolved.name
@@ -413,7 +416,7 @@ class DocContext:
         if country is None and name:
             country = self.person_country.get(name) or self.person_country.get(name.split()[-1])
         if name and (country is None or sector is None):
-            known = self._known(name, head)
+            known = dictionary_side(name, head, self.published, head.ent_type_ == "PERSON" or self.is_person(head))
             if known is not None:
                 country, sector = country or known[0], sector or known[1]
                 named = True
@@ -473,25 +476,6 @@ class DocContext:
             or head.lemma_.lower() in actor_nouns(),
             inferred=inferred,
         )
-
-    def _known(self, name: str, head: Token) -> tuple[str | None, str | None] | None:
-        """Country and sector the dictionaries give a name the text leaves without one: the office a person
-        held on the publication date (PETRARCH2's dated office holders: "Putin" in 2022 → RUS GOV; out of
-        office, the country served, with no sector), or the code of an international body or armed group
-        ("Hamas" → REB)."""
-        if head.ent_type_ == "PERSON" or self.is_person(head):
-            term = office_on(name, self.published) if self.published else None
-            if term is None:  # out of office on the date: still of the country they served
-                country = nationality_on(name, self.published)
-                return (country, None) if country else None
-            return (term.country, term.sector) if term.country or term.sector else None
-        if head.ent_type_ in ("ORG", "NORP", "") and head.pos_ == "PROPN":
-            code = actor_code(name)
-            if code is not None and (code.country or code.sector):
-                return code.country, code.sector
-            known = lookup_org(name)  # the hand-written table: "Reuters" → GBR MED, "Wikinews" → MED
-            return (known.country, known.sector) if known is not None and (known.country or known.sector) else None
-        return None
 
     def is_person(self, tok: Token) -> bool:
         """A person's name: tagged PERSON here, or a name tagged PERSON elsewhere in the document."""

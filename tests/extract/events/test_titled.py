@@ -1,0 +1,45 @@
+"""A definite title standing for the one person the document gives that role (extract/events/titled.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.core.model import Person
+from newsgraph.extract.events.titled import role_holder
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+PERSONS = [Person(name="Ana Ruiz", role="guitarist"), Person(name="Tom Hale", role="Senator")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Fans paid tribute to the guitarist on Sunday.", "guitarist", "Ana Ruiz"),
+        ("The senator spoke on Sunday.", "senator", "Tom Hale"),
+        ("Fans paid tribute to a guitarist on Sunday.", "guitarist", None),  # not definite
+        ("Fans paid tribute to the young guitarist on Sunday.", "guitarist", None),  # a description of its own
+        ("Fans paid tribute to the drummer on Sunday.", "drummer", None),  # nobody holds that role
+        ("Fans paid tribute to the table on Sunday.", "table", None),  # no title
+    ],
+)
+def test_role_holder(parse, text: str, word: str, expected: str | None) -> None:
+    head = next(t for t in parse(text) if t.text == word)
+    found = role_holder(head, PERSONS)
+    assert (found.name if found else None) == expected
+
+
+def test_two_holders_are_no_one(parse) -> None:
+    both = [*PERSONS, Person(name="Jo Lee", role="lead guitarist")]
+    head = next(t for t in parse("Fans paid tribute to the guitarist.") if t.text == "guitarist")
+    assert role_holder(head, both) is None
