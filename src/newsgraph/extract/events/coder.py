@@ -60,6 +60,7 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
+    bereaved_target,
     donor_recipient,
     generic_issue,
     home_target,
@@ -254,8 +255,9 @@ def _sentence_events(
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
-        if not targets and (public := public_target(cand, actors[0], ctx.dominant)) is not None:
-            targets = [public]  # "declared a state of emergency": on its own people
+        if not targets:  # "declared a state of emergency": on its own people; condolences: to the bereaved
+            public = public_target(cand, actors[0]) or bereaved_target(cand, actors[0], ctx.dominant)
+            targets = [public] if public is not None else []
         if not targets and (found := text_target(cand)) is not None:
             if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)

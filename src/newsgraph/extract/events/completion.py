@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.memory import EventMemory
 
 __all__ = [
-    "UNKNOWN_ATTACKER", "attack_subjects", "donor_recipient", "generic_issue", "home_target", "intended_type",
-    "located_target", "place_target", "public_target", "text_target", "unknown_attacker",
+    "UNKNOWN_ATTACKER", "attack_subjects", "bereaved_target", "donor_recipient", "generic_issue", "home_target",
+    "intended_type", "located_target", "place_target", "public_target", "text_target", "unknown_attacker",
 ]  # fmt: skip
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
@@ -226,17 +226,25 @@ _ON_THE_PUBLIC = frozenset({"martial-law", "restrict", "curfew"})
 _CONDOLING = frozenset({"condolence", "condolences", "sympathy", "sympathies"})
 
 
-def public_target(cand: Candidate, actor: Actor, home: str | None = None) -> Actor | None:
+def public_target(cand: Candidate, actor: Actor) -> Actor | None:
     """The people a state of emergency, a curfew or a shutdown is imposed on, when the text names none: those
-    of the imposing side's country ("declared a state of emergency", "began a two-day shutdown"); the bereaved
-    that condolences go to, of the story's country ("gave his condolences via Twitter")."""
-    tok = cand.trigger[-1]
-    if cand.type == "SUPPORT" and tok.lemma_.lower() in _CONDOLING and (home or actor.country):
-        end = tok.idx + len(tok)
-        return Actor("the bereaved", None, home or actor.country, "CVL", tok.idx, end, -1, agentive=True, inferred=True)
+    of the imposing side's country ("declared a state of emergency", "began a two-day shutdown")."""
     if cand.type != "COERCE" or cand.mode not in _ON_THE_PUBLIC or actor.country is None:
         return None
-    return Actor("people", None, actor.country, "CVL", tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)
+    return _people("people", cand, actor.country)
+
+
+def bereaved_target(cand: Candidate, actor: Actor, home: str | None) -> Actor | None:
+    """The bereaved that condolences with no one named go to, of the story's country, else the speaker's
+    ("gave his condolences via Twitter")."""
+    if cand.type != "SUPPORT" or cand.trigger[-1].lemma_.lower() not in _CONDOLING or not (home or actor.country):
+        return None
+    return _people("the bereaved", cand, home or actor.country)
+
+
+def _people(text: str, cand: Candidate, country: str | None) -> Actor:
+    tok = cand.trigger[-1]
+    return Actor(text, None, country, "CVL", tok.idx, tok.idx + len(tok), -1, agentive=True, inferred=True)
 
 
 def text_target(cand: Candidate) -> Actor | None:

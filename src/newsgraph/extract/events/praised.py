@@ -48,16 +48,16 @@ def quoted_praise(
             continue
         inside = [t for t in sent if lo <= t.idx < hi]
         verbs = [t for t in inside if t.dep_ in ("ROOT", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")]
-        verb = next((v for v in verbs if v.i not in coded and _person_subject(v, lo, hi)), None)
-        if verb is None or is_passive(verb) or not clause_modality(verb).is_fact:
+        found = next(((v, s) for v in verbs if v.i not in coded and (s := _person_subject(v, lo, hi))), None)
+        if found is None or is_passive(verb := found[0]) or not (modality := clause_modality(verb)).is_fact:
             continue
         if compound_score(ctx.text[lo:hi]) < _MIN_COMPOUND:
             continue
         speaker = ctx.actor(ctx.doc[speaker_tok])
-        person = _praised(_person_subject(verb, lo, hi), speaker, ctx)  # type: ignore[arg-type]
+        person = _praised(found[1], speaker, ctx)
         if person is None or not speaker.entity_like or (speaker.label, person.label) in praised:
             continue
-        out.append(Candidate("SUPPORT", "praise", [verb], verb, [speaker], [person], clause_modality(verb)))
+        out.append(Candidate("SUPPORT", "praise", [verb], verb, [speaker], [person], modality))
     return out
 
 
