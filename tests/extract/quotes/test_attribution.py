@@ -64,6 +64,10 @@ def _quotes(parse: Callable[[str], Doc], text: str, **kw) -> list[tuple[str, str
                 ("and it will start in May.", "Paul Weber", "warn"),
             ],
         ),
+        (
+            'Gerald Fitch reacted on Twitter, "Sad news that the old drummer has died, I remember playing with him."',
+            [("Sad news that the old drummer has died, I remember playing with him.", "Gerald Fitch", "react")],
+        ),
     ],
 )
 def test_attribution_patterns(parse: Callable[[str], Doc], text: str, expected: list[tuple]) -> None:
@@ -607,3 +611,20 @@ def test_a_closed_quotation_does_not_speak_for_the_next_paragraph(parse: Callabl
         '"Every family will be able to reach the hospital in under ten minutes and nobody will be cut off."\n'
     )
     assert [s for _, s, _ in _quotes(parse, text)] == ["Ada Lenz"]
+
+
+def test_quote_after_a_colon_runs_over_paragraphs(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Party chairman Tomas Reyes writes:"
+        '\n\n"It is a long road, I will admit it, but our candidate may win enough districts.'
+        '\n\nThink about it for a moment, who would vote for us? Nobody else stands for the valley."'
+    )
+    assert [(s, c) for _, s, c in _quotes(parse, text)] == [("Tomas Reyes", "write"), ("Tomas Reyes", None)]
+
+
+def test_what_stands_in_apposition_to_a_name_is_no_other_speaker(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Party chairman Oscar Lindqvist, whose Twitter bio includes the hashtags #MAGA and #TRUMP2020, said: "
+        '"We will rebuild the school before the winter comes."'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)] == ["Oscar Lindqvist"]

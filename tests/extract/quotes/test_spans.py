@@ -63,6 +63,20 @@ def test_quote_running_over_paragraphs_is_kept(text: str) -> None:
     assert spans[0].closer == ""
 
 
+def test_paragraph_continuing_a_quote_without_opening_mark() -> None:
+    text = '"The first paragraph stays open.\n\nThe second one goes on and closes here." Then the story.'
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "The first paragraph stays open.",
+        "The second one goes on and closes here.",
+    ]
+    assert spans[0].closer == "" and spans[1].opener == ""
+
+
+def test_open_quote_before_a_paragraph_without_marks_is_dropped() -> None:
+    assert _spans('"An open quote never closed.\n\nA plain paragraph follows.') == []
+
+
 @pytest.mark.parametrize(("inner", "count"), [("right now", 2), ("don't stop-start 2,000 times", 4)])
 def test_quote_words(inner: str, count: int) -> None:
     assert len(quote_words(inner)) == count

@@ -6,7 +6,9 @@ a space or punctuation closes. A closing mark with nothing open is dropped; an o
 while a quote is still open means that quote was never closed, so the earlier opening mark is
 dropped and the new one starts a quote (sites reuse an opening ``"`` this way). Every dropped mark
 is logged (debug level) with its offset. A quote still open at the end of a paragraph is kept only
-when the next paragraph opens with a quote mark (quotations that run over several paragraphs).
+when the next paragraph opens with a quote mark (quotations that run over several paragraphs), or
+when the first mark of the next paragraph closes a quotation: that paragraph goes on with it up to
+that mark (a writer who leaves out the opening mark of the continued paragraph).
 :mod:`newsgraph.extract.quotes.attribution` finds who said each one; the event coder reads the
 spans to tell who "we" is inside a quotation.
 """
@@ -52,9 +54,11 @@ def _edges(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return left and not right, right and not left
 
 
-def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan]) -> int | None:
-    """Append the quote spans of one line; return the offset of a mark still open at its end."""
-    open_at: int | None = None
+def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan], *, continued: bool = False) -> int | None:
+    """Append the quote spans of one line; return the offset of a mark still open at its end.
+    ``continued``: the line goes on with a quotation the line before left open (its text up to the
+    first closing mark is quoted)."""
+    open_at: int | None = lo - 1 if continued else None
     for i in range(lo, hi):
         ch = text[i]
         if ch not in _MARKS:
@@ -75,23 +79,37 @@ def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan]) -> int | None:
         elif open_at is None:
             log.debug("closing quote mark at %d has no opening mark; dropped", i)
         else:
-            out.append(QuoteSpan(open_at + 1, i, text[open_at], ch))
+            out.append(QuoteSpan(open_at + 1, i, "" if open_at < lo else text[open_at], ch))
             open_at = None
     return open_at
+
+
+def _closes_first(text: str, lo: int, hi: int) -> bool:
+    """True when the first quote mark of line ``text[lo:hi]`` closes a quotation (nothing opens before it)."""
+    for i in range(lo, hi):
+        if text[i] in _MARKS:
+            opens, closes = _edges(text, i, lo, hi)
+            return text[i] not in _OPENERS and closes and not opens
+    return False
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Pair the quote marks of ``text`` paragraph by paragraph (see the module docstring)."""
     out: list[QuoteSpan] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]  # blank lines skipped
+    continued = False
     for n, (lo, hi) in enumerate(lines):
-        open_at = _scan_line(text, lo, hi, out)
+        open_at = _scan_line(text, lo, hi, out, continued=continued)
+        continued = False
         if open_at is None:
             continue
         nxt = lines[n + 1] if n + 1 < len(lines) else None
         first = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
-        if first and first in _OPENERS + _STRAIGHT and hi - open_at > 1:
-            out.append(QuoteSpan(open_at + 1, hi, text[open_at], ""))
+        # the quotation runs on: the next paragraph opens with a quote mark, or its first mark closes
+        opens_next = bool(first) and first in _OPENERS + _STRAIGHT
+        continued = nxt is not None and hi - open_at > 1 and not opens_next and _closes_first(text, *nxt)
+        if continued or (opens_next and hi - open_at > 1):
+            out.append(QuoteSpan(open_at + 1, hi, "" if open_at < lo else text[open_at], ""))
         else:
             log.debug("quote mark at %d is not closed before the end of its paragraph; dropped", open_at)
     return out

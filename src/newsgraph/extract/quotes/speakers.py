@@ -330,8 +330,12 @@ class SpeakerResolver:
     def _appos_person(self, tok: Token) -> Speaker | None:
         """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse
         hangs it on the noun's complement ("the mayor of Paris, Anne Hidalgo,") or on a role noun
-        that is itself in apposition ("the institute's director, Jan Vos,", "a paper's editor, Jan Vos,")."""
+        that is itself in apposition ("the institute's director, Jan Vos,", "a paper's editor, Jan Vos,").
+        A person's own name is no role noun: what stands in apposition to it describes that person."""
         if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        ent = self._ent_of[tok.i]
+        if ent is not None and ent.label_ == "PERSON":
             return None
         appositions = _appositions(tok)
         for role in (c for c in tok.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"):
