@@ -47,6 +47,9 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ),
         ("Dana Okafor and Lars Lindqvist campaigned together. The Okafor-Lindqvist ticket won.", []),
         ("The Daily Herald reported the deal.", [("The Daily Herald", ["Daily Herald"])]),
+        ("Typhoon Mirella struck the coast on Tuesday, and Tropical Storm Benno formed later.", []),  # storms
+        ("Hurricane Orla weakened overnight. The weather office said Orla's winds slowed.", []),  # its name alone
+        ("Police raided ten homes as part of Operation Silver Lantern on Monday.", []),  # an operation
     ],
 )
 def test_names_that_are_no_organization(

@@ -14,6 +14,8 @@ said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC").
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.extract.mentions.index import HYPHENS, MentionIndex, country_of_text
 from newsgraph.extract.mentions.name_evidence import persons_name_shape
 from newsgraph.extract.mentions.organizations.split import slash_pair
@@ -112,6 +114,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "#Ruritania2030": a hashtag
     if end - start == 1 and _qualifies_a_title(ix, start, text):
         return True  # "Commerce Secretary X": a portfolio inside a role
+    if _prefixed_name(ix, start, end, text) and lookup_org(text, generic=None) is None:
+        return True  # "Hurricane Dorian", "Operation Fast Track", and "Dorian" alone where the story says which
     if slash_pair(ix, start, end):
         return True  # "Okafor/Lindqvist": a ticket of two persons
     if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
@@ -188,3 +192,25 @@ def _joins_a_country(ix: MentionIndex, start: int, end: int) -> bool:
     has_and = any(ix.toks[i].lower_ in ("and", "&") for i in range(start, end))
     has_country = any(i in ix.country_at for i in range(start, end))
     return has_and and has_country and not has_org_word(ix, start, end)
+
+
+_WORD_BEFORE = re.compile(r"(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+$")
+
+
+def _prefixed_name(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """A name that a word of storms, operations and projects begins ("Hurricane Dorian", "Tropical Storm
+    Chantal", "Operation Fast Track"), or that follows such a word elsewhere in the story ("Dorian's winds")."""
+    words = [ix.toks[i].text for i in range(start, end) if not ix.toks[i].is_space]
+    if len(words) >= 2 and (
+        not_entity_kind(words[0]) == "prefix" or (len(words) >= 3 and not_entity_kind(" ".join(words[:2])) == "prefix")
+    ):
+        return True
+    body = ix.body
+    at = body.find(text)
+    while at >= 0:
+        before = _WORD_BEFORE.search(body, max(0, at - 40), at)
+        words = (before.group(2), before.group(0).strip()) if before is not None else ()
+        if words and words[0][:1].isupper() and "prefix" in map(not_entity_kind, words):
+            return True  # a capital: "the operation Hamas launched" names none
+        at = body.find(text, at + 1)
+    return False
