@@ -12,6 +12,7 @@ from newsgraph.extract.mentions.name_evidence import (
     first_name_start,
     lone_name_evidence,
     name_after_prefix,
+    relative_who_after,
     with_first_name_before,
 )
 from newsgraph.extract.mentions.persons import find_person_spans
@@ -112,3 +113,27 @@ def test_two_surnames_joined_by_a_hyphen_are_no_person(index: Callable[[str], Me
 def test_lone_name_evidence(index: Callable[[str], MentionIndex], text: str, word: str, evident: bool) -> None:
     ix = index(text)
     assert lone_name_evidence(ix, *_span(ix, word)) is evident
+
+
+def test_a_hyphenated_first_name_starts_a_persons_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Nils-Erik Haagenrud of Rogaland Fire and Rescue said late on Tuesday the fire was out.")
+    assert "Nils-Erik Haagenrud" in _names(ix)
+
+
+def test_one_hyphenated_word_is_no_persons_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("The paper maker Kimberly-Clark said on Monday it would run its mills around the clock.")
+    assert not first_name_start(ix, *_span(ix, "Kimberly - Clark"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "evident"),
+    [
+        ("Olga Petrova headed the campaign of Viktar Babaryka, who was arrested in June.", "Viktar Babaryka", True),
+        ("Funds went to Harbour Fire Rescue, which bought two boats.", "Harbour Fire Rescue", False),
+    ],
+)
+def test_who_after_a_name_is_person_evidence(
+    index: Callable[[str], MentionIndex], text: str, name: str, evident: bool
+) -> None:
+    ix = index(text)
+    assert relative_who_after(ix, *_span(ix, name)) is evident

@@ -16,7 +16,13 @@ A first name that is also a place ("Georgia", "Paris", "Jordan") is no evidence.
 
 from __future__ import annotations
 
-from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, NAME_PARTICLES, MentionIndex, country_of_text
+from newsgraph.extract.mentions.index import (
+    APOSTROPHES,
+    DETERMINERS,
+    NAME_PARTICLES,
+    MentionIndex,
+    country_of_text,
+)
 from newsgraph.extract.mentions.roles import apposition_after, apposition_before, predicate_after, titled_before
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_place, lookup_region, not_entity_kind
@@ -40,7 +46,7 @@ def first_name_at(ix: MentionIndex, i: int) -> bool:
 
 def _name_words(ix: MentionIndex, start: int, end: int) -> bool:
     """Two to four name tokens, capitalised but for particles ("bin", "de"), no organization or place word."""
-    words = [ix.toks[i].text for i in range(start, end) if not ix.toks[i].is_space]
+    words = ix.text(start, end).split()  # "Nils-Erik Okafor": two words; "Kimberly-Clark": one
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or not all(ix.is_name_token(i) for i in range(start, end)):
         return False
     if any(not (w[:1].isupper() or w.lower() in NAME_PARTICLES) for w in words):
@@ -49,6 +55,15 @@ def _name_words(ix: MentionIndex, start: int, end: int) -> bool:
         return False  # "Marine One": a name and a number names a thing
     text = ix.text(start, end)
     return not (lookup_org(text, generic=None) or lookup_place(text, alternates=False) or lookup_region(text))
+
+
+def relative_who_after(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "Viktar Babaryka, who was arrested": a short name of name words that "who" or "whose" follows
+    (an organization takes "which")."""
+    nxt = ix.next(end - 1)
+    if nxt >= 0 and ix.toks[nxt].text == ",":
+        nxt = ix.next(nxt)
+    return nxt >= 0 and ix.toks[nxt].lower_ in ("who", "whose") and _name_words(ix, start, end)
 
 
 def persons_name_shape(ix: MentionIndex, start: int, end: int) -> bool:
@@ -171,5 +186,6 @@ __all__ = [
     "lone_name_evidence",
     "name_after_prefix",
     "persons_name_shape",
+    "relative_who_after",
     "with_first_name_before",
 ]

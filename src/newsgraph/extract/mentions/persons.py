@@ -43,6 +43,7 @@ from newsgraph.extract.mentions.name_evidence import (
     first_name_start,
     lone_name_evidence,
     name_after_prefix,
+    relative_who_after,
     with_first_name_before,
 )
 from newsgraph.extract.mentions.not_persons import drop_things
@@ -138,7 +139,7 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
                 or apposition_before(ix, span[0]) is not None
                 or apposition_after(ix, span[1]) is not None
             )
-            if titled or split is not None or first_name_start(ix, *span):
+            if titled or split is not None or first_name_start(ix, *span) or relative_who_after(ix, *span):
                 spans.append(span)
             elif len(ix.text(*span).split()) >= 2:
                 mislabelled.append(span)
