@@ -65,6 +65,14 @@ def _quotes(parse: Callable[[str], Doc], text: str, **kw) -> list[tuple[str, str
             ],
         ),
         (
+            'Rescue chief Hans Mertens was quoted as saying "the search will go on through the night."',
+            [("the search will go on through the night.", "Hans Mertens", "say")],
+        ),
+        (
+            'The embassy issued a warning. "All citizens are advised to leave while flights still run," it said.',
+            [("All citizens are advised to leave while flights still run", "embassy", "say")],
+        ),
+        (
             'Gerald Fitch reacted on Twitter, "Sad news that the old drummer has died, I remember playing with him."',
             [("Sad news that the old drummer has died, I remember playing with him.", "Gerald Fitch", "react")],
         ),
@@ -628,3 +636,8 @@ def test_what_stands_in_apposition_to_a_name_is_no_other_speaker(parse: Callable
         '"We will rebuild the school before the winter comes."'
     )
     assert [s for _, s, _ in _quotes(parse, text)] == ["Oscar Lindqvist"]
+
+
+def test_it_is_no_speaker_without_a_body_before(parse: Callable[[str], Doc]) -> None:
+    text = 'The storm moved north. "Nobody expected the river to rise so fast this year," it said.'
+    assert _quotes(parse, text) == []

@@ -26,8 +26,10 @@ How it works, in three steps over one parsed ``Doc``:
    organization, a role noun ("the Nato chief") resolved to the one person whose role
    and organisation fit, or kept as a role phrase; "he"/"she" go to the last person who
    spoke or was the subject of this or the previous sentence, else the latest person
-   named (not a subject of a relative or reported clause). A quote with no cue of its own
-   that stands alone as a sentence, or runs to eight words or more, continues the last
+   named (not a subject of a relative or reported clause); "it" of a speech verb to the body that
+   was a subject in this or the two sentences before ('The embassy issued a warning. "...," it
+   said.'); "X was quoted as saying": X. A quote with no cue of its own that stands alone
+   as a sentence, or runs to eight words or more, continues the last
    speaker: of a cue in its paragraph (a weak cue only from the sentence before), or of the
    last quotation of its paragraph or of the one before when that quotation runs on into it
    (its ``cue`` is then ``None``). In an interview transcript

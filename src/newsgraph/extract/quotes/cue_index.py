@@ -127,7 +127,8 @@ class QuoteIndex:
         fallback: Token | None = None
         for _ in range(6):
             if node is not verb and node.lemma_ in _QUOTING and came.dep_ != "conj":  # "quoted the mayor as saying"
-                quoted = next((c for c in node.children if c.dep_ == "dobj" and can_speak(c)), None)
+                # "quoted the mayor as saying", "the mayor was quoted as saying"
+                quoted = next((c for c in node.children if c.dep_ in ("dobj", "nsubjpass") and can_speak(c)), None)
                 if quoted is not None:
                     return quoted
             if node is not verb and came.dep_ == "xcomp":  # "the backlash led the senator to say": the senator

@@ -19,6 +19,7 @@ from newsgraph.core.textnorm import entity_key
 from newsgraph.extract.quotes.transcript import Transcript
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.cues import document_noun, noun_cue, verb_cue
+from newsgraph.lexicon.known_orgs import is_org_word
 from newsgraph.lexicon.titles import role_group, role_groups_in
 
 if TYPE_CHECKING:
@@ -86,6 +87,11 @@ def _message(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and (noun_cue(tok.lemma_) is not None or document_noun(tok.lemma_))
 
 
+def _body_noun(tok: Token) -> bool:
+    """A common noun for a body that can speak as one ("the embassy", "the ministry", "the company")."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and is_org_word(tok.text)
+
+
 def _appositions(noun: Token) -> list[Token]:
     """Words in apposition to a noun, also names the parse hangs on its "of"/"for" complement."""
     found = [c for c in noun.children if c.dep_ == "appos"]
@@ -109,6 +115,7 @@ class SpeakerResolver:
         self.doc_id = doc_id
         self.persons = list(persons)
         self.last_group: Speaker | None = None
+        self.last_body: tuple[int, Speaker] | None = None  # (token index, speaker) of the last body subject
         self.transcript: Transcript | None = None  # set by the caller for an interview transcript
         self.in_quote: list[bool] | None = None  # per token, set by the caller once quote marks are paired
         self.roles: list[Speaker] = []
@@ -201,6 +208,10 @@ class SpeakerResolver:
             return
         ent = self._ent_of[tok.i]
         plural = tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN"
+        if speaker is None and not plural:  # "The embassy issued a warning. '...,' it said."
+            body = self._org(tok) or (Speaker(self._phrase(tok), None, "org") if _body_noun(tok) else None)
+            if body is not None and body.kind == "org":
+                self.last_body = (tok.i, body)
         reported = any(t.dep_ in ("ccomp", "relcl", "acl", "advcl") for t in tok.ancestors)
         if reported and self.last_group is not None:
             return  # "they" stays with the researchers who suggested that "the defences fail"
@@ -265,6 +276,8 @@ class SpeakerResolver:
             return self._pronoun(tok.i)
         if low in _THEY:
             return self.last_group
+        if low == "it":
+            return self._it(tok)
         whole = next((o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
         if whole is not None and tok.lower_ in _PARTS | _SOME:  # "part of the judge's statement", "one of them"
             if _message(whole) or tok.lower_ in _PARTS - {"one"}:
@@ -280,6 +293,17 @@ class SpeakerResolver:
         if _message(tok):
             return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
+
+    def _it(self, tok: Token) -> Speaker | None:
+        """ "it" as the subject of a speech verb: the body (an organization, "the embassy") that was a
+        subject in this or the previous two sentences."""
+        cue = verb_cue(tok.head.lemma_)
+        if self.last_body is None or cue is None or cue.kind != "verb":
+            return None
+        k = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        since = self.sent_starts[max(k - 2, 0)]
+        i, body = self.last_body
+        return body if since <= i < tok.i else None
 
     def _turn_speaker(self, tok: Token) -> Speaker | None:
         """In an interview transcript: "you" in a question is the interviewee, "I"/"we" in an answer the
