@@ -74,3 +74,12 @@ def test_the_most_talked_about_named_issue_wins_and_positions_on_another_do_not_
     )
     assert issue_label(parse(text)) == "Example gas pipeline"
     assert [(s.country, s.position) for s in extract_stances(parse(text), "d1")] == [("ITA", "supports")]
+
+
+def test_label_countries() -> None:
+    from newsgraph.extract.stance_issue import label_countries
+
+    assert label_countries("30 percent tariff (Argentina)") == {"ARG"}
+    assert label_countries("maritime border agreement (Libya, Turkey)") == {"LBY", "TUR"}
+    assert label_countries("Example Free Trade Area (EFTA) agreement") == set()
+    assert label_countries(None) == set()

@@ -278,3 +278,39 @@ def test_a_harmful_aim_is_never_support(parse, text: str) -> None:
 )
 def test_positions_named_by_nouns(parse, text: str, expected: list[tuple[str, str]]) -> None:
     assert _rows(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the codebook's words of regret, approval and objection (PLOVER ACCUSE / SUPPORT)
+        ("Moscow regretted the agreement.", [("RUS", "opposes")]),
+        ("The government of Peru objected to the agreement.", [("PER", "opposes")]),
+        ("The Dutch government commended the agreement.", [("NLD", "supports")]),
+    ],
+)
+def test_more_position_words(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _rows(parse, text) == expected
+
+
+def test_a_quotation_about_the_measure_is_a_position_on_the_issue(parse) -> None:
+    text = (
+        "Argentina imposed a 30 percent tariff on Chilean wine on Thursday. Chile's trade minister, Ana Rojas, "
+        'criticised it. "This measure is unjustified and harms families on both sides of the Andes," she said.'
+    )
+    doc = parse(text)
+    mentions = extract_mentions(doc, "d1", None, None)
+    rows = {
+        (s.country, s.position) for s in extract_stances(doc, "d1", resolver=mentions, events=extract_events(doc, "d1"))
+    }
+    assert ("CHL", "opposes") in rows
+
+
+def test_another_country_s_measure_is_not_the_issue(parse) -> None:
+    text = (
+        "Argentina imposed a 30 percent tariff on Chilean wine on Thursday. Chile raised duties on Argentine "
+        "salmon in response. Argentina's economy minister, Sergio Paz, rejected the Chilean measure."
+    )
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert ("ARG", "opposes") not in rows

@@ -20,17 +20,28 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import token_country
 from newsgraph.extract.syntax import conjuncts
 from newsgraph.extract.tokens import token_records
-from newsgraph.lexicon.countries import country_name
+from newsgraph.lexicon.countries import country_code, country_name
 from newsgraph.lexicon.events import issue_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["UNSPECIFIED", "issue_label", "issue_phrase", "label_words", "named_phrase", "names_issue", "qualified"]
+__all__ = [
+    "UNSPECIFIED",
+    "issue_label",
+    "issue_phrase",
+    "label_countries",
+    "label_words",
+    "named_phrase",
+    "names_issue",
+    "qualified",
+]
 
 UNSPECIFIED = "unspecified issue"
 # Adjectives that date an issue phrase rather than name it ("the current situation").
 _TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
+# Modifiers that say whose a thing is ("the Chilean measure", "Chile's measure").
+_OWNER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 _NAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC", "EVENT"})
 
 
@@ -159,7 +170,27 @@ def names_issue(tok: Token, refs: frozenset[str] = frozenset(), label: str | Non
     word that points back at it (``refs``: "the move"). With a label, "the border agreement" does not name
     the EastMed pipeline."""
     nouns = label_words(label) if label and label != UNSPECIFIED else issue_nouns()
-    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in refs) for t in tok.subtree)
+    parties = label_countries(label)
+    return any(
+        t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in refs) and not _owned_by_other(t, parties)
+        for t in tok.subtree
+    )
+
+
+def label_countries(label: str | None) -> frozenset[str]:
+    """The countries a label names in its closing parentheses ("30 percent tariff (Argentina)" → ARG)."""
+    m = re.search(r"\(([^()]*)\)\s*$", label or "")
+    if m is None:
+        return frozenset()
+    return frozenset(code for part in m.group(1).split(",") if (code := country_code(part.strip())))
+
+
+def _owned_by_other(noun: Token, parties: frozenset[str]) -> bool:
+    """ "the Chilean measure" when the issue is Argentina's tariff: a country's own thing, and not a party's."""
+    if not parties:
+        return False
+    owners = {code for c in noun.children if c.dep_ in _OWNER_DEPS and (code := token_country(c))}
+    return bool(owners) and owners.isdisjoint(parties)
 
 
 def label_words(label: str) -> frozenset[str]:

@@ -307,12 +307,18 @@ def _speaker(sent: Span, inside: set[int]) -> Token | None:
 
 
 def _quote_rows(
-    sent: Span, quote_cues: list[StanceCue], ctx: DocContext, issue: str, doc_id: str, date: str | None
+    sent: Span,
+    quote_cues: list[StanceCue],
+    ctx: DocContext,
+    issue: str,
+    doc_id: str,
+    date: str | None,
+    refs: frozenset[str] = frozenset(),
 ) -> list[Found]:
     spans = _quote_spans(sent)
     if not spans:
         return []
-    nouns = issue_nouns()
+    nouns = issue_nouns() | refs  # "these sanctions are ...", "this measure is unjustified"
     offsets = [t.idx for t in sent]  # the tokens of each quotation by bisection: linear in the marks
     for start, end in spans:
         toks = list(sent[bisect_left(offsets, start) : bisect_left(offsets, end)])
@@ -561,7 +567,7 @@ def extract_positions(
             if rec.pos_ == "VERB" and lemma in characterizing:
                 rows.extend(_characterization_rows(doc[rec.i], noted(), issue, doc_id, published))
         if quoted:
-            rows.extend(_quote_rows(sent, quote_cues, noted(), issue, doc_id, published))
+            rows.extend(_quote_rows(sent, quote_cues, noted(), issue, doc_id, published, refs))
         unnoted.append(sent)
     seen: set[tuple[str, str, str]] = set()
     out = Positions()
