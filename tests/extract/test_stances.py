@@ -314,3 +314,25 @@ def test_another_country_s_measure_is_not_the_issue(parse) -> None:
     doc = parse(text)
     rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
     assert ("ARG", "opposes") not in rows
+
+
+def test_a_noun_of_the_issue_s_kind_names_it(parse) -> None:
+    text = (
+        "Ten soldiers were killed in an attack on an army post in northern Mali on Sunday. "
+        'Niger\'s President Issa Dori denounced the "barbaric" assault.'
+    )
+    doc = parse(text)
+    mentions = extract_mentions(doc, "d1", None, None)
+    events = extract_events(doc, "d1", resolver=mentions)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", resolver=mentions, events=events)]
+    assert ("NER", "opposes") in rows
+
+
+def test_condolences_after_an_attack_are_no_support_for_it(parse) -> None:
+    text = (
+        "Gunmen attacked an army post in northern Mali on Sunday, killing ten soldiers. "
+        "France condemned the attack and offered its condolences."
+    )
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert ("FRA", "opposes") in rows and ("FRA", "supports") not in rows

@@ -21,7 +21,7 @@ from newsgraph.extract.events.actors import token_country
 from newsgraph.extract.syntax import conjuncts
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.countries import country_code, country_name
-from newsgraph.lexicon.events import issue_nouns
+from newsgraph.lexicon.events import anaphor_types, issue_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,6 +40,9 @@ __all__ = [
 UNSPECIFIED = "unspecified issue"
 # Adjectives that date an issue phrase rather than name it ("the current situation").
 _TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
+# Kinds of event too wide to tie two nouns to one issue, and nouns too vague to stand for one ("action").
+_TOO_WIDE = frozenset({"CONSULT", "REQUEST"})
+_VAGUE = frozenset({"action", "operation"})
 # Modifiers that say whose a thing is ("the Chilean measure", "Chile's measure").
 _OWNER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 _NAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC", "EVENT"})
@@ -170,11 +173,21 @@ def names_issue(tok: Token, refs: frozenset[str] = frozenset(), label: str | Non
     word that points back at it (``refs``: "the move"). With a label, "the border agreement" does not name
     the EastMed pipeline."""
     nouns = label_words(label) if label and label != UNSPECIFIED else issue_nouns()
+    kinds = {types[0] for w in nouns if (types := anaphor_types(w))} - _TOO_WIDE if label else set()
     parties = label_countries(label)
     return any(
-        t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in refs) and not _owned_by_other(t, parties)
+        t.pos_ == "NOUN"
+        and (t.lemma_.lower() in nouns or t.lemma_.lower() in refs or _same_kind(t.lemma_.lower(), kinds))
+        and not _owned_by_other(t, parties)
         for t in tok.subtree
     )
+
+
+def _same_kind(noun: str, kinds: set[str]) -> bool:
+    """ "the assault" for an issue labelled "attack", "the treaty" for an "agreement": a noun for an event
+    of the kind the issue's noun names (``event_context.tsv`` anaphors, by their first type)."""
+    types = anaphor_types(noun)
+    return bool(types) and types[0] in kinds and noun not in _VAGUE
 
 
 def label_countries(label: str | None) -> frozenset[str]:

@@ -103,6 +103,8 @@ _CLAUSE_WORDS = 6  # a lead sentence says something: a map legend or a photo cap
 _NOUN_POSITIONS = {"support": "supports", "backing": "supports", "criticism": "opposes", "condemnation": "opposes"}
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
 _POLARITY = {"negative": "opposes", "positive": "supports"}
+# Kinds of issue that harm someone: sympathy or praise near them is for the harmed, not for the issue.
+_HARMS = frozenset({"ASSAULT", "COERCE"})
 
 
 def _cues() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
@@ -381,11 +383,14 @@ def _event_rows(
     nouns = issue_nouns()
     words = issue.lower().split()  # the issue noun, not a country after it ("sanctions on Iran")
     head = next((w for w in words if w in nouns or w.rstrip("s") in nouns), words[-1])
+    harm = bool(set(anaphor_types(head) or anaphor_types(head.rstrip("s"))) & _HARMS)
     out: list[Stance] = []
     for ev in events:
         position = _EVENT_POSITIONS.get(ev.type)
         if position is None or ev.negated or ev.hypothetical or not ev.actor_country:
             continue
+        if harm and ev.type == "SUPPORT" and ev.mode == "praise":
+            continue  # condolences after an attack are sympathy with its victims, never support for it
         if ev.actor_sector not in (*_STATE_SECTORS, None) or not _eventspeaks_for(ev, resolver):
             continue
         span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
