@@ -105,3 +105,29 @@ def test_finite_verb_misparsed_as_a_names_modifier_takes_the_name_as_subject() -
     pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
     doc = hand_parsed(words, heads, deps, tags, pos)
     assert [t.text for t in subjects(doc[1])] == ["Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # a wire dateline's place is no subject; what the parser hung under it is
+        ("LUSAKA — The union federation signed a deal on Monday.", "signed", ["federation"]),
+        ("MAPUTO — Local donors on Friday pledged more money.", "pledged", ["donors"]),
+        # a by-phrase of an active verb is its means, not an agent
+        ("The premier met the envoy and later spoke by phone with the king.", "spoke", ["premier"]),
+        # a conjunct after a passive that-clause belongs to the sayer; after a passive, to its subject
+        ("The spokesman said the islands were covered by the treaty and called on Ruritania to stop.", "called",
+         ["spokesman"]),
+        ("The embassy was alarmed by the reports and urged calm.", "urged", ["embassy"]),
+        # a hyphenated word inside a sentence is no dateline
+        ("NATO listed forks of a youtube-dl clone and asked them to stop.", "asked", ["NATO"]),
+    ],
+)  # fmt: skip
+def test_subjects_past_datelines_and_means(parse, text: str, verb: str, expected: list[str]) -> None:
+    doc = parse(text)
+    assert [t.text for t in subjects(_tok(doc, verb))] == expected
+
+
+def test_a_conjoined_passive_has_no_subject(parse) -> None:
+    doc = parse("A third militant was wounded and captured near the border.")
+    assert subjects(_tok(doc, "captured")) == []

@@ -19,4 +19,9 @@ __version__ = "0.1.0"
 #    judgements, harsh-criticism verbs, offers of aid as AGREE, modality of light verbs, "until", votes),
 #    quotes as one record per quotation, stances (offices that speak for a country, enactments, issue
 #    labels that name a thing), persons' and organizations' precision rules of that day.
-EXTRACTOR_VERSION = 5
+# 5: allegations, quoted praise, transcripts' answerers, promises, penalties, states of emergency, parser repairs.
+# 6: event coding from the codebook's examples beyond CAMEO's object lists (round up, slap sanctions, sit-ins,
+#    shutdowns, tariffs, walkouts, storming, dispersal, persona non grata, refusals as REJECT, willingness as
+#    AGREE), reported pronouns as their reporter, datelines, agentless deployments; the sixth session's
+#    quotes, persons, organizations and stances rules.
+EXTRACTOR_VERSION = 6

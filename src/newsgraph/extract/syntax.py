@@ -240,7 +240,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     ("crossed the border and invaded": conjoined; "gathered ... to protest": purpose clause;
     "asked the government to act": object control). A passive without agent has none.
     """
-    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    subj = _past_dateline([c for c in v.children if c.dep_ in ("nsubj", "csubj")])
     reduced = v.tag_ == "VBN" or (v.dep_ == "pcomp" and v.head.lower_ == "with")  # "with 150 killed"
     if (
         subj
@@ -251,10 +251,20 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return []  # "with hundreds of fighters killed": a reduced passive, its subject the victims
     if subj:
         return subj
-    agent = [o for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
-    if agent or is_passive(v) or depth > 3 or v.head.i == v.i:
+    passive = is_passive(v)
+    # "spoke by phone": a by-phrase of an active verb is its means, not its agent
+    agent = [o for c in v.children if c.dep_ == "agent" for o in pobjs(c)] if passive or v.tag_ == "VBN" else []
+    if agent or passive or depth > 3 or v.head.i == v.i:
         return agent
     head = v.head
+    if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ") and is_passive(head):
+        if v.tag_ == "VBN":
+            return []  # "was wounded and captured": a passive too, its doer unsaid
+        if head.dep_ == "ccomp" and v.tag_ in _FINITE and head.head.pos_ in ("VERB", "AUX"):
+            # "said the islands were covered by the treaty and called on China": the conjunct is the sayer's
+            return subjects(head.head, depth + 1)
+        # "was troubled by the reports and urged calm": the passive's subject, not its agent, does it
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
         if v.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
             return subjects(head.head, depth + 1)  # "urged X to reconsider and spoke with Y": Y's speaker is the urger
@@ -283,6 +293,36 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
             return [head]  # "Biden named X as his running mate" parsed as a name the verb describes
         return [c for c in root.children if c.dep_ == "nsubj" and c.i < v.i] if root.i != v.i else []
     return []
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def in_dateline(tok: Token) -> bool:
+    """A token of a wire dateline opening its sentence: "TUNIS —", "OUAGADOUGOU, Nov 18 -", "KYIV (Reuters) -"."""
+    sent = tok.sent
+    if not (sent[0].is_upper and len(sent[0]) > 1):
+        return False
+    for t in sent[1 : min(len(sent), 10)]:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.text in _DASHES and t.whitespace_ and t.doc[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
+            return t.i > tok.i
+    return False
+
+
+def _past_dateline(heads: list[Token]) -> list[Token]:
+    """Subjects with a dateline's place left out ("TUNIS — the union said": the union), or replaced by what
+    the parser hung under it ("TUNIS — Tunisia's main union federation, the UGTT, ... signed")."""
+    if not heads or not any(in_dateline(h) for h in heads):
+        return heads
+    out: list[Token] = []
+    for h in heads:
+        if in_dateline(h):
+            out += [c for c in h.children if c.dep_ in ("appos", "conj") and not in_dateline(c)]
+        else:
+            out.append(h)
+    return out
 
 
 def _acl_subjects(noun: Token, depth: int) -> list[Token]:

@@ -242,3 +242,17 @@ def test_subject_it_does_not_reach_far_back(parse, text: str, country: str | Non
     doc = parse(text)
     ctx = DocContext(doc)
     assert ctx.resolve_pronoun(_walk_to(ctx, doc, "It")) is None or country is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "expected"),
+    [
+        ("The Kenyan ministry said it had expelled the envoy.", "it", "KEN"),
+        ("Brazil's president said he would attend the summit.", "he", "BRA"),
+        ("The Danish police said they had detained two men.", "they", "DNK"),
+    ],
+)
+def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(parse, text: str, pronoun: str, expected: str) -> None:
+    doc = parse(text)
+    actor = DocContext(doc).resolve_pronoun(_tok(doc, pronoun))
+    assert actor is not None and actor.country == expected

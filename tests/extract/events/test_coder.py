@@ -402,7 +402,7 @@ def test_flags(parse, text: str, negated: bool, hypothetical: bool) -> None:
         ("Thousands of farmers demonstrated in the capital.", [("PROTEST", None, None)]),
         ("Bolivian police arrested ethnic Uzbek farmers.", [("COERCE", "BOL", "UZB")]),
         ("The bank extended a loan to Ghana.", [("AID", None, "GHA")]),
-        ("The Chilean government is willing to withdraw its troops.", [("CONCEDE", "CHL", None)]),
+        ("The Chilean government is willing to withdraw its troops.", [("AGREE", "CHL", None)]),  # intent to yield
     ],
 )
 def test_event_data_sentences(parse, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
@@ -669,7 +669,7 @@ def test_no_home_target_for_an_actor_of_another_country(parse) -> None:
 
 
 def test_no_home_target_for_a_withdrawal(parse) -> None:
-    assert _facts(parse, "The Chilean government is willing to withdraw its troops.") == [("CONCEDE", "CHL", None)]
+    assert _facts(parse, "The Chilean government is willing to withdraw its troops.") == [("AGREE", "CHL", None)]
 
 
 @pytest.mark.parametrize(
@@ -1274,3 +1274,39 @@ def test_a_heart_going_out_to_someone_is_condolence(parse) -> None:
     text = '"My heart really goes out to the families of the victims," said Kenyan President Ana Ruiz.'
     found = [(e.type, e.mode, e.actor_country) for e in _events(parse, text)]
     assert found == [("SUPPORT", "praise", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the codebook's examples of each type, in shapes the CAMEO rows leave out (sixth session of 2026-12-06)
+        ("Riot police rounded up dozens of opposition supporters in Lusaka.", ("COERCE", "ZMB")),
+        ("The European Union slapped sanctions on four Ruritanian officials.", ("SANCTION", None)),
+        ("Striking nurses staged a sit-in outside the Ghanaian health ministry.", ("PROTEST", None)),
+        ("Ugandan authorities shut down the internet ahead of the vote.", ("COERCE", "UGA")),
+        ("The United States imposed tariffs on Chinese steel.", ("SANCTION", "USA")),
+        ("Lithuanian opposition lawmakers walked out of parliament in protest.", ("PROTEST", "LTU")),
+        ("Peru recognised Juan Guaidó as interim president.", ("SUPPORT", "PER")),
+        ("The Dutch envoy arrived in Kabul for talks with Taliban leaders.", ("CONSULT", "NLD")),
+        ("Sudan's military council agreed to hand over power to civilians.", ("AGREE", "SDN")),
+        ("Gunmen stormed three polling stations in Kano.", ("ASSAULT", "NGA")),
+        ("Kenyan police broke up the rally with tear gas.", ("COERCE", "KEN")),
+        ("Estonia declared two Russian diplomats persona non grata.", ("SANCTION", "EST")),
+        ("Slovakia ordered three Russian diplomats to leave the country.", ("SANCTION", "SVK")),
+        ("The Lithuanian parliament stripped the lawmaker of his seat.", ("SANCTION", "LTU")),
+        ("The Tunisian union called off the strike on Sunday.", ("CONCEDE", "TUN")),
+        ("The Russian foreign ministry brushed off the accusations.", ("REJECT", "RUS")),
+        ("Japan pledged 40 million dollars to Nepal.", ("AGREE", "JPN")),
+        ("Indonesian authorities freed 37 Vietnamese fishermen.", ("RETREAT", "IDN")),
+        ("Washington welcomed the summit between the two leaders.", ("SUPPORT", "USA")),
+        ("Finnish officials lodged a strong protest with the Russian ambassador.", ("ACCUSE", "FIN")),
+        ("The Zambian president ordered the auditor general to examine every contract.", ("REQUEST", "ZMB")),
+        ("Somalia said it had shared intelligence with Kenyan authorities.", ("COOPERATE", "SOM")),
+    ],
+)
+def test_codebook_shapes_beyond_the_cameo_rows(parse, text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+def test_agreeing_to_an_interview_is_no_agreement(parse) -> None:
+    assert _facts(parse, "The professor agreed to answer some questions for our reporter.") == []

@@ -118,3 +118,27 @@ def test_no_claimed_attacker_is_no_attacker(parse) -> None:
     text = "A rocket hit the base near Mosul. No organization immediately claimed credit for the attack."
     facts = _facts(parse, text)
     assert [f[1] for f in facts if f[0] == "ASSAULT"] == [None]  # the unidentified attacker only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stated refusal to cooperate or yield is REJECT (the codebook's refusals)
+        ("The minister said the government would not negotiate with the rebels.", ("REJECT", None, "rebels", None)),
+        # willingness to yield is AGREE (CAMEO 035x, express intent to yield)
+        ("The Chilean army is ready to withdraw from the town.", ("AGREE", "CHL", None, None)),
+        # an agentless deployment is the act of the side whose forces move
+        ("About 400 Kenyan troops were deployed to the border.", ("MOBILIZE", "KEN", None, None)),
+    ],
+)
+def test_refusals_willingness_and_deployments(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_a_warning_to_the_public_is_no_threat(parse) -> None:
+    assert _facts(parse, "Police warned residents to stay indoors until the storm passed.") == []
+    assert [f[0] for f in _facts(parse, "Greek patrol vessels warned the Turkish ships to leave.")] == ["THREATEN"]
+
+
+def test_a_vote_withheld_is_no_refusal(parse) -> None:
+    assert [f for f in _facts(parse, "The senator said he would not vote for the governor.") if f[0] == "REJECT"] == []

@@ -73,3 +73,22 @@ def test_light_verb_of_a_noun_misparsed_in_apposition_to_the_recipient() -> None
     lemmas = ["the", "governor", "grant", "Jane", "Roe", "a", "full", "pardon", "."]
     found = light_verb(hand_parsed(words, heads, deps, tags, pos, lemmas)[7])
     assert found is not None and found.i == 2
+
+
+def test_a_hyphenated_event_noun_is_read_whole(parse) -> None:
+    doc = parse("Dock workers staged a sit-in at the port.")
+    pat = noun_pattern(_tok(doc, "in"))  # the head of "sit - in"
+    assert pat is not None and pat.type == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        ("Opposition lawmakers walked out in protest.", "protest", "walked"),
+        ("The envoy flew to Doha for talks with the rebels.", "talks", "flew"),
+    ],
+)
+def test_a_protest_manner_and_a_trip_for_talks_carry_the_noun(parse, text: str, noun: str, verb: str) -> None:
+    doc = parse(text)
+    lv = light_verb(_tok(doc, noun), hosted=True)
+    assert lv is not None and lv.text == verb

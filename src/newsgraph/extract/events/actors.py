@@ -42,6 +42,7 @@ from newsgraph.extract.syntax import (
     conjuncts,
     ent_of,
     is_passive,
+    is_title,
     np_countries,
     np_name,
     np_sector,
@@ -51,6 +52,7 @@ from newsgraph.extract.syntax import (
     subjects,
     token_country,
 )
+from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, sector_of
 from newsgraph.lexicon.gazetteer import not_entity_kind
 from newsgraph.lexicon.known_orgs import is_igo
@@ -501,6 +503,9 @@ class DocContext:
             return None
         if low in _QUANT and any(c.dep_ in ("relcl", "prep") for c in tok.children):
             return None  # "all we need", "most of them": not an anaphor
+        reporter = _reporter(tok)
+        if reporter is not None:
+            return self.actor(reporter)  # "the ministry said it had expelled", "X said he would resign"
         want_person = low in PERSONAL
         want_plural = low in PLURAL or low in _QUANT
         if want_person and low not in ("he", "she"):  # "levied sanctions against him": the last person named
@@ -582,3 +587,28 @@ class DocContext:
 
 def _breaks(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
+
+
+_REPORTED_BY = frozenset({"it", "he", "she", "they"})
+
+
+def _reporter(tok: Token) -> Token | None:
+    """Who a subject pronoun of a reported clause stands for: the reporting verb's subject ("the ministry
+    said it had expelled ...", "Kenya's president said he would attend": the speaker speaks of itself)."""
+    if tok.lower_ not in _REPORTED_BY or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
+        return None
+    said = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if len(said) != 1 or said[0].lower_ in _REPORTED_BY or said[0].lower_ in _SPEAKER_SELF:
+        return None
+    subj = said[0]
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    body = tok.lower_ == "they" and sector_of(subj.lemma_.lower()) is not None  # "Police said they ..."
+    if (tok.lower_ == "they") != plural and not body:
+        return None  # "they" for one person, "it" for several: not the speaker
+    person = person_head(subj) or is_title(subj)
+    if (tok.lower_ in ("he", "she")) != person:
+        return None  # "he" for a body, "it" for a person: someone else
+    return subj

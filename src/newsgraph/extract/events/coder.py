@@ -60,7 +60,9 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
+    advised,
     bereaved_target,
+    deployed_forces,
     donor_recipient,
     generic_issue,
     home_target,
@@ -68,6 +70,7 @@ from newsgraph.extract.events.completion import (
     located_target,
     place_target,
     public_target,
+    refused_type,
     text_target,
     unknown_attacker,
 )
@@ -224,7 +227,8 @@ def _sentence_events(
         pairs: list[tuple[Actor, Actor]] = []
         lemma = cand.trigger[0].lemma_.lower()
         mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (cand.type == "ASSAULT" and lemma in _MUTUAL_FORCE)
-        if not targets and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
+        bare = not any(t.entity_like for t in targets)  # "agreed to share intelligence": no side as target
+        if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
             # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral
             pairs = [(a, actors[0]) for a in actors[1:]]
@@ -234,6 +238,7 @@ def _sentence_events(
                 cand.mode = "multilateral"
         if not targets and (located := located_target(cand) or home_target(cand, ctx) or donor_recipient(cand, ctx)):
             targets = [located]  # "an attack on oil facilities in Saudi Arabia"
+        actors = actors or deployed_forces(cand, ctx)  # "peacekeepers were deployed": their side deploys them
         if not actors and targets:
             unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"
             home = ctx.dominant
@@ -246,9 +251,9 @@ def _sentence_events(
             if cand.nominal and targets and cand.modality.is_fact:
                 told.append((cand.type, None, targets[0]))  # "rocket attacks on the embassy": actor told later
             continue
-        intended = intended_type(cand)
+        intended = intended_type(cand) or refused_type(cand)  # "will withdraw": AGREE; "will not talk": REJECT
         if intended is not None:
-            cand.type, cand.mode, cand.modality = intended, None, FACT  # "will withdraw": AGREE
+            cand.type, cand.mode, cand.modality = intended, None, FACT
             ptype = plover_types()[cand.type]
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")
@@ -265,6 +270,8 @@ def _sentence_events(
             targets = [found]  # "criticised the proceedings": the object's words
         if cand.type == "REQUEST" and targets and all(_electorate(t, ctx) for t in targets):
             continue  # "urged voters to vote their conscience": campaigning, not a request to a side
+        if cand.type == "THREATEN" and targets and all(advised(t, ctx.doc) for t in targets):
+            continue  # "warned residents to stay indoors": advice to the public, no threat to a side
         stance = cand.type == "SUPPORT" or (cand.type == "ACCUSE" and cand.trigger[-1].lemma_.lower() in _OPPOSING)
         if stance and targets and all(generic_issue(t, ctx.doc) for t in targets):
             continue  # "supports LGBT rights", "opposes abortion": a stance on an issue, no act toward a side

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs
-from newsgraph.extract.events.arguments import own_actor_heads
+from newsgraph.extract.events.arguments import if_clause, own_actor_heads
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.cues import speech_verbs
@@ -57,6 +57,8 @@ _INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
 # attack nouns that name an accident as often as an attack ("a fire killed nine"): no attack on their own
 _ACCIDENT_NOUNS = frozenset({"fire"})
 _REPORTED_FUTURE = frozenset({"would", "'d"})
+# words of willingness or agreement: the yielding they govern is offered or accepted, not yet made
+_WILLING = frozenset({"agree", "agreed", "willing", "ready", "prepared", "offer", "offered", "accept", "accepted"})
 UNKNOWN_ATTACKER = "unidentified attackers"  # the actor label of an attack whose attacker the text does not name
 
 
@@ -73,7 +75,9 @@ def intended_type(cand: Candidate) -> str | None:
         return None
     if cand.type == "ACCUSE" and cand.mode == "allege":
         return "THREATEN"  # "said he intended to sue", "will press charges": a threat of legal action
-    return _INTENDED.get(cand.type)
+    if cand.type in ("CONCEDE", "RETREAT") and cue in _WILLING:
+        return "AGREE"  # "is willing to withdraw", "agreed to release": CAMEO 035x, intent to yield, is AGREE
+    return _INTENDED.get(cand.type)  # "announced he would step down": the concession made known
 
 
 def _reported(clause: Token) -> bool:
@@ -277,3 +281,42 @@ def generic_issue(target: Actor, doc: Doc) -> bool:
         (c.dep_ == "poss") or (c.dep_ == "det" and c.lower_ in _SPECIFIC) or (c.dep_ == "prep" and c.lower_ == "of")
         for c in head.children
     )
+
+
+# Types of an act of cooperation or yielding: "will not negotiate", "would never give up" refuse it (REJECT)
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT", "AID", "SUPPORT"})
+_FUTURE_CUES = frozenset({"will", "would", "wo", "'ll", "shall"})
+
+
+def refused_type(cand: Candidate) -> str | None:
+    """REJECT when the subject says it will not do what cooperation or yielding would be ("the government
+    would not negotiate with terrorist groups", "we will never give up an inch"): the codebook's refusal."""
+    mod = cand.modality
+    if cand.nominal or not mod.negated or not mod.hypothetical or (mod.cue or "").lower() not in _FUTURE_CUES:
+        return None
+    if cand.type not in _COOPERATIVE or if_clause(cand.clause) is not None or cand.trigger[0].lemma_ == "vote":
+        return None  # "said he would not vote for X": a voter's choice, no refusal toward a side
+    return "REJECT"
+
+
+# people a warning advises rather than threatens ("warned residents to stay indoors")
+_ADVISED = frozenset(
+    {"people", "person", "resident", "public", "citizen", "motorist", "traveller", "traveler", "visitor", "driver",
+     "tourist", "local", "commuter", "swimmer", "hiker", "user", "consumer", "parent", "passenger", "everyone"}
+)  # fmt: skip
+
+
+def advised(target: Actor, doc: Doc) -> bool:
+    """A target that is the public at large, not a side (a hazard warning's addressees)."""
+    return target.head >= 0 and not target.named and doc[target.head].lemma_.lower() in _ADVISED
+
+
+def deployed_forces(cand: Candidate, ctx: DocContext) -> list[Actor]:
+    """The forces an agentless passive deployment moves, as its actor ("2,000 Russian peacekeepers were
+    deployed to the region": Russia's forces): a deployment is the act of the side whose forces move."""
+    if cand.type != "MOBILIZE" or cand.nominal or not is_passive(cand.clause):
+        return []
+    moved = [c for c in cand.clause.children if c.dep_ == "nsubjpass"]
+    actors = [a for h in moved for a in ctx.actors(h)]
+    # the trigger's row named the forces ("troops", "peacekeepers", "riot police"): those of a known country act
+    return [replace(a, agentive=True) for a in actors if a.country is not None and not a.inferred]

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 __all__ = ["light_verb", "no_event_noun", "noun_pattern", "undergo_verb"]
 
 _HOST_PREPS = frozenset({"in", "during"})
+# verbs of travelling to a meeting: "arrived in Kabul for talks with X" is the traveller's consultation
+_TRAVEL = frozenset({"arrive", "travel", "fly", "go", "come", "head", "visit", "return", "land"})
 _GIVING = frozenset({"grant", "give", "award", "offer"})  # "was granted X": a passive of giving is undergone
 
 
@@ -31,7 +33,7 @@ def no_event_noun(tok: Token) -> bool:
 
 def _noun_row(tok: Token) -> NounPattern | None:
     table = noun_patterns()
-    pats = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+    pats = table.get(_hyphenated(tok) or "") or table.get(tok.lower_) or table.get(tok.lemma_.lower())
     if not pats:
         return None
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -41,6 +43,14 @@ def _noun_row(tok: Token) -> NounPattern | None:
         if pat.modifier is None or pat.modifier in mods:
             return pat
     return None
+
+
+def _hyphenated(tok: Token) -> str | None:
+    """The whole hyphenated word a token ends ("sit-in", "cyber-attack": the tokenizer splits them)."""
+    doc, i = tok.doc, tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{tok.lower_}"
 
 
 # nouns of a stretch or a run of events, or of a condition: "three days of mourning", "a series of strikes",
@@ -75,7 +85,19 @@ def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
                 return verb  # "entered into an agreement", "went on strike"
         if hosted and head.lower_ in _HOST_PREPS and verb.pos_ == "VERB":
             return verb  # "in a phone call with X, Y said"
+        if hosted and head.lower_ == "for" and verb.lemma_.lower() in _TRAVEL and not is_passive(verb):
+            return verb  # "arrived in Kabul for talks with X", "flew to Paris for a meeting with X"
+        if in_protest(tok) and verb.pos_ == "VERB" and not is_passive(verb):
+            return verb  # "walked out in protest", "shaved their heads in protest at the ruling"
     return None
+
+
+def in_protest(tok: Token) -> bool:
+    """The idiom "in protest" (no determiner): the manner of the verb's act, which is the protest."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.lemma_.lower() != "protest":
+        return False
+    return not any(c.dep_ == "det" for c in tok.children)
 
 
 def undergo_verb(tok: Token) -> Token | None:

@@ -38,7 +38,7 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
-from newsgraph.extract.events.nominal import light_verb, no_event_noun, noun_pattern, undergo_verb
+from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns
@@ -351,7 +351,8 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             # ("went on strike" is no intent, "offered assistance" no mere offer of an event)
         # a noun on a preposition of the verb ("arrested X on a charge of Y") is an event of its own beside the
         # verb's, not its manner: its clause is the noun
-        clause = tok if tok.dep_ == "pobj" else light
+        # ("walked out in protest" is the verb's manner: a verb that is an event of its own wins)
+        clause = tok if tok.dep_ == "pobj" and not in_protest(tok) else light
     elif pat.standalone or pat.implicit:
         actors = _actor_list(own_actor_heads(tok), ctx)
         modality = clause_modality(tok, nominal=True)
@@ -397,11 +398,14 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         type_, mode = "AGREE", None  # "offered military assistance": a promise of aid (the codebook's AGREE)
     if type_ == "ASSAULT" and tok.lemma_.lower() in _VERBAL_ATTACKS and _in_words(actors, targets, ctx):
         type_, mode = "ACCUSE", "disapprove"  # "his attacks on mail-in voting": words, not force
+    if type_ == "PROTEST" and light is not None and light.lemma_.lower() in _COMPLAINING:
+        type_, mode = "ACCUSE", "disapprove"  # "lodged a strong protest with the ambassador": a complaint
     return Candidate(type_, mode, trigger, clause, actors, targets, modality, nominal=True)
 
 
 # Types a subject can undergo with its giver unsaid ("received criticism", "faced charges", "won praise",
 # "received threats", "faced sanctions"); force is left out ("came under fire" is as often words as shots).
+_COMPLAINING = frozenset({"lodge", "file", "register", "deliver", "send", "submit", "issue"})
 _UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "CONCEDE"})
 _UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities", "convict": "court"}
 
