@@ -3,7 +3,7 @@ dashboard, the timeline, the network page and its data, a timeline range zoomed 
 cell's history: one client alone (the time to answer one request), then under load.
 
 Usage:
-  python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1]
+  python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1] [--no-response-cache]
   python bench/serve.py --make 100000 [--keep PATH]   # build a synthetic base first (SQLite)
 
 ``--db`` is the database to serve: the 100k-article base of the knowledge-base bench.
@@ -151,10 +151,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int, response_cache: bool = True) -> subprocess.Popen[bytes]:
+    """The server in its own process; without ``response_cache`` (one worker only) the rendered-response cache
+    (:mod:`newsgraph.api.response_cache`) stores nothing, so every request goes through the app as before it."""
     env = {**os.environ, "NEWSGRAPH_DB": url, "NEWSGRAPH_PORT": str(port), "NEWSGRAPH_HOST": "127.0.0.1"}
+    off = (
+        ""
+        if response_cache
+        else "import newsgraph.api.response_cache as rc; rc.cacheable_request = lambda scope: False; "
+    )
     code = (
-        "from newsgraph.api.server import run; from newsgraph.core.settings import Settings; "
+        f"{off}from newsgraph.api.server import run; from newsgraph.core.settings import Settings; "
         f"run(Settings.load(), log_level='warning', workers={workers})"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
@@ -321,6 +328,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--single", type=int, default=30, help="requests per page from one client alone")
     parser.add_argument(
+        "--no-response-cache",
+        action="store_true",
+        help="serve without the rendered-response cache (the result cache stays; one worker only)",
+    )
+    parser.add_argument(
         "--miss", type=int, default=3, help="cache misses per overview page in the warm server (0: none)"
     )
     args = parser.parse_args()
@@ -335,7 +347,9 @@ def main() -> None:
             make_base(url, args.make)
     ids = sample_ids(url)
     port = _free_port()
-    server = start_server(url, port, args.workers)
+    if args.no_response_cache and args.workers > 1:
+        raise SystemExit("--no-response-cache needs --workers 1")
+    server = start_server(url, port, args.workers, response_cache=not args.no_response_cache)
     try:
         base = f"http://127.0.0.1:{port}"
         print("cold (first request, computed before the cache holds it):")
@@ -362,9 +376,11 @@ def main() -> None:
         tmp.cleanup()
     errors = int(results.pop("_errors")[0])
     total = sum(len(v) for v in results.values())
+    loadavg = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"server: {url} · {args.clients} clients · {args.seconds:.0f} s · "
-        f"{args.workers} worker(s) · {os.cpu_count()} CPUs"
+        f"{args.workers} worker(s) · {os.cpu_count()} CPUs · load average {loadavg} · "
+        f"response cache {'off' if args.no_response_cache else 'on'}"
     )
     print(f"{'':8s}  one client alone ({args.single} each)      {args.clients} clients at once")
     print(f"{'page':8s}  {'p50 ms':>8s} {'p95 ms':>8s}  {'':8s}  {'requests':>8s} {'p50 ms':>8s} {'p95 ms':>8s}")

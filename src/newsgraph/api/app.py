@@ -5,6 +5,8 @@ import time. ``/openapi.json`` is the API's description, ``/docs`` the interacti
 Swagger UI, served with its JS and CSS from the ``fastapi-offline`` package (no CDN).
 Every response carries a Content-Security-Policy that only allows the app's own scripts
 and styles, so text scraped from the web can never run as script in a reader's browser.
+Rendered pages and API reads are reused until the database changes
+(:mod:`newsgraph.api.response_cache`, in front of everything else).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from newsgraph.api import errors
 from newsgraph.api.cache import ResultCache
 from newsgraph.api.deps import ConnDep
 from newsgraph.api.ingest_pool import IngestPool
+from newsgraph.api.response_cache import ResponseCache, Responses
 from newsgraph.api.routes import ROUTERS
 from newsgraph.api.schemas import Stats
 from newsgraph.core.settings import Settings
@@ -107,6 +110,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     app.state.ingest_pool = IngestPool()  # POST /api/ingest runs here, never on the event loop
     errors.install(app, error_page=render_error)
     app.add_middleware(SecurityHeaders)
+    # Outermost: a stored answer already carries the security headers (see newsgraph.api.response_cache).
+    app.state.responses = Responses()
+    app.add_middleware(ResponseCache, responses=app.state.responses)
 
     @app.get("/api", response_model=Stats, tags=["meta"], summary="Version and counts")
     def read_stats(conn: ConnDep) -> dict[str, Any]:
