@@ -83,3 +83,13 @@ def test_label_countries() -> None:
     assert label_countries("maritime border agreement (Libya, Turkey)") == {"LBY", "TUR"}
     assert label_countries("Example Free Trade Area (EFTA) agreement") == set()
     assert label_countries(None) == set()
+
+
+def test_acts_of_a_state_on_a_person_or_a_trade_are_issues(parse) -> None:
+    text = "Police arrested the opposition leader Dana Okafor on Tuesday. Australia criticised the arrest."
+    assert issue_label(parse(text)).startswith("arrest")
+    assert issue_label(parse("The tariff on Chilean wine took effect on Monday.")).startswith("tariff")
+
+
+def test_a_word_inside_a_name_is_no_issue(parse) -> None:
+    assert issue_label(parse("The Natural Law Party of Michigan nominated the pair on Friday.")) == UNSPECIFIED

@@ -43,6 +43,8 @@ _TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
 # Kinds of event too wide to tie two nouns to one issue, and nouns too vague to stand for one ("action").
 _TOO_WIDE = frozenset({"CONSULT", "REQUEST"})
 _VAGUE = frozenset({"action", "operation"})
+# Names whose words are no issue noun of the story ("the Natural Law Party", "the Project Hope clinic").
+_NAME_OF_OTHER = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"})
 # Modifiers that say whose a thing is ("the Chilean measure", "Chile's measure").
 _OWNER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 _NAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC", "EVENT"})
@@ -109,7 +111,7 @@ def issue_label(doc: Doc) -> str:
     first: dict[str, int] = {}  # where each phrase is first written: the lead names the story's issue
     names: set[str] = set()  # phrases that name an entity: a country, a proper noun
     for rec in token_records(doc):  # the parsed token only for an issue noun
-        if rec.pos_ == "NOUN" and rec.lemma_.lower() in nouns:
+        if rec.pos_ == "NOUN" and rec.lemma_.lower() in nouns and rec.ent_type_ not in _NAME_OF_OTHER:
             tok = doc[rec.i]
             text, has_country = issue_phrase(tok)
             head = tok.lemma_.lower()

@@ -394,7 +394,7 @@ def _event_rows(
         if ev.actor_sector not in (*_STATE_SECTORS, None) or not _eventspeaks_for(ev, resolver):
             continue
         span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
-        if span is None or not any(t.lemma_.lower() == head or t.lower_ == head for t in span):
+        if span is None or not any(t.pos_ == "NOUN" and head in (t.lemma_.lower(), t.lower_) for t in span):
             continue
         if head.rstrip("s") in {w.rstrip("s") for w in (ev.trigger or "").lower().split()}:
             position = "supports"  # the event is the issue itself ("the US imposed sanctions"): its doer backs it
