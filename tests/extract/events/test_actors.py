@@ -256,3 +256,9 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(parse, text: str
     doc = parse(text)
     actor = DocContext(doc).resolve_pronoun(_tok(doc, pronoun))
     assert actor is not None and actor.country == expected
+
+
+def test_a_possessive_in_a_reported_clause_is_the_reporter(parse) -> None:
+    doc = parse("Burkina Faso's government said that its army had killed 32 militants.")
+    actor = DocContext(doc).resolve_pronoun(_tok(doc, "its"))
+    assert actor is not None and actor.country == "BFA"

@@ -1310,3 +1310,21 @@ def test_codebook_shapes_beyond_the_cameo_rows(parse, text: str, expected: tuple
 
 def test_agreeing_to_an_interview_is_no_agreement(parse) -> None:
     assert _facts(parse, "The professor agreed to answer some questions for our reporter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Argentina slapped import duties on Chilean salmon.", ("SANCTION", "ARG", "CHL")),
+        ("The Venezuelan president ordered 3,000 troops to the border.", ("MOBILIZE", "VEN", None)),
+        ("Spanish soldiers handed over the training complex to the Iraqi army.", ("RETREAT", "ESP", "IRQ")),
+        ("The Chilean and Argentine ministers spoke by video link on Thursday.", ("CONSULT", "CHL", "ARG")),
+    ],
+)
+def test_duties_orders_to_the_border_handovers_and_video_calls(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_a_date_is_no_target(parse) -> None:
+    facts = _events(parse, "Argentina retaliated on Tuesday.")
+    assert all(e.target != "Tuesday" for e in facts)

@@ -333,6 +333,7 @@ def _entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
             if t.country is None and is_place_noun(head.lemma_):
                 t.country = ctx.location_country(head)
     out = [t for t in cand.targets if t.entity_like or (t.agentive and t.head >= 0)]  # "at striking miners"
+    out = [t for t in out if t.head < 0 or ctx.doc[t.head].ent_type_ not in _WHEN]  # "retaliated on Tuesday"
     if cand.mode == "visit":  # "visiting the town of Pandeglang": a place, not a host
         out = [t for t in out if t.country is not None or t.head < 0 or not _place(ctx.doc[t.head])]
     return out
