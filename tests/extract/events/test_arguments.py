@@ -115,3 +115,13 @@ def test_a_name_parsed_as_object_predicate_is_the_object() -> None:
     tags = ["NNP", "VBD", "NNP", "NNP", "IN", "PRP$", "NN", "NN", "."]
     pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
     assert [t.text for t in objects(hand_parsed(words, heads, deps, tags, pos)[1])] == ["Roe"]
+
+
+def test_dates_are_no_prepositions_and_titles_count_as_the_object() -> None:
+    from newsgraph.extract.events.arguments import ClauseFacts
+    from newsgraph.ingest.nlp import parse_one
+
+    doc = parse_one("The president on Thursday fired Trade Minister John Banda.")
+    facts = ClauseFacts(next(t for t in doc if t.text == "fired"))
+    assert "on" not in facts.preps
+    assert "minister" in facts.objs

@@ -1328,3 +1328,18 @@ def test_duties_orders_to_the_border_handovers_and_video_calls(parse, text: str,
 def test_a_date_is_no_target(parse) -> None:
     facts = _events(parse, "Argentina retaliated on Tuesday.")
     assert all(e.target != "Tuesday" for e in facts)
+
+
+def test_firing_a_titled_minister_on_a_weekday_is_a_dismissal(parse) -> None:
+    facts = _facts(parse, "Zambia's president on Thursday fired Commerce Minister Emmanuel Phiri over the contracts.")
+    assert [f[0] for f in facts] == ["SANCTION"]
+
+
+def test_a_protests_demand_is_its_aim_not_a_request(parse) -> None:
+    facts = _facts(parse, "Hundreds of Kenyan farmers rallied outside parliament, demanding higher maize prices.")
+    assert [f[0] for f in facts] == ["PROTEST"]
+
+
+def test_asking_forgiveness_is_an_apology(parse) -> None:
+    text = "The Italian president asked the Ethiopian people for forgiveness."
+    assert ("CONCEDE", "ITA", "ETH") in _facts(parse, text)

@@ -238,7 +238,8 @@ class ClauseFacts:
         """Prepositions on the verb and complementisers of its clausal complements (``preps(objects=False)``)."""
         if self._preps is None:
             v = self.clause
-            words = {c.lower_ for c in v.children if c.dep_ in _PREP_DEPS}
+            # "on Thursday", "in March": a date's preposition says when, not whom ("fired on Thursday")
+            words = {c.lower_ for c in v.children if c.dep_ in _PREP_DEPS and not _dated(c)}
             words |= {m.lower_ for c in v.children if c.dep_ in _CLAUSAL for m in c.children if m.dep_ == "mark"}
             self._preps = frozenset(words)
         return self._preps
@@ -267,12 +268,20 @@ class ClauseFacts:
             clause = self.clause
             # "measures, which the government dropped": the relative pronoun stands for the noun
             objs = [clause.head if o.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" else o for o in objects(clause)]
+            # "fired Commerce Minister Emmanuel Lungu": a name's title words count as the object's
+            objs += [c for o in objs if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound"]
             self._objs = frozenset(w for o in objs for w in (o.lemma_.lower(), o.lower_))
         return self._objs
 
 
 # need kind → the ClauseFacts attribute holding the words it is checked against
 _WORD_FACTS = {"prt": "prts", "prep": "preps", "word": "near", "arg": "arg", "subj": "subj", "obj": "objs"}
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Thursday", "in March 2020")."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 _NAMED_ENTS = frozenset({"PERSON", "ORG"})
