@@ -336,3 +336,23 @@ def test_condolences_after_an_attack_are_no_support_for_it(parse) -> None:
     doc = parse(text)
     rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
     assert ("FRA", "opposes") in rows and ("FRA", "supports") not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vote in a council: a veto opposes, sponsors support, an abstention is neutral
+        ("Russia vetoed the draft resolution on Friday.", [("RUS", "opposes")]),
+        ("Norway sponsored the resolution.", [("NOR", "supports")]),
+        ("India abstained in the vote on the resolution.", [("IND", "neutral")]),
+        # "made no official comment" is silence, as "made no official statement" is
+        ("Hungary has made no official comment on the agreement.", [("HUN", NO)]),
+    ],
+)
+def test_votes_and_silence(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _rows(parse, text) == expected
+
+
+def test_a_country_that_takes_a_position_is_not_silent(parse) -> None:
+    text = "India abstained in the vote on the resolution. India did not comment on the resolution later."
+    assert _rows(parse, text) == [("IND", "neutral")]

@@ -82,6 +82,7 @@ __all__ = ["Positions", "extract_positions", "extract_stances", "issue_label"]
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
 _NO_WORDS = frozenset({"no", "lack"})
+_SILENT = "no official statement"
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset("“«„")
 _QUOTE_MARKS = frozenset('"“”«»„')
@@ -576,8 +577,12 @@ def extract_positions(
         unnoted.append(sent)
     seen: set[tuple[str, str, str]] = set()
     out = Positions()
+    # a country that takes a position somewhere in the story is not silent on it ("abstained ... did not comment")
+    placed = {row.country for row in rows if isinstance(row, Stance) and row.position != _SILENT}
     for row in rows:
         key = ("stance", row.country, row.position) if isinstance(row, Stance) else ("voice", row.speaker, row.position)
+        if isinstance(row, Stance) and row.position == _SILENT and row.country in placed:
+            continue
         if key not in seen:
             seen.add(key)
             (out.stances if isinstance(row, Stance) else out.voices).append(row)  # type: ignore[arg-type]
