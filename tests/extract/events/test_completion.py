@@ -142,3 +142,8 @@ def test_a_warning_to_the_public_is_no_threat(parse) -> None:
 
 def test_a_vote_withheld_is_no_refusal(parse) -> None:
     assert [f for f in _facts(parse, "The senator said he would not vote for the governor.") if f[0] == "REJECT"] == []
+
+
+def test_a_passive_killing_when_a_side_opened_fire_is_that_sides(parse) -> None:
+    facts = _facts(parse, "Two Armenian soldiers were killed when Azerbaijani forces opened fire.")
+    assert ("ASSAULT", "AZE", "Two Armenian soldiers", "ARM") in facts

@@ -23,12 +23,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs
+from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
 from newsgraph.extract.events.arguments import if_clause, own_actor_heads
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import actor_nouns, modality_kinds
+from newsgraph.lexicon.events import actor_nouns, modality_kinds, verb_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -191,12 +191,32 @@ def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> A
         found = [a for a in doers(noun, ctx, memory) if a.entity_like]
         found += [a for h in own_actor_heads(noun) for a in [ctx.actor(h)] if a.entity_like]
         return found[0] if found else _unknown(verb)
+    if (shooter := _shooter(verb, ctx)) is not None:
+        return shooter  # "two soldiers were killed when Azerbaijani forces opened fire": the shooters
     if verb.lemma_.lower() == "kill" and not any(
         p.dep_ in ("prep", "agent") and p.lower_ in _INSTRUMENT_PREPS and any(noun_pattern(o) for o in pobjs(p))
         for p in verb.children
     ):
         return None  # "was killed" alone may be an accident: an attack needs an attack named
     return _unknown(verb)
+
+
+def _shooter(verb: Token, ctx: DocContext) -> Actor | None:
+    """The side whose attack a passive harm happened in, told in a clause of time ("were killed when troops
+    opened fire", "was wounded as police fired on the crowd")."""
+    if not is_passive(verb):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if not any(m.lower_ in ("when", "as", "after") for m in clause.children if m.dep_ in ("mark", "advmod")):
+            continue
+        rows = verb_patterns().get(clause.lemma_.lower(), ())
+        fire = any(o.lemma_.lower() == "fire" for o in clause.children if o.dep_ == "dobj")
+        if not fire and not any(r.type == "ASSAULT" and r.cameo is None for r in rows):
+            continue
+        found = [a for h in subjects(clause) for a in ctx.actors(h) if a.entity_like]
+        if found:
+            return found[0]
+    return None
 
 
 def attack_subjects(verb: Token) -> list[Token]:
