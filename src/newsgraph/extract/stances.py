@@ -64,6 +64,7 @@ from newsgraph.extract.evidence import sentence_text
 from newsgraph.extract.stance_enact import enactment_in, reference_nouns, same_acts
 from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, named_phrase, names_issue
 from newsgraph.extract.stance_office import speaks_for_country
+from newsgraph.extract.stance_sides import EVEN_HANDED, even_handed
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import is_person, speakers, speaks_for, state_actors, voice_of
 from newsgraph.lexicon.cues import speech_verbs
@@ -214,6 +215,12 @@ def _cue_rows(
         if out or heads:
             return out
     return []
+
+
+def _even_handed_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
+    sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
+    found = (_found(a, sp, ctx, "neutral", issue, sent, where) for a, sp in even_handed(tok, ctx, issue))
+    return [row for row in found if row is not None]
 
 
 def _noun_rows(
@@ -570,6 +577,8 @@ def extract_positions(
                 rows.extend(_cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs))
             if rec.pos_ == "NOUN" and lemma in _NOUN_POSITIONS:
                 rows.extend(_noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs))
+            if rec.pos_ == "VERB" and lemma in EVEN_HANDED:
+                rows.extend(_even_handed_rows(doc[rec.i], noted(), issue, doc_id, published))
             if rec.pos_ == "VERB" and lemma in characterizing:
                 rows.extend(_characterization_rows(doc[rec.i], noted(), issue, doc_id, published))
         if quoted:

@@ -1,0 +1,50 @@
+"""Calls on every side of a dispute are neutral (extract/stance_sides.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.stances import extract_stances
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
+    return [(s.country, s.position) for s in extract_stances(parse(text), "d1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru and Chile traded accusations over the tariff. Brazil urged both sides to settle the dispute.",
+            [("BRA", "neutral")],
+        ),
+        ("The tariff angered Chile. Mexico called on all parties to return to talks.", [("MEX", "neutral")]),
+    ],
+)
+def test_a_call_on_both_sides_is_neutral(
+    parse: Callable[[str], Doc], text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _rows(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tariff angered Chile. Mexico urged Chile to lift the tariff.",  # one side: no neutral row
+        "The tariff angered Chile. Mexico did not urge both sides to talk.",  # negated
+        "Brazil urged both sides to settle their differences.",  # no issue in the story
+    ],
+)
+def test_no_neutral_row(parse: Callable[[str], Doc], text: str) -> None:
+    assert ("MEX", "neutral") not in _rows(parse, text) and ("BRA", "neutral") not in _rows(parse, text)
