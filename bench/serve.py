@@ -4,6 +4,7 @@ cell's history: one client alone (the time to answer one request), then under lo
 
 Usage:
   python bench/serve.py --db URL [--clients 20] [--seconds 30] [--workers 1] [--no-response-cache]
+                        [--client httpx|raw]
   python bench/serve.py --make 100000 [--keep PATH]   # build a synthetic base first (SQLite)
 
 ``--db`` is the database to serve: the 100k-article base of the knowledge-base bench.
@@ -222,8 +223,53 @@ def sample_cells(url: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in rows]
 
 
+class RawConnection:
+    """A minimal HTTP/1.1 keep-alive GET client over asyncio streams (``--client raw``): what a request costs
+    the bench's own process is a few tens of µs instead of httpx's ~2 ms, so on a machine whose cores the
+    clients share with the server the latencies measured are more the server's. Reads ``Content-Length``
+    and chunked bodies; any other answer, or a broken connection, counts as an error and reconnects."""
+
+    def __init__(self, base: str) -> None:
+        host, port = base.removeprefix("http://").rsplit(":", 1)
+        self.host, self.port = host, int(port)
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        """The status of ``GET path`` (its body read and dropped)."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" in headers:
+            await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
 async def load(
-    base: str, ids: list[str], clients: int, seconds: float, cells: list[tuple[str, str]] = ()
+    base: str,
+    ids: list[str],
+    clients: int,
+    seconds: float,
+    cells: list[tuple[str, str]] = (),
+    raw: bool = False,
 ) -> dict[str, list[float]]:
     import httpx
 
@@ -234,6 +280,7 @@ async def load(
     async def client(i: int) -> None:
         rng = random.Random(i)
         kinds = list(latencies)
+        raw_http = RawConnection(base) if raw else None
         async with httpx.AsyncClient(base_url=base, timeout=30) as http:
             turn = i
             while time.perf_counter() < stop:
@@ -242,12 +289,18 @@ async def load(
                 path = request_path(kind, rng, ids, cells)
                 t0 = time.perf_counter()
                 try:
-                    r = await http.get(path)
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
+                    if raw_http is not None:
+                        ok = await asyncio.wait_for(raw_http.get(path), 30) == 200
+                    else:
+                        ok = (await http.get(path)).status_code == 200
+                except (httpx.HTTPError, OSError, ValueError, asyncio.IncompleteReadError, TimeoutError):
                     ok = False
+                    if raw_http is not None:
+                        await raw_http.close()
                 latencies[kind].append((time.perf_counter() - t0) * 1000)
                 errors[kind] += not ok
+        if raw_http is not None:
+            await raw_http.close()
 
     await asyncio.gather(*(client(i) for i in range(clients)))
     latencies["_errors"] = [float(sum(errors.values()))]
@@ -328,6 +381,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--single", type=int, default=30, help="requests per page from one client alone")
     parser.add_argument(
+        "--client",
+        choices=("httpx", "raw"),
+        default="httpx",
+        help="the load's clients: httpx (~2 ms of this process's CPU per request) or a minimal HTTP/1.1 one",
+    )
+    parser.add_argument(
         "--no-response-cache",
         action="store_true",
         help="serve without the rendered-response cache (the result cache stays; one worker only)",
@@ -368,7 +427,7 @@ def main() -> None:
         cells = sample_cells(url)
         alone, alone_errors = single_client(base, ids, cells, args.single)
         started = time.perf_counter()
-        results = asyncio.run(load(base, ids, args.clients, args.seconds, cells))
+        results = asyncio.run(load(base, ids, args.clients, args.seconds, cells, raw=args.client == "raw"))
         elapsed = time.perf_counter() - started
     finally:
         server.terminate()
@@ -380,7 +439,7 @@ def main() -> None:
     print(
         f"server: {url} · {args.clients} clients · {args.seconds:.0f} s · "
         f"{args.workers} worker(s) · {os.cpu_count()} CPUs · load average {loadavg} · "
-        f"response cache {'off' if args.no_response_cache else 'on'}"
+        f"response cache {'off' if args.no_response_cache else 'on'} · {args.client} clients"
     )
     print(f"{'':8s}  one client alone ({args.single} each)      {args.clients} clients at once")
     print(f"{'page':8s}  {'p50 ms':>8s} {'p95 ms':>8s}  {'':8s}  {'requests':>8s} {'p50 ms':>8s} {'p95 ms':>8s}")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
+from sqlalchemy import insert, make_url
 
 from newsgraph.api import response_cache
 from newsgraph.api.app import SECURITY_HEADERS, create_app
@@ -104,6 +104,8 @@ def test_only_get_is_cacheable(method: str) -> None:
 class _Store:
     """What the middleware reads the version through: a connection whose queries answer ``self.version``."""
 
+    engine = SimpleNamespace(url=make_url("postgresql://bench/none"))  # not an SQLite file: no watch
+
     def __init__(self) -> None:
         self.version = 1
 
@@ -193,3 +195,30 @@ def test_least_recently_used_answers_are_dropped_first(entries: int, max_total: 
         responses.put(i, response_cache.Stored(1, 200, (), body, etag_of(body)))
     assert len(responses) == 2
     assert responses.get(0, 1) is None and responses.get(3, 1) is not None
+
+
+# -- the SQLite watch: the version read again only after a commit ------------------------------------
+
+
+def test_the_sqlite_watch_sees_commits_of_other_connections(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    watch = response_cache.sqlite_watch(store)
+    assert watch is not None
+    first = watch.data_version()
+    watch.remember(first, ("v", 1))
+    assert watch.current(watch.data_version()) == ("v", 1)
+    store.start_run(["x"])  # a commit by the store's own pool
+    moved = watch.data_version()
+    assert moved != first and watch.current(moved) is None
+    watch.close()
+    store.close()
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_no_watch_without_an_sqlite_file(url: str) -> None:
+    assert response_cache.sqlite_watch(SimpleNamespace(engine=SimpleNamespace(url=make_url(url)))) is None
+
+
+def test_a_watch_that_cannot_read_answers_none(tmp_path: Path) -> None:
+    watch = response_cache.SqliteWatch(str(tmp_path / "missing" / "w.db"))
+    assert watch.data_version() is None and watch.current(None) is None
