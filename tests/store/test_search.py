@@ -372,10 +372,77 @@ def test_postgresql_ranks_a_bounded_candidate_set(tied: Store, bound: int, monke
     monkeypatch.setattr(module, "PG_CANDIDATES", bound)
     with tied.connect() as conn:
         everything = _reference(conn, "harbour")
-        hits = search(conn, "harbour", limit=20)
+        hits = search(conn, "harbour", limit=3)
+        deeper = search(conn, "harbour", limit=20)  # the candidates are at least the rows asked for
     if conn.dialect.name != "postgresql":
-        assert [h.document_id for h in hits] == everything[:20]  # SQLite ranks every match
+        assert [h.document_id for h in hits] == everything[:3]  # SQLite: every match below its own bound
         return
-    assert len(everything) > bound and len(hits) == bound
-    assert set(h.document_id for h in hits) <= set(everything)
+    assert len(everything) > bound and len(hits) == 3 and len(deeper) == 20
+    assert set(h.document_id for h in hits + deeper) <= set(everything)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize(("query", "event_type"), [("harbour", "PROTEST"), ("strike", "PROTEST")])
+@pytest.mark.parametrize("bound", [2, 3])
+def test_postgresql_widens_the_candidates_until_the_filters_leave_enough(
+    tied: Store, query: str, event_type: str, bound: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.store import search as module
+
+    with tied.connect() as conn:
+        if conn.dialect.name != "postgresql":
+            pytest.skip("PG_CANDIDATES is PostgreSQL's")
+        monkeypatch.setattr(module, "PG_CANDIDATES", bound)
+        passing = _reference(conn, query, event_type)
+        hits = search(conn, query, Filters.make(event_type=event_type), limit=10)
+    assert len(hits) == min(10, len(passing))
+    assert {h.document_id for h in hits} <= set(passing)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def _newest_reference(conn, query: str, bound: int) -> list[str]:
+    """SQLite: the ``bound`` most recently stored matches (highest index rowids), ranked as search ranks."""
+    sql = (
+        "SELECT d.id FROM (SELECT rowid AS r FROM documents_fts WHERE documents_fts MATCH :q "
+        "ORDER BY rowid DESC LIMIT :bound) newest JOIN documents_fts f ON f.rowid = newest.r "
+        "JOIN documents d ON d.id = f.document_id WHERE documents_fts MATCH :q "
+        "ORDER BY -bm25(documents_fts, 0.0, 2.0, 1.0) DESC, d.published DESC, d.id"
+    )
+    return list(conn.execute(text(sql), {"q": _fts5_query(query), "bound": bound}).scalars())
+
+
+@pytest.mark.parametrize("query", ["harbour", "strike", "ferry OR talks"])
+@pytest.mark.parametrize(("bound", "limit", "offset"), [(6, 5, 0), (6, 3, 3), (4, 5, 0), (10, 4, 4)])
+def test_sqlite_ranks_the_newest_matches_only(
+    tied: Store, query: str, bound: int, limit: int, offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.store import search as module
+
+    with tied.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            pytest.skip("the rowid bound is SQLite's")
+        monkeypatch.setattr(module, "SQLITE_CANDIDATES", bound)
+        everything = _reference(conn, query)
+        assert len(everything) > max(bound, limit + offset)  # the bound is in force
+        expected = _newest_reference(conn, query, max(bound, limit + offset))[offset : offset + limit]
+        hits = search(conn, query, limit=limit, offset=offset)
+    assert [h.document_id for h in hits] == expected
+    assert all(h.snippet for h in hits)
+
+
+@pytest.mark.parametrize(("query", "event_type"), [("harbour", "PROTEST"), ("strike", "PROTEST")])
+@pytest.mark.parametrize("bound", [2, 3])
+def test_sqlite_widens_the_candidates_until_the_filters_leave_enough(
+    tied: Store, query: str, event_type: str, bound: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.store import search as module
+
+    with tied.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            pytest.skip("the rowid bound is SQLite's")
+        monkeypatch.setattr(module, "SQLITE_CANDIDATES", bound)
+        passing = _reference(conn, query, event_type)
+        hits = search(conn, query, Filters.make(event_type=event_type), limit=10)
+    assert len(hits) == min(10, len(passing))  # the newest 2 or 3 matches hold fewer
+    assert {h.document_id for h in hits} <= set(passing)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)

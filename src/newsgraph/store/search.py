@@ -137,30 +137,29 @@ def _with_page(source: Any, filters: Filters) -> Any:
 
 _FTS = table("documents_fts", column("document_id"))
 _RANK = "bm25(0.0, 2.0, 1.0)"  # document_id unweighted, title 2×, body 1×: FTS5's ``rank`` (lower is better)
+# BM25 is computed for at most this many matches: the most recently stored ones (the highest rowids of the
+# index, found without scoring: FTS5 walks a word's rowids in order and takes a rowid bound). Scoring every
+# match cost ~3 µs each, so a word found in 40 % of the 100k bench base took 115 ms (p50) before one row
+# was joined. A query with fewer matches is ranked exactly; a filtered query whose candidates yield too
+# few rows widens them 4× at a time, down to every match.
+SQLITE_CANDIDATES = 2000
+_WIDEN = 4
 
 
 def _sqlite_search(conn: Connection, match: str, filters: Filters, limit: int, offset: int) -> list[Hit]:
-    """FTS5 ranks every match inside the FTS query (``ORDER BY rank``, the table the outer loop), and the
-    joined rows are read lazily in that order, filters applied row by row, until the rows wanted and
+    """FTS5 ranks the candidates inside the FTS query (``ORDER BY rank``, the table the outer loop), and
+    the joined rows are read lazily in that order, filters applied row by row, until the rows wanted and
     every row tied with the last of them are in; they are put in the final order (score, then newest,
-    then id) here, and only the returned rows get a snippet."""
-    fts = literal_column("documents_fts.rank")
-    stmt = (
-        select(*_HIT, fts.label("rank"), literal_column("documents_fts.rowid").label("r"))
-        .select_from(_with_page(_FTS.join(documents, documents.c.id == _FTS.c.document_id), filters))
-        .where(text("documents_fts MATCH :q AND rank MATCH :rank_fn").bindparams(q=match, rank_fn=_RANK))
-        .where(*document_conditions(filters))
-        .order_by(fts)
-    )
-    wanted, rows = limit + offset, []
-    result = conn.execute(stmt)
-    try:
-        for row in result:
-            if len(rows) >= wanted and row.rank > rows[-1].rank:
-                break
-            rows.append(row)
-    finally:
-        result.close()
+    then id) here, and only the returned rows get a snippet. The candidates: every match when there are
+    at most :data:`SQLITE_CANDIDATES` (or ``limit + offset``), else the newest that many (rowid bound)."""
+    wanted = limit + offset
+    bound = max(SQLITE_CANDIDATES, wanted)
+    while True:
+        lowest = _lowest_candidate(conn, match, bound)
+        rows = _ranked(conn, match, filters, wanted, lowest)
+        if lowest is None or len(rows) >= wanted:
+            break
+        bound *= _WIDEN
     rows.sort(key=lambda r: r.id)
     rows.sort(key=lambda r: r.published or "", reverse=True)  # newest first, undated last (stable sorts)
     rows.sort(key=lambda r: r.rank)
@@ -175,56 +174,107 @@ def _sqlite_search(conn: Connection, match: str, filters: Filters, limit: int, o
     return [Hit(r.id, r.title, r.published, r.role, -float(r.rank or 0.0), snippets.get(r.r) or "") for r in rows]
 
 
+def _lowest_candidate(conn: Connection, match: str, bound: int) -> int | None:
+    """The rowid of the ``bound``-th newest match (no score computed), None when there are fewer matches."""
+    sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+    return conn.execute(text(sql), {"q": match, "skip": bound - 1}).scalar()
+
+
+def _ranked(conn: Connection, match: str, filters: Filters, wanted: int, lowest: int | None) -> list[Any]:
+    """The best ``wanted`` candidates (rowid ``>= lowest``) passing the filters, with every row tied with the last."""
+    fts = literal_column("documents_fts.rank")
+    rowid = literal_column("documents_fts.rowid")
+    stmt = (
+        select(*_HIT, fts.label("rank"), rowid.label("r"))
+        .select_from(_with_page(_FTS.join(documents, documents.c.id == _FTS.c.document_id), filters))
+        .where(text("documents_fts MATCH :q AND rank MATCH :rank_fn").bindparams(q=match, rank_fn=_RANK))
+        .where(*document_conditions(filters))
+        .order_by(fts)
+    )
+    if lowest is not None:
+        stmt = stmt.where(rowid >= bindparam("lowest", lowest))
+    rows: list[Any] = []
+    result = conn.execute(stmt)
+    try:
+        for row in result:
+            if len(rows) >= wanted and row.rank > rows[-1].rank:
+                break
+            rows.append(row)
+    finally:
+        result.close()
+    return rows
+
+
 # -- PostgreSQL: tsvector + GIN -----------------------------------------------------------------------
 
 # Snippets are cut from the first HEADLINE_CHARS characters of the body: ts_headline parses all the
 # text it is given (20 headlines: 18 ms over 5,000 characters, 11 ms over 2,000, on the 100k base).
 HEADLINE_CHARS = 2000
-# At most this many matching documents (those passing the filters, in the order the GIN index gives
-# them) are ranked: ts_rank_cd reads each candidate's whole tsvector (~20 µs each on the 2-core machine),
-# so a word found in 40,000 of 100,000 documents took 1.3 s to rank in full (2026-12-06, 100k bench base);
-# 1,000 took ~60 ms. A query with fewer matches is ranked exactly.
-PG_CANDIDATES = 1000
+# At most this many matching documents, in the order the GIN index gives them, are candidates: the
+# filters keep some of them and ts_rank_cd ranks those, reading each one's whole tsvector (~20-70 µs each
+# on the 2-core machine): a word found in 40,000 of 100,000 documents took 1.3 s to rank in full
+# (2026-12-06, 100k bench base). A query with fewer matches is ranked exactly; a filtered query whose
+# candidates yield too few rows widens them 4× at a time, up to every match.
+PG_CANDIDATES = 500
 _HEADLINE_OPTIONS = "StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=2"
+# Session settings for the search statements (``SET LOCAL``, restored after): JIT compiling cost more than
+# the queries themselves, and with sequential and plain index scans allowed the planner read the matches
+# off the table (every document's tsvector decompressed to test it) instead of the GIN index.
+_PG_SETTINGS = ("jit", "enable_seqscan", "enable_indexscan")
 
 
 def _pg_search(conn: Connection, query: str, filters: Filters, limit: int, offset: int) -> list[Hit]:
-    """PostgreSQL: the GIN index finds the matches, the filters are applied inside that candidate query
-    (at most :data:`PG_CANDIDATES` of them), ``ts_rank_cd`` ranks them, then the returned rows get their
-    ``ts_headline``. JIT is off for these statements
-    (``SET LOCAL``, restored after): compiling cost more than the queries themselves."""
-    words, jit = conn.execute(
-        text(
-            "SELECT numnode(websearch_to_tsquery('english', :q)), current_setting('jit'), "
-            "set_config('jit', 'off', true)"
-        ),
-        {"q": query},
-    ).one()[:2]
+    """PostgreSQL: the GIN index finds the candidates (at most :data:`PG_CANDIDATES` matches), the filters
+    keep some of them (widened while too few pass), ``ts_rank_cd`` ranks those, then the returned rows get
+    their ``ts_headline``; see :data:`_PG_SETTINGS`."""
+    names = ", ".join(f"current_setting('{n}')" for n in _PG_SETTINGS)
+    offs = ", ".join(f"set_config('{n}', 'off', true)" for n in _PG_SETTINGS)
+    row = conn.execute(
+        text(f"SELECT numnode(websearch_to_tsquery('english', :q)), {names}, {offs}"), {"q": query}
+    ).one()
+    words, before = row[0], row[1 : 1 + len(_PG_SETTINGS)]
     hits = []
     if words:  # a failing statement aborts the transaction, and its rollback undoes SET LOCAL anyway
-        rows = conn.execute(_pg_query(query, filters, limit, offset))
-        hits = [Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "") for r in rows]
-    conn.execute(text("SELECT set_config('jit', :v, true)"), {"v": jit})
+        bound = max(PG_CANDIDATES, limit + offset)
+        while True:
+            rows = conn.execute(_pg_query(query, filters, limit, offset, bound))
+            hits = [Hit(r[0], r[1], r[2], r[3], float(r[4] or 0.0), r[5] or "") for r in rows]
+            if len(hits) >= limit or not filters.any or not _more_matches(conn, query, bound):
+                break
+            bound *= _WIDEN
+    restore = ", ".join(f"set_config('{n}', :v{i}, true)" for i, n in enumerate(_PG_SETTINGS))
+    conn.execute(text(f"SELECT {restore}"), {f"v{i}": v for i, v in enumerate(before)})
     if not words:
         raise SearchError(f"query {query!r} has only common words (the, and, …) or only excluded ones; add a word")
     return hits
 
 
-def _pg_query(query: str, filters: Filters, limit: int, offset: int) -> Select[Any]:
+def _more_matches(conn: Connection, query: str, bound: int) -> bool:
+    """Whether more than ``bound`` documents match (the candidates were cut)."""
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ websearch_to_tsquery('english', :q) "
+        "AND duplicate_of IS NULL LIMIT :n) m"
+    )
+    return int(conn.execute(text(sql), {"q": query, "n": bound + 1}).scalar_one()) > bound
+
+
+def _pg_query(query: str, filters: Filters, limit: int, offset: int, bound: int) -> Select[Any]:
     english, tsv = literal_column("'english'"), literal_column("documents.tsv")
     tsquery = func.websearch_to_tsquery(english, bindparam("q", query))
     candidates = (
         select(documents.c.id, tsv.label("tsv"), documents.c.published)
-        .select_from(_with_page(documents, filters))
-        .where(tsv.op("@@")(tsquery), documents.c.duplicate_of.is_(None), *document_conditions(filters))
-        .limit(PG_CANDIDATES)
+        .where(tsv.op("@@")(tsquery), documents.c.duplicate_of.is_(None))
+        .limit(bindparam("bound", bound))
         .cte("candidates")
         .prefix_with("MATERIALIZED")
     )
     score = func.ts_rank_cd(candidates.c.tsv, tsquery).label("score")
+    passing = select(candidates.c.id, score, candidates.c.published)
+    if filters.any:  # the candidates' documents, with their first page when the filters read dates
+        source = _with_page(candidates.join(documents, documents.c.id == candidates.c.id), filters)
+        passing = passing.select_from(source).where(*document_conditions(filters))
     ranked = (
-        select(candidates.c.id, score, candidates.c.published)
-        .order_by(score.desc(), candidates.c.published.desc().nulls_last(), candidates.c.id)
+        passing.order_by(score.desc(), candidates.c.published.desc().nulls_last(), candidates.c.id)
         .limit(limit)
         .offset(offset)
         .subquery("ranked")
@@ -238,4 +288,13 @@ def _pg_query(query: str, filters: Filters, limit: int, offset: int) -> Select[A
     )
 
 
-__all__ = ["HEADLINE_CHARS", "PG_CANDIDATES", "Hit", "SearchError", "create_index", "index_document", "search"]
+__all__ = [
+    "HEADLINE_CHARS",
+    "PG_CANDIDATES",
+    "SQLITE_CANDIDATES",
+    "Hit",
+    "SearchError",
+    "create_index",
+    "index_document",
+    "search",
+]
