@@ -1343,3 +1343,24 @@ def test_a_protests_demand_is_its_aim_not_a_request(parse) -> None:
 def test_asking_forgiveness_is_an_apology(parse) -> None:
     text = "The Italian president asked the Ethiopian people for forgiveness."
     assert ("CONCEDE", "ITA", "ETH") in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the public at large speaking is no side; questioning ideas is no accusation
+        "Many people expressed their anger on social media.",
+        "As a student I started questioning religion.",
+        # investigating how something happened accuses no one
+        "Kenyan police are investigating the circumstances of his death.",
+        # "people who had been accused": a kind of people, no accusation told
+        "The bill would allow the extradition of people who had been accused of crimes.",
+    ],
+)
+def test_no_event_in_public_feelings_doubts_inquiries_and_kinds_of_people(parse, text: str) -> None:
+    assert _facts(parse, text) == []
+
+
+def test_questioning_a_decision_or_a_suspect_is_coded(parse) -> None:
+    assert [f[0] for f in _facts(parse, "The Greek foreign minister questioned his authority to decide.")] == ["ACCUSE"]
+    assert [f[0] for f in _facts(parse, "Zambian police questioned the suspect for hours.")] == ["ACCUSE"]

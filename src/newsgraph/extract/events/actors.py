@@ -31,6 +31,7 @@ from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
+from newsgraph.extract.events.reported import reporter as reported_by
 from newsgraph.extract.events.titled import role_holder
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
@@ -42,7 +43,6 @@ from newsgraph.extract.syntax import (
     conjuncts,
     ent_of,
     is_passive,
-    is_title,
     np_countries,
     np_name,
     np_sector,
@@ -52,7 +52,6 @@ from newsgraph.extract.syntax import (
     subjects,
     token_country,
 )
-from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, sector_of
 from newsgraph.lexicon.gazetteer import not_entity_kind
 from newsgraph.lexicon.known_orgs import is_igo
@@ -503,7 +502,7 @@ class DocContext:
             return None
         if low in _QUANT and any(c.dep_ in ("relcl", "prep") for c in tok.children):
             return None  # "all we need", "most of them": not an anaphor
-        reporter = _reporter(tok)
+        reporter = reported_by(tok)
         if reporter is not None:
             return self.actor(reporter)  # "the ministry said it had expelled", "X said he would resign"
         want_person = low in PERSONAL
@@ -587,33 +586,3 @@ class DocContext:
 
 def _breaks(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
-
-
-_REPORTED_BY = frozenset({"it", "he", "she", "they"})
-_REPORTED_POSS = {"its": "it", "his": "he", "her": "she", "their": "they"}
-
-
-def _reporter(tok: Token) -> Token | None:
-    """Who a subject pronoun of a reported clause stands for: the reporting verb's subject ("the ministry
-    said it had expelled ...", "Kenya's president said he would attend": the speaker speaks of itself)."""
-    if tok.lower_ in _REPORTED_POSS and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-        clause = tok.head.head  # "the government said its army had killed ...": the government's army
-    elif tok.lower_ in _REPORTED_BY and tok.dep_ in ("nsubj", "nsubjpass"):
-        clause = tok.head
-    else:
-        return None
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
-        return None
-    said = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
-    if len(said) != 1 or said[0].lower_ in _REPORTED_BY or said[0].lower_ in _SPEAKER_SELF:
-        return None
-    subj = said[0]
-    low = _REPORTED_POSS.get(tok.lower_, tok.lower_)
-    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-    body = low == "they" and sector_of(subj.lemma_.lower()) is not None  # "Police said they ..."
-    if (low == "they") != plural and not body:
-        return None  # "they" for one person, "it" for several: not the speaker
-    person = person_head(subj) or is_title(subj)
-    if (low in ("he", "she")) != person:
-        return None  # "he" for a body, "it" for a person: someone else
-    return subj

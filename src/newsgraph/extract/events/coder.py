@@ -220,6 +220,8 @@ def _sentence_events(
     for cand in cands:
         ptype = plover_types()[cand.type]
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors]
+        if cand.type in _SAID:  # "many people expressed their anger on social media": no side speaks
+            actors = [a for a in actors if not _public(a, ctx)]
         targets = own_targets[id(cand)]
         if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:
             comps = [c.i for c in cand.clause.children if c.dep_ == "xcomp" and c.i in acted_on]
@@ -436,6 +438,15 @@ def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
     if target.named and (target.head < 0 or ctx.doc[target.head].ent_type_ != "PERSON"):
         return False
     return target.head < 0 or not _place(ctx.doc[target.head])
+
+
+_SAID = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+_PUBLIC = frozenset({"people", "person", "user", "fan", "viewer", "netizen", "commenter", "someone", "many", "some"})
+
+
+def _public(actor: Actor, ctx: DocContext) -> bool:
+    """The public at large as a speaker ("some people", "many users"): no side of the codebook's dyads."""
+    return not actor.named and actor.head >= 0 and ctx.doc[actor.head].lemma_.lower() in _PUBLIC
 
 
 def _political(actor: Actor) -> bool:

@@ -191,6 +191,10 @@ def _generic(tok: Token) -> bool:
     noun = tok.head
     if tok.dep_ == "acl" and noun.lower_ in _ANYONE:
         return True
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in tok.children):
+        # "people who had been accused of crimes": a kind of people, as the participle would say
+        bare = not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in noun.children)
+        return noun.lower_ in _ANYONE or (bare and noun.lemma_.lower() in _KINDS_OF_PEOPLE)
     return (
         tok.dep_ == "acl"
         and noun.tag_ in ("NNS", "NNPS")
@@ -200,6 +204,7 @@ def _generic(tok: Token) -> bool:
 
 _FEELINGS = frozenset({"heart", "thought", "prayer", "sympathy"})
 _ASKED = frozenset({"receive", "get", "take", "answer"})
+_KINDS_OF_PEOPLE = frozenset({"people", "person", "individual"})  # "people who were accused": any such people
 _ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "those"})
 
 

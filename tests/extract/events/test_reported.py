@@ -1,0 +1,41 @@
+"""Pronouns of reported clauses and who they stand for (extract/events/reported.py), on sentences of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.reported import reporter
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return parse_one
+
+
+def _tok(doc: Doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "expected"),
+    [
+        ("The ministry said it had expelled the envoy.", "it", "ministry"),
+        ("The Danish police said they had detained two men.", "they", "police"),
+        ("The minister said he would resign.", "he", "minister"),
+        ("The government said its army had killed 32 militants.", "its", "government"),
+        # no speaker to stand for: a person as "it", a body as "he", a question of someone else's
+        ("The minister said it would rain.", "it", None),
+        ("The ministry said he would resign.", "he", None),
+        ("We said they would come.", "they", None),
+    ],
+)
+def test_reporter(parse, text: str, pronoun: str, expected: str | None) -> None:
+    doc = parse(text)
+    found = reporter(_tok(doc, pronoun))
+    assert (found.text if found is not None else None) == expected
