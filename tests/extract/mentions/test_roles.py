@@ -15,6 +15,7 @@ from newsgraph.extract.mentions.roles import (
     compound_before,
     country_cues,
     country_near,
+    dateline_country,
     main_country,
     predicate_after,
 )
@@ -228,3 +229,26 @@ def test_title_country(index: Callable[[str], MentionIndex], text: str, name: st
     assert role is not None
     complete_role(ix, role, [])
     assert role.country == country
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("TOKYO, Feb 25 - Japan sent more ships to the islands.", "JPN"),
+        ("YEREVAN/BAKU, Oct 7 - The truce broke down.", "ARM"),
+        ("IBADAN, Nigeria, July 19, 2021 — The party won the seat.", "NGA"),
+        ("KYIV (Reuters) - The talks resumed.", "UKR"),
+        ("Japan sent more ships to the islands on Monday.", None),
+        ("US President Dana Okafor - who spoke first - left.", None),
+    ],
+)
+def test_dateline_country(body: str, country: str | None) -> None:
+    assert dateline_country(body) == country
+
+
+def test_the_dateline_settles_a_story_no_country_dominates(index: Callable[[str], MentionIndex]) -> None:
+    text = (
+        "TOKYO, Feb 25 - Japan sent ships after Chinese vessels entered the waters. China said its patrols "
+        "were lawful. Japan protested. Prime Minister Ken Mori said talks with China would go on."
+    )
+    assert main_country(index(text)) == "JPN"
