@@ -1364,3 +1364,22 @@ def test_no_event_in_public_feelings_doubts_inquiries_and_kinds_of_people(parse,
 def test_questioning_a_decision_or_a_suspect_is_coded(parse) -> None:
     assert [f[0] for f in _facts(parse, "The Greek foreign minister questioned his authority to decide.")] == ["ACCUSE"]
     assert [f[0] for f in _facts(parse, "Zambian police questioned the suspect for hours.")] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Office issued an orange warning for County Cork.",
+        "She attended law school at the University of Ghana.",
+        "Ruritania hosted the 2017 world chess championship.",
+        "The senator meets the citizenship requirement.",
+        "The bill would have allowed the Chinese government to extradite suspects from Hong Kong.",
+    ],
+)
+def test_no_event_in_hazards_schooling_hosting_things_requirements_or_permissions(parse, text: str) -> None:
+    assert _facts(parse, text) == []
+
+
+def test_attending_talks_is_a_consultation(parse) -> None:
+    facts = _facts(parse, "The Kenyan and Ugandan foreign ministers attended the peace talks in Addis Ababa.")
+    assert {(f[0], f[1]) for f in facts} == {("CONSULT", "KEN"), ("CONSULT", "UGA")}
