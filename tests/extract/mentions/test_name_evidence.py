@@ -137,3 +137,20 @@ def test_who_after_a_name_is_person_evidence(
 ) -> None:
     ix = index(text)
     assert relative_who_after(ix, *_span(ix, name)) is evident
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("President Roch Marc Christian Kaboré said the army would respond.", "Roch Marc Christian Kaboré"),
+        ("He was received by President Sahle-Work Zewde at the palace.", "Sahle-Work Zewde"),
+        ("Interior Minister Fred Matiang'i said the three were safe.", "Fred Matiang'i"),
+    ],
+)
+def test_name_words_the_model_left_out_after_a_name(index: Callable[[str], MentionIndex], text: str, name: str) -> None:
+    assert name in _names(index(text))
+
+
+def test_a_credit_word_after_a_name_stays_out(index: Callable[[str], MentionIndex]) -> None:
+    text = "The candidates met in Ohio on Monday.\n\nDana Okafor Image: campaign handout."
+    assert not any(n.endswith("Image") for n in _names(index(text)))

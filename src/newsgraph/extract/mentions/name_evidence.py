@@ -19,6 +19,7 @@ from __future__ import annotations
 from newsgraph.extract.mentions.index import (
     APOSTROPHES,
     DETERMINERS,
+    HYPHENS,
     NAME_PARTICLES,
     MentionIndex,
     country_of_text,
@@ -28,7 +29,7 @@ from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_place, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import is_org_word, is_portfolio, lookup_org
 from newsgraph.lexicon.names import is_first_name
-from newsgraph.lexicon.titles import lookup_title, title_words
+from newsgraph.lexicon.titles import is_modifier, lookup_title, title_words
 
 _MIN_WORDS = 2
 # Entity labels under which the small model puts persons' names it does not recognise.
@@ -179,8 +180,61 @@ def drop_surname_pairs(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[t
     return out
 
 
+def extend_name_right(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
+    """ "[Roch Marc] Christian Kaboré", "[Sahle]-Work Zewde": take in the name words the model left out
+    after the name (untagged, or tagged as a people or a group), up to a word that names anything else."""
+    doc = ix.toks
+    while end < len(doc) and end - start < _MAX_WORDS + 3:
+        tok = doc[end]
+        glued = tok.text in HYPHENS and not doc[end - 1].whitespace_ and not tok.whitespace_
+        if glued and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            end += 2  # "Sahle-Work"
+            continue
+        if (
+            not doc[end - 1].whitespace_
+            or ix.ent_label(end) not in ("", "NORP", "PERSON")
+            or tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or tok.text.isupper()
+            or is_org_word(tok.text)
+            or is_place_word(tok.text)  # "Bernardo O'Higgins Base"
+            or not_entity_kind(tok.text) is not None  # "Ana Lima Image": a picture credit
+            or end in ix.country_at
+            or not ix.is_name_token(end)
+            or ix.sent_of[end] != ix.sent_of[start]
+        ):
+            break
+        end += 1
+    return start, end
+
+
+def extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
+    """ "Yolanda [Yu Hoi-kwan]": take in untagged proper nouns the model left out of the name."""
+    doc = ix.toks
+    while start > 0:
+        p = start - 1
+        tok = doc[p]
+        if (
+            ix.ent_of[p] >= 0
+            or tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or p in ix.titles_ending
+            or is_modifier(tok.text)
+            or is_org_word(tok.text)
+            or is_portfolio(tok.text)  # "Minister of [Economy] Ana Lima"
+            or p in ix.country_at
+            or not ix.is_name_token(p)
+            or ix.sent_of[p] != ix.sent_of[start]
+        ):
+            break
+        start = p
+    return start, end
+
+
 __all__ = [
     "drop_surname_pairs",
+    "extend_name_left",
+    "extend_name_right",
     "first_name_at",
     "first_name_start",
     "lone_name_evidence",

@@ -40,6 +40,8 @@ from newsgraph.extract.mentions.index import (
 )
 from newsgraph.extract.mentions.name_evidence import (
     drop_surname_pairs,
+    extend_name_left,
+    extend_name_right,
     first_name_start,
     lone_name_evidence,
     name_after_prefix,
@@ -62,7 +64,7 @@ from newsgraph.extract.mentions.roles import (
 )
 from newsgraph.lexicon.actors import nationality_on, office_on
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
-from newsgraph.lexicon.known_orgs import is_org_word, is_portfolio, lookup_org
+from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
 from newsgraph.lexicon.titles import is_modifier, title_sector
 
 if TYPE_CHECKING:
@@ -130,7 +132,7 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
             known = span is not None and ix.text(*span) in surnames
             evident = span is not None and (known or lone_name_evidence(ix, *span))
             if span and evident and acceptable_person(ix, *span, known=known) and not _modifier_use(ix, *span):
-                spans.append(_extend_name_left(ix, *span))
+                spans.append(extend_name_left(ix, *extend_name_right(ix, *span)))
         elif ent.label in _MISLABELLED:
             if span is None or not acceptable_person(ix, *span):
                 continue
@@ -190,29 +192,6 @@ def _modifier_use(ix: MentionIndex, start: int, end: int) -> bool:
     """ "the Tsuen Wan district": a name used as a modifier of a place noun."""
     before, after = ix.prev(start), ix.next(end - 1)
     return after >= 0 and ix.toks[after].is_lower and is_place_word(ix.toks[after].text) and before != after
-
-
-def _extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
-    """ "Yolanda [Yu Hoi-kwan]": take in untagged proper nouns the model left out of the name."""
-    doc = ix.toks
-    while start > 0:
-        p = start - 1
-        tok = doc[p]
-        if (
-            ix.ent_of[p] >= 0
-            or tok.pos_ != "PROPN"
-            or not tok.text[:1].isupper()
-            or p in ix.titles_ending
-            or is_modifier(tok.text)
-            or is_org_word(tok.text)
-            or is_portfolio(tok.text)  # "Minister of [Economy] Ana Lima"
-            or p in ix.country_at
-            or not ix.is_name_token(p)
-            or ix.sent_of[p] != ix.sent_of[start]
-        ):
-            break
-        start = p
-    return start, end
 
 
 def _listed_with_persons(
