@@ -1383,3 +1383,17 @@ def test_no_event_in_hazards_schooling_hosting_things_requirements_or_permission
 def test_attending_talks_is_a_consultation(parse) -> None:
     facts = _facts(parse, "The Kenyan and Ugandan foreign ministers attended the peace talks in Addis Ababa.")
     assert {(f[0], f[1]) for f in facts} == {("CONSULT", "KEN"), ("CONSULT", "UGA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # sharing a view is no agreement between sides; agreeing with a side on, to or to do something is
+        ("The senator agreed with the governor, saying jobs matter more.", []),
+        ("The candidates agreed on many issues.", []),
+        ("Hungary agreed with Airbus to open a factory in Gyula.", ["AGREE"]),
+        ("Turkey agreed with Russia on a ceasefire in Idlib.", ["AGREE"]),
+    ],
+)
+def test_agreeing_with_a_view_or_with_a_side(parse, text: str, types: list[str]) -> None:
+    assert [f[0] for f in _facts(parse, text)] == types
