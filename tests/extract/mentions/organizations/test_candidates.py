@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.organizations.candidates import (
+    country_ministries,
     defined_acronyms,
     described_organizations,
     domain_country,
@@ -119,3 +120,28 @@ def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
         described_organizations,
     ):
         assert isinstance(finder(ix), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia's defence ministry said one soldier was wounded.", ["Armenia's defence ministry"]),
+        ("The Chinese foreign ministry rejected the statement.", ["Chinese foreign ministry"]),
+        ("Moldova's emergency situations ministry said 300 people left.", ["Moldova's emergency situations ministry"]),
+        ("Chinese ministry officials met on Monday.", []),  # no portfolio: no name
+        ("The Foreign Ministry of Chile said nothing.", []),  # written as a name: found by the model
+    ],
+)
+def test_country_ministries(index: Callable[[str], MentionIndex], text: str, expected: list[str]) -> None:
+    ix = index(text)
+    assert _texts(ix, country_ministries(ix)) == expected
+
+
+def test_a_country_ministry_is_one_organization_with_its_country() -> None:
+    from newsgraph.extract.mentions.organizations.collect import build_organizations, find_org_mentions
+    from newsgraph.extract.mentions.persons import find_person_spans
+    from newsgraph.ingest.nlp import parse_one
+
+    ix = MentionIndex(parse_one("Armenia's defence ministry said one soldier was wounded on Thursday."))
+    orgs = build_organizations(ix, find_org_mentions(ix, find_person_spans(ix)), "d1")
+    assert [(o.name, o.country) for o in orgs.values()] == [("Armenia's defence ministry", "ARM")]

@@ -195,3 +195,27 @@ def described_organizations(ix: MentionIndex) -> list[tuple[int, int]]:
             start -= 1
         out.append((start, end))
     return out
+
+
+# Lower-case words of a ministry's portfolio ("the Chinese foreign ministry", "Spain's defence ministry").
+_PORTFOLIO_WORDS = frozenset(
+    {"foreign", "defence", "defense", "interior", "health", "finance", "justice", "economy", "trade", "labour"}
+    | {"labor", "education", "energy", "agriculture", "environment", "transport", "information", "culture"}
+    | {"social", "affairs", "emergency", "emergencies", "situations", "home", "economic", "development"}
+)
+
+
+def country_ministries(ix: MentionIndex) -> list[tuple[int, int]]:
+    """A ministry written in lower case after its country ("Armenia's defence ministry", "the Chinese foreign
+    ministry"), as wire stories name them: the country (or its demonym) through "ministry"."""
+    out: list[tuple[int, int]] = []
+    for span in ix.countries:
+        k = span.end
+        if k < len(ix.toks) and ix.toks[k].text in ("'s", "\u2019s", "'"):
+            k += 1
+        j = k
+        while j < len(ix.toks) and ix.toks[j].lower_ in _PORTFOLIO_WORDS and ix.toks[j].is_lower:
+            j += 1
+        if j > k and j < len(ix.toks) and ix.toks[j].lower_ == "ministry" and ix.toks[j].is_lower:
+            out.append((span.start, j + 1))
+    return out

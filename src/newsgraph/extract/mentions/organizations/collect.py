@@ -52,6 +52,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
 )
 from newsgraph.extract.mentions.organizations.boilerplate import transcript_label
 from newsgraph.extract.mentions.organizations.candidates import (
+    country_ministries,
     defined_acronyms,
     described_organizations,
     domain_country,
@@ -240,6 +241,8 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
         consumed.update(ix.ent_of[i] for i in range(e, cut) if ix.ent_of[i] > k)
         e = cut
         spans.extend(piece for part in _dash_pieces(ix, s, e) for piece in list_pieces(ix, *part))
+    ministries = country_ministries(ix)  # "Armenia's defence ministry" over "Armenia" and "defence ministry"
+    spans = [s for s in spans if not any(m[0] < s[1] and s[0] < m[1] for m in ministries)] + ministries
     taken = _Covered(len(doc), spans)
     for known in ix.known_orgs:
         span = (known.start, known.end)
