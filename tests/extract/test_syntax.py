@@ -131,3 +131,8 @@ def test_subjects_past_datelines_and_means(parse, text: str, verb: str, expected
 def test_a_conjoined_passive_has_no_subject(parse) -> None:
     doc = parse("A third militant was wounded and captured near the border.")
     assert subjects(_tok(doc, "captured")) == []
+
+
+def test_a_state_s_words_name_its_country_not_their_own(parse) -> None:
+    doc = parse("The governor of New Jersey met officials from New Mexico.")
+    assert {token_country(t) for t in doc if t.text in ("Jersey", "Mexico")} == {"USA"}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import sector_of
+from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import org_word_sector
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ def token_country(tok: Token) -> str | None:
         code = country_code(ent.text) or capital_country(ent.text)
         if code:
             return code
+        if ent.label_ != "NORP" and (place := lookup_place(ent.text, alternates=False)) is not None and place.country:
+            return place.country  # "New Jersey", "New Mexico": a state's words name no country of their own
     if ent is not None and ent.label_ in ("ORG", "FAC") and 0 < tok.i - ent.start < 3:
         code = country_code(tok.doc[ent.start : tok.i + 1].text)  # "United States Department of State"
         if code:

@@ -42,3 +42,16 @@ def test_local_group(parse, text: str, word: str, sector: str, local: bool) -> N
 )
 def test_of_international(parse, text: str, word: str, expected: bool) -> None:
     assert of_international(_head(parse(text), word)) is expected
+
+
+def test_two_sides_are_the_two_countries_a_story_names_most() -> None:
+    from newsgraph.extract.events.coder import extract_events
+    from newsgraph.extract.events.groups import two_sides
+    from newsgraph.ingest.nlp import parse_one
+
+    doc = parse_one("Italy and Ethiopia have a long history. The two governments signed agreements on trade.")
+    assert two_sides(next(t for t in doc if t.text == "governments"))
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d1")}
+    assert {("AGREE", "ITA", "ETH"), ("AGREE", "ETH", "ITA")} <= found
+    aisle = parse_one("He came under scrutiny from both sides of the aisle.")
+    assert not two_sides(next(t for t in aisle if t.text == "sides"))

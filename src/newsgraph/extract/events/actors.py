@@ -159,6 +159,7 @@ class DocContext:
         self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
         self.dominant: str | None = None
         self.leading: str | None = None  # the country the document names most (first of a tie), dominant or not
+        self.pair: tuple[str, str] | None = None  # the two countries it names most, when two lead ("the two countries")
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
         self.sents: list[Span] = []  # Token.sent scans the document: look sentences up here
         self._text: str | None = None
@@ -244,6 +245,8 @@ class DocContext:
             self.leading = ranked[0][0]  # named more often than any other (a tie leads nowhere)
         if (len(ranked) == 1 and top >= 2) or (top >= 3 and top >= 2 * ranked[1][1]):
             self.dominant = ranked[0][0]
+        if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > ranked[2][1]):
+            self.pair = (ranked[0][0], ranked[1][0])
 
     def _remembered_part(self, head: Token) -> str | None:
         """Country of a part the document tied to one earlier: "government forces" after "the government

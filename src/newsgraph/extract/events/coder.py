@@ -74,6 +74,7 @@ from newsgraph.extract.events.completion import (
     text_target,
     unknown_attacker,
 )
+from newsgraph.extract.events.groups import two_sides
 from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, is_definite
@@ -230,6 +231,9 @@ def _sentence_events(
         pairs: list[tuple[Actor, Actor]] = []
         lemma = cand.trigger[0].lemma_.lower()
         mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (cand.type == "ASSAULT" and lemma in _MUTUAL_FORCE)
+        if len(actors) == 1 and ctx.pair and actors[0].head >= 0 and two_sides(ctx.doc[actors[0].head]):
+            # "the two countries signed agreements": the two the story names most, each with the other
+            actors = [replace(actors[0], country=code, inferred=True) for code in ctx.pair]
         bare = not any(t.entity_like for t in targets)  # "agreed to share intelligence": no side as target
         if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);

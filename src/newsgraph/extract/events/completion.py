@@ -137,7 +137,10 @@ def home_target(cand: Candidate, ctx: DocContext) -> Actor | None:
 
 
 # what donors give or pledge (AID, and the promise of it: AGREE)
-_GIVEN = frozenset({"fund", "aid", "money", "assistance", "loan", "grant", "donation", "relief", "vaccine", "supply"})
+_GIVEN = frozenset(
+    {"fund", "aid", "money", "assistance", "loan", "grant", "donation", "relief", "vaccine", "supply", "million",
+     "billion", "dollar", "euro", "pound", "yen"}
+)  # fmt: skip
 
 
 def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
@@ -149,7 +152,8 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
     if raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
         return None
-    if not cand.actors or any(a.country in (None, home) for a in cand.actors):
+    # a donor of another country, or a body of none ("the European Union pledged €250 million")
+    if not cand.actors or any(a.country == home or (a.country is None and a.sector != "IGO") for a in cand.actors):
         return None
     return replace(raw, country=home, inferred=True)
 

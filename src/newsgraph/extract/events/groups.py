@@ -41,3 +41,20 @@ def of_international(head: Token) -> bool:
                 if any((hit := sector_of(n)) is not None and hit.sector == "IGO" for n in names):
                     return True
     return False
+
+
+_SIDES = frozenset({"country", "nation", "government", "side", "leader", "state", "capital", "delegation", "minister",
+                    "president", "army", "military", "force", "neighbour", "neighbor"})  # fmt: skip
+
+
+def two_sides(head: Token) -> bool:
+    """A phrase for the two sides a story is about ("the two countries", "both governments", "the leaders of
+    the two countries"), not naming either."""
+    if head.lemma_.lower() not in _SIDES or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+    if any(o.lemma_.lower() not in _SIDES for o in of):
+        return False  # "both sides of the aisle", "both sides of the debate": not two countries
+    if any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in head.children):
+        return True
+    return any(two_sides(o) for o in of)
