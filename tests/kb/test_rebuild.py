@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.kb.rebuild import rebuild_kb
 from newsgraph.kb.resolve import resolve_new
 from newsgraph.store.db import Store
+from newsgraph.store.schema import documents
 from newsgraph.store.schema_kb import KB_TABLES, drop_kb_rows
 from tests.kb_fixtures import build_ingested, database
 from tests.resolve_fixtures import E, P, add_doc, kb_store
@@ -86,6 +87,16 @@ def test_rebuild_equals_the_incremental_path_on_written_documents(handmade: Stor
     incremental, rebuilt = _incremental_then_rebuilt(handmade)
     assert incremental["entity_links"] and incremental["merged_events"] and incremental["entity_alias_links"]
     assert {r[3] for r in incremental["entity_links"]} >= {"alias-table", "title+surname", "ambiguous-surname"}
+    for name, rows in incremental.items():
+        assert rebuilt[name] == rows, name
+
+
+@pytest.mark.parametrize("duplicate", ["d02"])
+def test_rebuild_leaves_out_duplicates_as_the_incremental_path_does(handmade: Store, duplicate: str) -> None:
+    with handmade.engine.begin() as conn:
+        conn.execute(documents.update().where(documents.c.id == duplicate).values(duplicate_of="d01"))
+    incremental, rebuilt = _incremental_then_rebuilt(handmade)
+    assert not [r for r in incremental["entity_links"] if r[1] == duplicate]
     for name, rows in incremental.items():
         assert rebuilt[name] == rows, name
 

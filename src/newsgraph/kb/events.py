@@ -20,6 +20,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -70,6 +71,7 @@ def party_key(canonical: str | None, country: str | None) -> str:
     return f"c:{country}" if country else ""
 
 
+@lru_cache(maxsize=65_536)
 def _iso_day(text: str | None) -> str | None:
     if not text or len(text) < 10:
         return None
@@ -89,8 +91,13 @@ def event_day(event_date: str | None, published: str | None) -> tuple[str | None
 
 def near_days(day: str) -> list[str]:
     """``day`` and the days within :data:`DAY_WINDOW` of it."""
+    return list(_near_days(day))
+
+
+@lru_cache(maxsize=65_536)
+def _near_days(day: str) -> tuple[str, ...]:  # asked for every report and candidate: days recur
     d = date.fromisoformat(day)
-    return [(d + timedelta(days=k)).isoformat() for k in range(-DAY_WINDOW, DAY_WINDOW + 1)]
+    return tuple((d + timedelta(days=k)).isoformat() for k in range(-DAY_WINDOW, DAY_WINDOW + 1))
 
 
 def same_event(report: Report, merged: Any) -> bool:
@@ -237,6 +244,7 @@ def report_of(r: Any, actor_id: str | None, target_id: str | None) -> Report:
     )
 
 
+@lru_cache(maxsize=65_536)
 def _ordinal(day: str | None) -> int:
     return date.fromisoformat(day).toordinal() if day else 0
 

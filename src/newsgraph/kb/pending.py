@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from newsgraph.kb.bulk import empty_kb
 from newsgraph.kb.issues import cluster_new, rebuild_clusters
 from newsgraph.kb.rebuild import rebuild_kb
 from newsgraph.kb.resolve import ResolveSummary, resolve_new
 from newsgraph.store.facts import prune_entities
 from newsgraph.store.locks import RESOLUTION, exclusive
-from newsgraph.store.schema_kb import drop_kb_rows, require_kb
+from newsgraph.store.schema_kb import require_kb
 from newsgraph.store.schema_work import KB_REBUILD, clear_pending, has_pending
 
 
@@ -26,7 +27,7 @@ def rebuild(conn: Connection) -> ResolveSummary:
     """Rebuild the knowledge base from the stored facts in one pass (and drop the entities no fact names any more)."""
     exclusive(conn, RESOLUTION)
     require_kb(conn)
-    drop_kb_rows(conn)
+    empty_kb(conn)  # first, so the entities only the old knowledge base named are pruned
     prune_entities(conn)
     summary = rebuild_kb(conn)
     rebuild_clusters(conn)

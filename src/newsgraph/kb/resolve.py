@@ -347,14 +347,22 @@ def member_aliases(m: Member) -> dict[str, tuple[str, str, int, int]]:
     """Other names of a member in its document (persons and organizations): key → text, sentence, span."""
     if m.kind not in (PERSON, "organization"):
         return {}
-    norm = name_words if m.kind == PERSON else lambda text: (org_key(text),)
-    own = norm(m.name)
+    own = alias_key(m.kind, m.name)
     out: dict[str, tuple[str, str, int, int]] = {}
     for text, sentence, start, end in m.texts:
-        tokens = norm(text)
-        if tokens and tokens != own:
-            out.setdefault(" ".join(tokens), (text, sentence, start, end))
+        key = alias_key(m.kind, text)
+        if key is not None and key != own:
+            out.setdefault(key, (text, sentence, start, end))
     return out
+
+
+@lru_cache(maxsize=262_144)
+def alias_key(kind: str, text: str) -> str | None:
+    """A person's or organization's name as written → the key its aliases are compared on: its name words
+    joined (persons; None when it has none) or its organization key (cached: names recur across documents)."""
+    if kind == PERSON:
+        return " ".join(name_words(text)) or None
+    return org_key(text)
 
 
 @dataclass(slots=True)

@@ -72,11 +72,16 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: Se
                 copy.write_row(row)
         return
     procs = [table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in columns]
-    if any(procs):
-        rows = [tuple(v if p is None or v is None else p(v) for p, v in zip(procs, row, strict=True)) for row in rows]
+    converted = [(i, p) for i, p in enumerate(procs) if p is not None]
+    data: Sequence[Sequence[Any]] = rows
+    if converted:  # only the columns that have a processor (a boolean, a timestamp), column by column
+        columns_of = list(zip(*rows, strict=True))
+        for i, p in converted:
+            columns_of[i] = tuple([None if v is None else p(v) for v in columns_of[i]])
+        data = list(zip(*columns_of, strict=True))
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join(mark for _ in columns)})"
-    conn.exec_driver_sql(sql, list(rows))
+    conn.exec_driver_sql(sql, list(data))
 
 
 def escape_like(text: str) -> str:
