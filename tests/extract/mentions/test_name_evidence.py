@@ -154,3 +154,10 @@ def test_name_words_the_model_left_out_after_a_name(index: Callable[[str], Menti
 def test_a_credit_word_after_a_name_stays_out(index: Callable[[str], MentionIndex]) -> None:
     text = "The candidates met in Ohio on Monday.\n\nDana Okafor Image: campaign handout."
     assert not any(n.endswith("Image") for n in _names(index(text)))
+
+
+def test_the_before_a_lone_name_is_no_person(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("The Speaker said after the vote that the Seimas had defended its own dignity.")
+    assert not lone_name_evidence(ix, *_span(ix, "Seimas"))
+    ix = index("Critics said the Okafor government had failed.")
+    assert lone_name_evidence(ix, *_span(ix, "Okafor"))

@@ -641,3 +641,28 @@ def test_what_stands_in_apposition_to_a_name_is_no_other_speaker(parse: Callable
 def test_it_is_no_speaker_without_a_body_before(parse: Callable[[str], Doc]) -> None:
     text = 'The storm moved north. "Nobody expected the river to rise so fast this year," it said.'
     assert _quotes(parse, text) == []
+
+
+def test_a_denied_cue_further_up_introduces_no_quotation(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Omar Haddad said his government had not asked for money and would not turn the apology into "
+        '"a negotiation about money and nothing else".'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)] == ["Omar Haddad"]
+
+
+def test_it_in_a_clause_is_the_body_that_governs_it(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Armenia asked the alliance to hold urgent talks on what it called "
+        '"an encroachment on our sovereign territory".'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)] == ["Armenia"]
+
+
+def test_he_is_the_named_person_before_a_role_in_his_report(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Omar Haddad said the army chief had spoken with his counterpart and asked for help. "
+        'Joint patrols would start "within the next two weeks at the latest", he said.'
+    )
+    people = [Person(name="Omar Haddad", role="spokesman", country="BFA")]
+    assert [s for _, s, _ in _quotes(parse, text, persons=people)] == ["Omar Haddad"]

@@ -149,6 +149,10 @@ def lone_name_evidence(ix: MentionIndex, start: int, end: int) -> bool:
     "Qom", "Dawn", "Energean" have none."""
     if end - start != 1:
         return True
+    before, after = ix.prev(start), ix.next(start)
+    qualifies = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"  # "the Okafor government"
+    if before >= 0 and ix.toks[before].lower_ == "the" and not qualifies and not titled_before(ix, start):
+        return False  # "the Seimas had voted": a body or a thing, never a person's name alone
     if first_name_at(ix, start) or titled_before(ix, start):
         return True
     if apposition_before(ix, start) or apposition_after(ix, end) or predicate_after(ix, end):

@@ -251,10 +251,10 @@ def _governing_cue(index: QuoteIndex, a: int, b: int) -> CueHit | None:
 def _cue_on_path(index: QuoteIndex, a: int, b: int) -> CueHit | None:
     """The cue that governs the quoted words in the dependency tree."""
     for node in _heads_outside(index, a, b):
-        for _ in range(_MAX_PATH_STEPS):
+        for step in range(_MAX_PATH_STEPS):
             hit = index.cues.get(node.i)
-            if hit is not None:
-                return hit
+            if hit is not None and not (hit.negated and step > 0):  # "had not asked for X and would not turn
+                return hit  # it into '...'": a denied cue further up introduces no quotation
             for child in node.children:  # "made a statement, '...'"
                 nhit = index.cues.get(child.i)
                 if nhit is not None and nhit.cue.kind == "noun" and child.dep_ in ("dobj", "attr"):

@@ -238,6 +238,9 @@ class SpeakerResolver:
         since = self.sent_starts[max(prev, 0)] if k >= 0 else 0
         recent = [e for e in self._people if since <= e[0] < i]
         if recent:
+            # a person the mention extractor knows before a proper noun it does not ("the Seimas had ...")
+            known = [e for e in recent if _lookup(self._person_keys, e[1].name) is not None]
+            recent = known or recent
             # not the subject of a relative or a reported clause: "in which X became", "he said X is"
             main = [e for e in recent if self._main_subject(self.doc[e[0]])]
             current = [e for e in main if e[0] >= self.sent_starts[max(k, 0)]]
@@ -298,7 +301,14 @@ class SpeakerResolver:
         """ "it" as the subject of a speech verb: the body (an organization, "the embassy") that was a
         subject in this or the previous two sentences."""
         cue = verb_cue(tok.head.lemma_)
-        if self.last_body is None or cue is None or cue.kind != "verb":
+        if cue is None or cue.kind not in ("verb", "weak"):
+            return None
+        for verb in tok.head.ancestors:  # "Armenia asked the alliance to meet on what it called '...'"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            if subject is not None and subject.lower_ not in ("it", "which", "that", "who"):
+                found = self.resolve(subject)
+                return found if found is not None and found.kind in ("org", "group") else None
+        if self.last_body is None or cue.kind != "verb":
             return None
         k = bisect.bisect_right(self.sent_starts, tok.i) - 1
         since = self.sent_starts[max(k - 2, 0)]
