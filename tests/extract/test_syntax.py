@@ -136,3 +136,25 @@ def test_a_conjoined_passive_has_no_subject(parse) -> None:
 def test_a_state_s_words_name_its_country_not_their_own(parse) -> None:
     doc = parse("The governor of New Jersey met officials from New Mexico.")
     assert {token_country(t) for t in doc if t.text in ("Jersey", "Mexico")} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # a speech act joined to a copular that-clause is the sayer's; to any other clause, its subject's
+        ("Opposition lawmakers said the handover was a symbolic step and urged the premier to act.", "urged",
+         ["lawmakers"]),
+        ("The spokesman said the minister took note of the vote and appealed for calm.", "appealed", ["minister"]),
+        # "X's chief, Jane Doe, called on ..." misparsed as a name the verb describes
+        ("The European Union's foreign policy chief, Josep Borrell, called on both sides to talk.", "called",
+         ["chief"]),
+    ],
+)  # fmt: skip
+def test_subjects_of_misattached_speech_acts(parse, text: str, verb: str, expected: list[str]) -> None:
+    doc = parse(text)
+    assert [t.text for t in subjects(_tok(doc, verb))] == expected
+
+
+def test_a_place_tagged_as_a_person_beside_a_place_is_a_place(parse) -> None:
+    doc = parse("The envoy called on Yerevan and Baku to respect the truce.")
+    assert token_country(_tok(doc, "Yerevan")) == "ARM"

@@ -61,6 +61,10 @@ def token_country(tok: Token) -> str | None:
         ent = ent_of(tok)
         if ent is not None and len(ent) == 1 and (code := country_code(tok.text)):
             return code  # "Ugandan diplomats" with "Ugandan" tagged PERSON: a nationality before a common noun
+    # "called on Yerevan and Baku" with "Yerevan" tagged PERSON: a conjunct of a place is a place
+    place = capital_country(tok.text) or country_code(tok.text) if tok.ent_type_ == "PERSON" else None
+    if place and _beside_place(tok):
+        return place
     if tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
         hit = sector_of(tok.lower_) if tok.text[:1].isupper() else None
         return hit.country if hit else None
@@ -80,6 +84,12 @@ def token_country(tok: Token) -> str | None:
         return code
     hit = sector_of(tok.lower_)
     return hit.country if hit else None
+
+
+def _beside_place(tok: Token) -> bool:
+    """A word coordinated with a place name ("Yerevan and Baku", "Kyiv or Moscow")."""
+    near = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(n.ent_type_ == "GPE" for n in near)
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -260,6 +270,10 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if agent or passive or depth > 3 or v.head.i == v.i:
         return agent
     head = v.head
+    copular = head.pos_ == "AUX" or head.lemma_ == "be"  # "said the handover was a step and urged ..."
+    if v.dep_ == "conj" and head.dep_ == "ccomp" and copular and v.tag_ in _FINITE and v.lemma_.lower() in _TALK_ACTS:
+        # "said the handover was a symbolic step and urged the premier to act": the sayer urges
+        return subjects(head.head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ") and is_passive(head):
         if v.tag_ == "VBN":
             return []  # "was wounded and captured": a passive too, its doer unsaid
@@ -292,12 +306,18 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return _acl_subjects(head, depth)
     if v.dep_ == "acl" and v.tag_ in _FINITE:  # "X speaking to the council called ...": a misparsed main verb
         root = v.sent.root
-        if root.i == head.i and head.pos_ == "PROPN" and head.i < v.i:
+        at_root = root.i == head.i or (head.dep_ == "appos" and head.head.i == root.i)  # "X's chief, Jane Doe, called"
+        named = head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+        if at_root and named and head.i < v.i:
             return [head]  # "Biden named X as his running mate" parsed as a name the verb describes
         return [c for c in root.children if c.dep_ == "nsubj" and c.i < v.i] if root.i != v.i else []
     return []
 
 
+_TALK_ACTS = frozenset(
+    {"urge", "call", "demand", "ask", "appeal", "warn", "accuse", "vow", "pledge", "promise", "criticize", "criticise",
+     "condemn", "insist", "reject", "deny", "praise", "welcome", "thank", "blame"}
+)  # fmt: skip
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 
