@@ -48,3 +48,26 @@ def test_a_call_on_both_sides_is_neutral(
 )
 def test_no_neutral_row(parse: Callable[[str], Doc], text: str) -> None:
     assert ("MEX", "neutral") not in _rows(parse, text) and ("BRA", "neutral") not in _rows(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police arrested the opposition leader on Tuesday. The arrest drew criticism abroad. "
+            "Canada urged the authorities to free the opposition leader.",
+            ("CAN", "opposes"),
+        ),
+        (
+            "China's blockade of the islands entered its third week. Australia called on China to lift the blockade.",
+            ("AUS", "opposes"),
+        ),
+    ],
+)
+def test_a_call_to_undo_is_against_the_issue(parse: Callable[[str], Doc], text: str, expected: tuple[str, str]) -> None:
+    assert expected in _rows(parse, text)
+
+
+def test_a_call_to_change_a_manner_is_no_position(parse: Callable[[str], Doc]) -> None:
+    text = "Police arrested the opposition leader on Tuesday. Canada urged Japan to stop stirring up the arrest."
+    assert ("CAN", "opposes") not in _rows(parse, text)

@@ -356,3 +356,11 @@ def test_votes_and_silence(parse, text: str, expected: list[tuple[str, str]]) ->
 def test_a_country_that_takes_a_position_is_not_silent(parse) -> None:
     text = "India abstained in the vote on the resolution. India did not comment on the resolution later."
     assert _rows(parse, text) == [("IND", "neutral")]
+
+
+def test_the_gesture_and_the_draft_point_back_at_the_issue(parse) -> None:
+    text = (
+        "Italy signed the agreement with Ethiopia on Monday. Somalia welcomed the gesture. Eritrea dismissed the draft."
+    )
+    rows = _rows(parse, text)
+    assert ("SOM", "supports") in rows and ("ERI", "opposes") in rows

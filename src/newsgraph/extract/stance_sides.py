@@ -1,9 +1,11 @@
-"""Calls on every side of a dispute: a position that takes no side (issue 11, "Stances").
+"""Calls on the sides of a dispute (issue 11, "Stances"): on every side, a position that takes no side; on
+one side, to undo what it does, a position against the issue.
 
 "Brazil urged both sides to settle their differences through dialogue", "the foreign ministry called on
 all parties to show restraint", "Washington asked the two sides to return to talks": a state that calls
-on both sides of the story's dispute is ``neutral`` on its issue. :mod:`newsgraph.extract.stances` turns
-what :func:`even_handed` finds into rows (a person without an office gives a voice).
+on both sides of the story's dispute is ``neutral`` on its issue; one that urges a side to free, stop,
+withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`).
+:mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
 from __future__ import annotations
@@ -20,12 +22,35 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["EVEN_HANDED", "even_handed"]
+__all__ = ["EVEN_HANDED", "even_handed", "undoing_call"]
 
 # Verbs of a call on someone: "urged both sides", "called on all parties", "asked the two sides".
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
 _SIDES = frozenset({"side", "party"})
 _EVERY = frozenset({"both", "all", "two"})
+# What a call on one side asks it to undo or stop: the call opposes what that side does.
+_UNDO = frozenset(
+    {"free", "release", "refrain", "stop", "end", "halt", "withdraw", "lift", "cease", "reverse", "revoke"}
+    | {"rescind", "cancel", "drop", "abandon", "scrap", "suspend", "pull", "desist"}
+)
+
+
+def undoing_call(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bool]]:
+    """Who calls on one side to undo or stop what it does ("urged the authorities to free the detained",
+    "called on China to refrain from coercive actions", "asked Russia to withdraw its troops"): a call
+    against the story's issue, so ``opposes``. Not a call on both sides (:func:`even_handed`)."""
+    if issue == UNSPECIFIED or tok.pos_ != "VERB" or tok.lemma_.lower() not in EVEN_HANDED:
+        return []
+    if even_handed(tok, ctx, issue):
+        return []
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    acts += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    if not any(a.lemma_.lower() in _UNDO and _thing_undone(a) for a in acts):
+        return []
+    mod = clause_modality(tok)
+    if mod.negated or mod.hypothetical:
+        return []
+    return speakers(subjects(tok), ctx)
 
 
 def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bool]]:
@@ -42,3 +67,11 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
     if not both or mod.negated or mod.hypothetical:
         return []
     return speakers(subjects(tok), ctx)
+
+
+def _thing_undone(act: Token) -> bool:
+    """The undoing verb acts on a thing or a person ("free Vannak", "refrain from coercive actions"), not
+    on a doing of its own ("stop stirring up trouble" asks for a change of manner, not of the issue)."""
+    objs = [c for c in act.children if c.dep_ == "dobj"]
+    objs += [g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.pos_ in ("NOUN", "PROPN", "PRON") for o in objs)

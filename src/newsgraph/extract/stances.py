@@ -64,7 +64,7 @@ from newsgraph.extract.evidence import sentence_text
 from newsgraph.extract.stance_enact import enactment_in, reference_nouns, same_acts
 from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, named_phrase, names_issue
 from newsgraph.extract.stance_office import speaks_for_country
-from newsgraph.extract.stance_sides import EVEN_HANDED, even_handed
+from newsgraph.extract.stance_sides import EVEN_HANDED, even_handed, undoing_call
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import is_person, speakers, speaks_for, state_actors, voice_of
 from newsgraph.lexicon.cues import speech_verbs
@@ -219,7 +219,8 @@ def _cue_rows(
 
 def _even_handed_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
     sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
-    found = (_found(a, sp, ctx, "neutral", issue, sent, where) for a, sp in even_handed(tok, ctx, issue))
+    found = [_found(a, sp, ctx, "neutral", issue, sent, where) for a, sp in even_handed(tok, ctx, issue)]
+    found += [_found(a, sp, ctx, "opposes", issue, sent, where) for a, sp in undoing_call(tok, ctx, issue)]
     return [row for row in found if row is not None]
 
 
