@@ -1397,3 +1397,19 @@ def test_attending_talks_is_a_consultation(parse) -> None:
 )
 def test_agreeing_with_a_view_or_with_a_side(parse, text: str, types: list[str]) -> None:
     assert [f[0] for f in _facts(parse, text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain and France voiced dismay at the Russian veto.", ("ACCUSE", "GBR")),
+        ("The Chinese spokesman brushed aside the Japanese protest.", ("REJECT", "CHN")),
+        ("North Korea's ambassador dismissed the draft as hostile.", ("REJECT", "PRK")),
+        ("The Japanese navy placed a destroyer on standby near the islands.", ("MOBILIZE", "JPN")),
+        ("China handed over 10,000 tonnes of rice to the World Food Programme.", ("AID", "CHN")),
+        ("Italy handed back a manuscript taken from Ethiopia.", ("RETREAT", "ITA")),
+        ("The European Commission released 1.5 million euros to Moldova.", ("AID", None)),
+    ],
+)
+def test_voiced_dismay_brushed_aside_standby_handovers_and_releases_of_money(parse, text: str, expected: tuple) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
