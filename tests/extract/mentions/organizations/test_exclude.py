@@ -50,6 +50,8 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ("Typhoon Mirella struck the coast on Tuesday, and Tropical Storm Benno formed later.", []),  # storms
         ("Hurricane Orla weakened overnight. The weather office said Orla's winds slowed.", []),  # its name alone
         ("Police raided ten homes as part of Operation Silver Lantern on Monday.", []),  # an operation
+        ("Police closed the road between Wajir and Elwak on Friday.", []),  # a town after "between"
+        ("Many workers in Sfax joined the strike.", []),  # a town after "in"
     ],
 )
 def test_names_that_are_no_organization(

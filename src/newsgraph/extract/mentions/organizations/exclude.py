@@ -114,6 +114,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "#Ruritania2030": a hashtag
     if end - start == 1 and _qualifies_a_title(ix, start, text):
         return True  # "Commerce Secretary X": a portfolio inside a role
+    if _after_locative(ix, start, end, text):
+        return True  # "a factory in Monastir", "the road between Wajir and El Wak": a place the model took for a body
     if _prefixed_name(ix, start, end, text) and lookup_org(text, generic=None) is None:
         return True  # "Hurricane Dorian", "Operation Fast Track", and "Dorian" alone where the story says which
     if slash_pair(ix, start, end):
@@ -214,3 +216,18 @@ def _prefixed_name(ix: MentionIndex, start: int, end: int, text: str) -> bool:
             return True  # a capital: "the operation Hamas launched" names none
         at = body.find(text, at + 1)
     return False
+
+
+# Prepositions of place: a short name right after one is where something is, not who acts.
+_LOCATIVES = frozenset({"in", "near", "around", "outside", "between"})
+
+
+def _after_locative(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """A short name, no acronym, organization word or known body, right after "in", "near", "around",
+    "outside" or "between" ("a garment factory in Ksar Hellal", "the road between Wajir and El Wak")."""
+    if end - start > 2 or text.isupper() or has_org_word(ix, start, end) or lookup_org(text, generic=None):
+        return False
+    if sum(c.isupper() for c in text) >= 2 or "." in text:
+        return False  # "YouTube", "Amazon.com": a brand's inner capital, a web name
+    before = ix.prev(start)
+    return before >= 0 and ix.toks[before].lower_ in _LOCATIVES
