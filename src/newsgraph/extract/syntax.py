@@ -308,7 +308,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         root = v.sent.root
         at_root = root.i == head.i or (head.dep_ == "appos" and head.head.i == root.i)  # "X's chief, Jane Doe, called"
         named = head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
-        if at_root and named and head.i < v.i:
+        if at_root and (named or (v.tag_ == "VBD" and head.pos_ == "NOUN")) and head.i < v.i:
             return [head]  # "Biden named X as his running mate" parsed as a name the verb describes
         return [c for c in root.children if c.dep_ == "nsubj" and c.i < v.i] if root.i != v.i else []
     return []

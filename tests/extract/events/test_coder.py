@@ -1413,3 +1413,15 @@ def test_agreeing_with_a_view_or_with_a_side(parse, text: str, types: list[str])
 )
 def test_voiced_dismay_brushed_aside_standby_handovers_and_releases_of_money(parse, text: str, expected: tuple) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hongkongers have been protesting since early June.", ("PROTEST", "HKG")),
+        ("The British monarch suspended parliament for five weeks.", ("SANCTION", "GBR")),
+        ("The Lithuanian parliament passed two articles of impeachment.", ("SANCTION", "LTU")),
+    ],
+)
+def test_demonyms_prorogation_and_impeachment_articles(parse, text: str, expected: tuple) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]

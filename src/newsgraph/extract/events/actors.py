@@ -476,7 +476,7 @@ class DocContext:
             or resolved is not None
             or sector is not None
             or proper
-            or (country is not None and head.ent_type_ == "NORP")
+            or (country is not None and (head.ent_type_ == "NORP" or _demonym_plural(head)))
             or head.lemma_.lower() in actor_nouns(),
             inferred=inferred,
         )
@@ -589,3 +589,8 @@ class DocContext:
 
 def _breaks(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
+
+
+def _demonym_plural(head: Token) -> bool:
+    """People named by their nation ("Hongkongers", "Ukrainians" the model left untagged): they can act."""
+    return head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper() and token_country(head) is not None
