@@ -666,3 +666,12 @@ def test_he_is_the_named_person_before_a_role_in_his_report(parse: Callable[[str
     )
     people = [Person(name="Omar Haddad", role="spokesman", country="BFA")]
     assert [s for _, s, _ in _quotes(parse, text, persons=people)] == ["Omar Haddad"]
+
+
+def test_a_speaker_named_by_another_word_of_the_name_is_the_person(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Prime Minister Abiy Ahmed met the visitors on Monday. "
+        '"This is an act of courage that honours both our nations," Abiy said.'
+    )
+    people = [Person(name="Abiy Ahmed", role="Prime Minister", country="ETH")]
+    assert [s for _, s, _ in _quotes(parse, text, persons=people)] == ["Abiy Ahmed"]

@@ -160,6 +160,15 @@ class SpeakerResolver:
                         keys[s] = None
                 else:
                     keys[s] = p
+        # then the other words of a name ("Abiy" of Abiy Ahmed, "Wang" of Wang Wenbin, "Ríos" of Julio Ríos
+        # Ayala), where no name or surname has the word and no other person shares it
+        given: set[str] = set()
+        for p in persons:
+            for w in entity_key(p.name).split()[:-1]:
+                if len(w) <= 2 or (w in keys and w not in given):
+                    continue
+                keys[w] = p if w not in given or keys[w] is p else None
+                given.add(w)
         return keys
 
     def _people_in_doc(self, given: dict[str, Person | None]) -> list[Person]:
