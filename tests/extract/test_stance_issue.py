@@ -93,3 +93,8 @@ def test_acts_of_a_state_on_a_person_or_a_trade_are_issues(parse) -> None:
 
 def test_a_word_inside_a_name_is_no_issue(parse) -> None:
     assert issue_label(parse("The Natural Law Party of Michigan nominated the pair on Friday.")) == UNSPECIFIED
+
+
+def test_no_possessive_is_left_at_the_start_of_a_label(parse) -> None:
+    text = "The Parliament of Iraq voted on a resolution on Sunday. Iraq's resolution was welcomed in Tehran."
+    assert not issue_label(parse(text)).startswith("'s")

@@ -40,6 +40,8 @@ __all__ = [
 UNSPECIFIED = "unspecified issue"
 # Adjectives that date an issue phrase rather than name it ("the current situation").
 _TEMPORAL = frozenset({"current", "ongoing", "recent", "latest", "present"})
+# A possessive left at the start of a phrase once its country is taken out.
+_POSSESSIVE_LEFT = re.compile(r"^['\u2019]s\s+")
 # Kinds of event too wide to tie two nouns to one issue, and nouns too vague to stand for one ("action").
 _TOO_WIDE = frozenset({"CONSULT", "REQUEST"})
 _VAGUE = frozenset({"action", "operation"})
@@ -130,6 +132,7 @@ def issue_label(doc: Doc) -> str:
     label = max(pool, key=lambda t: (t in names, pool[t], -first[t]))
     if label in names:
         return label
+    label = _POSSESSIVE_LEFT.sub("", label)  # "Iraq's resolution" less its country is "resolution", not "'s resolution"
     countries = _leading_countries(doc)
     if countries:
         return qualified(label, countries)
