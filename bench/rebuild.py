@@ -18,6 +18,7 @@ Never asserts.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,12 +39,14 @@ CLOCK = {"resolved_at", "updated_at"}
 def rebuild_once(engine: Engine) -> tuple[float, dict[str, int]]:
     from newsgraph.kb.pending import rebuild
 
+    load = os.getloadavg()[0]
     started, cpu = time.perf_counter(), time.process_time()
     with engine.begin() as conn:
         summary = rebuild(conn)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(f"  one-pass rebuild: {seconds:.1f} s wall, {cpu:.1f} s CPU of this process ({summary.documents} "
-          f"documents, {summary.members} members, {summary.events} event reports)", flush=True)  # fmt: skip
+          f"documents, {summary.members} members, {summary.events} event reports); load average "
+          f"{load:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} cores", flush=True)  # fmt: skip
     with engine.connect() as conn:
         return seconds, kb_counts(conn)
 

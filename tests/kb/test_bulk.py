@@ -89,3 +89,17 @@ def test_a_failed_rebuild_leaves_the_old_knowledge_base(
     with built.engine.connect() as conn:
         assert _counts(conn) == before and _schema(conn) == schema
         assert sorted(map(tuple, conn.execute(select(entity_links)))) == links
+
+
+@pytest.mark.parametrize("statement", ["ANALYZE"])
+def test_sqlite_planner_statistics_survive_a_rebuild(built: Store, statement: str) -> None:
+    query = "SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx"
+    with built.engine.begin() as conn:
+        if conn.dialect.name != "sqlite":
+            pytest.skip("SQLite's statistics table")
+        conn.exec_driver_sql(statement)
+        before = conn.exec_driver_sql(query).all()
+        empty_kb(conn)
+        rebuild_kb(conn)
+        after = conn.exec_driver_sql(query).all()
+    assert after == before and any(tbl == "entity_links" and idx for tbl, idx, _ in before)

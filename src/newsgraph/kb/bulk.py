@@ -6,13 +6,16 @@ through every secondary index cost most of its time, so:
 
 - :func:`empty_kb` empties the tables without visiting their rows. SQLite: each table is dropped and
   created again from its own ``CREATE`` statements as ``sqlite_master`` holds them (so the schema stays
-  exactly what the migrations made; no table references the knowledge base, so ``DROP TABLE`` does no
-  row-by-row delete even with foreign keys on); PostgreSQL: one ``TRUNCATE``. Both are transactional: a
-  rebuild that fails or is killed leaves the old knowledge base as it was. (SQLite readers in WAL mode
-  keep reading the old rows until the commit; PostgreSQL readers of these tables wait for it.)
+  exactly what the migrations made, and their planner statistics are put back; no table references the
+  knowledge base, so ``DROP TABLE`` does no row-by-row delete even with foreign keys on); PostgreSQL: one
+  ``TRUNCATE``. Both are transactional: a rebuild that fails or is killed leaves the old knowledge base
+  as it was. (SQLite readers in WAL mode keep reading the old rows until the commit; PostgreSQL readers
+  of these tables wait for it.)
 - :func:`bulk_load` sets the secondary indexes aside while the rows go in and builds them again after
-  (one sort each instead of an insert per row), from their own definitions; on PostgreSQL the foreign
-  keys too (one validating join each instead of a lookup per row). SQLite also gets a larger page
+  (one sort each instead of an insert per row), from their own definitions (SQLite: with their planner
+  statistics put back); on PostgreSQL the foreign keys too (one validating join each instead of a lookup
+  per row; dropping one locks its parent table, ``documents`` or ``entities``, against writes until the
+  commit: ingest waits for a rebuild, as it waits for its resolution lock). SQLite also gets a larger page
   cache (:data:`SQLITE_CACHE_KIB`) for the rebuild, restored after; PostgreSQL more memory for its sorts
   (:data:`PG_SETTINGS`, for the rest of the transaction).
 
@@ -43,12 +46,14 @@ _NAMES = tuple(t.name for t in KB_TABLES)
 def empty_kb(conn: Connection) -> None:
     """Empty every knowledge-base table at once (inside the caller's transaction)."""
     if conn.dialect.name == "sqlite" and not _sqlite_referenced(conn):
+        stats = _sqlite_stats(conn)
         for name in reversed(_NAMES):
             table_sql = _sqlite_sql(conn, "table", name)
             index_sql = _sqlite_sql(conn, "index", name)
             conn.exec_driver_sql(f'DROP TABLE "{name}"')
             for sql in table_sql + index_sql:
                 conn.exec_driver_sql(sql)
+        _restore_sqlite_stats(conn, stats)
         return
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("TRUNCATE " + ", ".join(f'"{n}"' for n in _NAMES))
@@ -67,11 +72,13 @@ def bulk_load(conn: Connection) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         try:
             again = [sql for name in _NAMES for sql in _sqlite_sql(conn, "index", name)]
+            stats = _sqlite_stats(conn)
             for name in _sqlite_index_names(conn):
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')
             yield
             for sql in again:
                 conn.exec_driver_sql(sql)
+            _restore_sqlite_stats(conn, stats)
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
         return
@@ -112,6 +119,25 @@ def _sqlite_index_names(conn: Connection) -> list[str]:
     marks = ", ".join(f"'{n}'" for n in _NAMES)
     q = f"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})"
     return list(conn.exec_driver_sql(q).scalars())
+
+
+def _sqlite_stats(conn: Connection) -> list[tuple[str, str | None, str]]:
+    """The planner statistics (``sqlite_stat1``, from the last ANALYZE) of the knowledge-base tables and their
+    indexes: dropping a table or an index drops its rows, and the planner would then guess."""
+    if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+        return []
+    marks = ", ".join(f"'{n}'" for n in _NAMES)
+    rows = conn.exec_driver_sql(f"SELECT tbl, idx, stat FROM sqlite_stat1 WHERE tbl IN ({marks})")
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _restore_sqlite_stats(conn: Connection, stats: list[tuple[str, str | None, str]]) -> None:
+    """Put back the statistics :func:`_sqlite_stats` read (those of the old rows: the rebuild writes about as many)."""
+    if not stats:
+        return
+    marks = ", ".join(f"'{n}'" for n in _NAMES)
+    conn.exec_driver_sql(f"DELETE FROM sqlite_stat1 WHERE tbl IN ({marks})")
+    conn.exec_driver_sql("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats)
 
 
 def _sqlite_referenced(conn: Connection) -> bool:
