@@ -130,6 +130,9 @@ def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
         ("Moldova's emergency situations ministry said 300 people left.", ["Moldova's emergency situations ministry"]),
         ("Chinese ministry officials met on Monday.", []),  # no portfolio: no name
         ("The Foreign Ministry of Chile said nothing.", []),  # written as a name: found by the model
+        ("Officials at the Finance ministry said the money would come in May.", ["Finance ministry"]),
+        ("Finance ministry official Dana Okafor said the money would come in May.", ["Finance ministry"]),
+        ("Officials at the health ministry said nothing.", []),  # no capital: no name
     ],
 )
 def test_country_ministries(index: Callable[[str], MentionIndex], text: str, expected: list[str]) -> None:

@@ -207,7 +207,8 @@ _PORTFOLIO_WORDS = frozenset(
 
 def country_ministries(ix: MentionIndex) -> list[tuple[int, int]]:
     """A ministry written in lower case after its country ("Armenia's defence ministry", "the Chinese foreign
-    ministry"), as wire stories name them: the country (or its demonym) through "ministry"."""
+    ministry"), as wire stories name them: the country (or its demonym) through "ministry"; or after its
+    portfolio written with a capital ("the Finance ministry")."""
     out: list[tuple[int, int]] = []
     for span in ix.countries:
         k = span.end
@@ -218,4 +219,11 @@ def country_ministries(ix: MentionIndex) -> list[tuple[int, int]]:
             j += 1
         if j > k and j < len(ix.toks) and ix.toks[j].lower_ == "ministry" and ix.toks[j].is_lower:
             out.append((span.start, j + 1))
-    return out
+    for i, tok in enumerate(ix.toks):  # "the Finance ministry": a portfolio written with its capital
+        if tok.lower_ == "ministry" and tok.is_lower and i > 0 and ix.toks[i - 1].text[:1].isupper():
+            k = i
+            while k > 0 and ix.toks[k - 1].lower_ in _PORTFOLIO_WORDS and ix.toks[k - 1].text[:1].isupper():
+                k -= 1
+            if k < i and (ix.toks[k].is_sent_start or (k > 0 and ix.toks[k - 1].lower_ == "the")):
+                out.append((k, i + 1))  # "the Finance ministry", "Finance ministry secretary-general X said"
+    return sorted(set(out))
