@@ -1425,3 +1425,23 @@ def test_voiced_dismay_brushed_aside_standby_handovers_and_releases_of_money(par
 )
 def test_demonyms_prorogation_and_impeachment_articles(parse, text: str, expected: tuple) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of taxi drivers blocked the main highway into Nairobi.", "PROTEST"),
+        ("The Kenyan government lifted the state of emergency.", "CONCEDE"),
+        ("The United States provided 50 million dollars in humanitarian aid to Yemen.", "AID"),
+        ("The EU froze the assets of 14 Russian businessmen.", "SANCTION"),
+        ("North Korea warned of a nuclear response to the drills.", "THREATEN"),
+        ("Colombian and Ecuadorian troops launched joint patrols along the border.", "COOPERATE"),
+        ("Nigeria suspended Twitter's operations in the country.", "SANCTION"),
+    ],
+)
+def test_second_probe_of_codebook_shapes(parse, text: str, expected: str) -> None:
+    assert expected in [t for t, _, _ in _facts(parse, text)]
+
+
+def test_warning_of_a_war_to_come_is_no_threat(parse) -> None:
+    assert _facts(parse, "The candidate warned of an impending civil war.") == []

@@ -191,7 +191,10 @@ def unknown_attacker(cand: Candidate, ctx: DocContext, memory: EventMemory) -> A
             pat = noun_pattern(obj)
             if pat is not None and pat.type != "ASSAULT":
                 return None  # "killed in a protest" is no named attack
-    for noun in attack_subjects(verb):  # "a car bombing killed five": the attack is named, not who did it
+    named = attack_subjects(verb)
+    if not named and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        named = attack_subjects(verb.head)  # "a car bomb exploded near a station, killing four officers"
+    for noun in named:  # "a car bombing killed five": the attack is named, not who did it
         found = [a for a in doers(noun, ctx, memory) if a.entity_like]
         found += [a for h in own_actor_heads(noun) for a in [ctx.actor(h)] if a.entity_like]
         return found[0] if found else _unknown(verb)
