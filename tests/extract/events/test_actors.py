@@ -262,3 +262,15 @@ def test_a_possessive_in_a_reported_clause_is_the_reporter(parse) -> None:
     doc = parse("Burkina Faso's government said that its army had killed 32 militants.")
     actor = DocContext(doc).resolve_pronoun(_tok(doc, "its"))
     assert actor is not None and actor.country == "BFA"
+
+
+def test_an_unnamed_group_is_of_the_country_a_story_names_most(parse) -> None:
+    text = (
+        "Iraq's government met in Baghdad. Iraqi officials blamed Iran, and Kuwait closed a border crossing with Iraq. "
+        "Protesters blocked the road to the port, and gunmen fired on a patrol."
+    )
+    doc = parse(text)
+    ctx = DocContext(doc)
+    assert ctx.dominant is None and ctx.leading == "IRQ"
+    assert [a.country for a in ctx.actors(_tok(doc, "Protesters"))] == ["IRQ"]
+    assert [a.country for a in ctx.actors(_tok(doc, "gunmen"))] == ["IRQ"]

@@ -99,7 +99,8 @@ _SINGULAR = frozenset({"it", "its", "itself"})
 _NO_ACTORS = frozenset({"event", "thing"})  # not_entities.tsv kinds that never act: a virus, a festival, a faith
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
-_INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV"})  # a state's own bodies: police, courts, officials
+# a state's bodies and its people, armed groups included: an unnamed one is of the country the story names most
+_INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV", "CVL", "OPP", "LEG", "REB"})
 
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
