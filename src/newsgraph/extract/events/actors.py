@@ -99,8 +99,9 @@ _SINGULAR = frozenset({"it", "its", "itself"})
 _NO_ACTORS = frozenset({"event", "thing"})  # not_entities.tsv kinds that never act: a virus, a festival, a faith
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
-# a state's bodies and its people, armed groups included: an unnamed one is of the country the story names most
+# a state's bodies and its people (the latter when it is named twice, not "students outside the Israeli embassy")
 _INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV", "CVL", "OPP", "LEG", "REB"})
+_STATE_BODIES = frozenset({"POL", "JUD", "GOV"})
 
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
@@ -160,6 +161,7 @@ class DocContext:
         self.last_plural: Token | None = None  # head of the latest coordinated or plural subject
         self.dominant: str | None = None
         self.leading: str | None = None  # the country the document names most (first of a tie), dominant or not
+        self.led = False  # the leading country is named more than once
         self.pair: tuple[str, str] | None = None  # the two countries it names most, when two lead ("the two countries")
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
         self.sents: list[Span] = []  # Token.sent scans the document: look sentences up here
@@ -244,6 +246,7 @@ class DocContext:
         top = ranked[0][1] if ranked else 0
         if ranked and (len(ranked) == 1 or top > ranked[1][1]):
             self.leading = ranked[0][0]  # named more often than any other (a tie leads nowhere)
+            self.led = top >= 2
         if (len(ranked) == 1 and top >= 2) or (top >= 3 and top >= 2 * ranked[1][1]):
             self.dominant = ranked[0][0]
         if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > ranked[2][1]):
@@ -440,7 +443,7 @@ class DocContext:
             country = locative[0] if locative else self.location_country(head)
             if country is None and (sector in _DOMESTIC_SECTORS or sector is None):
                 country = self.dominant
-            if country is None and sector in _INSTITUTION_SECTORS:
+            if country is None and sector in _INSTITUTION_SECTORS and (sector in _STATE_BODIES or self.led):
                 country = self.leading  # "the police", "a federal judge": of the country the story names most
             inferred = country is not None and not locative
         if (
