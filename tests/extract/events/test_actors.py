@@ -266,8 +266,8 @@ def test_a_possessive_in_a_reported_clause_is_the_reporter(parse) -> None:
 
 def test_an_unnamed_group_is_of_the_country_a_story_names_most(parse) -> None:
     text = (
-        "Iraq's government met in Baghdad. Iraqi officials blamed Iran, and Iranian and Kuwaiti officials met in "
-        "Kuwait. Protesters blocked the road to the port, and gunmen fired on a patrol."
+        "Iraq's government met Iranian envoys. Iraqi officials blamed Iran for the attack on Iraq. "
+        "Protesters blocked the road to the port, and gunmen fired on a patrol."
     )
     doc = parse(text)
     ctx = DocContext(doc)
