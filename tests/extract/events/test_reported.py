@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.extract.events.reported import reporter
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
-def _tok(doc: Doc, word: str):
-    return next(t for t in doc if t.text == word)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +20,7 @@ def _tok(doc: Doc, word: str):
         ("We said they would come.", "they", None),
     ],
 )
-def test_reporter(parse, text: str, pronoun: str, expected: str | None) -> None:
-    doc = parse(text)
-    found = reporter(_tok(doc, pronoun))
+def test_reporter(nlp, text: str, pronoun: str, expected: str | None) -> None:
+    doc = nlp(text)
+    found = reporter(next(t for t in doc if t.text == pronoun))
     assert (found.text if found is not None else None) == expected
