@@ -1445,3 +1445,17 @@ def test_second_probe_of_codebook_shapes(parse, text: str, expected: str) -> Non
 
 def test_warning_of_a_war_to_come_is_no_threat(parse) -> None:
     assert _facts(parse, "The candidate warned of an impending civil war.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kuwaiti foreign ministry handed a strongly worded protest note to the Iraqi envoy.", ("ACCUSE", "KWT")),
+        ("Iraqi demonstrators torched the Iranian consulate.", ("ASSAULT", "IRQ")),
+        ("Hundreds of Chilean residents banged pots and pans in Santiago.", ("PROTEST", "CHL")),
+        ("Tanzanian authorities bussed more than 1,100 Burundian refugees across the border.", ("COERCE", "TZA")),
+        ("The French army began pulling about 140 soldiers out of the camp.", ("RETREAT", "FRA")),
+    ],
+)
+def test_protest_notes_torching_pot_banging_bussing_and_pulling_out(parse, text: str, expected: tuple) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
