@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-from spacy.tokens import Doc
-
 from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, qualified
 from newsgraph.extract.stances import extract_stances
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def test_a_thing_named_by_its_countries_has_one_form(parse) -> None:

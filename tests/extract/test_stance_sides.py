@@ -10,14 +10,6 @@ from spacy.tokens import Doc
 from newsgraph.extract.stances import extract_stances
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
     return [(s.country, s.position) for s in extract_stances(parse(text), "d1")]
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.core.model import Person
 from newsgraph.extract.events.coder import extract_events
@@ -15,14 +13,6 @@ from newsgraph.extract.mentions.collect import extract_mentions
 from newsgraph.extract.stances import extract_stances, issue_label
 
 NO = "no official statement"
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.tokens import Doc
 
 from newsgraph.extract.syntax import is_passive, np_countries, np_sector, person_head, subjects, token_country
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _tok(doc: Doc, word: str):

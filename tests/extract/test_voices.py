@@ -3,24 +3,13 @@ voice (person → issue → position, with the speaker's country when known), ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.core.model import Evidence, Person
 from newsgraph.extract.events.actors import Actor
 from newsgraph.extract.mentions.collect import extract_mentions
 from newsgraph.extract.stances import extract_positions, extract_stances
 from newsgraph.extract.voices import voice_of
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _positions(parse, text: str, published: str | None = "2024-03-05"):

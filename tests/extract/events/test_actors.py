@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.tokens import Doc
 
 from newsgraph.core.model import Organization, Person
 from newsgraph.extract.events.actors import DocContext, np_countries, subjects, token_country
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 class StubResolver:

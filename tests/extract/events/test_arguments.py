@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.tokens import Doc
 
@@ -15,14 +13,6 @@ from newsgraph.extract.events.arguments import (
     slot_heads,
     within,
 )
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _tok(doc: Doc, word: str):

@@ -3,20 +3,9 @@ object's words as a target — each rule on sentences of our own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.extract.events.coder import extract_events
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | None]]:

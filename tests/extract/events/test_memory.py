@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.tokens import Doc
 
 from newsgraph.extract.events.actors import Actor
 from newsgraph.extract.events.memory import EventMemory, is_definite
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _actor(name: str | None, country: str | None, sector: str | None = "GOV", head: int = -1) -> Actor:

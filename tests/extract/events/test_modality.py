@@ -10,14 +10,6 @@ from spacy.tokens import Doc
 from newsgraph.extract.events.modality import FACT, clause_modality
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: bool = False):
     doc = parse(text)
     tok = next(t for t in doc if t.text == word)

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.extract.events.places import located, place_country
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.extract.events.actors import DocContext
 from newsgraph.extract.events.praised import quoted_praise
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _praise(parse, text: str) -> list[tuple[str, str, str, str | None]]:

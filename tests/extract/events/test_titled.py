@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.core.model import Person
 from newsgraph.extract.events.titled import role_holder
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
 
 PERSONS = [Person(name="Ana Ruiz", role="guitarist"), Person(name="Tom Hale", role="Senator")]
 

@@ -3,22 +3,11 @@ describe a noun."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.extract.events.actors import DocContext
 from newsgraph.extract.events.memory import EventMemory
 from newsgraph.extract.events.triggers import describes_noun, noun_candidate, verb_candidate
-
-
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
 
 
 def _cand(parse, text: str, word: str):

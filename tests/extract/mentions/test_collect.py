@@ -18,14 +18,6 @@ GOLD_DIR = ROOT / "tests" / "gold"
 
 
 @pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
-@pytest.fixture(scope="module")
 def mentions(parse: Callable[[str], Doc]) -> Callable[[str], MentionSet]:
     return lambda text: extract_mentions(parse(text), "d1")
 

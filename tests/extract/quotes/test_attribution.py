@@ -11,14 +11,6 @@ from newsgraph.core.model import Person
 from newsgraph.extract.quotes.attribution import extract_quotes
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _quotes(parse: Callable[[str], Doc], text: str, **kw) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, q.speaker, q.cue) for q in extract_quotes(parse(text), "d1", **kw)]
 

@@ -12,14 +12,6 @@ from newsgraph.extract.quotes.spans import find_quote_spans
 from newsgraph.extract.quotes.speakers import SpeakerResolver
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _index(doc: Doc) -> QuoteIndex:
     return QuoteIndex(doc, find_quote_spans(doc.text), SpeakerResolver(doc))
 

@@ -11,14 +11,6 @@ from newsgraph.core.model import Organization, Person
 from newsgraph.extract.quotes.speakers import SpeakerResolver
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _subject(doc: Doc, i: int = 0):
     """The n-th subject token of a doc."""
     return [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")][i]

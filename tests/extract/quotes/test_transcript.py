@@ -58,14 +58,6 @@ def test_notes_and_captions_are_no_transcript(text: str) -> None:
     assert find_transcript(text) is None
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def test_you_in_a_question_is_the_interviewee(parse: Callable[[str], Doc]) -> None:
     quotes = extract_quotes(parse(_INTERVIEW), "d1")
     assert [(q.text, q.speaker) for q in quotes] == [("the harbour will be rebuilt within four years", "Marta Quist")]

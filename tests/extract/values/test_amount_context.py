@@ -10,14 +10,6 @@ from spacy.tokens import Doc
 from newsgraph.extract.values.amount_context import figure_about, figure_rate, noun_phrase, of_object, span_root
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _span(doc: Doc, words: str) -> tuple[int, int]:
     """Token range of the first occurrence of ``words`` in ``doc``."""
     n = len(words.split())

@@ -11,14 +11,6 @@ from newsgraph.core.model import Amount
 from newsgraph.extract.values.amounts import extract_amounts
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 def _amounts(parse: Callable[[str], Doc], text: str) -> list[Amount]:
     return extract_amounts(parse(text), "d1")
 

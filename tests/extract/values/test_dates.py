@@ -12,14 +12,6 @@ from newsgraph.extract.values import dates
 from newsgraph.extract.values.dates import _common_form, _with_dateparser, extract_dates, resolve_date
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [

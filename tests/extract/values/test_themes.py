@@ -10,14 +10,6 @@ from spacy.tokens import Doc
 from newsgraph.extract.values.themes import extract_themes
 
 
-@pytest.fixture(scope="module")
-def parse() -> Callable[[str], Doc]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return parse_one
-
-
 @pytest.mark.parametrize(
     ("text", "codes"),
     [

@@ -31,6 +31,7 @@ from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
+from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
 from newsgraph.extract.events.reported import reporter as reported_by
 from newsgraph.extract.events.titled import role_holder
 from newsgraph.extract.syntax import (
@@ -94,14 +95,13 @@ _QUANT = frozenset(
 )
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-_SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 _SINGULAR = frozenset({"it", "its", "itself"})
 _NO_ACTORS = frozenset({"event", "thing"})  # not_entities.tsv kinds that never act: a virus, a festival, a faith
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG"})
 # a state's bodies and its people (the latter when it is named twice, not "students outside the Israeli embassy")
 _INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV", "CVL", "OPP", "LEG", "REB"})
-_STATE_BODIES = frozenset({"POL", "JUD", "GOV"})
+STATE_BODIES = frozenset({"POL", "JUD", "GOV"})
 
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
@@ -443,7 +443,7 @@ class DocContext:
             country = locative[0] if locative else self.location_country(head)
             if country is None and (sector in _DOMESTIC_SECTORS or sector is None):
                 country = self.dominant
-            if country is None and sector in _INSTITUTION_SECTORS and (sector in _STATE_BODIES or self.led):
+            if country is None and sector in _INSTITUTION_SECTORS and (sector in STATE_BODIES or self.led):
                 country = self.leading  # "the police", "a federal judge": of the country the story names most
             inferred = country is not None and not locative
         if (

@@ -13,7 +13,7 @@ from newsgraph.lexicon.titles import titles
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})
+SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 
 
 _REPORTED_BY = frozenset({"it", "he", "she", "they"})
@@ -32,7 +32,7 @@ def reporter(tok: Token) -> Token | None:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
         return None
     said = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
-    if len(said) != 1 or said[0].lower_ in _REPORTED_BY or said[0].lower_ in _SPEAKER_SELF:
+    if len(said) != 1 or said[0].lower_ in _REPORTED_BY or said[0].lower_ in SPEAKER_SELF:
         return None
     subj = said[0]
     low = _REPORTED_POSS.get(tok.lower_, tok.lower_)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import (
+    STATE_BODIES,
     Actor,
     DocContext,
     is_passive,
@@ -173,7 +174,7 @@ def _implicit(noun: str, tok: Token, targets: list[Actor], ctx: DocContext) -> A
     """The unnamed agent of a passive ("71 people were arrested": the police of that place)."""
     hit = sector_of(noun)
     country = next((t.country for t in targets if t.country), None) or ctx.location_country(tok) or ctx.dominant
-    if country is None and hit is not None and hit.sector in _INSTITUTIONS:
+    if country is None and hit is not None and hit.sector in STATE_BODIES:
         country = ctx.leading  # "nine suspects were arrested": the police of the country the story names most
     return Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1, agentive=True)
 
@@ -412,7 +413,6 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
 
 # Types a subject can undergo with its giver unsaid ("received criticism", "faced charges", "won praise",
 # "received threats", "faced sanctions"); force is left out ("came under fire" is as often words as shots).
-_INSTITUTIONS = frozenset({"POL", "JUD", "GOV"})
 _COMPLAINING = frozenset({"lodge", "file", "register", "deliver", "send", "submit", "issue"})
 _UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "CONCEDE"})
 _UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities", "convict": "court"}
