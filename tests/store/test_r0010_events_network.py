@@ -4,11 +4,12 @@ network is the same), and goes back; PostgreSQL is left as it was."""
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 from newsgraph.store.db import Store
 from newsgraph.store.migrations import _config, current_revision, head_revision, upgrade_database
 from newsgraph.store.queries import actor_network
+from tests.revision_fixtures import index_names
 
 ROWS = (
     "INSERT INTO documents (id, role, title, body, sources, content_hash, created_at, published) "
@@ -22,11 +23,7 @@ INDEX = "ix_events_network"
 
 
 def has_index(url: str) -> bool:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        names = {i["name"] for i in inspect(conn).get_indexes("events")}
-    engine.dispose()
-    return INDEX in names
+    return INDEX in index_names(url)
 
 
 def test_a_database_at_revision_0009_gets_the_network_index_on_sqlite(any_db_url: str) -> None:

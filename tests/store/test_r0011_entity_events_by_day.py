@@ -4,11 +4,12 @@ goes back; SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 from newsgraph.store.db import Store
 from newsgraph.store.migrations import _config, current_revision, head_revision, upgrade_database
 from newsgraph.store.queries import list_event_reports
+from tests.revision_fixtures import index_names
 
 EVENT = (
     "INSERT INTO events (document_id, type, actor, actor_entity_id, target, target_entity_id, negated, "
@@ -28,11 +29,7 @@ INDEXES = {"ix_events_actor_day", "ix_events_target_day"}
 
 
 def indexes(url: str) -> set[str]:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        names = {i["name"] for i in inspect(conn).get_indexes("events")}
-    engine.dispose()
-    return names & INDEXES
+    return index_names(url) & INDEXES
 
 
 def test_a_database_at_revision_0010_gets_the_entity_events_indexed_by_day(any_db_url: str) -> None:

@@ -4,12 +4,13 @@ gives the same documents), and goes back; SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 from newsgraph.store.db import Store
 from newsgraph.store.filters import Filters
 from newsgraph.store.migrations import _config, current_revision, head_revision, upgrade_database
 from newsgraph.store.search import create_index
+from tests.revision_fixtures import index_names
 
 DOCUMENT = (
     "INSERT INTO documents (id, role, title, body, sources, content_hash, created_at, published) "
@@ -32,11 +33,7 @@ INDEX = "ix_events_document_type"
 
 
 def has_index(url: str) -> bool:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        names = {i["name"] for i in inspect(conn).get_indexes("events")}
-    engine.dispose()
-    return INDEX in names
+    return INDEX in index_names(url)
 
 
 def _protest_documents(store: Store) -> list[str]:
