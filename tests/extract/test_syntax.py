@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.syntax import is_passive, np_countries, np_sector, person_head, subjects, token_country
+from newsgraph.extract.syntax import (
+    is_passive,
+    np_countries,
+    np_name,
+    np_sector,
+    person_head,
+    subjects,
+    token_country,
+)
 
 
 def _tok(doc: Doc, word: str):
@@ -148,3 +156,17 @@ def test_subjects_of_misattached_speech_acts(parse, text: str, verb: str, expect
 def test_a_place_tagged_as_a_person_beside_a_place_is_a_place(parse) -> None:
     doc = parse("The envoy called on Yerevan and Baku to respect the truce.")
     assert token_country(_tok(doc, "Yerevan")) == "ARM"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name", "sector"),
+    [
+        # the first word of a sector phrase, tagged as a name at the start of a sentence, is no name
+        ("Riot police fired tear gas at the crowd.", "police", None, "POL"),
+        ("Jane Doe spoke to reporters.", "Doe", "Jane Doe", None),
+    ],
+)
+def test_sector_words_are_no_names(parse, text: str, head: str, name: str | None, sector: str | None) -> None:
+    tok = _tok(parse(text), head)
+    assert np_name(tok)[0] == name
+    assert np_sector(tok)[0] == sector

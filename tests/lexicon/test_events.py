@@ -260,3 +260,21 @@ def test_compevent_condition_names_plover_types() -> None:
     assert (need.kind, need.words) == ("compevent", frozenset({"ASSAULT", "COERCE"}))
     with pytest.raises(LexiconError):
         lex._parse_need("event_verbs.tsv", "x", "compevent:FIGHT")
+
+
+@pytest.mark.parametrize(("need", "types"), [("compfuture:ASSAULT|protest", {"ASSAULT", "PROTEST"})])
+def test_compfuture_need_keeps_plover_types(need: str, types: set[str]) -> None:
+    parsed = lex._parse_need("t", "x", need)
+    assert parsed.kind == "compfuture" and parsed.words == frozenset(types)
+
+
+def test_compfuture_need_rejects_unknown_types() -> None:
+    with pytest.raises(LexiconError):
+        lex._parse_need("t", "x", "compfuture:FIGHT")
+
+
+@pytest.mark.parametrize(
+    ("noun", "types"), [("decision", ()), ("criticism", ("ACCUSE",)), ("veto", ("REJECT",)), ("weather", None)]
+)
+def test_act_types(noun: str, types: tuple[str, ...] | None) -> None:
+    assert lex.act_types(noun) == types

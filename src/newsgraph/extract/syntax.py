@@ -194,7 +194,7 @@ def np_name(head: Token) -> tuple[str | None, str | None]:
     for i in range(lo, hi):
         if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
             person = ent_of(doc[i])
-            if person is not None:
+            if person is not None and not _sector_word(person, head):
                 return person.text, "PERSON"
     if ent is not None and ent.label_ in NAME_LABELS:
         return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
@@ -203,9 +203,23 @@ def np_name(head: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _sector_word(ent: Span, head: Token) -> bool:
+    """A one-word "name" that is the first word of a sector phrase ending in the head: "Riot police" at the
+    start of a sentence, tagged PERSON by the small model."""
+    return (
+        len(ent) == 1
+        and ent.root.dep_ == "compound"
+        and sector_of(f"{ent.text.lower()} {head.lemma_.lower()}") is not None
+    )
+
+
 def np_sector(head: Token) -> tuple[str | None, bool]:
     """(sector, envoy) of the phrase: its head with compounds ("riot police"), or a title of a person."""
-    words = [c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
+    words = [
+        c.lemma_.lower()
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod") and (not c.ent_type_ or sector_of(f"{c.lower_} {head.lemma_.lower()}"))
+    ]
     for cand in (" ".join([*words, head.lemma_.lower()]), head.lower_, head.lemma_.lower()):
         hit = sector_of(cand)
         if hit is not None:

@@ -33,10 +33,10 @@ from newsgraph.lexicon.titles import titles
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
-_NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent"})
+_NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
-_CONTEXT_KINDS = frozenset({"anaphor", "place", "negative", "positive"})
+_CONTEXT_KINDS = frozenset({"anaphor", "act", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
     {
         "negation",
@@ -171,16 +171,17 @@ def _parse_need(table: str, key: str, cell: str) -> Need:
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
-        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, if, comp, nocomp, "
+        expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, compfuture:T|U, "
+        expected += "if, comp, nocomp, "
         expected += "compnamed, noobj, verbal, named, country, "
         expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
         raise LexiconError(f"{table}: {key}: eval condition must be eval:negative or eval:positive")
-    if kind == "compevent":  # PLOVER types, kept upper case
+    if kind in ("compevent", "compfuture"):  # PLOVER types, kept upper case
         types = frozenset(w.strip().upper() for w in words.split("|") if w.strip())
         if unknown := types - set(plover_types()):
-            raise LexiconError(f"{table}: {key}: compevent names unknown PLOVER types {sorted(unknown)}")
+            raise LexiconError(f"{table}: {key}: {kind} names unknown PLOVER types {sorted(unknown)}")
         return Need(kind, types)
     return Need(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip()))
 
@@ -366,6 +367,9 @@ def _event_context() -> dict[str, dict[str, tuple[str, ...]]]:
         if kind not in _CONTEXT_KINDS:
             raise LexiconError(f"event_context.tsv: {word}: unknown kind {kind!r}")
         values = _split(row["value"])
+        if kind == "act":
+            for t in values:
+                _check_type("event_context.tsv", word, t, None)
         if kind == "anaphor":
             if not values:
                 raise LexiconError(f"event_context.tsv: {word}: an anaphor needs the types it refers to")
@@ -378,6 +382,12 @@ def _event_context() -> dict[str, dict[str, tuple[str, ...]]]:
 def anaphor_types(noun: str) -> tuple[str, ...]:
     """PLOVER types a definite event noun refers back to (``"attack"`` → ("ASSAULT",)); empty when none."""
     return _event_context()["anaphor"].get(noun.lower(), ())
+
+
+def act_types(noun: str) -> tuple[str, ...] | None:
+    """For a noun naming someone's act or words without saying whose ("the decision", "the criticism"): the
+    PLOVER types of the earlier event it answers, () for any type; None for other nouns."""
+    return _event_context()["act"].get(noun.lower())
 
 
 def is_place_noun(noun: str) -> bool:

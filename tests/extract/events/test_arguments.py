@@ -115,3 +115,21 @@ def test_dates_are_no_prepositions_and_titles_count_as_the_object() -> None:
     facts = ClauseFacts(next(t for t in doc if t.text == "fired"))
     assert "on" not in facts.preps
     assert "minister" in facts.objs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning that an act of force, coercion or protest will come is a threat
+        ("The union leader warned that workers would call a general strike.", "THREATEN"),
+        ("The bloc warned that further sanctions could follow.", "THREATEN"),
+        # a warning of what will happen to no one is no threat
+        ("The minister warned that the economy would shrink.", None),
+        ("Doctors warned that the virus could spread.", None),
+    ],
+)
+def test_warning_of_an_act_to_come(parse, text: str, expected: str | None) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found

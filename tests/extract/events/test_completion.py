@@ -136,3 +136,41 @@ def test_a_vote_withheld_is_no_refusal(parse) -> None:
 def test_a_passive_killing_when_a_side_opened_fire_is_that_sides(parse) -> None:
     facts = _facts(parse, "Two Armenian soldiers were killed when Azerbaijani forces opened fire.")
     assert ("ASSAULT", "AZE", "Two Armenian soldiers", "ARM") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of the coercion a use of force was meant for is its target
+        ("Police fired tear gas to disperse protesters in Dhaka.", ("ASSAULT", "BGD", "protesters", "BGD")),
+        ("Riot police used water cannon to break up the crowd in Lima.", ("ASSAULT", "PER", "crowd", "PER")),
+    ],
+)
+def test_purpose_target(parse, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_no_purpose_target_without_coercion(parse) -> None:
+    found = _facts(parse, "Police fired tear gas to clear the road in Dhaka.")
+    assert all(target != "road" for _, _, target, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite act noun with no owner answers the earlier act of another side
+        (
+            "Finland expelled three Russian diplomats on Monday. Estonia's foreign ministry said it supports the "
+            "decision.",
+            ("SUPPORT", "EST", "FIN"),
+        ),
+        (
+            "Argentina's foreign minister accused Chile of dumping salmon. Chile's foreign minister rejected the "
+            "criticism on Tuesday.",
+            ("REJECT", "CHL", "ARG"),
+        ),
+    ],
+)
+def test_answered_act_target(parse, text: str, expected: tuple[str, str, str]) -> None:
+    found = [(t, a, c) for t, a, _, c in _facts(parse, text)]
+    assert expected in found

@@ -74,3 +74,36 @@ def test_response_answers_a_recent_event(sent: int, answered: str | None) -> Non
     memory.tell("ASSAULT", police, _actor(None, "CHL", "CVL"), 0)
     found = memory.answered(_actor(None, "CHL", "CVL"), sent, ("ASSAULT",))
     assert (found.sector if found else None) == answered
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "doer"),
+    [
+        # an act of any kind: the document's first event by another side (its lead)
+        ("Estonia welcomed the decision.", "decision", "RUS"),
+        ("Russia denounced the move.", "move", "FRA"),
+        # a kind of act: the latest event of that kind by another side
+        ("Brazil rejected the criticism.", "criticism", "ARG"),
+        ("Argentina rejected the criticism.", "criticism", "CHL"),
+        # an act whose owner the phrase names, or one not yet told, or no definite reference
+        ("Estonia welcomed Finland's decision.", "decision", None),
+        ("Estonia welcomed the decision of the court.", "decision", None),
+        ("Estonia welcomed a decision.", "decision", None),
+        ("Estonia welcomed the weather.", "weather", None),
+    ],
+)
+def test_answered_act(parse, text: str, word: str, doer: str | None) -> None:
+    memory = EventMemory()
+    memory.tell("SANCTION", _actor("Russia", "RUS"), _actor("Estonia", "EST"), 0)
+    memory.tell("ACCUSE", _actor("Chile", "CHL"), _actor("Argentina", "ARG"), 1)
+    memory.tell("ACCUSE", _actor("Argentina", "ARG"), _actor("Brazil", "BRA"), 2)
+    memory.tell("AGREE", _actor("France", "FRA"), _actor("Russia", "RUS"), 3)
+    speaker = {"Estonia": ("EST"), "Russia": "RUS", "Brazil": "BRA", "Argentina": "ARG"}[text.split()[0]]
+    if text.startswith("Russia"):  # the lead is Russia's own: the first event by another side is France's
+        memory.told.pop(1)
+        memory.told.pop(1)
+    noun = _noun(parse(text), word)
+    found = memory.answered_act(noun, _actor(text.split()[0], speaker))
+    assert (found.country if found else None) == doer
+    if found is not None:
+        assert found.remembered and (found.start, found.end) == (noun.idx, noun.idx + len(noun))

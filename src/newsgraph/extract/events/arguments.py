@@ -323,6 +323,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(o.ent_type_ == "GPE" and token_country(o) for o in objects(clause))
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
             ok = _comp_event(clause, need.words)
+        elif kind == "compfuture":  # "warned that Chile would file a complaint": an act to come, announced
+            ok = _comp_future(clause, need.words)
         elif kind == "compnamed":  # "claimed Iran spoofed e-mails": a named side did something
             ok = _comp_named(clause)
         else:
@@ -330,6 +332,29 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
         if not ok:
             return False
     return True
+
+
+_FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+
+
+def _comp_future(clause: Token, types: frozenset[str]) -> bool:
+    """A that-clause told as to come ("will", "would", "could") whose verb a hand-written row codes as one of
+    ``types``, active or passive ("warned that other camps could be closed"), or whose subject or object is an
+    event noun of those types ("warned that further sanctions could follow", "would call a strike")."""
+    for comp in (c for c in clause.children if c.dep_ == "ccomp"):
+        if not any(a.dep_ == "aux" and a.lower_ in _FUTURE for a in comp.children):
+            continue
+        rows = verb_patterns().get(comp.lemma_.lower(), ())
+        if any(
+            (p.cameo is None or p.specific) and p.type in types and "subj" not in p.target and needs_ok(p, comp)
+            for p in rows
+        ):
+            return True
+        for noun in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            pat = noun_pattern(noun)
+            if pat is not None and pat.type in types:
+                return True
+    return False
 
 
 def _comp_event(clause: Token, types: frozenset[str]) -> bool:

@@ -70,6 +70,7 @@ from newsgraph.extract.events.completion import (
     located_target,
     place_target,
     public_target,
+    purpose_target,
     refused_type,
     text_target,
     unknown_attacker,
@@ -225,7 +226,11 @@ def _sentence_events(
             actors = [a for a in actors if not _public(a, ctx)]
         targets = own_targets[id(cand)]
         if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:
-            comps = [c.i for c in cand.clause.children if c.dep_ == "xcomp" and c.i in acted_on]
+            comps = [
+                c.i
+                for c in cand.clause.children
+                if (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and cand.type == "THREATEN")) and c.i in acted_on
+            ]
             targets = [t for i in comps for t in acted_on[i] if t.country is not None]
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
         pairs: list[tuple[Actor, Actor]] = []
@@ -243,7 +248,7 @@ def _sentence_events(
                 pairs.insert(0, (actors[0], actors[1]))
             elif cand.mode is None and "multilateral" in ptype.modes:
                 cand.mode = "multilateral"
-        if not targets and (located := located_target(cand) or home_target(cand, ctx) or donor_recipient(cand, ctx)):
+        if not targets and (located := _located(cand, ctx)):
             targets = [located]  # "an attack on oil facilities in Saudi Arabia"
         actors = actors or deployed_forces(cand, ctx)  # "peacekeepers were deployed": their side deploys them
         if not actors and targets:
@@ -264,6 +269,7 @@ def _sentence_events(
             ptype = plover_types()[cand.type]
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")
+        targets = [_answered(t, actors[0], ctx, memory) for t in targets]
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
@@ -271,6 +277,7 @@ def _sentence_events(
             public = public_target(cand, actors[0]) or bereaved_target(cand, actors[0], ctx.dominant)
             targets = [public] if public is not None else []
         if not targets and (found := text_target(cand)) is not None:
+            found = _answered(found, actors[0], ctx, memory)  # "rejected the criticism": who criticised
             if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
@@ -314,6 +321,18 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
+
+
+def _answered(target: Actor, actor: Actor, ctx: DocContext, memory: EventMemory) -> Actor:
+    """A target that is someone's act named without its owner ("the decision"), as the side that did it."""
+    if target.country is not None or target.named or target.head < 0:
+        return target
+    return memory.answered_act(ctx.doc[target.head], actor) or target
+
+
+def _located(cand: Candidate, ctx: DocContext) -> Actor | None:
+    """A target from the event's place, its purpose or the story's recipient of aid."""
+    return located_target(cand) or home_target(cand, ctx) or purpose_target(cand, ctx) or donor_recipient(cand, ctx)
 
 
 def _protest_aim(cand: Candidate, cands: list[Candidate]) -> bool:

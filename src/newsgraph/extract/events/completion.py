@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN_ATTACKER", "attack_subjects", "bereaved_target", "donor_recipient", "generic_issue", "home_target",
-    "intended_type", "located_target", "place_target", "public_target", "text_target", "unknown_attacker",
+    "intended_type", "located_target", "place_target", "public_target", "purpose_target", "text_target",
+    "unknown_attacker",
 ]  # fmt: skip
 
 # The codebook's reading of an event told in the future or as an intent: cooperation (CONSULT, SUPPORT,
@@ -134,6 +135,27 @@ def home_target(cand: Candidate, ctx: DocContext) -> Actor | None:
     named = [c for n in attack_subjects(cand.clause) for c in np_countries(n, locative=True)]  # "a Kabul bombing"
     code = (named[0] if named else None) or ctx.location_country(cand.clause) or ctx.dominant
     return replace(raw, country=code, inferred=True) if code else None
+
+
+def purpose_target(cand: Candidate, ctx: DocContext) -> Actor | None:
+    """The target of an act of force named by the coercion it was meant for: "fired tear gas to disperse the
+    crowd", "used water cannon to break up the rally" (the purpose verb a hand-written COERCE or ASSAULT row)."""
+    if cand.type not in ("ASSAULT", "COERCE"):
+        return None
+    for anchor in dict.fromkeys([cand.clause, *cand.trigger]):
+        for verb in anchor.children:
+            if verb.dep_ not in ("advcl", "xcomp", "relcl") or verb.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            rows = verb_patterns().get(verb.lemma_.lower(), ())
+            if not any(p.cameo is None and p.type in ("COERCE", "ASSAULT") for p in rows):
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                found = ctx.actor(obj)
+                if found.entity_like:
+                    return found
+    return None
 
 
 # what donors give or pledge (AID, and the promise of it: AGREE)

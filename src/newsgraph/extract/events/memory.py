@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsgraph.lexicon.events import anaphor_types
+from newsgraph.lexicon.events import act_types, anaphor_types
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,6 +98,36 @@ class EventMemory:
         if told is None or told.actor is None:
             return None
         return replace(told.actor, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True)
+
+    def answered_act(self, noun: Token, actor: Actor) -> Actor | None:
+        """Who did the act a definite act noun with no owner names ("rejected the criticism": who criticised;
+        "welcomed the decision": who decided), placed on ``noun``: the latest event of the noun's types by
+        another side, or for a noun of any act the document's first event by another side (its lead)."""
+        types = act_types(noun.lemma_)
+        types = act_types(noun.lower_) if types is None else types
+        if types is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "PRON") for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in noun.children
+        ):
+            return None  # "Russia's decision", "the decision of the court": its owner is named
+
+        def other(told: Told) -> bool:
+            doer = told.actor
+            if doer is None or _same_actor(doer, actor):
+                return False
+            if doer.country is not None or actor.country is not None:
+                return doer.country != actor.country
+            return doer.label != actor.label
+
+        found = (
+            next((t for t in reversed(self.told) if t.type in types and other(t)), None)
+            if types
+            else next((t for t in self.told if other(t)), None)
+        )
+        if found is None or found.actor is None:
+            return None
+        return replace(found.actor, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True)
 
     def untold_target(self, type_: str) -> Actor | None:
         """Target of the latest event of ``type_`` told without its actor."""
