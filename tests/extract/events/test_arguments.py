@@ -133,3 +133,20 @@ def test_warning_of_an_act_to_come(parse, text: str, expected: str | None) -> No
 
     found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # particles the parser reads as a preposition ("out of") or an adverb ("away")
+        ("Several opposition lawmakers walked out of the chamber before the vote.", "PROTEST"),
+        ("The two journalists were led away in handcuffs by police.", "COERCE"),
+        # an adverb that is no particle of the verb
+        ("The minister walked slowly out.", None),
+    ],
+)
+def test_particles_read_otherwise(parse, text: str, expected: str | None) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found

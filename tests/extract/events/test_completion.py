@@ -174,3 +174,34 @@ def test_no_purpose_target_without_coercion(parse) -> None:
 def test_answered_act_target(parse, text: str, expected: tuple[str, str, str]) -> None:
     found = [(t, a, c) for t, a, _, c in _facts(parse, text)]
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive withdrawal is the act of the side whose forces move
+        ("About 150 Spanish troops were flown out of Baghdad overnight.", ("RETREAT", "ESP", None, None)),
+        # a killing in a clash names an attack: its attacker is unidentified
+        (
+            "Two Armenian soldiers were killed in the clash on Tuesday.",
+            ("ASSAULT", None, "Two Armenian soldiers", "ARM"),
+        ),
+        # help sent without a recipient goes to the country the story is about
+        (
+            "Floods hit Moldova on Sunday, killing four people in northern Moldova. The government of Moldova "
+            "declared an emergency in Chisinau. Romania sent 120 firefighters across the border on Monday.",
+            ("AID", "ROU", "Moldova", "MDA"),
+        ),
+    ],
+)
+def test_agentless_and_recipientless_events(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_denial_answers_the_accusation(parse) -> None:
+    text = (
+        "A rights group accused the Mexican army of abuses in the villages. Mexico's Defence Ministry denied "
+        "that its troops had committed abuses."
+    )
+    found = [(t, a, c) for t, a, _, c in _facts(parse, text)]
+    assert ("REJECT", "MEX", "MEX") in found

@@ -107,3 +107,19 @@ def test_answered_act(parse, text: str, word: str, doer: str | None) -> None:
     assert (found.country if found else None) == doer
     if found is not None:
         assert found.remembered and (found.start, found.end) == (noun.idx, noun.idx + len(noun))
+
+
+@pytest.mark.parametrize(
+    ("denier", "sent", "accuser"),
+    [
+        (("Mexico", "MEX"), 3, "USA"),  # the latest accusation aimed at the denier's side
+        (("Mexico", "MEX"), 6, None),  # too long ago
+        (("Peru", "PER"), 3, None),  # nobody accused Peru
+    ],
+)
+def test_accuser(denier: tuple[str, str], sent: int, accuser: str | None) -> None:
+    memory = EventMemory()
+    memory.tell("ACCUSE", _actor("Canada", "CAN"), _actor("Mexican army", "MEX", "MIL"), 1)
+    memory.tell("ACCUSE", _actor("United States", "USA"), _actor("Mexico", "MEX"), 2)
+    found = memory.accuser(_actor(*denier), sent)
+    assert (found.country if found else None) == accuser

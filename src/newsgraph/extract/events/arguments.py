@@ -211,6 +211,19 @@ def _near_words(clause: Token) -> frozenset[str]:
     return frozenset(out)
 
 
+_ADVERB_PARTICLES = frozenset({"away", "off", "back", "out", "down", "up"})
+
+
+def _particle(c: Token) -> bool:
+    """A verb's particle, also where the parser reads it otherwise: "walked out of" (a preposition with "of"
+    below it), "were led away" (an adverb)."""
+    if c.dep_ == "prt":
+        return True
+    if c.dep_ == "prep" and c.lower_ == "out":
+        return any(x.dep_ == "prep" and x.lower_ == "of" for x in c.children)
+    return c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES and c.i == c.head.i + 1
+
+
 class ClauseFacts:
     """What the needs of many patterns ask about one clause, each read once: its particles, its
     prepositions and complementisers, the words near it and in its argument phrases, its subjects'
@@ -230,7 +243,7 @@ class ClauseFacts:
     @property
     def prts(self) -> frozenset[str]:
         if self._prts is None:
-            self._prts = frozenset(c.lower_ for c in self.clause.children if c.dep_ == "prt")
+            self._prts = frozenset(c.lower_ for c in self.clause.children if _particle(c))
         return self._prts
 
     @property

@@ -395,6 +395,10 @@ def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_
         found = memory.continued_target(cand.type, actor)
         if found is not None:
             return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
+    if cand.type == "REJECT":  # "denied that its troops had committed abuses": the accuser
+        found = memory.accuser(actor, sent_no)
+        if found is not None:
+            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
     if cand.type in _RESPONSE:
         found = memory.answered(actor, sent_no, _RESPONDS_TO)
         if found is not None:

@@ -27,6 +27,7 @@ from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_
 from newsgraph.extract.events.arguments import if_clause, own_actor_heads
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
+from newsgraph.lexicon.countries import country_name
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, modality_kinds, verb_patterns
 
@@ -172,7 +173,11 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     if cand.type not in ("AID", "AGREE") or home is None or not cand.modality.is_fact:
         return None
     raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
-    if raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
+    if raw is None and cand.type == "AID" and not cand.targets:  # "Romania sent 120 firefighters": to the story's
+        trigger = cand.trigger[0]
+        name = country_name(home) or home
+        raw = Actor(name, None, None, None, trigger.idx, trigger.idx + len(trigger), -1)
+    elif raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
         return None
     # a donor of another country, or a body of none ("the European Union pledged €250 million")
     if not cand.actors or any(a.country == home or (a.country is None and a.sector != "IGO") for a in cand.actors):
@@ -362,8 +367,9 @@ def advised(target: Actor, doc: Doc) -> bool:
 
 def deployed_forces(cand: Candidate, ctx: DocContext) -> list[Actor]:
     """The forces an agentless passive deployment moves, as its actor ("2,000 Russian peacekeepers were
-    deployed to the region": Russia's forces): a deployment is the act of the side whose forces move."""
-    if cand.type != "MOBILIZE" or cand.nominal or not is_passive(cand.clause):
+    deployed to the region": Russia's forces, "150 Spanish troops were flown out": Spain's): a deployment or a
+    withdrawal is the act of the side whose forces move."""
+    if cand.type not in ("MOBILIZE", "RETREAT") or cand.nominal or not is_passive(cand.clause):
         return []
     moved = [c for c in cand.clause.children if c.dep_ == "nsubjpass"]
     actors = [a for h in moved for a in ctx.actors(h)]

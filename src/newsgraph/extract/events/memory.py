@@ -38,6 +38,7 @@ __all__ = ["EventMemory", "Told", "is_definite"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
+_DENIAL_WINDOW = 2  # sentences back a denial may answer
 
 
 @dataclass(slots=True)
@@ -128,6 +129,21 @@ class EventMemory:
         if found is None or found.actor is None:
             return None
         return replace(found.actor, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True)
+
+    def accuser(self, actor: Actor, sent: int) -> Actor | None:
+        """Who made the accusation a denial answers: the latest accusation of this or the two sentences before
+        aimed at ``actor``'s side ("X accused the army of abuses. The defence ministry denied ...")."""
+        for told in reversed(self.told):
+            if told.sent < sent - _DENIAL_WINDOW:
+                break
+            if told.type != "ACCUSE" or told.actor is None or told.target is None:
+                continue
+            aimed = _same_group(told.target, actor) or (
+                actor.country is not None and told.target.country == actor.country
+            )
+            if aimed and (told.actor.country is None or told.actor.country != actor.country or actor.country is None):
+                return told.actor
+        return None
 
     def untold_target(self, type_: str) -> Actor | None:
         """Target of the latest event of ``type_`` told without its actor."""
