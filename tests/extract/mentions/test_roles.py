@@ -123,6 +123,9 @@ def test_predicate_after(index: Callable[[str], MentionIndex], text: str, name: 
         ("OSCE Secretary General Helga Schmid spoke.", "Helga Schmid", ("OSCE", None, True), None, True),
         ("Acme Bank chairman Tom Hill spoke.", "Tom Hill", ("Acme Bank", "NOR", False), "NOR", False),
         ("California Attorney General Tom Hill spoke.", "Tom Hill", None, "USA", False),
+        # an international body's official posted to a country is of no country; a country's envoy to it is
+        ("The UN envoy for Yemen, Jane Roe, spoke.", "Jane Roe", ("UN", None, True), None, True),
+        ("US Ambassador to the UN Ann Holt spoke.", "Ann Holt", ("UN", None, True), "USA", False),
     ],
 )
 def test_complete_role(

@@ -18,8 +18,11 @@ sentence or paragraph, else a nationality named after it in its sentence, else
 the country the document is about (the one that most of its country mentions
 name); a person with no role takes a country named in the same sentence, else
 the country the document is about. The office-holder table comes before these
-context guesses. Surname-only mentions join the full name they end ("Putin" → "Vladimir
-Putin").
+context guesses; a possessive before the name ("Peru's Ana Lima") and a second role after it count as
+the text's, and the context skips cues that cannot be the person's (inside another's quotation, in what
+the person's clause acts on, in another holder's role of the same office) and gives a spokesperson the
+country of the state body named just before (:mod:`~newsgraph.extract.mentions.person_context`).
+Surname-only mentions join the full name they end ("Putin" → "Vladimir Putin").
 """
 
 from __future__ import annotations
@@ -49,6 +52,12 @@ from newsgraph.extract.mentions.name_evidence import (
     with_first_name_before,
 )
 from newsgraph.extract.mentions.not_persons import drop_things
+from newsgraph.extract.mentions.person_context import (
+    context_country,
+    possessive_country,
+    quote_ids,
+    second_role_country,
+)
 from newsgraph.extract.mentions.roles import (
     OrgRef,
     RoleInfo,
@@ -57,8 +66,6 @@ from newsgraph.extract.mentions.roles import (
     complete_role,
     compound_before,
     country_cues,
-    country_near,
-    main_country,
     predicate_after,
     titled_before,
 )
@@ -419,28 +426,24 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
             complete_role(ix, role, orgs)
             mention.role = role
             owner.update((i, len(out)) for i in range(role.start, role.end))
+            after = apposition_after(ix, end) or predicate_after(ix, end)
+            if after is not None and after.start >= role.end:
+                complete_role(ix, after, orgs)
+                mention.country = second_role_country(ix, role, after)
         owner.update((i, len(out)) for i in range(start, end))
         _of_after(ix, mention, orgs)
+        mention.country = mention.country or possessive_country(ix, start)
         out.append(mention)
     _respectively(ix, out)
-    cues = country_cues(ix, spans)
+    all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
-        if mention.country is not None:
-            continue
-        skip = {i for i, o in owner.items() if o != k}
         role = mention.role
-        if role is None:  # a nationality named in the same sentence, else the country the document is about
-            mention.fallback_country = country_near(
-                ix, mention.start, mention.end, skip, earlier_sentences=False, cues=cues
-            )
-            if mention.fallback_country is None:
-                mention.fallback_country, mention.fallback_is_main = main_country(ix), True
-            continue
-        sector = title_sector(role.text)
-        if role.country is None and not role.international and sector not in _NO_FALLBACK:
-            mention.fallback_country = country_near(ix, mention.start, mention.end, skip, cues=cues)
-            if mention.fallback_country is None:
-                mention.fallback_country, mention.fallback_is_main = main_country(ix), True
+        if mention.country is not None or (
+            role is not None and (role.country or role.international or title_sector(role.text) in _NO_FALLBACK)
+        ):
+            continue  # a role with no country: one from the context, else the country the document is about
+        skip = {i for i, o in owner.items() if o != k}
+        mention.fallback_country, mention.fallback_is_main = context_country(ix, out, k, (all_cues, quotes), skip)
     return out
 
 

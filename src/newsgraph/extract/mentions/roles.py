@@ -271,6 +271,8 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
     role.country = ix.country_in(role.start, role.end)
     for org in orgs:
         if org.start >= role.start and org.end <= role.end:
+            if org.international and role.country is not None and _posted_to(ix, role, org):
+                role.country = None  # "the UN coordinator for Ruritania": the body's official, posted there
             role.organization = org.name
             if role.country is None:
                 role.country = org.country
@@ -286,6 +288,16 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
                 if place is not None and place.country:
                     role.country = place.country
                     break
+
+
+def _posted_to(ix: MentionIndex, role: RoleInfo, org: OrgRef) -> bool:
+    """The role names an international body first and the country only after "for", "in" or "to" ("UN
+    envoy for Ruritania"), not as its holder's nationality ("Ruritanian UN envoy", "US Ambassador to the UN")."""
+    first = next(i for i in range(role.start, role.end) if i in ix.country_at)
+    return org.start < first and ix.toks[first - 1].lower_ in _POSTED and first - 1 > org.start
+
+
+_POSTED = frozenset({"for", "in", "to", "on", "at"})
 
 
 @dataclass(slots=True, frozen=True)

@@ -1,0 +1,221 @@
+"""A person's country from the context when no role says it (issue 11, "Entity identity"): which country
+cues around a mention can be the person's, and the cues that are the person's by grammar.
+
+:func:`newsgraph.extract.mentions.persons.find_roles` asks these before its context fallbacks
+(:func:`~newsgraph.extract.mentions.roles.country_near`):
+
+- :func:`possessive_country`: a country's possessive right before the name is the person's country
+  ("Ruritania's Jane Roe said", as "Ruritania's foreign minister Jane Roe" is through the role);
+- :func:`second_role_country`: a title before the name that names no country ("Colonel Jane Roe") and one
+  after it that does ("..., a spokeswoman for the Ruritanian army") — the second gives the country;
+- :func:`foreign_cues`: cues that are never the person's — words inside a quotation the person is not
+  inside (a speaker's quoted words name the others: "We ask Ruritania to ...," spokesman X said), a country
+  in what the person's own clause does to someone ("X praised the Ruritanian troops", "X thanked his
+  Ruritanian counterpart"), and a country inside another person's role of the same office ("Ruritanian
+  President A held talks with President B": two presidents are of two countries);
+- :func:`body_country`: a role-holder with no country of his own in his sentence speaks for the state body
+  named just before ("Ruritania's defence ministry denied it. ... spokesman X said"): the body's country.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from newsgraph.extract.mentions.index import APOSTROPHES
+from newsgraph.extract.mentions.roles import country_near, main_country
+from newsgraph.lexicon.titles import find_titles, title_words
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Sequence
+
+    from newsgraph.extract.mentions.index import MentionIndex
+    from newsgraph.extract.mentions.roles import Cue, RoleInfo
+
+__all__ = [
+    "body_country",
+    "context_country",
+    "foreign_cues",
+    "possessive_country",
+    "quote_ids",
+    "second_role_country",
+]
+
+
+class PersonMention(Protocol):
+    """What these rules read of a person mention (:class:`~newsgraph.extract.mentions.persons.PersonMention`)."""
+
+    start: int
+    end: int
+    role: RoleInfo | None
+
+
+_OPENING = frozenset("“«„")
+_CLOSING = frozenset("”»")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Up the parse from a name to the noun phrase it is part of ("spokesman [X]", "[X], a spokesman").
+_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod", "poss", "pobj", "prep"})
+# Nouns of state bodies whose officials speak for them ("the defence ministry", "Ruritania's army").
+_BODIES = frozenset(
+    {"ministry", "government", "army", "military", "embassy", "police", "presidency", "cabinet", "junta"}
+    | {"administration", "forces", "office", "authorities", "navy", "department", "secretariat", "command"}
+)
+# What a clause does to someone or says about something: its objects and its reported clause ("X thanked
+# [his Ruritanian counterpart]", "X said [Ruritanian troops crossed]"), not where it happens ("born in London").
+_ACTED_ON = frozenset({"dobj", "dative", "ccomp", "iobj"})
+_TOWARDS = frozenset({"with", "to", "against", "toward", "towards"})
+_BODY_SENTENCES = 3  # earlier sentences searched for the body a role-holder speaks for
+# Title groups whose holders speak for a body rather than hold an office of their own ("spokesman X").
+_BODY_VOICES = frozenset({"spokesperson", "official"})
+# Title groups one person per country holds at a time: two holders in one story are of two countries.
+_ONE_A_COUNTRY = frozenset({"president", "prime minister", "vice president", "minister"})
+
+
+def quote_ids(ix: MentionIndex) -> list[int]:
+    """For each token, the number of the quotation it is inside (its marks excluded), -1 outside; a
+    paragraph ends every quotation."""
+    out = [-1] * len(ix.toks)
+    current, count, para = -1, 0, 0
+    for i, tok in enumerate(ix.toks):
+        if ix.para_of[i] != para:
+            para, current = ix.para_of[i], -1
+        text = tok.text
+        if text in _OPENING or (text == '"' and current < 0):
+            count += 1
+            current = count
+        elif text in _CLOSING or text == '"':
+            current = -1
+        else:
+            out[i] = current
+    return out
+
+
+def possessive_country(ix: MentionIndex, start: int) -> str | None:
+    """ "Ruritania's Jane Roe": the country whose possessive stands right before the name."""
+    mark = ix.prev(start)
+    if mark < 0 or ix.toks[mark].text not in APOSTROPHES:
+        return None
+    q = ix.prev(mark)
+    span = ix.country_at.get(q) if q >= 0 else None
+    return span.iso3 if span is not None and span.end == mark else None
+
+
+def second_role_country(ix: MentionIndex, role: RoleInfo, other: RoleInfo | None) -> str | None:
+    """The country of a role after the name when the one before it names none ("Colonel X, a spokesman for
+    the Ruritanian army"); ``other`` is that second role, already completed."""
+    if role.country is not None or role.international or other is None or other.start < role.end:
+        return None
+    return other.country
+
+
+def _group(role: RoleInfo | None) -> str | None:
+    """The office group of a role's last title ("Foreign Minister" → "minister")."""
+    if role is None:
+        return None
+    found = [t.group for _lo, _hi, t in find_titles(title_words(role.text)) if t.kind == "title"]
+    return found[-1] if found else None
+
+
+def _office(ix: MentionIndex, role: RoleInfo) -> str:
+    """A role's words less its country ("Ruritanian Foreign Minister" → "foreign minister")."""
+    return " ".join(ix.toks[i].lower_ for i in range(role.start, role.end) if i not in ix.country_at)
+
+
+def _clause_after(ix: MentionIndex, mention: PersonMention) -> set[int]:
+    """Tokens of what the clause whose subject the person is does to someone or says, after the subject ("X
+    praised [the Ruritanian troops]", "X said [Ruritanian soldiers crossed]", "X met [with Ruritanian
+    officials]")."""
+    doc = ix.doc
+    tok = doc[mention.end - 1]
+    steps = 0
+    while tok.dep_ in _NAME_DEPS and tok.head.i != tok.i and steps < 6:
+        tok, steps = tok.head, steps + 1
+    if tok.dep_ not in _SUBJECTS:
+        return set()
+    out: set[int] = set()
+    for child in tok.head.children:
+        if child.i < mention.end:
+            continue
+        if child.dep_ in _ACTED_ON or (child.dep_ == "prep" and child.lower_ in _TOWARDS):
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def foreign_cues(
+    ix: MentionIndex, mentions: Sequence[PersonMention], k: int, cues: Sequence[Cue], quotes: list[int]
+) -> list[Cue]:
+    """``cues`` less the ones that cannot be mention ``k``'s country (see the module docstring)."""
+    mention = mentions[k]
+    inside = quotes[mention.start]
+    same_office: set[int] = set()
+    if mention.role is not None and _group(mention.role) in _ONE_A_COUNTRY:
+        office = _office(ix, mention.role)
+        for j, other in enumerate(mentions):
+            if j != k and other.role is not None and _office(ix, other.role) == office:
+                same_office.update(range(other.role.start, other.role.end))
+    after = _clause_after(ix, mention)
+    return [
+        c
+        for c in cues
+        if not (quotes[c.start] >= 0 and quotes[c.start] != inside)
+        and c.start not in same_office
+        and not (c.start in after and c.start in ix.country_at)  # a country acted on; a place is where it happens
+    ]
+
+
+def body_country(ix: MentionIndex, mention: PersonMention, cues: Sequence[Cue]) -> str | None:
+    """The country of the state body named last before the mention in the sentences before it (this
+    paragraph or the one before), when its own sentence names no country before it."""
+    sent = ix.sent_of[mention.start]
+    para = ix.para_of[mention.start]
+    doc = ix.doc
+    for c in reversed(cues):
+        if c.end > mention.start:
+            continue
+        s = ix.sent_of[c.start]
+        if s == sent:
+            return None  # the sentence names a country before the name: country_near's cue
+        if s < sent - _BODY_SENTENCES or ix.para_of[c.start] < para - 1:
+            return None
+        head = doc[c.end - 1].head
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _BODIES and head.i >= c.end:
+            return c.iso3
+    return None
+
+
+def context_country(
+    ix: MentionIndex,
+    mentions: Sequence[PersonMention],
+    k: int,
+    cues_and_quotes: tuple[Sequence[Cue], list[int]],
+    skip: Collection[int],
+) -> tuple[str | None, bool]:
+    """(country, only the document's) of mention ``k`` from its context: a spokesperson's body, else a cue
+    that can be the person's near the mention (a role-holder's in the sentences before too), else the
+    country the document is about (True), else a country the person's own quoted words name (True)."""
+    cues, quotes = cues_and_quotes
+    mention = mentions[k]
+    titled = mention.role is not None
+    own = foreign_cues(ix, mentions, k, cues, quotes)
+    found = body_country(ix, mention, own) if _speaks_for_unnamed_body(ix, mention.role) else None
+    found = found or country_near(ix, mention.start, mention.end, skip, earlier_sentences=titled, cues=own)
+    if found is not None:
+        return found, False
+    main = main_country(ix)
+    if main is not None:
+        return main, True
+    # "Ruritania wants good relations," the minister said: what a speaker's own words name, last
+    said = [c for c in cues if quotes[c.start] >= 0 and _said_by(ix, mention, c)]
+    return (said[-1].iso3 if said else None), True
+
+
+def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:
+    """A spokesperson or official whose role does not name the body ("spokesman X", "ministry spokesman
+    X"; not "spokesman for the Example Front X")."""
+    if role is None or _group(role) not in _BODY_VOICES or role.organization is not None:
+        return False
+    return not any(ix.toks[i].lower_ in ("for", "of", "at") for i in range(role.start, role.end))
+
+
+def _said_by(ix: MentionIndex, mention: PersonMention, cue: Cue) -> bool:
+    """The quotation holding ``cue`` is in the mention's sentence."""
+    return ix.sent_of[cue.start] == ix.sent_of[mention.start]

@@ -1,0 +1,93 @@
+"""A person's country from the context: cues that cannot be the person's, a spokesperson's body, a
+possessive before the name, a second role after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.person_context import quote_ids
+from newsgraph.extract.mentions.persons import find_person_spans, find_roles, group_attributes, group_mentions
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _country(ix: MentionIndex, name: str) -> str | None:
+    groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
+    found = {g.name: group_attributes(g)[1] for g in groups}
+    assert name in found, found
+    return found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a possessive right before the name
+        ("Britain's envoy spoke first, and France's Marie Dubois condemned the vote.", "Marie Dubois", "FRA"),
+        # a second role after the name gives the country the first one does not
+        (
+            "Senior Colonel Li Wei, a spokesman for the Chinese army, said Indian troops had crossed the line.",
+            "Li Wei",
+            "CHN",
+        ),
+        # a country named inside the speaker's quotation is the other side
+        (
+            'Peru protested on Monday. "We ask Chile to return the workers," spokesman Juan Perez said.',
+            "Juan Perez",
+            "PER",
+        ),
+        # a country the person's clause acts on is not the person's
+        (
+            "LIMA, May 4 — Peru's government welcomed the loan on Monday.\n\n"
+            "Prime Minister Ana Lima thanked her Spanish counterpart for it.",
+            "Ana Lima",
+            "PER",
+        ),
+        (
+            "BAGHDAD, May 4 — Iraq took over the base on Monday.\n\n"
+            "A spokesman for the Joint Command, Major General Ali Hassan, praised the Spanish troops for their work.",
+            "Ali Hassan",
+            "IRQ",
+        ),
+        # two presidents in one story are of two countries
+        (
+            "JAKARTA, May 4 — Indonesia and Vietnam signed a fisheries pact on Monday.\n\n"
+            "Vietnamese President Tran Van Minh held talks with President Budi Santoso at the palace.",
+            "Budi Santoso",
+            "IDN",
+        ),
+        # a spokesman speaks for the state body named just before, not for the last country named
+        (
+            "Moldova's interior ministry denied the report, blaming Russian border guards for the incident. "
+            '"Our officers acted lawfully," spokesman Ion Rusu said.',
+            "Ion Rusu",
+            "MDA",
+        ),
+        # the speaker's own quoted words name his country when nothing else does
+        (
+            '"Finland wants good relations with its neighbour," Foreign Minister Pekka Virtanen said.',
+            "Pekka Virtanen",
+            "FIN",
+        ),
+    ],
+)
+def test_context_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:
+    assert _country(index(text), name) == country
+
+
+def test_a_place_where_the_clause_happens_is_still_a_cue(index: Callable[[str], MentionIndex]) -> None:
+    assert _country(index("Jane Roe was born in Lima in 1950."), "Jane Roe") == "PER"
+
+
+def test_quote_ids(index: Callable[[str], MentionIndex]) -> None:
+    ix = index('He said "we will go" and then “they stayed”.\n\n"A new paragraph ends every quotation')
+    inside = [ix.toks[i].text for i, q in enumerate(quote_ids(ix)) if q >= 0]
+    assert inside == ["we", "will", "go", "they", "stayed", "A", "new", "paragraph", "ends", "every", "quotation"]
