@@ -71,6 +71,13 @@ def _country(ix: MentionIndex, name: str) -> str | None:
             "Ion Rusu",
             "MDA",
         ),
+        # a relative clause that says what the person heads
+        (
+            "Togo protested. Ama Mensah, who currently heads the Ghanaian electoral commission, said the vote in "
+            "Togo was fair.",
+            "Ama Mensah",
+            "GHA",
+        ),
         # the speaker's own quoted words name his country when nothing else does
         (
             '"Finland wants good relations with its neighbour," Foreign Minister Pekka Virtanen said.',

@@ -73,6 +73,12 @@ def test_compound_before(index: Callable[[str], MentionIndex], text: str, name: 
             "Armenian opposition activist",
         ),
         ("In Paris, Jean Roux said no.", "Jean Roux", None),
+        # lower-case words of the body a title is of
+        (
+            "A spokeswoman for Nigeria's foreign ministry, Amina Bello, spoke.",
+            "Amina Bello",
+            "spokeswoman for Nigeria's foreign ministry",
+        ),
     ],
 )
 def test_apposition_before(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:

@@ -6,6 +6,8 @@ cues around a mention can be the person's, and the cues that are the person's by
 
 - :func:`possessive_country`: a country's possessive right before the name is the person's country
   ("Ruritania's Jane Roe said", as "Ruritania's foreign minister Jane Roe" is through the role);
+- :func:`relative_country`: a relative clause that gives the office ("X, who heads Ruritania's electoral
+  commission", "X, who is Ruritania's envoy") names the person's country;
 - :func:`second_role_country`: a title before the name that names no country ("Colonel Jane Roe") and one
   after it that does ("..., a spokeswoman for the Ruritanian army") — the second gives the country;
 - :func:`foreign_cues`: cues that are never the person's — words inside a quotation the person is not
@@ -37,6 +39,7 @@ __all__ = [
     "foreign_cues",
     "possessive_country",
     "quote_ids",
+    "relative_country",
     "second_role_country",
 ]
 
@@ -63,6 +66,9 @@ _BODIES = frozenset(
 # [his Ruritanian counterpart]", "X said [Ruritanian troops crossed]"), not where it happens ("born in London").
 _ACTED_ON = frozenset({"dobj", "dative", "ccomp", "iobj"})
 _TOWARDS = frozenset({"with", "to", "against", "toward", "towards"})
+# Verbs of a relative clause that say what a person heads or is ("who heads", "who serves as").
+_HEADING = frozenset({"head", "lead", "chair", "run", "direct", "command", "represent", "serve", "be", "preside"})
+_RELATIVE_WORDS = 10  # tokens of a relative clause searched for the country
 _BODY_SENTENCES = 3  # earlier sentences searched for the body a role-holder speaks for
 # Title groups whose holders speak for a body rather than hold an office of their own ("spokesman X").
 _BODY_VOICES = frozenset({"spokesperson", "official"})
@@ -97,6 +103,29 @@ def possessive_country(ix: MentionIndex, start: int) -> str | None:
     q = ix.prev(mark)
     span = ix.country_at.get(q) if q >= 0 else None
     return span.iso3 if span is not None and span.end == mark else None
+
+
+def relative_country(ix: MentionIndex, end: int) -> str | None:
+    """ "X, who heads Ruritania's electoral commission": the country in a relative clause right after the
+    name whose verb says what the person heads or is (not "who is visiting Ruritania")."""
+    toks = ix.toks
+    comma = ix.next(end - 1)
+    who = ix.next(comma) if comma >= 0 and toks[comma].text == "," else -1
+    verb = ix.next(who) if who >= 0 and toks[who].lower_ == "who" else -1
+    while verb >= 0 and toks[verb].pos_ == "ADV":  # "who currently heads"
+        verb = ix.next(verb)
+    if verb < 0 or toks[verb].lemma_.lower() not in _HEADING:
+        return None
+    p = ix.next(verb)
+    if p >= 0 and toks[p].pos_ == "VERB":
+        return None  # "who is visiting Ruritania": an act, not an office
+    steps = 0
+    while p >= 0 and steps < _RELATIVE_WORDS and toks[p].text not in (",", ".", ";"):
+        span = ix.country_at.get(p)
+        if span is not None and not ix.patron(span):
+            return span.iso3
+        p, steps = ix.next(p), steps + 1
+    return None
 
 
 def second_role_country(ix: MentionIndex, role: RoleInfo, other: RoleInfo | None) -> str | None:

@@ -56,6 +56,7 @@ from newsgraph.extract.mentions.person_context import (
     context_country,
     possessive_country,
     quote_ids,
+    relative_country,
     second_role_country,
 )
 from newsgraph.extract.mentions.roles import (
@@ -432,7 +433,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
                 mention.country = second_role_country(ix, role, after)
         owner.update((i, len(out)) for i in range(start, end))
         _of_after(ix, mention, orgs)
-        mention.country = mention.country or possessive_country(ix, start)
+        mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)
         out.append(mention)
     _respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)

@@ -174,6 +174,7 @@ def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
         return None
     p = ix.prev(comma)
     steps = 0
+    lower_budget = 2  # "a spokeswoman for Ruritania's foreign ministry, X"
     while p >= 0 and steps < _MAX_TAIL:
         if p in ix.titles_ending:
             t_start, title = ix.titles_ending[p]
@@ -183,8 +184,11 @@ def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
         tok = doc[p]
         if ix.ent_label(p) == "PERSON":
             return None
+        lower = tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and lower_budget > 0
+        lower_budget -= int(lower)
         ok = (
-            _role_part(ix, p)
+            lower
+            or _role_part(ix, p)
             or tok.lower_ in _ROLE_JOINERS
             or tok.lower_ in DETERMINERS
             or tok.lower_ == "and"
