@@ -15,6 +15,7 @@ from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import sector_of
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import org_word_sector
+from newsgraph.lexicon.names import is_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,6 +56,15 @@ def clausal_of(prep: Token) -> bool:
     return any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.pos_ == "VERB") for c in prep.children)
 
 
+def _lone_country_name(tok: Token) -> bool:
+    """A one-word entity that is a country's own name, not a first name ("Madagascar", not "Chad")."""
+    ent = ent_of(tok)
+    return (
+        ent is not None and len(ent) == 1 and country_code(tok.text) is not None and tok.pos_ == "PROPN"
+        and not is_first_name(tok.text)
+    )  # fmt: skip
+
+
 def token_country(tok: Token) -> str | None:
     """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
     if tok.ent_type_ == "PERSON" and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS"):
@@ -65,6 +75,8 @@ def token_country(tok: Token) -> str | None:
     place = capital_country(tok.text) or country_code(tok.text) if tok.ent_type_ == "PERSON" else None
     if place and _beside_place(tok):
         return place
+    if place and _lone_country_name(tok):
+        return place  # "Madagascar" tagged PERSON: a country's name alone is no person's (unless a first name)
     if tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
         hit = sector_of(tok.lower_) if tok.text[:1].isupper() else None
         return hit.country if hit else None

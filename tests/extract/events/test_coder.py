@@ -1453,3 +1453,23 @@ def test_warning_of_a_war_to_come_is_no_threat(parse) -> None:
 )
 def test_protest_notes_torching_pot_banging_bussing_and_pulling_out(parse, text: str, expected: tuple) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act aimed at "each other": each side at the other, a modifier before a name kept apart from it
+        (
+            "The Fursan Brigade and the rival Sumood Battalion shelled each other's positions in Tripoli.",
+            {
+                ("ASSAULT", "Fursan Brigade", "rival Sumood Battalion"),
+                ("ASSAULT", "rival Sumood Battalion", "Fursan Brigade"),
+            },
+        ),
+        # a protest lodged with a government accuses it
+        ("Japan lodged a strong protest with Beijing on Friday.", {("ACCUSE", "Japan", "Beijing")}),
+    ],
+)
+def test_reciprocal_and_lodged(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
+    found = {(e.type, e.actor, e.target) for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+    assert expected <= found

@@ -45,3 +45,20 @@ def test_two_sides_are_the_two_countries_a_story_names_most() -> None:
     assert {("AGREE", "ITA", "ETH"), ("AGREE", "ETH", "ITA")} <= found
     aisle = parse_one("He came under scrutiny from both sides of the aisle.")
     assert not two_sides(next(t for t in aisle if t.text == "sides"))
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "local"),
+    [
+        ("International donors pledged money on Thursday.", "donors", False),
+        ("Western diplomats met on Thursday.", "diplomats", False),
+        ("Donors pledged money on Thursday.", "Donors", False),
+        ("Activists rallied on Thursday.", "Activists", True),
+    ],
+)
+def test_groups_from_abroad_are_not_local(parse, text: str, head: str, local: bool) -> None:
+    from newsgraph.lexicon.events import sector_of
+
+    tok = next(t for t in parse(text) if t.text == head)
+    hit = sector_of(tok.lemma_.lower())
+    assert local_group(tok, hit.sector if hit else None) is local

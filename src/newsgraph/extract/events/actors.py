@@ -212,7 +212,7 @@ class DocContext:
             for tok in sent:
                 if tok.dep_ in SUBJ:
                     subjects_here.append(tok.i)
-                if tok.ent_type_ in ("GPE", "NORP"):
+                if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
                     code = token_country(tok)
                     if code:
                         counts[code] = counts.get(code, 0) + 1

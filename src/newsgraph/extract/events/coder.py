@@ -239,6 +239,8 @@ def _sentence_events(
         if len(actors) == 1 and ctx.pair and actors[0].head >= 0 and two_sides(ctx.doc[actors[0].head]):
             # "the two countries signed agreements": the two the story names most, each with the other
             actors = [replace(actors[0], country=code, inferred=True) for code in ctx.pair]
+        if len(actors) > 1 and _reciprocal(cand):  # "X and Y shelled each other's positions"
+            mutual, targets = True, []
         bare = not any(t.entity_like for t in targets)  # "agreed to share intelligence": no side as target
         if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
@@ -328,6 +330,18 @@ def _answered(target: Actor, actor: Actor, ctx: DocContext, memory: EventMemory)
     if target.country is not None or target.named or target.head < 0:
         return target
     return memory.answered_act(ctx.doc[target.head], actor) or target
+
+
+def _reciprocal(cand: Candidate) -> bool:
+    """The act is aimed at "each other" or "one another": each actor at the others."""
+    for tok in cand.clause.subtree:
+        if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+            return True
+        if tok.lower_ == "other" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "each":
+            return True
+        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
+            return True
+    return False
 
 
 def _located(cand: Candidate, ctx: DocContext) -> Actor | None:
@@ -516,9 +530,13 @@ def _named(label: str | None) -> str | None:
     """A side's name when it is one ("Ana Lima", "Jorge Paz"): two persons or bodies of one country
     in a sentence are two events; "one million people" and "protesters", or "Representatives" before their
     names, are one side (None)."""
-    if not label or not all(w[:1].isupper() for w in label.split()):
+    words = label.split() if label else []
+    while words and not words[0][:1].isupper():
+        words = words[1:]  # "the rival Sumood Battalion": the name after its modifiers
+    if not words or not all(w[:1].isupper() for w in words):
         return None
-    last = label.split()[-1]
+    label = " ".join(words)
+    last = words[-1]
     common = {last.lower(), last.lower().removesuffix("s")}
     if country_code(last) or common & actor_nouns() or any(sector_of(w) for w in common):
         return None  # "Swedes", "Representatives", "King": what the side is, not its name

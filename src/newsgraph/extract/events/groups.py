@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
+_ABROAD = frozenset({"international", "global", "multilateral", "overseas", "western", "world"})
+_FOREIGN_HEADS = frozenset({"donor", "lender", "creditor"})  # who gives to a country is of others
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV", "REB"})
 
 
@@ -23,6 +25,8 @@ def local_group(head: Token, sector: str | None) -> bool:
         return False  # a sector of its own place, or people and groups named by what they are ("critics")
     if any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in head.children):
         return False
+    if lemma in _FOREIGN_HEADS or any(c.dep_ == "amod" and c.lower_ in _ABROAD for c in head.children):
+        return False  # "international donors", "Western diplomats", "creditors": not of the story's country
     return not of_international(head)
 
 
