@@ -150,3 +150,23 @@ def test_particles_read_otherwise(parse, text: str, expected: str | None) -> Non
 
     found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words against someone: an office holder's as well as a named person's
+        ("The president assailed the convention as a waste of time.", "ACCUSE"),
+        ("Speakers hammered the president for his response to the pandemic.", "ACCUSE"),
+        # critical of someone
+        ("Mexico's president was critical of the United States.", "ACCUSE"),
+        ("The critical question of funding was left open.", None),
+        # being under investigation
+        ("The mayor is under investigation by federal prosecutors.", "ACCUSE"),
+    ],
+)
+def test_criticism_shapes(parse, text: str, expected: str | None) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found

@@ -205,3 +205,17 @@ def test_denial_answers_the_accusation(parse) -> None:
     )
     found = [(t, a, c) for t, a, _, c in _facts(parse, text)]
     assert ("REJECT", "MEX", "MEX") in found
+
+
+def test_mediation_between_the_story_s_two_sides(parse) -> None:
+    text = (
+        "Armenia and Azerbaijan fought over the border. Armenia said Azerbaijan attacked first. Azerbaijan "
+        "blamed Armenia. Russia brokered a cease-fire agreement on Friday."
+    )
+    found = {(t, a, c) for t, a, _, c in _facts(parse, text) if t == "CONSULT"}
+    assert found == {("CONSULT", "RUS", "ARM"), ("CONSULT", "RUS", "AZE")}
+
+
+def test_no_mediation_sides_when_the_mediator_is_one_of_them(parse) -> None:
+    text = "Armenia and Azerbaijan fought over the border. Armenia blamed Azerbaijan. Armenia brokered a deal."
+    assert not [f for f in _facts(parse, text) if f[0] == "CONSULT" and f[3] in ("ARM", "AZE") and f[1] == "ARM"]

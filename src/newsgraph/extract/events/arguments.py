@@ -24,6 +24,7 @@ from newsgraph.lexicon.events import (
     strong_valence,
     verb_patterns,
 )
+from newsgraph.lexicon.titles import lookup_title
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -407,13 +408,18 @@ _PRAISING = 0.4  # VADER compound score from which a claim about someone speaks 
 def _verbal(clause: Token) -> bool:
     """A named person, or a political camp ("Democrats", "Republicans": a group name of no country), acting
     on a person or on something abstract (no name, no place, no group)."""
-    if not any(t.ent_type_ == "PERSON" or _camp(t) for t in subjects(clause)):
+    if not any(t.ent_type_ == "PERSON" or _camp(t) or _titled(t) for t in subjects(clause)):
         return False
     objs = objects(clause)
     return bool(objs) and all(
         o.ent_type_ == "PERSON" or (not o.ent_type_ and o.pos_ == "NOUN" and sector_of(o.lemma_.lower()) is None)
         for o in objs
     )
+
+
+def _titled(tok: Token) -> bool:
+    """A person named by an office ("the president", "the opposition leader"): words, not force."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and lookup_title((tok.lower_,)) is not None
 
 
 def _camp(tok: Token) -> bool:

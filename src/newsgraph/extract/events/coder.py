@@ -63,22 +63,20 @@ from newsgraph.extract.events.completion import (
     advised,
     bereaved_target,
     deployed_forces,
-    donor_recipient,
     generic_issue,
-    home_target,
     intended_type,
-    located_target,
+    located_side,
+    mediated_sides,
     place_target,
     public_target,
-    purpose_target,
     refused_type,
     text_target,
     unknown_attacker,
 )
-from newsgraph.extract.events.groups import two_sides
+from newsgraph.extract.events.groups import reciprocal, two_sides
 from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
-from newsgraph.extract.events.memory import EventMemory, is_definite
+from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
@@ -239,7 +237,7 @@ def _sentence_events(
         if len(actors) == 1 and ctx.pair and actors[0].head >= 0 and two_sides(ctx.doc[actors[0].head]):
             # "the two countries signed agreements": the two the story names most, each with the other
             actors = [replace(actors[0], country=code, inferred=True) for code in ctx.pair]
-        if len(actors) > 1 and _reciprocal(cand):  # "X and Y shelled each other's positions"
+        if len(actors) > 1 and reciprocal(cand.clause):  # "X and Y shelled each other's positions"
             mutual, targets = True, []
         bare = not any(t.entity_like for t in targets)  # "agreed to share intelligence": no side as target
         if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
@@ -250,7 +248,7 @@ def _sentence_events(
                 pairs.insert(0, (actors[0], actors[1]))
             elif cand.mode is None and "multilateral" in ptype.modes:
                 cand.mode = "multilateral"
-        if not targets and (located := _located(cand, ctx)):
+        if not targets and (located := located_side(cand, ctx)):
             targets = [located]  # "an attack on oil facilities in Saudi Arabia"
         actors = actors or deployed_forces(cand, ctx)  # "peacekeepers were deployed": their side deploys them
         if not actors and targets:
@@ -271,7 +269,8 @@ def _sentence_events(
             ptype = plover_types()[cand.type]
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")
-        targets = [_answered(t, actors[0], ctx, memory) for t in targets]
+        targets = [answered_target(t, actors[0], ctx, memory) for t in targets]
+        targets = mediated_sides(cand, actors[0], targets, ctx) or targets  # "Russia brokered a truce"
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
@@ -279,7 +278,7 @@ def _sentence_events(
             public = public_target(cand, actors[0]) or bereaved_target(cand, actors[0], ctx.dominant)
             targets = [public] if public is not None else []
         if not targets and (found := text_target(cand)) is not None:
-            found = _answered(found, actors[0], ctx, memory)  # "rejected the criticism": who criticised
+            found = answered_target(found, actors[0], ctx, memory)  # "rejected the criticism": who criticised
             if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
@@ -323,30 +322,6 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
-
-
-def _answered(target: Actor, actor: Actor, ctx: DocContext, memory: EventMemory) -> Actor:
-    """A target that is someone's act named without its owner ("the decision"), as the side that did it."""
-    if target.country is not None or target.named or target.head < 0:
-        return target
-    return memory.answered_act(ctx.doc[target.head], actor) or target
-
-
-def _reciprocal(cand: Candidate) -> bool:
-    """The act is aimed at "each other" or "one another": each actor at the others."""
-    for tok in cand.clause.subtree:
-        if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
-            return True
-        if tok.lower_ == "other" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "each":
-            return True
-        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
-            return True
-    return False
-
-
-def _located(cand: Candidate, ctx: DocContext) -> Actor | None:
-    """A target from the event's place, its purpose or the story's recipient of aid."""
-    return located_target(cand) or home_target(cand, ctx) or purpose_target(cand, ctx) or donor_recipient(cand, ctx)
 
 
 def _protest_aim(cand: Candidate, cands: list[Candidate]) -> bool:

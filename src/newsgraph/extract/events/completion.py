@@ -38,8 +38,20 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.memory import EventMemory
 
 __all__ = [
-    "UNKNOWN_ATTACKER", "attack_subjects", "bereaved_target", "donor_recipient", "generic_issue", "home_target",
-    "intended_type", "located_target", "place_target", "public_target", "purpose_target", "text_target",
+    "UNKNOWN_ATTACKER",
+    "attack_subjects",
+    "bereaved_target",
+    "donor_recipient",
+    "generic_issue",
+    "home_target",
+    "intended_type",
+    "located_side",
+    "located_target",
+    "mediated_sides",
+    "place_target",
+    "public_target",
+    "purpose_target",
+    "text_target",
     "unknown_attacker",
 ]  # fmt: skip
 
@@ -375,3 +387,25 @@ def deployed_forces(cand: Candidate, ctx: DocContext) -> list[Actor]:
     actors = [a for h in moved for a in ctx.actors(h)]
     # the trigger's row named the forces ("troops", "peacekeepers", "riot police"): those of a known country act
     return [replace(a, agentive=True) for a in actors if a.country is not None and not a.inferred]
+
+
+def located_side(cand: Candidate, ctx: DocContext) -> Actor | None:
+    """A target from the event's place, its purpose or the story's recipient of aid."""
+    return located_target(cand) or home_target(cand, ctx) or purpose_target(cand, ctx) or donor_recipient(cand, ctx)
+
+
+def mediated_sides(cand: Candidate, actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
+    """The sides a mediation brings together when the sentence names none ("Russia brokered a cease-fire
+    agreement"): the two countries the story names most, when the mediator is neither of them."""
+    if cand.type != "CONSULT" or cand.mode != "third-party" or any(t.entity_like for t in targets):
+        return []
+    if ctx.pair is None or actor.country in ctx.pair or not cand.modality.is_fact:
+        return []
+    if actor.country is None and actor.sector != "IGO":
+        return []  # a mediator of no known side (a body of nations, a country's envoy) mediates here
+    trigger = cand.trigger[0]
+    return [
+        Actor(country_name(code) or code, None, code, None, trigger.idx, trigger.idx + len(trigger), -1,
+              named=True, agentive=True, inferred=True)
+        for code in ctx.pair
+    ]  # fmt: skip

@@ -62,3 +62,15 @@ def two_sides(head: Token) -> bool:
     if any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in head.children):
         return True
     return any(two_sides(o) for o in of)
+
+
+def reciprocal(clause: Token) -> bool:
+    """The act of ``clause`` is aimed at "each other" or "one another": each actor at the others."""
+    for tok in clause.subtree:
+        if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+            return True
+        if tok.lower_ == "other" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "each":
+            return True
+        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
+            return True
+    return False

@@ -32,9 +32,9 @@ from newsgraph.lexicon.events import act_types, anaphor_types
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from newsgraph.extract.events.actors import Actor
+    from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["EventMemory", "Told", "is_definite"]
+__all__ = ["EventMemory", "Told", "answered_target", "is_definite"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
@@ -177,3 +177,10 @@ class EventMemory:
             ):
                 return told.actor
         return None
+
+
+def answered_target(target: Actor, actor: Actor, ctx: DocContext, memory: EventMemory) -> Actor:
+    """A target that is someone's act named without its owner ("the decision"), as the side that did it."""
+    if target.country is not None or target.named or target.head < 0:
+        return target
+    return memory.answered_act(ctx.doc[target.head], actor) or target
