@@ -69,7 +69,7 @@ def test_actor_codes() -> None:
 
 
 def _with_rows(monkeypatch: pytest.MonkeyPatch, rows: list[dict[str, str]]) -> None:
-    monkeypatch.setattr(actors, "read_table", lambda name: tuple(rows))
+    monkeypatch.setattr(actors, "read_table", lambda name: tuple(rows) if name == actors.OFFICES else ())
     actors.office_terms_by_key.cache_clear()
 
 
@@ -133,3 +133,27 @@ def test_no_nationality_before_the_first_term_or_for_a_shared_name() -> None:
     assert nationality_on("Nancy Pelosi", "1950") is None  # her first listed term starts in 1958
     assert nationality_on("Abdullah", "2019") is None
     assert nationality_on("Nobody Atall", "2019") is None
+
+
+def test_office_holders_since_2017_are_read_beside_the_compiled_table() -> None:
+    # heads of government the PETRARCH2 table (which ends about 2016) does not list
+    term = office_on("Abiy Ahmed", "2021-06-01")
+    assert term is not None and (term.country, term.sector) == ("ETH", "GOV")
+    assert term.why() == "country from the office holders since 2017 (prime minister): ETH GOV, valid 2018-04-02 – open"
+    assert nationality_on("Giuseppe Conte", "2026-03-01") == "ITA"  # out of office: still Italian
+    assert office_on("Volodymyr Zelenskyy", "2023") is not None  # an alias
+    # an international body's official has no country while in that office
+    term = office_on("António Guterres", "2021-06-01")
+    assert term is not None and term.country is None and term.sector == "IGO"
+
+
+def test_recent_rows_are_checked_like_the_compiled_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        actors, "read_table", lambda name: ({**OK, "country": "QQQ"},) if name == actors.RECENT_OFFICES else ()
+    )
+    actors.office_terms_by_key.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"office_holders_recent\.tsv: row 1 \(a b\): unknown country"):
+            actors.office_terms_by_key()
+    finally:
+        actors.office_terms_by_key.cache_clear()

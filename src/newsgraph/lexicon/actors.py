@@ -1,11 +1,12 @@
 """Dated office holders (``office_holders.tsv``) and international / non-state bodies (``actor_codes.tsv``).
 
 Both tables are compiled from the PETRARCH2 Phoenix actor dictionaries by
-``scripts/compile_lexicons.py`` (never edited by hand). An office holder is a person with one row
-per role and period ("vladimir putin", RUS, GOV, from 2008-05-08); :func:`office_on` gives the
-person's country and sector on an article's date, so that a head of state named by surname alone
-can be placed when the text does not say. An actor code is a body with its CAMEO code, sector and
-country ("hamas" → PSEREBHMS, REB, PSE).
+``scripts/compile_lexicons.py`` (never edited by hand); ``office_holders_recent.tsv`` adds, by hand,
+the office holders since 2017 that the compiled table (which ends about 2016) lacks. An office
+holder is a person with one row per role and period ("vladimir putin", RUS, GOV, from 2008-05-08);
+:func:`office_on` gives the person's country and sector on an article's date, so that a head of
+state named by surname alone can be placed when the text does not say. An actor code is a body
+with its CAMEO code, sector and country ("hamas" → PSEREBHMS, REB, PSE).
 
 Names are matched by their key: case, accents and punctuation do not count ("Erdoğan" =
 "erdogan", "Ki-moon" = "ki moon", "V. Putin" = "v putin"), nor a leading "the".
@@ -25,6 +26,8 @@ from newsgraph.lexicon.events import SECTORS
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 OFFICES = "office_holders.tsv"
+# Office holders since 2017, written by hand (the compiled table ends about 2016): read beside OFFICES.
+RECENT_OFFICES = "office_holders_recent.tsv"
 ACTORS = "actor_codes.tsv"
 # States that no longer exist, under their ISO 3166-3 code (countries.tsv lists today's).
 HISTORIC_COUNTRIES = {"CSK": "Czechoslovakia", "DDR": "East Germany", "SCG": "Serbia and Montenegro",
@@ -52,6 +55,8 @@ class OfficeTerm:
         """Provenance for ``--why`` and the entity page."""
         who = " ".join(p for p in (self.country or "international body", self.sector or self.role) if p)
         when = f"valid {self.start or '…'} – {self.end or 'open'}" if self.dated else "undated"
+        if self.source.startswith("hand:"):
+            return f"country from the office holders since 2017 ({self.source[5:].strip()}): {who}, {when}"
         return f"country from the office-holder table (PETRARCH2 Phoenix): {who}, {when}"
 
 
@@ -98,15 +103,16 @@ def _aliases(cell: str) -> tuple[str, ...]:
 def office_terms_by_key() -> dict[str, tuple[OfficeTerm, ...]]:
     """Every office term, keyed by the name key of the person's name and of each alias."""
     index: dict[str, list[OfficeTerm]] = defaultdict(list)
-    for lineno, row in enumerate(read_table(OFFICES), 1):
-        country, sector, start, end = _check(OFFICES, lineno, row)
-        if not _ROLE.match(row["role"]):
-            raise LexiconError(f"{OFFICES}: row {lineno} ({row['name']}): role {row['role']!r} is not CAMEO letters")
-        term = OfficeTerm(
-            row["name"], _aliases(row["aliases"]), country, sector, row["role"], start, end, row["source"]
-        )
-        for key in dict.fromkeys(entity_key(n) for n in (term.name, *term.aliases)):
-            index[key].append(term)
+    for table in (OFFICES, RECENT_OFFICES):
+        for lineno, row in enumerate(read_table(table), 1):
+            country, sector, start, end = _check(table, lineno, row)
+            if not _ROLE.match(row["role"]):
+                raise LexiconError(f"{table}: row {lineno} ({row['name']}): role {row['role']!r} is not CAMEO letters")
+            term = OfficeTerm(
+                row["name"], _aliases(row["aliases"]), country, sector, row["role"], start, end, row["source"]
+            )
+            for key in dict.fromkeys(entity_key(n) for n in (term.name, *term.aliases)):
+                index[key].append(term)
     return {k: tuple(v) for k, v in index.items()}
 
 

@@ -242,3 +242,18 @@ def test_a_title_without_a_country_is_of_the_persons_country_not_of_a_place_near
     )
     persons = {p.name: p for p in extract_mentions(parse_one(text), "d1").persons}
     assert persons["John Roe"].country == "USA"
+
+
+def test_an_international_officials_country_is_none_while_in_office(index: Callable[[str], MentionIndex]) -> None:
+    # no country from the context for a person the office-holder table has in an international body's office
+    ix = index("Chile and Peru voted no. Secretary-General António Guterres took note of the vote.")
+    groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
+    found = {g.name: group_attributes(g, "2021-06-01")[1] for g in groups}
+    assert found == {"António Guterres": None}
+
+
+def test_a_leader_the_recent_office_holders_list_is_of_that_country(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Vietnam's leader held talks with President Joko Widodo in Hanoi.")
+    groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
+    found = {g.name: group_attributes(g, "2021-06-01")[1] for g in groups}
+    assert found == {"Joko Widodo": "IDN"}

@@ -534,6 +534,9 @@ def group_attributes(
     role = next((m.role for m in group.mentions if m.role is not None), None)
     country = group_evidence_country(group, published)
     international = any(m.role is not None and m.role.international for m in group.mentions)
+    if country is None and published and " " in group.name:  # an international body's official on that date
+        term = office_on(group.name, published)
+        international = international or (term is not None and term.country is None)
     if country is None and not international:
         first = next((m for m in group.mentions if m.fallback_country or m.fallback_is_main), None)
         if first is not None:
