@@ -170,3 +170,16 @@ def test_criticism_shapes(parse, text: str, expected: str | None) -> None:
 
     found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "polarity"),
+    [
+        # a characterization of someone's act judges its doer, with the published sentiment lexicon
+        ("The senator referred to the riots as acts of domestic terror.", "referred", "negative"),
+        # a thing that is no act is judged by the hand-written list only
+        ("The minister called the weather awful.", "called", None),
+    ],
+)
+def test_characterization_of_an_act(parse, text: str, verb: str, polarity: str | None) -> None:
+    assert evaluation_of(_tok(parse(text), verb)) == polarity

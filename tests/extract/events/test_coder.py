@@ -1473,3 +1473,14 @@ def test_protest_notes_torching_pot_banging_bussing_and_pulling_out(parse, text:
 def test_reciprocal_and_lodged(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
     found = {(e.type, e.actor, e.target) for e in _events(parse, text) if not (e.negated or e.hypothetical)}
     assert expected <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The opposition said the election was rigged by the ruling party.", "ACCUSE"),
+        ("The minister said the journalists were spreading lies.", "ACCUSE"),
+    ],
+)
+def test_said_wrongdoing_is_an_allegation(parse, text: str, expected: str) -> None:
+    assert expected in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}

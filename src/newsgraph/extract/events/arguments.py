@@ -17,7 +17,9 @@ from newsgraph.extract.values.tone import compound_score
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import (
     VerbPattern,
+    act_types,
     actor_nouns,
+    anaphor_types,
     evaluation,
     light_verbs,
     sector_of,
@@ -128,7 +130,16 @@ def _characterizes_someone(clause: Token) -> bool:
     Smith a liar") or, for "refer to X as Y", the object of "to"."""
     heads = [c for c in clause.children if c.dep_ == "dobj"]
     heads += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for o in pobjs(c)]
-    return bool(heads) and all(characterizes(h) for h in heads)
+    return bool(heads) and all(characterizes(h) or _someones_act(h) for h in heads)
+
+
+def _someones_act(head: Token) -> bool:
+    """An act or an event someone did ("called the arrest a blow to pluralism", "described the speech as a
+    show"): judging it judges its doer."""
+    low = head.lemma_.lower()
+    return head.pos_ == "NOUN" and (
+        act_types(low) is not None or bool(anaphor_types(low)) or noun_pattern(head) is not None
+    )
 
 
 def characterizes(head: Token) -> bool:
