@@ -36,7 +36,7 @@ POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
-_CONTEXT_KINDS = frozenset({"anaphor", "act", "place", "negative", "positive"})
+_CONTEXT_KINDS = frozenset({"anaphor", "act", "reprisal", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
     {
         "negation",
@@ -388,6 +388,11 @@ def act_types(noun: str) -> tuple[str, ...] | None:
     """For a noun naming someone's act or words without saying whose ("the decision", "the criticism"): the
     PLOVER types of the earlier event it answers, () for any type; None for other nouns."""
     return _event_context()["act"].get(noun.lower())
+
+
+def is_reprisal_word(word: str) -> bool:
+    """A word that makes a warning of what will come a threat ("would respond", "further measures")."""
+    return word.lower() in _event_context()["reprisal"]
 
 
 def is_place_noun(noun: str) -> bool:

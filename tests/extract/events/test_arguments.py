@@ -183,3 +183,21 @@ def test_criticism_shapes(parse, text: str, expected: str | None) -> None:
 )
 def test_characterization_of_an_act(parse, text: str, verb: str, polarity: str | None) -> None:
     assert evaluation_of(_tok(parse(text), verb)) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning that a reprisal will come is a threat
+        ("Pyongyang's envoy warned that Pyongyang would take corresponding measures.", "THREATEN"),
+        ("The bloc warned that further measures against those responsible could follow.", "THREATEN"),
+        # a warning about a response to something else, or one negated, is none
+        ("The minister warned that the response to the pandemic would take years.", None),
+        ("Doctors warned that the measures would not be enough.", None),
+    ],
+)
+def test_warning_of_a_reprisal(parse, text: str, expected: str | None) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found

@@ -21,6 +21,7 @@ from newsgraph.lexicon.events import (
     actor_nouns,
     anaphor_types,
     evaluation,
+    is_reprisal_word,
     light_verbs,
     sector_of,
     strong_valence,
@@ -375,10 +376,32 @@ def _comp_future(clause: Token, types: frozenset[str]) -> bool:
             for p in rows
         ):
             return True
+        if _reprisal(comp):
+            return True  # "warned that Russia would respond", "that further measures could follow"
         for noun in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
             pat = noun_pattern(noun)
             if pat is not None and pat.type in types:
                 return True
+    return False
+
+
+def _reprisal(verb: Token) -> bool:
+    """A clause of a reprisal: its verb ("would respond", "reserves the right to respond in kind") or its
+    subject or object, a reprisal on its own ("further measures could follow"; not "the response to the
+    pandemic would take years")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "warned that the measures would not be enough"
+    if is_reprisal_word(verb.lemma_):
+        return True
+    copula = verb.lemma_ == "be"
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "acl") and is_reprisal_word(c.lemma_):
+            return True
+        topic = any(p.dep_ == "prep" and p.lower_ in ("to", "of", "for", "on") for p in c.children)
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and is_reprisal_word(c.lemma_) and not (topic or copula):
+            return True
+        if c.dep_ == "dobj" and any(x.dep_ == "acl" and is_reprisal_word(x.lemma_) for x in c.children):
+            return True  # "reserves the right to respond"
     return False
 
 
