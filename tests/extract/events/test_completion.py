@@ -219,3 +219,21 @@ def test_mediation_between_the_story_s_two_sides(parse) -> None:
 def test_no_mediation_sides_when_the_mediator_is_one_of_them(parse) -> None:
     text = "Armenia and Azerbaijan fought over the border. Armenia blamed Azerbaijan. Armenia brokered a deal."
     assert not [f for f in _facts(parse, text) if f[0] == "CONSULT" and f[3] in ("ARM", "AZE") and f[1] == "ARM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # emergency help by an identifiable responder is AID to the people helped (docs/annotating.md)
+        ("Emergency crews have evacuated more than 4,800 people from 31 villages.", "AID"),
+        ("Rescuers extracted the trapped passengers from the bus.", "AID"),
+        ("Five crew members were rescued by the coast guard on Monday.", "AID"),
+        ("Medics treated injured people at the scene in Lima.", "AID"),
+        # a transfer to hospital with no one named doing it, or a matter treated, is no help given
+        ("Sirhan was transported to an outside hospital for medical care.", None),
+        ("The minister said the government would treat the matter seriously.", None),
+    ],
+)
+def test_emergency_help(parse, text: str, expected: str | None) -> None:
+    found = [t for t, _, _, _ in _facts(parse, text)]
+    assert (expected in found) if expected else "AID" not in found

@@ -137,8 +137,8 @@ def located_target(cand: Candidate) -> Actor | None:
 def home_target(cand: Candidate, ctx: DocContext) -> Actor | None:
     """A forceful event's target that names no country and no place, given the country of the latest place
     of its paragraph, else of a story about one country ("three people were killed in a stabbing")."""
-    if cand.type not in _PLACE_RECIPIENT or not cand.modality.is_fact:
-        return None
+    if (cand.type not in _PLACE_RECIPIENT and cand.mode != "humanitarian") or not cand.modality.is_fact:
+        return None  # an attack's victims or the people rescuers help
     raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
     if raw is None:
         return None
