@@ -85,3 +85,12 @@ def test_a_word_inside_a_name_is_no_issue(parse) -> None:
 def test_no_possessive_is_left_at_the_start_of_a_label(parse) -> None:
     text = "The Parliament of Iraq voted on a resolution on Sunday. Iraq's resolution was welcomed in Tehran."
     assert not issue_label(parse(text)).startswith("'s")
+
+
+def test_a_phrase_with_a_country_or_a_name_is_an_issue_of_its_own(parse) -> None:
+    from newsgraph.extract.stance_issue import names_other
+
+    doc = parse("Greece rejected the Turkish-Libyan border agreement and welcomed the ceasefire.")
+    objects = {t.text: t for t in doc if t.dep_ in ("dobj", "conj") and t.pos_ == "NOUN"}
+    assert names_other(objects["agreement"])
+    assert not names_other(objects["ceasefire"])

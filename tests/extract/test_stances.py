@@ -277,6 +277,21 @@ def test_positions_named_by_nouns(parse, text: str, expected: list[tuple[str, st
         ("Moscow regretted the agreement.", [("RUS", "opposes")]),
         ("The government of Peru objected to the agreement.", [("PER", "opposes")]),
         ("The Dutch government commended the agreement.", [("NLD", "supports")]),
+        # defending and upholding support the issue; lambasting and brushing off oppose it
+        (
+            "Manila imposed new restrictions on palm oil imports. The Philippine trade department defended the "
+            "restrictions.",
+            [("PHL", "supports")],
+        ),
+        (
+            "Mali announced the expulsion of the UN mission. In Paris, the French foreign ministry lambasted the move.",
+            [("FRA", "opposes")],
+        ),
+        # words that point back at what a side said ("that account", "the case")
+        (
+            "Armenia said Azerbaijan broke the ceasefire. Azerbaijan's defence ministry rejected that account.",
+            [("AZE", "opposes")],
+        ),
     ],
 )
 def test_more_position_words(parse, text: str, expected: list[tuple[str, str]]) -> None:
@@ -354,3 +369,23 @@ def test_the_gesture_and_the_draft_point_back_at_the_issue(parse) -> None:
     )
     rows = _rows(parse, text)
     assert ("SOM", "supports") in rows and ("ERI", "opposes") in rows
+
+
+def test_a_generic_issue_noun_is_a_position_on_the_story_s_issue(parse) -> None:
+    # the label is the "offensive" the story names most; "the ceasefire" names no other thing
+    text = (
+        "Khalifa Haftar's offensive on the capital stalled in June. Haftar's offensive had lasted a year. "
+        "Rival militias agreed to a truce on Saturday. "
+        "Turkey welcomed the ceasefire and urged all parties to respect it."
+    )
+    # a government that takes a side is not neutral too
+    assert _rows(parse, text) == [("TUR", "supports")]
+
+
+def test_an_issue_named_by_an_act_of_expulsion_or_deportation(parse) -> None:
+    text = (
+        "Thailand deported 300 Cambodian workers on Tuesday. The deportation followed raids on building sites. "
+        "Cambodia condemned the deportation."
+    )
+    assert issue_label(parse(text)).startswith("deportation")
+    assert _rows(parse, text) == [("KHM", "opposes")]

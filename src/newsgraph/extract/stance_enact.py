@@ -24,7 +24,7 @@ from newsgraph.lexicon.loader import LexiconError, read_table
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Enactment", "enactment_in", "reference_nouns", "same_acts"]
+__all__ = ["Enactment", "enactment_in", "lead_sentences", "reference_nouns", "same_acts"]
 
 ObjectKind = Literal["policy", "affected", "person"]
 _KINDS = frozenset({"policy", "affected", "person"})
@@ -41,6 +41,7 @@ _ANNOUNCED = frozenset(
     | {"rule", "regulation", "mandate", "closure", "suspension", "pardon", "commutation", "embargo", "deal"}
 )
 _CONTROL = frozenset({"vote", "decide", "move", "agree", "plan", "intend", "pledge", "promise", "vow", "begin"})
+_CLAUSE_WORDS = 6  # a lead sentence says something: a map legend or a photo caption is shorter or verbless
 _MAX_WORDS = 10  # a label is a name, not the clause ("government decree banning anyone wearing ...")
 # Verbs that ask another to act ("asked X to waive", "urged X to lift"): their subject wants the act.
 _ASKING = frozenset({"ask", "urge", "call", "press", "request", "demand", "encourage", "tell"})
@@ -148,6 +149,21 @@ def _heads(verb: Token) -> list[Token]:
         members = [o for c in head.children if c.lower_ in _INCLUDING for o in pobjs(c)]
         out.extend(members or conjuncts(head))
     return out
+
+
+def lead_sentences(sents: list[Span], paragraph_of: dict[int, int]) -> list[Span]:
+    """Where news tells the story's action: the first paragraph that says something (a sentence with a
+    verb of its own, not a map legend or a caption), at most its first two sentences; ``paragraph_of`` maps
+    a sentence's first token to its paragraph."""
+    start = next((i for i, sent in enumerate(sents) if _is_clause(sent)), None)
+    if start is None:
+        return []
+    first = paragraph_of.get(sents[start].start, 0)
+    return [sent for sent in sents[start : start + 2] if paragraph_of.get(sent.start, 0) == first]
+
+
+def _is_clause(sent: Span) -> bool:
+    return sent.root.pos_ in ("VERB", "AUX") and sum(not t.is_punct and not t.is_space for t in sent) >= _CLAUSE_WORDS
 
 
 def enactment_in(lead: list[Span], doer: object) -> tuple[Enactment, list[object]] | None:

@@ -28,12 +28,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNSPECIFIED",
+    "generic_issue",
     "issue_label",
     "issue_phrase",
     "label_countries",
     "label_words",
     "named_phrase",
     "names_issue",
+    "names_other",
     "qualified",
 ]
 
@@ -186,6 +188,20 @@ def names_issue(tok: Token, refs: frozenset[str] = frozenset(), label: str | Non
         and not _owned_by_other(t, parties)
         for t in tok.subtree
     )
+
+
+def names_other(tok: Token) -> bool:
+    """A phrase tied to a country or a name of its own ("the Turkish-Libyan border agreement"): an issue of
+    its own, which only the story's issue label may match; "the ceasefire" names nothing else."""
+    _text, country = issue_phrase(tok)
+    return country or any(t.pos_ == "PROPN" for t in tok.subtree)
+
+
+def generic_issue(tok: Token, refs: frozenset[str] = frozenset()) -> bool:
+    """An issue noun (or a word pointing back at the issue) in a phrase that names no other thing: "the
+    ceasefire" is a position on the story's issue whatever its label; "the Turkish-Libyan border agreement"
+    only where it is the label."""
+    return names_issue(tok, refs) and not names_other(tok)
 
 
 def _same_kind(noun: str, kinds: set[str]) -> bool:

@@ -14,7 +14,9 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
   issue, and its doer supports it, as does any other state doing the same act in the document.
 - **position**: a government that supports, backs, condemns, opposes, calls for, dismisses ... an
   issue noun or a word that points back at the issue ("condemned the invasion", "criticised the move")
-  → ``supports`` / ``opposes``; negated or hypothetical clauses give no row. Position nouns too:
+  → ``supports`` / ``opposes``; negated or hypothetical clauses give no row. The noun is the story's
+  issue or a generic issue noun that names no other thing ("welcomed the ceasefire" in a story labelled
+  by the offensive it ends; not "the Turkish-Libyan border agreement" in a pipeline story). Position nouns too:
   "expressed its support", "criticism by the foreign minister".
 - **quote**: an official's quoted statement about the issue that justifies it ("is aimed
   at", "there is no other way") or condemns it ("illegal", "unacceptable") → the
@@ -30,6 +32,9 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
   paragraph, at most two sentences) that a state aims at another country — shows its
   doer (both parties of an agreement) supporting the issue; states that accuse or reject
   that doer oppose it, states that back it support it.
+
+A government has one position on the issue: a ``neutral`` call on all sides gives no row for a
+country that takes a side in the same story, nor does silence.
 
 A stance is a government's position: only actors that speak for a state count
 (:mod:`newsgraph.extract.stance_office`): a country, a capital or metonym, a government body,
@@ -61,8 +66,8 @@ from newsgraph.extract.events.actors import (
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.evidence import sentence_text
-from newsgraph.extract.stance_enact import enactment_in, reference_nouns, same_acts
-from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, named_phrase, names_issue
+from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
+from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, issue_label, named_phrase, names_issue
 from newsgraph.extract.stance_office import speaks_for_country
 from newsgraph.extract.stance_sides import EVEN_HANDED, even_handed, undoing_call
 from newsgraph.extract.tokens import token_records
@@ -84,6 +89,8 @@ __all__ = ["Positions", "extract_positions", "extract_stances", "issue_label"]
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
 _NO_WORDS = frozenset({"no", "lack"})
 _SILENT = "no official statement"
+_NEUTRAL = "neutral"
+_SIDES = frozenset({"supports", "opposes"})
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset("“«„")
 _QUOTE_MARKS = frozenset('"“”«»„')
@@ -100,7 +107,6 @@ _EVENT_POSITIONS = {
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
 _REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
 _MUTUAL = frozenset({"AGREE"})
-_CLAUSE_WORDS = 6  # a lead sentence says something: a map legend or a photo caption is shorter or verbless
 # Nouns that name a position (PLOVER SUPPORT / ACCUSE) and the verbs that express one ("voiced its support").
 _NOUN_POSITIONS = {"support": "supports", "backing": "supports", "criticism": "opposes", "condemnation": "opposes"}
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
@@ -198,7 +204,8 @@ def _cue_rows(
             if cue.kind == "position":  # its object, or its preposition's ("called for", "spoke against")
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
-                named = [o for o in objs if names_issue(o, refs, issue)]
+                # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
+                named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
                 if not named:
                     continue
                 if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
@@ -471,20 +478,6 @@ class _Reader:
         return _enacting_actors(head, self.ctx)
 
 
-def _lead(ctx: DocContext) -> list[Span]:
-    """Where news tells the story's action: the first paragraph that says something (a sentence with a
-    verb of its own, not a map legend or a caption), at most its first two sentences."""
-    start = next((i for i, sent in enumerate(ctx.sents) if _is_clause(sent)), None)
-    if start is None:
-        return []
-    first = ctx.paragraph_of.get(ctx.sents[start].start, 0)
-    return [sent for sent in ctx.sents[start : start + 2] if ctx.paragraph_of.get(sent.start, 0) == first]
-
-
-def _is_clause(sent: Span) -> bool:
-    return sent.root.pos_ in ("VERB", "AUX") and sum(not t.is_punct and not t.is_space for t in sent) >= _CLAUSE_WORDS
-
-
 @dataclass(slots=True)
 class Positions:
     """What :func:`extract_positions` finds: the countries' stances and the voices of everyone else."""
@@ -527,7 +520,7 @@ def extract_positions(
         return Positions()
     by_head, quote_cues = _cues()
     ctx = DocContext(doc, resolver, published)
-    lead = _lead(ctx)
+    lead = lead_sentences(ctx.sents, ctx.paragraph_of)
     lead_end = lead[-1].end_char if lead else 0
     reader = _Reader(doc, resolver, published)
     found = enactment_in(lead, reader.doers)
@@ -589,9 +582,13 @@ def extract_positions(
     out = Positions()
     # a country that takes a position somewhere in the story is not silent on it ("abstained ... did not comment")
     placed = {row.country for row in rows if isinstance(row, Stance) and row.position != _SILENT}
+    # nor neutral when it takes a side ("welcomed the truce and urged all parties to respect it")
+    sided = {row.country for row in rows if isinstance(row, Stance) and row.position in _SIDES}
     for row in rows:
         key = ("stance", row.country, row.position) if isinstance(row, Stance) else ("voice", row.speaker, row.position)
         if isinstance(row, Stance) and row.position == _SILENT and row.country in placed:
+            continue
+        if isinstance(row, Stance) and row.position == _NEUTRAL and row.country in sided:
             continue
         if key not in seen:
             seen.add(key)
