@@ -24,3 +24,10 @@ def test_reporter(nlp, text: str, pronoun: str, expected: str | None) -> None:
     doc = nlp(text)
     found = reporter(next(t for t in doc if t.text == pronoun))
     assert (found.text if found is not None else None) == expected
+
+
+def test_those_who_is_no_anaphor_of_the_speaker(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = '"Those who attacked our soldiers thought they could sow terror," the defence minister said.'
+    assert not [e for e in extract_events(parse(text), "d1") if e.type == "ASSAULT" and e.actor != "Those"]

@@ -507,8 +507,8 @@ class DocContext:
                     break
                 head = head.head
             return None
-        if low in _QUANT and any(c.dep_ in ("relcl", "prep") for c in tok.children):
-            return None  # "all we need", "most of them": not an anaphor
+        if (low in _QUANT or low in ("those", "anyone")) and any(c.dep_ in ("relcl", "prep") for c in tok.children):
+            return None  # "all we need", "most of them", "those who attacked": not an anaphor
         reporter = reported_by(tok)
         if reporter is not None:
             return self.actor(reporter)  # "the ministry said it had expelled", "X said he would resign"
