@@ -264,3 +264,14 @@ def test_an_unnamed_group_is_of_the_country_a_story_names_most(parse) -> None:
     assert ctx.dominant is None and ctx.leading == "IRQ"
     assert [a.country for a in ctx.actors(_tok(doc, "Protesters"))] == ["IRQ"]
     assert [a.country for a in ctx.actors(_tok(doc, "gunmen"))] == ["IRQ"]
+
+
+def test_unnamed_soldiers_of_a_one_country_story(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Gunmen attacked a village in Burkina Faso on Monday. Burkina Faso's government declared three days of "
+        "mourning. In Burkina Faso, soldiers detained two suspects near the border on Tuesday."
+    )
+    found = {(e.type, e.actor_country) for e in extract_events(parse(text), "d1") if e.type == "COERCE"}
+    assert ("COERCE", "BFA") in found
