@@ -271,7 +271,7 @@ def test_unnamed_soldiers_of_a_one_country_story(parse) -> None:
 
     text = (
         "Gunmen attacked a village in Burkina Faso on Monday. Burkina Faso's government declared three days of "
-        "mourning. In Burkina Faso, soldiers detained two suspects near the border on Tuesday."
+        "mourning. The army chief of staff spoke by telephone with his Malian counterpart on Tuesday."
     )
-    found = {(e.type, e.actor_country) for e in extract_events(parse(text), "d1") if e.type == "COERCE"}
-    assert ("COERCE", "BFA") in found
+    found = {(e.type, e.actor_country) for e in extract_events(parse(text), "d1") if e.type == "CONSULT"}
+    assert ("CONSULT", "BFA") in found
