@@ -66,6 +66,7 @@ from newsgraph.extract.events.actors import (
 from newsgraph.extract.events.arguments import evaluation_of, objects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.evidence import sentence_text
+from newsgraph.extract.stance_aid import aid_rows
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
 from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, issue_label, named_phrase, names_issue
 from newsgraph.extract.stance_office import speaks_for_country
@@ -549,6 +550,7 @@ def extract_positions(
         refs = reference_nouns()
     rows += _event_rows(doc, others, issue, published, resolver)
     rows += _issue_rows(events, issue, published, lead_end, resolver)
+    rows += aid_rows([*ctx.sents[:2], *lead], events, issue, published, lambda e: _eventspeaks_for(e, resolver))
     characterizing = _characterizing_verbs()
     # Sentences whose subjects the context has not noted yet: noted (in order) just before the context
     # is next asked for an actor, so a document without a stance cue never resolves its subjects.
