@@ -22,6 +22,12 @@ def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
             [("BRA", "neutral")],
         ),
         ("The tariff angered Chile. Mexico called on all parties to return to talks.", [("MEX", "neutral")]),
+        # the sides named as neighbours, countries or governments
+        (
+            "Kuwait announced the recall of its ambassador from Baghdad. Saudi Arabia called on both neighbours "
+            "to show restraint.",
+            [("SAU", "neutral")],
+        ),
     ],
 )
 def test_a_call_on_both_sides_is_neutral(

@@ -3,7 +3,8 @@ one side, to undo what it does, a position against the issue.
 
 "Brazil urged both sides to settle their differences through dialogue", "the foreign ministry called on
 all parties to show restraint", "Washington asked the two sides to return to talks": a state that calls
-on both sides of the story's dispute is ``neutral`` on its issue; one that urges a side to free, stop,
+on both sides of the story's dispute (both sides, all parties, the two neighbours, both governments) is
+``neutral`` on its issue; one that urges a side to free, stop,
 withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
@@ -26,7 +27,7 @@ __all__ = ["EVEN_HANDED", "even_handed", "undoing_call"]
 
 # Verbs of a call on someone: "urged both sides", "called on all parties", "asked the two sides".
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
-_SIDES = frozenset({"side", "party"})
+_SIDES = frozenset({"side", "party", "neighbour", "neighbor", "country", "nation", "government", "rival", "faction"})
 _EVERY = frozenset({"both", "all", "two"})
 # What a call on one side asks it to undo or stop: the call opposes what that side does.
 _UNDO = frozenset(
