@@ -1484,3 +1484,8 @@ def test_reciprocal_and_lodged(parse, text: str, expected: set[tuple[str, str, s
 )
 def test_said_wrongdoing_is_an_allegation(parse, text: str, expected: str) -> None:
     assert expected in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+
+
+def test_standing_by_a_side_is_support(parse) -> None:
+    text = '"We stand by our Azerbaijani brothers," the Turkish foreign ministry said.'
+    assert ("SUPPORT", "TUR", "AZE") in {(e.type, e.actor_country, e.target_country) for e in _events(parse, text)}
