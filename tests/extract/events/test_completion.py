@@ -237,3 +237,16 @@ def test_no_mediation_sides_when_the_mediator_is_one_of_them(parse) -> None:
 def test_emergency_help(parse, text: str, expected: str | None) -> None:
     found = [t for t, _, _, _ in _facts(parse, text)]
     assert (expected in found) if expected else "AID" not in found
+
+
+def test_home_police_deployed_by_their_side(parse) -> None:
+    text = (
+        "Police in Vilnius said protesters gathered in Vilnius. Lithuania's government met. Riot police were "
+        "deployed around the building in Vilnius."
+    )
+    assert ("MOBILIZE", "LTU", None, None) in _facts(parse, text)
+
+
+def test_thugs_are_an_armed_side(parse) -> None:
+    text = "Witnesses said thugs armed with machetes had stormed three polling units in Lagos."
+    assert ("ASSAULT", "NGA") in {(t, a) for t, a, _, _ in _facts(parse, text)}

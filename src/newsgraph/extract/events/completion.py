@@ -386,7 +386,12 @@ def deployed_forces(cand: Candidate, ctx: DocContext) -> list[Actor]:
     moved = [c for c in cand.clause.children if c.dep_ == "nsubjpass"]
     actors = [a for h in moved for a in ctx.actors(h)]
     # the trigger's row named the forces ("troops", "peacekeepers", "riot police"): those of a known country act
-    return [replace(a, agentive=True) for a in actors if a.country is not None and not a.inferred]
+    # (or the story's own police and soldiers: "riot police were deployed around the building")
+    return [
+        replace(a, agentive=True)
+        for a in actors
+        if a.country is not None and (not a.inferred or (a.sector in ("POL", "MIL") and a.country == ctx.dominant))
+    ]
 
 
 def located_side(cand: Candidate, ctx: DocContext) -> Actor | None:
