@@ -64,6 +64,8 @@ def test_every_fact_has_evidence(mentions: Callable[[str], MentionSet]) -> None:
         # a place or a people is no short form ("Paris" of "Paris Transit Authority")
         ("The Paris Transit Authority said so.", "Paris", None),
         ("The Kremlin and Nato clashed.", "", None),
+        # a family name written first: the one person whose name it begins
+        ("Foreign ministry spokesman Zhou Mingde said it.", "Zhou", "Zhou Mingde"),
     ],
 )
 def test_resolve(mentions: Callable[[str], MentionSet], text: str, query: str, expected: str | None) -> None:

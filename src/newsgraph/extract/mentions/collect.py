@@ -50,7 +50,8 @@ class MentionSet:
         """The person or organization ``text`` names: full name, alias, surname, org name or alias.
 
         Leading titles are ignored ("President Putin" → Vladimir Putin); a surname
-        shared by two persons resolves to the first one named.
+        shared by two persons resolves to the first one named; one word that only begins one person's name
+        resolves to that person ("Wang" → Wang Wenbin, whose family name is written first).
         """
         if text not in self._resolved:
             self._resolved[text] = self._resolve(text)
@@ -78,6 +79,10 @@ class MentionSet:
             full = name_words(person.name)
             if len(full) > len(key) and full[-len(key) :] == key:
                 return person
+        if len(key) == 1:  # "Wang" for "Wang Wenbin": a family name written first, one person of it
+            firsts = [p for p in self.persons if len(w := name_words(p.name)) > 1 and w[0] == key[0]]
+            if len(firsts) == 1:
+                return firsts[0]
         return self._org_by_first_words(text, key)
 
     def _org_by_first_words(self, text: str, key: tuple[str, ...]) -> Organization | None:
