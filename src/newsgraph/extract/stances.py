@@ -48,7 +48,6 @@ document, a named thing (:mod:`newsgraph.extract.stance_issue`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,10 +69,10 @@ from newsgraph.extract.stance_aid import aid_rows
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
 from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, issue_label, named_phrase, names_issue
 from newsgraph.extract.stance_office import speaks_for_country
+from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
 from newsgraph.extract.stance_sides import EVEN_HANDED, even_handed, undoing_call
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import is_person, speakers, speaks_for, state_actors, voice_of
-from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import (
     StanceCue,
     anaphor_types,
@@ -92,10 +91,7 @@ _NO_WORDS = frozenset({"no", "lack"})
 _SILENT = "no official statement"
 _NEUTRAL = "neutral"
 _SIDES = frozenset({"supports", "opposes"})
-_QUOTE_RE = re.compile(r"[\"“”«»„]")
-_OPENERS = frozenset("“«„")
 _QUOTE_MARKS = frozenset('"“”«»„')
-_CLOSERS = frozenset("”»")
 _EVENT_POSITIONS = {
     "AGREE": "supports",
     "SUPPORT": "supports",
@@ -292,39 +288,6 @@ def _characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str,
     return out
 
 
-def _quote_spans(sent: Span) -> list[tuple[int, int]]:
-    """Char spans (in the document) of quoted passages in a sentence; an unclosed quote runs to the end."""
-    text = sent.text
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in _QUOTE_RE.finditer(text):
-        ch = m.group()
-        if open_at is None and ch not in _CLOSERS:
-            open_at = m.end()
-        elif open_at is not None and ch not in _OPENERS:
-            spans.append((sent.start_char + open_at, sent.start_char + m.start()))
-            open_at = None
-    if open_at is not None:
-        spans.append((sent.start_char + open_at, sent.end_char))
-    return spans
-
-
-def _speaker(sent: Span, inside: set[int]) -> Token | None:
-    verbs = speech_verbs()
-    for tok in sent:
-        if tok.i in inside:
-            continue
-        lemma = tok.lemma_.lower()
-        speech = lemma in verbs or (
-            lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement" for c in tok.children)
-        )
-        if speech and tok.pos_ == "VERB":
-            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i not in inside]
-            if subj:
-                return subj[0]
-    return None
-
-
 def _quote_rows(
     sent: Span,
     quote_cues: list[StanceCue],
@@ -334,7 +297,7 @@ def _quote_rows(
     date: str | None,
     refs: frozenset[str] = frozenset(),
 ) -> list[Found]:
-    spans = _quote_spans(sent)
+    spans = quote_spans(sent)
     if not spans:
         return []
     nouns = issue_nouns() | refs  # "these sanctions are ...", "this measure is unjustified"
@@ -358,7 +321,7 @@ def _quote_rows(
             if hit is None:
                 continue
             inside = {sent[k].i for s, e in spans for k in range(bisect_left(offsets, s), bisect_left(offsets, e))}
-            speaker = _speaker(sent, inside)
+            speaker = quote_speaker(sent, inside, ctx)
             if speaker is None:
                 return []
             actor = ctx.actor(speaker)
