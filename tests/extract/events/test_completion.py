@@ -250,3 +250,19 @@ def test_home_police_deployed_by_their_side(parse) -> None:
 def test_thugs_are_an_armed_side(parse) -> None:
     text = "Witnesses said thugs armed with machetes had stormed three polling units in Lagos."
     assert ("ASSAULT", "NGA") in {(t, a) for t, a, _, _ in _facts(parse, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a free relative object names what it is called: here someone's act, answered
+        (
+            "Kuwait recalled its ambassador from Baghdad on Monday. Baghdad rejected what it called a "
+            "disproportionate response.",
+            ("REJECT", "IRQ", "KWT"),
+        ),
+        ("The minister condemned what he described as a massacre of civilians by the army.", ("ACCUSE", None, None)),
+    ],
+)
+def test_what_it_called(parse, text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in [(t, a, c) for t, a, _, c in _facts(parse, text)]

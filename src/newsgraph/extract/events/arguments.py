@@ -171,12 +171,26 @@ def objects(v: Token) -> list[Token]:
         if not objs:
             for c in v.children:
                 if c.dep_ in _SMALL_CLAUSE:
-                    objs.extend(x for x in c.children if x.dep_ == "nsubj")
+                    named = _named_as(c)  # "rejected what it called a disproportionate response"
+                    objs.extend([named] if named is not None else (x for x in c.children if x.dep_ == "nsubj"))
         if not objs:
             objs = [c for c in v.children if c.dep_ == "dative"]
         if not objs:  # "named Jane Roe as his running mate" with the name parsed as an object predicate
             objs = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return [o for h in objs for o in conjuncts(h)]
+
+
+def _named_as(clause: Token) -> Token | None:
+    """What a free relative object names ("what it called a response", "what he described as a crime"): the
+    thing it is called, not the one who calls it."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+        return None
+    for c in clause.children:
+        if c.dep_ in ("oprd", "attr"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next(iter(pobjs(c)), None)
+    return None
 
 
 def if_clause(v: Token) -> Token | None:

@@ -106,8 +106,9 @@ class EventMemory:
         another side, or for a noun of any act the document's first event by another side (its lead)."""
         types = act_types(noun.lemma_)
         types = act_types(noun.lower_) if types is None else types
-        if types is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
-            return None
+        called = noun.dep_ in ("oprd", "attr") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+        if types is None or not (called or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)):
+            return None  # "the decision", or what someone called "a disproportionate response"
         if any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "PRON") for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in noun.children
         ):
