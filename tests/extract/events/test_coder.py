@@ -1489,3 +1489,16 @@ def test_said_wrongdoing_is_an_allegation(parse, text: str, expected: str) -> No
 def test_standing_by_a_side_is_support(parse) -> None:
     text = '"We stand by our Azerbaijani brothers," the Turkish foreign ministry said.'
     assert ("SUPPORT", "TUR", "AZE") in {(e.type, e.actor_country, e.target_country) for e in _events(parse, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran said it was ready for talks with the United States.", "AGREE"),
+        ("The Philippines is open to talks at any time, the trade secretary said.", "AGREE"),
+        ("The museum is open to the public.", None),
+    ],
+)
+def test_readiness_for_talks_is_agreement(parse, text: str, expected: str | None) -> None:
+    found = {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+    assert (expected in found) if expected else not found
