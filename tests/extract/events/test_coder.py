@@ -1502,3 +1502,15 @@ def test_standing_by_a_side_is_support(parse) -> None:
 def test_readiness_for_talks_is_agreement(parse, text: str, expected: str | None) -> None:
     found = {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister ordered an investigation into the shooting.",
+        "The premier ordered a committee to investigate the deaths.",
+    ],
+)
+def test_ordering_an_investigation_is_one(parse, text: str) -> None:
+    # docs/annotating.md: a body that opens or orders an investigation of a conduct accuses (ACCUSE investigate)
+    assert ("ACCUSE", "investigate") in {(e.type, e.mode) for e in _events(parse, text)}
