@@ -32,7 +32,7 @@ def test_states_that_send_help_support_it(parse: Callable[[str], Doc]) -> None:
 def test_help_in_a_story_about_something_else_is_no_position(parse: Callable[[str], Doc]) -> None:
     text = (
         "Parliament in Moldova passes a new budget after a long debate\n\n"
-        "Moldova's parliament passed the budget on Tuesday after a debate of nine hours. "
+        "Moldova's parliament passed the budget on Tuesday after a debate of nine hours.\n\n"
         "Romania sent 120 firefighters and four helicopters across the border on Monday evening."
     )
     assert ("ROU", "supports") not in _rows(parse, text)

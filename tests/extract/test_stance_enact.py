@@ -101,3 +101,18 @@ def test_reactions_point_back_at_the_act(parse) -> None:
 
 def test_reference_nouns() -> None:
     assert {"move", "decision", "claim"} <= reference_nouns()
+
+
+def test_the_headline_is_no_lead(parse) -> None:
+    from newsgraph.extract.events.actors import DocContext
+    from newsgraph.extract.stance_enact import lead_sentences
+
+    doc = parse(
+        "Kenya bans plastic bags in a push to clean up its cities\n\n"
+        "Kenya's government banned plastic bags on Monday. Shops have two weeks to comply.\n\n"
+        "Officials said more rules would follow."
+    )
+    ctx = DocContext(doc, None, None)
+    lead = lead_sentences(ctx.sents, ctx.paragraph_of)
+    first = "Kenya's government banned plastic bags on Monday."
+    assert [s.text.strip() for s in lead] == [first, "Shops have two weeks to comply."]

@@ -69,3 +69,19 @@ def test_a_call_to_undo_is_against_the_issue(parse: Callable[[str], Doc], text: 
 def test_a_call_to_change_a_manner_is_no_position(parse: Callable[[str], Doc]) -> None:
     text = "Police arrested the opposition leader on Tuesday. Canada urged Japan to stop stirring up the arrest."
     assert ("CAN", "opposes") not in _rows(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand deported 300 workers in a crackdown on Monday. Thailand said it would not halt the crackdown.",
+        "Thailand deported 300 workers in a crackdown on Monday. Thailand refused to halt the crackdown.",
+    ],
+)
+def test_refusing_to_undo_the_issue_supports_it(parse: Callable[[str], Doc], text: str) -> None:
+    assert ("THA", "supports") in _rows(parse, text)
+
+
+def test_undoing_the_issue_is_no_support_for_it(parse: Callable[[str], Doc]) -> None:
+    text = "Thailand deported 300 workers in a crackdown on Monday. Thailand halted the crackdown on Friday."
+    assert ("THA", "supports") not in _rows(parse, text)

@@ -153,13 +153,22 @@ def _heads(verb: Token) -> list[Token]:
 
 def lead_sentences(sents: list[Span], paragraph_of: dict[int, int]) -> list[Span]:
     """Where news tells the story's action: the first paragraph that says something (a sentence with a
-    verb of its own, not a map legend or a caption), at most its first two sentences; ``paragraph_of`` maps
-    a sentence's first token to its paragraph."""
-    start = next((i for i, sent in enumerate(sents) if _is_clause(sent)), None)
+    verb of its own, not a map legend, a caption or the headline), at most its first two sentences;
+    ``paragraph_of`` maps a sentence's first token to its paragraph."""
+    said = (i for i, sent in enumerate(sents) if _is_clause(sent) and not _headline(sents, i, paragraph_of))
+    start = next(said, None)
     if start is None:
         return []
     first = paragraph_of.get(sents[start].start, 0)
     return [sent for sent in sents[start : start + 2] if paragraph_of.get(sent.start, 0) == first]
+
+
+def _headline(sents: list[Span], i: int, paragraph_of: dict[int, int]) -> bool:
+    """A first paragraph of one sentence without a closing stop: the headline above the story, whose words
+    are cut short ("UN envoy brokers truce after two days of fighting")."""
+    para = paragraph_of.get(sents[i].start, 0)
+    alone = all(paragraph_of.get(s.start, 0) != para for j, s in enumerate(sents[: i + 2]) if j != i)
+    return i == 0 and alone and sents[i].text.rstrip()[-1:] not in ".!?\"”'’"
 
 
 def _is_clause(sent: Span) -> bool:

@@ -5,7 +5,9 @@ one side, to undo what it does, a position against the issue.
 all parties to show restraint", "Washington asked the two sides to return to talks": a state that calls
 on both sides of the story's dispute (both sides, all parties, the two neighbours, both governments) is
 ``neutral`` on its issue; one that urges a side to free, stop,
-withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`).
+withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`);
+one that will not undo it ("said it would not halt the crackdown", "refused to lift the ban") ``supports``
+it (:func:`kept_up`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import pobjs, subjects
 from newsgraph.extract.events.modality import clause_modality
-from newsgraph.extract.stance_issue import UNSPECIFIED
+from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, names_issue
 from newsgraph.extract.voices import speakers
 
 if TYPE_CHECKING:
@@ -23,14 +25,14 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["EVEN_HANDED", "even_handed", "undoing_call"]
+__all__ = ["EVEN_HANDED", "UNDO", "even_handed", "kept_up", "undoing_call"]
 
 # Verbs of a call on someone: "urged both sides", "called on all parties", "asked the two sides".
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
 _SIDES = frozenset({"side", "party", "neighbour", "neighbor", "country", "nation", "government", "rival", "faction"})
 _EVERY = frozenset({"both", "all", "two"})
 # What a call on one side asks it to undo or stop: the call opposes what that side does.
-_UNDO = frozenset(
+UNDO = _UNDO = frozenset(
     {"free", "release", "refrain", "stop", "end", "halt", "withdraw", "lift", "cease", "reverse", "revoke"}
     | {"rescind", "cancel", "drop", "abandon", "scrap", "suspend", "pull", "desist"}
 )
@@ -52,6 +54,24 @@ def undoing_call(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, b
     if mod.negated or mod.hypothetical:
         return []
     return speakers(subjects(tok), ctx)
+
+
+# Verbs that refuse an act ("refused to lift the ban", "ruled out ending the patrols").
+_REFUSING = frozenset({"refuse", "reject", "decline", "rule"})
+
+
+def kept_up(tok: Token, ctx: DocContext, issue: str, refs: frozenset[str] = frozenset()) -> list[tuple[Actor, bool]]:
+    """Who says the issue will not be undone ("it would not halt the crackdown", "refused to lift the
+    ban"): the doer keeps it up, a position for it (``supports``). ``tok`` is the undoing verb."""
+    if issue == UNSPECIFIED or tok.pos_ != "VERB" or tok.lemma_.lower() not in _UNDO:
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not any(names_issue(o, refs, issue) or generic_issue(o, refs) for o in objs):
+        return []
+    refusing = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSING
+    if not (clause_modality(tok).negated or refusing):
+        return []
+    return speakers(subjects(tok.head if refusing else tok), ctx)
 
 
 def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bool]]:

@@ -67,10 +67,16 @@ from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.extract.stance_aid import aid_rows
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
-from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, issue_label, named_phrase, names_issue
+from newsgraph.extract.stance_issue import (
+    UNSPECIFIED,
+    generic_issue,
+    issue_label,
+    named_phrase,
+    names_issue,
+)
 from newsgraph.extract.stance_office import speaks_for_country
 from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
-from newsgraph.extract.stance_sides import EVEN_HANDED, even_handed, undoing_call
+from newsgraph.extract.stance_sides import EVEN_HANDED, UNDO, even_handed, kept_up, undoing_call
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import is_person, speakers, speaks_for, state_actors, voice_of
 from newsgraph.lexicon.events import (
@@ -225,6 +231,12 @@ def _even_handed_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date
     sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
     found = [_found(a, sp, ctx, "neutral", issue, sent, where) for a, sp in even_handed(tok, ctx, issue)]
     found += [_found(a, sp, ctx, "opposes", issue, sent, where) for a, sp in undoing_call(tok, ctx, issue)]
+    return [row for row in found if row is not None]
+
+
+def _kept_up_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, refs: frozenset[str]) -> list[Found]:
+    sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
+    found = [_found(a, sp, ctx, "supports", issue, sent, where) for a, sp in kept_up(tok, ctx, issue, refs)]
     return [row for row in found if row is not None]
 
 
@@ -402,7 +414,7 @@ def _issue_rows(
         return []
     if not _eventspeaks_for(first, resolver):
         return []
-    if first.evidence.start > lead_end:
+    if first.evidence.start >= lead_end:
         return []  # the story's action is the one its lead (first paragraph) reports
     main = [e for e in acts if e.evidence.sentence == first.evidence.sentence and e.type == first.type]
     doers = {e.actor_country for e in main}
@@ -538,6 +550,8 @@ def extract_positions(
                 rows.extend(_noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs))
             if rec.pos_ == "VERB" and lemma in EVEN_HANDED:
                 rows.extend(_even_handed_rows(doc[rec.i], noted(), issue, doc_id, published))
+            if rec.pos_ == "VERB" and lemma in UNDO:
+                rows.extend(_kept_up_rows(doc[rec.i], noted(), issue, doc_id, refs))
             if rec.pos_ == "VERB" and lemma in characterizing:
                 rows.extend(_characterization_rows(doc[rec.i], noted(), issue, doc_id, published))
         if quoted:
