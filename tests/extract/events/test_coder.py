@@ -1514,3 +1514,8 @@ def test_readiness_for_talks_is_agreement(parse, text: str, expected: str | None
 def test_ordering_an_investigation_is_one(parse, text: str) -> None:
     # docs/annotating.md: a body that opens or orders an investigation of a conduct accuses (ACCUSE investigate)
     assert ("ACCUSE", "investigate") in {(e.type, e.mode) for e in _events(parse, text)}
+
+
+def test_regret_at_an_outcome_is_disapproval(parse) -> None:
+    text = "South Korea's foreign minister expressed regret at the outcome of the vote."
+    assert "ACCUSE" in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
