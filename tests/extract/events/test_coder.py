@@ -1519,3 +1519,8 @@ def test_ordering_an_investigation_is_one(parse, text: str) -> None:
 def test_regret_at_an_outcome_is_disapproval(parse) -> None:
     text = "South Korea's foreign minister expressed regret at the outcome of the vote."
     assert "ACCUSE" in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+
+
+def test_laying_a_wreath_is_a_tribute(parse) -> None:
+    text = "The Italian president laid a wreath for the victims of the massacre in Addis Ababa."
+    assert "SUPPORT" in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
