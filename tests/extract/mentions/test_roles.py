@@ -261,3 +261,21 @@ def test_the_dateline_settles_a_story_no_country_dominates(index: Callable[[str]
         "were lawful. Japan protested. Prime Minister Ken Mori said talks with China would go on."
     )
     assert main_country(index(text)) == "JPN"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a body named by the city or region it is of or in gives the role its country
+        ("Tom Hill, an economist at the University of Buenos Aires, spoke.", "ARG"),
+        ("Tom Hill, a researcher at the Example Institute, spoke.", None),
+    ],
+)
+def test_a_role_takes_the_country_of_the_place_its_body_is_of(
+    index: Callable[[str], MentionIndex], text: str, country: str | None
+) -> None:
+    ix = index(text)
+    role = apposition_after(ix, _name(ix, "Tom Hill")[1])
+    assert role is not None
+    complete_role(ix, role, [])
+    assert role.country == country

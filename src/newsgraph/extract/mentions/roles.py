@@ -282,6 +282,9 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
                 role.country = org.country
             role.international = role.country is None and org.international
             break
+    if role.country is None and not role.international:  # "an economist at the University of Buenos Aires"
+        names = [role.organization] if role.organization else _org_names(ix, role.start, role.end)
+        role.country = next((c for name in names if (c := _place_in_name(name))), None)
     if role.country is None and not role.international:
         role.country = title_country(role.text)  # "Foreign Secretary": the United Kingdom's office
     if role.country is None and not role.international:
@@ -292,6 +295,26 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
                 if place is not None and place.country:
                     role.country = place.country
                     break
+
+
+def _org_names(ix: MentionIndex, start: int, end: int) -> list[str]:
+    """The names of the ORG entities inside tokens ``[start, end)``."""
+    return [ix.text(e.start, e.end) for e in ix.ents if e.label == "ORG" and start <= e.start and e.end <= end]
+
+
+def _place_in_name(name: str) -> str | None:
+    """The country of a city or region an organization's name ends with after "of" or "in" ("University of
+    Buenos Aires", "Chamber of Commerce in Lyon"), of a city of at least 50,000 people."""
+    words = name.split()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k - 1].lower() not in ("of", "in"):
+            continue
+        place = lookup_place(" ".join(words[k:]), alternates=False)
+        big = place is not None and (place.kind != "city" or place.population >= _CUE_CITY_MIN_POPULATION)
+        if place is not None and place.country and big:
+            return place.country
+        break
+    return None
 
 
 def _posted_to(ix: MentionIndex, role: RoleInfo, org: OrgRef) -> bool:
