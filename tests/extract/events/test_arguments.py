@@ -201,3 +201,24 @@ def test_warning_of_a_reprisal(parse, text: str, expected: str | None) -> None:
 
     found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "obj"),
+    [
+        # a relative clause with no relative pronoun and no object of its own acts on the noun it describes
+        ("The opposition asked for a recount, a request the commission turned down.", "turned", "request"),
+        ("The deal Iran signed with Russia was criticised.", "signed", "deal"),
+        # one with a relative pronoun or an object of its own does not
+        ("The minister who signed the deal resigned.", "signed", "deal"),
+    ],
+)
+def test_contact_clause_objects(parse, text: str, verb: str, obj: str) -> None:
+    assert [o.text for o in objects(_tok(parse(text), verb))] == [obj]
+
+
+def test_turning_down_a_request_is_a_rejection(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "The electoral commission turned down the opposition's request for a recount."
+    assert "REJECT" in {e.type for e in extract_events(parse(text), "d1")}

@@ -177,7 +177,21 @@ def objects(v: Token) -> list[Token]:
             objs = [c for c in v.children if c.dep_ == "dative"]
         if not objs:  # "named Jane Roe as his running mate" with the name parsed as an object predicate
             objs = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+        if not objs and v.dep_ == "relcl" and _contact_clause(v):
+            objs = [v.head]  # "a request the commission turned down": the noun the clause describes
     return [o for h in objs for o in conjuncts(h)]
+
+
+def _contact_clause(v: Token) -> bool:
+    """A relative clause with a subject of its own, no relative pronoun and no object or clause of its own:
+    its object is the noun it describes ("the request the commission turned down", "the deal Iran signed")."""
+    kids = list(v.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_WORDS for c in kids):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") or c.lower_ in _RELATIVE_WORDS for c in kids)
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "where", "when", "whose", "why"})
 
 
 def _named_as(clause: Token) -> Token | None:
