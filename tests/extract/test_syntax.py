@@ -183,3 +183,15 @@ def test_country_name_tagged_as_a_person(parse, text: str, word: str, code: str 
     tok = _tok(parse(text), word)
     if tok.ent_type_ == "PERSON":  # the rule is for the model's mistake; a correct tag needs none
         assert token_country(tok) == code
+
+
+def test_answers_are_kept_per_document_and_lists_copied(parse) -> None:
+    doc = parse("The Belarusian KGB arrested two Ruritanian reporters in Minsk.")
+    head = _tok(doc, "KGB")
+    first = np_countries(head)
+    first.append("XXX")  # a caller extending its answer changes no later answer
+    assert np_countries(head) == ["BLR", "RUS"]
+    assert np_countries(head) is not np_countries(head)
+    assert np_sector(head) == np_sector(head)
+    assert np_name(head) == np_name(head)
+    assert np_countries(_tok(parse("The Belarusian KGB arrested them."), "KGB")) == ["BLR", "RUS"]

@@ -12,6 +12,7 @@ found in ``"130"`` and ``"popular"`` is not found in ``"popularity"``.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Latin letters that Unicode does not decompose into base letter + accent.
 # A grammatical constant (not a lexicon): the letters of European alphabets
@@ -80,7 +81,12 @@ def ends_with_words(haystack: str, needle: str) -> bool:
 
 _NAME_SPACES = str.maketrans({"-": " ", ".": " ", "_": " ", "/": " ", "\u2019": "'", "\u2018": "'"})
 
+# The key functions below are pure and asked for the same few hundred names of a document thousands of
+# times (each extractor compares names): their answers are memoized.
+KEY_CACHE_SIZE = 1 << 16
 
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def name_words(text: str) -> tuple[str, ...]:
     """The words of a name for comparing names: case-folded, without accents, hyphens, dots, underscores
     and slashes read as spaces, other punctuation dropped (an apostrophe inside a word stays: "O'Brien").

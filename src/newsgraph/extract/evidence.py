@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Evidence
+from newsgraph.extract.tokens import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -48,8 +49,8 @@ def clip_text(body: str, lo: int, hi: int, start: int, end: int) -> str:
 def sentence_text(sent: Span, start: int, end: int) -> str:
     """The text of ``sent`` (stripped), cut around ``[start, end)`` when it is too long."""
     lo, hi = sent.start_char, sent.end_char
-    if hi - lo <= MAX_SENTENCE_CHARS:
-        return sent.text.strip()
+    if hi - lo <= MAX_SENTENCE_CHARS:  # a span's text is the body between its offsets (joined once a doc)
+        return (doc_text(sent.doc)[lo:hi] if len(sent) else sent.text).strip()
     a, b = _window(lo, hi, start, end)
     part = sent.doc.char_span(a, b, alignment_mode="contract")
     text = part.text if part is not None else ""

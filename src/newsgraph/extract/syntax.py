@@ -4,11 +4,18 @@ Pure functions over spaCy tokens: the entity a token belongs to, the country a w
 noun phrase names ("Kazakh police", "the governments of Kyrgyzstan and Turkmenistan"),
 the extent, name and sector of a phrase, the subjects of a verb (by-agents, conjoined and
 controlled verbs). :mod:`newsgraph.extract.events.actors` builds actors from them.
+
+The phrase readers the event coder and the stance reader both ask about the same heads (the country,
+span, name and sector of a noun phrase) answer each question once per document: their answers are kept
+in the ``Doc``'s ``user_data`` (:func:`_per_doc`). They must stay pure functions of the parse, their
+arguments and the lexicons.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
@@ -33,6 +40,31 @@ _MEDIUM = frozenset({"on", "via", "through", "in", "at"})  # "a message on Twitt
 CONTROL_VERBS = frozenset(
     {"ask", "urge", "tell", "force", "order", "persuade", "invite", "allow", "call", "compel", "advise", "instruct"}
 )
+
+_MEMO_KEY = "newsgraph.syntax"
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[Token, _P], _R]:
+    """``fn`` answering once per token and arguments of a document (kept in ``Doc.user_data``); a list
+    answer is copied for each caller, who may extend it. For pure functions of the parse and the lexicons."""
+    name = fn.__name__
+
+    @functools.wraps(fn)
+    def memoized(tok: Token, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        user_data = tok.doc.user_data
+        memo: dict[tuple[Any, ...], Any] | None = user_data.get(_MEMO_KEY)
+        if memo is None:
+            memo = user_data[_MEMO_KEY] = {}
+        key = (name, tok.i, args, tuple(kwargs.items()))
+        if key in memo:
+            found = memo[key]
+        else:
+            found = memo[key] = fn(tok, *args, **kwargs)
+        return list(found) if isinstance(found, list) else found  # type: ignore[return-value]
+
+    return memoized
 
 
 def ent_of(tok: Token) -> Span | None:
@@ -65,6 +97,7 @@ def _lone_country_name(tok: Token) -> bool:
     )  # fmt: skip
 
 
+@_per_doc
 def token_country(tok: Token) -> str | None:
     """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
     if tok.ent_type_ == "PERSON" and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS"):
@@ -128,6 +161,7 @@ def pobjs(prep: Token) -> list[Token]:
     return out
 
 
+@_per_doc
 def np_countries(
     head: Token,
     *,
@@ -175,6 +209,7 @@ def np_countries(
     return list(dict.fromkeys(found))
 
 
+@_per_doc
 def np_span(head: Token) -> tuple[int, int]:
     """Token range of the core noun phrase: modifiers, "of" complements and appositions."""
     lo = hi = head.i
@@ -196,6 +231,7 @@ def np_span(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+@_per_doc
 def np_name(head: Token) -> tuple[str | None, str | None]:
     """(entity text, entity label) of the name the phrase holds: a person first, then the head's entity."""
     ent = ent_of(head)
@@ -225,6 +261,7 @@ def _sector_word(ent: Span, head: Token) -> bool:
     )
 
 
+@_per_doc
 def np_sector(head: Token) -> tuple[str | None, bool]:
     """(sector, envoy) of the phrase: its head with compounds ("riot police"), or a title of a person."""
     words = [

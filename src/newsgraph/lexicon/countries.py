@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.lexicon.loader import read_table
 
 
@@ -52,6 +53,7 @@ def _capital_index() -> dict[str, str]:
     return {_key(cap): c.iso3 for c in countries().values() for cap in c.capitals}
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same words many times per document
 def _key(text: str) -> str:
     text = text.strip().replace("\u2019", "'")
     for suffix in ("'s", "'"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.loader import LexiconError, read_table
 
@@ -34,6 +35,7 @@ class Gazetted:
     population: int = 0
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for every word of a document many times
 def place_key(text: str) -> str:
     text = " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
     if text.lower().startswith("the "):
@@ -198,6 +200,7 @@ def _not_entities() -> dict[str, NotEntityKind]:
     return out
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # asked for most words of a document, several times each
 def not_entity_kind(text: str | None) -> NotEntityKind | None:
     """Why ``text`` is no person, place or organization (``"Rupee"`` → ``"currency"``), or None. A word of
     kind ``ending`` is none of them only where it ends a longer name (:func:`ends_thing_name`)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 
@@ -25,6 +26,7 @@ class KnownOrg:
     generic: bool  # a kind of body every country has ("Foreign Ministry"), qualified by the text
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same names many times per document
 def org_key(text: str) -> str:
     """Comparison key: case-folded, curly apostrophes straightened, ``the`` and possessive dropped."""
     text = " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
@@ -101,6 +103,7 @@ def _case_ok(written: str, form: str) -> bool:
     return letters > 3 and core == form[0] + form[1:].lower()
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # asked for the same candidate names many times per document
 def lookup_org(text: str, *, generic: bool | None = False) -> KnownOrg | None:
     """The table row whose name or alias is ``text`` (case rules above).
 

@@ -48,3 +48,6 @@ def test_thing_use(index: Callable[[str], MentionIndex], text: str, name: str, e
 def test_vessel_names(index: Callable[[str], MentionIndex]) -> None:
     ix = index("The cargo ship MV Sea Lantern vanished in December. Sea Lantern was last seen near the coast.")
     assert {"Sea Lantern", "MV Sea Lantern"} <= vessel_names(ix)
+    names = vessel_names(ix)  # found once a document, a new set to each caller
+    names.add("Other")
+    assert "Other" not in vessel_names(ix)

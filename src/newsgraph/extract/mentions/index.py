@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.core.model import Evidence
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.extract.evidence import clip_text
 from newsgraph.extract.tokens import Tok, doc_text, token_records
 from newsgraph.lexicon.countries import countries
@@ -90,6 +91,7 @@ def _acronym(form: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same names many times per document
 def country_of_text(text: str) -> str | None:
     """ISO3 when ``text`` (as written) is a country name or demonym; acronyms must match their case."""
     written = " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
@@ -156,6 +158,8 @@ class MentionIndex:
         self.doc = doc
         self.toks: list[Tok] = token_records(doc)  # shared with the other extractors
         self.body = doc_text(doc)  # Doc.text joins every token on each access: joined once, from the records
+        # answers about the whole document that several rules ask for (by the asking function's name)
+        self.memo: dict[str, object] = {}
         n = len(self.toks)
         self.ents: list[Ent] = []
         self.ent_of: list[int] = [-1] * n

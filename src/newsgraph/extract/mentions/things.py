@@ -120,11 +120,19 @@ def thing_use(ix: MentionIndex, start: int, end: int, *, ships: bool = True) -> 
 
 
 def vessel_names(ix: MentionIndex) -> set[str]:
-    """Names written after a ship's prefix ("MV Aurora" → "Aurora" and "MV Aurora")."""
+    """Names written after a ship's prefix ("MV Aurora" → "Aurora" and "MV Aurora"); a new set each call, found
+    once a document (persons and organizations both ask)."""
+    found = ix.memo.get("vessel_names")
+    if not isinstance(found, frozenset):
+        found = ix.memo["vessel_names"] = frozenset(_vessel_names(ix))
+    return set(found)
+
+
+def _vessel_names(ix: MentionIndex) -> set[str]:
     out: set[str] = set()
     toks = ix.toks
     for i in range(len(toks)):
-        if not _vessel_prefix(ix, i):
+        if not (toks[i].text[:1].isupper() and _vessel_prefix(ix, i)):  # a prefix is capitalised
             continue
         k = ix.next(i)
         end = k

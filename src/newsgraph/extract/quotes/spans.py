@@ -27,6 +27,7 @@ _OPENERS = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
 _CLOSERS = "\u201d\u00bb"  # ” »
 _STRAIGHT = '"'
 _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
+_MARK = re.compile(f"[{re.escape(_MARKS)}]")  # finds the marks of a line without a Python loop over its characters
 _LEFT_EDGE = "([{<\u2014\u2013-/\u2018'"  # a mark after one of these (or a space) can open
 _RIGHT_EDGE = ".,;:!?)]}>\u2014\u2013-\u2019'"  # a mark before one of these (or a space) can close
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -59,10 +60,8 @@ def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan], *, continued: 
     ``continued``: the line goes on with a quotation the line before left open (its text up to the
     first closing mark is quoted)."""
     open_at: int | None = lo - 1 if continued else None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in _MARKS:
-            continue
+    for mark in _MARK.finditer(text, lo, hi):
+        i, ch = mark.start(), mark.group()
         opens, closes = _edges(text, i, lo, hi)
         if ch in _OPENERS:
             is_open = not (closes and open_at is not None)
@@ -86,11 +85,12 @@ def _scan_line(text: str, lo: int, hi: int, out: list[QuoteSpan], *, continued: 
 
 def _closes_first(text: str, lo: int, hi: int) -> bool:
     """True when the first quote mark of line ``text[lo:hi]`` closes a quotation (nothing opens before it)."""
-    for i in range(lo, hi):
-        if text[i] in _MARKS:
-            opens, closes = _edges(text, i, lo, hi)
-            return text[i] not in _OPENERS and closes and not opens
-    return False
+    mark = _MARK.search(text, lo, hi)
+    if mark is None:
+        return False
+    i = mark.start()
+    opens, closes = _edges(text, i, lo, hi)
+    return text[i] not in _OPENERS and closes and not opens
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

@@ -109,7 +109,7 @@ def extract_amounts(doc: Doc, doc_id: str) -> list[Amount]:
     used: set[int] = set()
     out: list[Amount] = []
     for rec in token_records(doc):  # the parsed token only for words that may be a figure
-        if rec.i in used or not (any(ch.isdigit() for ch in rec.text) or _lower_kind(rec.lower_) in SEED_KINDS):
+        if rec.i in used or not (any(map(str.isdigit, rec.text)) or _lower_kind(rec.lower_) in SEED_KINDS):
             continue
         tok = doc[rec.i]
         if not _is_seed(tok):

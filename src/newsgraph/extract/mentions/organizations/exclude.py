@@ -15,6 +15,7 @@ said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsgraph.extract.mentions.index import HYPHENS, MentionIndex, country_of_text
 from newsgraph.extract.mentions.name_evidence import persons_name_shape
@@ -207,7 +208,14 @@ def _prefixed_name(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         not_entity_kind(words[0]) == "prefix" or (len(words) >= 3 and not_entity_kind(" ".join(words[:2])) == "prefix")
     ):
         return True
-    body = ix.body
+    return _after_prefix_word(ix.body, text)
+
+
+# A name is a candidate at each of its mentions: answered once per body and name (a body hashes once; the
+# 256 answers kept hold the bodies of the latest few documents only).
+@lru_cache(maxsize=256)
+def _after_prefix_word(body: str, text: str) -> bool:
+    """Whether ``text`` follows a prefix word somewhere in ``body`` ("Dorian" after "Hurricane")."""
     at = body.find(text)
     while at >= 0:
         before = _WORD_BEFORE.search(body, max(0, at - 40), at)
