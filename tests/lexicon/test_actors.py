@@ -157,3 +157,11 @@ def test_recent_rows_are_checked_like_the_compiled_ones(monkeypatch: pytest.Monk
             actors.office_terms_by_key()
     finally:
         actors.office_terms_by_key.cache_clear()
+
+
+def test_the_heads_of_international_bodies_have_no_country_while_in_office() -> None:
+    term = office_on("Kaja Kallas", "2025-06")
+    assert term is not None and term.country is None  # the EU's foreign policy chief
+    assert office_on("Kaja Kallas", "2022").country == "EST"  # type: ignore[union-attr]  # Estonia's prime minister
+    assert office_on("Donald Trump", "2023") is None  # out of office between his terms
+    assert nationality_on("Donald Trump", "2023") == "USA"
