@@ -278,3 +278,8 @@ def test_compfuture_need_rejects_unknown_types() -> None:
 )
 def test_act_types(noun: str, types: tuple[str, ...] | None) -> None:
     assert lex.act_types(noun) == types
+
+
+@pytest.mark.parametrize(("word", "hazard"), [("typhoon", True), ("Virus", True), ("survivor", False)])
+def test_is_hazard(word: str, hazard: bool) -> None:
+    assert lex.is_hazard(word) is hazard

@@ -36,7 +36,7 @@ POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
-_CONTEXT_KINDS = frozenset({"anaphor", "act", "reprisal", "place", "negative", "positive"})
+_CONTEXT_KINDS = frozenset({"anaphor", "act", "reprisal", "hazard", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
     {
         "negation",
@@ -393,6 +393,11 @@ def act_types(noun: str) -> tuple[str, ...] | None:
 def is_reprisal_word(word: str) -> bool:
     """A word that makes a warning of what will come a threat ("would respond", "further measures")."""
     return word.lower() in _event_context()["reprisal"]
+
+
+def is_hazard(word: str) -> bool:
+    """A natural force or an illness ("typhoon", "virus"): never a side of a political event."""
+    return word.lower() in _event_context()["hazard"]
 
 
 def is_place_noun(noun: str) -> bool:

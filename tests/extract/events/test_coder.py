@@ -1524,3 +1524,23 @@ def test_regret_at_an_outcome_is_disapproval(parse) -> None:
 def test_laying_a_wreath_is_a_tribute(parse) -> None:
     text = "The Italian president laid a wreath for the victims of the massacre in Addis Ababa."
     assert "SUPPORT" in {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a natural force is no side of a political event, named or not
+        ("Phanfone hit regions that Typhoon Haiyan, which killed over 6,000 people in 2013, had hit.", None),
+        ("The virus has killed 1,000 people in Peru.", None),
+        # people named by the disaster they survived are a side
+        ("Earthquake survivors protested outside the parliament in Ankara.", "PROTEST"),
+    ],
+)
+def test_hazards_are_no_sides(parse, text: str, expected: str | None) -> None:
+    found = {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+    assert (expected in found) if expected else not found
+
+
+def test_avoiding_an_act_negates_it(parse) -> None:
+    text = "Mexico and Argentina have avoided condemning Managua over the arrests."
+    assert all(e.negated for e in _events(parse, text) if e.type == "ACCUSE")
