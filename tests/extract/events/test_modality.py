@@ -109,3 +109,10 @@ def test_a_polite_wish_to_thank_is_the_thanks(parse) -> None:
     assert clause_modality(next(t for t in doc if t.text == "thank")).is_fact
     doc = parse("They would like to invade the island.")
     assert clause_modality(next(t for t in doc if t.text == "invade")).hypothetical
+
+
+def test_yet_to_is_not_done(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    events = extract_events(parse("Kenya is yet to sign the agreement with Uganda."), "d1")
+    assert events and all(e.negated for e in events)

@@ -248,6 +248,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
                 acc.set(hyp=True, cue=head.lemma_)
             if kinds & {"failure", "denial"}:
                 acc.set(neg=True, cue=head.lemma_)
+            if dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+                acc.set(neg=True, cue="yet")  # "the board has yet to approve it", "is yet to sign": not done
             _own_clause(head, acc, negation=negation_open)
         elif dep == "ccomp":
             kinds = _governor_kinds(head)
