@@ -389,3 +389,14 @@ def test_an_issue_named_by_an_act_of_expulsion_or_deportation(parse) -> None:
     )
     assert issue_label(parse(text)).startswith("deportation")
     assert _rows(parse, text) == [("KHM", "opposes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers seized power in the capital. Ghana called the takeover unacceptable.", ("GHA", "opposes")),
+        ("Soldiers seized power in the capital. Britain deplored the seizure of power.", ("GBR", "opposes")),
+    ],
+)
+def test_a_seizure_of_power_is_named_as_an_issue(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _rows(parse, text)
