@@ -222,3 +222,9 @@ def test_turning_down_a_request_is_a_rejection(parse) -> None:
 
     text = "The electoral commission turned down the opposition's request for a recount."
     assert "REJECT" in {e.type for e in extract_events(parse(text), "d1")}
+
+
+def test_their_act_is_the_coordinated_subject_s(parse) -> None:
+    doc = parse("Tesco and the Salling Group announced their agreement on Thursday.")
+    heads = own_actor_heads(_tok(doc, "agreement"))
+    assert [h.text for h in heads] == ["Tesco"]  # the coordinated subject (its conjuncts are the actors)

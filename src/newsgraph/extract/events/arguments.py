@@ -559,6 +559,18 @@ def _acl_agents(verb: Token) -> list[Token]:
     return []
 
 
+def _their_subject(poss: Token) -> Token | None:
+    """The coordinated subject a plural possessive of an object stands for ("Tesco and Salling announced
+    their agreement"; not "their" of a subject, which points back to an earlier sentence)."""
+    if poss.lower_ != "their" or poss.head.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = poss.head.head if poss.head.dep_ == "dobj" else poss.head.head.head
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subj.children):
+            return subj
+    return None
+
+
 def own_actor_heads(tok: Token) -> list[Token]:
     """Actor a standalone nominal event names itself: possessor, by-phrase, country adjective, attribution."""
     # a possessor acts ("Russia's invasion of Ukraine"), unless it is a time ("Monday's attack") or, for nouns
@@ -570,6 +582,7 @@ def own_actor_heads(tok: Token) -> list[Token]:
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     )
     heads = [] if patient else [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in _WHEN]
+    heads = [_their_subject(h) or h for h in heads]  # "X and Y announced their agreement": X and Y
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             heads.extend(pobjs(c))
