@@ -22,6 +22,12 @@ def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
             [("BRA", "neutral")],
         ),
         ("The tariff angered Chile. Mexico called on all parties to return to talks.", [("MEX", "neutral")]),
+        # the sides parsed as the subject of the clause the call asks for
+        (
+            "Soldiers seized power in a coup. China said it was closely following the situation and called on "
+            "all parties to exercise restraint.",
+            [("CHN", "neutral")],
+        ),
         # the sides named as neighbours, countries or governments
         (
             "Kuwait announced the recall of its ambassador from Baghdad. Saudi Arabia called on both neighbours "

@@ -80,7 +80,9 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
     if issue == UNSPECIFIED or tok.pos_ != "VERB" or tok.lemma_.lower() not in EVEN_HANDED:
         return []
     objs = [c for c in tok.children if c.dep_ == "dobj"]
-    objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in pobjs(c)]
+    # "called on all parties": "on" a preposition or a particle, or the parties the subject of the clause asked for
+    objs += [o for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" for o in pobjs(c)]
+    objs += [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"]
     both = any(
         o.lemma_.lower() in _SIDES and o.tag_ == "NNS" and any(d.lower_ in _EVERY for d in o.children) for o in objs
     )
