@@ -58,6 +58,8 @@ def test_found(index: Callable[[str], MentionIndex], text: str, names: list[str]
         ("The Kremlin said Nato was expanding.", "Nato"),
         ("The crash happened around 8:30 p.m. BST on Monday.", "BST"),
         ("The shooting took place in the Tsuen Wan district.", "Tsuen Wan"),
+        # a capital speaking for its government
+        ("Chile imposed a tariff. Santiago says the tariff is temporary.", "Santiago"),
         ("Scholars disagree about it.", "Scholars"),
         ("A soldier stands guard. Image: Tom Walker.", "Tom Walker"),
         ("President Ruto met leaders (Akorda).", "Akorda"),

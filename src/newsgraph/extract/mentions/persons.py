@@ -71,6 +71,7 @@ from newsgraph.extract.mentions.roles import (
     titled_before,
 )
 from newsgraph.lexicon.actors import nationality_on, office_on
+from newsgraph.lexicon.countries import capital_country
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import is_org_word, lookup_org
 from newsgraph.lexicon.titles import is_modifier, title_sector
@@ -314,6 +315,8 @@ def acceptable_person(ix: MentionIndex, start: int, end: int, *, known: bool = F
         return False
     if country_of_text(text) or lookup_org(text, generic=None) or lookup_region(text):
         return False
+    if len(words) == 1 and not known and capital_country(text) and not _titled_before(ix, start):
+        return False  # "Santiago says the tariff is temporary": a capital speaking for its government
     if not_entity_kind(text) or not_entity_kind(words[0]) == "prefix":
         return False
     if any(is_org_word(w) for w in words) or is_place_word(words[-1]):
