@@ -28,10 +28,8 @@ from newsgraph.extract.events.actors import (
     subjects,
 )
 from newsgraph.extract.events.arguments import (
-    ClauseFacts,
     clause_of,
     fallback_heads,
-    needs_ok,
     objects,
     own_actor_heads,
     preps,
@@ -39,6 +37,7 @@ from newsgraph.extract.events.arguments import (
 )
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
+from newsgraph.extract.events.needs import ClauseFacts, needs_ok
 from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue

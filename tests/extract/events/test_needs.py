@@ -1,0 +1,91 @@
+"""The conditions of verb patterns (``needs``): a clause's words read once, that-clauses of acts to come,
+particles the parser reads otherwise, words of criticism."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events.coder import extract_events
+from newsgraph.extract.events.needs import ClauseFacts, needs_ok
+from newsgraph.lexicon.events import verb_patterns
+
+
+def test_needs_ok_reads_the_pattern_conditions(parse) -> None:
+    doc = parse("The army pulled out of the town.")
+    verb = next(t for t in doc if t.text == "pulled")
+    rows = [p for p in verb_patterns()["pull"] if p.cameo is None]
+    assert any(needs_ok(p, verb) and p.type == "RETREAT" for p in rows)
+
+
+def test_dates_are_no_prepositions_and_titles_count_as_the_object() -> None:
+    from newsgraph.ingest.nlp import parse_one
+
+    doc = parse_one("The president on Thursday fired Trade Minister John Banda.")
+    facts = ClauseFacts(next(t for t in doc if t.text == "fired"))
+    assert "on" not in facts.preps
+    assert "minister" in facts.objs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning that an act of force, coercion or protest will come is a threat
+        ("The union leader warned that workers would call a general strike.", "THREATEN"),
+        ("The bloc warned that further sanctions could follow.", "THREATEN"),
+        # a warning of what will happen to no one is no threat
+        ("The minister warned that the economy would shrink.", None),
+        ("Doctors warned that the virus could spread.", None),
+    ],
+)
+def test_warning_of_an_act_to_come(parse, text: str, expected: str | None) -> None:
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # particles the parser reads as a preposition ("out of") or an adverb ("away")
+        ("Several opposition lawmakers walked out of the chamber before the vote.", "PROTEST"),
+        ("The two journalists were led away in handcuffs by police.", "COERCE"),
+        # an adverb that is no particle of the verb
+        ("The minister walked slowly out.", None),
+    ],
+)
+def test_particles_read_otherwise(parse, text: str, expected: str | None) -> None:
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words against someone: an office holder's as well as a named person's
+        ("The president assailed the convention as a waste of time.", "ACCUSE"),
+        ("Speakers hammered the president for his response to the pandemic.", "ACCUSE"),
+        # critical of someone
+        ("Mexico's president was critical of the United States.", "ACCUSE"),
+        ("The critical question of funding was left open.", None),
+        # being under investigation
+        ("The mayor is under investigation by federal prosecutors.", "ACCUSE"),
+    ],
+)
+def test_criticism_shapes(parse, text: str, expected: str | None) -> None:
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning that a reprisal will come is a threat
+        ("Pyongyang's envoy warned that Pyongyang would take corresponding measures.", "THREATEN"),
+        ("The bloc warned that further measures against those responsible could follow.", "THREATEN"),
+        # a warning about a response to something else, or one negated, is none
+        ("The minister warned that the response to the pandemic would take years.", None),
+        ("Doctors warned that the measures would not be enough.", None),
+    ],
+)
+def test_warning_of_a_reprisal(parse, text: str, expected: str | None) -> None:
+    found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
+    assert (expected in found) if expected else not found
