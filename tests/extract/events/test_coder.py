@@ -1544,3 +1544,15 @@ def test_hazards_are_no_sides(parse, text: str, expected: str | None) -> None:
 def test_avoiding_an_act_negates_it(parse) -> None:
     text = "Mexico and Argentina have avoided condemning Managua over the arrests."
     assert all(e.negated for e in _events(parse, text) if e.type == "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police beat protesters with batons in the capital.", "ASSAULT"),
+        ("Brazil beat Argentina 2-1 in the final.", None),  # a match won, no assault
+    ],
+)
+def test_beating_people_is_an_assault(parse, text: str, expected: str | None) -> None:
+    found = {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
+    assert (expected in found) if expected else not found
