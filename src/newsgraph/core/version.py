@@ -27,4 +27,8 @@ __version__ = "0.1.0"
 # 7: the rest of that session's rules (two sides of a story, unnamed groups of its leading country, US states,
 #    dates as no prepositions, agreeing with a view, public feelings, interview consent, and its persons',
 #    organizations', quotes' and stances' rules landed after version 6).
-EXTRACTOR_VERSION = 7
+# 8: the seventh session's rules: act nouns answered by the act of another side ("rejected the criticism"),
+#    purposes of force, warnings of reprisals and of acts to come, denials answering accusations, emergency help,
+#    natural hazards as no sides, mediation between a story's two sides, particles read otherwise, a country's
+#    name tagged as a person; persons' countries from their context and office holders since 2017; stance cues.
+EXTRACTOR_VERSION = 8
