@@ -97,3 +97,16 @@ def test_bulk_insert_writes_tuples_as_an_insert_would(any_db_url: str, rows: int
     engine.dispose()
     normal = [(i, flag, a.replace(tzinfo=UTC) if a else None, e) for i, flag, a, e in got]
     assert normal == [(-1, True, at, "x"), *data]
+
+
+def test_row_dicts_equal_the_rows_mappings() -> None:
+    engine = create_engine("sqlite://")
+    _meta.create_all(engine, tables=[things])
+    with engine.begin() as conn:
+        insert_rows(
+            conn, things, [{"id": "a1", "kind": "lamp", "n": 3}, {"id": "b2", "kind": "kettle", "place": "Tarsk"}]
+        )
+        query = select(things, things.c.n.label("count")).order_by(things.c.id)
+        expected = [dict(r._mapping) for r in conn.execute(query)]
+        assert sql.row_dicts(conn.execute(query)) == expected
+        assert sql.row_dicts(conn.execute(query.where(things.c.id == "none"))) == []

@@ -31,7 +31,7 @@ from newsgraph.store.schema import (
     voices,
 )
 from newsgraph.store.schema_kb import entity_alias_links, entity_links, entity_names, entity_roles
-from newsgraph.store.sql import chunked, insert_ignore, insert_rows
+from newsgraph.store.sql import chunked, insert_ignore, insert_rows, row_dicts
 
 if TYPE_CHECKING:
     from newsgraph.extract.runner import DocFacts
@@ -261,15 +261,14 @@ def _unique(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
 def document_facts(conn: Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:
     """Every fact stored for a document, as plain rows, for views and the API."""
     out: dict[str, list[dict[str, Any]]] = {}
-    out["mentions"] = [
-        dict(r._mapping)
-        for r in conn.execute(
+    out["mentions"] = row_dicts(
+        conn.execute(
             select(mentions, entities.c.kind, entities.c.name)
             .join(entities, entities.c.id == mentions.c.entity_id)
             .where(mentions.c.document_id == doc_id)
             .order_by(mentions.c.start)
         )
-    ]
+    )
     for name, table in (
         ("quotes", quotes),
         ("amounts", amounts),
@@ -279,9 +278,6 @@ def document_facts(conn: Connection, doc_id: str) -> dict[str, list[dict[str, An
         ("stances", stances),
         ("voices", voices),
     ):
-        out[name] = [
-            dict(r._mapping)
-            for r in conn.execute(select(table).where(table.c.document_id == doc_id).order_by(table.c.start))
-        ]
-    out["tone"] = [dict(r._mapping) for r in conn.execute(select(tones).where(tones.c.document_id == doc_id))]
+        out[name] = row_dicts(conn.execute(select(table).where(table.c.document_id == doc_id).order_by(table.c.start)))
+    out["tone"] = row_dicts(conn.execute(select(tones).where(tones.c.document_id == doc_id)))
     return out

@@ -49,14 +49,14 @@ from newsgraph.store.schema import (
     stances,
 )
 from newsgraph.store.schema_summary import day_totals, entity_days, entity_totals, summary_documents
-from newsgraph.store.sql import chunked, contains, escape_like
+from newsgraph.store.sql import chunked, contains, escape_like, row_dicts
 
 Rows = list[dict[str, Any]]
 ENTITY_KINDS = ("person", "organization", "place", "country")
 
 
 def _rows(conn: Connection, query: Select[Any]) -> Rows:
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return row_dicts(conn.execute(query))
 
 
 def _total(conn: Connection, query: Select[Any]) -> int:

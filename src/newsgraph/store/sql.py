@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, func
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Result
 from sqlalchemy.sql.elements import ColumnElement
 
 T = TypeVar("T")
@@ -84,6 +84,13 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     conn.exec_driver_sql(sql, list(data))
 
 
+def row_dicts(result: Result[Any]) -> list[dict[str, Any]]:
+    """The rows of ``result`` as dicts by column name, the names read once (``dict(row._mapping)`` builds
+    the mapping's key view again for every row)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
 def escape_like(text: str) -> str:
     """``text`` with LIKE's wildcards escaped (use with ``escape="\\"``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -94,4 +101,14 @@ def contains(column: ColumnElement[Any], text: str) -> ColumnElement[bool]:
     return func.lower(column).like(f"%{escape_like(text.lower())}%", escape="\\")
 
 
-__all__ = ["CHUNK", "INSERT_CHUNK", "bulk_insert", "chunked", "contains", "escape_like", "insert_ignore", "insert_rows"]
+__all__ = [
+    "CHUNK",
+    "INSERT_CHUNK",
+    "bulk_insert",
+    "chunked",
+    "contains",
+    "escape_like",
+    "insert_ignore",
+    "insert_rows",
+    "row_dicts",
+]
