@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.organizations.boilerplate import site_name, transcript_label
+from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit, site_name, transcript_label
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,29 @@ def test_the_publisher_is_no_organization_of_its_own_story() -> None:
     doc = parse_one("The candidate told Wikinews that the United Nations had failed.")
     names = {o.name for o in extract_mentions(doc, "d", url="https://en.wikinews.org/wiki/X").organizations}
     assert "Wikinews" not in names and "United Nations" in names
+
+
+@pytest.mark.parametrize(
+    ("body", "credit"),
+    [
+        ("Headline\n\nKINSHASA, March 3 (Reuters) - Rebels took a town.", "Reuters"),
+        ("Headline\n\nTBILISI, Georgia (AP) \u2014 Police detained ten people.", "AP"),
+        ("Headline\n\nJAKARTA, May 20, 2026 (AFP) - Students marched.", "AFP"),
+        ("The minister (a former general) - who spoke on Monday - resigned.", None),
+    ],
+)
+def test_dateline_credit(body: str, credit: str | None) -> None:
+    assert dateline_credit(body) == credit
+
+
+def test_the_wire_service_of_the_dateline_is_no_organization_of_the_story() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "Union leader freed\n\nPHNOM PENH, June 3 (Reuters) - Cambodia released a union leader, his lawyer told "
+        "Reuters. The International Labour Organization welcomed the release."
+    )
+    names = {o.name for o in extract_mentions(parse_one(text), "d").organizations}
+    assert "Reuters" not in names and "International Labour Organization" in names

@@ -1,8 +1,11 @@
 """What a page says about itself rather than about the story: its publisher's name (the site a page comes
-from is no organization of the story: "told Wikinews") and the speaker labels of interview transcripts
-("((WN)) How rare is it ...", "Q:", "WN:")."""
+from is no organization of the story: "told Wikinews"), the speaker labels of interview transcripts
+("((WN)) How rare is it ...", "Q:", "WN:") and a wire service's credit in a dateline ("KINSHASA, March 3
+(Reuters) -")."""
 
 from __future__ import annotations
+
+import re
 
 from newsgraph.extract.mentions.index import MentionIndex
 
@@ -35,3 +38,16 @@ def site_name(url: str | None) -> str | None:
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "gov", "ac"):
         return labels[-3]
     return labels[-2]
+
+
+# a wire dateline with its credit at the start of a line: "KINSHASA, March 3 (Reuters) -", "TBILISI, Georgia (AP) —"
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Z .'/\-]*[A-Z](?:,[^()\n]{0,40})?\s*\(([A-Z][A-Za-z .&-]{1,40})\)\s*[-\u2013\u2014]", re.MULTILINE
+)
+
+
+def dateline_credit(body: str) -> str | None:
+    """The wire service a story's dateline credits ("PHNOM PENH, June 3 (Reuters) -" → "Reuters"): the page's
+    source, like a site's own name ("told Reuters" is no organization of the story)."""
+    found = _DATELINE_CREDIT.search(body[:2000])
+    return found.group(1).strip() if found else None

@@ -50,7 +50,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     join_generic,
     join_heads,
 )
-from newsgraph.extract.mentions.organizations.boilerplate import transcript_label
+from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit, transcript_label
 from newsgraph.extract.mentions.organizations.candidates import (
     country_ministries,
     defined_acronyms,
@@ -481,6 +481,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     """Organization mentions; ``site`` is the publisher's own name (:func:`site_name` of the page's URL),
     whose self-references ("told Wikinews") are no mention of an organization in the story."""
     things = thing_acronyms(ix)
+    publishers = _publishers(site, dateline_credit(ix.body))
     spans = _candidate_spans(ix, persons)
     unknown = [(s, e) for s, e in spans if not _known(ix, s, e)]
     named_things = {org_key(t) for t in thing_names(ix, unknown)}
@@ -488,7 +489,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
         m
         for s, e in spans
         if not transcript_label(ix, s, e) and (m := _mention(ix, s, e)) is not None
-        and not (site and org_key(m.text) == org_key(site)) and m.text not in things
+        and not _published_by(m, publishers) and m.text not in things
         and not (org_key(m.text) in named_things or (m.known is not None and thing_use(ix, s, e)))
     ]  # fmt: skip
     find_aliases(ix, mentions)
@@ -498,6 +499,21 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     join_country_prefixed(ix, mentions)
     join_first_words(mentions)
     return mentions
+
+
+def _publishers(*names: str | None) -> set[str]:
+    """Keys of the page's own source: the site's name and the wire service its dateline credits (known names
+    and their known forms: "AP" for "Associated Press")."""
+    keys: set[str] = set()
+    for name in filter(None, names):
+        keys.add(org_key(name))
+        if (known := lookup_org(name, generic=None)) is not None:
+            keys.add(org_key(known.name))
+    return keys
+
+
+def _published_by(m: OrgMention, publishers: set[str]) -> bool:
+    return org_key(m.text) in publishers or (m.known is not None and org_key(m.known.name) in publishers)
 
 
 def _known(ix: MentionIndex, start: int, end: int) -> bool:
