@@ -52,6 +52,9 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ("Police raided ten homes as part of Operation Silver Lantern on Monday.", []),  # an operation
         ("Police closed the road between Wajir and Elwak on Friday.", []),  # a town after "between"
         ("Many workers in Sfax joined the strike.", []),  # a town after "in"
+        # names listed after an area word: places
+        ("The unrest spread to the provinces of Imbabura, Cotopaxi and Chimborazo on Monday.", []),
+        ("Reporters were turned away from the districts of Androy and Anosy.", []),
     ],
 )
 def test_names_that_are_no_organization(

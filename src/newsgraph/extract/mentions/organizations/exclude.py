@@ -115,8 +115,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "#Ruritania2030": a hashtag
     if end - start == 1 and _qualifies_a_title(ix, start, text):
         return True  # "Commerce Secretary X": a portfolio inside a role
-    if _after_locative(ix, start, end, text):
-        return True  # "a factory in Monastir", "the road between Wajir and El Wak": a place the model took for a body
+    if _after_locative(ix, start, end, text) or _named_area(ix, start, end, text):
+        return True  # "a factory in Monastir", "the provinces of Cotopaxi and Chimborazo": places, not bodies
     if _prefixed_name(ix, start, end, text) and lookup_org(text, generic=None) is None:
         return True  # "Hurricane Dorian", "Operation Fast Track", and "Dorian" alone where the story says which
     if slash_pair(ix, start, end):
@@ -239,3 +239,17 @@ def _after_locative(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return False  # "YouTube", "Amazon.com": a brand's inner capital, a web name
     before = ix.prev(start)
     return before >= 0 and ix.toks[before].lower_ in _LOCATIVES
+
+
+def _named_area(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """A name in the list an area word introduces ("the provinces of Imbabura, Cotopaxi and Chimborazo", "the
+    districts of Androy and Anosy"), with no organization word and no known body."""
+    if has_org_word(ix, start, end) or lookup_org(text, generic=None):
+        return False
+    i = ix.prev(start)
+    while i >= 0 and (ix.toks[i].text in (",", "and") or ix.toks[i].text[:1].isupper()):
+        i = ix.prev(i)
+    if i < 1 or ix.toks[i].lower_ != "of":
+        return False
+    word = ix.toks[ix.prev(i)].lemma_.lower() if ix.prev(i) >= 0 else ""
+    return place_word_kind(word) == "area"
