@@ -31,4 +31,6 @@ __version__ = "0.1.0"
 #    purposes of force, warnings of reprisals and of acts to come, denials answering accusations, emergency help,
 #    natural hazards as no sides, mediation between a story's two sides, particles read otherwise, a country's
 #    name tagged as a person; persons' countries from their context and office holders since 2017; stance cues.
-EXTRACTOR_VERSION = 8
+# 9: a dateline's wire credit ("(Reuters) -") is the page's source, no organization of the story; names listed after
+#    an area word ("the provinces of X and Y") are places.
+EXTRACTOR_VERSION = 9
