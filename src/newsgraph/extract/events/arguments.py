@@ -46,8 +46,8 @@ __all__ = [
     "slot_heads",
 ]
 
-_PREP_DEPS = frozenset({"prep", "mark", "dative", "agent", "prt"})
-_CLAUSAL = frozenset({"xcomp", "advcl", "ccomp"})
+PREP_DEPS = frozenset({"prep", "mark", "dative", "agent", "prt"})
+CLAUSAL = frozenset({"xcomp", "advcl", "ccomp"})
 _SMALL_CLAUSE = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 _COND = frozenset({"if", "unless"})
 _NEAR = frozenset({"at", "outside", "around", "near"})
@@ -58,11 +58,11 @@ def preps(v: Token, word: str, *, objects: bool = True) -> list[Token]:
     """Prepositions ``word`` on the verb or its to-infinitive ("refused to play against X"), complementisers
     ``word`` of its clausal complements ("called for X to adhere") and, with ``objects``, prepositions on its
     object ("suspended talks with X")."""
-    out = [c for c in v.children if c.lower_ == word and c.dep_ in _PREP_DEPS]
+    out = [c for c in v.children if c.lower_ == word and c.dep_ in PREP_DEPS]
     for c in v.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB":  # "refused to play against X", "agreed to work with X"
             out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
-        if c.dep_ in _CLAUSAL:
+        if c.dep_ in CLAUSAL:
             out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "mark")
         elif objects and c.dep_ in ("dobj", "acomp", "oprd"):
             out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
@@ -115,7 +115,7 @@ def judge_predicate(preds: list[Token], *, people: bool) -> str | None:
     return "positive" if found else None
 
 
-_NAMED_ENTS = frozenset({"PERSON", "ORG"})
+NAMED_ENTS = frozenset({"PERSON", "ORG"})
 _FORCES = frozenset({"POL", "MIL", "REB", "SPY"})  # sectors that act by force under their own name
 _PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"})
 
@@ -140,7 +140,7 @@ def _someones_act(head: Token) -> bool:
 def characterizes(head: Token) -> bool:
     """A person, an organization or a group of people (what a judgement of someone is about)."""
     return (
-        head.ent_type_ in _NAMED_ENTS
+        head.ent_type_ in NAMED_ENTS
         or head.lower_ in _PEOPLE_PRONOUNS
         or sector_of(head.lemma_.lower()) is not None
         or head.lemma_.lower() in actor_nouns()

@@ -186,9 +186,7 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
         return None
     raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
     if raw is None and cand.type == "AID" and not cand.targets:  # "Romania sent 120 firefighters": to the story's
-        trigger = cand.trigger[0]
-        name = country_name(home) or home
-        raw = Actor(name, None, None, None, trigger.idx, trigger.idx + len(trigger), -1)
+        raw = _country_side(home, cand.trigger[0], side=False)
     elif raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
         return None
     # a donor of another country, or a body of none ("the European Union pledged €250 million")
@@ -408,9 +406,11 @@ def mediated_sides(cand: Candidate, actor: Actor, targets: list[Actor], ctx: Doc
         return []
     if actor.country is None and actor.sector != "IGO":
         return []  # a mediator of no known side (a body of nations, a country's envoy) mediates here
-    trigger = cand.trigger[0]
-    return [
-        Actor(country_name(code) or code, None, code, None, trigger.idx, trigger.idx + len(trigger), -1,
-              named=True, agentive=True, inferred=True)
-        for code in ctx.pair
-    ]  # fmt: skip
+    return [_country_side(code, cand.trigger[0], side=True) for code in ctx.pair]
+
+
+def _country_side(code: str, trigger: Token, *, side: bool) -> Actor:
+    """A country the sentence leaves unsaid, placed on the trigger for the evidence span: a side that acts
+    (``side``, a mediation's party) or a recipient only (the story's country receiving aid)."""
+    return Actor(country_name(code) or code, None, code, None, trigger.idx, trigger.idx + len(trigger), -1,
+                 named=side, agentive=side, inferred=True)  # fmt: skip

@@ -66,11 +66,7 @@ def two_sides(head: Token) -> bool:
 
 def reciprocal(clause: Token) -> bool:
     """The act of ``clause`` is aimed at "each other" or "one another": each actor at the others."""
-    for tok in clause.subtree:
-        if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
-            return True
-        if tok.lower_ == "other" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "each":
-            return True
-        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
-            return True
-    return False
+    return any(tok.i > 0 and (tok.lower_, tok.doc[tok.i - 1].lower_) in _RECIPROCAL for tok in clause.subtree)
+
+
+_RECIPROCAL = frozenset({("other", "each"), ("another", "one")})  # (word, the word before it)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.arguments import (
-    _CLAUSAL,
-    _NAMED_ENTS,
-    _PREP_DEPS,
+    CLAUSAL,
+    NAMED_ENTS,
+    PREP_DEPS,
     evaluation_of,
     if_clause,
     objects,
@@ -104,8 +104,8 @@ class ClauseFacts:
         if self._preps is None:
             v = self.clause
             # "on Thursday", "in March": a date's preposition says when, not whom ("fired on Thursday")
-            words = {c.lower_ for c in v.children if c.dep_ in _PREP_DEPS and not _dated(c)}
-            words |= {m.lower_ for c in v.children if c.dep_ in _CLAUSAL for m in c.children if m.dep_ == "mark"}
+            words = {c.lower_ for c in v.children if c.dep_ in PREP_DEPS and not _dated(c)}
+            words |= {m.lower_ for c in v.children if c.dep_ in CLAUSAL for m in c.children if m.dep_ == "mark"}
             self._preps = frozenset(words)
         return self._preps
 
@@ -154,7 +154,7 @@ _NOT_NAMED_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "
 
 def _names_someone(tok: Token) -> bool:
     """A person's or organization's name ("a ticket of Jane Doe", "his running mate, John Roe")."""
-    return tok.ent_type_ in _NAMED_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMED_ENTS)
+    return tok.ent_type_ in NAMED_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMED_ENTS)
 
 
 def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | None = None) -> bool:
