@@ -195,3 +195,13 @@ def test_answers_are_kept_per_document_and_lists_copied(parse) -> None:
     assert np_sector(head) == np_sector(head)
     assert np_name(head) == np_name(head)
     assert np_countries(_tok(parse("The Belarusian KGB arrested them."), "KGB")) == ["BLR", "RUS"]
+
+
+def test_a_dateline_is_no_part_of_the_phrase_after_it(parse) -> None:
+    from newsgraph.extract.syntax import np_countries, np_span
+
+    doc = parse("OSLO, May 4 (Reuters) - Nordic fishing crews blocked the port on Monday.")
+    crews = _tok(doc, "crews")
+    lo, hi = np_span(crews)
+    assert doc[lo:hi].text == "Nordic fishing crews"
+    assert "NOR" not in np_countries(crews)

@@ -283,3 +283,11 @@ def test_act_types(noun: str, types: tuple[str, ...] | None) -> None:
 @pytest.mark.parametrize(("word", "hazard"), [("typhoon", True), ("Virus", True), ("survivor", False)])
 def test_is_hazard(word: str, hazard: bool) -> None:
     assert lex.is_hazard(word) is hazard
+
+
+def test_body_anaphors_name_the_word_a_body_must_hold() -> None:
+    from newsgraph.lexicon.events import body_anaphors
+
+    table = body_anaphors()
+    assert table["bloc"] == "" and table["union"] == "union"
+    assert all(noun.islower() and " " not in noun for noun in table)

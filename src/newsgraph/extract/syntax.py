@@ -188,7 +188,7 @@ def np_countries(
     later: list[str] = []
     for c in head.children:
         if c.dep_ in MODIFIERS or c.dep_ == "appos":
-            if c.lower_ in PERSONAL or c.lower_ in NEUTER or c.lower_ in PLURAL:
+            if c.lower_ in PERSONAL or c.lower_ in NEUTER or c.lower_ in PLURAL or (c.i < head.i and in_dateline(c)):
                 continue
             found.extend(np_countries(c, depth=depth + 1))
         elif c.dep_ == "prep" and c.lower_ in OF_PREPS and not clausal_of(c):
@@ -224,6 +224,8 @@ def np_span(head: Token) -> tuple[int, int]:
                 continue
             stack.append(c)
     doc = head.doc
+    if lo < head.i and in_dateline(doc[lo]):  # "March 20 (Reuters) - European Union leaders": the leaders
+        lo = next((t.i + 1 for t in doc[lo : head.i] if t.text in _DASHES and not in_dateline(t)), lo)
     while lo < hi and (doc[lo].dep_ in _LEADING or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):

@@ -325,6 +325,13 @@ def actor_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def body_anaphors() -> dict[str, str]:
+    """Nouns that refer back to the last intergovernmental body named ("the bloc"), each with the word the
+    body's name must hold ("union": the European Union, not a trade union) or "" (``body_anaphors.tsv``)."""
+    return {row["noun"].lower(): (row.get("needs_word") or "").lower() for row in read_table("body_anaphors.tsv")}
+
+
+@lru_cache(maxsize=1)
 def stance_cues() -> tuple[StanceCue, ...]:
     out: list[StanceCue] = []
     for row in read_table("stance_cues.tsv"):

@@ -62,3 +62,30 @@ def test_groups_from_abroad_are_not_local(parse, text: str, head: str, local: bo
     tok = next(t for t in parse(text) if t.text == head)
     hit = sector_of(tok.lemma_.lower())
     assert local_group(tok, hit.sector if hit else None) is local
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "body"),
+    [
+        ("European Union ministers met in Vienna.", "ministers", "European Union"),
+        ("NATO allies condemned the strike.", "allies", "NATO"),
+        ("The African Union suspended Gabon. The bloc also froze its aid.", "bloc", "African Union"),
+        ("NATO met on Monday. The alliance condemned the strike.", "alliance", "NATO"),
+        # a trade union is no intergovernmental body; a document drafted at one is no group of it
+        ("NATO met on Monday. The union called a strike.", "union", None),
+        ("Russia vetoed a Security Council resolution.", "resolution", None),
+        ("The bloc met on Monday.", "bloc", None),
+    ],
+)
+def test_groups_of_an_intergovernmental_body(parse, text: str, head: str, body: str | None) -> None:
+    from newsgraph.extract.events.groups import igo_side
+
+    assert igo_side(_head(parse(text), head)) == body
+
+
+def test_the_bloc_acts_for_the_body_named_before(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("The European Union accused Belarus of smuggling. On Monday the bloc imposed sanctions on Belarus.")
+    found = {(e.type, e.actor_country, e.target_country, e.actor_sector) for e in extract_events(doc, "d1")}
+    assert ("SANCTION", None, "BLR", "IGO") in found

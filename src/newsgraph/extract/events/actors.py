@@ -4,20 +4,18 @@
 phrase into an :class:`Actor`: the phrase, the entity name it holds, its country
 and its sector. Country comes, in this order, from
 
-1. the phrase itself: a country name, demonym or capital ("Kazakh police",
-   "Tajikistan's Foreign Ministry", "the governments of Kyrgyzstan and Turkmenistan",
-   "Moscow"), or a metonym from ``sectors.tsv`` ("the Kremlin");
+1. the phrase itself: a country name, demonym or capital ("Kazakh police", "Tajikistan's Foreign Ministry",
+   "the governments of Kyrgyzstan and Turkmenistan", "Moscow"), or a metonym from ``sectors.tsv`` ("the Kremlin");
 2. the resolver (the mentions extractor's ``MentionSet``), for a named person or organisation;
 3. what the document said earlier about the same person ("Russian president Vladimir
    Putin" ... "Putin") or the same thing ("German air traffic control" ... "air traffic control");
 4. for an unnamed group (activists, police, the government), the place the paragraph
    is about ("protestors in Kazakhstan" ... "a dozen activists").
 
-Pronouns are resolved to the nearest fitting subject: he/she/his → a person, it/its →
-a country or organisation, they/all/most → a group (a coordinated or plural subject of an
-earlier sentence first: "X and his counterparts met ... They called on Y"); I/we/our inside
-a quotation → its speaker ("we strongly urge ...," he said). Functions here read the parse only;
-the words they need (sectors, metonyms, countries) are data.
+A group of an intergovernmental body ("EU leaders", "the bloc") is that body, of no country. Pronouns go to
+the nearest fitting subject: he/she/his → a person, it/its → a country or organisation, they/all/most → a
+group (a plural subject first: "X and his counterparts met ... They called on Y"); I/we/our in a quotation →
+its speaker. Functions here read the parse only; the words they need are data.
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
-from newsgraph.extract.events.groups import local_group
+from newsgraph.extract.events.groups import igo_side, local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
@@ -127,7 +125,6 @@ class Actor:
     head: int
     named: bool = False  # an entity name, a country or a resolved mention
     envoy_host: str | None = None  # "the ambassador to Berlin" → DEU
-
     agentive: bool = False  # a name, a sector noun or a country: something that can act
     inferred: bool = False  # the country comes from the place or the document, not from the phrase
     remembered: bool = False  # taken from an earlier event of the document ("the attack": its attacker)
@@ -386,6 +383,9 @@ class DocContext:
         lo, hi = np_span(head)
         doc = self.doc
         text = doc[lo:hi].text.strip()
+        if (body := igo_side(head)) is not None:  # "EU leaders", "the bloc": the body, of no country
+            end = doc[hi - 1].idx + len(doc[hi - 1])
+            return Actor(text, body, None, "IGO", doc[lo].idx, end, head.i, named=True, agentive=True)
         if head.pos_ == "PROPN" and not_entity_kind(text) in _NO_ACTORS:  # "SARS-CoV-2 has killed 1,000 people"
             return Actor(text, None, None, None, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head.i)
         name, label = np_name(head)

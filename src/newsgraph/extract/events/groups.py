@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import np_span, pobjs
-from newsgraph.lexicon.events import actor_nouns, sector_of
+from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,6 +45,34 @@ def of_international(head: Token) -> bool:
                 if any((hit := sector_of(n)) is not None and hit.sector == "IGO" for n in names):
                     return True
     return False
+
+
+def _igo(name: str) -> bool:
+    return (hit := sector_of(name)) is not None and hit.sector == "IGO"
+
+
+def igo_side(head: Token) -> str | None:
+    """The intergovernmental body a group phrase stands for: named as its modifier ("European Union leaders",
+    "NATO allies"), or referred back to by "the bloc" / "the alliance" (``body_anaphors.tsv``: the body the
+    story named last). Such a side is of no country."""
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):  # "the bloc" tagged PROPN
+        return None
+    mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i]
+    lemma = head.lemma_.lower()
+    people = lemma in actor_nouns() or lemma in GROUP_HEADS or sector_of(lemma) is not None
+    for c in mods if people else ():  # "EU leaders", not "a Security Council resolution"
+        lo = min(t.i for t in c.subtree)
+        name = head.doc[lo : c.i + 1].text
+        if c.text[:1].isupper() and _igo(name):
+            return name
+    need = body_anaphors().get(lemma)
+    if need is None or mods or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    for ent in reversed(head.doc.ents):
+        name = ent.text.removeprefix("the ").removeprefix("The ")
+        if ent.end <= head.i and ent.label_ in ("ORG", "NORP", "GPE") and need in name.lower() and _igo(name):
+            return name
+    return None
 
 
 _SIDES = frozenset({"country", "nation", "government", "side", "leader", "state", "capital", "delegation", "minister",
