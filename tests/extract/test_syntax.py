@@ -205,3 +205,18 @@ def test_a_dateline_is_no_part_of_the_phrase_after_it(parse) -> None:
     lo, hi = np_span(crews)
     assert doc[lo:hi].text == "Nordic fishing crews"
     assert "NOR" not in np_countries(crews)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "sector"),
+    [
+        ("Police raided the office. Officers seized phones and laptops.", "Officers", "POL"),
+        ("The army moved in at dawn. Officers seized the radio station.", "Officers", "MIL"),
+        ("Shots were fired across the border. Guards returned fire.", "Guards", "MIL"),
+        ("Officers seized the phones.", "Officers", None),  # nothing in the story says whose officers
+    ],
+)
+def test_the_story_decides_whose_officers_and_guards(parse, text: str, head: str, sector: str | None) -> None:
+    from newsgraph.extract.syntax import np_sector
+
+    assert np_sector(_tok(parse(text), head))[0] == sector

@@ -291,3 +291,11 @@ def test_body_anaphors_name_the_word_a_body_must_hold() -> None:
     table = body_anaphors()
     assert table["bloc"] == "" and table["union"] == "union"
     assert all(noun.islower() and " " not in noun for noun in table)
+
+
+def test_context_sectors_list_their_cues_in_order_of_preference() -> None:
+    from newsgraph.lexicon.events import context_sectors
+
+    table = context_sectors()
+    assert [sector for sector, _ in table["officer"]] == ["POL", "MIL"]
+    assert all(cues and all(w == w.lower() for w in cues) for rows in table.values() for _, cues in rows)

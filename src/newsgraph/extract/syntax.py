@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
-from newsgraph.lexicon.events import sector_of
+from newsgraph.lexicon.events import context_sectors, sector_of
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import org_word_sector
 from newsgraph.lexicon.names import is_first_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
@@ -42,6 +42,7 @@ CONTROL_VERBS = frozenset(
 )
 
 _MEMO_KEY = "newsgraph.syntax"
+_WORDS_KEY = "newsgraph.story_words"
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -300,7 +301,18 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
                 hit = sector_of(" ".join([*words, obj.lemma_.lower()]))
                 if hit is not None and not token_country(obj):
                     return hit.sector, False
+    if head.pos_ == "NOUN" and (rows := context_sectors().get(head.lemma_.lower())):
+        story = _story_words(head.doc)  # "Officers seized phones" in a story of the police
+        return next(((sector, False) for sector, cues in rows if cues & story), (None, False))
     return None, False
+
+
+def _story_words(doc: Doc) -> frozenset[str]:
+    """The lower-case lemmas and words of a document, read once (kept in ``Doc.user_data``)."""
+    words: frozenset[str] | None = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = frozenset(t.lemma_.lower() for t in doc) | {t.lower_ for t in doc}
+    return words
 
 
 def is_passive(v: Token) -> bool:

@@ -325,6 +325,17 @@ def actor_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def context_sectors() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Nouns whose sector the story's other words decide ("officers" in a story of the police):
+    noun → (sector, cue words) in order of preference (``context_sectors.tsv``)."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in read_table("context_sectors.tsv"):
+        cues = frozenset(w.strip().lower() for w in row["cues"].split("|") if w.strip())
+        out.setdefault(row["noun"].lower(), []).append((row["sector"], cues))
+    return {noun: tuple(rows) for noun, rows in out.items()}
+
+
+@lru_cache(maxsize=1)
 def body_anaphors() -> dict[str, str]:
     """Nouns that refer back to the last intergovernmental body named ("the bloc"), each with the word the
     body's name must hold ("union": the European Union, not a trade union) or "" (``body_anaphors.tsv``)."""
