@@ -220,3 +220,10 @@ def test_the_story_decides_whose_officers_and_guards(parse, text: str, head: str
     from newsgraph.extract.syntax import np_sector
 
     assert np_sector(_tok(parse(text), head))[0] == sector
+
+
+def test_what_a_told_act_draws_is_drawn_by_the_act_not_the_teller(parse) -> None:
+    doc = parse("Oman seized a tanker in the strait, the navy said, drawing sharp criticism from Britain.")
+    assert [t.text for t in subjects(_tok(doc, "drawing"))] == ["Oman"]
+    doc = parse("The minister spoke on Monday, adding that talks would resume.")
+    assert [t.text for t in subjects(_tok(doc, "adding"))] == ["minister"]

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
-from newsgraph.lexicon.events import context_sectors, sector_of
+from newsgraph.lexicon.cues import speech_verbs
+from newsgraph.lexicon.events import context_sectors, light_verbs, sector_of
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import org_word_sector
 from newsgraph.lexicon.names import is_first_name
@@ -369,6 +370,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and head.head.i != head.i:
         return subjects(head.head, depth + 1)  # "is willing to withdraw", "was ready to talk": the copula's subject
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and head.lemma_.lower() in speech_verbs() and _undergoes(v):
+        # "North Korea fired a missile, the military said, drawing condemnation": the told act draws it
+        told = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+        if told:
+            return subjects(told[0], depth + 1)
     if v.dep_ in ("xcomp", "advcl"):
         if head.lemma_.lower() in CONTROL_VERBS:
             objs = [c for c in head.children if c.dep_ == "dobj"]
@@ -389,6 +395,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
             return [head]  # "Biden named X as his running mate" parsed as a name the verb describes
         return [c for c in root.children if c.dep_ == "nsubj" and c.i < v.i] if root.i != v.i else []
     return []
+
+
+def _undergoes(v: Token) -> bool:
+    """A verb whose subject suffers what its object names ("drew condemnation", "faced criticism")."""
+    return any(lv.kind == "undergo" and lv.particle is None for lv in light_verbs().get(v.lemma_.lower(), ()))
 
 
 _TALK_ACTS = frozenset(

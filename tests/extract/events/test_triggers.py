@@ -81,3 +81,16 @@ def test_a_name_tagged_as_a_noun_is_still_a_name(parse) -> None:
     ctx = DocContext(doc)
     trump = [t for t in doc if t.text == "Trump"][1]
     assert ctx.actor(trump).agentive
+
+
+def test_words_from_a_side_answer_that_side(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Ankara on Friday rejected the criticism from Paris and Berlin.")
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d1")}
+    assert {("REJECT", "TUR", "FRA"), ("REJECT", "TUR", "DEU")} <= found
+    from newsgraph.extract.events.triggers import _speakers_from
+
+    doc = parse("Chile completed the withdrawal from Bolivia after the criticism from Peru.")
+    assert [t.text for t in _speakers_from(next(t for t in doc if t.text == "criticism"))] == ["Peru"]
+    assert _speakers_from(next(t for t in doc if t.text == "withdrawal")) == []  # a place left, not a speaker

@@ -53,6 +53,7 @@ __all__ = ["Candidate", "describes_noun", "doers", "is_event_noun", "noun_candid
 
 _POINTING = frozenset({"it", "this", "that"})
 _WHEN = frozenset({"DATE", "TIME"})
+_SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})  # events of words: "from X" spoke
 
 
 @dataclass(slots=True)
@@ -90,7 +91,7 @@ def doers(head: Token, ctx: DocContext, memory: EventMemory, depth: int = 0) -> 
     """Who is behind an event noun: its own actor ("Russia's invasion"), else the doer of the event it
     refers back to ("the attack"), else, for an event about an event ("an investigation into the
     shooting"), the doer of that one."""
-    own = own_actor_heads(head)
+    own = own_actor_heads(head) or _speakers_from(head)
     if own:
         return [a for h in own for a in ctx.actors(h)]
     doer = memory.doer(head)
@@ -105,6 +106,16 @@ def doers(head: Token, ctx: DocContext, memory: EventMemory, depth: int = 0) -> 
                     if found:
                         return found
     return []
+
+
+def _speakers_from(noun: Token) -> list[Token]:
+    """Who spoke the words an event noun of words names with "from" ("rejected the criticism from Washington",
+    "drew condemnation from Seoul"); "from" after other event nouns is a place ("withdrawal from")."""
+    pat = noun_pattern(noun)
+    if pat is None or pat.type not in _SPOKEN or "from" in pat.target:
+        return []
+    froms = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for o in pobjs(c)]
+    return [o for o in froms if o.pos_ in ("PROPN", "NOUN")]
 
 
 def _head_actors(heads: list[Token], ctx: DocContext, memory: EventMemory, *, pointing: bool = False) -> list[Actor]:
