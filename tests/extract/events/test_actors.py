@@ -275,3 +275,10 @@ def test_unnamed_soldiers_of_a_one_country_story(parse) -> None:
     )
     found = {(e.type, e.actor_country) for e in extract_events(parse(text), "d1") if e.type == "CONSULT"}
     assert ("CONSULT", "BFA") in found
+
+
+def test_a_wire_dateline_counts_as_a_mention_of_its_country(parse) -> None:
+    text = "NAIROBI, June 2 (AP) - Ugandan and Kenyan officials met in Kisumu. Uganda said the talks went well."
+    ctx = DocContext(parse(text))
+    assert ctx.leading == "KEN"  # Uganda twice, Kenya twice in the text: the dateline breaks the tie
+    assert DocContext(parse(text.split(" - ", 1)[1])).leading is None

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
-from newsgraph.extract.events.groups import igo_side, local_group
+from newsgraph.extract.events.groups import demonym_plural, igo_side, local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
@@ -41,6 +41,7 @@ from newsgraph.extract.syntax import (
     SUBJ,
     conjuncts,
     ent_of,
+    in_dateline,
     is_passive,
     np_countries,
     np_name,
@@ -236,6 +237,9 @@ class DocContext:
 
         for _, _, code in self.locations:  # "in Gdańsk": a place of the story is a mention of its country
             counts[code] = counts.get(code, 0) + 1
+        first = self.sents[0] if self.sents else ()
+        for code in {place_country(t) for t in first if t.ent_type_ == "GPE" and in_dateline(t)} - {None}:
+            counts[code] = counts.get(code, 0) + 1  # "MANILA, May 19 (AP) -": the wire's dateline is one too
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         # the document's country: the only one it names (twice or more: not one "Israeli embassy"), or one named
         # 3 times or more and twice as often as any other (calibrated on Wikinews 2019-2020: single-country
@@ -480,7 +484,7 @@ class DocContext:
             or resolved is not None
             or sector is not None
             or proper
-            or (country is not None and (head.ent_type_ == "NORP" or _demonym_plural(head)))
+            or (country is not None and (head.ent_type_ == "NORP" or demonym_plural(head)))
             or head.lemma_.lower() in actor_nouns(),
             inferred=inferred,
         )
@@ -593,8 +597,3 @@ class DocContext:
 
 def _breaks(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
-
-
-def _demonym_plural(head: Token) -> bool:
-    """People named by their nation ("Hongkongers", "Ukrainians" the model left untagged): they can act."""
-    return head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper() and token_country(head) is not None

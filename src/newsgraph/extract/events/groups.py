@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.syntax import np_span, pobjs
+from newsgraph.extract.syntax import np_span, pobjs, token_country
 from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
 
 if TYPE_CHECKING:
@@ -98,3 +98,8 @@ def reciprocal(clause: Token) -> bool:
 
 
 _RECIPROCAL = frozenset({("other", "each"), ("another", "one")})  # (word, the word before it)
+
+
+def demonym_plural(head: Token) -> bool:
+    """People named by their nation ("Hongkongers", "Ukrainians" the model left untagged): they can act."""
+    return head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper() and token_country(head) is not None
