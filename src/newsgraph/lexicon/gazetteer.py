@@ -178,9 +178,10 @@ def lookup_place(text: str | None, *, alternates: bool = True, prefer: Collectio
 CITY_MIN_POPULATION = 100_000
 
 
-def is_city(text: str | None, min_population: int = CITY_MIN_POPULATION) -> bool:
-    """Whether ``text`` names a city of at least ``min_population`` inhabitants (alternate names too)."""
-    found = lookup_place(text)
+def is_city(text: str | None, min_population: int = CITY_MIN_POPULATION, *, alternates: bool = True) -> bool:
+    """Whether ``text`` names a city of at least ``min_population`` inhabitants (alternate names too, unless
+    ``alternates`` is false)."""
+    found = lookup_place(text, alternates=alternates)
     return found is not None and found.kind == "city" and found.population >= min_population
 
 

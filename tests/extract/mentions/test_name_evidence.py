@@ -45,6 +45,12 @@ def test_first_name_token(index: Callable[[str], MentionIndex]) -> None:
     assert not first_name_at(ix, _span(ix, "Senate")[0])
 
 
+def test_a_citys_alternate_name_is_still_a_first_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Nadia Halvorsen said the decree must go.")  # "Nadia" is also an alternate name of an Indian city
+    assert first_name_at(ix, 0)
+    assert "Nadia Halvorsen" in _names(ix)
+
+
 def test_a_name_the_model_tags_org_is_a_persons(index: Callable[[str], MentionIndex]) -> None:
     ix = index("Nikki Harrowgate of the National Crime Agency said so.")
     assert first_name_start(ix, *_span(ix, "Nikki Harrowgate"))

@@ -46,6 +46,7 @@ def test_camel_case(word: str, expected: bool) -> None:
         ("Customers switched to discount stores like Biedra and Lidl.", "Biedra"),
         ("The Kessler gas pipeline was delayed.", "Kessler"),
         ("Troops entered Tel Tamr and Hasakah yesterday.", "Tel Tamr"),
+        ("Crews came from Dolgellau, Harlech, Barmouth, Bala, and Blaenau Ffestiniog on Sunday.", "Bala"),
         ("The Skylark Dragon capsule docked on Sunday. The Skylark Dragon carried cargo.", "Skylark Dragon"),
         ("She spoke on the talk show Morning Harbour on Monday.", "Morning Harbour"),
         ("Voters in the electoral district of Grooma will go to the polls.", "Grooma"),
@@ -61,6 +62,7 @@ def test_things_are_dropped(index: Callable[[str], MentionIndex], text: str, thi
     [
         ("The move was the Trump administration's latest step.", "Trump"),
         ("Leaders of his party such as Bernie Sanders and Elizabeth Warren disagreed.", "Bernie Sanders"),
+        ("Two leaders of the United States, Bill Clinton and Andrew Johnson, were impeached.", "Bill Clinton"),
         ("Senator Ana Lima said the EastLink deal was fair.", "Ana Lima"),
         ("Senator Ana Lima said the Skylark capsule was safe.", "Ana Lima"),
         (

@@ -97,6 +97,8 @@ def test_apposition_before(index: Callable[[str], MentionIndex], text: str, name
         ),
         ("Jane Roe, a senior economist, spoke.", "Jane Roe", "senior economist"),
         ("Jane Roe, 45, spoke.", "Jane Roe", None),
+        ("Jane Roe, 21, a law student, spoke.", "Jane Roe", "law student"),
+        ("Jane Roe, the agency's coordinator, spoke.", "Jane Roe", "agency's coordinator"),
     ],
 )
 def test_apposition_after(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:

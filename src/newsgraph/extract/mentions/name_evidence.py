@@ -42,7 +42,10 @@ def first_name_at(ix: MentionIndex, i: int) -> bool:
     word = ix.toks[i].text
     if not word[:1].isupper() or word.isupper() or word.lower() in NAME_PARTICLES or not is_first_name(word):
         return False
-    return not (country_of_text(word) or lookup_region(word) or is_city(word) or not_entity_kind(word))
+    # A city's own name only: an alternate spelling ("Nadia" for Navadwip, "Julia", "Sam") is no place a reader
+    # would take the word for.
+    city = is_city(word, alternates=False)
+    return not (country_of_text(word) or lookup_region(word) or city or not_entity_kind(word))
 
 
 def _name_words(ix: MentionIndex, start: int, end: int) -> bool:

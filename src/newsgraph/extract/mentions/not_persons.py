@@ -11,7 +11,8 @@ a person's name does not:
   council"), one a person's name does not modify (``person_nouns.tsv``);
 - it follows "like", "such as" or "including" after an organization word ("discount stores like
   Biedronka and LIDL"): an instance of that kind;
-- it is coordinated with a place ("entered Tell Tamer and Ain Issa", "Harbour Bay, and Lin Kau");
+- it is coordinated with a place, or listed with one ("entered Tell Tamer and Ain Issa", "Harbour Bay, and Lin
+  Kau", "crews from Dolgellau, Harlech, Bala, and Blaenau Ffestiniog");
 - the words around it make it a thing's name (:mod:`~newsgraph.extract.mentions.things`: "the Skylark
   capsule", "the talk show Morning Show", "the electoral district of Grooma"), or it is a ship's
   ("MV Aurora").
@@ -21,7 +22,7 @@ a person's name does not:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.roles import apposition_after, apposition_before, titled_before
@@ -95,34 +96,73 @@ def _instance_of_kind(ix: MentionIndex, start: int) -> bool:
 
 
 def place_like(ix: MentionIndex, start: int, end: int, persons: Collection[str] = ()) -> bool:
-    """A name joined by "and" / "or" to a place that is no country ("Tell Tamer and Ain Issa").
+    """A name in a list ("and" / "or", or commas up to them) with a place that is no country ("Tell Tamer and
+    Ain Issa", "appliances from Dolgellau, Harlech, Bala, and Blaenau Ffestiniog").
 
     ``persons``: names known to be persons' in the document, which are no place whatever
     the model tagged them elsewhere.
     """
     for side in (-1, 1):
-        k = ix.prev(start) if side < 0 else ix.next(end - 1)
-        if k < 0 or ix.toks[k].lower_ not in ("and", "or"):
-            continue
-        j = ix.prev(k) if side < 0 else ix.next(k)
-        if side < 0 and j >= 0 and ix.toks[j].text == ",":  # "Harbour Bay, and Lin Kau"
-            j = ix.prev(j)
-        if j < 0 or not ix.toks[j].text[:1].isupper():
-            continue
-        ent = ix.ent_at(j)
-        if ent is None:
-            continue
-        before = ix.prev(ent.start)
-        if side < 0 and before >= 0 and ix.toks[before].lower_ in ("of", "from", "in", "at"):
-            continue  # "Buhari of Nigeria and Patrice Talon": the place belongs to the name before
-        text = ix.text(ent.start, ent.end)
-        if j in ix.country_at or text in persons:
-            continue
-        if ent.label in ("GPE", "LOC", "FAC") or text in ix.place_names or lookup_region(text):
-            return True
-        if ent.label != "PERSON" and is_city(text):  # "Hasakah" tagged ORG; not "Elizabeth" the person
-            return True
+        s, e = start, end
+        for _ in range(_LIST_MEMBERS_MAX):
+            found = _list_neighbour(ix, s, e, side)
+            if found is None:
+                break
+            ent, joined = found
+            text = ix.text(ent.start, ent.end)
+            if any(i in ix.country_at for i in range(ent.start, ent.end)) or text in persons:
+                break
+            if joined and _place_member(ix, ent, text):
+                return True
+            s, e = ent.start, ent.end
     return False
+
+
+# The most list members read on either side of a name for a place among them.
+_LIST_MEMBERS_MAX = 6
+
+
+def _list_neighbour(ix: MentionIndex, start: int, end: int, side: int) -> tuple[Any, bool] | None:
+    """The entity next to the name in a list on ``side``, and whether "and" / "or" stands between them or
+    further along the list (a run of commas alone may be anything: "Smith, 45, said")."""
+    k = ix.prev(start) if side < 0 else ix.next(end - 1)
+    if k < 0 or ix.toks[k].lower_ not in _CONJUNCTS:
+        return None
+    j = ix.prev(k) if side < 0 else ix.next(k)
+    if j >= 0 and ix.toks[k].text == "," and ix.toks[j].lower_ in ("and", "or"):
+        k, j = j, ix.prev(j) if side < 0 else ix.next(j)  # "Bala, and Blaenau"
+    elif side < 0 and j >= 0 and ix.toks[j].text == ",":  # "Harbour Bay, and Lin Kau"
+        j = ix.prev(j)
+    if j < 0 or not ix.toks[j].text[:1].isupper():
+        return None
+    ent = ix.ent_at(j)
+    if ent is None:
+        return None
+    if side < 0:
+        before = ix.prev(ent.start)
+        if before >= 0 and ix.toks[before].lower_ in ("of", "from", "in", "at") and ix.toks[k].lower_ != ",":
+            return None  # "Buhari of Nigeria and Patrice Talon": the place belongs to the name before
+    return ent, ix.toks[k].lower_ in ("and", "or") or _list_ends_in_conjunction(ix, ent.end if side > 0 else end)
+
+
+def _list_ends_in_conjunction(ix: MentionIndex, k: int) -> bool:
+    """Whether a run of capitalised names and commas from token ``k`` on reaches "and" / "or"."""
+    for _ in range(4 * _LIST_MEMBERS_MAX):
+        if k >= len(ix.toks):
+            return False
+        tok = ix.toks[k]
+        if tok.lower_ in ("and", "or"):
+            return True
+        if not (tok.text == "," or tok.text[:1].isupper() or tok.is_space):
+            return False
+        k += 1
+    return False
+
+
+def _place_member(ix: MentionIndex, ent: Any, text: str) -> bool:
+    if ent.label in ("GPE", "LOC", "FAC") or text in ix.place_names or lookup_region(text):
+        return True
+    return ent.label != "PERSON" and is_city(text)  # "Hasakah" tagged ORG; not "Elizabeth" the person
 
 
 def _thing_context(ix: MentionIndex, start: int, end: int, persons: Collection[str]) -> bool:

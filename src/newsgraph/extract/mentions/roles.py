@@ -203,10 +203,15 @@ def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
 
 
 def apposition_after(ix: MentionIndex, end: int) -> RoleInfo | None:
-    """ "John Doe, Speaker of the National Assembly": the name, a comma, a title phrase."""
+    """ "John Doe, Speaker of the National Assembly": the name, a comma, a title phrase; past an age
+    between commas ("Jane Doe, 21, a law student")."""
     comma = ix.next(end - 1)
     if comma < 0 or ix.toks[comma].text != ",":
         return None
+    age = ix.next(comma)
+    after = ix.next(age) if age >= 0 else -1
+    if age >= 0 and ix.toks[age].like_num and after >= 0 and ix.toks[after].text == ",":
+        comma = after
     return _title_phrase(ix, ix.next(comma))
 
 
