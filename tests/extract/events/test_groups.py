@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from spacy.tokens import Doc
 
@@ -89,3 +91,19 @@ def test_the_bloc_acts_for_the_body_named_before(parse) -> None:
     doc = parse("The European Union accused Belarus of smuggling. On Monday the bloc imposed sanctions on Belarus.")
     found = {(e.type, e.actor_country, e.target_country, e.actor_sector) for e in extract_events(doc, "d1")}
     assert ("SANCTION", None, "BLR", "IGO") in found
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        (SimpleNamespace(name="Jane Roe", role="chairman of the African Union Commission", organization=None), True),
+        (SimpleNamespace(name="Jane Roe", role="OSCE Representative on Freedom of the Media", organization=None), True),
+        (SimpleNamespace(name="World Bank", country=None), True),
+        (SimpleNamespace(name="Jane Roe", role="Minister for Europe", organization="Foreign Office"), False),
+        (SimpleNamespace(name="Kenya Red Cross", country=None), False),
+    ],
+)
+def test_officials_and_bodies_of_intergovernmental_bodies(found: SimpleNamespace, expected: bool) -> None:
+    from newsgraph.extract.events.groups import international
+
+    assert international(found) is expected

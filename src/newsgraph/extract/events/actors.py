@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
-from newsgraph.extract.events.groups import demonym_plural, igo_side, local_group
+from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
@@ -54,7 +54,6 @@ from newsgraph.extract.syntax import (
 )
 from newsgraph.lexicon.events import actor_nouns, sector_of
 from newsgraph.lexicon.gazetteer import not_entity_kind
-from newsgraph.lexicon.known_orgs import is_igo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -422,7 +421,7 @@ class DocContext:
             if sector is None and role:
                 hit = sector_of(role)
                 sector = hit.sector if hit else None
-            if is_igo(getattr(resolved, "organization", None)):  # "NATO Secretary-General X": the body's official
+            if international(resolved):  # "NATO Secretary-General X": the body's official; the EU itself
                 end = doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(text, resolved.name, None, "IGO", doc[lo].idx, end, head.i, named=True, agentive=True)
         if country is None and name:

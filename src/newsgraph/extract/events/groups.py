@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import np_span, pobjs, token_country
 from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
+from newsgraph.lexicon.known_orgs import is_igo
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,7 +49,7 @@ def of_international(head: Token) -> bool:
 
 
 def _igo(name: str) -> bool:
-    return (hit := sector_of(name)) is not None and hit.sector == "IGO"
+    return ((hit := sector_of(name)) is not None and hit.sector == "IGO") or is_igo(name)
 
 
 def igo_side(head: Token) -> str | None:
@@ -103,3 +104,25 @@ _RECIPROCAL = frozenset({("other", "each"), ("another", "one")})  # (word, the w
 def demonym_plural(head: Token) -> bool:
     """People named by their nation ("Hongkongers", "Ukrainians" the model left untagged): they can act."""
     return head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper() and token_country(head) is not None
+
+
+def international(found: object) -> bool:
+    """A person or an organization the mentions extractor resolved that belongs to an intergovernmental body:
+    its organization, role or own name names one ("the chairman of the African Union Commission", "the OSCE
+    Representative on Freedom of the Media", "the European Union")."""
+    texts = [getattr(found, key, None) for key in ("organization", "role")]
+    if getattr(found, "role", "missing") == "missing":  # an organization: its own name
+        texts.append(getattr(found, "name", None))
+    return any(_names_igo(t) for t in texts if t)
+
+
+def _names_igo(text: str) -> bool:
+    """Whether a run of capitalised words in ``text`` (or a part of one) is an intergovernmental body's name."""
+    runs: list[list[str]] = [[]]
+    for word in text.replace(",", " ").split():
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    spans = ((run, i, j) for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + 4) + 1))
+    return any(_igo(" ".join(run[i:j])) for run, i, j in spans)
