@@ -227,3 +227,15 @@ def test_what_a_told_act_draws_is_drawn_by_the_act_not_the_teller(parse) -> None
     assert [t.text for t in subjects(_tok(doc, "drawing"))] == ["Oman"]
     doc = parse("The minister spoke on Monday, adding that talks would resume.")
     assert [t.text for t in subjects(_tok(doc, "adding"))] == ["minister"]
+
+
+def test_a_capital_tagged_as_a_person_is_its_country_unless_a_named_person_bears_it(parse) -> None:
+    from newsgraph.extract.syntax import _lone_country_name
+
+    doc = parse('Nigeria\'s foreign ministry said in a statement that Abuja "strongly condemns this seizure of power".')
+    abuja = _tok(doc, "Abuja")
+    assert abuja.ent_type_ == "PERSON"  # the small model's tag this rule corrects
+    assert _lone_country_name(abuja) and token_country(abuja) == "NGA"
+    doc = parse("Carlos Lima spoke first. Lima said the vote was fair.")
+    lima = [t for t in doc if t.text == "Lima"][1]
+    assert lima.ent_type_ == "PERSON" and not _lone_country_name(lima)  # the surname of a person named before

@@ -91,12 +91,15 @@ def clausal_of(prep: Token) -> bool:
 
 
 def _lone_country_name(tok: Token) -> bool:
-    """A one-word entity that is a country's own name, not a first name ("Madagascar", not "Chad")."""
+    """A one-word entity that is a country's own name or its capital's, not a first name ("Madagascar",
+    "Abuja", not "Chad"), nor, for a capital, the surname of a person the document names ("Ana Lima")."""
     ent = ent_of(tok)
-    return (
-        ent is not None and len(ent) == 1 and country_code(tok.text) is not None and tok.pos_ == "PROPN"
-        and not is_first_name(tok.text)
-    )  # fmt: skip
+    if ent is None or len(ent) != 1 or tok.pos_ != "PROPN" or is_first_name(tok.text):
+        return False
+    if country_code(tok.text) is not None:
+        return True
+    surnames = {e[-1].text for e in tok.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return capital_country(tok.text) is not None and tok.text not in surnames
 
 
 @_per_doc
