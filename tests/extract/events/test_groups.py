@@ -77,6 +77,14 @@ def test_groups_from_abroad_are_not_local(parse, text: str, head: str, local: bo
         ("NATO met on Monday. The union called a strike.", "union", None),
         ("Russia vetoed a Security Council resolution.", "resolution", None),
         ("The bloc met on Monday.", "bloc", None),
+        (
+            "The International Atomic Energy Agency met. Iran accused the agency of bias.",
+            "agency",
+            "International Atomic Energy Agency",
+        ),
+        ("The IAEA met on Monday. Iran accused the agency of bias.", "agency", "IAEA"),
+        # the latest agency named is a national one: "the agency" is that one, no intergovernmental body
+        ("The IAEA met. Turkey's disaster agency AFAD sent a team. The agency said it was ready.", "agency", None),
     ],
 )
 def test_groups_of_an_intergovernmental_body(parse, text: str, head: str, body: str | None) -> None:
@@ -99,6 +107,7 @@ def test_the_bloc_acts_for_the_body_named_before(parse) -> None:
         (SimpleNamespace(name="Jane Roe", role="chairman of the African Union Commission", organization=None), True),
         (SimpleNamespace(name="Jane Roe", role="OSCE Representative on Freedom of the Media", organization=None), True),
         (SimpleNamespace(name="World Bank", country=None), True),
+        (SimpleNamespace(name="Organization of American States", country=None), True),
         (SimpleNamespace(name="Jane Roe", role="Minister for Europe", organization="Foreign Office"), False),
         (SimpleNamespace(name="Kenya Red Cross", country=None), False),
     ],

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import np_span, pobjs, token_country
 from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
-from newsgraph.lexicon.known_orgs import is_igo
+from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -69,10 +69,16 @@ def igo_side(head: Token) -> str | None:
     need = body_anaphors().get(lemma)
     if need is None or mods or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    for ent in reversed(head.doc.ents):
+    for ent in reversed(head.doc.ents):  # the latest body whose name holds the word: the one meant
         name = ent.text.removeprefix("the ").removeprefix("The ")
-        if ent.end <= head.i and ent.label_ in ("ORG", "NORP", "GPE") and need in name.lower() and _igo(name):
+        known = lookup_org(name)
+        full = f"{name} {known.name}".lower() if known is not None else name.lower()
+        if ent.end > head.i or ent.label_ not in ("ORG", "NORP", "GPE") or need not in full:
+            continue
+        if _igo(name):
             return name
+        if need:  # "the agency" after "Turkey's disaster agency AFAD": that one, no intergovernmental body
+            return None
     return None
 
 
@@ -116,13 +122,18 @@ def international(found: object) -> bool:
     return any(_names_igo(t) for t in texts if t)
 
 
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the"})
+
+
 def _names_igo(text: str) -> bool:
     """Whether a run of capitalised words in ``text`` (or a part of one) is an intergovernmental body's name."""
+    if is_igo(text):  # the table's name of a body, whole
+        return True
     runs: list[list[str]] = [[]]
     for word in text.replace(",", " ").split():
-        if word[:1].isupper():
+        if word[:1].isupper() or (runs[-1] and word in _CONNECTORS):  # "Organization of American States"
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
-    spans = ((run, i, j) for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + 4) + 1))
+    spans = ((run, i, j) for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + 6) + 1))
     return any(_igo(" ".join(run[i:j])) for run, i, j in spans)
