@@ -55,6 +55,11 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         # names listed after an area word: places
         ("The unrest spread to the provinces of Imbabura, Cotopaxi and Chimborazo on Monday.", []),
         ("Reporters were turned away from the districts of Androy and Anosy.", []),
+        # a portfolio before "Minister" or "Secretary": the office's field
+        ("Ocean Trade and Fisheries Minister Dana Okafor told reporters the ban was unfair.", []),
+        ("Home Minister Dana Okafor announced the curfew.", []),
+        # one letter: the platform X, and the model's entity run on past it into the next sentence
+        ('"We will not give in," Okafor wrote on X. Borduria\'s cabinet met later.', []),
     ],
 )
 def test_names_that_are_no_organization(

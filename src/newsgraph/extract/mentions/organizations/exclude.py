@@ -1,15 +1,15 @@
 """Candidate names that are no organization: what :mod:`~newsgraph.extract.mentions.organizations.collect`
 drops before it keys a name.
 
-A kind after "a" ("a U.S.-designated Foreign Terrorist Organization"), a portfolio inside a title
-("Secretary of State"), a country, city, region or area ("... International Airport"), a building or
-site named after the body it houses ("Police Headquarters"), a law ("Clean Rivers Protection Act"), a
-country joined to something else ("Crete and Cyprus"), a place and where it is ("Omsk in Siberia"),
-the name of an event, honour, contest or condition ("the Harbour Summit", "the Ruritania Prize",
-"Ruritanian Fever Syndrome"), a legislature's name for a seat in it ("ran for Congress"), a hashtag, a ticket
-of two persons ("Okafor/Lindqvist"), a person's first name and surname, a product after a number ("120
-Lancet drones"), a common word written with a capital at a sentence's start or in capitals ("Reports
-said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC").
+A kind after "a" ("a U.S.-designated Foreign Terrorist Organization"), a portfolio inside a title ("Secretary
+of State", "Social Affairs Minister"), a name of one letter ("wrote on X."), a country, city, region or area
+("... International Airport"), a building or site named after the body it houses ("Police Headquarters"), a
+law ("Clean Rivers Protection Act"), a country joined to something else ("Crete and Cyprus"), a place and
+where it is ("Omsk in Siberia"), the name of an event, honour, contest or condition ("the Harbour Summit",
+"the Ruritania Prize", "Ruritanian Fever Syndrome"), a legislature's name for a seat in it ("ran for
+Congress"), a hashtag, a ticket of two persons ("Okafor/Lindqvist"), a person's first name and surname, a
+product after a number ("120 Lancet drones"), a common word written with a capital at a sentence's start or in
+capitals ("Reports said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC").
 """
 
 from __future__ import annotations
@@ -115,6 +115,10 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "#Ruritania2030": a hashtag
     if end - start == 1 and _qualifies_a_title(ix, start, text):
         return True  # "Commerce Secretary X": a portfolio inside a role
+    if _portfolio_before_minister(ix, start, end, text):
+        return True  # "Social Affairs Minister X", "Economy, Trade and Industry Minister X": the office's field
+    if _initial(ix.toks[start].text):
+        return True  # "wrote on X.", "on X. India's ministry said": one letter names no body
     if _after_locative(ix, start, end, text) or _named_area(ix, start, end, text):
         return True  # "a factory in Monastir", "the provinces of Cotopaxi and Chimborazo": places, not bodies
     if _prefixed_name(ix, start, end, text) and lookup_org(text, generic=None) is None:
@@ -135,6 +139,28 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         and ix.toks[after].is_lower
         and ix.toks[after].pos_ == "NOUN"
     )
+
+
+# Title nouns of a government office that a portfolio's name comes right before ("Home Minister", "Social
+# Welfare Secretary"): the capitalised words before them name the field, not a body.
+_MINISTER_NOUNS = frozenset({"minister", "secretary"})
+
+
+def _portfolio_before_minister(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """Words with no organization word, no acronym and no known body right before "Minister" or "Secretary"
+    ("International Trade and Industry Minister", "Home Minister"): the office's portfolio."""
+    nxt = ix.next(end - 1)
+    if nxt < 0 or ix.toks[nxt].lower_ not in _MINISTER_NOUNS or not ix.toks[nxt].text[:1].isupper():
+        return False
+    if has_org_word(ix, start, end) or any(ix.toks[i].text.isupper() for i in range(start, end)):
+        return False  # "Party Secretary", "NDP Secretary": a body's officer
+    return lookup_org(text, generic=None) is None
+
+
+def _initial(first: str) -> bool:
+    """A name's first word of one letter, with or without a full stop ("X.", "B"): an initial or a cut
+    name (the model runs "X." on into the next sentence's first word), no organization's."""
+    return len(first.rstrip(".")) == 1 and first[:1].isalpha()
 
 
 def _qualifies_a_title(ix: MentionIndex, start: int, text: str) -> bool:
