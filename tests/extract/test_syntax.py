@@ -239,3 +239,9 @@ def test_a_capital_tagged_as_a_person_is_its_country_unless_a_named_person_bears
     doc = parse("Carlos Lima spoke first. Lima said the vote was fair.")
     lima = [t for t in doc if t.text == "Lima"][1]
     assert lima.ent_type_ == "PERSON" and not _lone_country_name(lima)  # the surname of a person named before
+
+
+def test_a_country_tagged_as_a_person_is_no_person(parse) -> None:
+    doc = parse("Seoul condemned the launch. Kenya said it would impose sanctions on Uganda.")
+    kenya = _tok(doc, "Kenya")
+    assert kenya.ent_type_ == "PERSON" and not person_head(kenya)  # so "it" is Kenya, the one who said it

@@ -460,9 +460,10 @@ def _acl_subjects(noun: Token, depth: int) -> list[Token]:
 
 
 def person_head(tok: Token) -> bool:
-    """A person: tagged PERSON, with a PERSON apposition, or a name under a title ("Chancellor Olaf Scholz")."""
+    """A person: tagged PERSON, with a PERSON apposition, or a name under a title ("Chancellor Olaf Scholz");
+    not a country's or a capital's name alone that the model tagged PERSON ("Kenya said it would ...")."""
     if tok.ent_type_ == "PERSON":
-        return True
+        return not _lone_country_name(tok)
     if any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
         return True
     if (

@@ -28,6 +28,10 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
         ("Kenya said it would sue Uganda over the border.", ("THREATEN", "KEN", "UGA")),
         # a stated future retreat or concession is CONCEDE
         ("Burundi's President Pierre Nkurunziza announced he would stand down.", ("CONCEDE", "BDI", "BDI")),
+        # a light verb's clause carries the commitment: a sanction to come is a threat
+        ("Kenya said it would impose sanctions on Uganda.", ("THREATEN", "KEN", "UGA")),
+        # a forceful response to come, to another side's provocation
+        ("Seoul said it would respond firmly to any provocation by North Korea.", ("THREATEN", "KOR", "PRK")),
     ],
 )
 def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:

@@ -94,3 +94,12 @@ def test_words_from_a_side_answer_that_side(parse) -> None:
     doc = parse("Chile completed the withdrawal from Bolivia after the criticism from Peru.")
     assert [t.text for t in _speakers_from(next(t for t in doc if t.text == "criticism"))] == ["Peru"]
     assert _speakers_from(next(t for t in doc if t.text == "withdrawal")) == []  # a place left, not a speaker
+
+
+def test_a_forceful_response_is_an_attack(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Armenian forces responded firmly to Azerbaijan's shelling on Tuesday.")
+    assert ("ASSAULT", "ARM", "AZE") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    doc = parse("The minister responded to questions from lawmakers on Tuesday.")
+    assert extract_events(doc, "d") == []

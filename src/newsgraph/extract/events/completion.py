@@ -79,7 +79,8 @@ UNKNOWN_ATTACKER = "unidentified attackers"  # the actor label of an attack whos
 def intended_type(cand: Candidate) -> str | None:
     """AGREE or THREATEN when the candidate is an event its subject commits to, else None."""
     mod = cand.modality
-    if cand.nominal or mod.negated or not mod.hypothetical or mod.cue is None:
+    light = cand.nominal and cand.trigger[0].pos_ == "VERB"  # "would impose sanctions": the light verb's clause
+    if (cand.nominal and not light) or mod.negated or not mod.hypothetical or mod.cue is None:
         return None
     cue = mod.cue.lower()
     committed = "commit" in modality_kinds(cue)
