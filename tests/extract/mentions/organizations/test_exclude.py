@@ -55,6 +55,13 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         # names listed after an area word: places
         ("The unrest spread to the provinces of Imbabura, Cotopaxi and Chimborazo on Monday.", []),
         ("Reporters were turned away from the districts of Androy and Anosy.", []),
+        # places: listed after "in", one word after "at", before a word of an area or road, before "border"
+        ("Police raided sites in Rellport, Samut Vahon and Kestrow last week.", []),
+        ("A garment factory in Ksar Vellal shut on Thursday.", []),
+        ("Gunmen overran the post at Varaboule before dawn.", []),
+        ("Crowds gathered near the Kashvelo church on Monday.", []),
+        ("Workers were trucked to the Poivet border crossing on Tuesday.", []),
+        ("Farmers blocked the Dhavar-Mymenpur highway for three hours.", []),
         # a portfolio before "Minister" or "Secretary": the office's field
         ("Ocean Trade and Fisheries Minister Dana Okafor told reporters the ban was unfair.", []),
         ("Home Minister Dana Okafor announced the curfew.", []),
@@ -66,6 +73,19 @@ def test_names_that_are_no_organization(
     org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert org_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Borduria ranked 59th in Transparency International's latest index.", "Transparency International"),
+        ("The president announced the dismissals at Liberty House on Monday.", "Liberty House"),  # a body's seat
+    ],
+)
+def test_bodies_after_a_preposition_of_place_stay(
+    org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, name: str
+) -> None:
+    assert name in [n for n, _ in org_names(text)]
 
 
 @pytest.mark.parametrize(

@@ -121,6 +121,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "wrote on X.", "on X. India's ministry said": one letter names no body
     if _after_locative(ix, start, end, text) or _named_area(ix, start, end, text):
         return True  # "a factory in Monastir", "the provinces of Cotopaxi and Chimborazo": places, not bodies
+    if _modifies_a_place(ix, start, end, text):
+        return True  # "the Kashveti church", "the Poipet border crossing": a place's name
     if _prefixed_name(ix, start, end, text) and lookup_org(text, generic=None) is None:
         return True  # "Hurricane Dorian", "Operation Fast Track", and "Dorian" alone where the story says which
     if slash_pair(ix, start, end):
@@ -253,18 +255,52 @@ def _after_prefix_word(body: str, text: str) -> bool:
 
 
 # Prepositions of place: a short name right after one is where something is, not who acts.
-_LOCATIVES = frozenset({"in", "near", "around", "outside", "between"})
+_LOCATIVES = frozenset({"in", "near", "around", "outside", "between", "at"})
+# Names read back along a list ("in Bangkok, Samut Sakhon and Rayong") to the preposition before it.
+_LIST_STEPS = 8
 
 
 def _after_locative(ix: MentionIndex, start: int, end: int, text: str) -> bool:
     """A short name, no acronym, organization word or known body, right after "in", "near", "around",
-    "outside" or "between" ("a garment factory in Ksar Hellal", "the road between Wajir and El Wak")."""
+    "outside", "between" or "at" ("a garment factory in Ksar Hellal", "the road between Wajir and El Wak",
+    "the plants at Natanz"), or listed after one ("raids in Bangkok, Samut Sakhon and Rayong")."""
     if end - start > 2 or text.isupper() or has_org_word(ix, start, end) or lookup_org(text, generic=None):
         return False
-    if sum(c.isupper() for c in text) >= 2 or "." in text:
+    if any(sum(c.isupper() for c in word) >= 2 for word in text.split()) or "." in text:
         return False  # "YouTube", "Amazon.com": a brand's inner capital, a web name
     before = ix.prev(start)
-    return before >= 0 and ix.toks[before].lower_ in _LOCATIVES
+    after = ix.next(end - 1)
+    listed = (before >= 0 and ix.toks[before].lower_ in ("and", "or")) or (
+        after >= 0 and ix.toks[after].lower_ in ("and", "or", ",")
+    )
+    steps = 0
+    while listed and before >= 0 and steps < _LIST_STEPS:
+        tok = ix.toks[before]
+        if not (tok.text == "," or tok.lower_ in ("and", "or") or (tok.text[:1].isupper() and not tok.is_sent_start)):
+            break
+        before, steps = ix.prev(before), steps + 1
+    if before < 0 or ix.toks[before].lower_ not in _LOCATIVES:
+        return False
+    nxt = ix.next(end - 1)
+    if nxt >= 0 and ix.toks[nxt].text in ("'s", "\u2019s"):
+        return False  # "in Transparency International's index": a body's thing
+    return ix.toks[before].lower_ != "at" or end - start == 1 or steps > 0  # "at State House": a body's seat
+
+
+def _modifies_a_place(ix: MentionIndex, start: int, end: int, text: str) -> bool:
+    """A short name, no acronym, organization word or known body, right before a lower-case word of an area
+    or a road ("the Kashveti church", "the Dhaka-Mymensingh highway", "the Costesti reservoir"), or before
+    "border" and a word that is no organization's ("the Poipet border crossing", "the Chacalluta border post"):
+    the place's name."""
+    if end - start > 3 or text.isupper() or has_org_word(ix, start, end) or lookup_org(text, generic=None):
+        return False
+    k = ix.next(end - 1)
+    if k < 0 or not ix.toks[k].is_lower:
+        return False
+    if ix.toks[k].lower_ == "border":
+        k = ix.next(k)
+        return k >= 0 and ix.toks[k].is_lower and ix.toks[k].pos_ == "NOUN" and not is_org_word(ix.toks[k].text)
+    return ix.toks[k].pos_ in ("NOUN", "PROPN") and place_word_kind(ix.toks[k].lemma_) == "area"
 
 
 def _named_area(ix: MentionIndex, start: int, end: int, text: str) -> bool:
