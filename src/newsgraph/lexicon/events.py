@@ -167,13 +167,13 @@ def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
 
 
 def _parse_need(table: str, key: str, cell: str) -> Need:
-    if cell in ("if", "comp", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "named", "country"):
+    if cell in ("if", "comp", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "named", "country", "given"):
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
         expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, compfuture:T|U, "
         expected += "if, comp, nocomp, "
-        expected += "compnamed, noobj, verbal, named, country, "
+        expected += "compnamed, noobj, verbal, named, country, given, "
         expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
@@ -322,6 +322,12 @@ def _title_sectors() -> dict[str, SectorEntry]:
 def actor_nouns() -> frozenset[str]:
     """Nouns for people or groups able to act that imply no sector (``actor_nouns.tsv``)."""
     return frozenset(row["noun"].lower() for row in read_table("actor_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def given_nouns() -> frozenset[str]:
+    """Nouns for money and material help a donor gives or pledges (``given_nouns.tsv``)."""
+    return frozenset(row["noun"].lower() for row in read_table("given_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

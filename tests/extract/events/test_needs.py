@@ -59,3 +59,26 @@ def test_dates_are_no_prepositions_and_titles_count_as_the_object() -> None:
 def test_pattern_conditions_in_sentences(parse, text: str, expected: str | None) -> None:
     found = [e.type for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "given"),
+    [
+        ("China pledged 200 million yuan in grants.", "pledged", True),
+        ("India offered a line of credit to Nepal.", "offered", True),
+        ("The ships delivered 400 tonnes of relief supplies.", "delivered", True),
+        ("The bank approved a loan to Chad.", "approved", False),  # the event noun's own row codes it
+        ("India offered its condolences.", "offered", False),
+    ],
+)
+def test_what_donors_give(parse, text: str, verb: str, given: bool) -> None:
+    from newsgraph.extract.events.needs import gives
+
+    assert gives(next(t for t in parse(text) if t.text == verb)) is given
+
+
+def test_a_pledge_with_no_recipient_goes_to_the_story_s_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("A cyclone struck Sri Lanka. Sri Lanka asked for help. China pledged 200 million yuan in grants.")
+    assert ("AGREE", "CHN", "LKA") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
 from newsgraph.extract.events.arguments import if_clause, own_actor_heads
+from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.countries import country_name
@@ -186,7 +187,8 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     if cand.type not in ("AID", "AGREE") or home is None or not cand.modality.is_fact:
         return None
     raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
-    if raw is None and cand.type == "AID" and not cand.targets:  # "Romania sent 120 firefighters": to the story's
+    pledged = cand.type == "AGREE" and not cand.nominal and gives(cand.clause)  # "China pledged 200 million yuan"
+    if raw is None and (cand.type == "AID" or pledged) and not cand.targets:  # "Romania sent 120 firefighters"
         raw = _country_side(home, cand.trigger[0], side=False)
     elif raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
         return None

@@ -21,9 +21,10 @@ from newsgraph.extract.events.arguments import (
     within,
 )
 from newsgraph.extract.events.nominal import noun_pattern
-from newsgraph.extract.syntax import is_passive, subjects, token_country
+from newsgraph.extract.syntax import is_passive, pobjs, subjects, token_country
 from newsgraph.extract.values.tone import compound_score
-from newsgraph.lexicon.events import VerbPattern, is_reprisal_word, sector_of, verb_patterns
+from newsgraph.lexicon.events import VerbPattern, given_nouns, is_reprisal_word, sector_of, verb_patterns
+from newsgraph.lexicon.numbers import currency_name
 from newsgraph.lexicon.titles import lookup_title
 
 if TYPE_CHECKING:
@@ -185,6 +186,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = _verbal(clause)
         elif kind == "country":  # "recognized Israel": the object names a country
             ok = any(o.ent_type_ == "GPE" and token_country(o) for o in objects(clause))
+        elif kind == "given":  # "pledged 200 million yuan in grants": money or help
+            ok = gives(clause)
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
             ok = _comp_event(clause, need.words)
         elif kind == "compfuture":  # "warned that Chile would file a complaint": an act to come, announced
@@ -300,3 +303,17 @@ def _camp(tok: Token) -> bool:
 
 
 # ---- argument slots --------------------------------------------------------------------
+
+
+def gives(clause: Token) -> bool:
+    """The clause's object is money or material help: a sum ("$5 million", "200 million yuan"), a noun of
+    ``given_nouns.tsv`` ("a grant", "relief supplies"), or a figure of one ("400 tonnes of supplies")."""
+    for obj in objects(clause):
+        if noun_pattern(obj) is not None:
+            continue  # "approved a loan": the event noun's own row codes it, with its light verb
+        if obj.ent_type_ == "MONEY" or obj.lemma_.lower() in given_nouns() or currency_name([obj.lower_])[0]:
+            return True
+        for c in obj.children:  # "a line of credit", "a package of aid", "tonnes of relief supplies"
+            if c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in given_nouns() for o in pobjs(c)):
+                return True
+    return False
