@@ -245,3 +245,8 @@ def test_a_country_tagged_as_a_person_is_no_person(parse) -> None:
     doc = parse("Seoul condemned the launch. Kenya said it would impose sanctions on Uganda.")
     kenya = _tok(doc, "Kenya")
     assert kenya.ent_type_ == "PERSON" and not person_head(kenya)  # so "it" is Kenya, the one who said it
+
+
+def test_a_known_body_named_as_a_modifier_gives_its_country(parse) -> None:
+    doc = parse("Islamabad urged the Taliban government to hand over the commanders.")
+    assert np_countries(_tok(doc, "government")) == ["AFG"]

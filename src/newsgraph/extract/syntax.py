@@ -22,7 +22,7 @@ from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import context_sectors, light_verbs, sector_of
 from newsgraph.lexicon.gazetteer import lookup_place
-from newsgraph.lexicon.known_orgs import org_word_sector
+from newsgraph.lexicon.known_orgs import lookup_org, org_word_sector
 from newsgraph.lexicon.names import is_first_name
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def np_countries(
         if c.dep_ in MODIFIERS or c.dep_ == "appos":
             if c.lower_ in PERSONAL or c.lower_ in NEUTER or c.lower_ in PLURAL or (c.i < head.i and in_dateline(c)):
                 continue
-            found.extend(np_countries(c, depth=depth + 1))
+            found.extend(np_countries(c, depth=depth + 1) or _body_country(c))
         elif c.dep_ == "prep" and c.lower_ in OF_PREPS and not clausal_of(c):
             for obj in pobjs(c):
                 later.extend(np_countries(obj, depth=depth + 1))
@@ -212,6 +212,15 @@ def np_countries(
                     if code:
                         found.append(code)
     return list(dict.fromkeys(found))
+
+
+def _body_country(mod: Token) -> list[str]:
+    """The country of a known body named as a modifier ("the Taliban government", "Hezbollah fighters")."""
+    if mod.pos_ != "PROPN" or mod.dep_ not in ("compound", "poss", "nmod"):
+        return []
+    ent = ent_of(mod)
+    known = lookup_org(ent.text if ent is not None and ent.label_ == "ORG" else mod.text)
+    return [known.country] if known is not None and known.country else []
 
 
 @_per_doc
