@@ -16,6 +16,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     join_first_words,
     join_generic,
     join_heads,
+    without_kind_word,
 )
 from newsgraph.lexicon.known_orgs import lookup_org
 
@@ -129,3 +130,18 @@ def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
     ix = index(text)
     mentions = [OrgMention(0, 1, ix.toks[0].text, "n:x")] if ix.toks else []
     find_aliases(ix, mentions)
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Movement for Rivers and Forests party", "Movement for Rivers and Forests"),
+        ("Civic Union party", "Civic Union"),
+        ("RMT union", "RMT"),
+        ("Democratic party", None),  # one word that is no name alone
+        ("Labour Party", None),  # the kind word is part of the name
+        ("the party", None),
+    ],
+)
+def test_without_kind_word(name: str, bare: str | None) -> None:
+    assert without_kind_word(name) == bare

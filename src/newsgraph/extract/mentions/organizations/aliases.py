@@ -6,7 +6,8 @@ mission is also named by where it is). Later mentions of an alias join the name 
 it ("SDF"), a name without its organization word joins the full name ("Labour" → "Labour
 Party"), and an unqualified generic body ("the Foreign Ministry") joins the one qualified body of
 its kind in the document ("the German Foreign Office"), and a name that is the first words of one longer
-name of the document joins it ("Kestrel" → "Kestrel Motor Company").
+name of the document joins it ("Kestrel" → "Kestrel Motor Company"). A party or union written with its kind
+word in lower case is named without it ("the PASOK party": "PASOK", :func:`without_kind_word`).
 """
 
 from __future__ import annotations
@@ -259,3 +260,23 @@ def _branch(rest: list[str]) -> bool:
         return False
     place = " ".join(rest[1:])
     return country_of_text(place) is not None or lookup_place(place, alternates=False) is not None
+
+
+# Lower-case kind words a party's or union's own name is written with ("the New Democracy party", "the RMT union").
+_KIND_WORDS = frozenset({"party", "union"})
+
+
+def without_kind_word(name: str) -> str | None:
+    """A name without the lower-case kind word written after it ("Movement Toward Socialism party" ->
+    "Movement Toward Socialism", "PASOK party" -> "PASOK"), when what stays is a name of its own: two
+    capitalised words or more, or an acronym ("Democratic party" keeps its word)."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _KIND_WORDS:
+        return None
+    rest = words[:-1]
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in _JOINERS for w in rest):
+        return None
+    named = len([w for w in rest if w not in _JOINERS]) >= 2 or (
+        len(rest) == 1 and rest[0].isupper() and len(rest[0]) >= 2
+    )
+    return " ".join(rest) if named and rest[-1] not in _JOINERS else None

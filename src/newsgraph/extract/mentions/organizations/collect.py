@@ -49,6 +49,7 @@ from newsgraph.extract.mentions.organizations.aliases import (
     join_first_words,
     join_generic,
     join_heads,
+    without_kind_word,
 )
 from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit, transcript_label
 from newsgraph.extract.mentions.organizations.candidates import (
@@ -534,10 +535,12 @@ def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: st
         else:
             qualified = [m for m in members if m.qualified] or members
             name = max(qualified, key=lambda m: (len(m.text.split()), -m.start)).text
+        written = name  # "the PASOK party" is "PASOK", the form written an alias
+        name = (without_kind_word(name) if known is None else None) or name
         country = next((m.country for m in members if m.country), None)
         if known is not None:
             country = known.country
-        elif country is None and not any(m.international for m in members) and _national_body(name):
+        elif country is None and not any(m.international for m in members) and _national_body(written):
             country = home  # a national body the text names without a country: the document's
         aliases: list[str] = [name[4:]] if name.startswith("The ") else []  # "The Daily Post" is "Daily Post"
         for m in members:
