@@ -103,3 +103,17 @@ def test_a_forceful_response_is_an_attack(parse) -> None:
     assert ("ASSAULT", "ARM", "AZE") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
     doc = parse("The minister responded to questions from lawmakers on Tuesday.")
     assert extract_events(doc, "d") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania's foreign ministry summoned Belarus's charge d'affaires.", ("ACCUSE", "LTU", "BLR")),
+        ("Ten farmers in France were arrested by French gendarmes.", ("COERCE", "FRA", "FRA")),
+        ("Canada filed a legal challenge against the United States.", ("ACCUSE", "CAN", "USA")),
+    ],
+)
+def test_envoys_gendarmes_and_legal_challenges(parse, text: str, expected: tuple[str, str, str]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert expected in {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
