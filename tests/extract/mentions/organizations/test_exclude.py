@@ -62,6 +62,9 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ("Crowds gathered near the Kashvelo church on Monday.", []),
         ("Workers were trucked to the Poivet border crossing on Tuesday.", []),
         ("Farmers blocked the Dhavar-Mymenpur highway for three hours.", []),
+        ("The families were taken to the Chacaluna border post on Saturday.", []),
+        ("Farmers blocked the B9 motorway with tractors.", []),
+        ("Junta detains ministers\n\nBANJUL/DAKAR, May 27 (Reuters) - Soldiers detained seven ministers.", []),
         # a portfolio before "Minister" or "Secretary": the office's field
         ("Ocean Trade and Fisheries Minister Dana Okafor told reporters the ban was unfair.", []),
         ("Home Minister Dana Okafor announced the curfew.", []),

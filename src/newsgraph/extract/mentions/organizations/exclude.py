@@ -107,8 +107,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "Secretary of State", "the Secretary of Transportation": part of a title
     if _joins_a_country(ix, start, end):
         return True  # "the sea between Crete and Cyprus"
-    if _place_in_place(ix, start, end):
-        return True  # "Omsk in Siberia", "Auckland, New Zealand": a place and where it is
+    if _place_in_place(ix, start, end) or _place_pair(text):
+        return True  # "Omsk in Siberia", "Auckland, New Zealand", "BANJUL/DAKAR": places
     if end - start >= 2 and ends_thing_name(last) and lookup_org(text, generic=None) is None:
         return True  # "the Ruritanian Civil War", "the Harbour Summit", "the Ruritania Prize": no body
     if start > 0 and ix.toks[start - 1].text == "#" and not ix.toks[start - 1].whitespace_:
@@ -191,6 +191,12 @@ def _place_in_place(ix: MentionIndex, start: int, end: int) -> bool:
             return False
         return _is_place(ix.text(start, k)) and _is_place(ix.text(k + 1, end))
     return False
+
+
+def _place_pair(text: str) -> bool:
+    """Places joined by a slash, as a dateline names two ("BANJUL/DAKAR")."""
+    parts = [p.strip() for p in text.split("/")]
+    return len(parts) >= 2 and all(p and _is_place(p) for p in parts)
 
 
 def _indefinite(ix: MentionIndex, start: int) -> bool:
@@ -292,14 +298,18 @@ def _modifies_a_place(ix: MentionIndex, start: int, end: int, text: str) -> bool
     or a road ("the Kashveti church", "the Dhaka-Mymensingh highway", "the Costesti reservoir"), or before
     "border" and a word that is no organization's ("the Poipet border crossing", "the Chacalluta border post"):
     the place's name."""
-    if end - start > 3 or text.isupper() or has_org_word(ix, start, end) or lookup_org(text, generic=None):
+    acronym = text.isupper() and not any(c.isdigit() for c in text)  # "the A6 motorway" is a road's number
+    if end - start > 3 or acronym or has_org_word(ix, start, end) or lookup_org(text, generic=None):
         return False
     k = ix.next(end - 1)
     if k < 0 or not ix.toks[k].is_lower:
         return False
     if ix.toks[k].lower_ == "border":
         k = ix.next(k)
-        return k >= 0 and ix.toks[k].is_lower and ix.toks[k].pos_ == "NOUN" and not is_org_word(ix.toks[k].text)
+        if k < 0 or not ix.toks[k].is_lower or ix.toks[k].pos_ != "NOUN":
+            return False
+        word = ix.toks[k].text
+        return not is_org_word(word) or org_word_sector(word) == "MED"  # "border post", not "border police"
     return ix.toks[k].pos_ in ("NOUN", "PROPN") and place_word_kind(ix.toks[k].lemma_) == "area"
 
 
