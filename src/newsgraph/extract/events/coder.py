@@ -62,6 +62,8 @@ from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
     advised,
     bereaved_target,
+    condition_side,
+    conditional_threat,
     deployed_forces,
     generic_issue,
     intended_type,
@@ -264,6 +266,8 @@ def _sentence_events(
                 told.append((cand.type, None, targets[0]))  # "rocket attacks on the embassy": actor told later
             continue
         intended = intended_type(cand) or refused_type(cand)  # "will withdraw": AGREE; "will not talk": REJECT
+        if intended == "THREATEN" and not any(t.entity_like for t in targets) and conditional_threat(cand):
+            targets = condition_side(cand, ctx)  # "... unless the army withdrew": aimed at the army
         if intended is not None:
             cand.type, cand.mode, cand.modality = intended, None, FACT
             ptype = plover_types()[cand.type]

@@ -42,6 +42,8 @@ __all__ = [
     "UNKNOWN_ATTACKER",
     "attack_subjects",
     "bereaved_target",
+    "condition_side",
+    "conditional_threat",
     "donor_recipient",
     "generic_issue",
     "home_target",
@@ -79,6 +81,8 @@ UNKNOWN_ATTACKER = "unidentified attackers"  # the actor label of an attack whos
 
 def intended_type(cand: Candidate) -> str | None:
     """AGREE or THREATEN when the candidate is an event its subject commits to, else None."""
+    if conditional_threat(cand):
+        return "THREATEN"  # "said students would occupy campuses if the government ignored them"
     mod = cand.modality
     light = cand.nominal and cand.trigger[0].pos_ == "VERB"  # "would impose sanctions": the light verb's clause
     if (cand.nominal and not light) or mod.negated or not mod.hypothetical or mod.cue is None:
@@ -94,6 +98,29 @@ def intended_type(cand: Candidate) -> str | None:
     if cand.type in ("CONCEDE", "RETREAT") and cue in _WILLING:
         return "AGREE"  # "is willing to withdraw", "agreed to release": CAMEO 035x, intent to yield, is AGREE
     return _INTENDED.get(cand.type)  # "announced he would step down": the concession made known
+
+
+# acts whose announcement under a condition is a threat (the codebook's THREATEN: "threaten ... unless")
+_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
+_WILL = frozenset({"will", "would", "'ll", "'d"})
+
+
+def conditional_threat(cand: Candidate) -> bool:
+    """A reported act of force, coercion, protest or refusal that will come if the other side does (not) act:
+    "said they would attack the capital unless the army withdrew" (CAMEO's conditional threats)."""
+    clause = cand.clause
+    if cand.type not in _THREATENED or cand.nominal or cand.modality.negated or if_clause(clause) is None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in clause.children):
+        return False
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs()
+
+
+def condition_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
+    """The side a conditional threat is aimed at: the subject of its condition ("if the government ignored")."""
+    cond = if_clause(cand.clause)
+    heads = [s for s in subjects(cond)] if cond is not None else []
+    return [a for h in heads for a in ctx.actors(h) if a.entity_like]
 
 
 def _reported(clause: Token) -> bool:
