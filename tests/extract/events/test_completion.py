@@ -33,7 +33,10 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
         # a forceful response to come, to another side's provocation
         ("Seoul said it would respond firmly to any provocation by North Korea.", ("THREATEN", "KOR", "PRK")),
         # an act of force announced under a condition is a threat aimed at the side the condition names
-        ("Rwanda said its army would cross into Congo unless Kinshasa disarmed the militia.", ("THREATEN", "RWA", "COD")),
+        (
+            "Rwanda said its army would cross into Congo unless Kinshasa disarmed the militia.",
+            ("THREATEN", "RWA", "COD"),
+        ),
     ],
 )
 def test_intent(parse, text: str, expected: tuple[str, str, str]) -> None:
