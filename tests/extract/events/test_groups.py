@@ -71,6 +71,7 @@ def test_groups_from_abroad_are_not_local(parse, text: str, head: str, local: bo
     [
         ("European Union ministers met in Vienna.", "ministers", "European Union"),
         ("NATO allies condemned the strike.", "allies", "NATO"),
+        ("The European Union's foreign policy chief, Ana Lima, condemned the raids.", "chief", "European Union"),
         ("The African Union suspended Gabon. The bloc also froze its aid.", "bloc", "African Union"),
         ("NATO met on Monday. The alliance condemned the strike.", "alliance", "NATO"),
         # a trade union is no intergovernmental body; a document drafted at one is no group of it

@@ -45,3 +45,10 @@ def test_a_clause_already_coded_is_left_alone(parse) -> None:
     ctx = DocContext(doc)
     said = next(t for t in doc if t.lower_ == "said")
     assert reported_judgements(next(iter(doc.sents)), ctx, {said.i}) == []
+
+
+def test_pressure_named_as_such_is_a_judgement(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Ukraine described the Russian blockade as blackmail.")
+    assert ("ACCUSE", "UKR", "RUS") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}

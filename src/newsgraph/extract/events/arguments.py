@@ -90,6 +90,8 @@ def evaluation_of(clause: Token) -> str | None:
     preds += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
     for obj in (c for c in clause.children if c.dep_ == "dobj"):  # "called Trump's order swift": a late amod
         preds.extend(a for a in obj.rights if a.dep_ == "amod")
+        # "described the blockade as blackmail" with "as" hung on the object
+        preds.extend(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c))
     return judge_predicate(preds, people=_characterizes_someone(clause))
 
 

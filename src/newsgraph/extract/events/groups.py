@@ -58,11 +58,11 @@ def igo_side(head: Token) -> str | None:
     story named last). Such a side is of no country."""
     if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):  # "the bloc" tagged PROPN
         return None
-    mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i]
+    mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < head.i]
     lemma = head.lemma_.lower()
     people = lemma in actor_nouns() or lemma in GROUP_HEADS or sector_of(lemma) is not None
     for c in mods if people else ():  # "EU leaders", not "a Security Council resolution"
-        lo = min(t.i for t in c.subtree)
+        lo = min(t.i for t in c.subtree if t.dep_ not in ("det", "case"))
         name = head.doc[lo : c.i + 1].text
         if c.text[:1].isupper() and _igo(name):
             return name
