@@ -36,7 +36,7 @@ POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
-_CONTEXT_KINDS = frozenset({"anaphor", "act", "reprisal", "hazard", "place", "negative", "positive"})
+_CONTEXT_KINDS = frozenset({"anaphor", "act", "reprisal", "hazard", "mishap", "place", "negative", "positive"})
 MODALITY_KINDS = frozenset(
     {
         "negation",
@@ -422,6 +422,11 @@ def is_reprisal_word(word: str) -> bool:
 def is_hazard(word: str) -> bool:
     """A natural force or an illness ("typhoon", "virus"): never a side of a political event."""
     return word.lower() in _event_context()["hazard"]
+
+
+def is_mishap(verb: str) -> bool:
+    """A verb of an accident ("crashed", "capsized", "derailed"): what its clause kills or injures, no one attacked."""
+    return verb.lower() in _event_context()["mishap"]
 
 
 def is_place_noun(noun: str) -> bool:

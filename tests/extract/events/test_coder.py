@@ -1556,3 +1556,23 @@ def test_avoiding_an_act_negates_it(parse) -> None:
 def test_beating_people_is_an_assault(parse, text: str, expected: str | None) -> None:
     found = {e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)}
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the airline's planes crashed near the airport on Sunday, killing 14 people.",  # an accident's toll
+        "The premier declined to say whether he would accept the offer.",  # a non-answer
+    ],
+)
+def test_accidents_and_non_answers_are_no_events(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert extract_events(parse(text), "d") == []
+
+
+def test_an_attack_that_kills_is_still_an_attack(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Gunmen stormed the village, killing nine people.")
+    assert "ASSAULT" in {e.type for e in extract_events(doc, "d")}

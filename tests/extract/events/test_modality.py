@@ -116,3 +116,17 @@ def test_yet_to_is_not_done(parse) -> None:
 
     events = extract_events(parse("Kenya is yet to sign the agreement with Uganda."), "d1")
     assert events and all(e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Kenya ruled out sending troops to Somalia.", "sending"),  # ruled out: not done
+        ("The city was likely to ask the appeals court for a review.", "ask"),  # a forecast, not an act
+    ],
+)
+def test_ruled_out_and_likely_acts_are_no_facts(parse, text: str, trigger: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e for e in extract_events(parse(text), "d") if trigger in (e.trigger or "")]
+    assert all(e.negated or e.hypothetical for e in found)

@@ -217,8 +217,8 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     pledged = cand.type == "AGREE" and not cand.nominal and gives(cand.clause)  # "China pledged 200 million yuan"
     if raw is None and (cand.type == "AID" or pledged) and not cand.targets:  # "Romania sent 120 firefighters"
         raw = _country_side(home, cand.trigger[0], side=False)
-    elif raw is None or cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN:
-        return None
+    elif raw is None or (cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN and not gives(cand.clause)):
+        return None  # "pledged funds for the rebuilding": the help's recipient, not "the rebuilding"
     # a donor of another country, or a body of none ("the European Union pledged €250 million")
     if not cand.actors or any(a.country == home or (a.country is None and a.sector != "IGO") for a in cand.actors):
         return None
