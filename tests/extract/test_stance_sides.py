@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from newsgraph.extract.events.coder import extract_events
 from newsgraph.extract.stances import extract_stances
 
 
@@ -91,3 +92,33 @@ def test_refusing_to_undo_the_issue_supports_it(parse: Callable[[str], Doc], tex
 def test_undoing_the_issue_is_no_support_for_it(parse: Callable[[str], Doc]) -> None:
     text = "Thailand deported 300 workers in a crackdown on Monday. Thailand halted the crackdown on Friday."
     assert ("THA", "supports") not in _rows(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer of the story's act rejects the criticism of it: it backs its act
+        (
+            "Chilean police expelled 300 migrants on Monday. Peru condemned the expulsions. The Chilean government "
+            "rejected the protest.",
+            [("PER", "opposes"), ("CHL", "supports")],
+        ),
+        (
+            "Kenyan police detained 40 students at a rally on Monday. Britain condemned the detentions. Kenya's "
+            "government rejected the criticism.",
+            [("GBR", "opposes"), ("KEN", "supports")],
+        ),
+        # a state that is not the act's doer rejects criticism: no position on the act
+        (
+            "Kenyan police detained 40 students at a rally on Monday. Britain condemned the detentions. Uganda's "
+            "government rejected the criticism.",
+            [("GBR", "opposes")],
+        ),
+    ],
+)
+def test_the_doer_rejecting_criticism_backs_its_act(
+    parse: Callable[[str], Doc], text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = parse(text)
+    events = extract_events(doc, "d1")
+    assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected

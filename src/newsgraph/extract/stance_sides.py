@@ -7,7 +7,8 @@ on both sides of the story's dispute (both sides, all parties, the two neighbour
 ``neutral`` on its issue; one that urges a side to free, stop,
 withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`);
 one that will not undo it ("said it would not halt the crackdown", "refused to lift the ban") ``supports``
-it (:func:`kept_up`).
+it (:func:`kept_up`); the doer of the story's act that rejects criticism of it ("Santiago rejected the
+protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
@@ -17,15 +18,18 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import pobjs, subjects
 from newsgraph.extract.events.modality import clause_modality
-from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, names_issue
+from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, label_words, names_issue
 from newsgraph.extract.voices import speakers
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
+    from newsgraph.core.model import Event
     from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["EVEN_HANDED", "UNDO", "even_handed", "kept_up", "undoing_call"]
+__all__ = ["EVEN_HANDED", "UNDO", "even_handed", "kept_up", "rejects_criticism", "story_doers", "undoing_call"]
 
 # Verbs of a call on someone: "urged both sides", "called on all parties", "asked the two sides".
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
@@ -98,3 +102,40 @@ def _thing_undone(act: Token) -> bool:
     objs = [c for c in act.children if c.dep_ == "dobj"]
     objs += [g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.pos_ in ("NOUN", "PROPN", "PRON") for o in objs)
+
+
+# Verbs that reject what is said, and the nouns of what critics say: rejecting criticism of an act backs it.
+_REJECTING = frozenset({"reject", "dismiss", "rebuff", "repudiate", "brush"})
+_CRITICISM = frozenset(
+    {"accusation", "allegation", "charge", "claim", "criticism", "protest", "suggestion", "condemnation"}
+    | {"complaint", "statement", "remark", "comment", "assertion", "concern"}
+)
+# Events that answer another's act rather than being the story's own (stances._REACTIONS).
+_ANSWERS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
+
+
+def rejects_criticism(tok: Token, objs: Sequence[Token], issue: str) -> bool:
+    """A verb of rejection whose objects are all criticism ("rejected the protest", "dismissed the accusations",
+    "rebuffed suggestions that the cut-off was political"): the issue's doer that rejects it backs the issue
+    (``supports``), unless the issue is that criticism itself ("the Dutch accusation that ...")."""
+    if tok.lemma_.lower() not in _REJECTING or not objs or issue == UNSPECIFIED:
+        return False
+    if label_words(issue) & _CRITICISM:
+        return False
+    return all(o.pos_ == "NOUN" and o.lemma_.lower() in _CRITICISM for o in objs)
+
+
+def story_doers(events: Sequence[Event], lead_end: int) -> frozenset[str]:
+    """The countries that do the story's own act: the first factual event of the lead (before ``lead_end``)
+    that answers nobody ("Peru summoned Chile's envoy after Chilean police expelled 327 migrants": Chile)."""
+    facts = sorted((e for e in events if not (e.negated or e.hypothetical) and e.actor_country), key=_start)
+    acts = [e for e in facts if e.type not in _ANSWERS]
+    if not acts or acts[0].evidence.start >= lead_end:
+        return frozenset()
+    first = acts[0]
+    same = (e for e in acts if e.evidence.sentence == first.evidence.sentence and e.type == first.type)
+    return frozenset(e.actor_country for e in same if e.actor_country)
+
+
+def _start(e: Event) -> int:
+    return e.evidence.start

@@ -76,7 +76,15 @@ from newsgraph.extract.stance_issue import (
 )
 from newsgraph.extract.stance_office import speaks_for_country
 from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
-from newsgraph.extract.stance_sides import EVEN_HANDED, UNDO, even_handed, kept_up, undoing_call
+from newsgraph.extract.stance_sides import (
+    EVEN_HANDED,
+    UNDO,
+    even_handed,
+    kept_up,
+    rejects_criticism,
+    story_doers,
+    undoing_call,
+)
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import is_person, speakers, speaks_for, state_actors, voice_of
 from newsgraph.lexicon.events import (
@@ -187,12 +195,15 @@ def _cue_rows(
     doc_id: str,
     date: str | None,
     refs: frozenset[str] = frozenset(),
+    doers: frozenset[str] = frozenset(),
 ) -> list[Found]:
     sent = ctx.sent_of(tok)
     for cue in cues:
         rest = _rest_found(tok, cue.words[1:])
         if rest is None:
             continue
+        flipped = False
+        named: list[Token] = []
         if tok.pos_ == "NOUN":
             if not cue.negated or not _negated_noun(tok):
                 continue
@@ -209,7 +220,8 @@ def _cue_rows(
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
                 # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
-                if not named:
+                flipped = bool(doers) and rejects_criticism(tok, objs, issue)
+                if not (named or flipped):
                     continue
                 if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
                     issue = named_phrase(named[0])
@@ -219,7 +231,12 @@ def _cue_rows(
         end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
         out = []
         for actor, speaks in speakers(heads, ctx):
-            row = _found(actor, speaks, ctx, cue.position or "", issue, sent, (doc_id, min(actor.start, tok.idx), end))
+            position = cue.position or ""
+            if flipped and actor.country in doers:
+                position = "supports"  # "Santiago rejected the protest": the issue's doer backs its own act
+            elif flipped and not named:
+                continue  # criticism rejected by another than the issue's doer: no position on the issue
+            row = _found(actor, speaks, ctx, position, issue, sent, (doc_id, min(actor.start, tok.idx), end))
             if row is not None:
                 out.append(row)
         if out or heads:
@@ -519,10 +536,12 @@ def extract_positions(
             e for e in events if e.actor_country not in doers or not sent.start_char <= e.evidence.start < sent.end_char
         ]
         refs = reference_nouns() | act.words
+        issue_doers = frozenset(c for c in doers if c)
     else:
         issue = issue_label(doc)
         others = list(events)
         refs = reference_nouns()
+        issue_doers = story_doers(events, lead_end)
     rows += _event_rows(doc, others, issue, published, resolver)
     rows += _issue_rows(events, issue, published, lead_end, resolver)
     rows += aid_rows([*ctx.sents[:2], *lead], events, issue, published, lambda e: _eventspeaks_for(e, resolver))
@@ -545,7 +564,7 @@ def extract_positions(
             lemma = rec.lemma_.lower()
             cues = by_head.get(lemma)
             if cues:
-                rows.extend(_cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs))
+                rows.extend(_cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs, issue_doers))
             if rec.pos_ == "NOUN" and lemma in _NOUN_POSITIONS:
                 rows.extend(_noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs))
             if rec.pos_ == "VERB" and lemma in EVEN_HANDED:
