@@ -44,6 +44,7 @@ CONTROL_VERBS = frozenset(
 
 _MEMO_KEY = "newsgraph.syntax"
 _WORDS_KEY = "newsgraph.story_words"
+_SURNAMES_KEY = "newsgraph.surnames"
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -98,8 +99,17 @@ def _lone_country_name(tok: Token) -> bool:
         return False
     if country_code(tok.text) is not None:
         return True
-    surnames = {e[-1].text for e in tok.doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    return capital_country(tok.text) is not None and tok.text not in surnames
+    return capital_country(tok.text) is not None and tok.text not in _surnames(tok.doc)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the persons' names of a document of two words or more, read once."""
+    found: frozenset[str] | None = doc.user_data.get(_SURNAMES_KEY)
+    if found is None:
+        found = doc.user_data[_SURNAMES_KEY] = frozenset(
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+        )
+    return found
 
 
 @_per_doc
@@ -423,13 +433,16 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 
 def in_dateline(tok: Token) -> bool:
     """A token of a wire dateline opening its sentence: "TUNIS —", "OUAGADOUGOU, Nov 18 -", "KYIV (Reuters) -"."""
-    sent = tok.sent
-    if not (sent[0].is_upper and len(sent[0]) > 1):
+    doc = tok.doc
+    # the sentence's first token, looked for among the ten before (a dateline is short; Token.sent scans the
+    # whole sentence, slow on a run-on one)
+    start = next((i for i in range(tok.i, max(-1, tok.i - 10), -1) if i == 0 or doc[i].is_sent_start), None)
+    if start is None or not (doc[start].is_upper and len(doc[start]) > 1):
         return False
-    for t in sent[1 : min(len(sent), 10)]:
-        if t.pos_ in ("VERB", "AUX"):
+    for t in doc[start + 1 : min(len(doc), start + 10)]:
+        if t.is_sent_start or t.pos_ in ("VERB", "AUX"):
             return False
-        if t.text in _DASHES and t.whitespace_ and t.doc[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
+        if t.text in _DASHES and t.whitespace_ and doc[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
             return t.i > tok.i
     return False
 
