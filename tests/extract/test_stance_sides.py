@@ -122,3 +122,27 @@ def test_the_doer_rejecting_criticism_backs_its_act(
     doc = parse(text)
     events = extract_events(doc, "d1")
     assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state that did the story's act, or one of its bodies, as the object of a position
+        (
+            "Kenyan police detained 40 students at a rally on Monday. The detentions drew wide criticism. Britain "
+            "condemned Kenya on Tuesday.",
+            [("GBR", "opposes")],
+        ),
+        (
+            "Kenyan police detained 40 students at a rally on Monday. The detentions drew wide criticism. Kenya's "
+            "president praised the police.",
+            [("KEN", "supports")],
+        ),
+    ],
+)
+def test_a_position_on_the_acts_doer_is_on_the_act(
+    parse: Callable[[str], Doc], text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = parse(text)
+    events = extract_events(doc, "d1")
+    assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected

@@ -8,7 +8,8 @@ on both sides of the story's dispute (both sides, all parties, the two neighbour
 withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`);
 one that will not undo it ("said it would not halt the crackdown", "refused to lift the ban") ``supports``
 it (:func:`kept_up`); the doer of the story's act that rejects criticism of it ("Santiago rejected the
-protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`).
+protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`); a position whose object is that doer
+or one of its bodies ("defended the army", "condemned Kenya") is a position on its act (:func:`doer_named`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import pobjs, subjects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, label_words, names_issue
-from newsgraph.extract.voices import speakers
+from newsgraph.extract.voices import is_person, speakers
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,7 +30,16 @@ if TYPE_CHECKING:
     from newsgraph.core.model import Event
     from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["EVEN_HANDED", "UNDO", "even_handed", "kept_up", "rejects_criticism", "story_doers", "undoing_call"]
+__all__ = [
+    "EVEN_HANDED",
+    "UNDO",
+    "doer_named",
+    "even_handed",
+    "kept_up",
+    "rejects_criticism",
+    "story_doers",
+    "undoing_call",
+]
 
 # Verbs of a call on someone: "urged both sides", "called on all parties", "asked the two sides".
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
@@ -139,3 +149,16 @@ def story_doers(events: Sequence[Event], lead_end: int) -> frozenset[str]:
 
 def _start(e: Event) -> int:
     return e.evidence.start
+
+
+# Sectors of a state's own bodies: a country named alone has none.
+_STATE_BODIES = frozenset({"GOV", "LEG", "MIL", "POL", None})
+
+
+def doer_named(obj: Token, ctx: DocContext, doers: frozenset[str]) -> bool:
+    """The object of a position is the state that did the story's act, or one of its bodies ("Mexico's president
+    defended the army", "Poland condemned Russia"): a position on the act (``doers``: :func:`story_doers`)."""
+    if not doers or obj.pos_ not in ("NOUN", "PROPN") or is_person(obj, ctx):
+        return False  # praise for a person ("hailed the late president") is for the person
+    actor = ctx.actor(obj)  # the object itself, not a possessor ("praised his role")
+    return actor.head == obj.i and actor.country in doers and actor.sector in _STATE_BODIES

@@ -79,6 +79,7 @@ from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
 from newsgraph.extract.stance_sides import (
     EVEN_HANDED,
     UNDO,
+    doer_named,
     even_handed,
     kept_up,
     rejects_criticism,
@@ -220,6 +221,7 @@ def _cue_rows(
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
                 # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
+                named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
                 flipped = bool(doers) and rejects_criticism(tok, objs, issue)
                 if not (named or flipped):
                     continue
