@@ -22,6 +22,12 @@ def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a word that points back at the issue ("the regulation" for the decree)
+        (
+            "Thousands of students across Kenya protested on Monday against a new decree restricting campus "
+            "gatherings. Kenya's president defended the regulation on Tuesday.",
+            [("KEN", "supports")],
+        ),
         # explicit absence is a stance row
         ("Kenya has not made an official statement on the conflict.", [("KEN", NO)]),
         ("Kenya did not make an official statement regarding the war.", [("KEN", NO)]),
