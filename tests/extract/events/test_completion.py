@@ -275,3 +275,14 @@ def test_thugs_are_an_armed_side(parse) -> None:
 )
 def test_what_it_called(parse, text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert expected in [(t, a, c) for t, a, _, c in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. trade representative threatened further tariffs on Canada.", ("THREATEN", "USA", "CAN")),
+        ("Britain threatened new sanctions against Russia.", ("THREATEN", "GBR", "RUS")),
+    ],
+)
+def test_a_threat_of_a_named_act_is_aimed_at_its_target(parse, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in {(f[0], f[1], f[3]) for f in _facts(parse, text)}

@@ -82,3 +82,12 @@ def test_a_protest_manner_and_a_trip_for_talks_carry_the_noun(parse, text: str, 
     doc = parse(text)
     lv = light_verb(_tok(doc, noun), hosted=True)
     assert lv is not None and lv.text == verb
+
+
+def test_in_protest_hung_on_a_noun_is_still_the_verb_s_manner(parse) -> None:
+    from newsgraph.extract.events.nominal import light_verb
+
+    doc = parse("Myanmar's envoy walked out of the session in protest.")
+    protest = next(t for t in doc if t.text == "protest")
+    assert protest.head.head.text == "session"  # the parse this rule is for
+    assert light_verb(protest).text == "walked"

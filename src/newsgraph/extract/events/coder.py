@@ -73,6 +73,7 @@ from newsgraph.extract.events.completion import (
     public_target,
     refused_type,
     text_target,
+    threatened_side,
     unknown_attacker,
 )
 from newsgraph.extract.events.groups import reciprocal, two_sides
@@ -270,6 +271,8 @@ def _sentence_events(
         intended = intended_type(cand) or refused_type(cand)  # "will withdraw": AGREE; "will not talk": REJECT
         if intended == "THREATEN" and not any(t.entity_like for t in targets) and conditional_threat(cand):
             targets = condition_side(cand, ctx)  # "... unless the army withdrew": aimed at the army
+        if not any(t.country for t in targets) and (aimed := threatened_side(cand, ctx)):
+            targets = aimed  # "threatened tariffs on Canada": at Canada
         if intended is not None:
             cand.type, cand.mode, cand.modality = intended, None, FACT
             ptype = plover_types()[cand.type]

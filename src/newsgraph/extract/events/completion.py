@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
-from newsgraph.extract.events.arguments import if_clause, own_actor_heads
+from newsgraph.extract.events.arguments import if_clause, objects, own_actor_heads
 from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
@@ -55,6 +55,7 @@ __all__ = [
     "public_target",
     "purpose_target",
     "text_target",
+    "threatened_side",
     "unknown_attacker",
 ]  # fmt: skip
 
@@ -114,6 +115,23 @@ def conditional_threat(cand: Candidate) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in clause.children):
         return False
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs()
+
+
+def threatened_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
+    """Whom a threat of a named act is aimed at: the target of that act ("threatened tariffs on Canada",
+    "warned of sanctions against Iran")."""
+    if cand.type != "THREATEN" or cand.nominal:
+        return []
+    heads = objects(cand.clause) + [o for c in cand.clause.children if c.dep_ == "prep" for o in pobjs(c)]
+    for head in heads:
+        pat = noun_pattern(head) if head.pos_ == "NOUN" else None
+        if pat is None or pat.type not in _THREATENED:
+            continue
+        aimed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in pat.target for o in pobjs(c)]
+        found = [a for o in aimed for a in ctx.actors(o) if a.country is not None]
+        if found:
+            return found
+    return []
 
 
 def condition_side(cand: Candidate, ctx: DocContext) -> list[Actor]:

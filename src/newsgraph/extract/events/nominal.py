@@ -87,8 +87,13 @@ def light_verb(tok: Token, *, hosted: bool = False) -> Token | None:
             return verb  # "in a phone call with X, Y said"
         if hosted and head.lower_ == "for" and verb.lemma_.lower() in _TRAVEL and not is_passive(verb):
             return verb  # "arrived in Kabul for talks with X", "flew to Paris for a meeting with X"
-        if in_protest(tok) and verb.pos_ == "VERB" and not is_passive(verb):
-            return verb  # "walked out in protest", "shaved their heads in protest at the ruling"
+        if in_protest(tok):  # "walked out in protest", "walked out of the session in protest" (hung on "session")
+            for _ in range(3):
+                if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ == "VERB" and not is_passive(verb):
+                return verb  # "shaved their heads in protest at the ruling"
     return None
 
 
