@@ -117,3 +117,10 @@ def test_envoys_gendarmes_and_legal_challenges(parse, text: str, expected: tuple
     from newsgraph.extract.events.coder import extract_events
 
     assert expected in {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+
+
+def test_the_treasury_is_a_government_body(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Kenyan police arrested ten protesters in Nairobi. The Treasury refused to scrap the fuel levy.")
+    assert ("REJECT", "KEN") in {(e.type, e.actor_country) for e in extract_events(doc, "d")}

@@ -69,6 +69,7 @@ from newsgraph.extract.events.completion import (
     intended_type,
     located_side,
     mediated_sides,
+    mishap_toll,
     place_target,
     public_target,
     refused_type,
@@ -85,7 +86,7 @@ from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.events import actor_nouns, is_hazard, is_mishap, is_place_noun, plover_types, sector_of
+from newsgraph.lexicon.events import actor_nouns, is_hazard, is_place_noun, plover_types, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -222,7 +223,7 @@ def _sentence_events(
     question = _asks(sent)  # "Did the federation ever support you?": a question asserts no event
     for cand in cands:
         ptype = plover_types()[cand.type]
-        if cand.type == "ASSAULT" and _mishap(cand.clause):
+        if cand.type == "ASSAULT" and mishap_toll(cand.clause):
             continue  # "the plane crashed, killing 14 people": an accident's toll
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors and not _hazard(a)]
         if cand.type in _SAID:  # "many people expressed their anger on social media": no side speaks
@@ -337,13 +338,6 @@ def _hazard(actor: Actor) -> bool:
     """A typhoon, an earthquake or a virus as the doer ("Typhoon Haiyan, which killed 6,000 people")."""
     words = actor.text.lower().split()
     return bool(words) and (is_hazard(words[-1]) or (actor.named and is_hazard(words[0])))
-
-
-def _mishap(clause: Token) -> bool:
-    """A clause that tells the toll of an accident it hangs on, with no subject of its own ("crashed, killing")."""
-    head = clause.head
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    return clause.dep_ in ("advcl", "xcomp", "conj") and not own and head.i != clause.i and is_mishap(head.lemma_)
 
 
 def _protest_aim(cand: Candidate, cands: list[Candidate]) -> bool:

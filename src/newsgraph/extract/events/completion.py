@@ -30,7 +30,7 @@ from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.countries import country_name
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import actor_nouns, modality_kinds, verb_patterns
+from newsgraph.lexicon.events import actor_nouns, is_mishap, modality_kinds, verb_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,6 +51,7 @@ __all__ = [
     "located_side",
     "located_target",
     "mediated_sides",
+    "mishap_toll",
     "place_target",
     "public_target",
     "purpose_target",
@@ -115,6 +116,13 @@ def conditional_threat(cand: Candidate) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in clause.children):
         return False
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs()
+
+
+def mishap_toll(clause: Token) -> bool:
+    """A clause that tells the toll of an accident it hangs on, with no subject of its own ("crashed, killing")."""
+    head = clause.head
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return clause.dep_ in ("advcl", "xcomp", "conj") and not own and head.i != clause.i and is_mishap(head.lemma_)
 
 
 def threatened_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
