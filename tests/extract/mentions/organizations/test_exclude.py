@@ -32,6 +32,8 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ("Protesters gathered outside the Harbour Police Headquarters on Monday.", []),  # the building
         ("The Borduria Chess Festival opened on Monday with 300 players.", []),  # a contest
         ("She won the Ruritania Prize for Literature in 2001.", []),  # an honour
+        ("He received the Borduria National Medal of Science in 2010.", []),  # an honour with its field
+        ("The crew boarded the International Space Station on Friday.", []),  # a craft
         ("The Skylark capsule docked with the station. The Skylark carried cargo.", []),  # a spacecraft
         (
             "The cargo ship MV Sea Lantern vanished. Sea Lantern was owned by Lantern Shipping Company.",

@@ -111,6 +111,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "Omsk in Siberia", "Auckland, New Zealand", "BANJUL/DAKAR": places
     if end - start >= 2 and ends_thing_name(last) and lookup_org(text, generic=None) is None:
         return True  # "the Ruritanian Civil War", "the Harbour Summit", "the Ruritania Prize": no body
+    if _thing_before_of(ix, start, end) and lookup_org(text, generic=None) is None:
+        return True  # "the National Medal of Science", "the Ruritania Prize in Physics": the same, with a field
     if start > 0 and ix.toks[start - 1].text == "#" and not ix.toks[start - 1].whitespace_:
         return True  # "#Ruritania2030": a hashtag
     if end - start == 1 and _qualifies_a_title(ix, start, text):
@@ -190,6 +192,14 @@ def _place_in_place(ix: MentionIndex, start: int, end: int) -> bool:
         if has_org_word(ix, start, k):
             return False
         return _is_place(ix.text(start, k)) and _is_place(ix.text(k + 1, end))
+    return False
+
+
+def _thing_before_of(ix: MentionIndex, start: int, end: int) -> bool:
+    """The words before a name's first "of", "in" or "for" (two or more) end as an event's or honour's name."""
+    for k in range(start + 2, end - 1):
+        if ix.toks[k].lower_ in ("of", "in", "for"):
+            return ends_thing_name(ix.toks[k - 1].text)
     return False
 
 
