@@ -282,3 +282,10 @@ def test_a_wire_dateline_counts_as_a_mention_of_its_country(parse) -> None:
     ctx = DocContext(parse(text))
     assert ctx.leading == "KEN"  # Uganda twice, Kenya twice in the text: the dateline breaks the tie
     assert DocContext(parse(text.split(" - ", 1)[1])).leading is None
+
+
+def test_the_place_of_a_word_is_the_latest_named_before_it(parse) -> None:
+    doc = parse("Warplanes struck targets in southern Lebanon, killing 14 people, after rockets were fired at Israel.")
+    ctx = DocContext(doc)
+    assert ctx.location_country(next(t for t in doc if t.text == "people")) == "LBN"
+    assert ctx.location_country(doc[0]) == "LBN"  # none before: the sentence's first

@@ -285,7 +285,9 @@ class DocContext:
                 chars.append(char)
                 codes.append(code)
         chars, codes = self._located.get(self.paragraph(tok), ([], []))
-        k = bisect_left(chars, self.sent_of(tok).end_char) - 1
+        k = bisect_left(chars, tok.idx) - 1  # the latest before the word, else the sentence's first after it
+        if k < 0 and chars and chars[0] < self.sent_of(tok).end_char:
+            return codes[0]
         return codes[k] if k >= 0 else None
 
     # ---- actors -------------------------------------------------------------------
