@@ -261,3 +261,8 @@ def test_persons_names_without_diacritics_in_pairs_and_as_families() -> None:
     assert _a_persons_name(ix, span("Okafors"), names)  # a family
     glued = span("Okafor of Harbour Watch")
     assert ix.text(*_after_persons_name(ix, glued, names)) == "Harbour Watch"
+
+
+def test_a_known_bodys_possessive_is_no_part_of_the_next_name(orgs: Callable[[str], list[Organization]]) -> None:
+    found = orgs("The report was written by NATO's Military Committee on Monday.")
+    assert [o.name for o in found] == ["NATO", "Military Committee"]

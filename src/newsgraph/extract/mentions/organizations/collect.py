@@ -311,12 +311,15 @@ def _a_persons_name(ix: MentionIndex, span: tuple[int, int], names: frozenset[st
 
 
 def _after_persons_name(ix: MentionIndex, span: tuple[int, int], names: frozenset[str]) -> tuple[int, int]:
-    """ "Ana Lima of Open Rivers", "Lima the Ruritania Party": a person of the document glued before "of" or
-    "the" and a body; the body's span (``span`` when no person starts it)."""
+    """ "Ana Lima of Open Rivers", "Lima the Ruritania Party", "Lima's State Department", "Hulu's Beyond Fest": a
+    person of the document glued before "of", "the" or a possessive and a body, or a known body's possessive
+    before another name; the span after it (``span`` when none starts it)."""
     s, e = span
     for k in range(s + 1, e - 1):
         if ix.toks[k].lower_ in ("of", "the") and _fold(ix.text(s, k)) in names:
             return (k + 1 if ix.toks[k].lower_ == "of" else k), e
+        if ix.toks[k].text in ("'s", "\u2019s") and (_fold(ix.text(s, k)) in names or _known(ix, s, k)):
+            return k + 1, e
     return span
 
 
