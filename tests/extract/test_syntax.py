@@ -250,3 +250,10 @@ def test_a_country_tagged_as_a_person_is_no_person(parse) -> None:
 def test_a_known_body_named_as_a_modifier_gives_its_country(parse) -> None:
     doc = parse("Islamabad urged the Taliban government to hand over the commanders.")
     assert np_countries(_tok(doc, "government")) == ["AFG"]
+
+
+def test_a_country_of_two_words_the_model_left_untagged(parse) -> None:
+    doc = parse("OUAGADOUGOU, Jan 20 (AP) - Burkina Faso's military government said it foiled a coup.")
+    faso = _tok(doc, "Faso")
+    assert not faso.ent_type_ or faso.ent_type_ == "GPE"
+    assert token_country(faso) == "BFA" and np_countries(_tok(doc, "government")) == ["BFA"]

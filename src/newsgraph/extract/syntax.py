@@ -142,6 +142,11 @@ def token_country(tok: Token) -> str | None:
     code = country_code(tok.text) or capital_country(tok.text)
     if code:
         return code
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names and tok.pos_ == "PROPN" and ent is None:  # "Burkina Faso" the model left untagged
+        code = country_code(" ".join(t.text for t in [*names, tok]))
+        if code:
+            return code
     hit = sector_of(tok.lower_)
     return hit.country if hit else None
 
