@@ -146,3 +146,19 @@ def test_a_position_on_the_acts_doer_is_on_the_act(
     doc = parse(text)
     events = extract_events(doc, "d1")
     assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a position on the blocking of the issue is the reverse position on the issue
+        "Russia and China on Wednesday vetoed a Security Council resolution that would have tightened sanctions on "
+        "North Korea. Britain's ambassador lambasted the two vetoes.",
+        "Russia and China on Wednesday vetoed a Security Council resolution that would have tightened sanctions on "
+        "North Korea. The British ambassador called the vetoes indefensible.",
+    ],
+)
+def test_criticising_a_veto_backs_what_it_blocked(parse: Callable[[str], Doc], text: str) -> None:
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert rows == [("RUS", "opposes"), ("CHN", "opposes"), ("GBR", "supports")]

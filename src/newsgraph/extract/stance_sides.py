@@ -9,7 +9,8 @@ withdraw or refrain ("urged the authorities to free the detained") ``opposes`` i
 one that will not undo it ("said it would not halt the crackdown", "refused to lift the ban") ``supports``
 it (:func:`kept_up`); the doer of the story's act that rejects criticism of it ("Santiago rejected the
 protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`); a position whose object is that doer
-or one of its bodies ("defended the army", "condemned Kenya") is a position on its act (:func:`doer_named`).
+or one of its bodies ("defended the army", "condemned Kenya") is a position on its act (:func:`doer_named`); a
+position on a blocking of the issue ("lambasted the vetoes") is the reverse position on it (:func:`blocks_issue`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
@@ -162,3 +163,20 @@ def doer_named(obj: Token, ctx: DocContext, doers: frozenset[str]) -> bool:
         return False  # praise for a person ("hailed the late president") is for the person
     actor = ctx.actor(obj)  # the object itself, not a possessor ("praised his role")
     return actor.head == obj.i and actor.country in doers and actor.sector in _STATE_BODIES
+
+
+# Nouns of an act that blocks the issue: a position on the blocking is the reverse position on the issue.
+_BLOCKING = frozenset({"veto", "rejection", "refusal"})
+
+
+def blocks_issue(objs: Sequence[Token], issue: str) -> bool:
+    """Objects that all name a blocking of the issue ("lambasted the two vetoes", "called the vetoes
+    indefensible"), when the issue is not that blocking itself: the position on them is reversed on the issue."""
+    if issue == UNSPECIFIED or not objs or label_words(issue) & _BLOCKING:
+        return False
+    return all(o.pos_ == "NOUN" and o.lemma_.lower() in _BLOCKING for o in objs)
+
+
+def reverse(position: str) -> str:
+    """ "supports" for "opposes" and back; other positions as they are."""
+    return {"supports": "opposes", "opposes": "supports"}.get(position, position)

@@ -79,10 +79,12 @@ from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
 from newsgraph.extract.stance_sides import (
     EVEN_HANDED,
     UNDO,
+    blocks_issue,
     doer_named,
     even_handed,
     kept_up,
     rejects_criticism,
+    reverse,
     story_doers,
     undoing_call,
 )
@@ -203,7 +205,7 @@ def _cue_rows(
         rest = _rest_found(tok, cue.words[1:])
         if rest is None:
             continue
-        flipped = False
+        flipped = blocked = False
         named: list[Token] = []
         if tok.pos_ == "NOUN":
             if not cue.negated or not _negated_noun(tok):
@@ -222,7 +224,7 @@ def _cue_rows(
                 # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
                 named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
-                flipped = bool(doers) and rejects_criticism(tok, objs, issue)
+                flipped, blocked = bool(doers) and rejects_criticism(tok, objs, issue), blocks_issue(objs, issue)
                 if not (named or flipped):
                     continue
                 if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
@@ -233,7 +235,7 @@ def _cue_rows(
         end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
         out = []
         for actor, speaks in speakers(heads, ctx):
-            position = cue.position or ""
+            position = reverse(cue.position or "") if blocked else cue.position or ""  # "lambasted the vetoes"
             if flipped and actor.country in doers:
                 position = "supports"  # "Santiago rejected the protest": the issue's doer backs its own act
             elif flipped and not named:
@@ -313,7 +315,8 @@ def _characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str,
         pairs = [(a, True) for a in members if a.country] or speakers([head], ctx)
         for actor, speaks in pairs:
             where = (doc_id, min(actor.start, tok.idx), tok.idx + len(tok))
-            row = _found(actor, speaks, ctx, _POLARITY[polarity], issue, sent, where)
+            position = reverse(_POLARITY[polarity]) if blocks_issue(objects(tok), issue) else _POLARITY[polarity]
+            row = _found(actor, speaks, ctx, position, issue, sent, where)
             if row is not None:
                 out.append(row)
     return out
