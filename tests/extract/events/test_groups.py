@@ -117,3 +117,17 @@ def test_officials_and_bodies_of_intergovernmental_bodies(found: SimpleNamespace
     from newsgraph.extract.events.groups import international
 
     assert international(found) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president spoke with Uganda's president by phone, and the two agreed to reopen the border.",
+        "Kenya's president spoke with Uganda's president by phone. The two agreed to reopen the border.",
+    ],
+)
+def test_the_two_are_the_sides_of_the_event_before(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")} <= found

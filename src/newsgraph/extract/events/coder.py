@@ -77,7 +77,7 @@ from newsgraph.extract.events.completion import (
     threatened_side,
     unknown_attacker,
 )
-from newsgraph.extract.events.groups import reciprocal, two_sides
+from newsgraph.extract.events.groups import reciprocal, the_two, two_sides
 from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
@@ -226,6 +226,9 @@ def _sentence_events(
         if cand.type == "ASSAULT" and mishap_toll(cand.clause):
             continue  # "the plane crashed, killing 14 people": an accident's toll
         actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors and not _hazard(a)]
+        if not actors and not cand.nominal and the_two(cand.clause):  # "X met Y. The two agreed": X and Y
+            here = [[a, t] for _, a, t in reversed(told) if a is not None and t is not None and a.label != t.label]
+            actors = here[0] if here else memory.last_pair(sent_no)
         if cand.type in _SAID:  # "many people expressed their anger on social media": no side speaks
             actors = [a for a in actors if not _public(a, ctx)]
         targets = own_targets[id(cand)]

@@ -99,6 +99,12 @@ def two_sides(head: Token) -> bool:
     return any(two_sides(o) for o in of)
 
 
+def the_two(clause: Token) -> bool:
+    """The clause's subject is "the two" or "both" alone, pointing back at two sides ("The two agreed")."""
+    subj = [c for c in clause.children if c.dep_ == "nsubj"]
+    return len(subj) == 1 and subj[0].lower_ in ("two", "both") and not list(subj[0].rights)
+
+
 def reciprocal(clause: Token) -> bool:
     """The act of ``clause`` is aimed at "each other" or "one another": each actor at the others."""
     return any(tok.i > 0 and (tok.lower_, tok.doc[tok.i - 1].lower_) in _RECIPROCAL for tok in clause.subtree)

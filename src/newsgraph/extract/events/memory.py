@@ -83,6 +83,16 @@ class EventMemory:
             actor = None  # an unidentified attacker is no one later sentences can point back to
         self.told.append(Told(type_, actor, target, sent))
 
+    def last_pair(self, sent: int) -> list[Actor]:
+        """The two sides of the latest event of this or the sentence before that has both ("X spoke with Y by
+        phone. The two agreed ..."): what "the two" and "both" stand for."""
+        for told in reversed(self.told):
+            if told.sent < sent - 1:
+                break
+            if told.actor is not None and told.target is not None and told.actor.label != told.target.label:
+                return [told.actor, told.target]
+        return []
+
     def referent(self, noun: Token) -> Told | None:
         """The event a definite event noun refers back to: the first told event of its type with an actor."""
         for type_ in anaphor_types(noun.lemma_) or anaphor_types(noun.lower_):
