@@ -28,6 +28,11 @@ def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:
             "gatherings. Kenya's president defended the regulation on Tuesday.",
             [("KEN", "supports")],
         ),
+        # a release is an issue a state can welcome
+        (
+            "A Cambodian court ordered the release of union leader Sok Dara on Monday. Germany welcomed the release.",
+            [("DEU", "supports")],
+        ),
         # explicit absence is a stance row
         ("Kenya has not made an official statement on the conflict.", [("KEN", NO)]),
         ("Kenya did not make an official statement regarding the war.", [("KEN", NO)]),
