@@ -123,3 +123,24 @@ def test_accuser(denier: tuple[str, str], sent: int, accuser: str | None) -> Non
     memory.tell("ACCUSE", _actor("United States", "USA"), _actor("Mexico", "MEX"), 2)
     found = memory.accuser(_actor(*denier), sent)
     assert (found.country if found else None) == accuser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nicaraguan soldiers detained 12 Honduran fishermen on Monday. "
+            "Honduras's foreign ministry demanded the immediate release of the fishermen.",
+            ("REQUEST", "HND", "NIC"),
+        ),
+        # a side of another country named as the one asked stays the target
+        (
+            "Nicaraguan soldiers detained 12 Honduran fishermen on Monday. Honduras urged Cuba to help free them.",
+            ("REQUEST", "HND", "CUB"),
+        ),
+    ],
+)
+def test_a_release_is_asked_of_whoever_holds_the_people(parse, text: str, expected: tuple[str, str, str]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert expected in {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}

@@ -82,3 +82,17 @@ def test_a_pledge_with_no_recipient_goes_to_the_story_s_country(parse) -> None:
 
     doc = parse("A cyclone struck Sri Lanka. Sri Lanka asked for help. China pledged 200 million yuan in grants.")
     assert ("AGREE", "CHN", "LKA") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "asked"),
+    [
+        ("Honduras demanded the immediate release of the fishermen.", "demanded", True),
+        ("Britain called for the release of the four activists.", "called", True),
+        ("Honduras demanded an explanation from Managua.", "demanded", False),
+    ],
+)
+def test_asks_release(parse, text: str, verb: str, asked: bool) -> None:
+    from newsgraph.extract.events.needs import asks_release
+
+    assert asks_release(next(t for t in parse(text) if t.text == verb)) is asked

@@ -82,6 +82,7 @@ from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
+from newsgraph.extract.events.needs import asks_release
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
@@ -283,6 +284,8 @@ def _sentence_events(
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")
         targets = [answered_target(t, actors[0], ctx, memory) for t in targets]
+        if cand.type == "REQUEST" and asks_release(cand.clause) and (held := memory.holder(actors[0], targets)):
+            targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or targets  # "Russia brokered a truce"
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])

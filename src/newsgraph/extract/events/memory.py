@@ -83,6 +83,18 @@ class EventMemory:
             actor = None  # an unidentified attacker is no one later sentences can point back to
         self.told.append(Told(type_, actor, target, sent))
 
+    def holder(self, requester: Actor, asked: list[Actor]) -> Actor | None:
+        """Who holds the people a release is asked of: the latest side of another country that detained,
+        seized or abducted someone ("demanded the release of the fishermen": whoever detained them), unless
+        the request names a side of another country as asked (``asked``: "urged Iran to free them")."""
+        if any(t.country not in (None, requester.country) for t in asked):
+            return None
+        for told in reversed(self.told):
+            doer = told.actor
+            if told.type == "COERCE" and doer is not None and doer.country not in (None, requester.country):
+                return doer
+        return None
+
     def last_pair(self, sent: int) -> list[Actor]:
         """The two sides of the latest event of this or the sentence before that has both ("X spoke with Y by
         phone. The two agreed ..."): what "the two" and "both" stand for."""

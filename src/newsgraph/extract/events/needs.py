@@ -317,3 +317,14 @@ def gives(clause: Token) -> bool:
             if c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in given_nouns() for o in pobjs(c)):
                 return True
     return False
+
+
+def asks_release(clause: Token) -> bool:
+    """The clause asks for someone's release ("demanded the release of the fishermen", "called for the
+    immediate release of X", "urged Y to free X")."""
+    heads = objects(clause) + [o for c in clause.children if c.dep_ == "prep" for o in pobjs(c)]
+    heads += [x for x in clause.children if x.dep_ in ("xcomp", "ccomp")]
+    return any(h.lemma_.lower() in _RELEASING for h in heads)
+
+
+_RELEASING = frozenset({"release", "free", "freeing", "freedom"})
