@@ -65,6 +65,7 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ("Workers were trucked to the Poivet border crossing on Tuesday.", []),
         ("Farmers blocked the Dhavar-Mymenpur highway for three hours.", []),
         ("The families were taken to the Chacaluna border post on Saturday.", []),
+        ("The boat sank in the Mawddach Estuary on Sunday.", []),  # an estuary
         ("Farmers blocked the B9 motorway with tractors.", []),
         ("Junta detains ministers\n\nBANJUL/DAKAR, May 27 (Reuters) - Soldiers detained seven ministers.", []),
         # a portfolio before "Minister" or "Secretary": the office's field

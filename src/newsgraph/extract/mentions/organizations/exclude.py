@@ -92,7 +92,7 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
     if is_city(text) and not has_org_word(ix, start, end) and lookup_org(text, generic=None) is None:
         return True  # "Niamey" tagged ORG: a city (extract/places.py keeps it)
     last = ix.toks[end - 1].text
-    area = place_word_kind(last) == "area" and last[:1].isupper()
+    area = place_word_kind(last) == "area" and (last[:1].isupper() or end - start >= 2)  # "A'Beckett street" too
     if area and not has_org_word(ix, start, end - 1) and lookup_org(text, generic=None) is None:
         return True  # "José Martí International Airport": a place (extract/places.py keeps it)
     if place_word_kind(last) == "facility" and last[:1].isupper() and lookup_org(text, generic=None) is None:
