@@ -124,3 +124,19 @@ def test_the_treasury_is_a_government_body(parse) -> None:
 
     doc = parse("Kenyan police arrested ten protesters in Nairobi. The Treasury refused to scrap the fuel levy.")
     assert ("REJECT", "KEN") in {(e.type, e.actor_country) for e in extract_events(doc, "d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania said it stood in solidarity with Warsaw.", {("SUPPORT", "LTU", "POL")}),
+        ("Washington quickly sided with Manila.", {("SUPPORT", "USA", "PHL")}),
+        ("Sweden stands with Finland, the minister wrote.", {("SUPPORT", "SWE", "FIN")}),
+        ("The senator stood with his back to the crowd.", set()),  # standing with a thing is no support
+    ],
+)
+def test_solidarity(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {f for f in found if f[0] == "SUPPORT"} == expected

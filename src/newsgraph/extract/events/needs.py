@@ -184,8 +184,9 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(_names_someone(t) for o in objects(clause) for t in [o, *within(o, 2)])
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
-        elif kind == "country":  # "recognized Israel": the object names a country
-            ok = any(o.ent_type_ == "GPE" and token_country(o) for o in objects(clause))
+        elif kind == "country":  # "recognized Israel", "stood with Canada": the object names a country
+            heads = objects(clause) or [o for c in clause.children if c.dep_ in PREP_DEPS for o in pobjs(c)]
+            ok = any(o.ent_type_ == "GPE" and token_country(o) for o in heads)
         elif kind == "given":  # "pledged 200 million yuan in grants": money or help
             ok = gives(clause)
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
