@@ -140,3 +140,23 @@ def test_solidarity(parse, text: str, expected: set[tuple[str, str, str]]) -> No
 
     found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert {f for f in found if f[0] == "SUPPORT"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China's military launched naval exercises around Taiwan on Monday.", ("MOBILIZE", "CHN", "TWN")),
+        ("Taiwan dispatched two warships on Monday.", ("MOBILIZE", "TWN", None)),
+        ("South Korea's president ordered the military to maintain a heightened readiness.", ("MOBILIZE", "KOR", None)),
+    ],
+)
+def test_force_posture(parse, text: str, expected: tuple[str, str, str | None]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert expected in {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+
+
+def test_civilians_drilling_mobilize_no_one(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert extract_events(parse("The students in Nairobi held a fire drill on Monday."), "d") == []
