@@ -162,3 +162,13 @@ def test_criticising_a_veto_backs_what_it_blocked(parse: Callable[[str], Doc], t
     doc = parse(text)
     rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
     assert rows == [("RUS", "opposes"), ("CHN", "opposes"), ("GBR", "supports")]
+
+
+def test_an_act_whose_reason_names_the_issue_is_a_position_on_it(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Cambodia summoned Thailand's ambassador on Friday over the deportation of 300 migrant workers. "
+        "The deportation began last week."
+    )
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert rows == [("KHM", "opposes")]

@@ -10,7 +10,9 @@ one that will not undo it ("said it would not halt the crackdown", "refused to l
 it (:func:`kept_up`); the doer of the story's act that rejects criticism of it ("Santiago rejected the
 protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`); a position whose object is that doer
 or one of its bodies ("defended the army", "condemned Kenya") is a position on its act (:func:`doer_named`); a
-position on a blocking of the issue ("lambasted the vetoes") is the reverse position on it (:func:`blocks_issue`).
+position on a blocking of the issue ("lambasted the vetoes") is the reverse position on it (:func:`blocks_issue`);
+an event answers the issue when its reason names it ("summoned the ambassador over the deportation",
+:func:`issue_in_event`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
@@ -26,7 +28,7 @@ from newsgraph.extract.voices import is_person, speakers
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsgraph.core.model import Event
     from newsgraph.extract.events.actors import Actor, DocContext
@@ -180,3 +182,20 @@ def blocks_issue(objs: Sequence[Token], issue: str) -> bool:
 def reverse(position: str) -> str:
     """ "supports" for "opposes" and back; other positions as they are."""
     return {"supports": "opposes", "opposes": "supports"}.get(position, position)
+
+
+# Prepositions that give the reason for an act ("summoned the ambassador over the deportation").
+_REASONS = frozenset({"over", "about", "against"})
+
+
+def issue_in_event(span: Span, head: str) -> bool:
+    """The issue's head noun among an event's words or in a reason phrase hung on them ("Cambodia summoned
+    Thailand's ambassador over the deportation of 300 workers"): the act answers the issue."""
+    reasons = [
+        t
+        for w in span
+        for c in w.children
+        if c.dep_ == "prep" and c.lower_ in _REASONS and not span.start <= c.i < span.end
+        for t in c.subtree
+    ]
+    return any(t.pos_ == "NOUN" and head in (t.lemma_.lower(), t.lower_) for t in [*span, *reasons])

@@ -82,6 +82,7 @@ from newsgraph.extract.stance_sides import (
     blocks_issue,
     doer_named,
     even_handed,
+    issue_in_event,
     kept_up,
     rejects_criticism,
     reverse,
@@ -408,8 +409,8 @@ def _event_rows(
         if ev.actor_sector not in (*_STATE_SECTORS, None) or not _eventspeaks_for(ev, resolver):
             continue
         span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
-        if span is None or not any(t.pos_ == "NOUN" and head in (t.lemma_.lower(), t.lower_) for t in span):
-            continue
+        if span is None or not issue_in_event(span, head):
+            continue  # the issue in the event's words, or in the reason given for it ("over the deportation")
         if head.rstrip("s") in {w.rstrip("s") for w in (ev.trigger or "").lower().split()}:
             position = "supports"  # the event is the issue itself ("the US imposed sanctions"): its doer backs it
         out.append(Stance(country=ev.actor_country, issue=issue, position=position, evidence=ev.evidence, date=date))
