@@ -286,3 +286,15 @@ def test_what_it_called(parse, text: str, expected: tuple[str, str | None, str |
 )
 def test_a_threat_of_a_named_act_is_aimed_at_its_target(parse, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in {(f[0], f[1], f[3]) for f in _facts(parse, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Honduras recalled its ambassador to Nicaragua for consultations.", ("SANCTION", "HND", "NIC")),
+        ("Russia's Gazprom stopped gas deliveries to Moldova on Tuesday.", ("SANCTION", "RUS", "MDA")),
+        ("The African Union suspended Gabon from its decision-making bodies.", ("SANCTION", None, "GAB")),
+    ],
+)
+def test_recalls_cut_offs_and_suspensions(parse, text: str, expected: tuple[str | None, ...]) -> None:
+    assert expected in {(f[0], f[1], f[3]) for f in _facts(parse, text)}

@@ -65,6 +65,7 @@ from newsgraph.extract.events.completion import (
     condition_side,
     conditional_threat,
     deployed_forces,
+    envoy_host_side,
     generic_issue,
     intended_type,
     located_side,
@@ -431,8 +432,7 @@ def _complete(
             return False, None  # "Turkey's ministry called the agreements legitimate": its own deal
         if target.country is None and cand.mode == "visit" and destination and destination != actor.country:
             target.country = destination  # met X during a visit to Y: X is Y's
-        if actor.country is None and target.envoy_host:
-            actor.country = target.envoy_host  # "the ambassador to Berlin was summoned": Germany summoned
+        target = envoy_host_side(actor, target)  # "the ambassador to Berlin was summoned": by Germany
         if target.country is None and actor.sector in ("POL", "JUD") and target.sector in ("CVL", "OPP", "MED"):
             target.country = actor.country  # police arrest people of their own country
         if target.country is None and _home_side(actor, target, ctx):

@@ -118,6 +118,18 @@ def conditional_threat(cand: Candidate) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs()
 
 
+def envoy_host_side(actor: Actor, target: Actor) -> Actor:
+    """An envoy's host country is a side: the summoner of "the ambassador to Berlin" is Germany (``actor`` is
+    given it); the one "its ambassador to Nicaragua" is recalled from is Nicaragua (the returned target)."""
+    host = target.envoy_host
+    if host is None or host == actor.country:
+        return target
+    if actor.country is None:
+        actor.country = host
+        return target
+    return replace(target, country=host) if target.country in (None, actor.country) else target
+
+
 def mishap_toll(clause: Token) -> bool:
     """A clause that tells the toll of an accident it hangs on, with no subject of its own ("crashed, killing")."""
     head = clause.head

@@ -186,7 +186,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = _verbal(clause)
         elif kind == "country":  # "recognized Israel", "stood with Canada": the object names a country
             heads = objects(clause) or [o for c in clause.children if c.dep_ in PREP_DEPS for o in pobjs(c)]
-            ok = any(o.ent_type_ == "GPE" and token_country(o) for o in heads)
+            # a country's name, whatever the model tagged it ("Gabon" as a person)
+            ok = any(o.pos_ == "PROPN" and o.ent_type_ != "NORP" and token_country(o) for o in heads)
         elif kind == "given":  # "pledged 200 million yuan in grants": money or help
             ok = gives(clause)
         elif kind == "compevent":  # "claimed Houthis attacked journalists": the claim accuses
