@@ -1576,3 +1576,10 @@ def test_an_attack_that_kills_is_still_an_attack(parse) -> None:
 
     doc = parse("Gunmen stormed the village, killing nine people.")
     assert "ASSAULT" in {e.type for e in extract_events(doc, "d")}
+
+
+def test_riot_control_with_no_one_named_is_against_the_story_s_people(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Thousands marched in La Paz on Monday. Bolivian police fired tear gas in La Paz.")
+    assert ("ASSAULT", "BOL", "BOL") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}

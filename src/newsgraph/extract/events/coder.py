@@ -119,7 +119,7 @@ _ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 # acquittal, an apology, a pardon) address the home polity, and so does a resignation (not a withdrawal of
 # troops: that one is abroad).
 _HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE"})
-_HOME_MODES = frozenset({("RETREAT", "resign")})
+_HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control")})
 
 
 # ---- assembly ------------------------------------------------------------------------------
