@@ -108,3 +108,10 @@ def test_voice_of_needs_a_name_and_reads_the_role_from_the_resolver() -> None:
         "Mayor of Lima",
         "2024-01-02",
     )
+
+
+def test_a_capital_tagged_as_a_person_speaks_for_its_state(parse) -> None:
+    text = 'Soldiers seized power in a coup. Nigeria\'s foreign ministry said that Abuja "strongly condemns" the coup.'
+    found = _positions(parse, text)
+    assert [(s.country, s.position) for s in found.stances] == [("NGA", "opposes")]
+    assert found.voices == []

@@ -30,6 +30,8 @@ _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
 
 def is_person(anchor: Token, ctx: DocContext) -> bool:
     """The words that name an actor name a person (a name tagged or known as one, or a personal pronoun)."""
+    if anchor.ent_type_ == "PERSON" and token_country(anchor):
+        return False  # "Abuja" tagged a person: a capital alone, its state
     return anchor.ent_type_ == "PERSON" or ctx.is_person(anchor) or anchor.lower_ in _PERSON_PRONOUNS
 
 
@@ -39,7 +41,7 @@ def _is_state(actor: Actor, head: Token) -> bool:
         return False
     if actor.sector in _STATE_SECTORS:
         return True
-    if token_country(head) and head.ent_type_ != "PERSON":
+    if token_country(head):  # a country, capital or metonym; one tagged a person only where it is no one's name
         return True
     return actor.sector is None and actor.named and head.ent_type_ == "PERSON"
 
