@@ -33,4 +33,10 @@ __version__ = "0.1.0"
 #    name tagged as a person; persons' countries from their context and office holders since 2017; stance cues.
 # 9: a dateline's wire credit ("(Reuters) -") is the page's source, no organization of the story; names listed after
 #    an area word ("the provinces of X and Y") are places.
-EXTRACTOR_VERSION = 9
+# 10: the eighth session's rules: bodies of intergovernmental organizations and their officials of no country
+#    ("EU leaders", "the bloc", "the agency"), officers and guards by the story's words, words "from" a side, what
+#    a told act draws, datelines as a mention of their country, money and help given or pledged, conditional
+#    threats, solidarity, force posture, recalls and cut-offs, releases asked of their holder, "the two", accidents'
+#    tolls; issue 11's organizations' precision (portfolios, places by their words, honours, parties' names),
+#    persons' first names, and stances (blocked issues reversed, states' events as positions, release as an issue).
+EXTRACTOR_VERSION = 10
