@@ -257,3 +257,10 @@ def test_a_country_of_two_words_the_model_left_untagged(parse) -> None:
     faso = _tok(doc, "Faso")
     assert not faso.ent_type_ or faso.ent_type_ == "GPE"
     assert token_country(faso) == "BFA" and np_countries(_tok(doc, "government")) == ["BFA"]
+
+
+def test_a_country_tagged_as_a_person_is_the_state(parse) -> None:
+    from newsgraph.extract.syntax import np_sector
+
+    kenya = _tok(parse("Seoul condemned the launch. Kenya said it would impose sanctions on Uganda."), "Kenya")
+    assert kenya.ent_type_ == "PERSON" and np_sector(kenya)[0] == "GOV"

@@ -320,8 +320,8 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
         return "MED", False  # "Fox News", "the Daily Times": an outlet (spoken to, it is interviewed, not met)
     if head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
         return "CVL", False  # "Serbians protested": the people, not the state
-    if head.ent_type_ in ("GPE", "NORP") and token_country(head):
-        return "GOV", False
+    if (head.ent_type_ in ("GPE", "NORP") or _lone_country_name(head)) and token_country(head):
+        return "GOV", False  # "Kenya said", "Gabon" tagged as a person: the state
     for c in head.children:  # "members of parliament", "leaders of the opposition parties"
         if c.dep_ == "prep" and c.lower_ == "of":
             for obj in pobjs(c):
