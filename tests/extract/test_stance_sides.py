@@ -29,6 +29,12 @@ def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
             "all parties to exercise restraint.",
             [("CHN", "neutral")],
         ),
+        # the two sides named by their capitals
+        (
+            "Kyrgyzstan and Tajikistan traded accusations over the border conflict. Russia urged Bishkek and "
+            "Dushanbe to show restraint.",
+            [("RUS", "neutral")],
+        ),
         # the sides named as neighbours, countries or governments
         (
             "Kuwait announced the recall of its ambassador from Baghdad. Saudi Arabia called on both neighbours "

@@ -3,8 +3,8 @@ one side, to undo what it does, a position against the issue.
 
 "Brazil urged both sides to settle their differences through dialogue", "the foreign ministry called on
 all parties to show restraint", "Washington asked the two sides to return to talks": a state that calls
-on both sides of the story's dispute (both sides, all parties, the two neighbours, both governments) is
-``neutral`` on its issue; one that urges a side to free, stop,
+on both sides of the story's dispute (both sides, all parties, the two neighbours, both governments, two
+states it names: "urged Bishkek and Dushanbe") is ``neutral`` on its issue; one that urges a side to free, stop,
 withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`);
 one that will not undo it ("said it would not halt the crackdown", "refused to lift the ban") ``supports``
 it (:func:`kept_up`); the doer of the story's act that rejects criticism of it ("Santiago rejected the
@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.events.actors import pobjs, subjects
+from newsgraph.extract.events.actors import pobjs, subjects, token_country
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, label_words, names_issue
+from newsgraph.extract.syntax import conjuncts
 from newsgraph.extract.voices import is_person, speakers
 
 if TYPE_CHECKING:
@@ -103,6 +104,9 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
     both = any(
         o.lemma_.lower() in _SIDES and o.tag_ == "NNS" and any(d.lower_ in _EVERY for d in o.children) for o in objs
     )
+    # "urged Bishkek and Dushanbe to show restraint": two states named, each a side
+    named = {token_country(t) for o in objs for t in (o, *conjuncts(o))} - {None}
+    both = both or len(named) >= 2
     mod = clause_modality(tok)
     if not both or mod.negated or mod.hypothetical:
         return []
