@@ -35,6 +35,15 @@ def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
             "Dushanbe to show restraint.",
             [("RUS", "neutral")],
         ),
+        # restraint or calm asked of no one in particular
+        (
+            "Kyrgyzstan and Tajikistan traded accusations over the border conflict. Kazakhstan called for restraint.",
+            [("KAZ", "neutral")],
+        ),
+        (
+            "Kyrgyzstan and Tajikistan traded accusations over the border conflict. Kazakhstan urged calm.",
+            [("KAZ", "neutral")],
+        ),
         # the sides named as neighbours, countries or governments
         (
             "Kuwait announced the recall of its ambassador from Baghdad. Saudi Arabia called on both neighbours "

@@ -1,18 +1,18 @@
 """Calls on the sides of a dispute (issue 11, "Stances"): on every side, a position that takes no side; on
 one side, to undo what it does, a position against the issue.
 
-"Brazil urged both sides to settle their differences through dialogue", "the foreign ministry called on
-all parties to show restraint", "Washington asked the two sides to return to talks": a state that calls
-on both sides of the story's dispute (both sides, all parties, the two neighbours, both governments, two
-states it names: "urged Bishkek and Dushanbe") is ``neutral`` on its issue; one that urges a side to free, stop,
-withdraw or refrain ("urged the authorities to free the detained") ``opposes`` it (:func:`undoing_call`);
-one that will not undo it ("said it would not halt the crackdown", "refused to lift the ban") ``supports``
-it (:func:`kept_up`); the doer of the story's act that rejects criticism of it ("Santiago rejected the
-protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`); a position whose object is that doer
-or one of its bodies ("defended the army", "condemned Kenya") is a position on its act (:func:`doer_named`); a
-position on a blocking of the issue ("lambasted the vetoes") is the reverse position on it (:func:`blocks_issue`);
-an event answers the issue when its reason names it ("summoned the ambassador over the deportation",
-:func:`issue_in_event`).
+"Brazil urged both sides to settle their differences through dialogue", "the foreign ministry called on all
+parties to show restraint", "Washington asked the two sides to return to talks": a state that calls on both
+sides of the story's dispute (both sides, all parties, the two neighbours, both governments, two states it
+names: "urged Bishkek and Dushanbe"), or for calm asked of no one ("called for restraint") is ``neutral`` on its
+issue; one that urges a side to free, stop, withdraw or refrain ("urged the authorities to free the detained")
+``opposes`` it (:func:`undoing_call`); one that will not undo it ("said it would not halt the crackdown",
+"refused to lift the ban") ``supports`` it (:func:`kept_up`); the doer of the story's act that rejects criticism
+of it ("Santiago rejected the protest") ``supports`` it (:func:`rejects_criticism`, :func:`story_doers`); a
+position whose object is that doer or one of its bodies ("defended the army", "condemned Kenya") is a position
+on its act (:func:`doer_named`); a position on a blocking of the issue ("lambasted the vetoes") is the reverse
+position on it (:func:`blocks_issue`); an event answers the issue when its reason names it ("summoned the
+ambassador over the deportation", :func:`issue_in_event`).
 :mod:`newsgraph.extract.stances` turns what they find into rows (a person without an office gives a voice).
 """
 
@@ -49,6 +49,8 @@ __all__ = [
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
 _SIDES = frozenset({"side", "party", "neighbour", "neighbor", "country", "nation", "government", "rival", "faction"})
 _EVERY = frozenset({"both", "all", "two"})
+# What a call for calm asks of everyone: no side's act.
+_CALM = frozenset({"restraint", "calm", "dialogue", "de-escalation", "deescalation"})
 # What a call on one side asks it to undo or stop: the call opposes what that side does.
 UNDO = _UNDO = frozenset(
     {"free", "release", "refrain", "stop", "end", "halt", "withdraw", "lift", "cease", "reverse", "revoke"}
@@ -107,6 +109,9 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
     # "urged Bishkek and Dushanbe to show restraint": two states named, each a side
     named = {token_country(t) for o in objs for t in (o, *conjuncts(o))} - {None}
     both = both or len(named) >= 2
+    # "China called for restraint", "urged calm": restraint asked of no one in particular
+    asked = objs + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
+    both = both or (bool(asked) and all(o.lemma_.lower() in _CALM for o in asked))
     mod = clause_modality(tok)
     if not both or mod.negated or mod.hypothetical:
         return []
