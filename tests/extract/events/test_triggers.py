@@ -160,3 +160,20 @@ def test_civilians_drilling_mobilize_no_one(parse) -> None:
     from newsgraph.extract.events.coder import extract_events
 
     assert extract_events(parse("The students in Nairobi held a fire drill on Monday."), "d") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greek prosecutors charged former Greek minister Petros Alexiou with fraud. "
+         "Greece's parliament voted in November to lift his immunity.", ("SANCTION", "GRC", "GRC")),
+        ("Nicaragua revoked the citizenship of four priests on Friday.", ("SANCTION", "NIC", "NIC")),
+    ],
+)  # fmt: skip
+def test_immunity_and_citizenship_taken_away(parse, text: str, expected: tuple[str | None, ...]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = {
+        (e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if not e.hypothetical
+    }
+    assert expected in found
