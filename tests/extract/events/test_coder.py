@@ -1583,3 +1583,10 @@ def test_riot_control_with_no_one_named_is_against_the_story_s_people(parse) -> 
 
     doc = parse("Thousands marched in La Paz on Monday. Bolivian police fired tear gas in La Paz.")
     assert ("ASSAULT", "BOL", "BOL") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+def test_unnamed_business_people_are_of_the_story_s_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Police in Bangladesh arrested the two owners of a garment factory after a fire in Bangladesh.")
+    assert ("COERCE", "BGD", "BGD") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}

@@ -471,8 +471,8 @@ def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
     their own), nor one of the sectors that belong to no country."""
     if not _home_actor(actor, ctx):
         return False
-    if target.sector in STATELESS_SECTORS:
-        return False
+    if target.sector in STATELESS_SECTORS and (target.named or target.sector != "BUS"):
+        return False  # a named company or any IGO or NGO is of no one country; "the factory's owners" are
     if target.named and (target.head < 0 or ctx.doc[target.head].ent_type_ != "PERSON"):
         return False
     return target.head < 0 or not _place(ctx.doc[target.head])
