@@ -177,3 +177,12 @@ def test_immunity_and_citizenship_taken_away(parse, text: str, expected: tuple[s
         (e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if not e.hypothetical
     }
     assert expected in found
+
+
+def test_pulling_people_from_rubble_is_emergency_help(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("An earthquake struck Nepal on Monday. Soldiers pulled 58 survivors from the rubble in Nepal.")
+    assert "AID" in {e.type for e in extract_events(doc, "d")}
+    doc = parse("The party pulled its candidates from the race in Nepal.")
+    assert "AID" not in {e.type for e in extract_events(doc, "d")}
