@@ -86,6 +86,7 @@ def test_names_that_are_no_organization(
     [
         ("Borduria ranked 59th in Transparency International's latest index.", "Transparency International"),
         ("The president announced the dismissals at Liberty House on Monday.", "Liberty House"),  # a body's seat
+        ("Dana Okafor, a professor at Harvard, said the study was flawed.", "Harvard"),  # an employer after "at"
     ],
 )
 def test_bodies_after_a_preposition_of_place_stay(

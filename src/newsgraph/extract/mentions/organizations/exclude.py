@@ -272,6 +272,8 @@ def _after_prefix_word(body: str, text: str) -> bool:
 
 # Prepositions of place: a short name right after one is where something is, not who acts.
 _LOCATIVES = frozenset({"in", "near", "around", "outside", "between", "at"})
+# Words before "at" that make the name after it an employer or a school, not a place.
+_WORK_AT = frozenset({"work", "study", "teach", "serve", "employ", "intern", "job", "career", "position", "stint"})
 # Names read back along a list ("in Bangkok, Samut Sakhon and Rayong") to the preposition before it.
 _LIST_STEPS = 8
 
@@ -300,7 +302,12 @@ def _after_locative(ix: MentionIndex, start: int, end: int, text: str) -> bool:
     nxt = ix.next(end - 1)
     if nxt >= 0 and ix.toks[nxt].text in ("'s", "\u2019s"):
         return False  # "in Transparency International's index": a body's thing
-    return ix.toks[before].lower_ != "at" or end - start == 1 or steps > 0  # "at State House": a body's seat
+    if ix.toks[before].lower_ == "at":
+        q = ix.prev(before)
+        if q >= 0 and (q in ix.titles_ending or ix.toks[q].lemma_.lower() in _WORK_AT):
+            return False  # "worked at Nvidia", "a professor at Harvard": the employer
+        return end - start == 1 or steps > 0  # "at State House": a body's seat
+    return True
 
 
 def _modifies_a_place(ix: MentionIndex, start: int, end: int, text: str) -> bool:
