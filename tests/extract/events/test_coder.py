@@ -1590,3 +1590,10 @@ def test_unnamed_business_people_are_of_the_story_s_country(parse) -> None:
 
     doc = parse("Police in Bangladesh arrested the two owners of a garment factory after a fire in Bangladesh.")
     assert ("COERCE", "BGD", "BGD") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+def test_a_home_promise_with_no_one_named_is_made_to_the_home_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Zambia's unions marched in Lusaka. Zambia's finance minister promised to protect cash transfers.")
+    assert ("AGREE", "ZMB", "ZMB") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}

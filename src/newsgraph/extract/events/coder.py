@@ -118,7 +118,7 @@ _ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 # refusals, accusations, threats, the state's coercion and sanctions and concessions (a guilty plea, an
 # acquittal, an apology, a pardon) address the home polity, and so does a resignation (not a withdrawal of
 # troops: that one is abroad).
-_HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE"})
+_HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE", "AGREE"})
 _HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control")})
 
 
@@ -454,7 +454,7 @@ def _complete(
 
 def _moves_forces(cand: Candidate) -> bool:
     """A concession that moves forces ("to withdraw its troops") is made abroad, not to the home polity."""
-    if cand.type != "CONCEDE" or cand.nominal:
+    if cand.type not in ("CONCEDE", "AGREE") or cand.nominal:  # "is willing to withdraw its troops": AGREE too
         return False
     return any((hit := sector_of(o.lemma_.lower())) is not None and hit.sector == "MIL" for o in objects(cand.clause))
 
