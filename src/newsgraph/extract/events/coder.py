@@ -114,10 +114,8 @@ _RESPONDS_TO = ("ASSAULT", "COERCE")
 # Types an actor does on its own (no recipient in the codebook's sense): a compiled pattern may code them
 # without a target; every other compiled event needs one, as PETRARCH's dyads do.
 _ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
-# Types whose unsaid other side, for an actor of the story's own country, is of that country: demands,
-# refusals, accusations, threats, the state's coercion and sanctions and concessions (a guilty plea, an
-# acquittal, an apology, a pardon) address the home polity, and so does a resignation (not a withdrawal of
-# troops: that one is abroad).
+# Types whose unsaid other side, for an actor of the story's own country, is of that country: demands, refusals,
+# accusations, threats, promises, coercion, sanctions, concessions and resignations (not moves of troops: abroad).
 _HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE", "AGREE"})
 _HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control")})
 
@@ -453,9 +451,11 @@ def _complete(
 
 
 def _moves_forces(cand: Candidate) -> bool:
-    """A concession that moves forces ("to withdraw its troops") is made abroad, not to the home polity."""
-    if cand.type not in ("CONCEDE", "AGREE") or cand.nominal:  # "is willing to withdraw its troops": AGREE too
+    """A concession (or a willingness to one) that moves forces ("to withdraw its troops") is made abroad."""
+    if cand.type not in ("CONCEDE", "AGREE") or cand.nominal:
         return False
+    if any(a.sector == "MIL" for a in cand.actors):  # "the army is ready to withdraw"
+        return True
     return any((hit := sector_of(o.lemma_.lower())) is not None and hit.sector == "MIL" for o in objects(cand.clause))
 
 
