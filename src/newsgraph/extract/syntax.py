@@ -102,14 +102,19 @@ def _lone_country_name(tok: Token) -> bool:
     return capital_country(tok.text) is not None and tok.text not in _surnames(tok.doc)
 
 
-def _surnames(doc: Doc) -> frozenset[str]:
-    """The last words of the persons' names of a document of two words or more, read once."""
-    found: frozenset[str] | None = doc.user_data.get(_SURNAMES_KEY)
+def _read_once(doc: Doc, key: str, read: Callable[[Doc], frozenset[str]]) -> frozenset[str]:
+    """``read(doc)``, computed once per document and kept in ``Doc.user_data`` under ``key``."""
+    found: frozenset[str] | None = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[_SURNAMES_KEY] = frozenset(
-            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-        )
+        found = doc.user_data[key] = read(doc)
     return found
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the persons' names of a document of two words or more."""
+    return _read_once(
+        doc, _SURNAMES_KEY, lambda d: frozenset(e[-1].text for e in d.ents if e.label_ == "PERSON" and len(e) > 1)
+    )
 
 
 @_per_doc
@@ -336,11 +341,8 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
 
 
 def _story_words(doc: Doc) -> frozenset[str]:
-    """The lower-case lemmas and words of a document, read once (kept in ``Doc.user_data``)."""
-    words: frozenset[str] | None = doc.user_data.get(_WORDS_KEY)
-    if words is None:
-        words = doc.user_data[_WORDS_KEY] = frozenset(t.lemma_.lower() for t in doc) | {t.lower_ for t in doc}
-    return words
+    """The lower-case lemmas and words of a document."""
+    return _read_once(doc, _WORDS_KEY, lambda d: frozenset(t.lemma_.lower() for t in d) | {t.lower_ for t in d})
 
 
 def is_passive(v: Token) -> bool:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from newsgraph.core.model import DateFact
 
 __all__ = [
+    "acted_on",
     "ancestors",
     "anchor",
     "characterizes",
@@ -176,6 +177,11 @@ def objects(v: Token) -> list[Token]:
         if not objs and v.dep_ == "relcl" and _contact_clause(v):
             objs = [v.head]  # "a request the commission turned down": the noun the clause describes
     return [o for h in objs for o in conjuncts(h)]
+
+
+def acted_on(v: Token) -> list[Token]:
+    """What a clause acts on: its logical objects, then the objects of its prepositions."""
+    return objects(v) + [o for c in v.children if c.dep_ == "prep" for o in pobjs(c)]
 
 
 def _contact_clause(v: Token) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
-from newsgraph.extract.events.arguments import if_clause, objects, own_actor_heads
+from newsgraph.extract.events.arguments import acted_on, if_clause, own_actor_heads
 from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
@@ -142,8 +142,7 @@ def threatened_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
     "warned of sanctions against Iran")."""
     if cand.type != "THREATEN" or cand.nominal:
         return []
-    heads = objects(cand.clause) + [o for c in cand.clause.children if c.dep_ == "prep" for o in pobjs(c)]
-    for head in heads:
+    for head in acted_on(cand.clause):
         pat = noun_pattern(head) if head.pos_ == "NOUN" else None
         if pat is None or pat.type not in _THREATENED:
             continue
@@ -157,7 +156,7 @@ def threatened_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
 def condition_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
     """The side a conditional threat is aimed at: the subject of its condition ("if the government ignored")."""
     cond = if_clause(cand.clause)
-    heads = [s for s in subjects(cond)] if cond is not None else []
+    heads = subjects(cond) if cond is not None else []
     return [a for h in heads for a in ctx.actors(h) if a.entity_like]
 
 

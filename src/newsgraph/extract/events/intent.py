@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.events.actors import pobjs, subjects
-from newsgraph.extract.events.arguments import objects
+from newsgraph.extract.events.actors import subjects
+from newsgraph.extract.events.arguments import acted_on
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import Candidate
 from newsgraph.lexicon.events import modality_kinds
@@ -50,7 +50,7 @@ def announced_intents(sent: Span, ctx: DocContext, coded: set[int]) -> list[Cand
                 actors = _able(ctx, subjects(tok))
             if not actors:
                 continue
-            heads = objects(clause) + [o for c in clause.children if c.dep_ == "prep" for o in pobjs(c)]
+            heads = acted_on(clause)
             targets = [a for a in _able(ctx, heads) if a.label != actors[0].label]
             out.append(Candidate("AGREE", None, [tok], clause, actors, targets[:1], clause_modality(tok)))
     return out

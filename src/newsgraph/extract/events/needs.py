@@ -15,6 +15,7 @@ from newsgraph.extract.events.arguments import (
     CLAUSAL,
     NAMED_ENTS,
     PREP_DEPS,
+    acted_on,
     evaluation_of,
     if_clause,
     objects,
@@ -324,8 +325,7 @@ def gives(clause: Token) -> bool:
 def asks_release(clause: Token) -> bool:
     """The clause asks for someone's release ("demanded the release of the fishermen", "called for the
     immediate release of X", "urged Y to free X")."""
-    heads = objects(clause) + [o for c in clause.children if c.dep_ == "prep" for o in pobjs(c)]
-    heads += [x for x in clause.children if x.dep_ in ("xcomp", "ccomp")]
+    heads = acted_on(clause) + [x for x in clause.children if x.dep_ in ("xcomp", "ccomp")]
     return any(h.lemma_.lower() in _RELEASING for h in heads)
 
 
