@@ -1,0 +1,310 @@
+"""The readers of a stance's words, one per construction, for :mod:`newsgraph.extract.stances`.
+
+Each reader looks at one cue token (or one sentence's quotations) and gives the rows it makes: a country's
+:class:`~newsgraph.core.model.Stance` when the taker speaks for it, else a person's
+:class:`~newsgraph.core.model.Voice` (:func:`found_row`):
+
+- :func:`cue_rows`: absence and position cues of ``stance_cues.tsv`` headed by a verb or a negated noun
+  ("has not made an official statement", "condemned the invasion", "called for talks");
+- :func:`noun_rows`: a position named by a noun ("expressed its support", "criticism by the minister");
+- :func:`even_handed_rows` / :func:`kept_up_rows`: a call on every side, a call to undo the issue, a refusal
+  to undo it (:mod:`newsgraph.extract.stance_sides`);
+- :func:`characterization_rows`: the issue called, found or described as something evaluative;
+- :func:`quote_rows`: an official's quoted statement about the issue with a quote cue ("illegal").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsgraph.core.model import Evidence, Stance, Voice
+from newsgraph.extract.events.actors import Actor, DocContext, pobjs, subjects
+from newsgraph.extract.events.arguments import evaluation_of, objects
+from newsgraph.extract.events.modality import clause_modality
+from newsgraph.extract.evidence import sentence_text
+from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, named_phrase, names_issue
+from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
+from newsgraph.extract.stance_sides import (
+    blocks_issue,
+    doer_named,
+    even_handed,
+    kept_up,
+    rejects_criticism,
+    reverse,
+    undoing_call,
+)
+from newsgraph.extract.voices import is_person, speakers, speaks_for, voice_of
+from newsgraph.lexicon.events import StanceCue, anaphor_types, issue_nouns, stance_cues, verb_patterns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "NOUN_POSITIONS",
+    "Found",
+    "characterization_rows",
+    "characterizing_verbs",
+    "cue_rows",
+    "cue_tables",
+    "even_handed_rows",
+    "found_row",
+    "kept_up_rows",
+    "noun_rows",
+    "quote_rows",
+    "stance_row",
+]
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+_NO_WORDS = frozenset({"no", "lack"})
+# Nouns that name a position (PLOVER SUPPORT / ACCUSE) and the verbs that express one ("voiced its support").
+NOUN_POSITIONS = {"support": "supports", "backing": "supports", "criticism": "opposes", "condemnation": "opposes"}
+_EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
+_POLARITY = {"negative": "opposes", "positive": "supports"}
+
+
+def cue_tables() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
+    by_head: dict[str, list[StanceCue]] = {}
+    quotes: list[StanceCue] = []
+    for cue in stance_cues():
+        if cue.kind in ("absence", "position"):
+            by_head.setdefault(cue.words[0], []).append(cue)
+        elif cue.kind == "quote":
+            quotes.append(cue)
+    for lst in by_head.values():
+        lst.sort(key=lambda c: -len(c.words))
+    return by_head, quotes
+
+
+# ---- cues (who takes a position: newsgraph.extract.voices) -------------------------------------
+def _rest_found(tok: Token, words: Sequence[str]) -> list[Token] | None:
+    """Tokens under ``tok`` (two levels) matching each of ``words``, or None when one is missing."""
+    near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+    found: list[Token] = []
+    for w in words:
+        hit = next((t for t in near if t.lemma_.lower() == w or t.lower_ == w), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _negated_noun(tok: Token) -> bool:
+    if any(c.dep_ == "det" and c.lower_ in _NO_WORDS for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _NO_WORDS
+
+
+# ---- rows ----------------------------------------------------------------------------------------
+def evidence_of(actor: Actor, sent: Span, doc_id: str, start: int, end: int) -> Evidence:
+    lo = max(sent.start_char, min(start, actor.start) if sent.start_char <= actor.start else start)
+    return Evidence(doc=doc_id, sentence=sentence_text(sent, lo, max(end, lo)), start=lo, end=max(end, lo))
+
+
+def stance_row(
+    actor: Actor, position: str, issue: str, sent: Span, doc_id: str, start: int, end: int, date: str | None
+) -> Stance | None:
+    if actor.country is None:
+        return None
+    ev = evidence_of(actor, sent, doc_id, start, end)
+    return Stance(country=actor.country, issue=issue, position=position, evidence=ev, date=date)
+
+
+Found = Stance | Voice
+
+
+def found_row(
+    actor: Actor, speaks: bool, ctx: DocContext, position: str, issue: str, sent: Span, where: tuple[str, int, int]
+) -> Found | None:
+    """The country's stance when the actor speaks for it, else the person's voice; ``where`` is (document id,
+    start, end) of the evidence."""
+    doc_id, start, end = where
+    if speaks:
+        return stance_row(actor, position, issue, sent, doc_id, start, end, ctx.published)
+    return voice_of(actor, position, issue, evidence_of(actor, sent, doc_id, start, end), ctx.published, ctx.resolver)
+
+
+def cue_rows(
+    tok: Token,
+    cues: list[StanceCue],
+    ctx: DocContext,
+    issue: str,
+    doc_id: str,
+    date: str | None,
+    refs: frozenset[str] = frozenset(),
+    doers: frozenset[str] = frozenset(),
+) -> list[Found]:
+    sent = ctx.sent_of(tok)
+    for cue in cues:
+        rest = _rest_found(tok, cue.words[1:])
+        if rest is None:
+            continue
+        flipped = blocked = False
+        named: list[Token] = []
+        if tok.pos_ == "NOUN":
+            if not cue.negated or not _negated_noun(tok):
+                continue
+            heads = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in pobjs(c)]
+        else:
+            if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            mod = clause_modality(tok)
+            negated = mod.negated or any(_negated_noun(r) for r in rest)
+            if cue.negated != negated or mod.hypothetical:
+                continue
+            if cue.kind == "position":  # its object, or its preposition's ("called for", "spoke against")
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
+                # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
+                named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
+                named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
+                flipped, blocked = bool(doers) and rejects_criticism(tok, objs, issue), blocks_issue(objs, issue)
+                if not (named or flipped):
+                    continue
+                if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
+                    issue = named_phrase(named[0])
+                    if issue == UNSPECIFIED:
+                        continue
+            heads = subjects(tok)
+        end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
+        out = []
+        for actor, speaks in speakers(heads, ctx):
+            position = reverse(cue.position or "") if blocked else cue.position or ""  # "lambasted the vetoes"
+            if flipped and actor.country in doers:
+                position = "supports"  # "Santiago rejected the protest": the issue's doer backs its own act
+            elif flipped and not named:
+                continue  # criticism rejected by another than the issue's doer: no position on the issue
+            row = found_row(actor, speaks, ctx, position, issue, sent, (doc_id, min(actor.start, tok.idx), end))
+            if row is not None:
+                out.append(row)
+        if out or heads:
+            return out
+    return []
+
+
+def even_handed_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
+    sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
+    found = [found_row(a, sp, ctx, "neutral", issue, sent, where) for a, sp in even_handed(tok, ctx, issue)]
+    found += [found_row(a, sp, ctx, "opposes", issue, sent, where) for a, sp in undoing_call(tok, ctx, issue)]
+    return [row for row in found if row is not None]
+
+
+def kept_up_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, refs: frozenset[str]) -> list[Found]:
+    sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
+    found = [found_row(a, sp, ctx, "supports", issue, sent, where) for a, sp in kept_up(tok, ctx, issue, refs)]
+    return [row for row in found if row is not None]
+
+
+def noun_rows(
+    tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None, refs: frozenset[str]
+) -> list[Found]:
+    """A position named by a noun: "the United States expressed its support", "despite criticism by the
+    Greek foreign minister": the one who expresses it (or the "by"/"from" agent) takes it, on the issue
+    when the noun says what it is about ("support for the pipeline") or on the story's issue when not."""
+    position = NOUN_POSITIONS[tok.lemma_.lower()]
+    about = [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "against") for o in pobjs(c)
+    ]
+    if issue == UNSPECIFIED or (about and not any(names_issue(o, refs, issue) for o in about)) or _negated_noun(tok):
+        return []
+    # "criticism by/from X" is X's; "support from X" is as often help as a position ("requested support from")
+    agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for o in pobjs(c)]
+    heads = agents if position == "opposes" else []
+    verb = tok.head
+    if not heads and tok.dep_ == "dobj" and verb.lemma_.lower() in _EXPRESSING and clause_modality(verb).is_fact:
+        heads = subjects(verb)
+    sent = ctx.sent_of(tok)
+    out = []
+    for actor, speaks in speakers(heads, ctx):
+        row = found_row(
+            actor, speaks, ctx, position, issue, sent, (doc_id, min(actor.start, tok.idx), tok.idx + len(tok))
+        )
+        if row is not None:
+            out.append(row)
+    return out
+
+
+@lru_cache(maxsize=1)
+def characterizing_verbs() -> frozenset[str]:
+    """Lemmas with an evaluative event pattern ("call", "describe", "find", "conclude": event_verbs.tsv)."""
+    return frozenset(
+        lemma for lemma, pats in verb_patterns().items() if any(n.kind == "eval" for p in pats for n in p.needs)
+    )
+
+
+def _about_issue(tok: Token) -> bool:
+    """A phrase that names the issue or points back at the story's event ("its actions", "the air strike")."""
+    nouns = issue_nouns()
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or anaphor_types(t.lemma_)) for t in tok.subtree)
+
+
+def characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
+    """ "Mitsotakis called the agreement null and void", "they concluded that the deal is illegal", "found the
+    strike justified": the speakers' countries oppose or support the issue; "they" counts every member."""
+    polarity = evaluation_of(tok)
+    if polarity is None or not any(_about_issue(o) for o in objects(tok)) or not clause_modality(tok).is_fact:
+        return []
+    sent = ctx.sent_of(tok)
+    out: list[Found] = []
+    for head in subjects(tok):
+        members = ctx.plural_members(head) if head.pos_ == "PRON" else []
+        pairs = [(a, True) for a in members if a.country] or speakers([head], ctx)
+        for actor, speaks in pairs:
+            where = (doc_id, min(actor.start, tok.idx), tok.idx + len(tok))
+            position = reverse(_POLARITY[polarity]) if blocks_issue(objects(tok), issue) else _POLARITY[polarity]
+            row = found_row(actor, speaks, ctx, position, issue, sent, where)
+            if row is not None:
+                out.append(row)
+    return out
+
+
+def quote_rows(
+    sent: Span,
+    quote_cues: list[StanceCue],
+    ctx: DocContext,
+    issue: str,
+    doc_id: str,
+    date: str | None,
+    refs: frozenset[str] = frozenset(),
+) -> list[Found]:
+    spans = quote_spans(sent)
+    if not spans:
+        return []
+    nouns = issue_nouns() | refs  # "these sanctions are ...", "this measure is unjustified"
+    offsets = [t.idx for t in sent]  # the tokens of each quotation by bisection: linear in the marks
+    for start, end in spans:
+        toks = list(sent[bisect_left(offsets, start) : bisect_left(offsets, end)])
+        if not any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in toks):
+            continue
+        lemmas = [t.lemma_.lower() for t in toks]
+        lowers = [t.lower_ for t in toks]
+        for cue in quote_cues:
+            n = len(cue.words)
+            hit = next(
+                (
+                    i
+                    for i in range(len(toks) - n + 1)
+                    if all(cue.words[k] in (lemmas[i + k], lowers[i + k]) for k in range(n))
+                ),
+                None,
+            )
+            if hit is None:
+                continue
+            inside = {sent[k].i for s, e in spans for k in range(bisect_left(offsets, s), bisect_left(offsets, e))}
+            speaker = quote_speaker(sent, inside, ctx)
+            if speaker is None:
+                return []
+            actor = ctx.actor(speaker)
+            anchor = ctx.doc[actor.head] if actor.head >= 0 else speaker
+            speaks = speaks_for(actor, anchor, ctx)
+            if speaks and (actor.country is None or actor.sector not in (*_STATE_SECTORS, None)):
+                return []
+            if not speaks and not (actor.name and speaker.pos_ != "PRON" and is_person(anchor, ctx)):
+                return []  # a voice is a person's named in the sentence
+            # a voice's evidence spans the quotation and its speaker
+            where = (doc_id, actor.start, end) if speaks else (doc_id, min(start, actor.start), max(end, actor.end))
+            row = found_row(actor, speaks, ctx, cue.position or "", issue, sent, where)
+            return [row] if row is not None else []
+    return []

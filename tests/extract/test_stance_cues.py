@@ -1,0 +1,61 @@
+"""The readers of a stance's words: verb cues, position nouns, characterizations, quotations."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from newsgraph.core.model import Stance
+from newsgraph.extract.events.actors import DocContext
+from newsgraph.extract.stance_cues import (
+    NOUN_POSITIONS,
+    characterization_rows,
+    characterizing_verbs,
+    cue_rows,
+    cue_tables,
+    noun_rows,
+    quote_rows,
+)
+
+
+def _first(doc, lemma: str):
+    return next(t for t in doc if t.lemma_.lower() == lemma)
+
+
+def _pairs(rows) -> list[tuple[str, str]]:
+    return [(r.country, r.position) for r in rows if isinstance(r, Stance)]
+
+
+def test_cue_tables_hold_verb_and_quote_cues() -> None:
+    by_head, quotes = cue_tables()
+    assert "condemn" in by_head and quotes
+    assert all(len(a.words) >= len(b.words) for cues in by_head.values() for a, b in pairwise(cues))
+
+
+def test_a_verb_cue_on_the_issue(parse) -> None:
+    doc = parse("France condemned the invasion.")
+    by_head, _ = cue_tables()
+    rows = cue_rows(_first(doc, "condemn"), by_head["condemn"], DocContext(doc, None, None), "invasion", "d1", None)
+    assert _pairs(rows) == [("FRA", "opposes")]
+
+
+def test_a_position_noun(parse) -> None:
+    doc = parse("The Chilean government expressed its support for the invasion.")
+    assert "support" in NOUN_POSITIONS
+    rows = noun_rows(_first(doc, "support"), DocContext(doc, None, None), "invasion", "d1", None, frozenset())
+    assert _pairs(rows) == [("CHL", "supports")]
+
+
+def test_a_characterization_of_the_issue(parse) -> None:
+    doc = parse("The Peruvian government called the agreement illegal.")
+    assert "call" in characterizing_verbs()
+    rows = characterization_rows(_first(doc, "call"), DocContext(doc, None, None), "agreement", "d1", None)
+    assert _pairs(rows) == [("PER", "opposes")]
+
+
+def test_a_quoted_condemnation(parse) -> None:
+    doc = parse('Ivan Petrovic, a Serbian official, said: "The operation is illegal."')
+    _, quotes = cue_tables()
+    sent = next(iter(doc.sents))
+    assert _pairs(quote_rows(sent, quotes, DocContext(doc, None, None), "operation", "d1", None)) == [
+        ("SRB", "opposes")
+    ]
