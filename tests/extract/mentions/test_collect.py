@@ -182,3 +182,14 @@ def test_wikinews_persons_f1(parse: Callable[[str], Doc], wikinews_dir: Path) ->
         pytest.skip("no Wikinews gold file with persons")
     precision, recall = tp / max(tp + fp, 1), tp / (tp + fn)
     assert 2 * precision * recall / (precision + recall) >= 0.85
+
+
+def test_a_party_without_a_country_is_of_the_country_its_persons_share(mentions: Callable[[str], MentionSet]) -> None:
+    """No country dominates the story's mentions (Ukraine as often as the United States), but its persons
+    are American officials: a national body named without a country is theirs."""
+    ms = mentions(
+        "US Secretary of State Mike Example spoke to Ukraine. Ukraine answered. "
+        "US Senator Jane Example and US Representative John Example agreed with Ukraine's envoy. "
+        "The Democratic Party welcomed the plan in Ukraine."
+    )
+    assert {o.name: o.country for o in ms.organizations}.get("Democratic Party") == "USA"

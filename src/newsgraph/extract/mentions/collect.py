@@ -18,7 +18,12 @@ from newsgraph.core.model import Evidence, Organization, Person, Place
 from newsgraph.core.textnorm import name_words
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.organizations.boilerplate import site_name
-from newsgraph.extract.mentions.organizations.collect import build_organizations, find_org_mentions, org_refs
+from newsgraph.extract.mentions.organizations.collect import (
+    build_organizations,
+    countryless_bodies,
+    find_org_mentions,
+    org_refs,
+)
 from newsgraph.extract.mentions.persons import (
     find_person_spans,
     find_roles,
@@ -27,6 +32,7 @@ from newsgraph.extract.mentions.persons import (
     people_country,
 )
 from newsgraph.extract.mentions.places import find_countries, find_places
+from newsgraph.extract.mentions.roles import main_country
 from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import lookup_org, org_key
@@ -117,6 +123,9 @@ def extract_mentions(doc: Doc, doc_id: str, published: str | None = None, url: s
     persons: list[Person] = []
     groups = group_mentions(person_mentions)
     shared_country = people_country(groups, published)
+    if shared_country is not None and main_country(ix) is None:  # a story of no one country, its persons' one
+        for org in countryless_bodies(org_mentions, orgs):
+            org.country = shared_country
     for group in groups:
         role, country, organization = group_attributes(group, published, shared_country)
         name = group.name

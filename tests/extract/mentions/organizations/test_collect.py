@@ -266,3 +266,13 @@ def test_persons_names_without_diacritics_in_pairs_and_as_families() -> None:
 def test_a_known_bodys_possessive_is_no_part_of_the_next_name(orgs: Callable[[str], list[Organization]]) -> None:
     found = orgs("The report was written by NATO's Military Committee on Monday.")
     assert [o.name for o in found] == ["NATO", "Military Committee"]
+
+
+def test_countryless_bodies_are_the_national_bodies_left_without_a_country(parse) -> None:
+    from newsgraph.extract.mentions.organizations.collect import countryless_bodies
+
+    text = "The Green Party and the Acme Holdings met. The United Nations spoke."
+    ix = MentionIndex(parse(text))
+    mentions = find_org_mentions(ix, [])
+    orgs = build_organizations(ix, mentions, "d1")
+    assert [o.name for o in countryless_bodies(mentions, orgs)] == ["Green Party"]

@@ -23,7 +23,8 @@ Institute", "Northamptonshire police"); a country-code web domain
 "Iran's Quds Force", "the Moscow-based think tank X", "UOKiK, the Polish
 anti-monopoly agency", "X in Berlin"); for a national body with no country in the
 text (a party, a police force, a union; not a company, an outlet or an
-international body), the country the document is about. An international body in
+international body), the country the document is about, else the country its persons share
+(:func:`countryless_bodies`, filled by the mentions' collector). An international body in
 the table (NATO) has none.
 """
 
@@ -554,6 +555,21 @@ def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: st
         evidence = [ix.evidence(doc_id, s, e) for s, e in spans]
         out[key] = Organization(name=name, aliases=aliases, country=country, mentions=evidence)
     return out
+
+
+def countryless_bodies(mentions: list[OrgMention], orgs: dict[str, Organization]) -> list[Organization]:
+    """The national bodies left without a country (:func:`build_organizations` gives them the country the
+    document is about, and there was none): the caller may give them the country its persons share."""
+    groups: dict[str, list[OrgMention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    return [
+        orgs[key]
+        for key, members in groups.items()
+        if orgs[key].country is None
+        and not any(m.known is not None or m.international for m in members)
+        and any(_national_body(m.text) for m in members)
+    ]
 
 
 def _national_body(name: str) -> bool:
