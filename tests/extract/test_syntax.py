@@ -207,6 +207,22 @@ def test_a_dateline_is_no_part_of_the_phrase_after_it(parse) -> None:
     assert "NOR" not in np_countries(crews)
 
 
+def test_a_long_dateline_with_its_date_and_agency_is_one(parse) -> None:
+    from newsgraph.extract.syntax import in_dateline
+
+    doc = parse("JEDDAH, Saudi Arabia, June 18 (Reuters) - Two armies agreed on Thursday to open a corridor.")
+    assert in_dateline(_tok(doc, "Arabia")) and in_dateline(_tok(doc, "Reuters"))
+    assert not in_dateline(_tok(doc, "armies"))
+
+
+def test_a_capital_tagged_as_an_organisation_is_its_state(parse) -> None:
+    from newsgraph.extract.syntax import token_country
+
+    doc = parse("The army accused the Emirates of arming the rebels, a charge Abu Dhabi denies.")
+    dhabi = _tok(doc, "Dhabi")
+    assert token_country(dhabi) == "ARE"
+
+
 @pytest.mark.parametrize(
     ("text", "head", "sector"),
     [

@@ -93,8 +93,11 @@ def clausal_of(prep: Token) -> bool:
 
 def _lone_country_name(tok: Token) -> bool:
     """A one-word entity that is a country's own name or its capital's, not a first name ("Madagascar",
-    "Abuja", not "Chad"), nor, for a capital, the surname of a person the document names ("Ana Lima")."""
+    "Abuja", not "Chad"), nor, for a capital, the surname of a person the document names ("Ana Lima"); or the
+    last word of a longer name tagged as an organization or person that is one ("Abu Dhabi")."""
     ent = ent_of(tok)
+    if ent is not None and len(ent) > 1 and ent.label_ in ("ORG", "PERSON") and tok.i == ent.end - 1:
+        return (country_code(ent.text) or capital_country(ent.text)) is not None  # "Abu Dhabi" tagged ORG
     if ent is None or len(ent) != 1 or tok.pos_ != "PROPN" or is_first_name(tok.text):
         return False
     if country_code(tok.text) is not None:
@@ -142,6 +145,8 @@ def token_country(tok: Token) -> str | None:
             return place.country  # "New Jersey", "New Mexico": a state's words name no country of their own
     if ent is not None and ent.label_ in ("ORG", "FAC") and 0 < tok.i - ent.start < 3:
         code = country_code(tok.doc[ent.start : tok.i + 1].text)  # "United States Department of State"
+        if code is None and tok.i == ent.end - 1:
+            code = capital_country(ent.text)  # "Abu Dhabi" tagged ORG: the capital, for its state
         if code:
             return code
     code = country_code(tok.text) or capital_country(tok.text)
@@ -438,15 +443,18 @@ _TALK_ACTS = frozenset(
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 
+_DATELINE = 14  # tokens a dateline may hold, its dash included
+
+
 def in_dateline(tok: Token) -> bool:
     """A token of a wire dateline opening its sentence: "TUNIS —", "OUAGADOUGOU, Nov 18 -", "KYIV (Reuters) -"."""
     doc = tok.doc
-    # the sentence's first token, looked for among the ten before (a dateline is short; Token.sent scans the
-    # whole sentence, slow on a run-on one)
-    start = next((i for i in range(tok.i, max(-1, tok.i - 10), -1) if i == 0 or doc[i].is_sent_start), None)
+    # the sentence's first token, looked for among the few before (a dateline is short, "JEDDAH, Saudi Arabia,
+    # June 18 (Reuters) -" is 11 tokens; Token.sent scans the whole sentence, slow on a run-on one)
+    start = next((i for i in range(tok.i, max(-1, tok.i - _DATELINE), -1) if i == 0 or doc[i].is_sent_start), None)
     if start is None or not (doc[start].is_upper and len(doc[start]) > 1):
         return False
-    for t in doc[start + 1 : min(len(doc), start + 10)]:
+    for t in doc[start + 1 : min(len(doc), start + _DATELINE)]:
         if t.is_sent_start or t.pos_ in ("VERB", "AUX"):
             return False
         if t.text in _DASHES and t.whitespace_ and doc[t.i - 1].whitespace_:  # " — ", not "youtube-dl"

@@ -971,7 +971,7 @@ def test_unnamed_institution_takes_the_country_the_story_names_most(parse) -> No
     names more often than any other, even when that country does not dominate it."""
     text = (
         "The United States and Mexico signed a border deal.\n\nMexico hosted the talks, and the United States "
-        "praised Mexico. Mexico and the United States will meet again in Mexico, the United States said.\n\n"
+        "praised them. The United States will meet Mexico again, the United States said.\n\n"
         "A federal judge sentenced the former mayor to ten years."
     )
     events = [e for e in _events(parse, text) if e.type == "SANCTION"]

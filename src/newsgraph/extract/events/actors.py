@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group
+from newsgraph.extract.events.home import home_countries, inside_name
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
@@ -211,7 +212,7 @@ class DocContext:
                     subjects_here.append(tok.i)
                 if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
                     code = token_country(tok)
-                    if code:
+                    if code and not inside_name(tok, code):
                         counts[code] = counts.get(code, 0) + 1
                 if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS:
                     code = place_country(tok)
@@ -239,18 +240,8 @@ class DocContext:
         first = self.sents[0] if self.sents else ()
         for code in {place_country(t) for t in first if t.ent_type_ == "GPE" and in_dateline(t)} - {None}:
             counts[code] = counts.get(code, 0) + 1  # "MANILA, May 19 (AP) -": the wire's dateline is one too
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        # the document's country: the only one it names (twice or more: not one "Israeli embassy"), or one named
-        # 3 times or more and twice as often as any other (calibrated on Wikinews 2019-2020: single-country
-        # stories name it 2x as often as the runner-up)
-        top = ranked[0][1] if ranked else 0
-        if ranked and (len(ranked) == 1 or top > ranked[1][1]):
-            self.leading = ranked[0][0]  # named more often than any other (a tie leads nowhere)
-            self.led = top >= 2
-        if (len(ranked) == 1 and top >= 2) or (top >= 3 and top >= 2 * ranked[1][1]):
-            self.dominant = ranked[0][0]
-        if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > ranked[2][1]):
-            self.pair = (ranked[0][0], ranked[1][0])
+        home = home_countries(counts)
+        self.leading, self.led, self.dominant, self.pair = home.leading, home.led, home.dominant, home.pair
 
     def _remembered_part(self, head: Token) -> str | None:
         """Country of a part the document tied to one earlier: "government forces" after "the government
