@@ -51,6 +51,8 @@ def test_camel_case(word: str, expected: bool) -> None:
         ("She spoke on the talk show Morning Harbour on Monday.", "Morning Harbour"),
         ("Voters in the electoral district of Grooma will go to the polls.", "Grooma"),
         ("The attack was claimed by the far-left Kestrel Brigada organization.", "Kestrel Brigada"),
+        # described as a group or a place
+        ("Kestrel Brigada, an Iran-backed militia, denied it.", "Kestrel Brigada"),
     ],
 )
 def test_things_are_dropped(index: Callable[[str], MentionIndex], text: str, thing: str) -> None:

@@ -259,3 +259,13 @@ def test_a_leader_the_recent_office_holders_list_is_of_that_country(index: Calla
     groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
     found = {g.name: group_attributes(g, "2021-06-01")[1] for g in groups}
     assert found == {"Joko Widodo": "IDN"}
+
+
+def test_a_title_wins_over_a_common_noun_and_a_noun_is_no_title_for_the_country(
+    index: Callable[[str], MentionIndex],
+) -> None:
+    text = (
+        "Chile and Peru met in Lima. Chile spoke. Ana Lima, a grain trader, was there. "
+        "Peru's Foreign Minister Ana Lima later said the talks went well."
+    )
+    assert _people(index(text)) == [("Ana Lima", "Peru's Foreign Minister", "PER")]

@@ -73,6 +73,8 @@ def test_compound_before(index: Callable[[str], MentionIndex], text: str, name: 
             "Armenian opposition activist",
         ),
         ("In Paris, Jean Roux said no.", "Jean Roux", None),
+        # the city a title holder is posted in
+        ("Japan's ambassador in Manila, Endo Kazuo, said so.", "Endo Kazuo", "Japan's ambassador in Manila"),
         # lower-case words of the body a title is of
         (
             "A spokeswoman for Nigeria's foreign ministry, Amina Bello, spoke.",

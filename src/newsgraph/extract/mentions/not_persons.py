@@ -8,7 +8,9 @@ a person's name does not:
 - it is one word that modifies a lower-case noun a person's name does not modify ("the
   EastMed gas pipeline"; "the Trump administration" is still a person's, ``person_nouns.tsv``);
 - it stands before a lower-case organization word ("the Ruritania network", "the Borduria provincial
-  council"), one a person's name does not modify (``person_nouns.tsv``);
+  council"), one a person's name does not modify (``person_nouns.tsv``), or is described by one or by a
+  place word (:func:`~newsgraph.extract.mentions.described.describing_noun`: "X, an Iran-backed militia",
+  "the faction X", "X, the presidential palace");
 - it follows "like", "such as" or "including" after an organization word ("discount stores like
   Biedronka and LIDL"): an instance of that kind;
 - it is coordinated with a place, or listed with one ("entered Tell Tamer and Ain Issa", "Harbour Bay, and Lin
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.extract.mentions.described import describing_noun
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.roles import apposition_after, apposition_before, titled_before
 from newsgraph.extract.mentions.things import thing_names, vessel_names
@@ -173,6 +176,9 @@ def _thing_context(ix: MentionIndex, start: int, end: int, persons: Collection[s
         return True
     if _names_a_body(ix, end):
         return True  # "the far-left Ruritania organization", "the Borduria provincial council"
+    noun = describing_noun(ix, start, end)  # "X, an Iran-backed militia", "the faction X", "X, the presidential palace"
+    if noun is not None and (is_org_word(noun) or is_place_word(noun)) and not is_person_noun(noun):
+        return True
     return _instance_of_kind(ix, start) or place_like(ix, start, end, persons)
 
 

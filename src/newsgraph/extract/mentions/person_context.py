@@ -223,7 +223,7 @@ def context_country(
     country the document is about (True), else a country the person's own quoted words name (True)."""
     cues, quotes = cues_and_quotes
     mention = mentions[k]
-    titled = mention.role is not None
+    titled = mention.role is not None and not mention.role.described  # a common noun is no title
     own = foreign_cues(ix, mentions, k, cues, quotes)
     found = body_country(ix, mention, own) if _speaks_for_unnamed_body(ix, mention.role) else None
     found = found or country_near(ix, mention.start, mention.end, skip, earlier_sentences=titled, cues=own)

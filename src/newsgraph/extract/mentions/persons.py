@@ -32,6 +32,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsgraph.core.textnorm import name_words
+from newsgraph.extract.mentions.described import described_role
 from newsgraph.extract.mentions.index import (
     APOSTROPHES,
     DETERMINERS,
@@ -425,7 +426,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     for start, end in spans:
         mention = PersonMention(start, end, clean_words(ix.text(start, end)))
         role = compound_before(ix, shared.get(start, start)) or apposition_before(ix, start)
-        role = role or apposition_after(ix, end) or predicate_after(ix, end)
+        role = role or apposition_after(ix, end) or predicate_after(ix, end) or described_role(ix, start, end)
         if role is not None:
             complete_role(ix, role, orgs)
             mention.role = role
@@ -534,7 +535,8 @@ def group_attributes(
     served before it), else the country the context of its first mention suggests: a country near it, else
     the country most of the document's persons have by those sources (``people_country``, from
     :func:`people_country`), else the country the document is about."""
-    role = next((m.role for m in group.mentions if m.role is not None), None)
+    roles = [m.role for m in group.mentions if m.role is not None]
+    role = next((r for r in roles if not r.described), roles[0] if roles else None)  # a title over a noun
     country = group_evidence_country(group, published)
     international = any(m.role is not None and m.role.international for m in group.mentions)
     if country is None and published and " " in group.name:  # an international body's official on that date
@@ -545,7 +547,7 @@ def group_attributes(
         if first is not None:
             # a title with no country of its own is of the country the document's persons share, not of the
             # place near the name ("From Israel, Secretary of State X spoke" in a story about US persons)
-            titled = role is not None and people_country is not None
+            titled = role is not None and not role.described and people_country is not None
             country = (people_country if first.fallback_is_main or titled else None) or first.fallback_country
         country = country or next((m.fallback_country for m in group.mentions if m.fallback_country), None)
     organization = next((m.role.organization for m in group.mentions if m.role and m.role.organization), None)

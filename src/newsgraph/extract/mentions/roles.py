@@ -65,6 +65,8 @@ class RoleInfo:
     country: str | None = None
     organization: str | None = None
     international: bool = False  # held in a body with no country (NATO): no country applies
+    described: bool = False  # a common noun's, not a title's (mentions/described.py): a title wins over it
+    head: int = -1  # a described role's head noun (token index)
 
 
 def _role_part(ix: MentionIndex, i: int) -> bool:
@@ -190,6 +192,7 @@ def apposition_before(ix: MentionIndex, start: int) -> RoleInfo | None:
             lower
             or _role_part(ix, p)
             or tok.lower_ in _ROLE_JOINERS
+            or tok.lower_ == "in"  # "Japan's ambassador in Manila, X"
             or tok.lower_ in DETERMINERS
             or tok.lower_ == "and"
             or tok.text in APOSTROPHES
@@ -212,7 +215,7 @@ def apposition_after(ix: MentionIndex, end: int) -> RoleInfo | None:
     after = ix.next(age) if age >= 0 else -1
     if age >= 0 and ix.toks[age].like_num and after >= 0 and ix.toks[after].text == ",":
         comma = after
-    return _title_phrase(ix, ix.next(comma))
+    return title_phrase(ix, ix.next(comma))
 
 
 def predicate_after(ix: MentionIndex, end: int) -> RoleInfo | None:
@@ -226,10 +229,10 @@ def predicate_after(ix: MentionIndex, end: int) -> RoleInfo | None:
         p = ix.next(p)
     if p < 0 or doc[p].lower_ not in DETERMINERS:
         return None
-    return _title_phrase(ix, p)
+    return title_phrase(ix, p)
 
 
-def _title_phrase(ix: MentionIndex, p: int) -> RoleInfo | None:
+def title_phrase(ix: MentionIndex, p: int) -> RoleInfo | None:
     """A noun phrase starting at token ``p`` whose head is a title, with its "of ..." tail."""
     doc = ix.toks
     while p >= 0 and doc[p].lower_ in DETERMINERS:

@@ -1,0 +1,60 @@
+"""Roles a common noun gives a person: a noun before the name, a description after it, an office in a
+relative clause; the head noun that shows a name to be a group's or a place's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.mentions.described import described_role, describing_noun
+from newsgraph.extract.mentions.index import MentionIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> Callable[[str], MentionIndex]:
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    return lambda text: MentionIndex(parse_one(text))
+
+
+def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
+    start = ix.body.index(name)
+    span = ix.doc.char_span(start, start + len(name))
+    assert span is not None
+    return span.start, span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The band hired bassist Jack Example in London.", "Jack Example", "bassist"),
+        ("The party nominated truck driver Ana Example for vice president.", "Ana Example", "truck driver"),
+        ("Jan Example, a grain trader, said prices rose.", "Jan Example", "grain trader"),
+        ("Jan Example, a Lima-based security analyst, said so.", "Jan Example", "Lima-based security analyst"),
+        ("Jan Example, 34, a cereal grower from Albacete, said so.", "Jan Example", "cereal grower from Albacete"),
+        ("He assaulted Ana Example, his ex-wife, in May.", "Ana Example", "ex-wife"),
+        ("Ana Example, Jan Roe's mother, told reporters she was relieved.", "Ana Example", "Jan Roe's mother"),
+        ("Jan Example, who served as President of Peru for ten years, died.", "Jan Example", "President of Peru"),
+        ("She met Jan Example, then the Prime Minister, in May.", "Jan Example", "Prime Minister"),
+        # no description: a verb, a plural noun, a bare name after the comma
+        ("Jan Example, said the report, was wrong.", "Jan Example", None),
+        ("She thanked her daughters Ana Example and Eva.", "Ana Example", None),
+        ("Jan Example, Ana Example and Eva Example met.", "Jan Example", None),
+        # a relative clause that names no office
+        ("Jan Example, who lives in Lima, spoke.", "Jan Example", None),
+    ],
+)
+def test_described_role(index: Callable[[str], MentionIndex], text: str, name: str, role: str | None) -> None:
+    ix = index(text)
+    found = described_role(ix, *_span(ix, name))
+    assert (found.text if found else None) == role
+    assert found is None or found.described
+
+
+def test_the_describing_noun(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Kataib Example, an Iran-backed militia, denied involvement.")
+    assert describing_noun(ix, *_span(ix, "Kataib Example")) == "militia"
+    ix = index("He spoke to Ana Example on Monday.")
+    assert describing_noun(ix, *_span(ix, "Ana Example")) is None
