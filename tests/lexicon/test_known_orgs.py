@@ -41,6 +41,12 @@ def test_table_rows_are_well_formed() -> None:
         ("Federal Security Service", "FSB", "RUS"),
         ("WHO", "World Health Organization", None),
         ("Cozy Bear", "APT29", "RUS"),
+        # armed groups newer than the Phoenix dictionaries; an acronym two bodies use keeps its first
+        ("the Rapid Support Forces", "Rapid Support Forces", "SDN"),
+        ("RSF", "Reporters Without Borders", None),
+        ("M23", "M23", "COD"),
+        ("Pakistani Taliban", "Tehrik-i-Taliban Pakistan", "PAK"),
+        ("the Treasury Department", "United States Department of the Treasury", "USA"),
     ],
 )
 def test_lookup_named(text: str, name: str, country: str | None) -> None:
