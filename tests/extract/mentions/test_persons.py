@@ -269,3 +269,8 @@ def test_a_title_wins_over_a_common_noun_and_a_noun_is_no_title_for_the_country(
         "Peru's Foreign Minister Ana Lima later said the talks went well."
     )
     assert _people(index(text)) == [("Ana Lima", "Peru's Foreign Minister", "PER")]
+
+
+def test_a_function_after_the_name_wins_over_a_rank_before_it(index: Callable[[str], MentionIndex]) -> None:
+    text = "Colonel Omar Example, a spokesman for the Tunisian National Guard, said 40 migrants were held."
+    assert _people(index(text)) == [("Omar Example", "spokesman for the Tunisian National Guard", "TUN")]

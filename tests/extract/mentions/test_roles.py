@@ -18,6 +18,7 @@ from newsgraph.extract.mentions.roles import (
     dateline_country,
     main_country,
     predicate_after,
+    rank_only,
 )
 
 
@@ -283,3 +284,21 @@ def test_a_role_takes_the_country_of_the_place_its_body_is_of(
     assert role is not None
     complete_role(ix, role, [])
     assert role.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colonel", True),
+        ("Senior Colonel", True),
+        ("Major General", True),
+        ("General", True),
+        ("army spokesman", False),
+        ("Foreign Minister", False),
+        ("commander of the Third Division", False),
+    ],
+)
+def test_rank_only(text: str, expected: bool) -> None:
+    from newsgraph.extract.mentions.roles import RoleInfo
+
+    assert rank_only(RoleInfo(0, 1, text)) is expected

@@ -69,6 +69,7 @@ from newsgraph.extract.mentions.roles import (
     compound_before,
     country_cues,
     predicate_after,
+    rank_only,
     titled_before,
 )
 from newsgraph.lexicon.actors import nationality_on, office_on
@@ -435,6 +436,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
             if after is not None and after.start >= role.end:
                 complete_role(ix, after, orgs)
                 mention.country = second_role_country(ix, role, after)
+                mention.role = after if rank_only(role) and not rank_only(after) else role  # the function
         owner.update((i, len(out)) for i in range(start, end))
         _of_after(ix, mention, orgs)
         mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)

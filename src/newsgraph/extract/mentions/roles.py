@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
 from newsgraph.lexicon.gazetteer import lookup_place
-from newsgraph.lexicon.titles import is_modifier, title_country
+from newsgraph.lexicon.titles import find_titles, is_modifier, title_country, title_words
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -276,6 +276,13 @@ def title_phrase(ix: MentionIndex, p: int) -> RoleInfo | None:
     if after >= 0 and ix.ent_label(after) == "PERSON":
         return None  # "X, President Y said": the title belongs to the next name
     return _role(ix, first, end_ok)
+
+
+def rank_only(role: RoleInfo) -> bool:
+    """A role that is a military rank and nothing else ("Colonel", "Senior Colonel", "Major General",
+    "General"): a function named after the name ("Colonel X, a spokesman for the army") is the role."""
+    found = [t for _lo, _hi, t in find_titles(title_words(role.text)) if t.kind == "title"]
+    return bool(found) and all(t.sector == "MIL" and (t.group is None or t.phrase == "general") for t in found)
 
 
 def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> None:
