@@ -116,6 +116,7 @@ class SectorEntry:
     sector: str
     country: str | None
     envoy: bool
+    weapon: bool = False  # a craft or munition standing for the force that fires it ("Russian drones")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +287,7 @@ def sectors() -> dict[str, SectorEntry]:
         if row["sector"] not in SECTORS:
             raise LexiconError(f"sectors.tsv: {row['noun']}: unknown sector {row['sector']!r}")
         out[" ".join(row["noun"].lower().split())] = SectorEntry(
-            row["sector"], row["country"] or None, row["envoy"] == "yes"
+            row["sector"], row["country"] or None, row["envoy"] == "yes", row["weapon"] == "yes"
         )
     return out
 

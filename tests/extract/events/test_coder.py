@@ -1597,3 +1597,21 @@ def test_a_home_promise_with_no_one_named_is_made_to_the_home_country(parse) -> 
 
     doc = parse("Zambia's unions marched in Lusaka. Zambia's finance minister promised to protect cash transfers.")
     assert ("AGREE", "ZMB", "ZMB") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # craft and munitions stand for the force that fires them, of the country they are named with
+        ("Russian missiles struck a power plant in Kharkiv.", ("ASSAULT", "RUS", "UKR")),
+        ("Ukrainian drones set fire to an oil refinery in Russia's Belgorod region.", ("ASSAULT", "UKR", "RUS")),
+        ("Israeli warplanes struck a depot near Damascus.", ("ASSAULT", "ISR", "SYR")),
+    ],
+)
+def test_weapons_named_with_their_country_attack(parse, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_a_drone_strike_is_made_with_a_drone_not_by_one(parse) -> None:
+    events = _events(parse, "A drone strike killed two fighters near Tyre on Friday.")
+    assert all(e.actor != "drone" for e in events)

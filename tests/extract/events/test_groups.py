@@ -22,6 +22,8 @@ def _head(doc: Doc, word: str):
         ("European activists marched on Sunday.", "activists", "CVL", False),
         ("The government resigned.", "government", "GOV", False),
         ("Leaders of African Union member states met.", "Leaders", "GOV", False),
+        # a weapon is fired at its place, not from it
+        ("Drones hit a refinery in Belgorod.", "Drones", "MIL", False),
     ],
 )
 def test_local_group(parse, text: str, word: str, sector: str, local: bool) -> None:

@@ -9,7 +9,13 @@ from newsgraph.extract.events.places import located, place_country
 
 @pytest.mark.parametrize(
     ("text", "word", "country"),
-    [("Protesters gathered in Lagos.", "Lagos", "NGA"), ("Troops entered Kenya.", "Kenya", "KEN")],
+    [
+        ("Protesters gathered in Lagos.", "Lagos", "NGA"),
+        ("Troops entered Kenya.", "Kenya", "KEN"),
+        # a place noun takes the country of the name it is given, its owner first
+        ("Drones hit a refinery in Russia's Belgorod region.", "region", "RUS"),
+        ("Shells fell on a village in the Kharkiv region.", "region", "UKR"),
+    ],
 )
 def test_place_country(parse, text: str, word: str, country: str) -> None:
     tok = next(t for t in parse(text) if t.text == word)

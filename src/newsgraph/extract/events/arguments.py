@@ -320,7 +320,12 @@ def own_actor_heads(tok: Token) -> list[Token]:
             heads.extend(pobjs(c))
         elif c.dep_ in ("amod", "compound", "nmod") and token_country(c) and not _place_name(c):
             heads.append(c)  # "a Russian attack", not "a Kabul car bombing"
-        elif c.dep_ == "compound" and (hit := sector_of(c.lemma_.lower())) is not None and hit.sector in _FORCES:
+        elif (
+            c.dep_ == "compound"
+            and (hit := sector_of(c.lemma_.lower())) is not None
+            and hit.sector in _FORCES
+            and not hit.weapon  # "a drone strike": the weapon it was made with, not who made it
+        ):
             heads.append(c)  # "the police shooting of X", "an army raid": the force named before the act
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the attack, reportedly conducted by the Taliban"
             heads.extend(_acl_agents(c))

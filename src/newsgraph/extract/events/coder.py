@@ -48,7 +48,6 @@ from newsgraph.extract.events.actors import (
     ActorResolver,
     DocContext,
     ent_of,
-    np_countries,
     pobjs,
     token_country,
 )
@@ -85,10 +84,11 @@ from newsgraph.extract.events.memory import EventMemory, answered_target, is_def
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.needs import asks_release
 from newsgraph.extract.events.praised import quoted_praise
+from newsgraph.extract.events.targets import entity_targets, is_place, is_weapon
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.events import actor_nouns, is_hazard, is_place_noun, plover_types, sector_of
+from newsgraph.lexicon.events import actor_nouns, is_hazard, plover_types, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -104,8 +104,6 @@ _ONE_WAY = frozenset({"pledge", "promise", "offer", "vow"})
 # Types whose verb takes what it is about from its to-complement ("threatened to expel X", "vowed to punish X",
 # "promised to help X"): the complement's target is theirs.
 _THROUGH_COMPLEMENT = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST"})
-_TARGET_LOC = frozenset({"in", "at", "to", "into"})
-_WHEN = frozenset({"DATE", "TIME"})
 # Types whose missing target the memory may fill: the same actor's earlier target (continuation)
 # and, for force, the actor of what the responders suffered (response).
 _CONTINUED = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "SANCTION", "COERCE"})
@@ -216,7 +214,7 @@ def _sentence_events(
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
     cands = [c for c in cands if not _protest_aim(c, cands)]
     cands = [c for c in cands if not (c.nominal and c.clause.i in verbal)]  # "killed X in an airstrike": manner
-    own_targets = {id(c): _entity_targets(c, ctx) for c in cands}
+    own_targets = {id(c): entity_targets(c, ctx) for c in cands}
     # what the complement of a verb acts on: "threatened to expel Ugandan diplomats" threatens Uganda
     acted_on = {c.clause.i: own_targets[id(c)] for c in cands if not c.nominal}
     told: list[tuple[str, Actor | None, Actor | None]] = []
@@ -225,7 +223,10 @@ def _sentence_events(
         ptype = plover_types()[cand.type]
         if cand.type == "ASSAULT" and mishap_toll(cand.clause):
             continue  # "the plane crashed, killing 14 people": an accident's toll
-        actors = [a for a in cand.actors if a.agentive and a.sector not in ptype.drop_actor_sectors and not _hazard(a)]
+        actors = [
+            a for a in cand.actors
+            if a.agentive and a.sector not in ptype.drop_actor_sectors and not _hazard(a) and not _stray_weapon(a, ctx)
+        ]  # fmt: skip
         if not actors and not cand.nominal and the_two(cand.clause):  # "X met Y. The two agreed": X and Y
             here = [[a, t] for _, a, t in reversed(told) if a is not None and t is not None and a.label != t.label]
             actors = here[0] if here else memory.last_pair(sent_no)
@@ -345,6 +346,11 @@ def _hazard(actor: Actor) -> bool:
     return bool(words) and (is_hazard(words[-1]) or (actor.named and is_hazard(words[0])))
 
 
+def _stray_weapon(actor: Actor, ctx: DocContext) -> bool:
+    """Rockets or drones of no country ("Rockets hit two army bases"): who fired them is unidentified."""
+    return actor.country is None and actor.head >= 0 and is_weapon(ctx.doc[actor.head])
+
+
 def _protest_aim(cand: Candidate, cands: list[Candidate]) -> bool:
     """A demand told as what a protest is for ("rallied outside the embassy, demanding compensation", "staged a
     sit-in demanding their release"): the protest's aim, no request of its own."""
@@ -366,30 +372,6 @@ def _electorate(target: Actor, ctx: DocContext) -> bool:
 def _asks(sent: Span) -> bool:
     """A sentence that is a question: it ends with a question mark (before closing quotes or brackets)."""
     return sent.text.rstrip().rstrip("\"'\u201d\u2019)]").endswith("?")
-
-
-def _entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
-    """The candidate's targets that can be acted on, countries filled from their place ("flights to Cuba",
-    "withdrew from the region")."""
-    for t in cand.targets:
-        if t.country is None and t.head >= 0 and not t.named:
-            head = ctx.doc[t.head]
-            found = np_countries(head, locative=True, loc_preps=_TARGET_LOC)
-            t.country = found[0] if found else None
-            if t.country is None and is_place_noun(head.lemma_):
-                t.country = ctx.location_country(head)
-    out = [t for t in cand.targets if t.entity_like or (t.agentive and t.head >= 0)]  # "at striking miners"
-    out = [t for t in out if t.head < 0 or ctx.doc[t.head].ent_type_ not in _WHEN]  # "retaliated on Tuesday"
-    if cand.mode == "visit":  # "visiting the town of Pandeglang": a place, not a host
-        out = [t for t in out if t.country is not None or t.head < 0 or not _place(ctx.doc[t.head])]
-    return out
-
-
-def _place(tok: Token) -> bool:
-    """A place, not an actor: a place name, "the region", or the name in "the town of X"."""
-    if tok.ent_type_ in _PLACE_LABELS or is_place_noun(tok.lemma_):
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_place_noun(tok.head.head.lemma_)
 
 
 def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_no: int) -> Actor | None:
@@ -475,7 +457,7 @@ def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
         return False  # a named company or any IGO or NGO is of no one country; "the factory's owners" are
     if target.named and (target.head < 0 or ctx.doc[target.head].ent_type_ != "PERSON"):
         return False
-    return target.head < 0 or not _place(ctx.doc[target.head])
+    return target.head < 0 or not is_place(ctx.doc[target.head])
 
 
 _SAID = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})

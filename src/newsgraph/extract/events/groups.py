@@ -24,6 +24,8 @@ def local_group(head: Token, sector: str | None) -> bool:
     lemma = head.lemma_.lower()
     if lemma in GROUP_HEADS or (sector not in LOCAL_SECTORS and not (sector is None and lemma in actor_nouns())):
         return False  # a sector of its own place, or people and groups named by what they are ("critics")
+    if (entry := sector_of(lemma)) is not None and entry.weapon:
+        return False  # "drones hit a refinery in Belgorod": fired at the place, not from it
     if any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in head.children):
         return False
     if lemma in _FOREIGN_HEADS or any(c.dep_ == "amod" and c.lower_ in _ABROAD for c in head.children):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import ent_of, pobjs, token_country
+from newsgraph.lexicon.events import is_place_noun
 from newsgraph.lexicon.gazetteer import lookup_place
 
 if TYPE_CHECKING:
@@ -22,11 +23,30 @@ def place_country(tok: Token) -> str | None:
     """Country of a place word: a country, demonym or capital, else a city, region or US state the gazetteer
     knows ("in Lagos" → NGA)."""
     code = token_country(tok)
+    if code is None and tok.pos_ == "NOUN" and is_place_noun(tok.lemma_):
+        return _named_part(tok)  # "Russia's Belgorod region", "the Kharkiv region"
     if code or tok.ent_type_ not in _PLACE_LABELS:
         return code
     ent = ent_of(tok)
     found = lookup_place(ent.text if ent is not None else tok.text, alternates=False)
     return found.country if found is not None else None
+
+
+def _named_part(noun: Token) -> str | None:
+    """Country of the name a place noun is given, its owner first ("Russia's Belgorod region" → RUS)."""
+    mods = sorted(
+        (c for c in noun.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")), key=lambda c: c.dep_ != "poss"
+    )
+    for mod in mods:
+        if mod.pos_ == "PROPN" or mod.ent_type_:
+            code = token_country(mod)
+            if code is None and mod.ent_type_ in _PLACE_LABELS | {"NORP"}:
+                ent = ent_of(mod)
+                found = lookup_place(ent.text if ent is not None else mod.text, alternates=False)
+                code = found.country if found is not None else None
+            if code:
+                return code
+    return None
 
 
 def located(head: Token) -> list[str]:
