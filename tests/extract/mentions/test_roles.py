@@ -235,9 +235,13 @@ def test_country_cues(index: Callable[[str], MentionIndex], text: str, cues: lis
     [
         ("Foreign Secretary Tom Hill spoke.", "Tom Hill", "GBR"),
         ("Indian Foreign Secretary Tom Hill spoke.", "Tom Hill", "IND"),
+        ("LONDON, May 3 (Reuters) - Foreign Secretary Tom Hill spoke.", "Tom Hill", "GBR"),
+        # another country's story: its own foreign secretary (Mexico's, the Philippines')
+        ("MEXICO CITY, May 3 (Reuters) - Foreign Secretary Ana Ruiz spoke.", "Ana Ruiz", None),
+        ("Mexico protested. Mexico and Mexico's army. Foreign Secretary Ana Ruiz spoke.", "Ana Ruiz", None),
     ],
 )
-def test_title_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str) -> None:
+def test_title_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:
     ix = index(text)
     role = compound_before(ix, _name(ix, name)[0])
     assert role is not None

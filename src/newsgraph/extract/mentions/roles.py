@@ -301,7 +301,11 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
         names = [role.organization] if role.organization else _org_names(ix, role.start, role.end)
         role.country = next((c for name in names if (c := _place_in_name(name))), None)
     if role.country is None and not role.international:
-        role.country = title_country(role.text)  # "Foreign Secretary": the United Kingdom's office
+        # "Foreign Secretary": the United Kingdom's office, unless the story is another country's (Mexico's and
+        # the Philippines' foreign ministers are "Foreign Secretary" too)
+        only = title_country(role.text)
+        home = main_country(ix) or dateline_country(ix.body) if only is not None else None
+        role.country = only if home in (None, only) else None
     if role.country is None and not role.international:
         for i in range(role.start, role.end):
             if ix.ent_label(i) == "GPE" and ix.ents[ix.ent_of[i]].start == i:
