@@ -59,3 +59,14 @@ def test_a_quoted_condemnation(parse) -> None:
     assert _pairs(quote_rows(sent, quotes, DocContext(doc, None, None), "operation", "d1", None)) == [
         ("SRB", "opposes")
     ]
+
+
+def test_the_drafters_of_a_text_support_it(parse) -> None:
+    """A reduced relative ("the resolution, drafted by ...") acts on the noun it qualifies."""
+    from newsgraph.extract.stances import extract_stances
+
+    text = "The council voted on the mission. The resolution, drafted by Chile and Peru, passed with 23 votes."
+    assert [(s.country, s.position) for s in extract_stances(parse(text), "d1")] == [
+        ("CHL", "supports"),
+        ("PER", "supports"),
+    ]

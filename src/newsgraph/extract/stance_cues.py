@@ -156,6 +156,8 @@ def cue_rows(
                 continue
             if cue.kind == "position":  # its object, or its preposition's ("called for", "spoke against")
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the resolution, drafted by Chile and Peru"
+                    objs.append(tok.head)
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
                 # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
