@@ -289,3 +289,33 @@ def test_the_place_of_a_word_is_the_latest_named_before_it(parse) -> None:
     ctx = DocContext(doc)
     assert ctx.location_country(next(t for t in doc if t.text == "people")) == "LBN"
     assert ctx.location_country(doc[0]) == "LBN"  # none before: the sentence's first
+
+
+def test_it_takes_up_the_singular_subject_not_a_plural_one_after_it(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Libya's government said its border guards had taken 87 migrants to a detention center. "
+        "It accused Tunisia of dumping migrants in the desert."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "LBY", "TUN") in facts
+
+
+def test_an_object_pronoun_is_not_its_own_clause_s_subject(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "Coast guards intercepted boats carrying migrants, and authorities expelled 230 of them on Tuesday."
+    events = extract_events(parse(text), "d")
+    assert [(e.actor, e.target) for e in events if e.trigger == "expelled"] == [("authorities", "migrants")]
+
+
+def test_them_of_a_number_is_the_plural_named_before(parse) -> None:
+    from newsgraph.extract.events.groups import partitive_whole
+
+    doc = parse("About 150 residents protested and police detained nine of them.")
+    them = next(t for t in doc if t.text == "them")
+    assert partitive_whole(them, 0) is None  # the residents are a subject: no plural object before
+    doc = parse("Police stopped buses carrying migrants and detained nine of them.")
+    them = next(t for t in doc if t.text == "them")
+    assert partitive_whole(them, 0).text == "migrants"

@@ -1615,3 +1615,9 @@ def test_weapons_named_with_their_country_attack(parse, text: str, expected: tup
 def test_a_drone_strike_is_made_with_a_drone_not_by_one(parse) -> None:
     events = _events(parse, "A drone strike killed two fighters near Tyre on Friday.")
     assert all(e.actor != "drone" for e in events)
+
+
+def test_signing_a_protocol_is_an_agreement_between_its_signatories(parse) -> None:
+    assert {("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")} <= set(
+        _facts(parse, "Armenia and Azerbaijan signed a protocol on Tuesday.")
+    )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
-from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group
+from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
 from newsgraph.extract.events.home import home_countries, inside_name
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
@@ -185,7 +185,6 @@ class DocContext:
             self._text = self.doc.text
         return self._text
 
-    # ---- document-level memory -------------------------------------------------
     def _index(self) -> None:
         doc = self.doc
         for ent in doc.ents:
@@ -508,6 +507,8 @@ class DocContext:
         reporter = reported_by(tok)
         if reporter is not None:
             return self.actor(reporter)  # "the ministry said it had expelled", "X said he would resign"
+        if (whole := partitive_whole(tok, self.sent_of(tok).start)) is not None:
+            return self.actor(whole)  # "expelled 230 of them": the latest plural named before
         want_person = low in PERSONAL
         want_plural = low in PLURAL or low in _QUANT
         if want_person and low not in ("he", "she"):  # "levied sanctions against him": the last person named
@@ -515,8 +516,9 @@ class DocContext:
             named = [t for t in self.doc[sent.start : tok.i] if self.is_person(t) and t.dep_ != "compound"]
             if named:
                 return self.actor(named[-1])
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        local = verb.i if tok.dep_ not in SUBJ else -1  # "police fired at them": not the police
+        # "police fired at them", "expelled 230 of them": not the police, not who expelled
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
+        local = verb.i if tok.dep_ not in SUBJ and tok.dep_ != "poss" else -1  # "citizens criticised their leaders"
         before = self.doc[self.sent_of(tok).start : tok.i]
         for cand in reversed([t for t in before if t.dep_ in SUBJ and t.head.i != local]):
             if cand.pos_ == "PRON" or cand.lower_ in _QUANT:
@@ -565,9 +567,16 @@ class DocContext:
                 self.last_plural = tok
             if person_head(tok):
                 self.last_person = actor
-            elif actor.entity_like and tok.pos_ != "PRON":
+            elif actor.entity_like and tok.pos_ != "PRON" and not self._keeps_singular(tok):
                 self.last_group = actor
                 self._group_sent = self._sent_no[tok.i]
+
+    def _keeps_singular(self, tok: Token) -> bool:
+        """A plural subject after a singular one of its sentence leaves "it" to that one ("X said its guards ...")."""
+        group, plural = self.last_group, ("NNS", "NNPS")
+        if tok.tag_ not in plural or group is None or group.head < 0 or self._group_sent != self._sent_no[tok.i]:
+            return False
+        return self.doc[group.head].tag_ not in plural
 
     # ---- quotations -------------------------------------------------------------------
     def _speaker_actor(self, tok: Token) -> Actor | None:

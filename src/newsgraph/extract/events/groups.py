@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.syntax import np_span, pobjs, token_country
+from newsgraph.extract.syntax import SUBJ, np_span, pobjs, token_country
 from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
 from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 
@@ -145,3 +145,12 @@ def _names_igo(text: str) -> bool:
             runs.append([])
     spans = ((run, i, j) for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + 6) + 1))
     return any(_igo(" ".join(run[i:j])) for run, i, j in spans)
+
+
+def partitive_whole(tok: Token, sent_start: int) -> Token | None:
+    """The group "them" takes part of ("expelled 230 of them", "detained nine of them"): the latest plural noun
+    named before it in the sentence that is not a subject (the subject is who acts on them)."""
+    if tok.lower_ != "them" or tok.head.lower_ != "of" or tok.head.head.pos_ not in ("NUM", "ADJ", "PRON"):
+        return None
+    plural = [t for t in tok.doc[sent_start : tok.i] if t.tag_ == "NNS" and t.dep_ not in SUBJ]
+    return plural[-1] if plural else None
