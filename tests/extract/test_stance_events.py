@@ -37,3 +37,19 @@ def test_an_act_after_the_lead_is_not_the_story_s_action() -> None:
 
 def test_a_body_of_the_state_speaks_for_it() -> None:
     assert event_speaks_for(_event("ACCUSE", "FRA", "DEU"), None)
+
+
+def test_a_third_state_that_sides_against_the_target_of_a_hostile_act_backs_it(parse) -> None:
+    doc = parse(
+        "Russian troops invaded Ukraine on Monday. The Belarusian government accused Ukraine of provoking the war."
+    )
+    rows = issue_rows(extract_events(doc, "d1"), "invasion (Ukraine)", None, len(doc.text), None)
+    assert ("BLR", "supports") in [(s.country, s.position) for s in rows]
+
+
+def test_backing_the_receiver_of_help_is_no_position_against_the_help() -> None:
+    help_given = _event("AID", "JPN", "PHL")
+    backing = _event("SUPPORT", "CHN", "PHL")
+    backing.evidence = Evidence(doc="d1", sentence="t", start=50, end=60)
+    rows = issue_rows([help_given, backing], "aid (Philippines)", None, 100, None)
+    assert ("CHN", "opposes") not in [(s.country, s.position) for s in rows]

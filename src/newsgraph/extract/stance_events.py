@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from newsgraph.core.model import Event, Stance
 from newsgraph.extract.stance_issue import UNSPECIFIED
 from newsgraph.extract.stance_office import speaks_for_country
-from newsgraph.extract.stance_sides import issue_in_event
+from newsgraph.extract.stance_sides import issue_in_event, reverse
 from newsgraph.lexicon.events import anaphor_types, issue_nouns
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ _EVENT_POSITIONS = {
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
 _REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
 _MUTUAL = frozenset({"AGREE"})
+# Acts against their target (PLOVER's hostile types; a force posture may be a rescue team sent).
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 # Kinds of issue that harm someone: sympathy or praise near them is for the harmed, not for the issue.
 _HARMS = frozenset({"ASSAULT", "COERCE"})
 
@@ -87,7 +89,8 @@ def issue_rows(
     """The story's own action and the reactions to it: the first factual event that is no reaction and acts on
     another country ("United States military forces killed X", "Turkey and Libya agreed"), when a state did
     it, shows its actor (both parties of an agreement) supporting the issue; a state that accuses or rejects
-    that actor opposes it, one that backs the actor supports it."""
+    that actor opposes it, one that backs the actor supports it; and of a hostile act, a third state that
+    accuses its target supports it, one that backs the target opposes it."""
     facts = sorted(
         (e for e in events if not (e.negated or e.hypothetical) and e.actor_country), key=lambda e: e.evidence.start
     )
@@ -110,9 +113,15 @@ def issue_rows(
         for e in main
         if (e.type in _MUTUAL or e.mode == "sign") and e.target_country
     ]
+    # the target of a hostile act: a third state that sides against it backs the act, one that sides with it opposes
+    targets = {e.target_country for e in main if e.type in _HOSTILE} - doers - {None}
     for e in facts:
         position = _REACTION_POSITIONS.get(e.type)
-        if position is None or e.target_country not in doers - {None} or e.actor_country in doers:
+        if position is None or e.actor_country in doers:
+            continue
+        if e.target_country in targets and e.actor_country not in targets:
+            position = reverse(position)
+        elif e.target_country not in doers - {None}:
             continue
         if e.actor_sector in _STATE_SECTORS and event_speaks_for(e, resolver):
             out.append(
