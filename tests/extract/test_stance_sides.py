@@ -187,3 +187,16 @@ def test_an_act_whose_reason_names_the_issue_is_a_position_on_it(parse: Callable
     doc = parse(text)
     rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
     assert rows == [("KHM", "opposes")]
+
+
+def test_the_doer_that_rejects_an_account_of_its_act_backs_it(parse) -> None:
+    """An account, a report, a demand or a call is what critics say or ask: rejecting it backs the act."""
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse(
+        "Chilean police expelled 300 Peruvian migrants on Monday. "
+        "Chile rejected the Peruvian account of the expulsions."
+    )
+    assert ("CHL", "supports") in [
+        (s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))
+    ]

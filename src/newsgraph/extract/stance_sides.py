@@ -130,7 +130,8 @@ def _thing_undone(act: Token) -> bool:
 _REJECTING = frozenset({"reject", "dismiss", "rebuff", "repudiate", "brush"})
 _CRITICISM = frozenset(
     {"accusation", "allegation", "charge", "claim", "criticism", "protest", "suggestion", "condemnation"}
-    | {"complaint", "statement", "remark", "comment", "assertion", "concern"}
+    | {"complaint", "statement", "remark", "comment", "assertion", "concern", "account", "version", "report"}
+    | {"demand", "call"}  # what critics ask for: "rejected calls for the minister to resign"
 )
 # Events that answer another's act rather than being the story's own (stances._REACTIONS).
 _ANSWERS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
