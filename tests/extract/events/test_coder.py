@@ -1621,3 +1621,19 @@ def test_signing_a_protocol_is_an_agreement_between_its_signatories(parse) -> No
     assert {("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")} <= set(
         _facts(parse, "Armenia and Azerbaijan signed a protocol on Tuesday.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow has repeatedly denied mistreating prisoners.", ("REJECT", "RUS")),  # any denial rejects
+        ("The EU suspended visa-free travel for Georgian diplomats.", ("SANCTION", None)),
+        ("Jakarta briefly froze worker placements.", ("SANCTION", "IDN")),
+        ("Rescue teams flew the wounded to a military hospital.", ("AID", None)),
+        ("Russian investigators opened a criminal case on charges of terrorism.", ("ACCUSE", "RUS")),
+        ("Police said counter-protesters pelted officers with bottles.", ("ASSAULT", None)),
+        ("Police took 87 migrants to a detention center on Tuesday.", ("COERCE", None)),
+    ],
+)
+def test_denials_suspensions_transport_to_hospital_or_detention(parse, text: str, expected: tuple) -> None:
+    assert expected in {(e.type, e.actor_country) for e in _events(parse, text)}
