@@ -298,3 +298,18 @@ def test_a_threat_of_a_named_act_is_aimed_at_its_target(parse, text: str, expect
 )
 def test_recalls_cut_offs_and_suspensions(parse, text: str, expected: tuple[str | None, ...]) -> None:
     assert expected in {(f[0], f[1], f[3]) for f in _facts(parse, text)}
+
+
+def test_both_sides_as_a_target_are_the_two_countries_the_story_names_most(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Pakistan closed the border with Afghanistan. Afghanistan condemned Pakistan. "
+        "Turkey's Foreign Ministry urged both sides to exercise maximum restraint."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {("REQUEST", "TUR", "PAK"), ("REQUEST", "TUR", "AFG")} <= facts
+    # one of the two sides urging "both sides" names no third party's pair
+    text = "Pakistan closed the border with Afghanistan. Pakistan urged both sides to keep calm."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert not any(t == "REQUEST" and target == "AFG" for t, _, target in facts)

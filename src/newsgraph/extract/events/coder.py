@@ -61,6 +61,7 @@ from newsgraph.extract.events.completion import (
     UNKNOWN_ATTACKER,
     advised,
     bereaved_target,
+    both_sides,
     condition_side,
     conditional_threat,
     deployed_forces,
@@ -286,7 +287,7 @@ def _sentence_events(
         targets = [answered_target(t, actors[0], ctx, memory) for t in targets]
         if cand.type == "REQUEST" and asks_release(cand.clause) and (held := memory.holder(actors[0], targets)):
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
-        targets = mediated_sides(cand, actors[0], targets, ctx) or targets  # "Russia brokered a truce"
+        targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
 from newsgraph.extract.events.arguments import acted_on, if_clause, own_actor_heads
+from newsgraph.extract.events.groups import two_sides
 from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
@@ -42,6 +43,7 @@ __all__ = [
     "UNKNOWN_ATTACKER",
     "attack_subjects",
     "bereaved_target",
+    "both_sides",
     "condition_side",
     "conditional_threat",
     "donor_recipient",
@@ -474,6 +476,20 @@ def mediated_sides(cand: Candidate, actor: Actor, targets: list[Actor], ctx: Doc
     if actor.country is None and actor.sector != "IGO":
         return []  # a mediator of no known side (a body of nations, a country's envoy) mediates here
     return [_country_side(code, cand.trigger[0], side=True) for code in ctx.pair]
+
+
+def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
+    """ "Both governments", "the two sides" as a target: the two countries the story names most, each a target,
+    when the actor is neither ("Turkey urged both sides to exercise restraint")."""
+    if ctx.pair is None or actor.country in ctx.pair:
+        return targets
+    out: list[Actor] = []
+    for t in targets:
+        if t.country is None and t.head >= 0 and two_sides(ctx.doc[t.head]):
+            out += [replace(t, country=code, inferred=True) for code in ctx.pair]
+        else:
+            out.append(t)
+    return out
 
 
 def _country_side(code: str, trigger: Token, *, side: bool) -> Actor:
