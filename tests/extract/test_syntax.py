@@ -119,6 +119,11 @@ def test_finite_verb_misparsed_as_a_names_modifier_takes_the_name_as_subject() -
         ("The embassy was alarmed by the reports and urged calm.", "urged", ["embassy"]),
         # a hyphenated word inside a sentence is no dateline
         ("NATO listed forks of a youtube-dl clone and asked them to stop.", "asked", ["NATO"]),
+        # the subject hung under the dateline's agency ("(Reuters) - Russia and China ...")
+        ("UNITED NATIONS, April 14 (Reuters) - Russia and China on Tuesday vetoed a draft.", "vetoed", ["Russia"]),
+        # what a document says is its own, not the words of those who veto it; a sender's letter is the sender's
+        ("Russia vetoed a draft resolution demanding a truce.", "demanding", ["resolution"]),
+        ("The minister sent a letter requesting help.", "requesting", ["minister"]),
     ],
 )  # fmt: skip
 def test_subjects_past_datelines_and_means(parse, text: str, verb: str, expected: list[str]) -> None:

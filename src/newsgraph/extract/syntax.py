@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import context_sectors, light_verbs, sector_of
+from newsgraph.lexicon.events import context_sectors, light_verbs, sector_of, verb_patterns
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import lookup_org, org_word_sector
 from newsgraph.lexicon.names import is_first_name
@@ -468,12 +468,17 @@ def _past_dateline(heads: list[Token]) -> list[Token]:
     if not heads or not any(in_dateline(h) for h in heads):
         return heads
     out: list[Token] = []
-    for h in heads:
-        if in_dateline(h):
-            out += [c for c in h.children if c.dep_ in ("appos", "conj") and not in_dateline(c)]
+    todo = list(heads)
+    while todo:
+        h = todo.pop(0)
+        if in_dateline(h):  # what hangs under it, through the dateline's own appositions ("(Reuters) - X")
+            todo += [c for c in h.children if c.dep_ in ("appos", "conj")]
         else:
             out.append(h)
     return out
+
+
+_OPPOSING = frozenset({"REJECT", "ACCUSE", "SANCTION", "COERCE"})
 
 
 def _acl_subjects(noun: Token, depth: int) -> list[Token]:
@@ -491,9 +496,15 @@ def _acl_subjects(noun: Token, depth: int) -> list[Token]:
     by += [c for c in noun.children if c.dep_ == "poss"]
     if by:
         return by
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and not _opposes(noun.head):
         return subjects(noun.head, depth + 1)
-    return [noun]
+    return [noun]  # "vetoed a resolution demanding a truce": the resolution demands, not who vetoed it
+
+
+def _opposes(verb: Token) -> bool:
+    """A verb the event dictionary codes as opposing what it acts on (veto, reject, ban): its subject wrote
+    none of it."""
+    return any(p.type in _OPPOSING and p.cameo is None for p in verb_patterns().get(verb.lemma_.lower(), ()))
 
 
 def person_head(tok: Token) -> bool:

@@ -133,3 +133,13 @@ def test_the_two_are_the_sides_of_the_event_before(parse, text: str) -> None:
 
     found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert {("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")} <= found
+
+
+def test_a_country_s_envoy_to_a_body_is_the_country_s(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "Russia's deputy U.N. ambassador, Konstantin Belov, accused Britain of using the council as a tool."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "RUS", "GBR") in facts
+    facts = {(e.type, e.actor_country) for e in extract_events(parse("EU leaders condemned Russia."), "d")}
+    assert ("ACCUSE", None) in facts

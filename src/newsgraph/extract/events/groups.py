@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.syntax import SUBJ, np_span, pobjs, token_country
 from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
 from newsgraph.lexicon.known_orgs import is_igo, lookup_org
+from newsgraph.lexicon.titles import find_titles, title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,6 +64,8 @@ def igo_side(head: Token) -> str | None:
     mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < head.i]
     lemma = head.lemma_.lower()
     people = lemma in actor_nouns() or lemma in GROUP_HEADS or sector_of(lemma) is not None
+    if any(c.dep_ in ("poss", "amod") and token_country(c) for c in mods):
+        return None  # "Russia's U.N. ambassador", "the Russian NATO envoy": a country's, to the body
     for c in mods if people else ():  # "EU leaders", not "a Security Council resolution"
         lo = min(t.i for t in c.subtree if t.dep_ not in ("det", "case"))
         name = head.doc[lo : c.i + 1].text
@@ -124,10 +127,17 @@ def international(found: object) -> bool:
     """A person or an organization the mentions extractor resolved that belongs to an intergovernmental body:
     its organization, role or own name names one ("the chairman of the African Union Commission", "the OSCE
     Representative on Freedom of the Media", "the European Union")."""
+    role = getattr(found, "role", None)
+    if role and getattr(found, "country", None) and _envoy(role):
+        return False  # "Russia's deputy U.N. ambassador": a country's envoy to the body, not its official
     texts = [getattr(found, key, None) for key in ("organization", "role")]
     if getattr(found, "role", "missing") == "missing":  # an organization: its own name
         texts.append(getattr(found, "name", None))
     return any(_names_igo(t) for t in texts if t)
+
+
+def _envoy(role: str) -> bool:
+    return any(t.envoy for _, _, t in find_titles(title_words(role)))
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the"})
