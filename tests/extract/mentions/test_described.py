@@ -38,9 +38,16 @@ def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
         ("Ana Example, Jan Roe's mother, told reporters she was relieved.", "Ana Example", "Jan Roe's mother"),
         ("Jan Example, who served as President of Peru for ten years, died.", "Jan Example", "President of Peru"),
         ("She met Jan Example, then the Prime Minister, in May.", "Jan Example", "Prime Minister"),
-        # no description: a verb, a plural noun, a bare name after the comma
+        # a list of names under a plural noun: its role in the singular
+        ("NASA chose two astronauts, Jan Example and Ana Example, for the flight.", "Ana Example", "astronaut"),
+        ("Critics such as Jan Example and Ana Example spoke.", "Jan Example", "critic"),
+        ("Two Democratic Representatives, Jan Example and Ana Example, voted no.", "Jan Example", "Representative"),
+        # one name after a comma is no list; nor a list that opens with "and"
+        ("Police fired on the protesters, Jan Example said.", "Jan Example", None),
+        ("The page has over 7000 likes, and Jan Example, who runs it, is proud.", "Jan Example", None),
+        ("She thanked her daughters Ana Example and Eva.", "Ana Example", "daughter"),
+        # no description: a verb, a bare name after the comma
         ("Jan Example, said the report, was wrong.", "Jan Example", None),
-        ("She thanked her daughters Ana Example and Eva.", "Ana Example", None),
         ("Jan Example, Ana Example and Eva Example met.", "Jan Example", None),
         # a relative clause that names no office
         ("Jan Example, who lives in Lima, spoke.", "Jan Example", None),

@@ -2,9 +2,10 @@
 
 A name is often described rather than titled: "bassist Jack Bruce", "Bakyt Osmonov, a Bishkek-based
 security analyst", "Haidar Mansour, a 34-year-old teacher who joined the sit-in", "Susan Bro, Heather
-Heyer's mother". The grammar says it is the person's role, whatever the noun: a singular common noun
-written right before the name and attached to it by the parse, or the head of a noun phrase in apposition
-after it (a determiner or a possessor first). Past a relative pronoun or an adverb of time, only a title
+Heyer's mother", "two astronauts, Doug Hurley and Bob Behnken". The grammar says it is the person's role,
+whatever the noun: a singular common noun written right before the name and attached to it by the parse,
+the head of a noun phrase in apposition after it (a determiner or a possessor first), or a plural noun a
+list of names stands under (in the singular). Past a relative pronoun or an adverb of time, only a title
 counts ("Jacques Chirac, who served as President of France", "Justin Trudeau, then the Prime Minister").
 
 These roles are marked :attr:`~newsgraph.extract.mentions.roles.RoleInfo.described`: a title found for the
@@ -32,6 +33,11 @@ _TAIL = frozenset({"of", "at", "for", "in", "from", "with", "to", "on"})
 _RELATIVE = frozenset({"who", "whom"})
 _OFFICE_VERBS = frozenset({"be", "serve", "become", "remain"})
 _TIME_ADVERBS = frozenset({"then", "previously", "formerly", "now", "currently", "once", "later"})
+_LIST_WORDS = frozenset({"and", "or"})
+_INSTANCE_WORDS = frozenset({"as", "including", "like"})
+_COUNTING = frozenset({"both", "several", "many", "few", "some", "all"})
+_NOT_ROLES = frozenset({"others", "people", "persons", "years", "times", "members", "names"})
+_MAX_LIST = 24  # tokens of a list of names walked over
 _MAX_MODIFIERS = 4  # words of a description before its head noun ("a Bishkek-based security analyst")
 _MAX_TAIL = 8  # words of a description's prepositional tail
 
@@ -40,6 +46,7 @@ def described_role(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
     """The role a common noun before the name, a description after it, or a relative clause gives the
     person named at tokens ``[start, end)``; None when the text gives none."""
     role = _noun_before(ix, start, end) or _description_after(ix, start, end) or _office_after(ix, end)
+    role = role or _listed_under(ix, start, end)
     if role is not None:
         role.described = True
     return role
@@ -48,8 +55,8 @@ def described_role(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
 def describing_noun(ix: MentionIndex, start: int, end: int) -> str | None:
     """The head noun of what describes the name at tokens ``[start, end)`` ("faction" for "Jamaat-ul-Ahrar, a
     faction of the Pakistani Taliban"; "militia" for "the militia Kataib Hezbollah"), lower case, or None."""
-    role = _noun_before(ix, start, end) or _description_after(ix, start, end)
-    return None if role is None else ix.toks[role.head].lower_
+    role = _noun_before(ix, start, end) or _description_after(ix, start, end) or _listed_under(ix, start, end)
+    return None if role is None else ix.toks[role.head].lemma_.lower()
 
 
 def _person_noun(tok: Token) -> bool:
@@ -86,6 +93,64 @@ def _modifiers_left(ix: MentionIndex, head: int) -> int:
         budget -= 1
         p = ix.prev(p)
     return first
+
+
+def _list_part(ix: MentionIndex, i: int) -> bool:
+    """A token of a list of names: a capitalised proper noun, a comma, "and" / "or", a hyphen."""
+    tok = ix.toks[i]
+    if tok.text == "," or tok.lower_ in _LIST_WORDS or tok.text in HYPHENS:
+        return True
+    return tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.tag_ != "NNPS"
+
+
+def _listed_under(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
+    """ "two astronauts, Doug Hurley and Bob Behnken", "commentators such as Brit Hume and Chris Wallace",
+    "four daughters, Nadine, Ashley and Toni", "former presidents Barack Obama and Bill Clinton": a name listed
+    under a plural noun holds that noun's role, in the singular. Not "... the protesters, Smith said": one
+    name and a verb after it make a reporting clause, no apposition."""
+    p, steps = ix.prev(start), 0
+    while p >= 0 and steps < _MAX_LIST and _list_part(ix, p):
+        p, steps = ix.prev(p), steps + 1
+    if p < 0:
+        return None
+    opening = ix.next(p)
+    if ix.toks[p].lower_ in _INSTANCE_WORDS:  # "such as", "including", "like"
+        p = ix.prev(p)
+        if p >= 0 and ix.toks[p].lower_ == "such":
+            p = ix.prev(p)
+    else:
+        q, steps = ix.next(end - 1), 0
+        while q >= 0 and steps < _MAX_LIST and _list_part(ix, q):
+            q, steps = ix.next(q), steps + 1
+        if not any(ix.toks[i].lower_ in _LIST_WORDS for i in range(opening, q if q >= 0 else end)):
+            return None  # "the protesters, Smith said", "the announcements Mozilla made": one name is no list
+        named = ix.next(opening) if ix.toks[opening].text == "," else opening
+        if named < 0 or ix.toks[named].lower_ in _LIST_WORDS or ix.toks[named].text == ",":
+            return None  # "over 7000 likes, and X": the list opens with a name
+        if ix.toks[opening].text == "," and not _counted(ix, _modifiers_left(ix, p)):
+            return None  # "In his early years, X and Y": an apposition counts its members ("two astronauts")
+        if ix.toks[opening].text != "," and opening != start:
+            return None
+    if p < 0 or ix.toks[p].tag_ not in ("NNS", "NNPS") or ix.ent_label(p) not in ("", "NORP"):
+        return None
+    tok = ix.toks[p]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _NOT_ROLES or not tok.text.isalpha():
+        return None
+    if tok.lemma_.lower() == tok.lower_ and not tok.lower_.endswith("s"):
+        return None  # a plural in form ("astronauts", "women"), not a collective ("police") or a mistagged word
+    first = _modifiers_left(ix, p)
+    lemma = tok.lemma_ if tok.lemma_.lower() != tok.lower_ else tok.text[:-1] if tok.lower_.endswith("s") else tok.text
+    head = lemma.lower() if tok.tag_ == "NNS" else lemma[:1].upper() + lemma[1:]  # "Representatives"
+    text = f"{ix.text(first, p)} {head}".strip()
+    return RoleInfo(first, p + 1, text, head=p)
+
+
+def _counted(ix: MentionIndex, first: int) -> bool:
+    """A number, a quantifier or a possessor before a noun phrase ("two astronauts", "his counterparts")."""
+    p = ix.prev(first)
+    if p >= 0 and ix.toks[p].text[:1].isupper() and ix.toks[p].pos_ in ("ADJ", "PROPN"):
+        p = ix.prev(p)  # "Two Democratic Representatives", "Three American Samoans"
+    return p >= 0 and (ix.toks[p].like_num or ix.toks[p].lower_ in _COUNTING or ix.toks[p].lower_ in _POSSESSIVES)
 
 
 def _opening(ix: MentionIndex, end: int) -> int:
