@@ -319,3 +319,10 @@ def test_them_of_a_number_is_the_plural_named_before(parse) -> None:
     doc = parse("Police stopped buses carrying migrants and detained nine of them.")
     them = next(t for t in doc if t.text == "them")
     assert partitive_whole(them, 0).text == "migrants"
+
+
+def test_an_envoy_in_a_capital_is_posted_to_its_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Egypt recalled its ambassador in Addis Ababa for consultations on Tuesday.")
+    assert ("SANCTION", "EGY", "ETH") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}

@@ -458,7 +458,7 @@ class DocContext:
         host = None
         if envoy:
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "to":
+                if c.dep_ == "prep" and c.lower_ in ("to", "in"):  # "the ambassador to Berlin", "... in Addis Ababa"
                     codes = [token_country(o) for o in pobjs(c)]
                     host = next((x for x in codes if x), None)
         return Actor(
