@@ -144,3 +144,14 @@ def test_a_release_is_asked_of_whoever_holds_the_people(parse, text: str, expect
     from newsgraph.extract.events.coder import extract_events
 
     assert expected in {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+
+
+def test_a_promised_response_answers_what_was_done_to_the_promiser(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Poland expelled two Belarusian diplomats on Monday. The two men were given 72 hours to leave. "
+        "Belarus said it would respond in kind."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("THREATEN", "BLR", "POL") in facts

@@ -110,6 +110,10 @@ _THROUGH_COMPLEMENT = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST"})
 _CONTINUED = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "SANCTION", "COERCE"})
 _RESPONSE = frozenset({"ASSAULT", "COERCE"})
 _RESPONDS_TO = ("ASSAULT", "COERCE")
+# a promised response answers what was done to the promiser ("Poland expelled two diplomats. Belarus said it
+# would respond in kind": at Poland)
+_RETALIATE = frozenset({"respond", "retaliate", "reciprocate"})
+_PROVOCATIONS = ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "REJECT", "MOBILIZE")
 # Types an actor does on its own (no recipient in the codebook's sense): a compiled pattern may code them
 # without a target; every other compiled event needs one, as PETRARCH's dyads do.
 _ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
@@ -394,6 +398,10 @@ def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_
             return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
     if cand.type in _RESPONSE:
         found = memory.answered(actor, sent_no, _RESPONDS_TO)
+        if found is not None:
+            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
+    if cand.type == "THREATEN" and trigger.lemma_ in _RETALIATE:
+        found = memory.answered(actor, sent_no, _PROVOCATIONS, promised=True)
         if found is not None:
             return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
     return None

@@ -38,6 +38,7 @@ __all__ = ["EventMemory", "Told", "answered_target", "is_definite"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
+_PROMISED_WINDOW = 5  # sentences back a promised response may answer (the retaliation told after the act)
 _DENIAL_WINDOW = 2  # sentences back a denial may answer
 
 
@@ -187,17 +188,20 @@ class EventMemory:
                 return told.target
         return None
 
-    def answered(self, actor: Actor, sent: int, types: Sequence[str]) -> Actor | None:
-        """Actor of a recent event of one of ``types`` aimed at ``actor``'s group (what a response answers)."""
+    def answered(self, actor: Actor, sent: int, types: Sequence[str], *, promised: bool = False) -> Actor | None:
+        """Actor of a recent event of one of ``types`` aimed at ``actor``'s group (what a response answers); a
+        ``promised`` response answers, from a few sentences further back, what was done to the actor's country
+        by another ("Poland expelled two Belarusian diplomats. ... Minsk would respond in kind": Poland)."""
+        window = _PROMISED_WINDOW if promised else _RESPONSE_WINDOW
         for told in reversed(self.told):
-            if told.sent < sent - _RESPONSE_WINDOW:
+            if told.sent < sent - window:
                 break
-            if (
-                told.type in types
-                and told.actor is not None
-                and told.target is not None
-                and (_same_group(told.target, actor))
-            ):
+            if told.type not in types or told.actor is None or told.target is None:
+                continue
+            if _same_group(told.target, actor):
+                return told.actor
+            code = actor.country
+            if promised and code is not None and told.target.country == code and told.actor.country != code:
                 return told.actor
         return None
 
