@@ -89,9 +89,10 @@ def test_rejected(index: Callable[[str], MentionIndex], text: str, not_a_person:
             "Peru voted no. Prime Minister Ana Lima reported to President Jorge Paz.",
             [("Ana Lima", "Prime Minister", "PER"), ("Jorge Paz", "President", "PER")],
         ),
+        # a business role takes no country from the words near it, only the story's (here Peru, its one country)
         (
-            "Bank chief executive Tom Hill spoke after Peru voted.",
-            [("Tom Hill", "Bank chief executive", None)],
+            "Bank chief executive Tom Hill spoke after Chile voted. Peru and Peru's courts agreed with Peru.",
+            [("Tom Hill", "Bank chief executive", "PER")],
         ),
         ("Abdel Salam of Egypt arrived.", [("Abdel Salam", None, "EGY")]),
         ("Via his lawyers, Ivan Petrov, 23, pleaded not guilty.", [("Ivan Petrov", None, None)]),
@@ -274,3 +275,13 @@ def test_a_title_wins_over_a_common_noun_and_a_noun_is_no_title_for_the_country(
 def test_a_function_after_the_name_wins_over_a_rank_before_it(index: Callable[[str], MentionIndex]) -> None:
     text = "Colonel Omar Example, a spokesman for the Tunisian National Guard, said 40 migrants were held."
     assert _people(index(text)) == [("Omar Example", "spokesman for the Tunisian National Guard", "TUN")]
+
+
+def test_a_business_or_media_role_takes_the_story_s_country_not_a_nearby_one(
+    index: Callable[[str], MentionIndex],
+) -> None:
+    text = (
+        "Canada froze the assets on Monday. Canada's courts agreed, Canada said. "
+        "In Peru, businessman Alan Example called the decision unfair."
+    )
+    assert _people(index(text)) == [("Alan Example", "businessman", "CAN")]

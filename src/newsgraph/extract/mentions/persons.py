@@ -68,6 +68,7 @@ from newsgraph.extract.mentions.roles import (
     complete_role,
     compound_before,
     country_cues,
+    main_country,
     predicate_after,
     rank_only,
     titled_before,
@@ -90,7 +91,8 @@ _MAX_NAME_WORDS = 5
 _NOT_NAME_START = frozenset(
     {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM", "INTJ", "SYM"}
 )
-# Sectors whose role-holders often work for a foreign company or outlet: no country from the context.
+# Sectors whose role-holders often work for a foreign company or outlet: no country from the words near them,
+# only the story's (the one its country mentions or its persons share).
 _NO_FALLBACK = frozenset({"BUS", "MED"})
 # The document's persons share a country (a fallback before the country the document is about) when at
 # least this many have it by evidence about them, and it is this share of those that have one.
@@ -445,10 +447,11 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
         role = mention.role
-        if mention.country is not None or (
-            role is not None and (role.country or role.international or title_sector(role.text) in _NO_FALLBACK)
-        ):
+        if mention.country is not None or (role is not None and (role.country or role.international)):
             continue  # a role with no country: one from the context, else the country the document is about
+        if role is not None and title_sector(role.text) in _NO_FALLBACK:  # a company's or outlet's: the story's
+            mention.fallback_country, mention.fallback_is_main = main_country(ix), True
+            continue
         skip = {i for i, o in owner.items() if o != k}
         mention.fallback_country, mention.fallback_is_main = context_country(ix, out, k, (all_cues, quotes), skip)
     return out
