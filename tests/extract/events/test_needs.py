@@ -99,3 +99,18 @@ def test_asks_release(parse, text: str, verb: str, asked: bool) -> None:
     from newsgraph.extract.events.needs import asks_release
 
     assert asks_release(next(t for t in parse(text) if t.text == verb)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The minister warned that Tehran would consider withdrawing from the treaty.", True),
+        ("The minister warned that Chile would file a complaint.", True),
+        ("The minister warned that the talks would take years.", False),
+    ],
+)
+def test_a_warning_of_an_act_to_come_is_a_threat(parse, text: str, threat: bool) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    events = extract_events(parse(text), "d")
+    assert any(e.type == "THREATEN" and not e.hypothetical for e in events) is threat

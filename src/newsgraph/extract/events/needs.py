@@ -214,12 +214,14 @@ def _comp_future(clause: Token, types: frozenset[str]) -> bool:
     for comp in (c for c in clause.children if c.dep_ == "ccomp"):
         if not any(a.dep_ == "aux" and a.lower_ in _FUTURE for a in comp.children):
             continue
-        rows = verb_patterns().get(comp.lemma_.lower(), ())
-        if any(
-            (p.cameo is None or p.specific) and p.type in types and "subj" not in p.target and needs_ok(p, comp)
-            for p in rows
-        ):
-            return True
+        # "would consider withdrawing", "would move to expel": the act the clause's verb leads to counts too
+        for verb in [comp, *(x for x in comp.children if x.dep_ == "xcomp")]:
+            rows = verb_patterns().get(verb.lemma_.lower(), ())
+            if any(
+                (p.cameo is None or p.specific) and p.type in types and "subj" not in p.target and needs_ok(p, verb)
+                for p in rows
+            ):
+                return True
         if _reprisal(comp):
             return True  # "warned that Russia would respond", "that further measures could follow"
         for noun in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
