@@ -106,3 +106,19 @@ def test_a_legislature_named_for_a_seat_is_no_organization_mention(
     org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert org_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an international body's name qualifying one of its branches names the branch
+        ("The United Nations human rights office in Geneva urged restraint.", []),
+        ("A spokesman for the United Nations peacekeeping force said so.", []),
+        # the body itself stays
+        ("The United Nations condemned the attack.", [("United Nations", [])]),
+    ],
+)
+def test_a_body_qualifying_its_branch_is_no_mention_of_it(
+    org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert org_names(text) == expected

@@ -9,7 +9,8 @@ where it is ("Omsk in Siberia"), the name of an event, honour, contest or condit
 "the Ruritania Prize", "Ruritanian Fever Syndrome"), a legislature's name for a seat in it ("ran for
 Congress"), a hashtag, a ticket of two persons ("Okafor/Lindqvist"), a person's first name and surname, a
 product after a number ("120 Lancet drones"), a common word written with a capital at a sentence's start or in
-capitals ("Reports said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC").
+capitals ("Reports said", "ONWARDS"), words of ``not_entities.tsv`` ("UTC"), an international body's name
+qualifying one of its branches ("the United Nations refugee agency").
 """
 
 from __future__ import annotations
@@ -131,6 +132,8 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return True  # "Okafor/Lindqvist": a ticket of two persons
     if persons_name_shape(ix, start, end) and lookup_org(text, generic=None) is None:
         return True  # "Dana Okafor, a spokesman": a first name and a surname name a person
+    if _names_a_branch(ix, end, text):
+        return True  # "the United Nations refugee agency", "the UN human rights office": the branch, named apart
     before, after = ix.prev(start), ix.next(end - 1)
     noun_after = after >= 0 and ix.toks[after].is_lower and ix.toks[after].pos_ == "NOUN"
     if _indefinite(ix, start) and not noun_after:
@@ -143,6 +146,24 @@ def excluded(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         and ix.toks[after].is_lower
         and ix.toks[after].pos_ == "NOUN"
     )
+
+
+def _names_a_branch(ix: MentionIndex, end: int, text: str) -> bool:
+    """An international body's name that qualifies a lower-case organization word after it, past a few
+    lower-case words ("the United Nations peacekeeping force", "the UN human rights office in Geneva"): the
+    words name one of its branches, which the text names on its own ("UNIFIL", "the UN refugee agency")."""
+    known = lookup_org(text, generic=None)
+    if known is None or known.country is not None or known.sector != "IGO":
+        return False
+    q, steps = ix.next(end - 1), 0
+    while q >= 0 and steps < _BRANCH_WORDS and ix.toks[q].is_lower and ix.toks[q].pos_ in ("NOUN", "ADJ"):
+        if is_org_word(ix.toks[q].text):
+            return True
+        q, steps = ix.next(q), steps + 1
+    return False
+
+
+_BRANCH_WORDS = 4  # lower-case words read after a body's name for the branch it qualifies
 
 
 # Title nouns of a government office that a portfolio's name comes right before ("Home Minister", "Social
