@@ -98,3 +98,21 @@ def test_quote_ids(index: Callable[[str], MentionIndex]) -> None:
     ix = index('He said "we will go" and then “they stayed”.\n\n"A new paragraph ends every quotation')
     inside = [ix.toks[i].text for i, q in enumerate(quote_ids(ix)) if q >= 0]
     assert inside == ["we", "will", "go", "they", "stayed", "A", "new", "paragraph", "ends", "every", "quotation"]
+
+
+def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_persons_of_the_story(
+    index: Callable[[str], MentionIndex],
+) -> None:
+    """The story's persons are American (their shared country would go to a title without one), but "In Moscow,"
+    before a state official's title names the seat of government he speaks from."""
+    from newsgraph.extract.mentions.persons import people_country
+
+    text = (
+        "US Secretary of State Ann Example, US Senator Bob Example and US Representative Cy Example met. "
+        "In Moscow, Deputy Foreign Minister Sergei Example said the bill was piracy."
+    )
+    groups = group_mentions(find_roles(index(text), find_person_spans(index(text)), []))
+    shared = people_country(groups)
+    assert shared == "USA"
+    found = {g.name: group_attributes(g, None, shared)[1] for g in groups}
+    assert found["Sergei Example"] == "RUS"

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.mentions.index import APOSTROPHES
 from newsgraph.extract.mentions.roles import country_near, main_country
-from newsgraph.lexicon.titles import find_titles, title_words
+from newsgraph.lexicon.countries import capital_country
+from newsgraph.lexicon.titles import find_titles, title_sector, title_words
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -40,6 +41,7 @@ __all__ = [
     "possessive_country",
     "quote_ids",
     "relative_country",
+    "seat_country",
     "second_role_country",
 ]
 
@@ -72,6 +74,8 @@ _RELATIVE_WORDS = 10  # tokens of a relative clause searched for the country
 _BODY_SENTENCES = 3  # earlier sentences searched for the body a role-holder speaks for
 # Title groups whose holders speak for a body rather than hold an office of their own ("spokesman X").
 _BODY_VOICES = frozenset({"spokesperson", "official"})
+# Sectors of a state's own officials: a minister, a spokesperson, an officer, a police chief.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
 # Title groups one person per country holds at a time: two holders in one story are of two countries.
 _ONE_A_COUNTRY = frozenset({"president", "prime minister", "vice president", "minister"})
 
@@ -126,6 +130,24 @@ def relative_country(ix: MentionIndex, end: int) -> str | None:
             return span.iso3
         p, steps = ix.next(p), steps + 1
     return None
+
+
+def seat_country(ix: MentionIndex, role: RoleInfo | None) -> str | None:
+    """ "In Beijing, Foreign Ministry spokesperson X said": a state official whose title names no country, right
+    after the capital the sentence opens with, speaks from that country's seat of government."""
+    if role is None or role.described or role.country or role.international:
+        return None
+    if title_sector(role.text) not in _STATE_SECTORS:
+        return None
+    comma = ix.prev(role.start)
+    if comma < 0 or ix.toks[comma].text != ",":
+        return None
+    first = ix.sent_bounds[ix.sent_of[role.start]][0] if ix.sent_bounds else 0
+    while first < comma and ix.toks[first].is_space:
+        first += 1
+    if ix.toks[first].lower_ != "in" or comma - first < 2:
+        return None
+    return capital_country(ix.text(first + 1, comma))
 
 
 def second_role_country(ix: MentionIndex, role: RoleInfo, other: RoleInfo | None) -> str | None:

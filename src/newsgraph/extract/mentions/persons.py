@@ -58,6 +58,7 @@ from newsgraph.extract.mentions.person_context import (
     possessive_country,
     quote_ids,
     relative_country,
+    seat_country,
     second_role_country,
 )
 from newsgraph.extract.mentions.roles import (
@@ -442,6 +443,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         owner.update((i, len(out)) for i in range(start, end))
         _of_after(ix, mention, orgs)
         mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)
+        mention.country = mention.country or seat_country(ix, mention.role)  # "In Moscow, Deputy Minister X"
         out.append(mention)
     _respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
