@@ -285,3 +285,13 @@ def test_a_country_tagged_as_a_person_is_the_state(parse) -> None:
 
     kenya = _tok(parse("Seoul condemned the launch. Kenya said it would impose sanctions on Uganda."), "Kenya")
     assert kenya.ent_type_ == "PERSON" and np_sector(kenya)[0] == "GOV"
+
+
+def test_an_order_s_object_undergoes_its_participle(parse) -> None:
+    from newsgraph.extract.syntax import is_passive, ordered_done
+
+    doc = parse("The judge ordered Marchand held in pretrial detention.")
+    held = _tok(doc, "held")
+    assert ordered_done(held) and is_passive(held)
+    assert [t.text for t in subjects(held)] == ["judge"]
+    assert not ordered_done(_tok(parse("The judge said Marchand held a rally."), "held"))

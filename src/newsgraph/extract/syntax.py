@@ -350,9 +350,21 @@ def _story_words(doc: Doc) -> frozenset[str]:
     return _read_once(doc, _WORDS_KEY, lambda d: frozenset(t.lemma_.lower() for t in d) | {t.lower_ for t in d})
 
 
+def ordered_done(v: Token) -> bool:
+    """A participle that an order's object undergoes ("ordered all universities closed", "ordered Marchand held in
+    detention"): the parser makes the object its subject; it is the patient, the one who orders the doer."""
+    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in _CAUSATIVE or v.tag_ not in ("VBN", "VBD"):
+        return False
+    kids = [c.dep_ for c in v.children]
+    return "nsubj" in kids and not any(d in ("aux", "auxpass", "mark", "dobj") for d in kids)
+
+
+_CAUSATIVE = frozenset({"order", "want"})
+
+
 def is_passive(v: Token) -> bool:
     """A passive clause: "was arrested", "the man arrested", "when convicted" (a bare participle clause)."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or ordered_done(v):
         return True
     if v.tag_ != "VBN":
         return False
@@ -365,6 +377,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     ("crossed the border and invaded": conjoined; "gathered ... to protest": purpose clause;
     "asked the government to act": object control). A passive without agent has none.
     """
+    if ordered_done(v):
+        return subjects(v.head, depth + 1)  # "the judge ordered him held": the judge
     subj = _past_dateline([c for c in v.children if c.dep_ in ("nsubj", "csubj")])
     reduced = v.tag_ == "VBN" or (v.dep_ == "pcomp" and v.head.lower_ == "with")  # "with 150 killed"
     if (

@@ -1637,3 +1637,15 @@ def test_signing_a_protocol_is_an_agreement_between_its_signatories(parse) -> No
 )
 def test_denials_suspensions_transport_to_hospital_or_detention(parse, text: str, expected: tuple) -> None:
     assert expected in {(e.type, e.actor_country) for e in _events(parse, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The regulator ordered all public universities closed until further notice.", ("COERCE", None)),
+        ("Pakistan closed its main border crossing with Afghanistan on Monday.", ("COERCE", "AFG")),
+        ("The judge ordered Marchand held in pretrial detention.", ("COERCE", None)),
+    ],
+)
+def test_closures_and_what_an_order_makes_its_object_undergo(parse, text: str, expected: tuple) -> None:
+    assert expected in {(e.type, e.target_country) for e in _events(parse, text) if not e.negated}

@@ -130,3 +130,16 @@ def test_ruled_out_and_likely_acts_are_no_facts(parse, text: str, trigger: str) 
 
     found = [e for e in extract_events(parse(text), "d") if trigger in (e.trigger or "")]
     assert all(e.negated or e.hypothetical for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa had no plans to close any Chinese consulate at this time.",  # no plans: nothing intended
+        "The bloc stopped short of closing its members' borders with Guinea.",  # fell short: not done
+    ],
+)
+def test_no_plans_and_stopping_short_negate(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert all(e.negated for e in extract_events(parse(text), "d") if e.trigger.startswith("clos"))

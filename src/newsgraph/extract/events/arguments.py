@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.nominal import noun_pattern
-from newsgraph.extract.syntax import conjuncts, is_passive, pobjs, subjects, token_country
+from newsgraph.extract.syntax import conjuncts, is_passive, ordered_done, pobjs, subjects, token_country
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.events import (
     act_types,
@@ -153,7 +153,7 @@ def characterizes(head: Token) -> bool:
 def objects(v: Token) -> list[Token]:
     """Logical objects: direct object, passive subject, subject of a small clause."""
     if is_passive(v):
-        objs = [c for c in v.children if c.dep_ == "nsubjpass"]
+        objs = [c for c in v.children if c.dep_ == ("nsubj" if ordered_done(v) else "nsubjpass")]
         if not objs and v.dep_ == "xcomp":  # "is said to be supported by X"
             objs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if not objs and v.dep_ == "acl":

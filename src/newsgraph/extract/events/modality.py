@@ -154,6 +154,11 @@ def _negative_subject(subj: Token) -> bool:
     )
 
 
+def _fell_short(word: Token) -> bool:
+    """ "stopped short of closing", "fell short of approving": a failure word that is no verb."""
+    return word.pos_ in ("ADV", "ADJ") and "failure" in _governor_kinds(word)
+
+
 def _governor_kinds(head: Token) -> frozenset[str]:
     kinds = modality_kinds(head.lemma_) or modality_kinds(head.lower_)
     if not kinds and head.tag_ == "VBZ" and head.lower_.endswith("s"):
@@ -242,6 +247,9 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
                 _own_clause(head, acc, negation=negation_open and shares)
             else:
                 _own_clause(head, acc, negation=False, conditions=True)
+        elif dep == "pcomp" and head.dep_ == "prep" and _fell_short(head.head):
+            acc.set(neg=True, cue=head.head.lemma_)  # "stopped short of closing the borders": not closed
+            break
         elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB"):
             kinds = _governor_kinds(head)
             if kinds & {"intent", "obligation"} and (dep == "xcomp" or "intent" in kinds):
@@ -271,6 +279,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             kinds = _governor_kinds(head)  # "plans to attack", "the threat to invade", "a bid to expel"
             if "irrealis" in kinds:
                 acc.set(hyp=True, cue=head.lemma_)
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                    acc.set(neg=True, cue=head.lemma_)  # "had no plans to close the border": none intended
             break
         else:
             break
