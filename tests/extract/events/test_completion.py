@@ -313,3 +313,16 @@ def test_both_sides_as_a_target_are_the_two_countries_the_story_names_most(parse
     text = "Pakistan closed the border with Afghanistan. Pakistan urged both sides to keep calm."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert not any(t == "REQUEST" and target == "AFG" for t, _, target in facts)
+
+
+def test_donors_and_promised_help_go_to_the_story_s_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "A cyclone struck Sri Lanka last month. Sri Lanka's government asked for help, the Sri Lankan cabinet said. "
+        "International donors pledged about $1.9 billion in grants and loans. "
+        "The World Bank said it would provide $700 million over three years."
+    )
+    facts = {(e.type, e.actor, e.target_country) for e in extract_events(parse(text), "d") if not e.hypothetical}
+    assert ("AGREE", "International donors", "LKA") in facts
+    assert ("AGREE", "World Bank", "LKA") in facts

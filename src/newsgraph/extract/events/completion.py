@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
 from newsgraph.extract.events.arguments import acted_on, if_clause, own_actor_heads
-from newsgraph.extract.events.groups import two_sides
+from newsgraph.extract.events.groups import FOREIGN_HEADS, two_sides
 from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
@@ -250,18 +250,24 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     """The recipient of aid given or pledged with none named, by donors foreign to the country the story names
     most: that country ("China and Russia have pledged funds" in a story about Syria's reconstruction)."""
     home = ctx.dominant or ctx.leading  # the country the story names most
-    if cand.type not in ("AID", "AGREE") or home is None or not cand.modality.is_fact:
+    promised = not cand.modality.is_fact and intended_type(cand) == "AGREE"  # "said it would provide $700 million"
+    if cand.type not in ("AID", "AGREE") or home is None or not (cand.modality.is_fact or promised):
         return None
     raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
-    pledged = cand.type == "AGREE" and not cand.nominal and gives(cand.clause)  # "China pledged 200 million yuan"
+    pledged = (cand.type == "AGREE" or promised) and not cand.nominal and gives(cand.clause)  # "pledged 200 million"
     if raw is None and (cand.type == "AID" or pledged) and not cand.targets:  # "Romania sent 120 firefighters"
         raw = _country_side(home, cand.trigger[0], side=False)
     elif raw is None or (cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN and not gives(cand.clause)):
         return None  # "pledged funds for the rebuilding": the help's recipient, not "the rebuilding"
     # a donor of another country, or a body of none ("the European Union pledged €250 million")
-    if not cand.actors or any(a.country == home or (a.country is None and a.sector != "IGO") for a in cand.actors):
+    if not cand.actors or any(a.country == home or (a.country is None and not _foreign(a, ctx)) for a in cand.actors):
         return None
     return replace(raw, country=home, inferred=True)
+
+
+def _foreign(actor: Actor, ctx: DocContext) -> bool:
+    """A donor of no one country: a body of nations, or donors, lenders, creditors ("international donors")."""
+    return actor.sector == "IGO" or (actor.head >= 0 and ctx.doc[actor.head].lemma_.lower() in FOREIGN_HEADS)
 
 
 def _adjective_country(tok: Token) -> str | None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
 _ABROAD = frozenset({"international", "global", "multilateral", "overseas", "western", "world"})
-_FOREIGN_HEADS = frozenset({"donor", "lender", "creditor"})  # who gives to a country is of others
+FOREIGN_HEADS = frozenset({"donor", "lender", "creditor"})  # who gives to a country is of others
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV", "REB"})
 
 
@@ -29,7 +29,7 @@ def local_group(head: Token, sector: str | None) -> bool:
         return False  # "drones hit a refinery in Belgorod": fired at the place, not from it
     if any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in head.children):
         return False
-    if lemma in _FOREIGN_HEADS or any(c.dep_ == "amod" and c.lower_ in _ABROAD for c in head.children):
+    if lemma in FOREIGN_HEADS or any(c.dep_ == "amod" and c.lower_ in _ABROAD for c in head.children):
         return False  # "international donors", "Western diplomats", "creditors": not of the story's country
     return not of_international(head)
 
