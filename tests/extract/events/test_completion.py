@@ -326,3 +326,25 @@ def test_donors_and_promised_help_go_to_the_story_s_country(parse) -> None:
     facts = {(e.type, e.actor, e.target_country) for e in extract_events(parse(text), "d") if not e.hypothetical}
     assert ("AGREE", "International donors", "LKA") in facts
     assert ("AGREE", "World Bank", "LKA") in facts
+
+
+def test_the_government_named_bare_by_a_country_s_side_is_its_own(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Georgia's government said it was ready to help. "
+        "Kazakh lawmakers called on the government to accelerate the construction of a pipeline."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("REQUEST", "KAZ", "KAZ") in facts
+    text = "Kazakh lawmakers called on the government of Georgia to open its ports."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("REQUEST", "KAZ", "GEO") in facts
+
+
+def test_a_refusal_answers_the_demand_made_of_the_refuser(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "Indonesia demanded an apology from Malaysia. Malaysia refused."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("REJECT", "MYS", "IDN") in facts

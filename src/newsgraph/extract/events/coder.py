@@ -71,6 +71,7 @@ from newsgraph.extract.events.completion import (
     located_side,
     mediated_sides,
     mishap_toll,
+    own_government,
     place_target,
     public_target,
     refused_type,
@@ -288,7 +289,7 @@ def _sentence_events(
             ptype = plover_types()[cand.type]
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")
-        targets = [answered_target(t, actors[0], ctx, memory) for t in targets]
+        targets = [own_government(answered_target(t, actors[0], ctx, memory), actors[0], ctx) for t in targets]
         if cand.type == "REQUEST" and asks_release(cand.clause) and (held := memory.holder(actors[0], targets)):
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)

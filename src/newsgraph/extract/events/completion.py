@@ -54,6 +54,7 @@ __all__ = [
     "located_target",
     "mediated_sides",
     "mishap_toll",
+    "own_government",
     "place_target",
     "public_target",
     "purpose_target",
@@ -496,6 +497,23 @@ def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Acto
         else:
             out.append(t)
     return out
+
+
+_OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})
+
+
+def own_government(target: Actor, actor: Actor, ctx: DocContext) -> Actor:
+    """ "The government" named bare by a side of a country is that country's own ("Kazakh lawmakers called on the
+    government to ...": Kazakhstan's), whatever government the story named before."""
+    if target.head < 0 or target.named or actor.country is None or actor.sector == "IGO":
+        return target
+    head = ctx.doc[target.head]
+    if head.lemma_.lower() not in _OWN_GOVERNMENT or target.country == actor.country:
+        return target
+    mods = [c for c in head.children if c.dep_ in ("det", "poss", "amod", "compound", "prep")]
+    if [c.lower_ for c in mods] != ["the"]:
+        return target  # "its government", "the Syrian government", "the government of Iraq": named
+    return replace(target, country=actor.country, inferred=True)
 
 
 def _country_side(code: str, trigger: Token, *, side: bool) -> Actor:

@@ -40,6 +40,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
 _PROMISED_WINDOW = 5  # sentences back a promised response may answer (the retaliation told after the act)
 _DENIAL_WINDOW = 2  # sentences back a denial may answer
+_ANSWERED = frozenset({"ACCUSE", "REQUEST"})  # what a denial or a refusal answers: a charge or a demand
 
 
 @dataclass(slots=True)
@@ -155,12 +156,13 @@ class EventMemory:
         return replace(found.actor, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True)
 
     def accuser(self, actor: Actor, sent: int) -> Actor | None:
-        """Who made the accusation a denial answers: the latest accusation of this or the two sentences before
-        aimed at ``actor``'s side ("X accused the army of abuses. The defence ministry denied ...")."""
+        """Who made the accusation a denial answers, or the demand a refusal answers: the latest accusation or
+        demand of this or the two sentences before aimed at ``actor``'s side ("X accused the army of abuses. The
+        defence ministry denied ...", "Indonesia demanded an apology. Malaysia refused")."""
         for told in reversed(self.told):
             if told.sent < sent - _DENIAL_WINDOW:
                 break
-            if told.type != "ACCUSE" or told.actor is None or told.target is None:
+            if told.type not in _ANSWERED or told.actor is None or told.target is None:
                 continue
             aimed = _same_group(told.target, actor) or (
                 actor.country is not None and told.target.country == actor.country
