@@ -299,3 +299,9 @@ def test_context_sectors_list_their_cues_in_order_of_preference() -> None:
     table = context_sectors()
     assert [sector for sector, _ in table["officer"]] == ["POL", "MIL"]
     assert all(cues and all(w == w.lower() for w in cues) for rows in table.values() for _, cues in rows)
+
+
+def test_helped_nouns() -> None:
+    from newsgraph.lexicon.events import is_helped_noun
+
+    assert is_helped_noun("wounded") and is_helped_noun("Survivor") and not is_helped_noun("minister")

@@ -36,7 +36,9 @@ POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
-_CONTEXT_KINDS = frozenset({"anaphor", "act", "reprisal", "hazard", "mishap", "place", "negative", "positive"})
+_CONTEXT_KINDS = frozenset(
+    {"anaphor", "act", "reprisal", "hazard", "mishap", "place", "negative", "positive", "helped"}
+)
 MODALITY_KINDS = frozenset(
     {
         "negation",
@@ -428,6 +430,11 @@ def is_hazard(word: str) -> bool:
 def is_mishap(verb: str) -> bool:
     """A verb of an accident ("crashed", "capsized", "derailed"): what its clause kills or injures, no one attacked."""
     return verb.lower() in _event_context()["mishap"]
+
+
+def is_helped_noun(noun: str) -> bool:
+    """A noun for the people emergency help goes to ("the wounded", "survivors", "residents")."""
+    return noun.lower() in _event_context()["helped"]
 
 
 def is_place_noun(noun: str) -> bool:

@@ -31,3 +31,8 @@ def test_is_place(parse) -> None:
     assert is_place(next(t for t in doc if t.text == "Pandeglang"))
     assert is_place(next(t for t in doc if t.text == "region"))
     assert not is_place(next(t for t in doc if t.text == "Officials"))
+
+
+def test_the_people_emergency_help_goes_to_are_of_its_place(parse) -> None:
+    text = "Militants ambushed a convoy in Pakistan. Rescue teams flew the wounded to a military hospital in Quetta."
+    assert ("AID", "PAK", "wounded", "PAK") in _facts(parse, text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import np_countries
-from newsgraph.lexicon.events import is_place_noun, sector_of
+from newsgraph.lexicon.events import is_helped_noun, is_place_noun, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,6 +33,13 @@ def entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
             t.country = found[0] if found else None
             if t.country is None and is_place_noun(head.lemma_):
                 t.country = ctx.location_country(head)
+            if (
+                t.country is None
+                and cand.type == "AID"
+                and (is_helped_noun(head.lemma_) or is_helped_noun(head.lower_))
+            ):
+                t.country = ctx.location_country(head) or ctx.dominant  # "flew the wounded to a hospital in Quetta"
+                t.agentive = t.agentive or t.country is not None
     out = [t for t in cand.targets if t.entity_like or (t.agentive and t.head >= 0)]  # "at striking miners"
     out = [t for t in out if t.head < 0 or ctx.doc[t.head].ent_type_ not in _WHEN]  # "retaliated on Tuesday"
     if cand.type == "ASSAULT" and cand.trigger[0].lemma_ in _PROPEL:  # "launched missiles targeting US troops"
