@@ -24,6 +24,7 @@ from newsgraph.extract.mentions.organizations.collect import (
     find_org_mentions,
     org_refs,
 )
+from newsgraph.extract.mentions.organizations.parties import add_parties
 from newsgraph.extract.mentions.persons import (
     find_person_spans,
     find_roles,
@@ -126,6 +127,7 @@ def extract_mentions(doc: Doc, doc_id: str, published: str | None = None, url: s
     if shared_country is not None and main_country(ix) is None:  # a story of no one country, its persons' one
         for org in countryless_bodies(org_mentions, orgs):
             org.country = shared_country
+    add_parties(ix, main_country(ix) or shared_country, orgs, doc_id)  # "Democrats", "a Republican senator"
     for group in groups:
         role, country, organization = group_attributes(group, published, shared_country)
         name = group.name
