@@ -1649,3 +1649,10 @@ def test_denials_suspensions_transport_to_hospital_or_detention(parse, text: str
 )
 def test_closures_and_what_an_order_makes_its_object_undergo(parse, text: str, expected: tuple) -> None:
     assert expected in {(e.type, e.target_country) for e in _events(parse, text) if not e.negated}
+
+
+def test_coming_under_heavy_fire_is_an_attack_coming_under_fire_alone_words(parse) -> None:
+    events = _events(parse, "Armenian positions near the village came under mortar fire on Tuesday.")
+    assert ("ASSAULT", "ARM") in {(e.type, e.target_country) for e in events}
+    events = _events(parse, "The minister came under fire on Tuesday.")
+    assert all(e.type != "ASSAULT" for e in events)

@@ -357,7 +357,8 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     if pat.noun in _TIES and (light is None or not _opens_ties(light)):
         return None  # "had poor relations", "a deal establishing relations": a state, or the deal's content
     passive_light = light is not None and is_passive(light)  # "was granted a pardon": received, not given
-    undergoer = undergo_verb(tok) if (light is None or passive_light) and pat.type in _UNDERGONE else None
+    undergone = pat.type in _UNDERGONE or (pat.type == "ASSAULT" and pat.mode in _HEAVY)
+    undergoer = undergo_verb(tok) if (light is None or passive_light) and undergone else None
     if undergoer is not None:
         return _undergone(pat, tok, undergoer, ctx)
     if light is not None:
@@ -425,7 +426,12 @@ def noun_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
 # "received threats", "faced sanctions"); force is left out ("came under fire" is as often words as shots).
 _COMPLAINING = frozenset({"lodge", "file", "register", "deliver", "send", "submit", "issue"})
 _UNDERGONE = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "CONCEDE"})
-_UNNAMED_GIVER = {"ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities", "convict": "court"}
+_UNNAMED_GIVER = {
+    "ACCUSE": "critics", "SUPPORT": "supporters", "CONCEDE": "authorities", "convict": "court",
+    "ASSAULT": "unidentified attackers",
+}  # fmt: skip
+# ... but fire of heavy weapons is shots ("came under mortar fire", "came under shelling")
+_HEAVY = frozenset({"heavy-weapons", "aerial", "drone", "explosives"})
 
 
 def _undergone(pat: NounPattern, tok: Token, verb: Token, ctx: DocContext) -> Candidate | None:
