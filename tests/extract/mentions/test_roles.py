@@ -51,6 +51,9 @@ def _name(ix: MentionIndex, name: str) -> tuple[int, int]:
         ("United States Senator from Ohio Bo Reyes spoke.", "Bo Reyes", "United States Senator from Ohio"),
         ("The US Ambassador to the United Nations Ann Holt spoke.", "Ann Holt", "US Ambassador to the United Nations"),
         ("Green Party nominee Ann Holt spoke.", "Ann Holt", "Green Party nominee"),
+        # a short prefix written tight against the title's hyphen
+        ("Scottish Greens co-leader Ann Holt spoke.", "Ann Holt", "Scottish Greens co-leader"),
+        ("The ex-minister Ann Holt spoke.", "Ann Holt", "ex-minister"),
         ("A letter from Ohio Ann Holt wrote.", "Ann Holt", None),  # no title before the place
     ],
 )

@@ -33,6 +33,7 @@ _NOT_IN_ROLE = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONE
 # that link a name to its title ("X was the deputy commander").
 _ROLE_JOINERS = frozenset({"of", "for", "to", "at", "on"})
 _COPULAS = frozenset({"be", "become", "serve", "remain"})
+_MAX_PREFIX = 4  # letters of a prefix joined to a title by a hyphen ("co", "ex", "vice")
 _MAX_TAIL = 16  # tokens scanned between a title and the comma before a name
 _FALLBACK_SENTENCES = 3  # earlier sentences of the paragraph searched for a role-holder's country
 # A document is "about" a country when at least this share of its country mentions name it.
@@ -103,7 +104,7 @@ def extend_left(ix: MentionIndex, start: int) -> int:
             k = p
         elif tok.text in APOSTROPHES or tok.text in HYPHENS:
             q = ix.prev(p)
-            if q < 0 or not (_role_part(ix, q) or is_modifier(doc[q].text)):
+            if q < 0 or not (_role_part(ix, q) or is_modifier(doc[q].text) or _tight_prefix(ix, q, p)):
                 break
             k = q
         elif tok.lower_ in ("of", "to", "for", "and") and _role_part(ix, k):
@@ -123,6 +124,12 @@ def extend_left(ix: MentionIndex, start: int) -> int:
         else:
             break
     return k
+
+
+def _tight_prefix(ix: MentionIndex, q: int, hyphen: int) -> bool:
+    """ "co-leader", "ex-minister": a short lower-case prefix written tight against the hyphen of a title."""
+    tok = ix.toks[q]
+    return tok.is_lower and len(tok.text) <= _MAX_PREFIX and not tok.whitespace_ and not ix.toks[hyphen].whitespace_
 
 
 def _role(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
