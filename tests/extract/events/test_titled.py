@@ -31,3 +31,18 @@ def test_two_holders_are_no_one(parse) -> None:
     both = [*PERSONS, Person(name="Jo Lee", role="lead guitarist")]
     head = next(t for t in parse("Fans paid tribute to the guitarist.") if t.text == "guitarist")
     assert role_holder(head, both) is None
+
+
+def test_he_takes_up_a_person_named_by_a_title_alone(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+    from newsgraph.extract.events.titled import personal
+
+    text = (
+        "Saudi Arabia's energy minister told the meeting that free riders had cost the group billions. "
+        "He demanded that Kazakhstan submit a new schedule within a week."
+    )
+    doc = parse(text)
+    assert personal(next(t for t in doc if t.text == "minister"))
+    assert not personal(next(t for t in doc if t.text == "group"))
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    assert ("REQUEST", "SAU", "KAZ") in facts

@@ -32,7 +32,7 @@ from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
 from newsgraph.extract.events.reported import reporter as reported_by
-from newsgraph.extract.events.titled import role_holder
+from newsgraph.extract.events.titled import personal, role_holder
 from newsgraph.extract.syntax import (
     CONTROL_VERBS,
     NAME_LABELS,
@@ -48,7 +48,6 @@ from newsgraph.extract.syntax import (
     np_name,
     np_sector,
     np_span,
-    person_head,
     pobjs,
     subjects,
     token_country,
@@ -524,7 +523,7 @@ class DocContext:
             if cand.pos_ == "PRON" or cand.lower_ in _QUANT:
                 continue
             actor = self.actor(cand)
-            is_person = (actor.name is not None and cand.ent_type_ == "PERSON") or person_head(cand)
+            is_person = (actor.name is not None and cand.ent_type_ == "PERSON") or personal(cand)
             if want_person and is_person:
                 return actor
             if want_plural and (cand.tag_ in ("NNS", "NNPS") or (actor.sector is not None and not is_person)):
@@ -565,7 +564,7 @@ class DocContext:
             coordinated = any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
             if tok.pos_ != "PRON" and actor.entity_like and (tok.tag_ in ("NNS", "NNPS") or coordinated):
                 self.last_plural = tok
-            if person_head(tok):
+            if personal(tok):
                 self.last_person = actor
             elif actor.entity_like and tok.pos_ != "PRON" and not self._keeps_singular(tok):
                 self.last_group = actor

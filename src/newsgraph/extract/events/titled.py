@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.core.textnorm import name_words
-from newsgraph.lexicon.titles import find_titles, title_words
+from newsgraph.extract.syntax import person_head
+from newsgraph.lexicon.titles import find_titles, lookup_title, title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["role_holder"]
+__all__ = ["personal", "role_holder"]
 
 
 def role_holder(head: Token, persons: object) -> object | None:
@@ -34,3 +35,12 @@ def role_holder(head: Token, persons: object) -> object | None:
         return None
     holders = [p for p in persons or () if getattr(p, "role", None) and word in name_words(p.role)]  # type: ignore[attr-defined]
     return holders[0] if len(holders) == 1 else None
+
+
+def personal(tok: Token) -> bool:
+    """A person "he" or "she" can take up: a named one, or one named by a title alone ("Saudi Arabia's energy
+    minister told the meeting ... He demanded")."""
+    if person_head(tok):
+        return True
+    title = lookup_title((tok.lemma_.lower(),)) if tok.tag_ == "NN" else None
+    return title is not None and title.kind == "title"
