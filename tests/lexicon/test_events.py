@@ -305,3 +305,9 @@ def test_helped_nouns() -> None:
     from newsgraph.lexicon.events import is_helped_noun
 
     assert is_helped_noun("wounded") and is_helped_noun("Survivor") and not is_helped_noun("minister")
+
+
+def test_officers_and_crews_can_act() -> None:
+    from newsgraph.lexicon.events import actor_nouns
+
+    assert {"officer", "crew"} <= actor_nouns()
