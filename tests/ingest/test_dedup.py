@@ -67,3 +67,22 @@ def test_signatures_equal_datasketch_fresh_ones() -> None:
     fresh = MinHash(num_perm=dedup.NUM_PERM, scheme=dedup.SCHEME)
     fresh.update_batch([s.encode() for s in {"the regional parliament", "regional parliament voted"}])
     assert (dedup.signature("The regional parliament voted").hashvalues == fresh.hashvalues).all()
+
+
+@pytest.mark.parametrize("text", ["", "one", "two words", "Three words here", "The regional parliament voted " * 40])
+def test_signatures_equal_datasketch_default_hashing(text: str) -> None:
+    """The shingles hashed all at once give the values datasketch's own sha1_hash32, one by one, gives."""
+    from datasketch import MinHash
+
+    words = dedup._WORD.findall(text.casefold())
+    shingles = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)} if len(words) >= 3 else {" ".join(words)}
+    fresh = MinHash(num_perm=dedup.NUM_PERM, scheme=dedup.SCHEME)
+    fresh.update_batch([s.encode() for s in shingles])
+    assert dedup.to_bytes(dedup.signature(text)) == dedup.to_bytes(fresh)
+
+
+def test_index_bands_are_datasketchs() -> None:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert dedup.NearDuplicateIndex()._ranges == list(lsh.hashranges)

@@ -7,7 +7,7 @@ carry an :class:`Evidence` pointing at the exact words they came from.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
@@ -78,7 +78,7 @@ class Evidence:
     end: int
 
     def to_record(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end}
 
 
 @dataclass(slots=True)
@@ -203,8 +203,14 @@ class IngestError:
     message: str
 
 
+# Values ``to_plain`` returns as they are, by exact type (most of a record's leaves).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(obj: Any) -> Any:
     """Turn nested dataclasses into JSON-ready dicts and lists."""
+    if type(obj) in _LEAVES:
+        return obj
     if hasattr(obj, "to_record"):
         return obj.to_record()
     if hasattr(obj, "__dataclass_fields__"):

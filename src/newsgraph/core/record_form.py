@@ -26,20 +26,25 @@ def compact_record(record: dict[str, Any]) -> dict[str, Any]:
     if SENTENCES in record:
         return record
     index: dict[str, int] = {}
-
-    def walk(value: Any) -> Any:
-        if isinstance(value, dict):
-            if _is_evidence(value) and isinstance(value.get("sentence"), str):
-                ref = index.setdefault(value["sentence"], len(index))
-                return {REF if k == "sentence" else k: (ref if k == "sentence" else v) for k, v in value.items()}
-            return {k: walk(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
-
-    out = {k: (v if k == "documents" else walk(v)) for k, v in record.items()}
+    out = {k: (v if k == "documents" else _compact(v, index)) for k, v in record.items()}
     out[SENTENCES] = list(index)
     return out
+
+
+def _compact(value: Any, index: dict[str, int]) -> Any:
+    """``value`` with each evidence sentence replaced by its number in ``index`` (added when new).
+
+    A module function, not a closure: a recursive closure is a reference cycle, which kept every
+    record's sentences alive until the next full garbage collection.
+    """
+    if isinstance(value, dict):
+        if _is_evidence(value) and isinstance(value.get("sentence"), str):
+            ref = index.setdefault(value["sentence"], len(index))
+            return {REF if k == "sentence" else k: (ref if k == "sentence" else v) for k, v in value.items()}
+        return {k: _compact(v, index) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_compact(v, index) for v in value]
+    return value
 
 
 def expand_record(record: dict[str, Any]) -> dict[str, Any]:

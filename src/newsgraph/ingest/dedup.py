@@ -33,14 +33,23 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
+@lru_cache(maxsize=4)
+def _hashranges(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The bands of datasketch's ``MinHashLSH`` for ``threshold`` (it finds them by numeric integration, ~0.1 s)."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
 def signature(text: str) -> MinHash:
     words = _WORD.findall(text.casefold())
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
     if len(words) < SHINGLE:
         shingles = {" ".join(words)}
     else:
-        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    m.update_batch([s.encode() for s in shingles])
+        shingles = set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
+    # datasketch's default hash (sha1_hash32: the first 4 bytes of SHA-1, little-endian) for all the
+    # shingles at once; ``hashfunc=int`` hands the values through (a Python call per shingle less)
+    digests = b"".join([hashlib.sha1(s.encode()).digest()[:4] for s in shingles])
+    m.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return m
 
 
@@ -75,8 +84,7 @@ class NearDuplicateIndex:
     def __init__(
         self, threshold: float = THRESHOLD, load: Callable[[list[str]], dict[str, bytes]] | None = None
     ) -> None:
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._ranges = list(lsh.hashranges)
+        self._ranges = list(_hashranges(threshold))
         self._load = load
         self._keys: list[str] = []
         self._known: set[str] = set()
