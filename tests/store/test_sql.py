@@ -110,3 +110,56 @@ def test_row_dicts_equal_the_rows_mappings() -> None:
         expected = [dict(r._mapping) for r in conn.execute(query)]
         assert sql.row_dicts(conn.execute(query)) == expected
         assert sql.row_dicts(conn.execute(query.where(things.c.id == "none"))) == []
+
+
+def test_chunked_reads_iterators_lazily_and_takes_a_size_under_one_as_one() -> None:
+    assert list(chunked(iter("abcde"), 2)) == [["a", "b"], ["c", "d"], ["e"]]
+    assert list(chunked("ab", 0)) == [["a"], ["b"]]
+
+
+_defaulted = Table(
+    "defaulted",
+    _meta,
+    Column("id", Integer, primary_key=True),
+    Column("flag", Boolean, nullable=False, default=False),
+    Column("at", DateTime(timezone=True)),
+    Column("note", String(16)),
+)
+
+
+@pytest.mark.parametrize("ignore", [False, True])
+def test_rows_are_stored_as_sqlalchemys_insert_stores_them(any_db_url: str, ignore: bool) -> None:
+    """Booleans, timestamps, keys missing from some rows (NULL), a left-out column's Python default."""
+    at = datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+    batches = [
+        [{"id": 1, "flag": True, "at": at, "note": "a"}, {"id": 2, "flag": False, "at": None, "note": None}],
+        [{"id": 3, "flag": True}, {"id": 4, "flag": False, "note": "d"}, {"note": "e", "id": 5, "flag": True}],
+        [{"id": 6, "at": at}, {"id": 7}],  # the flag's default fills it in
+        [{"id": 8, "flag": True, "note": "h"}],
+    ]
+    write = insert_ignore if ignore else insert_rows
+    engine = _engine(any_db_url)
+    with engine.begin() as conn:
+        for rows in batches:
+            write(conn, _defaulted, rows)
+        ours = conn.execute(select(_defaulted).order_by(_defaulted.c.id)).all()
+        raw = conn.exec_driver_sql('SELECT id, flag, at, note FROM "defaulted" ORDER BY id').all()
+        conn.execute(_defaulted.delete())
+        for rows in batches:
+            for row in rows:
+                conn.execute(_defaulted.insert(), [{k: row.get(k) for k in rows[0] | row}])
+        theirs = conn.execute(select(_defaulted).order_by(_defaulted.c.id)).all()
+        raw_theirs = conn.exec_driver_sql('SELECT id, flag, at, note FROM "defaulted" ORDER BY id').all()
+    engine.dispose()
+    assert [tuple(r) for r in ours] == [tuple(r) for r in theirs]
+    assert [tuple(r) for r in raw] == [tuple(r) for r in raw_theirs]  # the same stored values
+    assert [r.flag for r in ours] == [True, False, True, False, True, False, False, True]
+
+
+def test_insert_ignore_skips_a_row_known_from_the_same_call() -> None:
+    engine = create_engine("sqlite://")
+    _meta.create_all(engine, tables=[things])
+    with engine.begin() as conn:
+        insert_ignore(conn, things, [{"id": "a", "kind": "first"}, {"id": "a", "kind": "second"}])
+        got = conn.execute(select(things.c.id, things.c.kind)).all()
+    assert [tuple(r) for r in got] == [("a", "first")]
