@@ -1,5 +1,7 @@
 """Document tone with VADER (``vaderSentiment``, a maintained, published sentiment lexicon).
 
+(:class:`~newsgraph.extract.values.vader.FastVader` gives VADER's scores exactly, with less work.)
+
 VADER's compound score saturates on long texts: over a whole 500-word article it is
 almost always near -1 or +1 (the seed's cyber-attack teaser scores +0.91 as one text).
 newsgraph therefore scores each sentence and reports the **means over sentences**:
@@ -29,9 +31,9 @@ _MAX_SENTENCE = 2000  # characters; VADER is quadratic-ish in very long "sentenc
 
 @lru_cache(maxsize=1)
 def _analyzer() -> SentimentIntensityAnalyzer:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from newsgraph.extract.values.vader import FastVader
 
-    return SentimentIntensityAnalyzer()
+    return FastVader()
 
 
 def compound_score(text: str) -> float:
