@@ -1657,3 +1657,16 @@ def test_coming_under_heavy_fire_is_an_attack_coming_under_fire_alone_words(pars
     assert ("ASSAULT", "ARM") in {(e.type, e.target_country) for e in events}
     events = _events(parse, "The minister came under fire on Tuesday.")
     assert all(e.type != "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tokyo had conveyed its serious concerns to Beijing.", ("ACCUSE", "JPN", "CHN")),
+        ("Beijing had lodged stern representations with the British consulate.", ("ACCUSE", "CHN", "GBR")),
+        ("Tokyo added six Chinese chipmakers to a list of companies barred from buying equipment.",
+         ("SANCTION", "JPN", "CHN")),
+    ],
+)  # fmt: skip
+def test_concerns_conveyed_representations_lodged_companies_listed(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)
