@@ -307,7 +307,7 @@ def test_helped_nouns() -> None:
     assert is_helped_noun("wounded") and is_helped_noun("Survivor") and not is_helped_noun("minister")
 
 
-def test_officers_and_crews_can_act() -> None:
+def test_crews_can_act() -> None:
     from newsgraph.lexicon.events import actor_nouns
 
-    assert {"officer", "crew"} <= actor_nouns()
+    assert "crew" in actor_nouns() and "officer" not in actor_nouns()  # officers take their force from the story
