@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.events.dictionary import dictionary_side
@@ -516,7 +517,7 @@ class DocContext:
             if named:
                 return self.actor(named[-1])
         # "police fired at them", "expelled 230 of them": not the police, not who expelled
-        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
+        verb = next((a for a in islice(tok.ancestors, 4) if a.pos_ in ("VERB", "AUX")), tok.head)  # a few up
         local = verb.i if tok.dep_ not in SUBJ and tok.dep_ != "poss" else -1  # "citizens criticised their leaders"
         before = self.doc[self.sent_of(tok).start : tok.i]
         for cand in reversed([t for t in before if t.dep_ in SUBJ and t.head.i != local]):
