@@ -30,6 +30,7 @@ def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
     ("text", "name", "role"),
     [
         ("The band hired bassist Jack Example in London.", "Jack Example", "bassist"),
+        ("The debate was led by Moderator Chris Example on Tuesday.", "Chris Example", "Moderator"),
         ("The party nominated truck driver Ana Example for vice president.", "Ana Example", "truck driver"),
         ("Jan Example, a grain trader, said prices rose.", "Jan Example", "grain trader"),
         ("Jan Example, a Lima-based security analyst, said so.", "Jan Example", "Lima-based security analyst"),

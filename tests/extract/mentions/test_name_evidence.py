@@ -167,3 +167,25 @@ def test_the_before_a_lone_name_is_no_person(index: Callable[[str], MentionIndex
     assert not lone_name_evidence(ix, *_span(ix, "Seimas"))
     ix = index("Critics said the Okafor government had failed.")
     assert lone_name_evidence(ix, *_span(ix, "Okafor"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a capitalised noun for a person's trade before a first name is no part of the name
+        ("Criminologist Maryse Tremblay said the numbers were rising.", "Maryse Tremblay"),
+        ("The debate was led by Moderator Chris Wallace on Tuesday.", "Chris Wallace"),
+        # a first name with such an ending stays
+        ("Hunter Biden said so.", "Hunter Biden"),
+    ],
+)
+def test_a_trade_noun_before_a_name(index: Callable[[str], MentionIndex], text: str, name: str) -> None:
+    assert _names(index(text)) == [name]
+
+
+def test_a_trade_noun_is_no_first_name_and_no_people() -> None:
+    from newsgraph.extract.mentions.name_evidence import agent_noun
+    from newsgraph.ingest.nlp import parse_one
+
+    ix = MentionIndex(parse_one("Moderator Hunter met Asian delegates."))
+    assert [agent_noun(ix, i, i + 1) for i in range(3)] == [True, False, False]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
+from newsgraph.extract.mentions.name_evidence import agent_noun
 from newsgraph.extract.mentions.roles import RoleInfo, title_phrase
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _noun_before(ix: MentionIndex, start: int, end: int) -> RoleInfo | None:
     """ "bassist Jack Bruce", "truck driver Angela Walker", "former staffer Tara Reade": the noun is attached to
     the name (or the name to it) by the parse."""
     p = ix.prev(start)
-    if p < 0 or not _person_noun(ix.doc[p]):
+    if p < 0 or not (_person_noun(ix.doc[p]) or agent_noun(ix, p, p + 1)):  # "Moderator Chris Wallace" too
         return None
     tok = ix.doc[p]
     if not (start <= tok.head.i < end or any(start <= c.i < end for c in tok.children)):

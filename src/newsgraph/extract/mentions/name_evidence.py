@@ -113,7 +113,21 @@ def _prefix_names_no_person(ix: MentionIndex, start: int, end: int) -> bool:
         or is_portfolio(text)
         or is_org_word(last)
         or lookup_title(title_words(text))
+        or agent_noun(ix, start, end)
     )
+
+
+def agent_noun(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "[Criminologist Maryse Tremblay]", "[Moderator Chris Wallace]": one capitalised word with the ending of a
+    noun for a person's trade or part (-ist, -er, -or, -ant) that is no first name itself ("Hunter")."""
+    word = ix.toks[start].text
+    return (
+        end - start == 1 and word.istitle() and word.lower().endswith(_AGENT_ENDINGS) and not first_name_at(ix, start)
+    )
+
+
+# Endings of English nouns for a person by what the person does ("criminologist", "moderator", "whistleblower").
+_AGENT_ENDINGS = ("ist", "er", "or", "ant")  # not "-ian": "Asian", "Canadian" are peoples
 
 
 def _after_title_and_preposition(ix: MentionIndex, start: int) -> bool:
@@ -232,6 +246,7 @@ def extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
             or p in ix.country_at
             or not ix.is_name_token(p)
             or ix.sent_of[p] != ix.sent_of[start]
+            or (agent_noun(ix, p, p + 1) and first_name_at(ix, start))  # "Moderator [Chris Wallace]"
         ):
             break
         start = p
@@ -239,6 +254,7 @@ def extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = [
+    "agent_noun",
     "drop_surname_pairs",
     "extend_name_left",
     "extend_name_right",
