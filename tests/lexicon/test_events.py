@@ -311,3 +311,9 @@ def test_crews_can_act() -> None:
     from newsgraph.lexicon.events import actor_nouns
 
     assert "crew" in actor_nouns() and "officer" not in actor_nouns()  # officers take their force from the story
+
+
+def test_an_office_is_a_government_body() -> None:
+    from newsgraph.lexicon.events import sector_of
+
+    assert sector_of("office").sector == "GOV" and sector_of("human rights office").sector == "GOV"

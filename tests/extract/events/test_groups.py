@@ -143,3 +143,11 @@ def test_a_country_s_envoy_to_a_body_is_the_country_s(parse) -> None:
     assert ("ACCUSE", "RUS", "GBR") in facts
     facts = {(e.type, e.actor_country) for e in extract_events(parse("EU leaders condemned Russia."), "d")}
     assert ("ACCUSE", None) in facts
+
+
+def test_an_office_of_an_intergovernmental_body_is_the_body(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("The United Nations human rights office in Geneva urged Bangladeshi authorities to exercise restraint.")
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    assert ("REQUEST", None, "BGD") in facts
