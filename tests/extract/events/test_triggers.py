@@ -186,3 +186,19 @@ def test_pulling_people_from_rubble_is_emergency_help(parse) -> None:
     assert "AID" in {e.type for e in extract_events(doc, "d")}
     doc = parse("The party pulled its candidates from the race in Nepal.")
     assert "AID" not in {e.type for e in extract_events(doc, "d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Peaceful protest is a right, the minister said.", False),  # protest in general
+        ("Police held students for peaceful protest in Dhaka.", False),  # a reason
+        ("The ministry handed the envoy a note of protest in Dushanbe.", False),  # a kind of note
+        ("A curfew followed two days of protests in Dhaka.", True),  # a span of protests told
+        ("Protests in Dhaka continued on Monday.", True),
+    ],
+)
+def test_protest_nouns_told_as_news_or_named_in_general(parse, text: str, protest: bool) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert any(e.type == "PROTEST" for e in extract_events(parse(text), "d")) is protest

@@ -548,12 +548,20 @@ def _attribution_verb(tok: Token) -> Token | None:
     return None
 
 
+_SPANS = frozenset({"day", "week", "month", "night", "year", "hour", "weekend", "wave", "series", "round", "spate"})
+
+
 def _new_mention(tok: Token) -> bool:
     """A nominal event told as news: not a compound ("protest vote"), not definite ("the protests": told
     before), not a label ("referred to the protests as riots")."""
     if tok.dep_ == "compound" or is_definite(tok):
         return False
-    return not (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "for"):
+        return False  # "referred to as riots", "jailed for peaceful protest": a label or a reason, no protest told
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() not in _SPANS:
+        return False  # "a note of protest", "the right of protest"; not "two days of protests", "a wave of strikes"
+    # "peaceful protest is a right": protest in general (a bare singular as a copula's subject)
+    return not (tok.tag_ == "NN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and not list(tok.rights))
 
 
 def _implicit_group(noun: str, tok: Token, ctx: DocContext) -> list[Actor]:
