@@ -424,7 +424,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         if told:
             return subjects(told[0], depth + 1)
     if v.dep_ in ("xcomp", "advcl"):
-        if head.lemma_.lower() in CONTROL_VERBS:
+        # "asked the government to act": the object acts; not "ordered X to leave, accusing them": the orderer
+        if head.lemma_.lower() in CONTROL_VERBS and (v.dep_ == "xcomp" or v.tag_ != "VBG"):
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs

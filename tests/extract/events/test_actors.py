@@ -326,3 +326,11 @@ def test_an_envoy_in_a_capital_is_posted_to_its_country(parse) -> None:
 
     doc = parse("Egypt recalled its ambassador in Addis Ababa for consultations on Tuesday.")
     assert ("SANCTION", "EGY", "ETH") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+def test_a_participle_after_a_comma_is_the_orderer_s_act_on_them(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "Poland ordered two Belarusian diplomats to leave within 72 hours, accusing them of planning sabotage."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "POL", "BLR") in facts and ("ACCUSE", "BLR", "POL") not in facts

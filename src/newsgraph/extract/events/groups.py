@@ -158,9 +158,16 @@ def _names_igo(text: str) -> bool:
 
 
 def partitive_whole(tok: Token, sent_start: int) -> Token | None:
-    """The group "them" takes part of ("expelled 230 of them", "detained nine of them"): the latest plural noun
-    named before it in the sentence that is not a subject (the subject is who acts on them)."""
-    if tok.lower_ != "them" or tok.head.lower_ != "of" or tok.head.head.pos_ not in ("NUM", "ADJ", "PRON"):
+    """The group "them" takes part of ("expelled 230 of them", "detained nine of them") or that an act is done
+    to ("ordered two diplomats to leave, accusing them of ..."): the latest plural noun named before it in the
+    sentence that is not a subject (the subject is who acts on them)."""
+    if tok.lower_ != "them":
         return None
-    plural = [t for t in tok.doc[sent_start : tok.i] if t.tag_ == "NNS" and t.dep_ not in SUBJ]
+    partitive = tok.head.lower_ == "of" and tok.head.head.pos_ in ("NUM", "ADJ", "PRON")
+    if not partitive and tok.dep_ != "dobj":
+        return None
+    plural = [
+        t for t in tok.doc[sent_start : tok.i]
+        if t.tag_ == "NNS" and t.dep_ not in SUBJ and t.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY")
+    ]  # fmt: skip
     return plural[-1] if plural else None
