@@ -1670,3 +1670,9 @@ def test_coming_under_heavy_fire_is_an_attack_coming_under_fire_alone_words(pars
 )  # fmt: skip
 def test_concerns_conveyed_representations_lodged_companies_listed(parse, text: str, expected: tuple) -> None:
     assert expected in _facts(parse, text)
+
+
+def test_charging_a_crowd_is_crowd_control_charging_a_suspect_an_accusation(parse) -> None:
+    text = "Riot police charged the crowd with batons in Dhaka. Prosecutors charged the suspect with murder."
+    found = {(e.type, e.mode) for e in _events(parse, text)}
+    assert ("ASSAULT", "crowd-control") in found and ("ACCUSE", "allege") in found
