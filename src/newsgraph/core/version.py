@@ -39,4 +39,9 @@ __version__ = "0.1.0"
 #    threats, solidarity, force posture, recalls and cut-offs, releases asked of their holder, "the two", accidents'
 #    tolls; issue 11's organizations' precision (portfolios, places by their words, honours, parties' names),
 #    persons' first names, and stances (blocked issues reversed, states' events as positions, release as an issue).
-EXTRACTOR_VERSION = 10
+# 11: the ninth session's rules: a country named in several words counts once, long datelines, capitals tagged as
+#    organizations, armed groups named since 2017, weapons as the force that fires them, the two sides a target
+#    names, pronouns (a singular "it", "them" of a number, a person named by a title alone), envoys in a capital,
+#    promised responses, donors' and promised help, orders, closures, denials, suspensions, emergency transport,
+#    protest nouns named in general; issue 11's roles, persons' and organizations' countries and stances rules.
+EXTRACTOR_VERSION = 11
