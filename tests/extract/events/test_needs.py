@@ -114,3 +114,10 @@ def test_a_warning_of_an_act_to_come_is_a_threat(parse, text: str, threat: bool)
 
     events = extract_events(parse(text), "d")
     assert any(e.type == "THREATEN" and not e.hypothetical for e in events) is threat
+
+
+def test_navy_ships_deliver_their_country_s_help(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Indian navy ships have delivered more than 400 tonnes of relief supplies to Sri Lanka.")
+    assert ("AID", "IND", "LKA") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
