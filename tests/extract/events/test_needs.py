@@ -107,6 +107,8 @@ def test_asks_release(parse, text: str, verb: str, asked: bool) -> None:
         ("The minister warned that Tehran would consider withdrawing from the treaty.", True),
         ("The minister warned that Chile would file a complaint.", True),
         ("The minister warned that the talks would take years.", False),
+        # a warning that support will be withheld threatens its withdrawal
+        ("NDP leader Marisol Keane warned that the New Democrats would not support the government.", True),
     ],
 )
 def test_a_warning_of_an_act_to_come_is_a_threat(parse, text: str, threat: bool) -> None:

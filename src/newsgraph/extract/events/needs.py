@@ -205,6 +205,7 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
 
 
 _FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+_WITHHELD = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID"})  # what a warning can threaten to withhold
 
 
 def _comp_future(clause: Token, types: frozenset[str]) -> bool:
@@ -217,6 +218,10 @@ def _comp_future(clause: Token, types: frozenset[str]) -> bool:
         # "would consider withdrawing", "would move to expel": the act the clause's verb leads to counts too
         for verb in [comp, *(x for x in comp.children if x.dep_ == "xcomp")]:
             rows = verb_patterns().get(verb.lemma_.lower(), ())
+            if any(c.dep_ == "neg" for c in verb.children) and any(
+                p.cameo is None and p.type in _WITHHELD for p in rows
+            ):
+                return True  # "warned that the New Democrats would not support the government": support withheld
             if any(
                 (p.cameo is None or p.specific) and p.type in types and "subj" not in p.target and needs_ok(p, verb)
                 for p in rows
