@@ -143,3 +143,12 @@ def test_no_plans_and_stopping_short_negate(parse, text: str) -> None:
     from newsgraph.extract.events.coder import extract_events
 
     assert all(e.negated for e in extract_events(parse(text), "d") if e.trigger.startswith("clos"))
+
+
+def test_not_until_is_later_in_the_past_and_a_refusal_to_come(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "The union said it would not lift the blockades until the decree was repealed."
+    assert not any(e.type == "CONCEDE" and not (e.negated or e.hypothetical) for e in extract_events(parse(text), "d"))
+    text = "Senator Bernie Sanders did not endorse Joe Biden until April."
+    assert any(e.type == "SUPPORT" and not e.negated for e in extract_events(parse(text), "d"))

@@ -85,11 +85,17 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _until(tok: Token) -> bool:
-    """ "did not endorse her until July": the act happened, later ("until" on the clause or its adverbial)."""
+    """ "did not endorse her until July": the act happened, later ("until" on the clause or its adverbial); not
+    so when it is still to come ("would not lift the blockades until the decree was repealed": refused for now)."""
+    if any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in tok.children):
+        return False
     return any(
         c.lower_ == "until" or (c.dep_ == "advcl" and any(m.lower_ == "until" for m in c.children))
         for c in tok.children
     )
+
+
+_TO_COME = frozenset({"will", "would", "wo", "'ll", "shall", "can", "could", "ca"})
 
 
 def _own_clause(tok: Token, acc: _Acc, *, negation: bool = True, conditions: bool = True) -> None:
