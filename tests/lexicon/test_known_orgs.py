@@ -47,6 +47,8 @@ def test_table_rows_are_well_formed() -> None:
         ("M23", "M23", "COD"),
         ("Pakistani Taliban", "Tehrik-i-Taliban Pakistan", "PAK"),
         ("the Treasury Department", "United States Department of the Treasury", "USA"),
+        ("UNIFIL", "UNIFIL", None),  # a UN mission: of no country
+        ("AMISOM", "ATMIS", None),
     ],
 )
 def test_lookup_named(text: str, name: str, country: str | None) -> None:
