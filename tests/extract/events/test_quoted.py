@@ -30,3 +30,16 @@ def test_a_quotation_takes_the_subject_of_its_speech_verb(nlp, text: str, speake
 def test_a_page_of_only_quote_marks_has_no_speakers(nlp) -> None:
     doc = nlp('"" "" "" ""')
     assert all(who == -1 for _, _, who in quote_speakers(doc.text, list(doc.sents)))
+
+
+def test_a_document_context_is_no_reference_cycle(parse) -> None:
+    from newsgraph.extract.events.actors import DocContext
+    from newsgraph.extract.events.quoted import LazyText
+
+    doc = parse('"We agree," the minister said.')
+    text = LazyText(doc)
+    assert text() == doc.text and text() is text()  # read once
+    ctx = DocContext(doc)
+    assert ctx.text == doc.text
+    # the quotations read the text through an object that holds the Doc only, not a closure over the context
+    assert isinstance(ctx.quoted._text, LazyText) and ctx.quoted._text.doc is doc

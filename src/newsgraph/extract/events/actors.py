@@ -30,7 +30,7 @@ from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
 from newsgraph.extract.events.home import home_countries, inside_name
 from newsgraph.extract.events.places import located, place_country
-from newsgraph.extract.events.quoted import DocQuotations
+from newsgraph.extract.events.quoted import DocQuotations, LazyText
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
 from newsgraph.extract.events.reported import reporter as reported_by
 from newsgraph.extract.events.titled import personal, role_holder
@@ -163,7 +163,7 @@ class DocContext:
         self.pair: tuple[str, str] | None = None  # the two countries it names most, when two lead ("the two countries")
         self.person_words: set[str] = set()  # words of names tagged PERSON anywhere in the document
         self.sents: list[Span] = []  # Token.sent scans the document: look sentences up here
-        self._text: str | None = None
+        self._text = LazyText(doc)  # no closure over self: a DocContext is no reference cycle
         self._subjects: list[list[int]] = []  # per sentence, the indices of its subject tokens
         self._sent_no: list[int] = [0] * len(doc)
         self._cache: dict[int, Actor] = {}
@@ -176,14 +176,12 @@ class DocContext:
         else:
             for name, value in shared.items():
                 setattr(self, name, value)
-        self.quoted = DocQuotations(doc, self.sents, resolver, lambda: self.text)
+        self.quoted = DocQuotations(doc, self.sents, resolver, self._text)
 
     @property
     def text(self) -> str:
         """The document text, read once and only when needed (``Doc.text`` joins every token)."""
-        if self._text is None:
-            self._text = self.doc.text
-        return self._text
+        return self._text()
 
     def _index(self) -> None:
         doc = self.doc

@@ -79,6 +79,20 @@ def speech_subject(sent: Span, quoted: QuotedChars) -> int:
 _QUOTES_KEY = "newsgraph.events.quotes"
 
 
+class LazyText:
+    """A document's text, read once and only when asked (``Doc.text`` joins every token)."""
+
+    __slots__ = ("doc", "value")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.value = doc, None
+
+    def __call__(self) -> str:
+        if self.value is None:
+            self.value = self.doc.text
+        return self.value
+
+
 class DocQuotations:
     """The quotations of one parsed document with their speakers, and its interview layout; each found
     on first use (most sentences never ask), the quotations kept on the ``Doc`` for later readers."""
@@ -116,4 +130,4 @@ class DocQuotations:
         return self._transcript.answerer_at(char) if self._transcript else None
 
 
-__all__ = ["DocQuotations", "QuotedChars", "quote_speakers", "speech_subject"]
+__all__ = ["DocQuotations", "LazyText", "QuotedChars", "quote_speakers", "speech_subject"]
