@@ -79,14 +79,14 @@ from newsgraph.extract.events.completion import (
     threatened_side,
     unknown_attacker,
 )
-from newsgraph.extract.events.groups import reciprocal, the_two, two_sides
+from newsgraph.extract.events.groups import is_weapon, reciprocal, the_two, two_sides
 from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.needs import asks_release
 from newsgraph.extract.events.praised import quoted_praise
-from newsgraph.extract.events.targets import entity_targets, is_place, is_weapon
+from newsgraph.extract.events.targets import entity_targets, is_place
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.lexicon.countries import country_code

@@ -19,13 +19,18 @@ FOREIGN_HEADS = frozenset({"donor", "lender", "creditor"})  # who gives to a cou
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV", "REB"})
 
 
+def is_weapon(tok: Token) -> bool:
+    """A craft or munition that stands for the force firing it (``sectors.tsv``'s weapon column)."""
+    return (hit := sector_of(tok.lemma_.lower())) is not None and hit.weapon
+
+
 def local_group(head: Token, sector: str | None) -> bool:
     """An unnamed domestic group ("activists", "the police") takes the country of its place;
     "European countries" or "Western allies" do not."""
     lemma = head.lemma_.lower()
     if lemma in GROUP_HEADS or (sector not in LOCAL_SECTORS and not (sector is None and lemma in actor_nouns())):
         return False  # a sector of its own place, or people and groups named by what they are ("critics")
-    if (entry := sector_of(lemma)) is not None and entry.weapon:
+    if is_weapon(head):
         return False  # "drones hit a refinery in Belgorod": fired at the place, not from it
     if any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in head.children):
         return False

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.events.groups import is_weapon
 from newsgraph.extract.syntax import np_countries
-from newsgraph.lexicon.events import is_helped_noun, is_place_noun, sector_of
+from newsgraph.lexicon.events import is_helped_noun, is_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,11 +48,6 @@ def entity_targets(cand: Candidate, ctx: DocContext) -> list[Actor]:
     if cand.mode == "visit":  # "visiting the town of Pandeglang": a place, not a host
         out = [t for t in out if t.country is not None or t.head < 0 or not is_place(ctx.doc[t.head])]
     return out
-
-
-def is_weapon(tok: Token) -> bool:
-    """A craft or munition that stands for the force firing it (``sectors.tsv``'s weapon column)."""
-    return (hit := sector_of(tok.lemma_.lower())) is not None and hit.weapon
 
 
 def is_place(tok: Token) -> bool:
