@@ -307,6 +307,13 @@ def test_helped_nouns() -> None:
     assert is_helped_noun("wounded") and is_helped_noun("Survivor") and not is_helped_noun("minister")
 
 
+def test_yielding_verbs() -> None:
+    from newsgraph.lexicon.events import is_yielding
+
+    assert is_yielding("allow") and is_yielding("hand", "over") and is_yielding("Revisit")
+    assert not is_yielding("hand") and not is_yielding("comment") and not is_yielding("attack")
+
+
 def test_crews_can_act() -> None:
     from newsgraph.lexicon.events import actor_nouns
 

@@ -37,7 +37,7 @@ _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "c
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
 _CONTEXT_KINDS = frozenset(
-    {"anaphor", "act", "reprisal", "hazard", "mishap", "place", "negative", "positive", "helped"}
+    {"anaphor", "act", "reprisal", "hazard", "mishap", "place", "negative", "positive", "helped", "yield"}
 )
 MODALITY_KINDS = frozenset(
     {
@@ -435,6 +435,12 @@ def is_mishap(verb: str) -> bool:
 def is_helped_noun(noun: str) -> bool:
     """A noun for the people emergency help goes to ("the wounded", "survivors", "residents")."""
     return noun.lower() in _event_context()["helped"]
+
+
+def is_yielding(verb: str, particle: str = "") -> bool:
+    """A verb of yielding or complying ("allow", "hand over" with its particle): "will not" do it is a refusal."""
+    words = _event_context()["yield"]
+    return (f"{verb} {particle}".lower() in words) if particle else verb.lower() in words
 
 
 def is_place_noun(noun: str) -> bool:

@@ -764,6 +764,10 @@ def test_an_arrest_on_a_charge_accuses_the_arrested(parse) -> None:
     ("text", "expected"),
     [
         ("Peru and Chile fought a war over the region.", {("ASSAULT", "PER", "CHL"), ("ASSAULT", "CHL", "PER")}),
+        # fire exchanged and accusations traded: each side at the other, whether both are the subject or not
+        ("Peruvian and Chilean troops exchanged fire.", {("ASSAULT", "PER", "CHL"), ("ASSAULT", "CHL", "PER")}),
+        ("Peruvian troops traded fire with Chilean soldiers.", {("ASSAULT", "PER", "CHL"), ("ASSAULT", "CHL", "PER")}),
+        ("Peru and Chile traded accusations on Monday.", {("ACCUSE", "PER", "CHL"), ("ACCUSE", "CHL", "PER")}),
         ("Peru and Chile recognized Kosovo.", {("SUPPORT", "PER", "XKX"), ("SUPPORT", "CHL", "XKX")}),
         ("Peru and Chile opened economic ties.", {("COOPERATE", "PER", "CHL"), ("COOPERATE", "CHL", "PER")}),
         ("Peru and Chile had earlier had poor relations.", set()),  # a state, no act

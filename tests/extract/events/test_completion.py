@@ -328,6 +328,24 @@ def test_donors_and_promised_help_go_to_the_story_s_country(parse) -> None:
     assert ("AGREE", "World Bank", "LKA") in facts
 
 
+def test_forces_offered_to_help_are_an_offer_to_the_story_s_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Ghana's border guards stopped 300 migrants at the border with Togo on Monday, Ghana's interior ministry said. "
+        "Nigeria and Senegal offered to send extra officers to help patrol the border."
+    )
+    facts = {
+        (e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if not e.hypothetical
+    }
+    assert {("AGREE", "NGA", "GHA"), ("AGREE", "SEN", "GHA")} <= facts
+    assert not any(t == "THREATEN" for t, _, _ in facts)  # an offer of help, no threat
+    facts = {
+        (e.type, e.actor_country) for e in extract_events(parse("Russia vowed to send more troops to the border."), "d")
+    }
+    assert ("THREATEN", "RUS") in facts  # forces vowed, not to help: a threat
+
+
 def test_the_government_named_bare_by_a_country_s_side_is_its_own(parse) -> None:
     from newsgraph.extract.events.coder import extract_events
 

@@ -17,7 +17,8 @@ def _facts(parse, text: str) -> list[tuple[str, str | None]]:
     [
         ("The minister announced Ghana was to join the trade bloc.", [("AGREE", "GHA")]),
         ("Kenya announced it planned to join the alliance.", [("AGREE", "KEN")]),
-        ("Kenya announced it would not join the alliance.", []),  # a negated intention is none
+        # a negated intention is no AGREE; declining to join is a stated refusal (events/refusals.py)
+        ("Kenya announced it would not join the alliance.", [("REJECT", "KEN")]),
         ("The company announced the store would close in May.", []),  # the store intends nothing
         ("Kenya announced it would withdraw its troops from Somalia.", [("CONCEDE", "KEN")]),  # the verb table's
     ],

@@ -86,6 +86,7 @@ from newsgraph.extract.events.memory import EventMemory, answered_target, is_def
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.needs import asks_release
 from newsgraph.extract.events.praised import quoted_praise
+from newsgraph.extract.events.refusals import stated_refusals
 from newsgraph.extract.events.targets import entity_targets, is_place
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
@@ -100,7 +101,8 @@ __all__ = ["ActorResolver", "extract_events"]
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-_MUTUAL_FORCE = frozenset({"fight", "clash"})  # "X and Y fought a war": each attacks the other
+# "X and Y fought a war", "exchanged fire", "traded accusations": each attacks or accuses the other
+_MUTUAL_FORCE = frozenset({"fight", "clash", "exchange", "trade"})
 # promises made side by side are made to a third party, not to each other ("China and Russia pledged funds")
 _ONE_WAY = frozenset({"pledge", "promise", "offer", "vow"})
 # Types whose verb takes what it is about from its to-complement ("threatened to expel X", "vowed to punish X",
@@ -187,6 +189,7 @@ def _sentence_events(
     cands += announced_intents(sent, ctx, {c.clause.i for c in cands if not c.nominal})  # "announced it would join"
     coded = {c.clause.i for c in cands} | {t.i for c in cands for t in c.trigger}
     cands += reported_judgements(sent, ctx, coded)  # "said the ruling was unfair"
+    cands += stated_refusals(sent, ctx, coded)  # "would not revisit the permit"
     # '"He was a gentle soul," X said': once per speaker and person praised in a few sentences (one tribute)
     recent = memory.told[-8:]
     praised = {(t.actor.label, t.target.label) for t in recent if t.type == "SUPPORT" and t.actor and t.target}
@@ -249,14 +252,16 @@ def _sentence_events(
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
         pairs: list[tuple[Actor, Actor]] = []
         lemma = cand.trigger[0].lemma_.lower()
-        mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (cand.type == "ASSAULT" and lemma in _MUTUAL_FORCE)
+        mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (
+            cand.type in ("ASSAULT", "ACCUSE") and lemma in _MUTUAL_FORCE
+        )
         if len(actors) == 1 and ctx.pair and actors[0].head >= 0 and two_sides(ctx.doc[actors[0].head]):
             # "the two countries signed agreements": the two the story names most, each with the other
             actors = [replace(actors[0], country=code, inferred=True) for code in ctx.pair]
         if len(actors) > 1 and reciprocal(cand.clause):  # "X and Y shelled each other's positions"
             mutual, targets = True, []
         bare = not any(t.entity_like for t in targets)  # "agreed to share intelligence": no side as target
-        if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT")):
+        if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT", "ACCUSE")):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
             # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral
             pairs = [(a, actors[0]) for a in actors[1:]]
@@ -335,6 +340,8 @@ def _sentence_events(
                     date = anchored[i]
                     break
         place = places.get(cand.clause.i)
+        if not pairs and mutual and lemma in ("exchange", "trade") and len(actors) == 1:  # "traded fire with Y"
+            pairs = [p for t in targets if t.entity_like for p in ((actors[0], t), (t, actors[0]))]
         for actor, target in pairs or [(a, t) for a in actors for t in targets or [None]]:
             keep, target = _complete(cand, actor, target, destination, ctx)
             if keep:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.events.actors import DocContext
     from newsgraph.extract.events.memory import EventMemory
+    from newsgraph.extract.events.modality import Modality
 
 __all__ = [
     "UNKNOWN_ATTACKER",
@@ -102,7 +103,17 @@ def intended_type(cand: Candidate) -> str | None:
         return "THREATEN"  # "said he intended to sue", "will press charges": a threat of legal action
     if cand.type in ("CONCEDE", "RETREAT") and cue in _WILLING:
         return "AGREE"  # "is willing to withdraw", "agreed to release": CAMEO 035x, intent to yield, is AGREE
+    if cand.type == "MOBILIZE" and (cue in _WILLING or _to_help(cand.clause)):
+        return "AGREE"  # "offered to send officers to help patrol": military help offered (CAMEO 0312), no threat
     return _INTENDED.get(cand.type)  # "announced he would step down": the concession made known
+
+
+_HELPING = frozenset({"help", "assist", "support", "reinforce", "bolster", "protect"})
+
+
+def _to_help(clause: Token) -> bool:
+    """A deployment whose purpose is to help ("to send troops to help patrol the border")."""
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _HELPING for c in clause.children)
 
 
 # acts whose announcement under a condition is a threat (the codebook's THREATEN: "threaten ... unless")
@@ -252,11 +263,12 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     most: that country ("China and Russia have pledged funds" in a story about Syria's reconstruction)."""
     home = ctx.dominant or ctx.leading  # the country the story names most
     promised = not cand.modality.is_fact and intended_type(cand) == "AGREE"  # "said it would provide $700 million"
-    if cand.type not in ("AID", "AGREE") or home is None or not (cand.modality.is_fact or promised):
+    helping = cand.type == "MOBILIZE" and promised  # "offered to send officers to help patrol the border"
+    if (cand.type not in ("AID", "AGREE") and not helping) or home is None or not (cand.modality.is_fact or promised):
         return None
-    raw = next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
+    raw = None if helping else next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
     pledged = (cand.type == "AGREE" or promised) and not cand.nominal and gives(cand.clause)  # "pledged 200 million"
-    if raw is None and (cand.type == "AID" or pledged) and not cand.targets:  # "Romania sent 120 firefighters"
+    if raw is None and (cand.type == "AID" or pledged or helping) and not any(t.entity_like for t in cand.targets):
         raw = _country_side(home, cand.trigger[0], side=False)
     elif raw is None or (cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN and not gives(cand.clause)):
         return None  # "pledged funds for the rebuilding": the help's recipient, not "the rebuilding"
@@ -431,12 +443,16 @@ _FUTURE_CUES = frozenset({"will", "would", "wo", "'ll", "shall"})
 def refused_type(cand: Candidate) -> str | None:
     """REJECT when the subject says it will not do what cooperation or yielding would be ("the government
     would not negotiate with terrorist groups", "we will never give up an inch"): the codebook's refusal."""
-    mod = cand.modality
-    if cand.nominal or not mod.negated or not mod.hypothetical or (mod.cue or "").lower() not in _FUTURE_CUES:
+    if cand.nominal or not stated_refusal(cand.clause, cand.modality):
         return None
-    if cand.type not in _COOPERATIVE or if_clause(cand.clause) is not None or cand.trigger[0].lemma_ == "vote":
+    if cand.type not in _COOPERATIVE or cand.trigger[0].lemma_ == "vote":
         return None  # "said he would not vote for X": a voter's choice, no refusal toward a side
     return "REJECT"
+
+
+def stated_refusal(clause: Token, mod: Modality) -> bool:
+    """A clause told as what its subject will not do ("would not negotiate", "won't budge"), under no condition."""
+    return mod.negated and mod.hypothetical and (mod.cue or "").lower() in _FUTURE_CUES and if_clause(clause) is None
 
 
 # people a warning advises rather than threatens ("warned residents to stay indoors")

@@ -45,13 +45,13 @@ def announced_intents(sent: Span, ctx: DocContext, coded: set[int]) -> list[Cand
             if clause is None or clause.i in coded:
                 continue
             said = subjects(clause)
-            actors = _able(ctx, said)
+            actors = able_actors(ctx, said)
             if not actors and said and all(s.pos_ == "PRON" for s in said):  # "announced it would": the announcer
-                actors = _able(ctx, subjects(tok))
+                actors = able_actors(ctx, subjects(tok))
             if not actors:
                 continue
             heads = acted_on(clause)
-            targets = [a for a in _able(ctx, heads) if a.label != actors[0].label]
+            targets = [a for a in able_actors(ctx, heads) if a.label != actors[0].label]
             out.append(Candidate("AGREE", None, [tok], clause, actors, targets[:1], clause_modality(tok)))
     return out
 
@@ -71,6 +71,6 @@ def _announced_act(comp: Token) -> Token | None:
     return None
 
 
-def _able(ctx: DocContext, heads: list[Token]) -> list[Actor]:
+def able_actors(ctx: DocContext, heads: list[Token]) -> list[Actor]:
     """The actors of ``heads`` that can act: a name, a country or a sector noun."""
     return [a for h in heads for a in ctx.actors(h) if a.entity_like]
