@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.extract.events.actors import DocContext
 from newsgraph.extract.events.judged import reported_judgements
+from newsgraph.extract.events.memory import EventMemory
 
 
 def _judged(parse, text: str) -> list[tuple[str, str, str]]:
@@ -13,7 +14,7 @@ def _judged(parse, text: str) -> list[tuple[str, str, str]]:
     ctx = DocContext(doc)
     out = []
     for sent in doc.sents:
-        for cand in reported_judgements(sent, ctx, set()):
+        for cand in reported_judgements(sent, ctx, set(), EventMemory()):
             out.extend((cand.type, a.label, t.label) for a in cand.actors for t in cand.targets)
     return out
 
@@ -44,7 +45,7 @@ def test_a_clause_already_coded_is_left_alone(parse) -> None:
     doc = parse('"The governor\'s plan is a disgrace," said Senator Jane Doe.')
     ctx = DocContext(doc)
     said = next(t for t in doc if t.lower_ == "said")
-    assert reported_judgements(next(iter(doc.sents)), ctx, {said.i}) == []
+    assert reported_judgements(next(iter(doc.sents)), ctx, {said.i}, EventMemory()) == []
 
 
 def test_pressure_named_as_such_is_a_judgement(parse) -> None:
@@ -52,3 +53,24 @@ def test_pressure_named_as_such_is_a_judgement(parse) -> None:
 
     doc = parse("Ukraine described the Russian blockade as blackmail.")
     assert ("ACCUSE", "UKR", "RUS") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China and Russia vetoed the resolution on Sudan. Ghana's envoy said the vetoes were a betrayal of Africa.",
+            {("ACCUSE", "GHA", "CHN"), ("ACCUSE", "GHA", "RUS")},
+        ),
+        (
+            'Peru imposed tariffs on Chilean wine on Monday. "These tariffs are illegal," Chile\'s trade minister said.',
+            {("ACCUSE", "CHL", "PER")},
+        ),
+        ("Chile's trade minister said the tariffs were illegal.", set()),  # no act told before: no side behind it
+    ],
+)
+def test_a_judged_act_is_aimed_at_its_doer(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    got = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if e.type == "ACCUSE"}
+    assert got == expected

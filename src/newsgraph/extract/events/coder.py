@@ -188,7 +188,7 @@ def _sentence_events(
             cands.append(cand)
     cands += announced_intents(sent, ctx, {c.clause.i for c in cands if not c.nominal})  # "announced it would join"
     coded = {c.clause.i for c in cands} | {t.i for c in cands for t in c.trigger}
-    cands += reported_judgements(sent, ctx, coded)  # "said the ruling was unfair"
+    cands += reported_judgements(sent, ctx, coded, memory)  # "said the ruling was unfair"
     cands += stated_refusals(sent, ctx, coded)  # "would not revisit the permit"
     # '"He was a gentle soul," X said': once per speaker and person praised in a few sentences (one tribute)
     recent = memory.told[-8:]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from newsgraph.extract.events.actors import Actor, DocContext
+    from newsgraph.extract.events.memory import EventMemory
 
 __all__ = ["reported_judgements"]
 
@@ -34,9 +35,10 @@ _PREDICATES = frozenset({"acomp", "attr"})
 _POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
 
 
-def reported_judgements(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidate]:
+def reported_judgements(sent: Span, ctx: DocContext, coded: set[int], memory: EventMemory) -> list[Candidate]:
     """ACCUSE / SUPPORT candidates for the judgements a speaker reports in ``sent``; clauses in ``coded``
-    (token indices that already hold an event) are left alone."""
+    (token indices that already hold an event) are left alone; ``memory`` tells who did an act the judged
+    phrase names without its owner ("the vetoes were a betrayal")."""
     out: list[Candidate] = []
     for comp in sent:
         # the cheap tests first, from the reported copula up (a sentence of thousands of "said" stays linear)
@@ -48,12 +50,14 @@ def reported_judgements(sent: Span, ctx: DocContext, coded: set[int]) -> list[Ca
         if not any(c.dep_ in _PREDICATES for c in comp.children) or not clause_modality(verb).is_fact:
             continue
         speakers = [a for s in subjects(verb) for a in ctx.actors(s) if a.entity_like]
-        if speakers and (cand := _judgement(verb, comp, speakers, ctx)) is not None:
+        if speakers and (cand := _judgement(verb, comp, speakers, ctx, memory)) is not None:
             out.append(cand)
     return out
 
 
-def _judgement(verb: Token, comp: Token, speakers: list[Actor], ctx: DocContext) -> Candidate | None:
+def _judgement(
+    verb: Token, comp: Token, speakers: list[Actor], ctx: DocContext, memory: EventMemory
+) -> Candidate | None:
     """The candidate of one reported copular clause, when its predicate judges who it is about."""
     if comp.lemma_.lower() not in _COPULA or not clause_modality(comp).is_fact:
         return None  # "would be a disaster": a forecast; "is not fair": no judgement to code
@@ -65,7 +69,7 @@ def _judgement(verb: Token, comp: Token, speakers: list[Actor], ctx: DocContext)
     polarity = judge_predicate(preds, people=all(s.ent_type_ in _NAMED and characterizes(s) for s in about))
     if polarity is None:
         return None
-    targets = [a for s in about for a in _behind(s, ctx) if a.entity_like]
+    targets = [a for s in about for a in _behind(s, ctx, memory, speakers[0]) if a.entity_like]
     targets = [t for t in targets if not any(_same_side(t, s) for s in speakers)]
     if not targets:
         return None
@@ -83,11 +87,15 @@ def _same_side(a: Actor, b: Actor) -> bool:
     return a.label == b.label or (a.country is not None and a.country == b.country and a.sector == b.sector)
 
 
-def _behind(head: Token, ctx: DocContext) -> list[Actor]:
+def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor) -> list[Actor]:
     """Who a judged phrase is about: the phrase itself when it names a side, else its possessor ("the
-    government's plan", "his remarks")."""
+    government's plan", "his remarks"), else the doer of the act a definite noun refers back to ("the
+    strikes were a deliberate attempt", "these tariffs are illegal", "the vetoes were a betrayal")."""
     found = [a for a in ctx.actors(head) if a.entity_like]
     if found:
         return found
     owners = [c for c in head.children if c.dep_ == "poss"]
-    return [a for o in owners for a in ctx.actors(o)]
+    if owners:
+        return [a for o in owners for a in ctx.actors(o)]
+    doer = memory.doer(head) or memory.answered_act(head, speaker)
+    return memory.fellow_doers(doer) if doer is not None else []

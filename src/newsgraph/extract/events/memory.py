@@ -155,6 +155,16 @@ class EventMemory:
             return None
         return replace(found.actor, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True)
 
+    def fellow_doers(self, doer: Actor) -> list[Actor]:
+        """The doers of the latest act of ``doer`` (as :meth:`answered_act` placed it) and of the same kind of act
+        told in the same sentence by others ("China and Russia vetoed the resolution": both), placed as it is."""
+        last = next((t for t in reversed(self.told) if t.actor is not None and t.actor.label == doer.label), None)
+        if last is None:
+            return [doer]
+        same = [t.actor for t in self.told if t.sent == last.sent and t.type == last.type and t.actor is not None]
+        out = {a.label: replace(a, start=doer.start, end=doer.end, head=-1, remembered=True) for a in same}
+        return list(out.values()) or [doer]
+
     def accuser(self, actor: Actor, sent: int) -> Actor | None:
         """Who made the accusation a denial answers, or the demand a refusal answers: the latest accusation or
         demand of this or the two sentences before aimed at ``actor``'s side ("X accused the army of abuses. The
