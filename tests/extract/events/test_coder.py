@@ -1680,3 +1680,21 @@ def test_charging_a_crowd_is_crowd_control_charging_a_suspect_an_accusation(pars
     text = "Riot police charged the crowd with batons in Dhaka. Prosecutors charged the suspect with murder."
     found = {(e.type, e.mode) for e in _events(parse, text)}
     assert ("ASSAULT", "crowd-control") in found and ("ACCUSE", "allege") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # regretting another side's act disapproves of it; regretting a loss is remorse
+        ("Chile withdrew its troops. Peru regretted the timing of the withdrawal.", ("ACCUSE", "PER", "CHL")),
+        ("Peru's foreign minister regretted the loss of life.", ("CONCEDE", "PER", None)),
+        # concern or dismay at an act named without its owner: aimed at who did it ("concerned by", "appalled at")
+        (
+            "Peruvian police arrested the opposition leader. Chile said it was deeply concerned by the arrest.",
+            ("ACCUSE", "CHL", "PER"),
+        ),
+    ],
+)
+def test_regret_and_concern_at_another_side_s_act(parse, text: str, expected: tuple[str, str, str | None]) -> None:
+    got = _facts(parse, text)
+    assert any(g[:2] == expected[:2] and (expected[2] is None or g[2] == expected[2]) for g in got), got

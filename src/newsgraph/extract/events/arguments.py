@@ -65,8 +65,8 @@ def preps(v: Token, word: str, *, objects: bool = True) -> list[Token]:
             out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
         if c.dep_ in CLAUSAL:
             out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "mark")
-        elif objects and c.dep_ in ("dobj", "acomp", "oprd"):
-            out.extend(m for m in c.children if m.lower_ == word and m.dep_ == "prep")
+        elif objects and c.dep_ in ("dobj", "acomp", "oprd"):  # "was concerned by X": by as the adjective's agent
+            out.extend(m for m in c.children if m.lower_ == word and m.dep_ in ("prep", "agent"))
     return out
 
 

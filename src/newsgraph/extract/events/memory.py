@@ -222,4 +222,8 @@ def answered_target(target: Actor, actor: Actor, ctx: DocContext, memory: EventM
     """A target that is someone's act named without its owner ("the decision"), as the side that did it."""
     if target.country is not None or target.named or target.head < 0:
         return target
-    return memory.answered_act(ctx.doc[target.head], actor) or target
+    noun = ctx.doc[target.head]
+    found = memory.answered_act(noun, actor)
+    if found is None and (doer := memory.doer(noun)) is not None and not _same_group(doer, actor):
+        found = doer  # "concerned by the arrest": who arrested
+    return found or target
