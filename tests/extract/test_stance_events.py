@@ -53,3 +53,13 @@ def test_backing_the_receiver_of_help_is_no_position_against_the_help() -> None:
     backing.evidence = Evidence(doc="d1", sentence="t", start=50, end=60)
     rows = issue_rows([help_given, backing], "aid (Philippines)", None, 100, None)
     assert ("CHN", "opposes") not in [(s.country, s.position) for s in rows]
+
+
+def test_the_doer_turning_on_its_critics_at_home_is_no_position_against_its_act(parse) -> None:
+    doc = parse(
+        "Police in Kenya arrested the opposition leader on Monday. The Kenyan government defended the arrest "
+        "and accused the opposition of planning riots after the arrest."
+    )
+    events = extract_events(doc, "d1")
+    rows = event_rows(doc, events, "arrest (Kenya)", None, None, frozenset({"KEN"}))
+    assert ("KEN", "opposes") not in [(s.country, s.position) for s in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label, qualified
+from newsgraph.extract.stance_issue import UNSPECIFIED, asked_for, issue_label, qualified
 from newsgraph.extract.stances import extract_stances
 
 
@@ -94,3 +94,20 @@ def test_a_phrase_with_a_country_or_a_name_is_an_issue_of_its_own(parse) -> None
     objects = {t.text: t for t in doc if t.dep_ in ("dobj", "conj") and t.pos_ == "NOUN"}
     assert names_other(objects["agreement"])
     assert not names_other(objects["ceasefire"])
+
+
+def test_an_undoing_asked_for_is_not_the_issue(parse) -> None:
+    label = issue_label(
+        parse(
+            "The detention of three Latvian truck drivers angered Riga. Latvia demanded the release of "
+            "Janis Ozols and called for the immediate release of the drivers."
+        )
+    )
+    assert "release" not in label and "detention" in label
+
+
+def test_asked_for(parse) -> None:
+    doc = parse("Chile called for the withdrawal of the troops and urged a ceasefire.")
+    by_word = {t.lower_: t for t in doc}
+    assert asked_for(by_word["withdrawal"])
+    assert not asked_for(by_word["ceasefire"])  # a truce asked for may be the story's issue

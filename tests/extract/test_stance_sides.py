@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.extract.events.coder import extract_events
+from newsgraph.extract.stance_sides import blocks_issue
 from newsgraph.extract.stances import extract_stances
 
 
@@ -200,3 +201,50 @@ def test_the_doer_that_rejects_an_account_of_its_act_backs_it(parse) -> None:
     assert ("CHL", "supports") in [
         (s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call for the release of those the issue holds is a call against it
+        (
+            "Militiamen detained two Danish engineers in Benghazi on Monday. Denmark condemned the detention "
+            "and called for the immediate release of the engineers.",
+            ("DNK", "opposes"),
+        ),
+        # a demand that the doer stop or free: against the issue
+        (
+            "Guatemalan police expelled 200 Honduran traders on Monday. Honduras demanded that Guatemala halt "
+            "the expulsions.",
+            ("HND", "opposes"),
+        ),
+        (
+            "A court in Minsk sentenced four Polish activists to prison. Poland condemned the sentences and "
+            "urged Belarus to quash them.",
+            ("POL", "opposes"),
+        ),
+    ],
+)
+def test_a_call_to_undo_the_issue_opposes_it(parse: Callable[[str], Doc], text: str, expected: tuple[str, str]) -> None:
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert expected in rows
+    assert (expected[0], "supports") not in rows
+
+
+def test_a_call_for_a_release_that_is_the_issue_backs_it(parse: Callable[[str], Doc]) -> None:
+    # the pardon frees the man: a call for his release is no position against it
+    doc = parse(
+        "The king granted a royal pardon to the jailed union leader Sok Dara on Monday. Sweden welcomed "
+        "the pardon and the release of Sok Dara."
+    )
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert ("SWE", "opposes") not in rows
+
+
+def test_blocks_issue_reads_undoings(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Norway welcomed the lifting of the embargo.")
+    lifting = next(t for t in doc if t.lower_ == "lifting")
+    assert blocks_issue([lifting], "embargo (Cuba)")
+    assert not blocks_issue([lifting], "lifting of the embargo (Cuba)")
+    assert not blocks_issue([lifting], "amnesty deal (Cuba)")

@@ -38,7 +38,7 @@ _EVENT_POSITIONS = {
     "SANCTION": "opposes",
 }
 # Events that take a position on another event rather than being the story's action themselves.
-_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST", "REQUEST"})
 _REACTION_POSITIONS = {"ACCUSE": "opposes", "REJECT": "opposes", "PROTEST": "opposes", "SUPPORT": "supports"}
 _MUTUAL = frozenset({"AGREE"})
 # Acts against their target (PLOVER's hostile types; a force posture may be a rescue team sent).
@@ -53,8 +53,16 @@ def event_speaks_for(ev: Event, resolver: ActorResolver | None) -> bool:
 
 
 def event_rows(
-    doc: Doc, events: Sequence[Event], issue: str, date: str | None, resolver: ActorResolver | None
+    doc: Doc,
+    events: Sequence[Event],
+    issue: str,
+    date: str | None,
+    resolver: ActorResolver | None,
+    doers: frozenset[str] = frozenset(),
 ) -> list[Stance]:
+    """Rows from the states' events that act on the issue; ``doers`` are the countries that did the story's
+    act: their accusations of critics at home ("defended the arrest and accused the opposition of ...") are no
+    position against their own act."""
     if issue == UNSPECIFIED:
         return []
     nouns = issue_nouns()
@@ -66,6 +74,8 @@ def event_rows(
         position = _EVENT_POSITIONS.get(ev.type)
         if position is None or ev.negated or ev.hypothetical or not ev.actor_country:
             continue
+        if position == "opposes" and ev.actor_country in doers and ev.target_country in (None, ev.actor_country):
+            continue  # the doer turning on its critics at home ("accused the opposition of planning riots")
         if harm and ev.type == "SUPPORT" and ev.mode == "praise":
             continue  # condolences after an attack are sympathy with its victims, never support for it
         if ev.actor_sector not in (*_STATE_SECTORS, None) or not event_speaks_for(ev, resolver):

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNSPECIFIED",
+    "asked_for",
     "generic_issue",
     "issue_label",
     "issue_phrase",
@@ -117,6 +118,8 @@ def issue_label(doc: Doc) -> str:
     for rec in token_records(doc):  # the parsed token only for an issue noun
         if rec.pos_ == "NOUN" and rec.lemma_.lower() in nouns and rec.ent_type_ not in _NAME_OF_OTHER:
             tok = doc[rec.i]
+            if asked_for(tok):
+                continue  # what a reaction asks for ("called for their immediate release") is not the issue
             text, has_country = issue_phrase(tok)
             head = tok.lemma_.lower()
             phrases.setdefault(head, Counter())[text] += 1
@@ -140,6 +143,25 @@ def issue_label(doc: Doc) -> str:
         return qualified(label, countries)
     entity = _leading_entity(doc)  # a story with no country: its most named place, body or person
     return f"{label} ({entity})" if entity else label
+
+
+# Verbs whose object is what someone asks for ("demanded the withdrawal"), and those that ask "for" it
+# ("called for the release", "appealed for a truce"; the noun too: "calls for an inquiry").
+_ASKING = frozenset({"demand", "seek", "request", "urge"})
+_ASKING_FOR = frozenset({"call", "appeal", "ask", "press", "push", "plead"})
+# Nouns of an undoing (stance_sides.UNDOING, which imports this module).
+_UNDOING = frozenset({"release", "freeing", "withdrawal", "lifting", "repeal", "reversal", "revocation"})
+
+
+def asked_for(tok: Token) -> bool:
+    """A noun of an undoing that a call or demand asks for ("demanded the withdrawal of the troops", "called for
+    the immediate release of the two men"): the issue is what it would undo, not the undoing."""
+    if tok.lemma_.lower() not in _UNDOING:
+        return False
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return head.lemma_.lower() in _ASKING
+    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _ASKING_FOR
 
 
 def _leading_entity(doc: Doc) -> str | None:

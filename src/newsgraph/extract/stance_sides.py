@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.actors import Actor, DocContext
 
 __all__ = [
+    "CALLS",
     "EVEN_HANDED",
     "UNDO",
+    "UNDOING",
     "doer_named",
     "even_handed",
     "kept_up",
@@ -47,6 +49,8 @@ __all__ = [
 
 # Verbs of a call on someone: "urged both sides", "called on all parties", "asked the two sides".
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
+# Verbs of a call on one side ("demanded that Santiago halt the expulsions"), which may be no call on both.
+CALLS = EVEN_HANDED | {"demand"}
 _SIDES = frozenset({"side", "party", "neighbour", "neighbor", "country", "nation", "government", "rival", "faction"})
 _EVERY = frozenset({"both", "all", "two"})
 # What a call for calm asks of everyone: no side's act.
@@ -55,6 +59,7 @@ _CALM = frozenset({"restraint", "calm", "dialogue", "de-escalation", "deescalati
 UNDO = _UNDO = frozenset(
     {"free", "release", "refrain", "stop", "end", "halt", "withdraw", "lift", "cease", "reverse", "revoke"}
     | {"rescind", "cancel", "drop", "abandon", "scrap", "suspend", "pull", "desist"}
+    | {"quash", "overturn", "annul", "repeal", "commute"}
 )
 
 
@@ -62,7 +67,7 @@ def undoing_call(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, b
     """Who calls on one side to undo or stop what it does ("urged the authorities to free the detained",
     "called on China to refrain from coercive actions", "asked Russia to withdraw its troops"): a call
     against the story's issue, so ``opposes``. Not a call on both sides (:func:`even_handed`)."""
-    if issue == UNSPECIFIED or tok.pos_ != "VERB" or tok.lemma_.lower() not in EVEN_HANDED:
+    if issue == UNSPECIFIED or tok.pos_ != "VERB" or tok.lemma_.lower() not in CALLS:
         return []
     if even_handed(tok, ctx, issue):
         return []
@@ -121,7 +126,7 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
 def _thing_undone(act: Token) -> bool:
     """The undoing verb acts on a thing or a person ("free Vannak", "refrain from coercive actions"), not
     on a doing of its own ("stop stirring up trouble" asks for a change of manner, not of the issue)."""
-    objs = [c for c in act.children if c.dep_ == "dobj"]
+    objs = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]  # "demanded that the men be freed"
     objs += [g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.pos_ in ("NOUN", "PROPN", "PRON") for o in objs)
 
@@ -179,14 +184,26 @@ def doer_named(obj: Token, ctx: DocContext, doers: frozenset[str]) -> bool:
 
 # Nouns of an act that blocks the issue: a position on the blocking is the reverse position on the issue.
 _BLOCKING = frozenset({"veto", "rejection", "refusal"})
+# Nouns of an act that undoes the issue ("called for the release of the detainees", "demanded an end to the
+# blockade", "welcomed the lifting of the ban"): a position on the undoing is the reverse position on the issue.
+UNDOING = frozenset(
+    {"release", "freeing", "withdrawal", "lifting", "repeal", "reversal", "revocation", "cancellation"}
+    | {"annulment", "rollback", "end", "halt", "cessation"}
+)
+# Issues that are themselves a freeing or a settlement ("the royal pardon", "the prisoner exchange"): a call for
+# a release is then a call for the issue, not against it.
+_FREEING = frozenset({"pardon", "amnesty", "clemency", "exchange", "swap", "deal", "agreement", "handover"})
 
 
 def blocks_issue(objs: Sequence[Token], issue: str) -> bool:
     """Objects that all name a blocking of the issue ("lambasted the two vetoes", "called the vetoes
-    indefensible"), when the issue is not that blocking itself: the position on them is reversed on the issue."""
-    if issue == UNSPECIFIED or not objs or label_words(issue) & _BLOCKING:
+    indefensible") or an undoing of it ("called for the immediate release of the two men"), when the issue is
+    not that blocking or undoing itself: the position on them is reversed on the issue."""
+    if issue == UNSPECIFIED or not objs:
         return False
-    return all(o.pos_ == "NOUN" and o.lemma_.lower() in _BLOCKING for o in objs)
+    words = label_words(issue)
+    undoing = _BLOCKING if words & _FREEING else _BLOCKING | UNDOING
+    return all(o.pos_ == "NOUN" and (lemma := o.lemma_.lower()) in undoing and lemma not in words for o in objs)
 
 
 def reverse(position: str) -> str:
