@@ -366,3 +366,21 @@ def test_a_refusal_answers_the_demand_made_of_the_refuser(parse) -> None:
     text = "Indonesia demanded an apology from Malaysia. Malaysia refused."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert ("REJECT", "MYS", "IDN") in facts
+
+
+def test_a_refusal_with_no_side_named_is_aimed_at_the_story_s_other_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Somalia expelled Kenya's envoy on Monday. Somalia and Kenya have quarrelled over the sea border for years. "
+        "Kenya's foreign ministry said it would not withdraw the survey ship."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("REJECT", "KEN", "SOM") in facts
+    # a story about one country has no other side: a domestic refusal stays at home
+    text = (
+        "Kenya's parliament passed the budget. Kenyan teachers marched in Nairobi. "
+        "Kenya's finance ministry said it would not revisit the budget."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert not any(t == "REJECT" and target not in (None, "KEN") for t, _, target in facts)

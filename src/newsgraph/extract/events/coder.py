@@ -71,6 +71,7 @@ from newsgraph.extract.events.completion import (
     located_side,
     mediated_sides,
     mishap_toll,
+    other_side,
     own_government,
     place_target,
     public_target,
@@ -299,7 +300,7 @@ def _sentence_events(
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)
         if not targets and cand.modality.is_fact:
-            filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
+            filled = _remembered_target(cand, actors[0], memory, sent_no, ctx) or place_target(cand, actors[0])
             targets = [filled] if filled is not None else []
         if not targets:  # "declared a state of emergency": on its own people; condolences: to the bereaved
             public = public_target(cand, actors[0]) or bereaved_target(cand, actors[0], ctx.dominant)
@@ -387,32 +388,29 @@ def _asks(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("\"'\u201d\u2019)]").endswith("?")
 
 
-def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_no: int) -> Actor | None:
+def _remembered_target(
+    cand: Candidate, actor: Actor, memory: EventMemory, sent_no: int, ctx: DocContext
+) -> Actor | None:
     """A target the document gave before: the one of the untold attack a definite noun takes up ("the
-    rocket strikes were carried out by X"), the same actor's earlier one, or, for a response, the actor
-    of what the responders suffered."""
+    rocket strikes were carried out by X"), the same actor's earlier one, for a denial or a refusal the
+    accuser (else the story's other side), or, for a response, the actor of what the responders suffered."""
     trigger = cand.trigger[-1]
-    if cand.nominal and is_definite(trigger):
-        found = memory.untold_target(cand.type)
-        if found is not None:
-            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
-    if cand.type in _CONTINUED:
+    found = memory.untold_target(cand.type) if cand.nominal and is_definite(trigger) else None
+    if found is None and cand.type in _CONTINUED:
         found = memory.continued_target(cand.type, actor)
-        if found is not None:
-            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
-    if cand.type == "REJECT":  # "denied that its troops had committed abuses": the accuser
+    if found is None and cand.type == "REJECT":  # "denied that its troops had committed abuses": the accuser
         found = memory.accuser(actor, sent_no)
-        if found is not None:
-            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
-    if cand.type in _RESPONSE:
+        if found is None:
+            return other_side(actor, trigger, ctx)
+    if found is None and cand.type in _RESPONSE:
         found = memory.answered(actor, sent_no, _RESPONDS_TO)
-        if found is not None:
-            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
-    if cand.type == "THREATEN" and trigger.lemma_ in _RETALIATE:
+    if found is None and cand.type == "THREATEN" and trigger.lemma_ in _RETALIATE:
         found = memory.answered(actor, sent_no, _PROVOCATIONS, promised=True)
-        if found is not None:
-            return replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
-    return None
+    return (
+        None
+        if found is None
+        else replace(found, start=trigger.idx, end=trigger.idx + len(trigger), head=-1, remembered=True)
+    )
 
 
 def _complete(
