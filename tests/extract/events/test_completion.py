@@ -368,7 +368,7 @@ def test_a_refusal_answers_the_demand_made_of_the_refuser(parse) -> None:
     assert ("REJECT", "MYS", "IDN") in facts
 
 
-def test_a_refusal_with_no_side_named_is_aimed_at_the_story_s_other_country(parse) -> None:
+def test_an_act_with_no_side_named_is_aimed_at_the_story_s_other_country(parse) -> None:
     from newsgraph.extract.events.coder import extract_events
 
     text = (
@@ -377,6 +377,12 @@ def test_a_refusal_with_no_side_named_is_aimed_at_the_story_s_other_country(pars
     )
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert ("REJECT", "KEN", "SOM") in facts
+    text = (
+        "Somalia expelled Kenya's envoy on Monday. Somalia and Kenya have quarrelled over the sea border for years. "
+        "Somalia's foreign ministry lodged a formal protest on Tuesday."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "SOM", "KEN") in facts
     # a story about one country has no other side: a domestic refusal stays at home
     text = (
         "Kenya's parliament passed the budget. Kenyan teachers marched in Nairobi. "

@@ -300,7 +300,8 @@ def _sentence_events(
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)
         if not targets and cand.modality.is_fact:
-            filled = _remembered_target(cand, actors[0], memory, sent_no, ctx) or place_target(cand, actors[0])
+            filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
+            filled = filled or other_side(cand, actors[0], ctx)  # the story's other country
             targets = [filled] if filled is not None else []
         if not targets:  # "declared a state of emergency": on its own people; condolences: to the bereaved
             public = public_target(cand, actors[0]) or bereaved_target(cand, actors[0], ctx.dominant)
@@ -388,20 +389,16 @@ def _asks(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("\"'\u201d\u2019)]").endswith("?")
 
 
-def _remembered_target(
-    cand: Candidate, actor: Actor, memory: EventMemory, sent_no: int, ctx: DocContext
-) -> Actor | None:
+def _remembered_target(cand: Candidate, actor: Actor, memory: EventMemory, sent_no: int) -> Actor | None:
     """A target the document gave before: the one of the untold attack a definite noun takes up ("the
     rocket strikes were carried out by X"), the same actor's earlier one, for a denial or a refusal the
-    accuser (else the story's other side), or, for a response, the actor of what the responders suffered."""
+    accuser, or, for a response, the actor of what the responders suffered."""
     trigger = cand.trigger[-1]
     found = memory.untold_target(cand.type) if cand.nominal and is_definite(trigger) else None
     if found is None and cand.type in _CONTINUED:
         found = memory.continued_target(cand.type, actor)
     if found is None and cand.type == "REJECT":  # "denied that its troops had committed abuses": the accuser
         found = memory.accuser(actor, sent_no)
-        if found is None:
-            return other_side(actor, trigger, ctx)
     if found is None and cand.type in _RESPONSE:
         found = memory.answered(actor, sent_no, _RESPONDS_TO)
     if found is None and cand.type == "THREATEN" and trigger.lemma_ in _RETALIATE:

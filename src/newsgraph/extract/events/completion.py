@@ -515,18 +515,22 @@ def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Acto
     return out
 
 
-def other_side(actor: Actor, trigger: Token, ctx: DocContext) -> Actor | None:
+def other_side(cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
     """The other of the two countries a story about two countries is about, for a state side of one of them
-    acting on no side the sentence names ("Kenya said it would not withdraw the ship" in a story about Kenya
-    and Somalia: Somalia). A story about one country (``ctx.dominant``) has no other side."""
-    if ctx.pair is None or ctx.dominant is not None or actor.country not in ctx.pair:
+    refusing, accusing, asking, threatening or punishing no side the sentence names ("Kenya said it would not
+    withdraw the ship" in a story about Kenya and Somalia: Somalia). A story about one country
+    (``ctx.dominant``) has no other side."""
+    if cand.type not in _AIMED or ctx.pair is None or ctx.dominant is not None or actor.country not in ctx.pair:
         return None
     if actor.sector not in _STATE_SECTORS:
         return None
     other = ctx.pair[1] if actor.country == ctx.pair[0] else ctx.pair[0]
-    return _country_side(other, trigger, side=False)
+    return _country_side(other, cand.trigger[0], side=False)
 
 
+_AIMED = frozenset(
+    {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE"}
+)  # not CONSULT, SUPPORT: measured worse
 _STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "SPY", "JUD", "LEG"})
 
 
