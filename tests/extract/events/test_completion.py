@@ -390,3 +390,23 @@ def test_an_act_with_no_side_named_is_aimed_at_the_story_s_other_country(parse) 
     )
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert not any(t == "REJECT" and target not in (None, "KEN") for t, _, target in facts)
+
+
+def test_people_declared_persona_non_grata_are_of_the_side_expelled_before(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Peru on Monday expelled two Bolivian diplomats over an alleged plot, Peru's foreign ministry said. "
+        "The ministry said the two men had been declared persona non grata and given 72 hours to leave Peru."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("SANCTION", "PER", "BOL") in facts
+    assert ("SANCTION", "PER", "PER") not in facts
+
+
+def test_two_sides_agreeing_to_set_something_up_agree_with_each_other(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "LIMA, Peru (AP) — Peru and Chile agreed on Thursday to set up a joint commission on water sharing."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")} <= facts

@@ -66,6 +66,7 @@ from newsgraph.extract.events.completion import (
     conditional_threat,
     deployed_forces,
     envoy_host_side,
+    expelled_side,
     generic_issue,
     intended_type,
     located_side,
@@ -261,7 +262,9 @@ def _sentence_events(
             actors = [replace(actors[0], country=code, inferred=True) for code in ctx.pair]
         if len(actors) > 1 and reciprocal(cand.clause):  # "X and Y shelled each other's positions"
             mutual, targets = True, []
-        bare = not any(t.entity_like for t in targets)  # "agreed to share intelligence": no side as target
+        # "agreed to share intelligence": no side as target; nor one of the actors' own things ("agreed to set up a
+        # joint commission" placed in one of their countries)
+        bare = not any(t.entity_like and (t.named or t.country not in {a.country for a in actors}) for t in targets)
         if bare and len(actors) > 1 and mutual and (cand.extent is None or cand.type in ("AGREE", "ASSAULT", "ACCUSE")):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
             # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral
@@ -299,6 +302,7 @@ def _sentence_events(
         if cand.type == "REQUEST" and asks_release(cand.clause) and (held := memory.holder(actors[0], targets)):
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)
+        targets = expelled_side(cand, actors[0], targets, memory)  # "were declared persona non grata"
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             filled = filled or other_side(cand, actors[0], ctx)  # the story's other country

@@ -534,6 +534,20 @@ _AIMED = frozenset(
 _STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "SPY", "JUD", "LEG"})
 
 
+def expelled_side(cand: Candidate, actor: Actor, targets: list[Actor], memory: EventMemory) -> list[Actor]:
+    """People expelled or declared persona non grata with no country of their own ("the two men had been
+    declared persona non grata"): of the side the same expeller expelled before (its envoys), not its own."""
+    if cand.type != "SANCTION" or cand.mode != "expel":
+        return targets
+    earlier = memory.continued_target(cand.type, actor)
+    if earlier is None or earlier.country in (None, actor.country):
+        return targets
+    return [
+        replace(t, country=earlier.country, inferred=True) if t.country in (None, actor.country) and not t.named else t
+        for t in targets
+    ]
+
+
 _OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})
 
 
