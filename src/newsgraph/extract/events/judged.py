@@ -18,6 +18,7 @@ from newsgraph.extract.events.actors import subjects
 from newsgraph.extract.events.arguments import characterizes, judge_predicate
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
 
 if TYPE_CHECKING:
@@ -40,10 +41,12 @@ def reported_judgements(sent: Span, ctx: DocContext, coded: set[int], memory: Ev
     (token indices that already hold an event) are left alone; ``memory`` tells who did an act the judged
     phrase names without its owner ("the vetoes were a betrayal")."""
     out: list[Candidate] = []
-    for comp in sent:
+    doc = sent.doc
+    for rec in token_records(doc)[sent.start : sent.end]:  # the shared records; the parsed token for a copula only
         # the cheap tests first, from the reported copula up (a sentence of thousands of "said" stays linear)
-        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in _COPULA or comp.i in coded:
+        if rec.dep_ != "ccomp" or rec.lemma_.lower() not in _COPULA or rec.i in coded:
             continue
+        comp = doc[rec.i]
         verb = comp.head
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs() or verb.i in coded:
             continue

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import Candidate
 from newsgraph.extract.syntax import is_passive
+from newsgraph.extract.tokens import token_records
 from newsgraph.extract.values.tone import compound_score
 
 if TYPE_CHECKING:
@@ -40,14 +41,15 @@ def quoted_praise(
     clauses in ``coded`` already hold an event and are left alone, and so are (speaker, person) pairs in
     ``praised`` (the praise just told: a tribute of several sentences is one)."""
     out: list[Candidate] = []
+    doc = sent.doc
     for start, end, speaker_tok in ctx.quoted.in_sentence(sent):
         if speaker_tok < 0:
             continue
         lo, hi = max(start, sent.start_char), min(end, sent.end_char)
         if hi - lo < _MIN_CHARS:
             continue
-        inside = [t for t in sent if lo <= t.idx < hi]
-        verbs = [t for t in inside if t.dep_ in ("ROOT", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")]
+        inside = [r for r in token_records(doc)[sent.start : sent.end] if lo <= r.idx < hi]  # the parsed verbs only
+        verbs = [doc[r.i] for r in inside if r.dep_ in ("ROOT", "ccomp", "conj") and r.pos_ in ("VERB", "AUX")]
         found = next(((v, s) for v in verbs if v.i not in coded and (s := _person_subject(v, lo, hi))), None)
         if found is None or is_passive(verb := found[0]) or not (modality := clause_modality(verb)).is_fact:
             continue

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.quotes.spans import find_quote_spans
 from newsgraph.extract.quotes.transcript import Transcript, find_transcript
 from newsgraph.extract.syntax import subjects
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
 
 if TYPE_CHECKING:
@@ -68,9 +69,10 @@ def quote_speakers(text: str, sents: list[Span]) -> list[tuple[int, int, int]]:
 def speech_subject(sent: Span, quoted: QuotedChars) -> int:
     """Index of the subject of a speech verb outside the quotations of ``sent``, or -1."""
     verbs = speech_verbs()
-    for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs and tok.idx not in quoted:
-            subj = [t for t in subjects(tok) if t.idx not in quoted]
+    doc = sent.doc
+    for rec in token_records(doc)[sent.start : sent.end]:  # the parsed token for a verb of speech only
+        if rec.pos_ == "VERB" and rec.lemma_.lower() in verbs and rec.idx not in quoted:
+            subj = [t for t in subjects(doc[rec.i]) if t.idx not in quoted]
             if subj:
                 return subj[0].i
     return -1
