@@ -253,12 +253,16 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
         return None  # "the accused", "the detained": a participle used as a noun names people, no act
     near: dict[int, ClauseFacts] = {}
     described = describes_noun(tok) or _nonfinite(tok)
+    pos = tok.pos_  # a verb tries dozens of rows: its part of speech and clause read once, not per row
+    clauses: dict[str, Token] = {}
     for pat in pats:
         if pat.cameo is not None and described:
             break  # compiled rows code reported events, not what a clause describes or aims at
-        if (pat.pos == "ADJ") != (tok.pos_ == "ADJ") or (pat.pos != "ADJ" and tok.pos_ != "VERB"):
+        if (pat.pos == "ADJ") != (pos == "ADJ") or (pat.pos != "ADJ" and pos != "VERB"):
             continue
-        clause = clause_of(tok, pat.pos)
+        clause = clauses.get(pat.pos)
+        if clause is None:
+            clause = clauses[pat.pos] = clause_of(tok, pat.pos)
         if not needs_ok(pat, clause, near):
             continue
         if pat.type is None:
