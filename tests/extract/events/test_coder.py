@@ -1698,3 +1698,18 @@ def test_charging_a_crowd_is_crowd_control_charging_a_suspect_an_accusation(pars
 def test_regret_and_concern_at_another_side_s_act(parse, text: str, expected: tuple[str, str, str | None]) -> None:
     got = _facts(parse, text)
     assert any(g[:2] == expected[:2] and (expected[2] is None or g[2] == expected[2]) for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shots fired into the air to disperse a crowd coerce the crowd
+        ("Peruvian police fired into the air to disperse a group of protesters.", ("COERCE", "PER", "PER")),
+        # a protest announced as to come is a threat to protest (CAMEO 138), not a protest held
+        ("Peru's teachers' union said it would hold a rally in Lima on Thursday.", ("THREATEN", "PER", None)),
+    ],
+)
+def test_warning_shots_and_announced_protests(parse, text: str, expected: tuple[str, str, str | None]) -> None:
+    got = _facts(parse, text)
+    assert any(g[:2] == expected[:2] and (expected[2] is None or g[2] == expected[2]) for g in got), got
+    assert not any(g[0] == "PROTEST" for g in got)

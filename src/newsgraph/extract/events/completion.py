@@ -72,6 +72,7 @@ _INTENDED = {
     "AGREE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
     "CONCEDE": "CONCEDE", "RETREAT": "CONCEDE",
     "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "MOBILIZE": "THREATEN",
+    "PROTEST": "THREATEN",  # "organizers said they would march on the residence": CAMEO 138, threaten to protest
 }  # fmt: skip
 # Types a place can be the recipient of ("an offensive into Syria", "troops deployed to Iraq").
 _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
