@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
 from newsgraph.core.model import Stance
 from newsgraph.extract.events.actors import DocContext
 from newsgraph.extract.stance_cues import (
@@ -70,3 +72,34 @@ def test_the_drafters_of_a_text_support_it(parse) -> None:
         ("CHL", "supports"),
         ("PER", "supports"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # concern about the issue is disapproval of it: the one concerned, not the agent after "by"
+        ("The raid on the newspaper angered its staff. Norway said it was deeply concerned by the raid.", "NOR"),
+        ("The raid on the newspaper angered its staff. Portugal was alarmed at the raid.", "PRT"),
+        ("The raid on the newspaper angered its staff. Austria expressed concern over the raid.", "AUT"),
+    ],
+)
+def test_concern_about_the_issue_opposes_it(parse, text: str, expected: str) -> None:
+    from newsgraph.extract.stances import extract_stances
+
+    assert [(s.country, s.position) for s in extract_stances(parse(text), "d1")] == [(expected, "opposes")]
+
+
+def test_concern_for_something_else_is_no_position(parse) -> None:
+    from newsgraph.extract.stances import extract_stances
+
+    text = "The raid on the newspaper angered its staff. Austria expressed concern for the safety of its citizens."
+    assert extract_stances(parse(text), "d1") == []
+
+
+def test_backing_a_call_for_calm_takes_no_side(parse) -> None:
+    from newsgraph.extract.stances import extract_stances
+
+    text = (
+        "Soldiers from Chad raided a Sudanese border post. The AU called for calm. Kenya backed the AU call for calm."
+    )
+    assert [(s.country, s.position) for s in extract_stances(parse(text), "d1")] == [("KEN", "neutral")]

@@ -111,3 +111,8 @@ def test_asked_for(parse) -> None:
     by_word = {t.lower_: t for t in doc}
     assert asked_for(by_word["withdrawal"])
     assert not asked_for(by_word["ceasefire"])  # a truce asked for may be the story's issue
+
+
+def test_people_named_by_their_work_are_no_issue(parse) -> None:
+    text = "Rebels in Mali detained four aid workers on Monday. France condemned the detention of the aid workers."
+    assert "aid" not in issue_label(parse(text))

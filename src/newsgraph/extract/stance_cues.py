@@ -29,6 +29,7 @@ from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, named_phr
 from newsgraph.extract.stance_quotes import quote_spans, quote_speaker
 from newsgraph.extract.stance_sides import (
     blocks_issue,
+    calm_call,
     doer_named,
     even_handed,
     kept_up,
@@ -60,7 +61,13 @@ __all__ = [
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
 _NO_WORDS = frozenset({"no", "lack"})
 # Nouns that name a position (PLOVER SUPPORT / ACCUSE) and the verbs that express one ("voiced its support").
-NOUN_POSITIONS = {"support": "supports", "backing": "supports", "criticism": "opposes", "condemnation": "opposes"}
+NOUN_POSITIONS = {
+    "support": "supports",
+    "backing": "supports",
+    "criticism": "opposes",
+    "condemnation": "opposes",
+    "concern": "opposes",  # "expressed concern over the arrest": disapproval in its mildest form
+}
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
 _POLARITY = {"negative": "opposes", "positive": "supports"}
 
@@ -95,6 +102,17 @@ def _negated_noun(tok: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in _NO_WORDS for c in tok.children):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _NO_WORDS
+
+
+# Cues of a feeling about the issue ("was concerned by the arrest"): who feels it is the subject of the copula
+# or of the passive, never the agent after "by".
+_EXPERIENCING = frozenset({"concerned", "concern", "troubled", "trouble", "alarmed", "alarm"})
+
+
+def _experiencers(tok: Token) -> list[Token]:
+    """ "Canada was concerned by the arrest", "it said it was deeply concerned about the raid": Canada, it."""
+    holder = tok.head if tok.dep_ == "acomp" else tok
+    return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 # ---- rows ----------------------------------------------------------------------------------------
@@ -141,7 +159,7 @@ def cue_rows(
         rest = _rest_found(tok, cue.words[1:])
         if rest is None:
             continue
-        flipped = blocked = False
+        flipped = blocked = calm = False
         named: list[Token] = []
         if tok.pos_ == "NOUN":
             if not cue.negated or not _negated_noun(tok):
@@ -163,17 +181,19 @@ def cue_rows(
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
                 named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
                 flipped, blocked = bool(doers) and rejects_criticism(tok, objs, issue), blocks_issue(objs, issue)
+                calm = cue.position == "supports" and calm_call(objs)  # "backed the EU call for calm"
                 if not (named or flipped):
                     continue
                 if issue == UNSPECIFIED:  # no issue yet: the object names it when it names someone's thing
                     issue = named_phrase(named[0])
                     if issue == UNSPECIFIED:
                         continue
-            heads = subjects(tok)
+            heads = _experiencers(tok) if tok.lemma_.lower() in _EXPERIENCING else subjects(tok)
         end = max([tok.idx + len(tok), *(r.idx + len(r) for r in rest)])
         out = []
         for actor, speaks in speakers(heads, ctx):
             position = reverse(cue.position or "") if blocked else cue.position or ""  # "lambasted the vetoes"
+            position = "neutral" if calm else position
             if flipped and actor.country in doers:
                 position = "supports"  # "Santiago rejected the protest": the issue's doer backs its own act
             elif flipped and not named:
@@ -207,7 +227,10 @@ def noun_rows(
     when the noun says what it is about ("support for the pipeline") or on the story's issue when not."""
     position = NOUN_POSITIONS[tok.lemma_.lower()]
     about = [
-        o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "against") for o in pobjs(c)
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "against", "about", "over", "at")
+        for o in pobjs(c)
     ]
     if issue == UNSPECIFIED or (about and not any(names_issue(o, refs, issue) for o in about)) or _negated_noun(tok):
         return []

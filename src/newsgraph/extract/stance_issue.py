@@ -120,6 +120,8 @@ def issue_label(doc: Doc) -> str:
             tok = doc[rec.i]
             if asked_for(tok):
                 continue  # what a reaction asks for ("called for their immediate release") is not the issue
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PEOPLE:
+                continue  # "aid workers", "strike leaders": people named by their work, no issue
             text, has_country = issue_phrase(tok)
             head = tok.lemma_.lower()
             phrases.setdefault(head, Counter())[text] += 1
@@ -145,6 +147,11 @@ def issue_label(doc: Doc) -> str:
     return f"{label} ({entity})" if entity else label
 
 
+# Nouns of people that an issue noun may name by their work ("aid workers", "sanctions experts").
+_PEOPLE = frozenset(
+    {"worker", "official", "staff", "employee", "inspector", "volunteer", "activist", "expert", "monitor"}
+    | {"leader", "organizer", "organiser", "negotiator", "agency", "group", "organisation", "organization"}
+)
 # Verbs whose object is what someone asks for ("demanded the withdrawal"), and those that ask "for" it
 # ("called for the release", "appealed for a truce"; the noun too: "calls for an inquiry").
 _ASKING = frozenset({"demand", "seek", "request", "urge"})

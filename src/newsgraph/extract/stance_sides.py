@@ -39,6 +39,7 @@ __all__ = [
     "EVEN_HANDED",
     "UNDO",
     "UNDOING",
+    "calm_call",
     "doer_named",
     "even_handed",
     "kept_up",
@@ -121,6 +122,18 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
     if not both or mod.negated or mod.hypothetical:
         return []
     return speakers(subjects(tok), ctx)
+
+
+def calm_call(objs: Sequence[Token]) -> bool:
+    """Objects that are all a call for calm ("backed the EU call for calm", "endorsed the appeal for restraint"):
+    a position on them asks every side for calm, so takes no side (``neutral``)."""
+    return bool(objs) and all(
+        o.lemma_.lower() in ("call", "appeal")
+        and any(
+            p.lemma_.lower() in _CALM for c in o.children if c.dep_ == "prep" and c.lower_ == "for" for p in pobjs(c)
+        )
+        for o in objs
+    )
 
 
 def _thing_undone(act: Token) -> bool:
