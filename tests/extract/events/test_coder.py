@@ -1713,3 +1713,31 @@ def test_warning_shots_and_announced_protests(parse, text: str, expected: tuple[
     got = _facts(parse, text)
     assert any(g[:2] == expected[:2] and (expected[2] is None or g[2] == expected[2]) for g in got), got
     assert not any(g[0] == "PROTEST" for g in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the speaker's side will do to those who act against it, told as what they will suffer
+        ("Those who did this will be hunted down, Peru's interior minister said.", ("THREATEN", "PER")),
+        ("Peru's army chief said Chile would pay a heavy price for any further aggression.", ("THREATEN", "PER")),
+        ("The gunmen will face the full weight of the law, Peru's president said.", ("THREATEN", "PER")),
+        # measures a side says it will take, and what the warner's own side will do
+        ("Peru's foreign minister said Peru would take all necessary measures against Chile.", ("THREATEN", "PER")),
+        ("Peru's energy minister warned that Lima would stop selling gas to Chile.", ("THREATEN", "PER")),
+    ],
+)
+def test_threats_told_as_what_will_come(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [g[:2] for g in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health agency warned that hospitals could be overwhelmed.",  # a forecast, no side's act
+        "Peru's minister warned that it would be difficult to reach a deal.",  # a state, not an act
+        "The company took steps to cut costs.",  # measures of no side against another
+    ],
+)
+def test_no_threat_in_forecasts(parse, text: str) -> None:
+    assert not any(g[0] in ("THREATEN", "SANCTION") for g in _facts(parse, text))

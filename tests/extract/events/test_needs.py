@@ -38,6 +38,9 @@ def test_dates_are_no_prepositions_and_titles_count_as_the_object() -> None:
         # a warning that a reprisal will come is a threat
         ("Pyongyang's envoy warned that Pyongyang would take corresponding measures.", "THREATEN"),
         ("The bloc warned that further measures against those responsible could follow.", "THREATEN"),
+        # a warning of what the warner's own side will do, whatever the act, is a threat
+        ("Turkey's energy minister warned that Ankara would stop accepting crude from Iraq.", "THREATEN"),
+        ("The ministry warned that it would review its ties with Chile.", "THREATEN"),
         # a warning about a response to something else, or one negated, is none
         ("The minister warned that the response to the pandemic would take years.", None),
         ("Doctors warned that the measures would not be enough.", None),

@@ -73,6 +73,7 @@ _INTENDED = {
     "CONCEDE": "CONCEDE", "RETREAT": "CONCEDE",
     "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "MOBILIZE": "THREATEN",
     "PROTEST": "THREATEN",  # "organizers said they would march on the residence": CAMEO 138, threaten to protest
+    "THREATEN": "THREATEN",  # "said India would pay a heavy price": the threat is made by saying it
 }  # fmt: skip
 # Types a place can be the recipient of ("an offensive into Syria", "troops deployed to Iraq").
 _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})

@@ -227,13 +227,30 @@ def _comp_future(clause: Token, types: frozenset[str]) -> bool:
                 for p in rows
             ):
                 return True
-        if _reprisal(comp):
-            return True  # "warned that Russia would respond", "that further measures could follow"
+        if _reprisal(comp) or _own_side_acts(clause, comp):
+            return True  # "warned that Russia would respond", "that Ankara would stop accepting crude"
         for noun in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
             pat = noun_pattern(noun)
             if pat is not None and pat.type in types:
                 return True
     return False
+
+
+_STATIVE = frozenset({"be", "have", "become", "seem", "remain", "need", "want", "like", "know", "cost", "take"})
+
+
+def _own_side_acts(clause: Token, comp: Token) -> bool:
+    """The warned clause tells what the warner's own side will do ("the minister warned that Ankara would stop
+    accepting crude", "warned that it would review its ties"): a threat whatever the act, not a forecast."""
+    if comp.pos_ != "VERB" or comp.lemma_.lower() in _STATIVE or any(c.dep_ == "neg" for c in comp.children):
+        return False
+    said = [s for s in comp.children if s.dep_ == "nsubj"]
+    if len(said) != 1:
+        return False
+    if said[0].lower_ in ("we", "it"):
+        return True
+    own = {token_country(t) for w in subjects(clause) for t in [w, *w.subtree]} - {None}
+    return token_country(said[0]) in own
 
 
 def _reprisal(verb: Token) -> bool:
