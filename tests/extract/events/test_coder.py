@@ -1741,3 +1741,10 @@ def test_threats_told_as_what_will_come(parse, text: str, expected: tuple[str, s
 )
 def test_no_threat_in_forecasts(parse, text: str) -> None:
     assert not any(g[0] in ("THREATEN", "SANCTION") for g in _facts(parse, text))
+
+
+def test_relief_handed_out_is_aid(parse) -> None:
+    text = "The World Food Programme said it had begun distributing food to 3,000 Peruvian families who fled."
+    assert ("AID", None, "PER") in _facts(parse, text)
+    # money handed to voters is no relief
+    assert not any(f[0] == "AID" for f in _facts(parse, "Party agents were seen handing out cash to voters."))
