@@ -17,6 +17,8 @@ def _tok(doc: Doc, word: str):
     [
         ("Serbia held talks with Kosovo.", "talks", False, "held"),
         ("In a phone call with Macron, Scholz said little.", "call", True, "said"),
+        # a meeting before which the clause's act comes: its subject met ("spoke after talks with X")
+        ("Scholz spoke after talks with Macron in Berlin.", "talks", True, "spoke"),
         ("He touts these operations in political rallies.", "rallies", False, None),
     ],
 )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["light_verb", "no_event_noun", "noun_pattern", "undergo_verb"]
 
-_HOST_PREPS = frozenset({"in", "during"})
+_HOST_PREPS = frozenset({"in", "during", "after", "following"})  # "said after talks with X"
 # verbs of travelling to a meeting: "arrived in Kabul for talks with X" is the traveller's consultation
 _TRAVEL = frozenset({"arrive", "travel", "fly", "go", "come", "head", "visit", "return", "land"})
 _GIVING = frozenset({"grant", "give", "award", "offer"})  # "was granted X": a passive of giving is undergone
