@@ -275,6 +275,18 @@ def test_the_dateline_settles_a_story_no_country_dominates(index: Callable[[str]
     assert main_country(index(text)) == "JPN"
 
 
+def test_a_regional_bureau_s_dateline_does_not_make_the_story_its_country(
+    index: Callable[[str], MentionIndex],
+) -> None:
+    # told from Nairobi, about Somalia and Ethiopia: Kenya is named nowhere after the dateline
+    text = (
+        "NAIROBI, Kenya (AP) - Somalia expelled two Ethiopian diplomats on Monday. Somalia accused Ethiopia of "
+        "arming militias. Ethiopia denied it. Somalia's cabinet met in Mogadishu on Tuesday. "
+        "The United States urged calm."
+    )
+    assert main_country(index(text)) == "SOM"
+
+
 @pytest.mark.parametrize(
     ("text", "country"),
     [

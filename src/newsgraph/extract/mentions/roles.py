@@ -460,8 +460,26 @@ def main_country(ix: MentionIndex) -> str | None:
         code, n = max(counts.items(), key=lambda kv: kv[1])
         ix.main_country = code if n / len(cues) >= _MAIN_COUNTRY_SHARE else ""
     if not ix.main_country:  # no country dominates: the wire dateline says where the story is told from
-        ix.main_country = dateline_country(ix.body) or ""
+        ix.main_country = _told_from(ix, cues)
     return ix.main_country or None
+
+
+def _told_from(ix: MentionIndex, cues: Sequence[Cue]) -> str:
+    """The story's country when none dominates: the dateline's, unless the text after the dateline never names
+    that country ("DUBAI, United Arab Emirates (AP) -" over a story about Iran, told from a regional bureau);
+    then the country named most after it, when one is named more than any other."""
+    dateline = dateline_country(ix.body)
+    m = _DATELINE.match(ix.body)
+    if dateline is None or m is None:
+        return dateline or ""
+    counts: dict[str, int] = {}
+    for c in cues:
+        if ix.toks[c.start].idx >= m.end():
+            counts[c.iso3] = counts.get(c.iso3, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if dateline not in counts and ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):
+        return max(counts, key=lambda code: counts[code])
+    return dateline
 
 
 def dateline_country(body: str) -> str | None:
