@@ -18,6 +18,7 @@ from newsgraph.extract.events.actors import subjects
 from newsgraph.extract.events.arguments import acted_on
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
@@ -37,8 +38,12 @@ def announced_intents(sent: Span, ctx: DocContext, coded: set[int]) -> list[Cand
     """AGREE candidates for the announced intentions of ``sent`` whose clause (a token index) is not in
     ``coded`` (the clauses that already hold an event of the verb table)."""
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _ANNOUNCING or not clause_modality(tok).is_fact:
+    doc = sent.doc
+    for rec in token_records(doc)[sent.start : sent.end]:  # the shared records; the parsed token for a verb only
+        if rec.pos_ != "VERB" or rec.lemma_.lower() not in _ANNOUNCING:
+            continue
+        tok = doc[rec.i]
+        if not clause_modality(tok).is_fact:
             continue
         for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
             clause = _announced_act(comp)

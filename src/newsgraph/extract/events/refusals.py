@@ -20,6 +20,7 @@ from newsgraph.extract.events.completion import stated_refusal
 from newsgraph.extract.events.intent import able_actors
 from newsgraph.extract.events.modality import FACT, clause_modality
 from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import is_yielding
 
@@ -35,8 +36,12 @@ def stated_refusals(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candid
     """REJECT candidates for the stated refusals of ``sent`` whose verb (a token index) is not in ``coded``
     (the clauses and triggers that already hold an event)."""
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in coded or not _yielding(tok):
+    doc = sent.doc
+    for rec in token_records(doc)[sent.start : sent.end]:  # the shared records; the parsed token for a verb only
+        if rec.pos_ != "VERB" or rec.i in coded:
+            continue
+        tok = doc[rec.i]
+        if not _yielding(tok):
             continue
         if not stated_refusal(tok, clause_modality(tok)) or _absolute(tok) or _judged(tok):
             continue
