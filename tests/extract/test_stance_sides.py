@@ -248,3 +248,27 @@ def test_blocks_issue_reads_undoings(parse: Callable[[str], Doc]) -> None:
     assert blocks_issue([lifting], "embargo (Cuba)")
     assert not blocks_issue([lifting], "lifting of the embargo (Cuba)")
     assert not blocks_issue([lifting], "amnesty deal (Cuba)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural pronoun for the two states named before it
+        (
+            "Chad and Niger traded accusations over the border attack on Monday. Ghana urged them to resolve "
+            "their differences through dialogue.",
+            ("GHA", "neutral"),
+        ),
+        # the sides named as allies
+        (
+            "Spain and Portugal traded accusations over the fishing agreement. Italy urged the two allies to keep "
+            "working together.",
+            ("ITA", "neutral"),
+        ),
+    ],
+)
+def test_a_call_on_both_sides_named_otherwise_is_neutral(
+    parse: Callable[[str], Doc], text: str, expected: tuple[str, str]
+) -> None:
+    doc = parse(text)
+    assert expected in [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]

@@ -52,6 +52,10 @@ def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:
         ("The Serbian foreign minister, Ivan Petrovic, stayed silent about the crisis.", [("SRB", NO)]),
         # neutrality is a position the text names
         ("Switzerland favours neutrality on the conflict.", [("CHE", "neutral")]),
+        # so is taking no position, and an offer to mediate
+        ("Norway takes no position on the border agreement, a spokesman said.", [("NOR", "neutral")]),
+        ("Austria declined to take a position on the tariff.", [("AUT", "neutral")]),
+        ("Chad and Sudan traded accusations over the border closure. Qatar offered to mediate.", [("QAT", "neutral")]),
         # positions on an issue noun
         ("France condemned the invasion.", [("FRA", "opposes")]),
         ("Hungary backed the agreement.", [("HUN", "supports")]),

@@ -52,7 +52,9 @@ __all__ = [
 EVEN_HANDED = frozenset({"urge", "call", "appeal", "ask", "encourage", "press", "invite"})
 # Verbs of a call on one side ("demanded that Santiago halt the expulsions"), which may be no call on both.
 CALLS = EVEN_HANDED | {"demand"}
-_SIDES = frozenset({"side", "party", "neighbour", "neighbor", "country", "nation", "government", "rival", "faction"})
+_SIDES = frozenset(
+    {"side", "party", "neighbour", "neighbor", "country", "nation", "government", "rival", "faction", "ally"}
+)
 _EVERY = frozenset({"both", "all", "two"})
 # What a call for calm asks of everyone: no side's act.
 _CALM = frozenset({"restraint", "calm", "dialogue", "de-escalation", "deescalation"})
@@ -114,6 +116,8 @@ def even_handed(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, bo
     )
     # "urged Bishkek and Dushanbe to show restraint": two states named, each a side
     named = {token_country(t) for o in objs for t in (o, *conjuncts(o))} - {None}
+    # "urged them to resolve their differences": a plural pronoun for the two states named before it
+    named |= {a.country for o in objs if o.pos_ == "PRON" for a in ctx.plural_members(o)} - {None}
     both = both or len(named) >= 2
     # "China called for restraint", "urged calm": restraint asked of no one in particular
     asked = objs + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
