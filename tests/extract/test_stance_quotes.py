@@ -33,3 +33,19 @@ def test_a_sentence_with_words_of_its_own_needs_its_own_speaker(parse: Callable[
     last = list(doc.sents)[-1]
     inside = {t.i for t in last if any(a <= t.idx < b for a, b in quote_spans(last))}
     assert quote_speaker(last, inside, ctx) is None
+
+
+def test_a_line_break_closes_what_the_paragraph_left_open(parse: Callable[[str], Doc]) -> None:
+    doc = parse('The envoy spoke. "The border is closed. It stays closed\n\nTrade resumed on Monday. Fees rose.')
+    sents = list(doc.sents)
+    assert [doc.text[a:b].strip() for a, b in quote_spans(sents[2])] == ["It stays closed"]  # open to its end
+    after = [s for s in sents if s.text.startswith(("Trade", "Fees"))]
+    assert after and all(quote_spans(s) == [] for s in after)  # the next paragraph starts outside
+
+
+def test_curly_marks_open_and_close_across_sentences(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The mayor spoke. \u201cThe pier is safe. The ferries run.\u201d The council agreed. Work began.")
+    sents = list(doc.sents)
+    ferries = next(s for s in sents if s.text.startswith("The ferries"))
+    assert [doc.text[a:b] for a, b in quote_spans(ferries)] == ["The ferries run."]
+    assert all(quote_spans(s) == [] for s in sents if s.text.startswith(("The council", "Work")))

@@ -285,6 +285,16 @@ def characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, 
     return out
 
 
+def _positions(lemmas: list[str], lowers: list[str]) -> dict[str, list[int]]:
+    """Where each word stands (as a lemma or as written), in order."""
+    at: dict[str, list[int]] = {}
+    for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
+        at.setdefault(lemma, []).append(i)
+        if lower != lemma:
+            at.setdefault(lower, []).append(i)
+    return at
+
+
 def quote_rows(
     sent: Span,
     quote_cues: list[StanceCue],
@@ -305,13 +315,15 @@ def quote_rows(
             continue
         lemmas = [t.lemma_.lower() for t in toks]
         lowers = [t.lower_ for t in toks]
+        at = _positions(lemmas, lowers)
         for cue in quote_cues:
             n = len(cue.words)
+            # the first place the cue's words stand, tried only where its first word does
             hit = next(
                 (
                     i
-                    for i in range(len(toks) - n + 1)
-                    if all(cue.words[k] in (lemmas[i + k], lowers[i + k]) for k in range(n))
+                    for i in (at.get(cue.words[0], ()) if n else range(1))
+                    if i <= len(toks) - n and all(cue.words[k] in (lemmas[i + k], lowers[i + k]) for k in range(1, n))
                 ),
                 None,
             )

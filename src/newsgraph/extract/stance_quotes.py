@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.tokens import doc_text, token_records
 from newsgraph.lexicon.cues import speech_verbs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from newsgraph.extract.events.actors import DocContext
 
@@ -23,11 +24,12 @@ __all__ = ["quote_spans", "quote_speaker"]
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset("“«„")
 _CLOSERS = frozenset("”»")
+_OPEN_KEY = "newsgraph.stance_quotes.open"
 
 
 def quote_spans(sent: Span) -> list[tuple[int, int]]:
     """Char spans (in the document) of quoted passages in a sentence; an unclosed quote runs to the end."""
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # Span.text joins its tokens on each call
     spans: list[tuple[int, int]] = []
     open_at: int | None = 0 if _open_before(sent) else None  # a quotation begun in an earlier sentence
     for m in _QUOTE_RE.finditer(text):
@@ -44,17 +46,25 @@ def quote_spans(sent: Span) -> list[tuple[int, int]]:
 
 def _open_before(sent: Span) -> bool:
     """A quotation opened earlier in the sentence's paragraph is still open where the sentence begins."""
-    doc = sent.doc
-    open_ = False
-    i = sent.start - 1
-    marks: list[str] = []
-    while i >= 0 and "\n" not in doc[i].whitespace_ and not (doc[i].is_space and "\n" in doc[i].text):
-        if _QUOTE_RE.fullmatch(doc[i].text):
-            marks.append(doc[i].text)
-        i -= 1
-    for ch in reversed(marks):
-        open_ = ch not in _CLOSERS if not open_ else ch in _OPENERS
-    return open_
+    return sent.start > 0 and _open_at(sent.doc)[sent.start]
+
+
+def _open_at(doc: Doc) -> list[bool]:
+    """Per token, whether a quotation opened earlier in its paragraph is still open where it stands: the
+    document's quote marks read once, in order (while none is open, any mark but a closer opens one; while one
+    is, any mark but an opener closes it), kept in ``Doc.user_data`` for every sentence that asks."""
+    found: list[bool] | None = doc.user_data.get(_OPEN_KEY)
+    if found is None:
+        found = []
+        open_ = False
+        for tok in token_records(doc):
+            found.append(open_)
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                open_ = False  # a line break ends the paragraph
+            elif _QUOTE_RE.fullmatch(tok.text):
+                open_ = tok.text not in _CLOSERS if not open_ else tok.text in _OPENERS
+        doc.user_data[_OPEN_KEY] = found
+    return found
 
 
 def _speaker(sent: Span, inside: set[int]) -> Token | None:

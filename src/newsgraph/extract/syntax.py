@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.cues import speech_verbs
@@ -45,6 +46,7 @@ CONTROL_VERBS = frozenset(
 _MEMO_KEY = "newsgraph.syntax"
 _WORDS_KEY = "newsgraph.story_words"
 _SURNAMES_KEY = "newsgraph.surnames"
+_UNSEEN = object()  # a question not answered yet (an answer may be None)
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -60,10 +62,9 @@ def _per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[T
         memo: dict[tuple[Any, ...], Any] | None = user_data.get(_MEMO_KEY)
         if memo is None:
             memo = user_data[_MEMO_KEY] = {}
-        key = (name, tok.i, args, tuple(kwargs.items()))
-        if key in memo:
-            found = memo[key]
-        else:
+        key = (name, tok.i, args, tuple(kwargs.items()) if kwargs else ())
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
             found = memo[key] = fn(tok, *args, **kwargs)
         return list(found) if isinstance(found, list) else found  # type: ignore[return-value]
 
@@ -77,11 +78,12 @@ def ent_of(tok: Token) -> Span | None:
     from spacy.tokens import Span
 
     doc = tok.doc
+    toks = token_records(doc)  # the shared records: no parsed token per step
     start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and toks[start].ent_iob == 1:  # 1: inside an entity ("I")
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(toks) and toks[end].ent_iob == 1:
         end += 1
     return Span(doc, start, end, label=tok.ent_type_)
 
@@ -464,15 +466,16 @@ _DATELINE = 14  # tokens a dateline may hold, its dash included
 def in_dateline(tok: Token) -> bool:
     """A token of a wire dateline opening its sentence: "TUNIS —", "OUAGADOUGOU, Nov 18 -", "KYIV (Reuters) -"."""
     doc = tok.doc
+    toks = token_records(doc)  # the shared records: no parsed token per word looked at
     # the sentence's first token, looked for among the few before (a dateline is short, "JEDDAH, Saudi Arabia,
     # June 18 (Reuters) -" is 11 tokens; Token.sent scans the whole sentence, slow on a run-on one)
-    start = next((i for i in range(tok.i, max(-1, tok.i - _DATELINE), -1) if i == 0 or doc[i].is_sent_start), None)
-    if start is None or not (doc[start].is_upper and len(doc[start]) > 1):
+    start = next((i for i in range(tok.i, max(-1, tok.i - _DATELINE), -1) if i == 0 or toks[i].is_sent_start), None)
+    if start is None or not (len(toks[start].text) > 1 and doc[start].is_upper):
         return False
-    for t in doc[start + 1 : min(len(doc), start + _DATELINE)]:
+    for t in toks[start + 1 : min(len(toks), start + _DATELINE)]:
         if t.is_sent_start or t.pos_ in ("VERB", "AUX"):
             return False
-        if t.text in _DASHES and t.whitespace_ and doc[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
+        if t.text in _DASHES and t.whitespace_ and toks[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
             return t.i > tok.i
     return False
 
