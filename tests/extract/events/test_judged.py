@@ -63,7 +63,7 @@ def test_pressure_named_as_such_is_a_judgement(parse) -> None:
             {("ACCUSE", "GHA", "CHN"), ("ACCUSE", "GHA", "RUS")},
         ),
         (
-            'Peru imposed tariffs on Chilean wine on Monday. "These tariffs are illegal," Chile\'s trade minister said.',
+            'Peru imposed tariffs on Chilean wine. "These tariffs are illegal," Chile\'s trade minister said.',
             {("ACCUSE", "CHL", "PER")},
         ),
         ("Chile's trade minister said the tariffs were illegal.", set()),  # no act told before: no side behind it
