@@ -1,0 +1,36 @@
+"""Actor-target pairs completed from what the sentence implies (newsgraph.extract.events.pairing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events.coder import extract_events
+
+
+def _facts(parse, text: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (e.type, e.actor_country, e.target_country)
+        for e in extract_events(parse(text), "d1")
+        if not (e.negated or e.hypothetical)
+    }
+
+
+def test_nobody_the_event_data_is_about_is_no_event(parse) -> None:
+    assert _facts(parse, "Emily met two officers at a pub.") == set()
+
+
+def test_a_protest_with_no_target_is_against_its_own_government(parse) -> None:
+    assert ("PROTEST", "PER", "PER") in _facts(parse, "Thousands of Peruvian farmers demonstrated in Lima.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a home actor's act whose other side the text leaves unsaid is aimed at its own country
+        "Peru's president met Peru's farmers. Peru's electoral court rejected the appeal on Monday.",
+        # police of a country arrest people of that country
+        "Peru's police arrested three protesters in Lima. Peruvian police said the three were charged.",
+    ],
+)
+def test_the_home_actor_s_unsaid_side_is_its_own_country(parse, text: str) -> None:
+    assert any(a == "PER" and t == "PER" for _, a, t in _facts(parse, text))
