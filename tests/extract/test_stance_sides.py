@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.extract.events.coder import extract_events
-from newsgraph.extract.stance_sides import blocks_issue
+from newsgraph.extract.stance_sides import blocks_issue, points_at_act, stopping_lead
 from newsgraph.extract.stances import extract_stances
 
 
@@ -272,3 +272,42 @@ def test_a_call_on_both_sides_named_otherwise_is_neutral(
 ) -> None:
     doc = parse(text)
     assert expected in [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story's act stops the issue: condemning that act backs the issue, welcoming it opposes the issue
+        (
+            "Poland on Monday vetoed a package of farm aid for Moldova at a meeting of EU ministers. Latvia "
+            "condemned the move. Belarus welcomed the decision.",
+            [("POL", "opposes"), ("LVA", "supports"), ("BLR", "opposes")],
+        ),
+        # an act that carries the issue out: the position on it is the position on the issue
+        (
+            "Poland on Monday approved a package of farm aid for Moldova. Latvia welcomed the move.",
+            [("LVA", "supports")],
+        ),
+    ],
+)
+def test_a_position_on_an_act_that_stops_the_issue_is_the_reverse_one(
+    parse: Callable[[str], Doc], text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert all(row in rows for row in expected)
+    assert ("LVA", "opposes") not in rows
+
+
+def test_blocking_a_challenge_to_the_issue_does_not_stop_it(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Chile on Monday blocked Peru's request for a panel on the wine tariff. Spain backed the decision.")
+    lead = list(doc.sents)[:1]
+    assert not stopping_lead(lead, "wine tariff (Chile)", frozenset({"decision"}))
+
+
+def test_points_at_act(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Latvia condemned the move and the draft.")
+    move, draft = (next(t for t in doc if t.lower_ == w) for w in ("move", "draft"))
+    refs = frozenset({"move", "draft"})
+    assert points_at_act([move], "farm aid (Moldova)", refs)
+    assert not points_at_act([draft], "farm aid (Moldova)", refs)  # the draft names the issue itself

@@ -33,6 +33,7 @@ from newsgraph.extract.stance_sides import (
     doer_named,
     even_handed,
     kept_up,
+    points_at_act,
     rejects_criticism,
     reverse,
     undoing_call,
@@ -153,7 +154,10 @@ def cue_rows(
     date: str | None,
     refs: frozenset[str] = frozenset(),
     doers: frozenset[str] = frozenset(),
+    stopping: bool = False,
 ) -> list[Found]:
+    """Rows of a cue token; ``stopping``: the story's act stops the issue (:func:`stopping_lead`), so a position
+    on that act ("condemned the move") is the reverse position on the issue."""
     sent = ctx.sent_of(tok)
     for cue in cues:
         rest = _rest_found(tok, cue.words[1:])
@@ -181,6 +185,7 @@ def cue_rows(
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
                 named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
                 flipped, blocked = bool(doers) and rejects_criticism(tok, objs, issue), blocks_issue(objs, issue)
+                blocked = blocked or (stopping and points_at_act(objs, issue, refs))
                 calm = cue.position == "supports" and calm_call(objs)  # "backed the EU call for calm"
                 if not (named or flipped):
                     continue

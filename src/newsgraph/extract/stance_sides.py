@@ -43,7 +43,9 @@ __all__ = [
     "doer_named",
     "even_handed",
     "kept_up",
+    "points_at_act",
     "rejects_criticism",
+    "stopping_lead",
     "story_doers",
     "undoing_call",
 ]
@@ -221,6 +223,47 @@ def blocks_issue(objs: Sequence[Token], issue: str) -> bool:
     words = label_words(issue)
     undoing = _BLOCKING if words & _FREEING else _BLOCKING | UNDOING
     return all(o.pos_ == "NOUN" and (lemma := o.lemma_.lower()) in undoing and lemma not in words for o in objs)
+
+
+# A challenge to the issue: blocking it ("blocked China's request for a panel on the duties") is no stopping of
+# the issue.
+_CHALLENGES = _CRITICISM | {"request", "bid", "motion", "appeal", "challenge", "petition", "lawsuit", "case"}
+# Verbs of an act that stops the issue ("Hungary vetoed the aid package", "a judge blocked the closure").
+_STOPPING = frozenset({"veto", "block", "reject", "suspend", "overturn", "annul", "quash", "halt"})
+
+
+def stopping_lead(lead: Sequence[Span], issue: str, refs: frozenset[str]) -> bool:
+    """The story's lead tells of an act that stops the issue ("Hungary on Monday vetoed a package of military
+    aid for Ukraine"): a position on that act ("condemned the move", "welcomed the decision") is the reverse
+    position on the issue."""
+    if issue == UNSPECIFIED:
+        return False
+    words = label_words(issue)
+    return any(
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in _STOPPING
+        and not any(w.startswith(tok.lemma_.lower()[:5]) for w in words)  # the issue is the stopping itself
+        and clause_modality(tok).is_fact
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in _CHALLENGES and names_issue(c, refs, issue)
+            for c in tok.children
+        )
+        for sent in lead
+        for tok in sent
+    )
+
+
+# Nouns that point back at an act, not at a thing acted on ("the draft", "the bill" name the issue itself).
+_ACT_WORDS = frozenset({"move", "decision", "step", "ruling", "verdict", "outcome", "result", "action", "response"})
+
+
+def points_at_act(objs: Sequence[Token], issue: str, refs: frozenset[str]) -> bool:
+    """Objects that are all words pointing back at the story's act ("the move", "the decision", "the
+    ruling") rather than nouns of the issue itself."""
+    words = label_words(issue)
+    return bool(objs) and all(
+        o.pos_ == "NOUN" and (lemma := o.lemma_.lower()) in refs & _ACT_WORDS and lemma not in words for o in objs
+    )
 
 
 def reverse(position: str) -> str:

@@ -75,7 +75,7 @@ from newsgraph.extract.stance_cues import (
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
 from newsgraph.extract.stance_events import event_rows, event_speaks_for, issue_rows
 from newsgraph.extract.stance_issue import issue_label
-from newsgraph.extract.stance_sides import CALLS, UNDO, story_doers
+from newsgraph.extract.stance_sides import CALLS, UNDO, stopping_lead, story_doers
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import state_actors
 
@@ -189,6 +189,7 @@ def extract_positions(
         others = list(events)
         refs = reference_nouns()
         issue_doers = story_doers(events, lead_end)
+    stopping = stopping_lead(lead, issue, refs)
     rows += event_rows(doc, others, issue, published, resolver, issue_doers)
     rows += issue_rows(events, issue, published, lead_end, resolver)
     rows += aid_rows([*ctx.sents[:2], *lead], events, issue, published, lambda e: event_speaks_for(e, resolver))
@@ -211,7 +212,7 @@ def extract_positions(
             lemma = rec.lemma_.lower()
             cues = by_head.get(lemma)
             if cues:
-                rows.extend(cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs, issue_doers))
+                rows.extend(cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs, issue_doers, stopping))
             if rec.pos_ == "NOUN" and lemma in NOUN_POSITIONS:
                 rows.extend(noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs))
             if rec.pos_ == "VERB" and lemma in CALLS:
