@@ -88,6 +88,10 @@ def test_groups_from_abroad_are_not_local(parse, text: str, head: str, local: bo
         ("The IAEA met on Monday. Iran accused the agency of bias.", "agency", "IAEA"),
         # the latest agency named is a national one: "the agency" is that one, no intergovernmental body
         ("The IAEA met. Turkey's disaster agency AFAD sent a team. The agency said it was ready.", "agency", None),
+        # a person or group serving a body named after "for", "of" or "at"; a country's mission to it is the country's
+        ("A spokesman for the U.N. secretary-general urged restraint.", "spokesman", "U.N."),
+        ("An official of the African Union condemned the attack.", "official", "African Union"),
+        ("A spokesman for the Russian mission to the UN denied it.", "spokesman", None),
     ],
 )
 def test_groups_of_an_intergovernmental_body(parse, text: str, head: str, body: str | None) -> None:

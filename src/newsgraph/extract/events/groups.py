@@ -60,6 +60,21 @@ def _igo(name: str) -> bool:
     return ((hit := sector_of(name)) is not None and hit.sector == "IGO") or is_igo(name)
 
 
+def _body_served(head: Token) -> str | None:
+    """The intergovernmental body a person or group phrase serves, named after "for", "of" or "at" ("a spokesman
+    for the U.N. secretary-general", "officials at the IMF"), not a country's mission to it."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+        for obj in pobjs(prep):
+            if any(token_country(t) for t in obj.subtree):
+                return None  # "the spokesman of the Russian mission to the UN"
+            for x in [obj, *(t for t in obj.subtree if t.dep_ in ("compound", "nmod"))]:
+                lo = min((t.i for t in x.subtree if t.dep_ not in ("det", "case", "prep", "pobj")), default=x.i)
+                name = head.doc[lo : x.i + 1].text
+                if x.text[:1].isupper() and _igo(name):
+                    return name
+    return None
+
+
 def igo_side(head: Token) -> str | None:
     """The intergovernmental body a group phrase stands for: named as its modifier ("European Union leaders",
     "NATO allies"), or referred back to by "the bloc" / "the alliance" (``body_anaphors.tsv``: the body the
@@ -76,6 +91,8 @@ def igo_side(head: Token) -> str | None:
         name = head.doc[lo : c.i + 1].text
         if c.text[:1].isupper() and _igo(name):
             return name
+    if people and (body := _body_served(head)) is not None:
+        return body  # "a spokesman for the U.N. secretary-general", "an official of the African Union"
     need = body_anaphors().get(lemma)
     if need is None or mods or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
