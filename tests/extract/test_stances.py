@@ -415,3 +415,15 @@ def test_an_issue_named_by_an_act_of_expulsion_or_deportation(parse) -> None:
 )
 def test_a_seizure_of_power_is_named_as_an_issue(parse, text: str, expected: tuple[str, str]) -> None:
     assert expected in _rows(parse, text)
+
+
+def test_silence_told_in_words_outweighs_what_an_event_is_read_to_mean(parse) -> None:
+    text = (
+        "A court in Minsk sentenced four activists to prison over the protests. Lithuania condemned the "
+        "sentences. The sentences come as Belarus struggles under Polish sanctions. Poland has not commented "
+        "on the sentences."
+    )
+    doc = parse(text)
+    rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert ("POL", NO) in rows
+    assert ("POL", "supports") not in rows

@@ -190,9 +190,12 @@ def extract_positions(
         refs = reference_nouns()
         issue_doers = story_doers(events, lead_end)
     stopping = stopping_lead(lead, issue, refs)
-    rows += event_rows(doc, others, issue, published, resolver, issue_doers)
-    rows += issue_rows(events, issue, published, lead_end, resolver)
-    rows += aid_rows([*ctx.sents[:2], *lead], events, issue, published, lambda e: event_speaks_for(e, resolver))
+    inferred = [
+        *event_rows(doc, others, issue, published, resolver, issue_doers),
+        *issue_rows(events, issue, published, lead_end, resolver),
+        *aid_rows([*ctx.sents[:2], *lead], events, issue, published, lambda e: event_speaks_for(e, resolver)),
+    ]
+    rows += inferred
     characterizing = characterizing_verbs()
     # Sentences whose subjects the context has not noted yet: noted (in order) just before the context
     # is next asked for an actor, so a document without a stance cue never resolves its subjects.
@@ -226,13 +229,20 @@ def extract_positions(
         unnoted.append(sent)
     seen: set[tuple[str, str, str]] = set()
     out = Positions()
-    # a country that takes a position somewhere in the story is not silent on it ("abstained ... did not comment")
-    placed = {row.country for row in rows if isinstance(row, Stance) and row.position != _SILENT}
+    # a country that takes a position somewhere in the story is not silent on it ("abstained ... did not comment");
+    # what its events are read to mean gives way to its silence told in words ("Washington has not commented on
+    # the verdicts", whatever "U.S. sanctions" elsewhere are taken to be)
+    read = {id(row) for row in inferred}
+    said = [row for row in rows if isinstance(row, Stance) and id(row) not in read]
+    placed = {row.country for row in said if row.position != _SILENT}
+    silent = {row.country for row in said if row.position == _SILENT} - placed
     # nor neutral when it takes a side ("welcomed the truce and urged all parties to respect it")
     sided = {row.country for row in rows if isinstance(row, Stance) and row.position in _SIDES}
     for row in rows:
         key = ("stance", row.country, row.position) if isinstance(row, Stance) else ("voice", row.speaker, row.position)
         if isinstance(row, Stance) and row.position == _SILENT and row.country in placed:
+            continue
+        if id(row) in read and row.country in silent:
             continue
         if isinstance(row, Stance) and row.position == _NEUTRAL and row.country in sided:
             continue
