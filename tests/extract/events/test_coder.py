@@ -1748,3 +1748,7 @@ def test_relief_handed_out_is_aid(parse) -> None:
     assert ("AID", None, "PER") in _facts(parse, text)
     # money handed to voters is no relief
     assert not any(f[0] == "AID" for f in _facts(parse, "Party agents were seen handing out cash to voters."))
+
+
+def test_troops_flown_in_with_the_particle_parsed_as_an_adverb(parse) -> None:
+    assert ("MOBILIZE", "RWA", None) in _facts(parse, "Rwanda flew in 600 more soldiers to reinforce its contingent.")
