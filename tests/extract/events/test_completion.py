@@ -410,3 +410,18 @@ def test_two_sides_agreeing_to_set_something_up_agree_with_each_other(parse) -> 
     text = "LIMA, Peru (AP) — Peru and Chile agreed on Thursday to set up a joint commission on water sharing."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")} <= facts
+
+
+def test_a_complaint_lodged_with_a_body_is_aimed_at_the_side_complained_of(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Chile seized three Peruvian fishing boats on Monday. Peru and Chile have quarrelled over the sea for years. "
+        "Peru lodged a formal complaint with the United Nations Security Council on Tuesday."
+    )
+    facts = {(e.type, e.actor_country, e.target, e.target_country) for e in extract_events(parse(text), "d")}
+    assert any(t == "ACCUSE" and a == "PER" and c == "CHL" for t, a, _, c in facts)
+    assert not any(t == "ACCUSE" and "Security Council" in (name or "") for t, _, name, _ in facts)
+    text = "Peru lodged a protest with Chile on Tuesday."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "PER", "CHL") in facts

@@ -65,6 +65,7 @@ from newsgraph.extract.events.completion import (
     conditional_threat,
     deployed_forces,
     expelled_side,
+    forum,
     generic_issue,
     intended_type,
     located_side,
@@ -247,6 +248,7 @@ def _sentence_events(
             ]
             targets = [t for i in comps for t in acted_on[i] if t.country is not None]
         targets = [t for t in targets if t.sector not in ptype.drop_target_sectors]
+        targets = [t for t in targets if not forum(cand, t)]  # "lodged a complaint with the UN Security Council"
         pairs: list[tuple[Actor, Actor]] = []
         lemma = cand.trigger[0].lemma_.lower()
         mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (

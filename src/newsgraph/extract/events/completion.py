@@ -550,6 +550,15 @@ def expelled_side(cand: Candidate, actor: Actor, targets: list[Actor], memory: E
     ]
 
 
+_LODGING = frozenset({"lodge", "file", "submit", "bring", "take"})
+
+
+def forum(cand: Candidate, target: Actor) -> bool:
+    """A body a complaint is lodged with or taken to (the UN Security Council, the WTO, a court): the forum, not
+    the side complained of ("lodged a complaint with the Security Council"; "with China" is aimed at China)."""
+    return cand.type == "ACCUSE" and cand.trigger[0].lemma_.lower() in _LODGING and target.sector in ("IGO", "JUD")
+
+
 _OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})
 
 
