@@ -425,3 +425,11 @@ def test_a_complaint_lodged_with_a_body_is_aimed_at_the_side_complained_of(parse
     text = "Peru lodged a protest with Chile on Tuesday."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert ("ACCUSE", "PER", "CHL") in facts
+
+
+def test_a_state_body_in_a_sentence_opening_with_its_place_is_of_that_place(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "In Lima, the foreign ministry summoned a senior Chilean diplomat on Wednesday."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert any(t == "ACCUSE" and a == "PER" and c == "CHL" for t, a, c in facts)

@@ -66,6 +66,7 @@ from newsgraph.extract.events.completion import (
     deployed_forces,
     expelled_side,
     forum,
+    fronted_place,
     generic_issue,
     intended_type,
     located_side,
@@ -239,6 +240,7 @@ def _sentence_events(
             actors = here[0] if here else memory.last_pair(sent_no)
         if cand.type in _SAID:  # "many people expressed their anger on social media": no side speaks
             actors = [a for a in actors if not _public(a, ctx)]
+        actors = [fronted_place(a, cand.clause) for a in actors]  # "In New Delhi, the ministry ..."
         targets = own_targets[id(cand)]
         if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:
             comps = [

@@ -29,6 +29,7 @@ from newsgraph.extract.events.groups import FOREIGN_HEADS, two_sides
 from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
+from newsgraph.extract.syntax import token_country
 from newsgraph.lexicon.countries import country_name
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, is_mishap, modality_kinds, verb_patterns
@@ -557,6 +558,26 @@ def forum(cand: Candidate, target: Actor) -> bool:
     """A body a complaint is lodged with or taken to (the UN Security Council, the WTO, a court): the forum, not
     the side complained of ("lodged a complaint with the Security Council"; "with China" is aimed at China)."""
     return cand.type == "ACCUSE" and cand.trigger[0].lemma_.lower() in _LODGING and target.sector in ("IGO", "JUD")
+
+
+_STATE_BODIES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "SPY"})
+
+
+def fronted_place(actor: Actor, clause: Token) -> Actor:
+    """A state body named without its country in a sentence that opens with its place ("In New Delhi, the Ministry
+    of External Affairs summoned ...", "In Moscow, Foreign Ministry spokeswoman X said"): of that place's country,
+    the wire-copy way of saying whose ministry it is."""
+    if actor.country is not None or actor.sector not in _STATE_BODIES:
+        return actor
+    sent = clause.sent
+    opening = sent[0] if sent[0].lower_ == "in" and sent[0].dep_ == "prep" else None
+    if opening is None:
+        return actor
+    for obj in pobjs(opening):
+        code = token_country(obj)
+        if code:
+            return replace(actor, country=code, inferred=True)
+    return actor
 
 
 _OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})
