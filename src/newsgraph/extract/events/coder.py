@@ -64,15 +64,11 @@ from newsgraph.extract.events.completion import (
     condition_side,
     conditional_threat,
     deployed_forces,
-    expelled_side,
-    forum,
-    fronted_place,
     generic_issue,
     intended_type,
     located_side,
     mediated_sides,
     mishap_toll,
-    other_side,
     own_government,
     place_target,
     public_target,
@@ -90,6 +86,7 @@ from newsgraph.extract.events.needs import asks_release
 from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals
+from newsgraph.extract.events.sides import expelled_side, forum, fronted_place, other_side
 from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text

@@ -29,7 +29,6 @@ from newsgraph.extract.events.groups import FOREIGN_HEADS, two_sides
 from newsgraph.extract.events.needs import gives
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
-from newsgraph.extract.syntax import token_country
 from newsgraph.lexicon.countries import country_name
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import actor_nouns, is_mishap, modality_kinds, verb_patterns
@@ -272,7 +271,7 @@ def donor_recipient(cand: Candidate, ctx: DocContext) -> Actor | None:
     raw = None if helping else next((t for t in cand.targets if t.head >= 0 and not t.entity_like), None)
     pledged = (cand.type == "AGREE" or promised) and not cand.nominal and gives(cand.clause)  # "pledged 200 million"
     if raw is None and (cand.type == "AID" or pledged or helping) and not any(t.entity_like for t in cand.targets):
-        raw = _country_side(home, cand.trigger[0], side=False)
+        raw = country_side(home, cand.trigger[0], side=False)
     elif raw is None or (cand.clause.doc[raw.head].lemma_.lower() not in _GIVEN and not gives(cand.clause)):
         return None  # "pledged funds for the rebuilding": the help's recipient, not "the rebuilding"
     # a donor of another country, or a body of none ("the European Union pledged €250 million")
@@ -501,7 +500,7 @@ def mediated_sides(cand: Candidate, actor: Actor, targets: list[Actor], ctx: Doc
         return []
     if actor.country is None and actor.sector != "IGO":
         return []  # a mediator of no known side (a body of nations, a country's envoy) mediates here
-    return [_country_side(code, cand.trigger[0], side=True) for code in ctx.pair]
+    return [country_side(code, cand.trigger[0], side=True) for code in ctx.pair]
 
 
 def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
@@ -516,68 +515,6 @@ def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Acto
         else:
             out.append(t)
     return out
-
-
-def other_side(cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
-    """The other of the two countries a story about two countries is about, for a state side of one of them
-    refusing, accusing, asking, threatening or punishing no side the sentence names ("Kenya said it would not
-    withdraw the ship" in a story about Kenya and Somalia: Somalia). A story about one country
-    (``ctx.dominant``) has no other side."""
-    if cand.type not in _AIMED or ctx.pair is None or ctx.dominant is not None or actor.country not in ctx.pair:
-        return None
-    if actor.sector not in _STATE_SECTORS:
-        return None
-    other = ctx.pair[1] if actor.country == ctx.pair[0] else ctx.pair[0]
-    return _country_side(other, cand.trigger[0], side=False)
-
-
-_AIMED = frozenset(
-    {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE"}
-)  # not CONSULT, SUPPORT: measured worse
-_STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "SPY", "JUD", "LEG"})
-
-
-def expelled_side(cand: Candidate, actor: Actor, targets: list[Actor], memory: EventMemory) -> list[Actor]:
-    """People expelled or declared persona non grata with no country of their own ("the two men had been
-    declared persona non grata"): of the side the same expeller expelled before (its envoys), not its own."""
-    if cand.type != "SANCTION" or cand.mode != "expel":
-        return targets
-    earlier = memory.continued_target(cand.type, actor)
-    if earlier is None or earlier.country in (None, actor.country):
-        return targets
-    return [
-        replace(t, country=earlier.country, inferred=True) if t.country in (None, actor.country) and not t.named else t
-        for t in targets
-    ]
-
-
-_LODGING = frozenset({"lodge", "file", "submit", "bring", "take"})
-
-
-def forum(cand: Candidate, target: Actor) -> bool:
-    """A body a complaint is lodged with or taken to (the UN Security Council, the WTO, a court): the forum, not
-    the side complained of ("lodged a complaint with the Security Council"; "with China" is aimed at China)."""
-    return cand.type == "ACCUSE" and cand.trigger[0].lemma_.lower() in _LODGING and target.sector in ("IGO", "JUD")
-
-
-_STATE_BODIES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "SPY"})
-
-
-def fronted_place(actor: Actor, clause: Token) -> Actor:
-    """A state body named without its country in a sentence that opens with its place ("In New Delhi, the Ministry
-    of External Affairs summoned ...", "In Moscow, Foreign Ministry spokeswoman X said"): of that place's country,
-    the wire-copy way of saying whose ministry it is."""
-    if actor.country is not None or actor.sector not in _STATE_BODIES:
-        return actor
-    sent = clause.sent
-    opening = sent[0] if sent[0].lower_ == "in" and sent[0].dep_ == "prep" else None
-    if opening is None:
-        return actor
-    for obj in pobjs(opening):
-        code = token_country(obj)
-        if code:
-            return replace(actor, country=code, inferred=True)
-    return actor
 
 
 _OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})
@@ -597,7 +534,7 @@ def own_government(target: Actor, actor: Actor, ctx: DocContext) -> Actor:
     return replace(target, country=actor.country, inferred=True)
 
 
-def _country_side(code: str, trigger: Token, *, side: bool) -> Actor:
+def country_side(code: str, trigger: Token, *, side: bool) -> Actor:
     """A country the sentence leaves unsaid, placed on the trigger for the evidence span: a side that acts
     (``side``, a mediation's party) or a recipient only (the story's country receiving aid)."""
     return Actor(country_name(code) or code, None, code, None, trigger.idx, trigger.idx + len(trigger), -1,

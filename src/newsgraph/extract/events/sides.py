@@ -1,0 +1,80 @@
+"""The side an event aims at when the sentence names none, told by the story around it: the other of the two
+countries a story is about, the country of the envoys an expeller expelled before, the side complained of rather than
+the forum a complaint is lodged with, and the country a state body belongs to by the place its sentence opens with."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events.completion import country_side
+from newsgraph.extract.syntax import pobjs, token_country
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsgraph.extract.events.actors import Actor, DocContext
+    from newsgraph.extract.events.memory import EventMemory
+    from newsgraph.extract.events.triggers import Candidate
+
+__all__ = ["expelled_side", "forum", "fronted_place", "other_side"]
+
+_STATE_BODIES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "SPY"})
+
+
+def other_side(cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
+    """The other of the two countries a story about two countries is about, for a state side of one of them
+    refusing, accusing, asking, threatening or punishing no side the sentence names ("Kenya said it would not
+    withdraw the ship" in a story about Kenya and Somalia: Somalia). A story about one country
+    (``ctx.dominant``) has no other side."""
+    if cand.type not in _AIMED or ctx.pair is None or ctx.dominant is not None or actor.country not in ctx.pair:
+        return None
+    if actor.sector not in _STATE_BODIES:
+        return None
+    other = ctx.pair[1] if actor.country == ctx.pair[0] else ctx.pair[0]
+    return country_side(other, cand.trigger[0], side=False)
+
+
+_AIMED = frozenset(
+    {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE"}
+)  # not CONSULT, SUPPORT: measured worse
+
+
+def expelled_side(cand: Candidate, actor: Actor, targets: list[Actor], memory: EventMemory) -> list[Actor]:
+    """People expelled or declared persona non grata with no country of their own ("the two men had been
+    declared persona non grata"): of the side the same expeller expelled before (its envoys), not its own."""
+    if cand.type != "SANCTION" or cand.mode != "expel":
+        return targets
+    earlier = memory.continued_target(cand.type, actor)
+    if earlier is None or earlier.country in (None, actor.country):
+        return targets
+    return [
+        replace(t, country=earlier.country, inferred=True) if t.country in (None, actor.country) and not t.named else t
+        for t in targets
+    ]
+
+
+_LODGING = frozenset({"lodge", "file", "submit", "bring", "take"})
+
+
+def forum(cand: Candidate, target: Actor) -> bool:
+    """A body a complaint is lodged with or taken to (the UN Security Council, the WTO, a court): the forum, not
+    the side complained of ("lodged a complaint with the Security Council"; "with China" is aimed at China)."""
+    return cand.type == "ACCUSE" and cand.trigger[0].lemma_.lower() in _LODGING and target.sector in ("IGO", "JUD")
+
+
+def fronted_place(actor: Actor, clause: Token) -> Actor:
+    """A state body named without its country in a sentence that opens with its place ("In New Delhi, the Ministry
+    of External Affairs summoned ...", "In Moscow, Foreign Ministry spokeswoman X said"): of that place's country,
+    the wire-copy way of saying whose ministry it is."""
+    if actor.country is not None or actor.sector not in _STATE_BODIES:
+        return actor
+    sent = clause.sent
+    opening = sent[0] if sent[0].lower_ == "in" and sent[0].dep_ == "prep" else None
+    if opening is None:
+        return actor
+    for obj in pobjs(opening):
+        code = token_country(obj)
+        if code:
+            return replace(actor, country=code, inferred=True)
+    return actor

@@ -1,0 +1,62 @@
+"""The side an event aims at when the sentence names none (newsgraph.extract.events.sides)."""
+
+from __future__ import annotations
+
+
+def test_an_act_with_no_side_named_is_aimed_at_the_story_s_other_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Somalia expelled Kenya's envoy on Monday. Somalia and Kenya have quarrelled over the sea border for years. "
+        "Kenya's foreign ministry said it would not withdraw the survey ship."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("REJECT", "KEN", "SOM") in facts
+    text = (
+        "Somalia expelled Kenya's envoy on Monday. Somalia and Kenya have quarrelled over the sea border for years. "
+        "Somalia's foreign ministry lodged a formal protest on Tuesday."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "SOM", "KEN") in facts
+    # a story about one country has no other side: a domestic refusal stays at home
+    text = (
+        "Kenya's parliament passed the budget. Kenyan teachers marched in Nairobi. "
+        "Kenya's finance ministry said it would not revisit the budget."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert not any(t == "REJECT" and target not in (None, "KEN") for t, _, target in facts)
+
+
+def test_people_declared_persona_non_grata_are_of_the_side_expelled_before(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Peru on Monday expelled two Bolivian diplomats over an alleged plot, Peru's foreign ministry said. "
+        "The ministry said the two men had been declared persona non grata and given 72 hours to leave Peru."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("SANCTION", "PER", "BOL") in facts
+    assert ("SANCTION", "PER", "PER") not in facts
+
+
+def test_a_complaint_lodged_with_a_body_is_aimed_at_the_side_complained_of(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Chile seized three Peruvian fishing boats on Monday. Peru and Chile have quarrelled over the sea for years. "
+        "Peru lodged a formal complaint with the United Nations Security Council on Tuesday."
+    )
+    facts = {(e.type, e.actor_country, e.target, e.target_country) for e in extract_events(parse(text), "d")}
+    assert any(t == "ACCUSE" and a == "PER" and c == "CHL" for t, a, _, c in facts)
+    assert not any(t == "ACCUSE" and "Security Council" in (name or "") for t, _, name, _ in facts)
+    text = "Peru lodged a protest with Chile on Tuesday."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("ACCUSE", "PER", "CHL") in facts
+
+
+def test_a_state_body_in_a_sentence_opening_with_its_place_is_of_that_place(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "In Lima, the foreign ministry summoned a senior Chilean diplomat on Wednesday."
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert any(t == "ACCUSE" and a == "PER" and c == "CHL" for t, a, c in facts)
