@@ -1752,3 +1752,21 @@ def test_relief_handed_out_is_aid(parse) -> None:
 
 def test_troops_flown_in_with_the_particle_parsed_as_an_adverb(parse) -> None:
     assert ("MOBILIZE", "RWA", None) in _facts(parse, "Rwanda flew in 600 more soldiers to reinforce its contingent.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act welcomed or condemned by its noun alone is aimed at who did it ("welcomed the rescue", "the sentences")
+        (
+            "Peruvian soldiers freed 41 hostages held by kidnappers. Chile welcomed the rescue.",
+            ("SUPPORT", "CHL", "PER"),
+        ),
+        (
+            "A Peruvian court sentenced five Chileans to prison. Chile condemned the sentences.",
+            ("ACCUSE", "CHL", "PER"),
+        ),
+    ],
+)
+def test_an_act_answered_by_its_noun_is_aimed_at_its_doer(parse, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _facts(parse, text)
