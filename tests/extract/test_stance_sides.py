@@ -283,6 +283,12 @@ def test_a_call_on_both_sides_named_otherwise_is_neutral(
             "condemned the move. Belarus welcomed the decision.",
             [("POL", "opposes"), ("LVA", "supports"), ("BLR", "opposes")],
         ),
+        # defending the vote that stopped it is a position against the issue
+        (
+            "Hungary on Monday vetoed a package of farm aid for Moldova at a meeting of EU ministers. Serbia "
+            "defended the vote. Latvia condemned the move.",
+            [("HUN", "opposes"), ("SRB", "opposes"), ("LVA", "supports")],
+        ),
         # an act that carries the issue out: the position on it is the position on the issue
         (
             "Poland on Monday approved a package of farm aid for Moldova. Latvia welcomed the move.",

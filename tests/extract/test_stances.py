@@ -58,6 +58,9 @@ def _rows(parse, text: str, **kw) -> list[tuple[str, str]]:
         ("Chad and Sudan traded accusations over the border closure. Qatar offered to mediate.", [("QAT", "neutral")]),
         # positions on an issue noun
         ("France condemned the invasion.", [("FRA", "opposes")]),
+        # standing behind the issue backs it; the vote that carried it points back at it
+        ("Portugal stands fully behind the embargo.", [("PRT", "supports")]),
+        ("The Senate passed the oil bill on Monday. Norway welcomed the vote.", [("NOR", "supports")]),
         ("Hungary backed the agreement.", [("HUN", "supports")]),
     ],
 )

@@ -254,7 +254,9 @@ def stopping_lead(lead: Sequence[Span], issue: str, refs: frozenset[str]) -> boo
 
 
 # Nouns that point back at an act, not at a thing acted on ("the draft", "the bill" name the issue itself).
-_ACT_WORDS = frozenset({"move", "decision", "step", "ruling", "verdict", "outcome", "result", "action", "response"})
+_ACT_WORDS = frozenset(
+    {"move", "decision", "step", "ruling", "verdict", "outcome", "result", "action", "response", "vote"}
+)
 
 
 def points_at_act(objs: Sequence[Token], issue: str, refs: frozenset[str]) -> bool:
