@@ -77,6 +77,7 @@ from newsgraph.extract.events.completion import (
     threatened_side,
     unknown_attacker,
 )
+from newsgraph.extract.events.dismay import dismay_events
 from newsgraph.extract.events.groups import is_weapon, reciprocal, the_two, two_sides
 from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import reported_judgements
@@ -186,6 +187,7 @@ def _sentence_events(
     coded = {c.clause.i for c in cands} | {t.i for c in cands for t in c.trigger}
     cands += reported_judgements(sent, ctx, coded, memory)  # "said the ruling was unfair"
     cands += stated_refusals(sent, ctx, coded)  # "would not revisit the permit"
+    cands += dismay_events(sent, ctx, coded)  # "said it was appalled by the sentences"
     # '"He was a gentle soul," X said': once per speaker and person praised in a few sentences (one tribute)
     recent = memory.told[-8:]
     praised = {(t.actor.label, t.target.label) for t in recent if t.type == "SUPPORT" and t.actor and t.target}
