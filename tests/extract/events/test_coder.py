@@ -1770,3 +1770,7 @@ def test_troops_flown_in_with_the_particle_parsed_as_an_adverb(parse) -> None:
 )
 def test_an_act_answered_by_its_noun_is_aimed_at_its_doer(parse, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _facts(parse, text)
+
+
+def test_an_abstention_is_no_event(parse) -> None:
+    assert _facts(parse, "Peru abstained in the vote on the resolution.") == []
