@@ -103,3 +103,19 @@ def test_backing_a_call_for_calm_takes_no_side(parse) -> None:
         "Soldiers from Chad raided a Sudanese border post. The AU called for calm. Kenya backed the AU call for calm."
     )
     assert [(s.country, s.position) for s in extract_stances(parse(text), "d1")] == [("KEN", "neutral")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" parsed inside an adverbial clause, or a quoted adjective hung on "as" itself
+        "Rebels in Mali detained two Danish engineers on Monday. Denmark described the detention as "
+        "completely unacceptable.",
+        'Rebels in Mali detained two Danish engineers on Monday. Denmark described the detention as "completely '
+        'unacceptable."',
+    ],
+)
+def test_a_characterization_however_parsed(parse, text: str) -> None:
+    from newsgraph.extract.stances import extract_stances
+
+    assert ("DNK", "opposes") in [(s.country, s.position) for s in extract_stances(parse(text), "d1")]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Evidence, Stance, Voice
 from newsgraph.extract.events.actors import Actor, DocContext, pobjs, subjects
-from newsgraph.extract.events.arguments import evaluation_of, objects
+from newsgraph.extract.events.arguments import evaluation_of, judge_predicate, objects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.extract.stance_issue import UNSPECIFIED, generic_issue, named_phrase, names_issue
@@ -270,11 +270,24 @@ def _about_issue(tok: Token) -> bool:
     return any(t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or anaphor_types(t.lemma_)) for t in tok.subtree)
 
 
+# Clauses the parser hangs an "as" predicate on ("described the detention as completely unacceptable").
+_AS_CLAUSES = frozenset({"advcl", "xcomp", "ccomp", "oprd"})
+
+
 def characterization_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
     """ "Mitsotakis called the agreement null and void", "they concluded that the deal is illegal", "found the
     strike justified": the speakers' countries oppose or support the issue; "they" counts every member."""
     polarity = evaluation_of(tok)
-    if polarity is None or not any(_about_issue(o) for o in objects(tok)) or not clause_modality(tok).is_fact:
+    if polarity is None:  # "described the detention as completely unacceptable", "as" parsed inside an adverbial
+        preds = [c for c in tok.children if c.dep_ in _AS_CLAUSES and any(g.lower_ == "as" for g in c.children)]
+        # or an adjective hung on "as" itself (a quoted one: 'described it as "completely unacceptable"')
+        preds += [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.pos_ == "ADJ"
+        ]
+        polarity = judge_predicate(preds, people=False) if preds else None
+    # the thing judged; a quoted judgement may swallow it ('called the closure "xenophobic"': closure under it)
+    judged = objects(tok) or [c for c in tok.children if c.dep_ == "oprd"]
+    if polarity is None or not any(_about_issue(o) for o in judged) or not clause_modality(tok).is_fact:
         return []
     sent = ctx.sent_of(tok)
     out: list[Found] = []
