@@ -119,3 +119,27 @@ def test_a_characterization_however_parsed(parse, text: str) -> None:
     from newsgraph.extract.stances import extract_stances
 
     assert ("DNK", "opposes") in [(s.country, s.position) for s in extract_stances(parse(text), "d1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dismay, regret and disappointment are disapproval of what they are about
+        ("The raid on the newspaper angered its staff. Austria expressed regret over the raid.", ("AUT", "opposes")),
+        # after an act that stops the issue, dismay at nothing named or at the outcome is for the issue
+        (
+            "Hungary on Monday vetoed a package of farm aid for Moldova at a meeting of EU ministers. "
+            "Ireland voiced dismay.",
+            ("IRL", "supports"),
+        ),
+        (
+            "Hungary on Monday vetoed a package of farm aid for Moldova at a meeting of EU ministers. "
+            "Ireland expressed regret at the outcome.",
+            ("IRL", "supports"),
+        ),
+    ],
+)
+def test_dismay_and_regret(parse, text: str, expected: tuple[str, str]) -> None:
+    from newsgraph.extract.stances import extract_stances
+
+    assert expected in [(s.country, s.position) for s in extract_stances(parse(text), "d1")]

@@ -68,6 +68,9 @@ NOUN_POSITIONS = {
     "criticism": "opposes",
     "condemnation": "opposes",
     "concern": "opposes",  # "expressed concern over the arrest": disapproval in its mildest form
+    "dismay": "opposes",  # "voiced dismay", "expressed regret at the outcome", "voiced its disappointment"
+    "regret": "opposes",
+    "disappointment": "opposes",
 }
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
 _POLARITY = {"negative": "opposes", "positive": "supports"}
@@ -225,11 +228,19 @@ def kept_up_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, refs: fro
 
 
 def noun_rows(
-    tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None, refs: frozenset[str]
+    tok: Token,
+    ctx: DocContext,
+    issue: str,
+    doc_id: str,
+    date: str | None,
+    refs: frozenset[str],
+    stopping: bool = False,
 ) -> list[Found]:
     """A position named by a noun: "the United States expressed its support", "despite criticism by the
     Greek foreign minister": the one who expresses it (or the "by"/"from" agent) takes it, on the issue
-    when the noun says what it is about ("support for the pipeline") or on the story's issue when not."""
+    when the noun says what it is about ("support for the pipeline") or on the story's issue when not.
+    ``stopping``: the story's act stops the issue, so a position on that act ("regret at the outcome") or on
+    nothing named ("voiced dismay") is the reverse position on the issue."""
     position = NOUN_POSITIONS[tok.lemma_.lower()]
     about = [
         o
@@ -239,6 +250,8 @@ def noun_rows(
     ]
     if issue == UNSPECIFIED or (about and not any(names_issue(o, refs, issue) for o in about)) or _negated_noun(tok):
         return []
+    if stopping and (not about or points_at_act(about, issue, refs)):
+        position = reverse(position)
     # "criticism by/from X" is X's; "support from X" is as often help as a position ("requested support from")
     agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for o in pobjs(c)]
     heads = agents if position == "opposes" else []

@@ -217,7 +217,7 @@ def extract_positions(
             if cues:
                 rows.extend(cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs, issue_doers, stopping))
             if rec.pos_ == "NOUN" and lemma in NOUN_POSITIONS:
-                rows.extend(noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs))
+                rows.extend(noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs, stopping))
             if rec.pos_ == "VERB" and lemma in CALLS:
                 rows.extend(even_handed_rows(doc[rec.i], noted(), issue, doc_id, published))
             if rec.pos_ == "VERB" and lemma in UNDO:
