@@ -44,4 +44,9 @@ __version__ = "0.1.0"
 #    names, pronouns (a singular "it", "them" of a number, a person named by a title alone), envoys in a capital,
 #    promised responses, donors' and promised help, orders, closures, denials, suspensions, emergency transport,
 #    protest nouns named in general; issue 11's roles, persons' and organizations' countries and stances rules.
-EXTRACTOR_VERSION = 11
+# 12: the tenth session's rules: stated refusals, fire exchanged and accusations traded each way, forces offered to
+#    help, judged and regretted acts aimed at their doers, dismay told in the passive, the story's other country
+#    as the side an act names none of, envoys declared persona non grata, threats told as what will come,
+#    relief handed out, complaints lodged with a forum, abstentions as none; issue 11's stance rules (calls to
+#    undo, concern, neutral offers, stopped issues reversed, silence told in words) and regional datelines.
+EXTRACTOR_VERSION = 12
