@@ -175,6 +175,9 @@ def test_complete_role(
         ("Riots hit Lima. Later, Prime Minister Ana Lopez spoke.", "Ana Lopez", "PER"),
         # a patron is no nationality
         ("It is an Iranian-backed militia. Its commander, Ali Reza, spoke.", "Ali Reza", None),
+        # a country a sentence before acts on is no cue; the one acting is
+        ("Peru protested to Chile on Monday. Foreign Minister Ana Lima spoke.", "Ana Lima", "PER"),
+        ("Peru summoned Chile's envoy. Foreign Minister Ana Lima spoke.", "Ana Lima", "PER"),
     ],
 )
 def test_country_near(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:

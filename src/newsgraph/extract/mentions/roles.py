@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
+from newsgraph.lexicon.countries import country_code
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.titles import find_titles, is_modifier, title_country, title_words
 
@@ -425,6 +426,8 @@ def country_near(
         for c in reversed(before):
             if ix.sent_of[c.start] < sent - _FALLBACK_SENTENCES or ix.para_of[c.start] != para:
                 break
+            if _aimed_at(ix, c):
+                continue  # "Peru protested to Chile. ... Foreign Minister X": Chile is whom it acted on
             return c.iso3
     for c in cues:
         if c.start < end or c.start in skip:
@@ -434,6 +437,23 @@ def country_near(
         if not c.possessive and (not earlier_sentences or _qualifies(ix, c)):
             return c.iso3
     return None
+
+
+_AIMED_PREPS = frozenset({"to", "against", "with", "from", "over", "toward", "towards", "on", "into"})
+
+
+def _aimed_at(ix: MentionIndex, cue: Cue) -> bool:
+    """A country named as what a sentence acts on (its object, or after "to", "against", "with" ...), not as a
+    nationality or a place: no cue for a role-holder of the sentences after ("summoned Chile's envoy", "protested
+    to Chile")."""
+    if country_code(ix.text(cue.start, cue.end)) is None:
+        return False  # a city or region named as the object is where it happened ("riots hit Lima")
+    tok = ix.doc[cue.end - 1]
+    if tok.dep_ == "poss":
+        tok = tok.head
+    if tok.dep_ in ("dobj", "dative"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_PREPS
 
 
 def _qualifies(ix: MentionIndex, cue: Cue) -> bool:
