@@ -98,7 +98,7 @@ def intended_type(cand: Candidate) -> str | None:
     cue = mod.cue.lower()
     committed = "commit" in modality_kinds(cue)
     if not committed and cue in _REPORTED_FUTURE:
-        committed = _reported(cand.clause)  # "said it would withdraw": a reported commitment
+        committed = reported_clause(cand.clause)  # "said it would withdraw": a reported commitment
     if not committed:
         return None
     if cand.type == "ACCUSE" and cand.mode == "allege":
@@ -176,7 +176,7 @@ def condition_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
     return [a for h in heads for a in ctx.actors(h) if a.entity_like]
 
 
-def _reported(clause: Token) -> bool:
+def reported_clause(clause: Token) -> bool:
     """A that-clause of a speech verb with no condition: "X said it would ..."."""
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
         return False

@@ -18,6 +18,7 @@ from newsgraph.extract.events.intent import able_actors
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import Candidate
 from newsgraph.extract.syntax import pobjs
+from newsgraph.extract.tokens import token_records
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -35,9 +36,11 @@ _ABOUT = frozenset({"at", "over", "about"})
 def dismay_events(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidate]:
     """ACCUSE candidates for the passive dismay of ``sent`` whose verb (a token index) is not in ``coded``."""
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.i in coded or tok.lemma_.lower() not in _DISMAY:
+    doc = sent.doc
+    for rec in token_records(doc)[sent.start : sent.end]:  # the shared records; the parsed token for a candidate only
+        if rec.pos_ != "VERB" or rec.tag_ != "VBN" or rec.i in coded or rec.lemma_.lower() not in _DISMAY:
             continue
+        tok = doc[rec.i]
         if any(c.dep_ == "auxpass" for c in tok.children):  # "they were appalled by": a passive
             subject = [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif tok.dep_ == "acomp" and tok.head.lemma_ == "be":  # "it was deeply disappointed by": after a copula

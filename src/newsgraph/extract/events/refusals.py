@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import subjects
 from newsgraph.extract.events.arguments import acted_on
-from newsgraph.extract.events.completion import stated_refusal
+from newsgraph.extract.events.completion import reported_clause, stated_refusal
 from newsgraph.extract.events.intent import able_actors
 from newsgraph.extract.events.modality import FACT, clause_modality
 from newsgraph.extract.events.triggers import Candidate
 from newsgraph.extract.tokens import token_records
-from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import is_yielding
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ def stated_refusals(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candid
             continue
         said = subjects(tok)
         actors = able_actors(ctx, said)
-        if not actors and said and all(s.pos_ == "PRON" for s in said) and _reported(tok):
+        if not actors and said and all(s.pos_ == "PRON" for s in said) and reported_clause(tok):
             actors = able_actors(ctx, subjects(tok.head))  # "Kenya said it would not": the one who said it
         actors = [a for a in actors if a.sector is not None]  # a side's refusal, not a private person's
         if not actors:
@@ -72,8 +71,3 @@ def _yielding(verb: Token) -> bool:
     if particles:
         return is_yielding(verb.lemma_, particles[0])
     return is_yielding(verb.lemma_)
-
-
-def _reported(verb: Token) -> bool:
-    """The clause is what a speech verb reports ("said it would not")."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_verbs()
