@@ -112,6 +112,11 @@ def test_asks_release(parse, text: str, verb: str, asked: bool) -> None:
         ("The minister warned that the talks would take years.", False),
         # a warning that support will be withheld threatens its withdrawal
         ("NDP leader Marisol Keane warned that the New Democrats would not support the government.", True),
+        # an act to come on a condition is a threat whoever does it, a forecast of things is none
+        ("Union leaders warned that members would blockade the ports if the talks failed.", True),
+        ("The trade minister warned that the duty could be widened to Peruvian rice if the ban stayed.", True),
+        ("The relief agency warned that its stocks would run out unless new funding arrived.", False),
+        ("Officials warned that the death toll could rise if the rains continued.", False),
     ],
 )
 def test_a_warning_of_an_act_to_come_is_a_threat(parse, text: str, threat: bool) -> None:

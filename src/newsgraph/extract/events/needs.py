@@ -24,7 +24,15 @@ from newsgraph.extract.events.arguments import (
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.syntax import is_passive, pobjs, subjects, token_country
 from newsgraph.extract.values.tone import compound_score
-from newsgraph.lexicon.events import VerbPattern, given_nouns, is_reprisal_word, sector_of, verb_patterns
+from newsgraph.lexicon.agents import agent_sector
+from newsgraph.lexicon.events import (
+    VerbPattern,
+    actor_nouns,
+    given_nouns,
+    is_reprisal_word,
+    sector_of,
+    verb_patterns,
+)
 from newsgraph.lexicon.numbers import currency_name
 from newsgraph.lexicon.titles import lookup_title
 
@@ -227,7 +235,7 @@ def _comp_future(clause: Token, types: frozenset[str]) -> bool:
                 for p in rows
             ):
                 return True
-        if _reprisal(comp) or _own_side_acts(clause, comp):
+        if _reprisal(comp) or _own_side_acts(clause, comp) or _conditional_act(clause, comp):
             return True  # "warned that Russia would respond", "that Ankara would stop accepting crude"
         for noun in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
             pat = noun_pattern(noun)
@@ -251,6 +259,33 @@ def _own_side_acts(clause: Token, comp: Token) -> bool:
         return True
     own = {token_country(t) for w in subjects(clause) for t in [w, *w.subtree]} - {None}
     return token_country(said[0]) in own
+
+
+_PERSONAL = frozenset({"he", "she", "it", "we", "they", "i"})
+
+
+def _conditional_act(clause: Token, comp: Token) -> bool:
+    """The warned clause tells an act to come on a condition ("warned that members would block fuel depots if the
+    talks failed", "that the levy could be extended if the ban stayed"): a threat whoever acts, as the codebook's
+    THREATEN is conditional by nature. A forecast of how things will go ("stocks would run out unless funding
+    arrived") has no one acting: the clause is passive or its subject is a pronoun, a name or a noun for people."""
+    if comp.pos_ != "VERB" or comp.lemma_.lower() in _STATIVE or any(c.dep_ == "neg" for c in comp.children):
+        return False
+    if if_clause(comp) is None and if_clause(clause) is None:
+        return False
+    if is_passive(comp):
+        return True
+    return any(_acting(s) for s in comp.children if s.dep_ == "nsubj")
+
+
+def _acting(subject: Token) -> bool:
+    """A subject that can act: a personal pronoun, a name, or a noun for people or bodies ("members", "officers")."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _PERSONAL
+    if subject.pos_ == "PROPN" or subject.ent_type_ in NAMED_ENTS or token_country(subject):
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in actor_nouns() or sector_of(lemma) is not None or agent_sector(subject.lower_) is not None
 
 
 def _reprisal(verb: Token) -> bool:
