@@ -35,6 +35,12 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         # be + to-infinitive: scheduled, not done
         ("The minister is to step down today.", "step", False, True),
         ("Avenatti is to be sentenced in June.", "sentenced", False, True),
+        # scheduled, or the condition something depends on: not done
+        ("A Danish envoy is scheduled to visit Accra next week.", "visit", False, True),
+        ("The loan will depend on Malawi reaching a deal with its creditors.", "reaching", False, True),
+        # an act before or after another is as sure as that one
+        ("The union would decide after consulting its members.", "consulting", False, True),
+        ("The mayor told reporters after meeting the ambassador.", "meeting", False, False),
         ("Troops crossed the river and attacked the town.", "attacked", False, False),
         ("Troops could cross the river and attack the town.", "attack", False, True),
         # a negative subject, a stopped action, an action only asked for

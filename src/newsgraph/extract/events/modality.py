@@ -39,6 +39,7 @@ _NEG_DEPS = frozenset({"neg", "advmod", "det", "preconj"})
 _NOMINAL_UP = frozenset({"pobj", "prep", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"})
 _NOMINAL_NEG = frozenset({"no", "nor", "neither"})  # negate a noun, not the clause
 _MAX_STEPS = 12
+_WHEN_PREPS = frozenset({"after", "before", "since", "upon", "while", "during", "following", "until"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -255,6 +256,13 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
                 _own_clause(head, acc, negation=False, conditions=True)
         elif dep == "pcomp" and head.dep_ == "prep" and _fell_short(head.head):
             acc.set(neg=True, cue=head.head.lemma_)  # "stopped short of closing the borders": not closed
+            break
+        elif dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            if head.lower_ not in _WHEN_PREPS:
+                cur = head  # "depends on Zambia reaching a deal": the preposition's verb governs it, read next
+                continue
+            # "would decide after consulting its members": as sure as the act it comes before or after
+            _own_clause(head.head, acc, negation=False)
             break
         elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB"):
             kinds = _governor_kinds(head)
