@@ -38,6 +38,9 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         # scheduled, or the condition something depends on: not done
         ("A Danish envoy is scheduled to visit Accra next week.", "visit", False, True),
         ("The loan will depend on Malawi reaching a deal with its creditors.", "reaching", False, True),
+        # what a complaint or an allegation says is only alleged; a relative clause on the noun is told as done
+        ("The allegation that soldiers shot the farmers was denied.", "shot", False, True),
+        ("Kenya was accused of abuses, allegations that police have denied.", "denied", False, False),
         # an act before or after another is as sure as that one
         ("The union would decide after consulting its members.", "consulting", False, True),
         ("The mayor told reporters after meeting the ambassador.", "meeting", False, False),

@@ -81,6 +81,18 @@ class _Acc:
         return Modality(self.neg, self.hyp, self.cue)
 
 
+def _content_clause(verb: Token) -> bool:
+    """A clause the parser calls relative that tells a noun's content ("the allegation that soldiers shot the
+    farmers"): "that" as its complementiser and an object of its own (in "allegations that the army denied" the
+    noun is the object)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "mark" for c in children)
+        and not any(c.tag_ in ("WDT", "WP") and c.dep_ != "mark" for c in children)
+        and any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "attr") for c in children)
+    )
+
+
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJ for c in tok.children)
 
@@ -289,9 +301,10 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             _own_clause(head, acc, negation=False, conditions=False)
         elif dep in ("acomp", "attr", "oprd") and trigger.pos_ == "ADJ":
             _own_clause(head, acc, negation=negation_open)
-        elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        elif (dep == "acl" or (dep == "relcl" and _content_clause(cur))) and head.pos_ in ("NOUN", "PROPN"):
             kinds = _governor_kinds(head)  # "plans to attack", "the threat to invade", "a bid to expel"
-            if "irrealis" in kinds:
+            # "her complaint that guards had beaten her", "the allegation that troops fired": only alleged
+            if "irrealis" in kinds or ("allegation" in kinds and head.pos_ == "NOUN" and _content_clause(cur)):
                 acc.set(hyp=True, cue=head.lemma_)
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     acc.set(neg=True, cue=head.lemma_)  # "had no plans to close the border": none intended
