@@ -667,3 +667,41 @@ def test_a_speaker_named_by_another_word_of_the_name_is_the_person(parse: Callab
     )
     people = [Person(name="Abiy Ahmed", role="Prime Minister", country="ETH")]
     assert [s for _, s, _ in _quotes(parse, text, persons=people)] == ["Abiy Ahmed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'In Velmar, spokeswoman Vera Lind said Norland would respond to the move "in a measured and lawful way."',
+            "Vera Lind",
+        ),
+        (
+            'The envoy, Tom Reyes, said Caldera had urged both sides "to pull back from the border at once".',
+            "Tom Reyes",
+        ),
+        (
+            'The minister, Ida Holm, told the radio that the courts would settle it "without pressure from anyone".',
+            "Ida Holm",
+        ),
+        (
+            'The Harbour Agency denied that its guards had fired, saying in a statement that "smugglers shot first '
+            'from the pier at the guards".',
+            "Harbour Agency",
+        ),
+    ],
+)
+def test_a_cue_inside_a_reported_clause_quotes_the_reporter(
+    parse: Callable[[str], Doc], text: str, speaker: str
+) -> None:
+    (quote,) = extract_quotes(parse(text), "d1")
+    assert quote.speaker == speaker
+
+
+def test_pronoun_prefers_the_person_the_mentions_know(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Trade Minister Ana Kerova said Velmar had waited for Dodoma to reopen the border. "
+        '"We have waited long enough for an answer from them," she told reporters.'
+    )
+    (quote,) = extract_quotes(parse(text), "d1", [Person(name="Ana Kerova", role="Trade Minister")])
+    assert quote.speaker == "Ana Kerova"

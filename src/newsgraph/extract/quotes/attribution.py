@@ -74,6 +74,9 @@ log = logging.getLogger(__name__)
 _MAX_FRAGMENT_WORDS = 3
 _LONG_QUOTE_WORDS = 8
 _MAX_PATH_STEPS = 6
+# The links from a reported clause up to the verb that reports it ("said [Russia would respond]",
+# "denied [that its officers had used ...], saying").
+_REPORTED = frozenset({"ccomp", "advcl", "xcomp", "conj"})
 # The sentence right after a closing mark may be its attribution ('"..." Ana Ruiz told reporters on Monday.').
 _TAIL_TOKENS = 16
 # An elision the writer marked inside a quotation: "[...]", "[…]", "(...)".
@@ -157,11 +160,35 @@ def _attribute(
             return True, (hit if hit is not None and hit.speaker == speaker else clause_cue), speaker
     if hit is None:
         hit = _nearest_cue(index, span, a, b)
+    elif (outer := _reporting_cue(index, hit)) is not None:
+        hit = outer
     if hit is not None:
         return True, hit, hit.speaker or _continued_speaker(index, a, start)
     if n_words < _LONG_QUOTE_WORDS and not _stands_alone(index, a, b):
         return False, None, None
     return True, None, _continued_speaker(index, a, start)
+
+
+def _reporting_cue(index: QuoteIndex, hit: CueHit) -> CueHit | None:
+    """The speech verb that reports the clause a cue stands in, when the cue's own subject is no person:
+    'she said Russia would respond "in a proportionate manner"', 'said Washington had urged them "to step
+    back"', 'told state radio that the courts would decide "without interference"' quote her, not Russia,
+    Washington or the courts (a verb of the reported clause that the tables also list as a cue)."""
+    if hit.speaker is not None and hit.speaker.kind in ("person", "role"):
+        return None
+    node = hit.token
+    for _ in range(3):  # a speech noun's verb: "saying in a statement"
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    for _ in range(_MAX_PATH_STEPS):
+        if node.dep_ not in _REPORTED or node.head is node:
+            return None
+        node = node.head
+        outer = index.cues.get(node.i)
+        if outer is not None and outer.cue.kind == "verb" and not outer.negated and outer.speaker is not None:
+            return outer if outer.speaker != hit.speaker else None
+    return None
 
 
 def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, Speaker] | None:

@@ -143,6 +143,7 @@ class SpeakerResolver:
                         self._full_names[entity_key(words[-1])] = " ".join(words)
         self._person_ent_starts = [e.start for e in self._person_ents]
         given = self._index_persons(self.persons)
+        self._given_keys = given  # the persons the mention extractor found (before the tagger's own names)
         self.persons += self._people_in_doc(given)
         self._person_keys = self._index_persons(self.persons)
 
@@ -248,7 +249,7 @@ class SpeakerResolver:
         recent = [e for e in self._people if since <= e[0] < i]
         if recent:
             # a person the mention extractor knows before a proper noun it does not ("the Seimas had ...")
-            known = [e for e in recent if _lookup(self._person_keys, e[1].name) is not None]
+            known = [e for e in recent if _lookup(self._given_keys, e[1].name) is not None]
             recent = known or recent
             # not the subject of a relative or a reported clause: "in which X became", "he said X is"
             main = [e for e in recent if self._main_subject(self.doc[e[0]])]
