@@ -1774,3 +1774,14 @@ def test_an_act_answered_by_its_noun_is_aimed_at_its_doer(parse, text: str, expe
 
 def test_an_abstention_is_no_event(parse) -> None:
     assert _facts(parse, "Peru abstained in the vote on the resolution.") == []
+
+
+def test_casualties_of_fighting_just_told_are_the_other_side_s(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse(
+        "Pakistani and Afghan forces clashed at the border crossing on Monday. "
+        "Two Pakistani soldiers were wounded in the clashes."
+    )
+    wounded = [e for e in extract_events(doc, "d") if e.trigger == "wounded"]
+    assert [(e.type, e.actor_country, e.target_country) for e in wounded] == [("ASSAULT", "AFG", "PAK")]

@@ -155,3 +155,20 @@ def test_a_promised_response_answers_what_was_done_to_the_promiser(parse) -> Non
     )
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert ("THREATEN", "BLR", "POL") in facts
+
+
+@pytest.mark.parametrize(
+    ("told", "sent", "attacker"),
+    [
+        ([("AFG", "PAK", 3)], 4, "AFG"),  # the other side of the fighting just told
+        ([("AFG", "PAK", 3)], 7, None),  # too far back
+        ([("AFG", "PAK", 3), ("IRN", "PAK", 4)], 4, None),  # two countries attacked: no telling which
+        ([("PAK", "PAK", 3)], 4, None),  # the victims' own side is no attacker found this way
+    ],
+)
+def test_attacker_of_casualties(told: list[tuple[str, str, int]], sent: int, attacker: str | None) -> None:
+    memory = EventMemory()
+    for actor, target, at in told:
+        memory.tell("ASSAULT", _actor(None, actor, "MIL"), _actor(None, target, "MIL"), at)
+    found = memory.attacker_of(_actor(None, "PAK", "MIL"), sent)
+    assert (found.country if found else None) == attacker

@@ -84,6 +84,7 @@ from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.needs import asks_release
+from newsgraph.extract.events.nominal import may_code_noun
 from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals
@@ -91,8 +92,9 @@ from newsgraph.extract.events.sides import expelled_side, forum, fronted_place, 
 from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.events import actor_nouns, is_hazard, plover_types, sector_of
+from newsgraph.lexicon.events import actor_nouns, is_hazard, plover_types, sector_of, verb_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -174,11 +176,12 @@ def _sentence_events(
     sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple[Token, DateFact]], memory: EventMemory, sent_no: int
 ) -> list[Event]:
     cands: list[Candidate] = []
-    for tok in sent:
-        if tok.pos_ in ("VERB", "ADJ"):
-            cand = verb_candidate(tok, ctx, memory)
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            cand = noun_candidate(tok, ctx, memory)
+    doc, toks, verbs = sent.doc, token_records(sent.doc), verb_patterns()
+    for rec in toks[sent.start : sent.end]:  # the parsed token only for a word a verb or noun row may code
+        if rec.pos_ in ("VERB", "ADJ"):
+            cand = verb_candidate(doc[rec.i], ctx, memory) if verbs.get(rec.lemma_.lower()) else None
+        elif rec.pos_ in ("NOUN", "PROPN"):
+            cand = noun_candidate(doc[rec.i], ctx, memory) if may_code_noun(toks, rec.i) else None
         else:
             continue
         if cand is not None:
@@ -277,7 +280,10 @@ def _sentence_events(
         if not actors and targets:
             unknown = unknown_attacker(cand, ctx, memory)  # "was shot", "bombs struck the cathedral"
             home = ctx.dominant
-            if unknown is not None and unknown.unknown and home and any(t.country == home for t in targets):
+            if unknown is not None and unknown.unknown and (hit := memory.attacker_of(targets[0], sent_no)):
+                # casualties of fighting just told, its attacker unnamed here: the other country's side
+                unknown = replace(hit, start=unknown.start, end=unknown.end, head=-1, remembered=True)
+            elif unknown is not None and unknown.unknown and home and any(t.country == home for t in targets):
                 # an attack on the people of a story about one country, its attacker unnamed here: of that
                 # country (the attacker the story names elsewhere is one of its people far more often)
                 unknown = replace(unknown, country=ctx.dominant, inferred=True)

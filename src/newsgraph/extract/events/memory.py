@@ -40,6 +40,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
 _PROMISED_WINDOW = 5  # sentences back a promised response may answer (the retaliation told after the act)
 _DENIAL_WINDOW = 2  # sentences back a denial may answer
+_ATTACK_WINDOW = 2  # sentences back the fighting an unattributed casualty was hurt in may be told
 _ANSWERED = frozenset({"ACCUSE", "REQUEST"})  # what a denial or a refusal answers: a charge or a demand
 
 
@@ -180,6 +181,21 @@ class EventMemory:
             if aimed and (told.actor.country is None or told.actor.country != actor.country or actor.country is None):
                 return told.actor
         return None
+
+    def attacker_of(self, victim: Actor, sent: int) -> Actor | None:
+        """Who attacked ``victim``'s country in this or the two sentences before, when one other country did
+        ("Pakistani and Afghan forces exchanged fire. Two Pakistani soldiers were killed": the Afghan side)."""
+        found = {
+            told.actor.country: told.actor
+            for told in self.told
+            if told.sent >= sent - _ATTACK_WINDOW
+            and told.type == "ASSAULT"
+            and told.actor is not None
+            and told.target is not None
+            and told.target.country == victim.country
+            and told.actor.country not in (None, victim.country)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def untold_target(self, type_: str) -> Actor | None:
         """Target of the latest event of ``type_`` told without its actor."""
