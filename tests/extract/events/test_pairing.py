@@ -34,3 +34,23 @@ def test_a_protest_with_no_target_is_against_its_own_government(parse) -> None:
 )
 def test_the_home_actor_s_unsaid_side_is_its_own_country(parse, text: str) -> None:
     assert any(a == "PER" and t == "PER" for _, a, t in _facts(parse, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign government's or an international body's act with no other side, in a story about one country
+        (
+            "Malawi's parliament passed the budget. Malawi's finance minister praised the vote in Lilongwe. "
+            "The World Bank pledged $200 million in loans on Tuesday.",
+            ("AGREE", None, "MWI"),
+        ),
+        (
+            "Malawi's police arrested two opposition leaders in Lilongwe. Malawi's courts denied them bail. "
+            "Amnesty International demanded an independent investigation.",
+            ("REQUEST", None, "MWI"),
+        ),
+    ],
+)
+def test_a_foreign_actor_s_unsaid_side_is_the_story_s_country(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)

@@ -57,7 +57,25 @@ def complete_pair(
         # "the commission refused", "protesters' demands", "was imprisoned": the side the text leaves unsaid is
         # of the home actor's own country (no words, so no name: only the country is coded)
         target = Actor("", None, actor.country, None, actor.start, actor.end, -1, inferred=True)
+    elif cand.type in _ABROAD_ADDRESSEE and cand.modality.is_fact and _foreign_actor(actor, ctx):
+        # "the Asian Development Bank pledged $400 million", "Amnesty demanded an independent investigation" in a
+        # story about one country: a foreign government's or an international body's act left without its other
+        # side is aimed at that country
+        target = Actor("", None, ctx.dominant, None, actor.start, actor.end, -1, inferred=True)
     return True, target
+
+
+# Types whose unsaid other side, for a foreign or international actor in a story about one country, is that country.
+_ABROAD_ADDRESSEE = frozenset(
+    {"REQUEST", "SANCTION", "THREATEN", "AGREE", "AID", "ACCUSE", "REJECT", "SUPPORT", "CONSULT"}
+)
+
+
+def _foreign_actor(actor: Actor, ctx: DocContext) -> bool:
+    """A foreign government's or an international body's side in a story about one country."""
+    if ctx.dominant is None or actor.unknown or actor.country == ctx.dominant:
+        return False
+    return actor.country is not None or actor.sector in STATELESS_SECTORS
 
 
 def _moves_forces(cand: Candidate) -> bool:
