@@ -313,6 +313,14 @@ def test_both_sides_as_a_target_are_the_two_countries_the_story_names_most(parse
     text = "Pakistan closed the border with Afghanistan. Pakistan urged both sides to keep calm."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert not any(t == "REQUEST" and target == "AFG" for t, _, target in facts)
+    # "the two governments" are the story's two sides, not the speaker's own government
+    text = (
+        "Pakistan closed the border with Afghanistan. Afghanistan condemned Pakistan. "
+        "Turkey called on the two governments to show restraint."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {("REQUEST", "TUR", "PAK"), ("REQUEST", "TUR", "AFG")} <= facts
+    assert ("REQUEST", "TUR", "TUR") not in facts
 
 
 def test_donors_and_promised_help_go_to_the_story_s_country(parse) -> None:

@@ -526,8 +526,8 @@ def own_government(target: Actor, actor: Actor, ctx: DocContext) -> Actor:
     if target.head < 0 or target.named or actor.country is None or actor.sector == "IGO":
         return target
     head = ctx.doc[target.head]
-    if head.lemma_.lower() not in _OWN_GOVERNMENT or target.country == actor.country:
-        return target
+    if head.lemma_.lower() not in _OWN_GOVERNMENT or target.country == actor.country or two_sides(head):
+        return target  # "called on the two governments": the story's two sides (both_sides)
     mods = [c for c in head.children if c.dep_ in ("det", "poss", "amod", "compound", "prep")]
     if [c.lower_ for c in mods] != ["the"]:
         return target  # "its government", "the Syrian government", "the government of Iraq": named

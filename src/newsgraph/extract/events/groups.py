@@ -110,7 +110,7 @@ def igo_side(head: Token) -> str | None:
 
 
 _SIDES = frozenset({"country", "nation", "government", "side", "leader", "state", "capital", "delegation", "minister",
-                    "president", "army", "military", "force", "neighbour", "neighbor"})  # fmt: skip
+                    "president", "army", "military", "force", "neighbour", "neighbor", "ally", "rival"})  # fmt: skip
 
 
 def two_sides(head: Token) -> bool:
