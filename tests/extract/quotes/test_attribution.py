@@ -705,3 +705,29 @@ def test_pronoun_prefers_the_person_the_mentions_know(parse: Callable[[str], Doc
     )
     (quote,) = extract_quotes(parse(text), "d1", [Person(name="Ana Kerova", role="Trade Minister")])
     assert quote.speaker == "Ana Kerova"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The border guards of Velmar gave a different account. In a statement carried by the state news agency, "
+            "they accused Norland forces of firing first.\n\n"
+            '"The Norland side provoked this incident and bears full responsibility for it," the statement said.',
+            "border guards of Velmar",
+        ),
+        (
+            "The Harbour Agency accused Norland of shelling the port. It said its guards had fired back at once.\n\n"
+            '"Norland keeps shelling the port to hide its own failures at home," the statement said.',
+            "Harbour Agency",
+        ),
+    ],
+)
+def test_the_statement_goes_back_to_its_author(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(parse(text), "d1")
+    assert quote.speaker == speaker
+
+
+def test_the_statement_without_an_author_nearby_has_no_speaker(parse: Callable[[str], Doc]) -> None:
+    text = 'The plan was announced in May. "We will not accept a port left without guards," the statement said.'
+    assert extract_quotes(parse(text), "d1") == []

@@ -116,7 +116,7 @@ class QuoteIndex:
             negated = any(c.dep_ == "neg" for c in governing.children)
             self.cues[tok.i] = CueHit(tok, cue, speaker, negated)
             if speaker is not None and cue.kind != "weak" and not negated:
-                resolver.note_speaker(speaker, subject.i if subject is not None else tok.i)
+                resolver.note_speaker(speaker, subject.i if subject is not None else tok.i, verb=cue.kind == "verb")
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, climbing from "adding"/"by saying" to the clause that has one.

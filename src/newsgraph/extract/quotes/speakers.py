@@ -31,6 +31,8 @@ _THEY = frozenset({"they", "them", "their"})
 # Common nouns that write statements ("the government statement"); other modifiers ("the press release",
 # "the event description") name no author.
 _AUTHOR_NOUNS = frozenset({"government", "ministry", "police", "army", "military", "court", "party", "palace"})
+# Verbs of passing on what another wrote: "a statement carried by the news agency" is not the agency's.
+_CARRIERS = frozenset({"carry", "publish", "broadcast", "air", "relay", "report", "quote", "cite", "obtain", "see"})
 _PARTS = frozenset({"part", "portion", "excerpt", "section", "one"})
 _INNER_CLAUSES = frozenset({"relcl", "acl", "ccomp"})
 _SOME = frozenset({"one", "some", "many", "several", "most", "two", "three", "few", "all", "both"})
@@ -121,6 +123,7 @@ class SpeakerResolver:
         self.roles: list[Speaker] = []
         # (token index, speaker) of every person who was a subject or spoke, in reading order
         self._people: list[tuple[int, Speaker]] = []
+        self._spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) of each speech verb, in reading order
         sents = list(doc.sents) if doc.has_annotation("DEP") else []
         self.sent_starts = [s.start for s in sents] or [0]
         self.sent_end_chars = [s.end_char for s in sents]
@@ -228,8 +231,11 @@ class SpeakerResolver:
         if speaker is not None or plural or (ent is not None and ent.label_ in ("ORG", "NORP")):
             self.last_group = Speaker(self._phrase(tok, with_conj=True), None, "group")
 
-    def note_speaker(self, speaker: Speaker, position: int) -> None:
-        """Remember who spoke last; ``position`` is the token index of the subject or cue."""
+    def note_speaker(self, speaker: Speaker, position: int, *, verb: bool = True) -> None:
+        """Remember who spoke last; ``position`` is the token index of the subject or cue; ``verb``: the cue is
+        a speech verb (not "according to" nor a noun)."""
+        if verb:
+            self._spoken.append((position, speaker))
         if speaker.kind in ("person", "role"):
             self._people.append((position, speaker))
             if speaker.kind == "role" and speaker not in self.roles:
@@ -303,8 +309,8 @@ class SpeakerResolver:
                 return Speaker(self._phrase(tok), None, "group")
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX", "PRP"):
             return None
-        if _message(tok):
-            return self._author(tok)  # "a tweet by the minister", "they released a statement": never "tweet"
+        if _message(tok):  # "a tweet by the minister", "they released a statement": never "tweet"
+            return self._author(tok) or self._earlier_author(tok)
         return self._appos_person(tok) or self._person(tok) or self._org(tok) or self._role(tok)
 
     def _it(self, tok: Token) -> Speaker | None:
@@ -346,7 +352,7 @@ class SpeakerResolver:
         verb it is the object of ("they released a statement which said"); None when the text does not say."""
         heads = [c for c in message.children if c.dep_ == "poss"]
         preps = [c for c in message.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-        for acl in (c for c in message.children if c.dep_ == "acl"):
+        for acl in (c for c in message.children if c.dep_ == "acl" and c.lemma_ not in _CARRIERS):
             preps += [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")]
         for prep in preps:
             heads.extend(o for o in prep.children if o.dep_ == "pobj")
@@ -370,6 +376,33 @@ class SpeakerResolver:
                 if found is not None:
                     return found
         return None
+
+    def _earlier_author(self, message: Token) -> Speaker | None:
+        """The author of "the statement" a sentence goes back to ('ISPR said in a statement. "...," the
+        statement said'): the author of the same noun in this or the two sentences before ("issued a
+        statement", "in a statement read on radio, the minister accused"), else the subject of a speech verb
+        in this sentence or the one before ('It said ... "...," the statement said')."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in message.children):
+            return None
+        k = bisect.bisect_right(self.sent_starts, message.i) - 1
+        lo = self.sent_starts[max(k - 2, 0)]
+        for tok in reversed(self.doc[lo : message.i]):
+            if tok.lemma_ != message.lemma_ or tok.pos_ != "NOUN" or (self.in_quote and self.in_quote[tok.i]):
+                continue
+            found = self._author(tok) or self._subject_of_verb(tok)
+            if found is not None:
+                return found
+        prev = k - 1  # the sentence before, past a paragraph break the parser made a sentence of its own
+        while prev > 0 and not any(t.is_alpha for t in self.doc[self.sent_starts[prev] : self.sent_starts[prev + 1]]):
+            prev -= 1
+        near = self.sent_starts[max(prev, 0)]
+        return next((sp for i, sp in reversed(self._spoken) if near <= i < message.i), None)
+
+    def _subject_of_verb(self, noun: Token) -> Speaker | None:
+        """Who does the act a noun hangs from: "in a statement, the minister accused": the minister."""
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        return self.resolve(subject) if subject is not None and not _message(subject) else None
 
     def _appos_person(self, tok: Token) -> Speaker | None:
         """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse
