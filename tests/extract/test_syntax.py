@@ -182,6 +182,8 @@ def test_sector_words_are_no_names(parse, text: str, head: str, name: str | None
     [
         ("Donors pledged money to Madagascar on Thursday.", "Madagascar", "MDG"),
         ("Chad said on Monday that he was tired.", "Chad", None),  # a first name stays a person's
+        # ... unless the story names the country otherwise too, and no person of that first name
+        ("Chadian troops crossed the border. Chad closed the crossing on Monday.", "Chad", "TCD"),
     ],
 )
 def test_country_name_tagged_as_a_person(parse, text: str, word: str, code: str | None) -> None:
@@ -248,6 +250,12 @@ def test_what_a_told_act_draws_is_drawn_by_the_act_not_the_teller(parse) -> None
     assert [t.text for t in subjects(_tok(doc, "drawing"))] == ["Oman"]
     doc = parse("The minister spoke on Monday, adding that talks would resume.")
     assert [t.text for t in subjects(_tok(doc, "adding"))] == ["minister"]
+
+
+def test_a_country_named_as_a_first_name_stays_a_person_s_where_a_person_bears_it(parse) -> None:
+    doc = parse("Chad Wolf met Chadian officials. Chad said the talks went well.")
+    chad = [t for t in doc if t.text == "Chad"][1]
+    assert chad.ent_type_ == "PERSON" and token_country(chad) is None
 
 
 def test_a_capital_tagged_as_a_person_is_its_country_unless_a_named_person_bears_it(parse) -> None:

@@ -46,6 +46,8 @@ CONTROL_VERBS = frozenset(
 _MEMO_KEY = "newsgraph.syntax"
 _WORDS_KEY = "newsgraph.story_words"
 _SURNAMES_KEY = "newsgraph.surnames"
+_GIVEN_NAMES_KEY = "newsgraph.given_names"
+_OTHER_COUNTRIES_KEY = "newsgraph.other_countries"
 _UNSEEN = object()  # a question not answered yet (an answer may be None)
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -100,8 +102,13 @@ def _lone_country_name(tok: Token) -> bool:
     ent = ent_of(tok)
     if ent is not None and len(ent) > 1 and ent.label_ in ("ORG", "PERSON") and tok.i == ent.end - 1:
         return (country_code(ent.text) or capital_country(ent.text)) is not None  # "Abu Dhabi" tagged ORG
-    if ent is None or len(ent) != 1 or tok.pos_ != "PROPN" or is_first_name(tok.text):
+    if ent is None or len(ent) != 1 or tok.pos_ != "PROPN":
         return False
+    if is_first_name(tok.text):
+        # "Chad closed its border" in a story that names Chad otherwise too ("Chadian soldiers", "N'Djamena"): a
+        # country's name that is also a first name is the country's, unless a person named so is in the story
+        code = country_code(tok.text)
+        return code is not None and code in _other_countries(tok.doc) and tok.text not in _given_names(tok.doc)
     if country_code(tok.text) is not None:
         return True
     return capital_country(tok.text) is not None and tok.text not in _surnames(tok.doc)
@@ -113,6 +120,23 @@ def _read_once(doc: Doc, key: str, read: Callable[[Doc], frozenset[str]]) -> fro
     if found is None:
         found = doc.user_data[key] = read(doc)
     return found
+
+
+def _other_countries(doc: Doc) -> frozenset[str]:
+    """The countries a document names by a place or a nationality the model tagged as such ("Chadian", "Amman")."""
+
+    def read(d: Doc) -> frozenset[str]:
+        codes = {country_code(e.text) or capital_country(e.text) for e in d.ents if e.label_ in ("GPE", "NORP")}
+        return frozenset(codes - {None})
+
+    return _read_once(doc, _OTHER_COUNTRIES_KEY, read)
+
+
+def _given_names(doc: Doc) -> frozenset[str]:
+    """The first words of the persons' names of a document of two words or more."""
+    return _read_once(
+        doc, _GIVEN_NAMES_KEY, lambda d: frozenset(e[0].text for e in d.ents if e.label_ == "PERSON" and len(e) > 1)
+    )
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
