@@ -66,6 +66,9 @@ def test_every_fact_has_evidence(mentions: Callable[[str], MentionSet]) -> None:
         ("The Kremlin and Nato clashed.", "", None),
         # a family name written first: the one person whose name it begins
         ("Foreign ministry spokesman Zhou Mingde said it.", "Zhou", "Zhou Mingde"),
+        # a name cut short by the tagger: the one person whose name it begins
+        ("Foreign Minister Idriss Mahamat Kodi spoke.", "Idriss Mahamat", "Idriss Mahamat Kodi"),
+        ("Foreign Minister Idriss Mahamat Kodi met Defence Minister Idriss Mahamat Abba.", "Idriss Mahamat", None),
     ],
 )
 def test_resolve(mentions: Callable[[str], MentionSet], text: str, query: str, expected: str | None) -> None:

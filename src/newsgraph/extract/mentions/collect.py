@@ -86,6 +86,10 @@ class MentionSet:
             full = name_words(person.name)
             if len(full) > len(key) and full[-len(key) :] == key:
                 return person
+        if len(key) > 1:  # "Ahmat Youssouf" for "Ahmat Youssouf Haggar": a name the tagger cut short, one person
+            cut = [p for p in self.persons if len(w := name_words(p.name)) > len(key) and w[: len(key)] == key]
+            if len(cut) == 1:
+                return cut[0]
         if len(key) == 1:  # "Wang" for "Wang Wenbin": a family name written first, one person of it
             firsts = [p for p in self.persons if len(w := name_words(p.name)) > 1 and w[0] == key[0]]
             if len(firsts) == 1:
