@@ -38,6 +38,8 @@ def test_token_country(parse, text: str, word: str, code: str | None) -> None:
         ("The Belarusian KGB arrested them.", "KGB", ["BLR", "RUS"]),  # the adjective first, the metonym last
         ("The Kremlin responded.", "Kremlin", ["RUS"]),
         ("The United States Department of State spokesperson spoke.", "spokesperson", ["USA"]),
+        # a known body's acronym before a noun, whatever the tagger calls it
+        ("ICE agents arrested 37 people in the Chicago area.", "agents", ["USA"]),
     ],
 )
 def test_np_countries(parse, text: str, head: str, expected: list[str]) -> None:

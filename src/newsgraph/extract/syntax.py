@@ -267,7 +267,8 @@ def np_countries(
 
 def _body_country(mod: Token) -> list[str]:
     """The country of a known body named as a modifier ("the Taliban government", "Hezbollah fighters")."""
-    if mod.pos_ != "PROPN" or mod.dep_ not in ("compound", "poss", "nmod"):
+    acronym = mod.text.isupper() and len(mod.text) > 1  # "ICE agents" with "ICE" tagged a common noun
+    if not (mod.pos_ == "PROPN" or acronym) or mod.dep_ not in ("compound", "poss", "nmod"):
         return []
     ent = ent_of(mod)
     known = lookup_org(ent.text if ent is not None and ent.label_ == "ORG" else mod.text)
