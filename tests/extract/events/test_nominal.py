@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.events.nominal import light_verb, no_event_noun, noun_pattern, undergo_verb
+from newsgraph.extract.events.nominal import light_verb, may_code_noun, no_event_noun, noun_pattern, undergo_verb
+from newsgraph.extract.tokens import token_records
 
 
 def _tok(doc: Doc, word: str):
@@ -93,3 +94,15 @@ def test_in_protest_hung_on_a_noun_is_still_the_verb_s_manner(parse) -> None:
     protest = next(t for t in doc if t.text == "protest")
     assert protest.head.head.text == "session"  # the parse this rule is for
     assert light_verb(protest).text == "walked"
+
+
+def test_a_noun_without_rows_is_passed_over_and_every_row_is_found(parse) -> None:
+    """may_code_noun, read off the token records, says yes for every noun the table reads (and for a
+    hyphenated one by its whole word), and no for a word it has no row for."""
+    doc = parse("Dock workers staged a sit-in at the port; the agency issued a flood warning and talks began.")
+    toks = token_records(doc)
+    for tok in doc:
+        if noun_pattern(tok) is not None or no_event_noun(tok):
+            assert may_code_noun(toks, tok.i), tok.text
+    assert may_code_noun(toks, _tok(doc, "in").i)  # "sit - in"
+    assert not may_code_noun(toks, _tok(doc, "port").i)

@@ -12,7 +12,9 @@ from newsgraph.lexicon.events import NO_EVENT, NounPattern, light_verbs, noun_pa
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["light_verb", "no_event_noun", "noun_pattern", "undergo_verb"]
+    from newsgraph.extract.tokens import Tok
+
+__all__ = ["light_verb", "may_code_noun", "no_event_noun", "noun_pattern", "undergo_verb"]
 
 _HOST_PREPS = frozenset({"in", "during", "after", "following"})  # "said after talks with X"
 # verbs of travelling to a meeting: "arrived in Kabul for talks with X" is the traveller's consultation
@@ -43,6 +45,15 @@ def _noun_row(tok: Token) -> NounPattern | None:
         if pat.modifier is None or pat.modifier in mods:
             return pat
     return None
+
+
+def may_code_noun(toks: list[Tok], i: int) -> bool:
+    """Whether the noun table has rows for the word at ``i`` of a document's token records under any key
+    :func:`_noun_row` looks it up by: a word without any is passed over without building its parsed token."""
+    table, rec = noun_patterns(), toks[i]
+    joined = i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_
+    hyphenated = f"{toks[i - 2].lower_}-{rec.lower_}" if joined else ""
+    return bool(table.get(hyphenated) or table.get(rec.lower_) or table.get(rec.lemma_.lower()))
 
 
 def _hyphenated(tok: Token) -> str | None:
