@@ -14,6 +14,7 @@ from newsgraph.lexicon.numbers import (
     modifier_before,
     number_value,
     number_word,
+    number_word_kind,
     number_words,
     parse_number,
     split_currency_prefix,
@@ -71,6 +72,14 @@ def test_number_word_kinds(word: str, kind: str) -> None:
     entry = number_word(word)
     assert entry is not None and entry.kind == kind
     assert word.lower() in number_words()
+
+
+@pytest.mark.parametrize(
+    ("lower", "kind"), [("dozen", "collective"), ("twenty-five", "unit"), ("hundreds", "plural"), ("pier", None)]
+)
+def test_number_word_kind_reads_a_hyphenated_word_by_its_last_part(lower: str, kind: str | None) -> None:
+    assert number_word_kind(lower) == kind
+    assert number_word_kind(f"{lower}-pier") is None  # every part must be a number word
 
 
 @pytest.mark.parametrize(

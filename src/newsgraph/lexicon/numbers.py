@@ -103,6 +103,17 @@ def number_word(word: str) -> NumberWord | None:
     return number_words().get(word.lower())
 
 
+@lru_cache(maxsize=8192)
+def number_word_kind(lower: str) -> str | None:
+    """The kind of a lower-cased number word ("dozen" → collective); "twenty-five" reads by its last part."""
+    parts = [p for p in lower.split("-") if p]
+    entries = [number_word(p) for p in parts]
+    if not entries or any(e is None for e in entries):
+        return None
+    last = entries[-1]
+    return last.kind if last is not None else None
+
+
 @lru_cache(maxsize=1)
 def currencies() -> tuple[Currency, ...]:
     out: list[Currency] = []

@@ -182,3 +182,15 @@ def test_odd_input_does_not_crash(parse: Callable[[str], Doc], text: str) -> Non
     for amount in _amounts(parse, text):
         assert amount.value >= 0
         assert 0 <= amount.evidence.start <= amount.evidence.end <= len(text)
+
+
+def test_the_word_memo_changes_no_figure(parse: Callable[[str], Doc], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a word may start a figure is kept per word (emptied when full): the same figures either way."""
+    from newsgraph.extract.values import amounts
+
+    text = "Dozens of residents fled and 1,200 more left; two hundred stayed behind with 3 boats."
+    first = [(a.value, a.unit) for a in _amounts(parse, text)]
+    assert first and first == [(a.value, a.unit) for a in _amounts(parse, text)]  # answered from the memo
+    monkeypatch.setattr(amounts, "MAY_SEED_SIZE", 1)  # emptied at every new word
+    amounts._MAY_SEED.clear()
+    assert [(a.value, a.unit) for a in _amounts(parse, text)] == first

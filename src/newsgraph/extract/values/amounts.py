@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Amount
@@ -51,6 +50,7 @@ from newsgraph.lexicon.numbers import (
     modifier_after,
     modifier_before,
     number_word,
+    number_word_kind,
     parse_number,
     split_currency_prefix,
     time_word,
@@ -65,6 +65,8 @@ BLOCK_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 NOT_NAMING_LABELS = BLOCK_LABELS | {"GPE", "LOC", "NORP", "PERSON"}
 # number-word kinds that may start a candidate on their own ("a dozen", "hundreds"; not "half", "few")
 SEED_KINDS = frozenset({"unit", "ten", "scale", "collective", "plural"})
+_MAY_SEED: dict[str, bool] = {}  # word → whether it may start a figure, asked of every word of every document
+MAY_SEED_SIZE = 50_000  # words it holds at most before it is emptied
 SCALE_KINDS = frozenset({"scale", "abbrev", "money_abbrev"})
 BOUND_FLAGS = frozenset({"approximate", "lower_bound", "upper_bound"})
 # words between two figures that share one unit: ranges ("5 to 7", "16–17") and parts ("17 out of 18")
@@ -108,8 +110,14 @@ def extract_amounts(doc: Doc, doc_id: str) -> list[Amount]:
     bounds = sentence_bounds(doc)
     used: set[int] = set()
     out: list[Amount] = []
+    may_seed = _MAY_SEED
     for rec in token_records(doc):  # the parsed token only for words that may be a figure
-        if rec.i in used or not (any(map(str.isdigit, rec.text)) or _lower_kind(rec.lower_) in SEED_KINDS):
+        seed = may_seed.get(rec.text)
+        if seed is None:  # a digit in the word, or a number word of a seed kind ("dozens", "two")
+            if len(may_seed) >= MAY_SEED_SIZE:  # a long run meets new words without end
+                may_seed.clear()
+            seed = may_seed[rec.text] = any(map(str.isdigit, rec.text)) or number_word_kind(rec.lower_) in SEED_KINDS
+        if not seed or rec.i in used:
             continue
         tok = doc[rec.i]
         if not _is_seed(tok):
@@ -164,18 +172,7 @@ def _digits(tok: Token) -> tuple[Currency | None, str, str] | None:
 
 def _word_kind(tok: Token) -> str | None:
     """The number-word kind of a token ("dozen" → collective); "twenty-five" reads by its last part."""
-    return _lower_kind(tok.lower_)
-
-
-@lru_cache(maxsize=8192)
-def _lower_kind(lower: str) -> str | None:
-    """:func:`_word_kind` of a lower-cased word."""
-    parts = [p for p in lower.split("-") if p]
-    entries = [number_word(p) for p in parts]
-    if not entries or any(e is None for e in entries):
-        return None
-    last = entries[-1]
-    return last.kind if last is not None else None
+    return number_word_kind(tok.lower_)
 
 
 def _kind(tok: Token) -> str | None:
