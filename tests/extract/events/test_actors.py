@@ -334,3 +334,19 @@ def test_a_participle_after_a_comma_is_the_orderer_s_act_on_them(parse) -> None:
     text = "Poland ordered two Belarusian diplomats to leave within 72 hours, accusing them of planning sabotage."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert ("ACCUSE", "POL", "BLR") in facts and ("ACCUSE", "BLR", "POL") not in facts
+
+
+def test_actor_hands_out_copies_of_its_cached_actor(parse) -> None:
+    """DocContext.actor copies its cached actor field by field (no dataclasses.replace): every field, equal, new."""
+    from dataclasses import fields
+
+    from newsgraph.extract.events.actors import Actor
+
+    assert [f.name for f in fields(Actor)] == list(Actor.__slots__)  # the order DocContext._fields reads them in
+    doc = parse("The Kenyan government expelled two diplomats on Monday.")
+    ctx = DocContext(doc)
+    head = next(t for t in doc if t.text == "government")
+    first, second = ctx.actor(head), ctx.actor(head)
+    assert first == second and first is not second and first.country == "KEN"
+    first.country = "XXX"  # a caller may change its copy
+    assert ctx.actor(head).country == "KEN"

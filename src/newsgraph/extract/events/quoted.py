@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.quotes.spans import find_quote_spans
 from newsgraph.extract.quotes.transcript import Transcript, find_transcript
 from newsgraph.extract.syntax import subjects
-from newsgraph.extract.tokens import token_records
+from newsgraph.extract.tokens import doc_text, token_records
 from newsgraph.lexicon.cues import speech_verbs
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class LazyText:
 
     def __call__(self) -> str:
         if self.value is None:
-            self.value = self.doc.text
+            self.value = doc_text(self.doc)  # joined once per document, from the shared token records
         return self.value
 
 
