@@ -27,6 +27,16 @@ def _facts(parse, text: str) -> set[tuple[str, str | None, str | None]]:
             "Peru detained a Chilean reporter. Chile said it was deeply troubled by the detention.",
             ("ACCUSE", "CHL", "PER"),
         ),
+        # the word quoted (the parser then reads "by" as a plain preposition)
+        (
+            'Peru detained a Chilean reporter. Chile said it was "deeply troubled" by the detention.',
+            ("ACCUSE", "CHL", "PER"),
+        ),
+        # "X and Y said they were ...": each of the speakers
+        (
+            'Peru sentenced five Chileans to prison. Chile and Bolivia said they were "appalled" by the sentences.',
+            ("ACCUSE", "BOL", "PER"),
+        ),
         # the act's owner named
         ("Chile's foreign ministry said it was deeply disappointed by Peru's decision.", ("ACCUSE", "CHL", "PER")),
     ],

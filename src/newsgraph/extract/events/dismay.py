@@ -30,7 +30,7 @@ __all__ = ["dismay_events"]
 _DISMAY = frozenset(
     {"appal", "appall", "alarm", "dismay", "outrage", "disturb", "trouble", "concern", "worry", "disappoint", "anger"}
 )
-_ABOUT = frozenset({"at", "over", "about"})
+_ABOUT = frozenset({"at", "over", "about", "by"})  # "by" also as a plain preposition (a quoted participle)
 
 
 def dismay_events(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidate]:
@@ -50,6 +50,9 @@ def dismay_events(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidat
         causes = [o for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _ABOUT)
                   for o in pobjs(c)]  # fmt: skip
         members = ctx.plural_members(subject[0]) if subject and subject[0].lower_ == "they" else []
+        if subject and subject[0].lower_ in ("they", "we") and tok.dep_ == "ccomp":  # "X and Y said they were ..."
+            speakers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            members = ctx.actors(speakers[0]) if speakers else members
         dismayed = members if len(members) > 1 else able_actors(ctx, subject)  # "France and Britain ... they"
         if not causes or not dismayed:
             continue
