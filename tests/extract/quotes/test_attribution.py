@@ -731,3 +731,12 @@ def test_the_statement_goes_back_to_its_author(parse: Callable[[str], Doc], text
 def test_the_statement_without_an_author_nearby_has_no_speaker(parse: Callable[[str], Doc]) -> None:
     text = 'The plan was announced in May. "We will not accept a port left without guards," the statement said.'
     assert extract_quotes(parse(text), "d1") == []
+
+
+def test_he_goes_to_an_unnamed_office_holder_who_was_the_subject(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Reporter Selin Arda was detained on Monday. Speaking in the capital, Velmar's justice minister defended "
+        'the prosecutors. "No one in this country is arrested for journalism," he said.'
+    )
+    (quote,) = extract_quotes(parse(text), "d1")
+    assert quote.speaker == "Velmar's justice minister"

@@ -1,9 +1,8 @@
 """Who a speech cue's subject is: a person, an organization, a role, or a pronoun to resolve.
 
-Used by :mod:`newsgraph.extract.quotes.attribution`. One :class:`SpeakerResolver` lives for one
-document and walks it in reading order, remembering the last person who spoke or was
-the subject of a sentence ("he said" goes there) and the role speakers already seen
-("a spokesperson for the Foreign Ministry" ... "the spokesperson added" are one
+Used by :mod:`newsgraph.extract.quotes.attribution`. One :class:`SpeakerResolver` lives for one document and walks
+it in reading order, remembering the last person who spoke or was the subject of a sentence ("he said" goes there)
+and the role speakers already seen ("a spokesperson for the Foreign Ministry" ... "the spokesperson added" are one
 speaker). Role nouns are titles with an office group (``lexicon/data/titles.tsv``).
 """
 
@@ -41,8 +40,7 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 # Children that are not part of a speaker's description ("the spokesperson, who ..., said").
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
 _MAX_PHRASE_TOKENS = 12
-# Prepositions that belong to an office's name ("minister of", "spokesperson for"), unlike
-# "in her visit" or "at a press conference".
+# Prepositions that belong to an office's name ("minister of", "spokesperson for"), unlike "in her visit".
 _ROLE_PREPS = frozenset({"of", "for"})
 
 
@@ -121,8 +119,7 @@ class SpeakerResolver:
         self.transcript: Transcript | None = None  # set by the caller for an interview transcript
         self.in_quote: list[bool] | None = None  # per token, set by the caller once quote marks are paired
         self.roles: list[Speaker] = []
-        # (token index, speaker) of every person who was a subject or spoke, in reading order
-        self._people: list[tuple[int, Speaker]] = []
+        self._people: list[tuple[int, Speaker]] = []  # (token index, speaker) of each person subject or speaker
         self._spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) of each speech verb, in reading order
         sents = list(doc.sents) if doc.has_annotation("DEP") else []
         self.sent_starts = [s.start for s in sents] or [0]
@@ -215,7 +212,7 @@ class SpeakerResolver:
         """Remember a person (for "he said") or a group (for "they said") that is a clause subject."""
         if tok.pos_ == "PRON" or tok.lower_ in _HE_SHE:
             return
-        speaker = self._appos_person(tok) or self._person(tok)
+        speaker = self._appos_person(tok) or self._person(tok) or self._office_holder(tok)
         if speaker is not None and not any(c.dep_ == "conj" for c in tok.children):
             self._people.append((tok.i, speaker))
             return
@@ -230,6 +227,12 @@ class SpeakerResolver:
             return  # "they" stays with the researchers who suggested that "the defences fail"
         if speaker is not None or plural or (ent is not None and ent.label_ in ("ORG", "NORP")):
             self.last_group = Speaker(self._phrase(tok, with_conj=True), None, "group")
+
+    def _office_holder(self, tok: Token) -> Speaker | None:
+        """One holder of an office as a subject ("Velmar's justice minister defended the move"): a later "he"."""
+        ok = tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._ent_of[tok.i] is None and role_group(tok.lemma_)
+        found = self._role(tok) if ok else None
+        return found if found is not None and found.kind in ("person", "role") else None
 
     def note_speaker(self, speaker: Speaker, position: int, *, verb: bool = True) -> None:
         """Remember who spoke last; ``position`` is the token index of the subject or cue; ``verb``: the cue is
@@ -378,10 +381,8 @@ class SpeakerResolver:
         return None
 
     def _earlier_author(self, message: Token) -> Speaker | None:
-        """The author of "the statement" a sentence goes back to ('ISPR said in a statement. "...," the
-        statement said'): the author of the same noun in this or the two sentences before ("issued a
-        statement", "in a statement read on radio, the minister accused"), else the subject of a speech verb
-        in this sentence or the one before ('It said ... "...," the statement said')."""
+        """The author of "the statement" that goes back: of the same noun in this or the two sentences before
+        ("issued a statement", "said in a statement"), else the subject of a speech verb in the sentence before."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in message.children):
             return None
         k = bisect.bisect_right(self.sent_starts, message.i) - 1
