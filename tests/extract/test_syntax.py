@@ -150,6 +150,11 @@ def test_a_state_s_words_name_its_country_not_their_own(parse) -> None:
         ("Opposition lawmakers said the handover was a symbolic step and urged the premier to act.", "urged",
          ["lawmakers"]),
         ("The spokesman said the minister took note of the vote and appealed for calm.", "appealed", ["minister"]),
+        # ... and to a clause whose subject is a thing, which cannot speak, the sayer's
+        ("The ministry said its aircraft had hit three depots and accused the group of hiding rockets.", "accused",
+         ["ministry"]),
+        ("Ruritania's envoy said the bill amounted to piracy and urged Congress to drop it.", "urged", ["envoy"]),
+        ("The spokesman said the army had shelled the town and accused it of hiding rebels.", "accused", ["army"]),
         # "X's chief, Jane Doe, called on ..." misparsed as a name the verb describes
         ("The European Union's foreign policy chief, Josep Borrell, called on both sides to talk.", "called",
          ["chief"]),

@@ -21,7 +21,7 @@ from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import context_sectors, light_verbs, sector_of, verb_patterns
+from newsgraph.lexicon.events import actor_nouns, context_sectors, light_verbs, sector_of, verb_patterns
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import lookup_org, org_word_sector
 from newsgraph.lexicon.names import is_first_name
@@ -427,6 +427,10 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "conj" and head.dep_ == "ccomp" and copular and v.tag_ in _FINITE and v.lemma_.lower() in _TALK_ACTS:
         # "said the handover was a symbolic step and urged the premier to act": the sayer urges
         return subjects(head.head, depth + 1)
+    talk = v.dep_ == "conj" and v.tag_ in _FINITE and v.lemma_.lower() in _TALK_ACTS
+    if talk and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and _speechless(head):
+        # "said its aircraft had hit the depots and accused the group of ...": things do not accuse, the sayer does
+        return subjects(head.head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ") and is_passive(head):
         if v.tag_ == "VBN":
             return []  # "was wounded and captured": a passive too, its doer unsaid
@@ -476,6 +480,21 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
 def _undergoes(v: Token) -> bool:
     """A verb whose subject suffers what its object names ("drew condemnation", "faced criticism")."""
     return any(lv.kind == "undergo" and lv.particle is None for lv in light_verbs().get(v.lemma_.lower(), ()))
+
+
+def _speechless(verb: Token) -> bool:
+    """A clause whose subject is a thing, which cannot speak: a common noun of no person, group or body ("the
+    bill", "its aircraft", "the vessel"), not a name, a pronoun or an actor noun ("the army", "protesters")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    for s in subj:
+        if s.pos_ != "NOUN" or s.ent_type_:
+            return False
+        hit = sector_of(s.lemma_.lower())
+        if (hit is not None and not hit.weapon) or s.lemma_.lower() in actor_nouns():
+            return False
+    return True
 
 
 _TALK_ACTS = frozenset(
