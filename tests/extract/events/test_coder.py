@@ -1786,3 +1786,15 @@ def test_casualties_of_fighting_just_told_are_the_other_side_s(parse) -> None:
     )
     wounded = [e for e in extract_events(doc, "d") if e.trigger == "wounded"]
     assert [(e.type, e.actor_country, e.target_country) for e in wounded] == [("ASSAULT", "AFG", "PAK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd gathered outside a seat of power, a court or a mission protests
+        ("Dozens of Peruvian miners gathered outside the Congress building in Lima.", ("PROTEST", "PER")),
+        ("Relatives of the prisoners gathered outside the Chilean embassy in Lima.", ("PROTEST", "PER")),
+    ],
+)
+def test_a_crowd_gathered_outside_protests(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.type, e.actor_country) for e in _events(parse, text)}
