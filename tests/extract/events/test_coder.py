@@ -1798,3 +1798,14 @@ def test_casualties_of_fighting_just_told_are_the_other_side_s(parse) -> None:
 )
 def test_a_crowd_gathered_outside_protests(parse, text: str, expected: tuple[str, str]) -> None:
     assert expected in {(e.type, e.actor_country) for e in _events(parse, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's foreign minister dismissed the Peruvian explanation.",
+        "Chile's foreign minister dismissed Peru's objections as interference.",
+    ],
+)
+def test_dismissed_words_are_rejected(parse, text: str) -> None:
+    assert ("REJECT", "CHL", "PER") in {(e.type, e.actor_country, e.target_country) for e in _events(parse, text)}
