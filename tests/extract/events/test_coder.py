@@ -1809,3 +1809,12 @@ def test_a_crowd_gathered_outside_protests(parse, text: str, expected: tuple[str
 )
 def test_dismissed_words_are_rejected(parse, text: str) -> None:
     assert ("REJECT", "CHL", "PER") in {(e.type, e.actor_country, e.target_country) for e in _events(parse, text)}
+
+
+def test_people_released_unsaid_by_whom_are_freed_by_their_captors(parse) -> None:
+    text = (
+        "Russian border guards detained two Estonian fishermen on the Narva river. "
+        "The fishermen were released from custody on Monday."
+    )
+    released = [(e.actor_country, e.target_country) for e in _events(parse, text) if e.mode == "release"]
+    assert released == [("RUS", "EST")]

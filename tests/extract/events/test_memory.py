@@ -172,3 +172,10 @@ def test_attacker_of_casualties(told: list[tuple[str, str, int]], sent: int, att
         memory.tell("ASSAULT", _actor(None, actor, "MIL"), _actor(None, target, "MIL"), at)
     found = memory.attacker_of(_actor(None, "PAK", "MIL"), sent)
     assert (found.country if found else None) == attacker
+
+
+def test_captor_of_people_freed() -> None:
+    memory = EventMemory()
+    memory.tell("COERCE", _actor(None, "RUS", "POL"), _actor(None, "EST", "CVL"), 0)
+    assert memory.captor(_actor(None, "EST", "CVL")).country == "RUS"
+    assert memory.captor(_actor(None, "LVA", "CVL")) is None

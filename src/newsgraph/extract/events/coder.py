@@ -292,6 +292,10 @@ def _sentence_events(
             if cand.nominal and targets and cand.modality.is_fact:
                 told.append((cand.type, None, targets[0]))  # "rocket attacks on the embassy": actor told later
             continue
+        implied = actors[0].head < 0 and actors[0].name is None and not actors[0].remembered  # "were released"
+        if cand.mode == "release" and implied and targets and (held := memory.captor(targets[0])):
+            # freed by whoever held them: the side the document told detaining their group or country
+            actors = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         intended = intended_type(cand) or refused_type(cand)  # "will withdraw": AGREE; "will not talk": REJECT
         if intended == "THREATEN" and not any(t.entity_like for t in targets) and conditional_threat(cand):
             targets = condition_side(cand, ctx)  # "... unless the army withdrew": aimed at the army

@@ -98,6 +98,17 @@ class EventMemory:
                 return doer
         return None
 
+    def captor(self, freed: Actor) -> Actor | None:
+        """Who held the people a release frees, its freer unsaid ("Three of the detained fishermen were released"):
+        the latest side that detained, seized or abducted people of their group or country."""
+        for told in reversed(self.told):
+            doer, held = told.actor, told.target
+            if told.type != "COERCE" or doer is None or doer.country is None or held is None:
+                continue
+            if _same_group(held, freed) or (freed.country is not None and held.country == freed.country):
+                return doer
+        return None
+
     def last_pair(self, sent: int) -> list[Actor]:
         """The two sides of the latest event of this or the sentence before that has both ("X spoke with Y by
         phone. The two agreed ..."): what "the two" and "both" stand for."""
