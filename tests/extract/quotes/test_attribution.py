@@ -273,13 +273,31 @@ def test_the_author_of_a_statement_speaks_not_the_statement(
 @pytest.mark.parametrize(
     "text",
     [
-        'The senator called the new tax law "a total disaster" on Monday.',
-        "Mayor Rosa Vidal described the flood as a \u201cnational tragedy\u201d.",
-        'Karl Meyer called the inquiry "The Great Distraction" in a speech.',
+        'The senator called the new tax law "a total disaster" on Monday.',  # nobody named speaks
+        'Senator Ana Holm did not call the plan "a disaster" on Monday.',
+        'The crowd outside the hall chanted "Deport them!" for an hour.',
+        'He said the term "natural born citizen" is not defined in the document.',
+        'Police detained eight people for "spreading rumors," including a doctor.',
     ],
 )
-def test_a_phrase_of_three_words_is_never_a_quote(parse: Callable[[str], Doc], text: str) -> None:
+def test_a_phrase_of_three_words_is_no_quote_but_a_verdict(parse: Callable[[str], Doc], text: str) -> None:
     assert _quotes(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Rosa Vidal described the flood as a \u201cnational tragedy\u201d.", ("national tragedy", "Rosa Vidal")),
+        ('Karl Meyer called the inquiry "The Great Distraction" in a speech.', ("The Great Distraction", "Karl Meyer")),
+        (
+            'Minister Ana Holm condemned the move as "unjustified and unlawful."',
+            ("unjustified and unlawful.", "Ana Holm"),
+        ),
+        ('The ministry of Velmar dismissed the claims as "fabrications".', ("fabrications", "ministry of Velmar")),
+    ],
+)
+def test_a_verdict_of_three_words_is_a_quote(parse: Callable[[str], Doc], text: str, expected: tuple) -> None:
+    assert [(q, s) for q, s, _ in _quotes(parse, text)] == [expected]
 
 
 def test_a_long_name_after_a_naming_verb_is_a_quote(parse: Callable[[str], Doc]) -> None:

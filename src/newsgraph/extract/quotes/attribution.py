@@ -4,9 +4,10 @@ How it works, in three steps over one parsed ``Doc``:
 
 1. **Quote marks are paired at character level** (:func:`~newsgraph.extract.quotes.spans.find_quote_spans`,
    in :mod:`newsgraph.extract.quotes.spans`), paragraph by paragraph.
-2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,",
-   'called the plan "a disgrace"': the gold's quotes are 4 words or more, docs/annotating.md,
-   and annotators count such phrases as fragments) are never returned; title-case names
+2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,", scare
+   quotes, terms) are not returned, unless they are a named speaker's verdict, the complement
+   of a verb of judging ('condemned the move as "unjustified and unlawful"', 'called the raids
+   "a deliberate provocation"': the development gold lists these as quotes); title-case names
    ("Center for Geopolitical Expertise") are names, unless a naming verb with a speaker of
    its own governs them ('referred to it as "The Great Giveaway of Our Time"'); quotes of
    fewer than eight words inside a sentence are kept only with a speech cue. Spans are
@@ -82,6 +83,13 @@ _TAIL_TOKENS = 16
 # An elision the writer marked inside a quotation: "[...]", "[…]", "(...)".
 _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])]\s*")
 _ELISION_END = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])][\s.]*$")
+# Verbs of judging whose complement in quote marks is the speaker's verdict ('condemned it as "illegal"'),
+# and the links of such a complement to its verb ('called the raids "a provocation"').
+_VERDICT_VERBS = frozenset(
+    {"condemn", "denounce", "dismiss", "reject", "criticize", "criticise", "slam", "decry", "brand", "hail"}
+    | {"praise", "welcome", "call", "describe", "label"}
+)
+_VERDICT_LINKS = frozenset({"oprd", "xcomp", "attr"})
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
 _PREMODIFIERS = frozenset({"compound", "nmod"})
 # Verbs that give a thing a name or a verdict: after them a quoted title-case phrase is what the speaker
@@ -121,7 +129,11 @@ def extract_quotes(
         inner = text[start:end]
         words = quote_words(inner)
         if len(words) <= _MAX_FRAGMENT_WORDS:
-            log.debug("fragment %r at %d: not a quotation", inner[:60], start)
+            verdict = _verdict(index, start, end) if words else None
+            if verdict is None:
+                log.debug("fragment %r at %d: not a quotation", inner[:60], start)
+                continue
+            found.append((span, start, end, *verdict))
             continue
         if is_name(words, inner):
             hit = _naming_cue(index, start, end)
@@ -188,6 +200,35 @@ def _reporting_cue(index: QuoteIndex, hit: CueHit) -> CueHit | None:
         outer = index.cues.get(node.i)
         if outer is not None and outer.cue.kind == "verb" and not outer.negated and outer.speaker is not None:
             return outer if outer.speaker != hit.speaker else None
+    return None
+
+
+def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
+    """A few quoted words that are a speaker's verdict on something: the complement of a verb of judging
+    ('condemned the move as "unjustified and unlawful"', 'dismissed the claims as "fabrications"', 'called the
+    raids "a deliberate provocation"'), with that verb's speaker; a scare quote or a term is none."""
+    a, b = index.token_range(start, end)
+    if not index.has_dep or a >= b:
+        return None
+    doc = index.doc
+    for tok in doc[a:b]:
+        if a <= tok.head.i < b or tok.head is tok:
+            continue
+        verb = tok.head
+        if verb.lower_ == "as" and verb.dep_ == "prep":  # "condemned the move as", "what she condemned as"
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        elif tok.dep_ not in _VERDICT_LINKS:
+            continue
+        if verb.lemma_ not in _VERDICT_VERBS or index.in_quote[verb.i]:
+            continue
+        hit = index.cues.get(verb.i)
+        if hit is not None:
+            return (hit, hit.speaker) if hit.speaker is not None and not hit.negated else None
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        subject = index.subject_of(verb)
+        speaker = index.resolver.resolve(subject) if subject is not None and can_speak(subject) else None
+        return (None, speaker) if speaker is not None else None
     return None
 
 
@@ -365,7 +406,7 @@ def _last_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:
     return best[1] if best else None
 
 
-def _excerpt(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _excerpt(text: str, start: int, end: int, short: bool = False) -> tuple[int, int] | None:
     """The quotation's record span: its inside without edge spaces, a trailing comma or an elision mark
     at either edge ("[...] we will build homes [...]"); one the writer put inside stays."""
     if is_name(quote_words(text[start:end]), text[start:end]):
@@ -376,7 +417,7 @@ def _excerpt(text: str, start: int, end: int) -> tuple[int, int] | None:
     while (m := _ELISION_END.search(text, a, b)) is not None:
         b = m.start()
     a, b = trimmed(text, QuoteSpan(a, b, "", ""))
-    return (a, b) if len(quote_words(text[a:b])) > _MAX_FRAGMENT_WORDS else None
+    return (a, b) if len(quote_words(text[a:b])) > _MAX_FRAGMENT_WORDS or short else None
 
 
 def _build(
@@ -388,7 +429,7 @@ def _build(
     text = doc_text(doc)
     out: list[Quote] = []
     for _span, start, end, hit, speaker in found:
-        excerpt = _excerpt(text, start, end)
+        excerpt = _excerpt(text, start, end, short=len(quote_words(text[start:end])) <= _MAX_FRAGMENT_WORDS)
         if excerpt is None:
             continue
         a, b = excerpt
