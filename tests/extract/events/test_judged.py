@@ -74,3 +74,14 @@ def test_a_judged_act_is_aimed_at_its_doer(parse, text: str, expected: set[tuple
 
     got = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if e.type == "ACCUSE"}
     assert got == expected
+
+
+def test_this_or_it_judged_is_the_act_just_told(parse) -> None:
+    doc = parse('Ruritanian police detained a Borduran reporter. "It is a crime," said Borduran minister Jane Doe.')
+    ctx, memory = DocContext(doc), EventMemory()
+    police = ctx.actors(next(t for t in doc if t.text == "police"))[0]
+    reporter = ctx.actors(next(t for t in doc if t.text == "reporter"))[0]
+    memory.tell("COERCE", police, reporter, 0)
+    sent = list(doc.sents)[1]
+    found = [(c.type, t.label) for c in reported_judgements(sent, ctx, set(), memory) for t in c.targets]
+    assert found == [("ACCUSE", "Ruritanian police")]

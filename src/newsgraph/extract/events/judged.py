@@ -33,6 +33,7 @@ _COPULA = frozenset({"be"})
 _NAMED = frozenset({"PERSON", "ORG"})
 _OWN = frozenset({"my", "our", "his", "her", "their", "its"})
 _PREDICATES = frozenset({"acomp", "attr"})
+_POINTING = frozenset({"this", "that", "it"})  # the act just told
 _POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
 
 
@@ -101,4 +102,6 @@ def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor) -
     if owners:
         return [a for o in owners for a in ctx.actors(o)]
     doer = memory.doer(head) or memory.answered_act(head, speaker)
+    if doer is None and head.lower_ in _POINTING and head.pos_ == "PRON":
+        doer = memory.last_act(head, speaker)  # '"This was a flagrant violation," the minister said': what was done
     return memory.fellow_doers(doer) if doer is not None else []

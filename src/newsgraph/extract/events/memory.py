@@ -151,12 +151,7 @@ class EventMemory:
             return None  # "Russia's decision", "the decision of the court": its owner is named
 
         def other(told: Told) -> bool:
-            doer = told.actor
-            if doer is None or _same_actor(doer, actor):
-                return False
-            if doer.country is not None or actor.country is not None:
-                return doer.country != actor.country
-            return doer.label != actor.label
+            return _other_side(told, actor)
 
         found = (
             next((t for t in reversed(self.told) if t.type in types and other(t)), None)
@@ -166,6 +161,14 @@ class EventMemory:
         if found is None or found.actor is None:
             return None
         return replace(found.actor, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True)
+
+    def last_act(self, pronoun: Token, actor: Actor) -> Actor | None:
+        """Who did the act "this" or "it" stands for in a judgement ('"This was a flagrant violation," the minister
+        said'): the doer of the latest act the document told of a side other than ``actor``'s, placed on the word."""
+        found = next((t for t in reversed(self.told) if _other_side(t, actor)), None)
+        if found is None or found.actor is None:
+            return None
+        return replace(found.actor, start=pronoun.idx, end=pronoun.idx + len(pronoun), head=-1, remembered=True)
 
     def fellow_doers(self, doer: Actor) -> list[Actor]:
         """The doers of the latest act of ``doer`` (as :meth:`answered_act` placed it) and of the same kind of act
@@ -243,6 +246,16 @@ class EventMemory:
             if promised and code is not None and told.target.country == code and told.actor.country != code:
                 return told.actor
         return None
+
+
+def _other_side(told: Told, actor: Actor) -> bool:
+    """An event done by a side other than ``actor``'s: another country, or another name where neither has one."""
+    doer = told.actor
+    if doer is None or _same_actor(doer, actor):
+        return False
+    if doer.country is not None or actor.country is not None:
+        return doer.country != actor.country
+    return doer.label != actor.label
 
 
 def answered_target(target: Actor, actor: Actor, ctx: DocContext, memory: EventMemory) -> Actor:
