@@ -34,6 +34,7 @@ _NAMED = frozenset({"PERSON", "ORG"})
 _OWN = frozenset({"my", "our", "his", "her", "their", "its"})
 _PREDICATES = frozenset({"acomp", "attr"})
 _POINTING = frozenset({"this", "that", "it"})  # the act just told
+_DEMONSTRATIVE = frozenset({"this", "that"})
 _POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
 
 
@@ -95,6 +96,8 @@ def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor) -
     """Who a judged phrase is about: the phrase itself when it names a side, else its possessor ("the
     government's plan", "his remarks"), else the doer of the act a definite noun refers back to ("the
     strikes were a deliberate attempt", "these tariffs are illegal", "the vetoes were a betrayal")."""
+    if head.lower_ in _DEMONSTRATIVE and head.pos_ == "PRON" and (done := memory.last_act(head, speaker)):
+        return memory.fellow_doers(done)  # '"This was a flagrant violation"': the act, not a person "this" names
     found = [a for a in ctx.actors(head) if a.entity_like]
     if found:
         return found
