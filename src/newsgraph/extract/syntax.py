@@ -423,14 +423,9 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if agent or passive or depth > 3 or v.head.i == v.i:
         return agent
     head = v.head
-    copular = head.pos_ == "AUX" or head.lemma_ == "be"  # "said the handover was a step and urged ..."
-    if v.dep_ == "conj" and head.dep_ == "ccomp" and copular and v.tag_ in _FINITE and v.lemma_.lower() in _TALK_ACTS:
-        # "said the handover was a symbolic step and urged the premier to act": the sayer urges
-        return subjects(head.head, depth + 1)
-    talk = v.dep_ == "conj" and v.tag_ in _FINITE and v.lemma_.lower() in _TALK_ACTS
-    if talk and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and _speechless(head):
-        # "said its aircraft had hit the depots and accused the group of ...": things do not accuse, the sayer does
-        return subjects(head.head, depth + 1)
+    sayer = sayer_clause(v)  # "said the handover was a step and urged ...": the sayer urges
+    if sayer is not None and (found := subjects(sayer, depth + 1)):
+        return found
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ") and is_passive(head):
         if v.tag_ == "VBN":
             return []  # "was wounded and captured": a passive too, its doer unsaid
@@ -480,6 +475,28 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
 def _undergoes(v: Token) -> bool:
     """A verb whose subject suffers what its object names ("drew condemnation", "faced criticism")."""
     return any(lv.kind == "undergo" and lv.particle is None for lv in light_verbs().get(v.lemma_.lower(), ()))
+
+
+def sayer_clause(v: Token) -> Token | None:
+    """The speech verb a speech act belongs to when the parser hangs it on the clause that verb reports: joined
+    to a copular clause ("said the handover was a symbolic step and urged the premier to act"), to a clause about a
+    thing ("said its aircraft had hit the depots and accused the group of ..."), to one told in another tense
+    ("denied that the officers had entered Kosovo and accused Pristina of ..."), or a participle after a clause to
+    come ("said he would appeal, accusing the government of ..."); else None."""
+    head = v.head
+    if v.lemma_.lower() not in _TALK_ACTS or head.dep_ != "ccomp" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if v.dep_ == "advcl" and v.tag_ == "VBG":
+        return head.head if any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.children) else None
+    if v.dep_ != "conj" or v.tag_ not in _FINITE:
+        return None
+    copular = head.pos_ == "AUX" or head.lemma_ == "be"
+    perfect = v.tag_ == "VBD" and any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children)
+    perfect = perfect and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    return head.head if copular or perfect or _speechless(head) else None
+
+
+_TO_COME = frozenset({"will", "would", "'ll", "shall"})
 
 
 def _speechless(verb: Token) -> bool:

@@ -49,6 +49,8 @@ def test_token_country_needs_a_capital(parse, text: str, word: str, code: str | 
         ("Serbians protested.", "Serbians", "SRB", "CVL"),
         ("Members of parliament walked out.", "Members", None, "LEG"),
         ("The Iranian ambassador to London left.", "ambassador", "IRN", "GOV"),
+        # a group or a crowd of people: those people
+        ("A group of Tanzanian grain traders appealed to Dodoma.", "group", "TZA", "CVL"),
     ],
 )
 def test_actor_country_and_sector(parse, text: str, head: str, country: str | None, sector: str) -> None:

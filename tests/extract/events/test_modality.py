@@ -41,6 +41,9 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         # what a complaint or an allegation says is only alleged; a relative clause on the noun is told as done
         ("The allegation that soldiers shot the farmers was denied.", "shot", False, True),
         ("Kenya was accused of abuses, allegations that police have denied.", "denied", False, False),
+        # a speech act the parser hangs on the clause a denial or a promise reports is made, not denied or promised
+        ("Serbia denied that the officers had entered Kosovo and accused Pristina of lying.", "accused", False, False),
+        ("The mayor said he would appeal, accusing the government of neglect.", "accusing", False, False),
         # an act before or after another is as sure as that one
         ("The union would decide after consulting its members.", "consulting", False, True),
         ("The mayor told reporters after meeting the ambassador.", "meeting", False, False),

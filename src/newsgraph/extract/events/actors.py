@@ -94,6 +94,7 @@ _QUANT = frozenset(
     {"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds", "thousands"}
     | {"tens", "scores", "millions"}
 )
+_COLLECTIVE = frozenset({"group", "handful", "crowd", "number"})  # with "of": its people ("a group of traders")
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SINGULAR = frozenset({"it", "its", "itself"})
@@ -368,9 +369,9 @@ class DocContext:
 
     def _build(self, head: Token) -> Actor:
         low = head.lower_
-        if low in _QUANT or head.pos_ == "NUM":  # "hundreds of students", "dozens of them"
+        if low in _QUANT or head.pos_ == "NUM" or low in _COLLECTIVE:  # "hundreds of students", "a group of traders"
             of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
-            if of:
+            if of and (low not in _COLLECTIVE or of[0].pos_ in ("NOUN", "PROPN", "PRON")):
                 return replace(self.actor(of[0]), start=head.idx, head=head.i)
         if head.pos_ == "PRON" or low in _QUANT:
             ref = self.resolve_pronoun(head)

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.syntax import sayer_clause
 from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
@@ -252,6 +253,10 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         if head.i == cur.i:
             break
         dep = cur.dep_
+        if (sayer := sayer_clause(cur)) is not None:
+            cur = sayer  # "denied that X had entered and accused Y": the accusation is made, as the denial is
+            _own_clause(cur, acc, negation=negation_open)
+            continue
         if dep == "conj" and cur.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
             # "urged X to reconsider and spoke with Y": a finite verb misattached to the bare complement
             # is conjoined with the governor, not asked for
