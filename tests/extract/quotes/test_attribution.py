@@ -758,3 +758,24 @@ def test_he_goes_to_an_unnamed_office_holder_who_was_the_subject(parse: Callable
     )
     (quote,) = extract_quotes(parse(text), "d1")
     assert quote.speaker == "Velmar's justice minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The embassy of Velmar said it was "deeply concerned" by the arrests.',
+            ("deeply concerned", "embassy of Velmar"),
+        ),
+        ('Commissioner Ana Holm said the bloc "deeply regrets" the decision.', ("deeply regrets", "Ana Holm")),
+    ],
+)
+def test_a_short_quoted_predicate_of_reported_speech_is_a_quote(
+    parse: Callable[[str], Doc], text: str, expected: tuple
+) -> None:
+    assert [(q, s) for q, s, _ in _quotes(parse, text)] == [expected]
+
+
+def test_a_cue_of_a_thing_in_a_reported_clause_quotes_the_reporter(parse: Callable[[str], Doc]) -> None:
+    text = 'Minister Ana Holm said the vote confirmed that Norland "cannot be trusted with the reactor."'
+    assert [s for _, s, _ in _quotes(parse, text)] == ["Ana Holm"]

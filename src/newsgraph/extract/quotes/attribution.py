@@ -6,8 +6,9 @@ How it works, in three steps over one parsed ``Doc``:
    in :mod:`newsgraph.extract.quotes.spans`), paragraph by paragraph.
 2. **Fragments are set aside**: spans of at most three words ("right now", "APT28,", scare
    quotes, terms) are not returned, unless they are a named speaker's verdict, the complement
-   of a verb of judging ('condemned the move as "unjustified and unlawful"', 'called the raids
-   "a deliberate provocation"': the development gold lists these as quotes); title-case names
+   of a verb of judging ('condemned the levy as "illegal and absurd"', 'called the search "a
+   crude stunt"'), or the predicate of a clause a speech verb reports ('said it was "gravely
+   alarmed"': the development gold lists these as quotes); title-case names
    ("Center for Geopolitical Expertise") are names, unless a naming verb with a speaker of
    its own governs them ('referred to it as "The Great Giveaway of Our Time"'); quotes of
    fewer than eight words inside a sentence are kept only with a speech cue. Spans are
@@ -75,7 +76,7 @@ log = logging.getLogger(__name__)
 _MAX_FRAGMENT_WORDS = 3
 _LONG_QUOTE_WORDS = 8
 _MAX_PATH_STEPS = 6
-# The links from a reported clause up to the verb that reports it ("said [Russia would respond]",
+# The links from a reported clause up to the verb that reports it ("said [Norland would respond]",
 # "denied [that its officers had used ...], saying").
 _REPORTED = frozenset({"ccomp", "advcl", "xcomp", "conj"})
 # The sentence right after a closing mark may be its attribution ('"..." Ana Ruiz told reporters on Monday.').
@@ -90,6 +91,8 @@ _VERDICT_VERBS = frozenset(
     | {"praise", "welcome", "call", "describe", "label"}
 )
 _VERDICT_LINKS = frozenset({"oprd", "xcomp", "attr"})
+# The links of a short quotation to the clause it is the predicate of ('said it was "gravely alarmed"').
+_REPORTED_LINKS = frozenset({"acomp", "attr", "ccomp", "xcomp"})
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
 _PREMODIFIERS = frozenset({"compound", "nmod"})
 # Verbs that give a thing a name or a verdict: after them a quoted title-case phrase is what the speaker
@@ -129,7 +132,7 @@ def extract_quotes(
         inner = text[start:end]
         words = quote_words(inner)
         if len(words) <= _MAX_FRAGMENT_WORDS:
-            verdict = _verdict(index, start, end) if words else None
+            verdict = (_verdict(index, start, end) or _reported_words(index, start, end)) if words else None
             if verdict is None:
                 log.debug("fragment %r at %d: not a quotation", inner[:60], start)
                 continue
@@ -183,10 +186,11 @@ def _attribute(
 
 def _reporting_cue(index: QuoteIndex, hit: CueHit) -> CueHit | None:
     """The speech verb that reports the clause a cue stands in, when the cue's own subject is no person:
-    'she said Russia would respond "in a proportionate manner"', 'said Washington had urged them "to step
-    back"', 'told state radio that the courts would decide "without interference"' quote her, not Russia,
-    Washington or the courts (a verb of the reported clause that the tables also list as a cue)."""
-    if hit.speaker is not None and hit.speaker.kind in ("person", "role"):
+    'she said Norland would respond "in a measured way"', 'said Caldera had urged them "to pull back at
+    once"', 'told the radio that the courts would settle it "without pressure"' quote her, not Norland,
+    Caldera or the courts (a verb of the reported clause that the tables also list as a cue)."""
+    speaker = hit.speaker  # a person or an office holder speaks for themselves; not "the vote", "the vessel"
+    if speaker is not None and (speaker.kind == "person" or (speaker.kind == "role" and speaker.group is not None)):
         return None
     node = hit.token
     for _ in range(3):  # a speech noun's verb: "saying in a statement"
@@ -205,8 +209,8 @@ def _reporting_cue(index: QuoteIndex, hit: CueHit) -> CueHit | None:
 
 def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
     """A few quoted words that are a speaker's verdict on something: the complement of a verb of judging
-    ('condemned the move as "unjustified and unlawful"', 'dismissed the claims as "fabrications"', 'called the
-    raids "a deliberate provocation"'), with that verb's speaker; a scare quote or a term is none."""
+    ('condemned the levy as "illegal and absurd"', 'dismissed the claims as "inventions"', 'called the search
+    "a crude stunt"'), with that verb's speaker; a scare quote or a term is none."""
     a, b = index.token_range(start, end)
     if not index.has_dep or a >= b:
         return None
@@ -230,6 +234,22 @@ def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Sp
         speaker = index.resolver.resolve(subject) if subject is not None and can_speak(subject) else None
         return (None, speaker) if speaker is not None else None
     return None
+
+
+def _reported_words(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
+    """A few quoted words that are the predicate of a clause a speech verb reports, with its speaker: 'said it
+    was "gravely alarmed"', 'said the bloc "sorely regrets" the decision', 'urged the city to "act now"'; a
+    quoted noun that is an object ('sold 300 "party poppers"') is a term, not a quotation."""
+    a, b = index.token_range(start, end)
+    if not index.has_dep or a >= b:
+        return None
+    roots = [t for t in index.doc[a:b] if not a <= t.head.i < b and t.head is not t]
+    if len(roots) != 1 or roots[0].dep_ not in _REPORTED_LINKS:
+        return None
+    hit = _cue_on_path(index, a, b)
+    if hit is None or hit.cue.kind != "verb" or hit.speaker is None or hit.negated:
+        return None
+    return hit, hit.speaker
 
 
 def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, Speaker] | None:
