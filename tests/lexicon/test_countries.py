@@ -27,6 +27,10 @@ from newsgraph.lexicon.countries import capital_country, countries, country_code
         ("Samoan", "WSM"),
         ("Puerto Rican", "PRI"),
         ("Dominican", "DOM"),
+        # "Congo" alone is the Democratic Republic, as the agencies write it; Brazzaville's is named in full
+        ("Congo", "COD"),
+        ("Congolese", "COD"),
+        ("Republic of Congo", "COG"),
         ("", None),
     ],
 )
