@@ -31,6 +31,8 @@ from newsgraph.lexicon.countries import capital_country, countries, country_code
         ("Congo", "COD"),
         ("Congolese", "COD"),
         ("Republic of Congo", "COG"),
+        ("Togolese", "TGO"),
+        ("Gabonese", "GAB"),
         ("", None),
     ],
 )

@@ -178,6 +178,9 @@ def test_complete_role(
         # a country a sentence before acts on is no cue; the one acting is
         ("Peru protested to Chile on Monday. Foreign Minister Ana Lima spoke.", "Ana Lima", "PER"),
         ("Peru summoned Chile's envoy. Foreign Minister Ana Lima spoke.", "Ana Lima", "PER"),
+        # after the name, a nationality of whom the sentence acts on, or of a counterpart, is none
+        ("Foreign Minister Ana Lima spoke after handing the Chilean envoy a note.", "Ana Lima", None),
+        ("Foreign Minister Ana Lima spoke by phone with her Chilean counterpart.", "Ana Lima", None),
     ],
 )
 def test_country_near(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:

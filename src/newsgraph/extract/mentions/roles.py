@@ -434,7 +434,7 @@ def country_near(
             continue
         if ix.sent_of[c.start] != sent:
             break
-        if not c.possessive and (not earlier_sentences or _qualifies(ix, c)):
+        if not c.possessive and (not earlier_sentences or (_qualifies(ix, c) and not _aimed_at(ix, c))):
             return c.iso3
     return None
 
@@ -449,8 +449,10 @@ def _aimed_at(ix: MentionIndex, cue: Cue) -> bool:
     if country_code(ix.text(cue.start, cue.end)) is None:
         return False  # a city or region named as the object is where it happened ("riots hit Lima")
     tok = ix.doc[cue.end - 1]
-    if tok.dep_ == "poss":
-        tok = tok.head
+    if tok.dep_ in ("poss", "amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "summoned Chile's envoy", "handing the Chilean envoy a note"
+    if tok.lemma_.lower() == "counterpart":
+        return True  # "spoke with her Fijian counterpart": the other side's, never the speaker's own
     if tok.dep_ in ("dobj", "dative"):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_PREPS
