@@ -1818,3 +1818,16 @@ def test_people_released_unsaid_by_whom_are_freed_by_their_captors(parse) -> Non
     )
     released = [(e.actor_country, e.target_country) for e in _events(parse, text) if e.mode == "release"]
     assert released == [("RUS", "EST")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # material help sent, delivered, handed out or deposited, whatever measure it comes in
+        ("Chile sent 60 tanker trucks of drinking water to Peru.", ("AID", "CHL", "PER")),
+        ("Saudi Arabia deposited $500 million in Yemen's central bank.", ("AID", "SAU", "YEM")),
+        ("The World Food Programme delivered hot meals to displaced people in Haiti.", ("AID", None, "HTI")),
+    ],
+)
+def test_material_help_given(parse, text: str, expected: tuple) -> None:
+    assert expected in {(e.type, e.actor_country, e.target_country) for e in _events(parse, text)}

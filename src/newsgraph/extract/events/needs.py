@@ -378,7 +378,9 @@ def gives(clause: Token) -> bool:
         for c in obj.children:  # "a line of credit", "a package of aid", "tonnes of relief supplies"
             if c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in given_nouns() for o in pobjs(c)):
                 return True
-    return False
+    # "provided them with food": what the recipient is given comes after "with"
+    withs = [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "with" for o in pobjs(c)]
+    return any(o.lemma_.lower() in given_nouns() for o in withs)
 
 
 def asks_release(clause: Token) -> bool:
