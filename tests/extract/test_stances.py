@@ -430,3 +430,22 @@ def test_silence_told_in_words_outweighs_what_an_event_is_read_to_mean(parse) ->
     rows = [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
     assert ("POL", NO) in rows
     assert ("POL", "supports") not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A European court issued a ruling on Monday ordering Velmar to free a jailed reporter. "
+            "The ruling was final. France welcomed the judgment.",
+            ("FRA", "supports"),
+        ),
+        (
+            "Velmar handed rebel leader Jean Kaba to the international court on Monday, ending a long extradition "
+            "dispute. The extradition was approved by judges. Chad welcomed the transfer.",
+            ("TCD", "supports"),
+        ),
+    ],
+)
+def test_a_judgment_and_a_transfer_point_back_at_the_issue(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _rows(parse, text)
