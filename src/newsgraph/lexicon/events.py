@@ -33,6 +33,9 @@ from newsgraph.lexicon.titles import titles
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
+_PLAIN_NEEDS = frozenset(
+    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "named", "country", "given"}
+)
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
 _SLOT_KINDS = frozenset({"obj", "subj", "prep", "if", "near", "default", "comp", "agent", "speaker", "reported"})
@@ -170,12 +173,12 @@ def _check_type(table: str, key: str, type_: str, mode: str | None) -> None:
 
 
 def _parse_need(table: str, key: str, cell: str) -> Need:
-    if cell in ("if", "comp", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "named", "country", "given"):
+    if cell in _PLAIN_NEEDS:
         return Need(cell)
     kind, _, words = cell.partition(":")
     if kind not in _NEED_KINDS or not words:
         expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, compfuture:T|U, "
-        expected += "if, comp, nocomp, "
+        expected += "if, comp, compfact, nocomp, "
         expected += "compnamed, noobj, verbal, named, country, given, "
         expected += "tocomp"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")

@@ -131,3 +131,18 @@ def test_navy_ships_deliver_their_country_s_help(parse) -> None:
 
     doc = parse("Indian navy ships have delivered more than 400 tonnes of relief supplies to Sri Lanka.")
     assert ("AID", "IND", "LKA") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("The opposition leader said the government rigged the vote.", True),
+        # a negated that-clause is a denial, not an accusation
+        ('"Chile does not interfere in the politics of a neighbour," the spokesman said.', False),
+    ],
+)
+def test_said_wrongdoing_accuses_unless_denied(parse, text: str, accused: bool) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    events = extract_events(parse(text), "d")
+    assert any(e.type == "ACCUSE" and e.trigger == "said" for e in events) is accused

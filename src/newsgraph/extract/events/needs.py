@@ -189,6 +189,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
         elif kind in ("comp", "nocomp"):  # "claimed protesters were sent by X"; "agreed that ...": an opinion
             ok = any(c.dep_ == "ccomp" for c in clause.children) == (kind == "comp")
+        elif kind == "compfact":  # "said the vote was rigged", not "said India does not interfere": a denial
+            ok = any(c.dep_ == "ccomp" and not any(x.dep_ == "neg" for x in c.children) for c in clause.children)
         elif kind == "named":  # "nominated Jane Doe": a named object, not "select their nominees"
             ok = any(_names_someone(t) for o in objects(clause) for t in [o, *within(o, 2)])
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
