@@ -137,6 +137,7 @@ def test_navy_ships_deliver_their_country_s_help(parse) -> None:
     ("text", "accused"),
     [
         ("The opposition leader said the government rigged the vote.", True),
+        ('"This is an attempt to silence the last free newspaper," the opposition leader said.', True),
         # a negated that-clause is a denial, not an accusation
         ('"Chile does not interfere in the politics of a neighbour," the spokesman said.', False),
     ],
