@@ -1831,3 +1831,16 @@ def test_people_released_unsaid_by_whom_are_freed_by_their_captors(parse) -> Non
 )
 def test_material_help_given(parse, text: str, expected: tuple) -> None:
     assert expected in {(e.type, e.actor_country, e.target_country) for e in _events(parse, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thanking a side praises it, also told as a participle; thanking one's own supporters does not
+        ("Ukraine's president wrote on Telegram, thanking the UAE for its mediation.", {("SUPPORT", "UKR", "ARE")}),
+        ("Peru's president thanked his supporters.", set()),
+    ],
+)
+def test_thanks(parse, text: str, expected: set) -> None:
+    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"}
+    assert found == expected
