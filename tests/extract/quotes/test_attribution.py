@@ -294,6 +294,10 @@ def test_a_phrase_of_three_words_is_no_quote_but_a_verdict(parse: Callable[[str]
             ("unjustified and unlawful.", "Ana Holm"),
         ),
         ('The ministry of Velmar dismissed the claims as "fabrications".', ("fabrications", "ministry of Velmar")),
+        (
+            'Economy Minister Ana Holm accused the fund of "moving the goalposts" and said Velmar met every target.',
+            ("moving the goalposts", "Ana Holm"),
+        ),
     ],
 )
 def test_a_verdict_of_three_words_is_a_quote(parse: Callable[[str], Doc], text: str, expected: tuple) -> None:

@@ -88,9 +88,11 @@ _ELISION_END = re.compile(r"\s*[\[(]\s*(?:\.\s?\.\s?\.|\u2026)\s*[\])][\s.]*$")
 # and the links of such a complement to its verb ('called the raids "a provocation"').
 _VERDICT_VERBS = frozenset(
     {"condemn", "denounce", "dismiss", "reject", "criticize", "criticise", "slam", "decry", "brand", "hail"}
-    | {"praise", "welcome", "call", "describe", "label"}
+    | {"praise", "welcome", "call", "describe", "label", "accuse", "charge"}
 )
 _VERDICT_LINKS = frozenset({"oprd", "xcomp", "attr"})
+# Verbs whose "of" phrase is the speaker's charge ('accused the board of "moving the goalposts"').
+_ACCUSING = frozenset({"accuse", "charge"})
 # The links of a short quotation to the clause it is the predicate of ('said it was "gravely alarmed"').
 _REPORTED_LINKS = frozenset({"acomp", "attr", "ccomp", "xcomp"})
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
@@ -210,7 +212,8 @@ def _reporting_cue(index: QuoteIndex, hit: CueHit) -> CueHit | None:
 def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
     """A few quoted words that are a speaker's verdict on something: the complement of a verb of judging
     ('condemned the levy as "illegal and absurd"', 'dismissed the claims as "inventions"', 'called the search
-    "a crude stunt"'), with that verb's speaker; a scare quote or a term is none."""
+    "a crude stunt"', 'accused the board of "moving the goalposts"'), with that verb's speaker; a scare quote
+    or a term is none."""
     a, b = index.token_range(start, end)
     if not index.has_dep or a >= b:
         return None
@@ -221,6 +224,11 @@ def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Sp
         verb = tok.head
         if verb.lower_ == "as" and verb.dep_ == "prep":  # "condemned the move as", "what she condemned as"
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        elif verb.lower_ == "of" and verb.dep_ == "prep":  # "accused the board of", "accused them of"
+            owner = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+            if owner.lemma_ not in _ACCUSING:
+                continue
+            verb = owner
         elif tok.dep_ not in _VERDICT_LINKS:
             continue
         if verb.lemma_ not in _VERDICT_VERBS or index.in_quote[verb.i]:
