@@ -772,6 +772,10 @@ def test_he_goes_to_an_unnamed_office_holder_who_was_the_subject(parse: Callable
             ("deeply concerned", "embassy of Velmar"),
         ),
         ('Commissioner Ana Holm said the bloc "deeply regrets" the decision.', ("deeply regrets", "Ana Holm")),
+        (
+            'Spokeswoman Ana Holm warned that Norland would respond "in kind" to any new expulsion.',
+            ("in kind", "Ana Holm"),
+        ),
     ],
 )
 def test_a_short_quoted_predicate_of_reported_speech_is_a_quote(

@@ -245,16 +245,19 @@ def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Sp
 
 
 def _reported_words(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
-    """A few quoted words that are the predicate of a clause a speech verb reports, with its speaker: 'said it
-    was "gravely alarmed"', 'said the bloc "sorely regrets" the decision', 'urged the city to "act now"'; a
-    quoted noun that is an object ('sold 300 "party poppers"') is a term, not a quotation."""
+    """A few quoted words that are the predicate of a clause a speech verb reports, or a whole phrase of manner
+    in it, with its speaker: 'said it was "gravely alarmed"', 'said the bloc "sorely regrets" the decision',
+    'urged the city to "act now"', 'warned that they would answer "in kind"'; a quoted noun that is an
+    object ('sold 300 "party poppers"') is a term, not a quotation."""
     a, b = index.token_range(start, end)
     if not index.has_dep or a >= b:
         return None
     roots = [t for t in index.doc[a:b] if not a <= t.head.i < b and t.head is not t]
-    if len(roots) != 1 or roots[0].dep_ not in _REPORTED_LINKS:
-        return None
+    root = roots[0] if len(roots) == 1 else None
+    if root is None or not (root.dep_ in _REPORTED_LINKS or (root.dep_ == "prep" and root.i == a)):
+        return None  # a predicate, or a whole phrase of manner ('would respond "with firmness"')
     hit = _cue_on_path(index, a, b)
+    hit = (_reporting_cue(index, hit) or hit) if hit is not None else None
     if hit is None or hit.cue.kind != "verb" or hit.speaker is None or hit.negated:
         return None
     return hit, hit.speaker
