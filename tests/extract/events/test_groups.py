@@ -155,3 +155,13 @@ def test_an_office_of_an_intergovernmental_body_is_the_body(parse) -> None:
     doc = parse("The United Nations human rights office in Geneva urged Bangladeshi authorities to exercise restraint.")
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
     assert ("REQUEST", None, "BGD") in facts
+
+
+def test_the_seat_of_a_body_named_in_the_story_is_the_body() -> None:
+    from newsgraph.extract.events.groups import igo_side
+    from newsgraph.ingest.nlp import parse_one
+
+    doc = parse_one("The European Commission fined Gazprom. Moscow accused Brussels of economic warfare.")
+    assert igo_side(next(t for t in doc if t.text == "Brussels")) == "European Union"
+    doc = parse_one("Belgian police arrested two men in Brussels on Monday.")
+    assert igo_side(next(t for t in doc if t.text == "Brussels")) is None

@@ -11,7 +11,7 @@ from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 from newsgraph.lexicon.titles import find_titles, title_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
 _ABROAD = frozenset({"international", "global", "multilateral", "overseas", "western", "world"})
@@ -79,6 +79,8 @@ def igo_side(head: Token) -> str | None:
     """The intergovernmental body a group phrase stands for: named as its modifier ("European Union leaders",
     "NATO allies"), or referred back to by "the bloc" / "the alliance" (``body_anaphors.tsv``: the body the
     story named last). Such a side is of no country."""
+    if head.text in _SEATS and _names_body(head.doc, _SEATS[head.text]):
+        return _SEATS[head.text][0]  # "Brussels expected Romania to ...": the Union seated there, in a story about it
     if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):  # "the bloc" tagged PROPN
         return None
     mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < head.i]
@@ -107,6 +109,16 @@ def igo_side(head: Token) -> str | None:
         if need:  # "the agency" after "Turkey's disaster agency AFAD": that one, no intergovernmental body
             return None
     return None
+
+
+# the city a body sits in, named for the body when the story names it ("Brussels" for the European Union)
+_SEATS = {"Brussels": ("European Union", "European Commission", "European Council", "European Parliament")}
+
+
+def _names_body(doc: Doc, bodies: tuple[str, ...]) -> bool:
+    """Whether the document names one of ``bodies`` (a name or an alias the organization table knows)."""
+    known = (lookup_org(e.text.removeprefix("the ")) for e in doc.ents)
+    return any(k is not None and k.name in bodies for k in known)
 
 
 _SIDES = frozenset({"country", "nation", "government", "side", "leader", "state", "capital", "delegation", "minister",
