@@ -1844,3 +1844,16 @@ def test_material_help_given(parse, text: str, expected: tuple) -> None:
 def test_thanks(parse, text: str, expected: set) -> None:
     found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side expected by another to do something is asked to; a forecast of things is no request
+        ("Chile's foreign minister expected Peru to withdraw its troops.", {("REQUEST", "CHL", "PER")}),
+        ("Analysts expect prices to rise in Peru.", set()),
+    ],
+)
+def test_expected_of_a_side_is_asked(parse, text: str, expected: set) -> None:
+    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "REQUEST"}
+    assert found == expected
