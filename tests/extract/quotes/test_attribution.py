@@ -787,3 +787,12 @@ def test_a_short_quoted_predicate_of_reported_speech_is_a_quote(
 def test_a_cue_of_a_thing_in_a_reported_clause_quotes_the_reporter(parse: Callable[[str], Doc]) -> None:
     text = 'Minister Ana Holm said the vote confirmed that Norland "cannot be trusted with the reactor."'
     assert [s for _, s, _ in _quotes(parse, text)] == ["Ana Holm"]
+
+
+def test_a_name_the_tagger_misses_is_a_person_with_an_office_in_apposition(parse: Callable[[str], Doc]) -> None:
+    text = (
+        'The Norland embassy rejected the accusations as "groundless smears spread by people with motives".\n\n'
+        "Tibet Dorje, a spokesman for the Velmar Exile Congress, welcomed the summons. "
+        '"This is an important first step, but words are not enough," he said.'
+    )
+    assert [s for _, s, _ in _quotes(parse, text)][-1] == "Tibet Dorje"

@@ -393,10 +393,8 @@ class SpeakerResolver:
             found = self._author(tok) or self._subject_of_verb(tok)
             if found is not None:
                 return found
-        prev = k - 1  # the sentence before, past a paragraph break the parser made a sentence of its own
-        while prev > 0 and not any(t.is_alpha for t in self.doc[self.sent_starts[prev] : self.sent_starts[prev + 1]]):
-            prev -= 1
-        near = self.sent_starts[max(prev, 0)]
+        # the sentence before, past a paragraph break the parser made a sentence of its own
+        near = self.sent_starts[next((j for j in range(k - 1, 0, -1) if not self._quoted_sentence(j)), 0)]
         return next((sp for i, sp in reversed(self._spoken) if near <= i < message.i), None)
 
     def _subject_of_verb(self, noun: Token) -> Speaker | None:
@@ -448,9 +446,10 @@ class SpeakerResolver:
         full = self._full_names.get(entity_key(words[-1])) if len(words) == 1 else None
         if full is not None:
             return Speaker(full, title, "person")
-        if ent is None or ent.label_ != "PERSON" or not words:
-            return None
-        return Speaker(" ".join(words), title, "person")
+        # a name the tagger missed counts with an office in apposition ("Ana Lind, a spokeswoman,")
+        titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and role_group(c.lemma_) for c in tok.children)
+        ok = words and (titled or (ent is not None and ent.label_ == "PERSON"))
+        return Speaker(" ".join(words), title, "person") if ok else None
 
     def _known_person(self, text: str) -> Person | None:
         """The person the mentions found under exactly this name or alias (not a surname guess)."""
