@@ -49,4 +49,10 @@ __version__ = "0.1.0"
 #    as the side an act names none of, envoys declared persona non grata, threats told as what will come,
 #    relief handed out, complaints lodged with a forum, abstentions as none; issue 11's stance rules (calls to
 #    undo, concern, neutral offers, stopped issues reversed, silence told in words) and regional datelines.
-EXTRACTOR_VERSION = 12
+# 13: the eleventh session's rules: conditional warnings as threats, scheduled and dependent acts not done,
+#    allegations' content only alleged, casualties of fighting just told, a foreign actor's unsaid side in a
+#    story about one country, "the two governments", Chad, Jordan and Congo as countries, names cut short,
+#    acronyms of bodies, quoted dismay, speech acts hung on a reported clause, "this" judged as the act just told,
+#    gatherings outside a building, dismissed words, material help in measures, freed by their captors, thanks,
+#    "expected X to", "Brussels" for the Union; issue 11's quotes, stances and persons' country rules.
+EXTRACTOR_VERSION = 13
