@@ -95,6 +95,22 @@ def clausal_of(prep: Token) -> bool:
     return any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.pos_ == "VERB") for c in prep.children)
 
 
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def _named_whole(tok: Token) -> str | None:
+    """The country a name of several words the tagger took for a person's names, at its last word ("Papua New
+    Guinea", "Burkina Faso", with or without a possessive "'s")."""
+    ent = ent_of(tok)
+    if ent is None:
+        return None
+    end = ent.end - 1 if ent[-1].lower_ in _POSSESSIVES else ent.end
+    if end - ent.start < 2 or tok.i != end - 1:
+        return None
+    name = tok.doc[ent.start : end].text
+    return country_code(name) or capital_country(name)
+
+
 def _lone_country_name(tok: Token) -> bool:
     """A one-word entity that is a country's own name or its capital's, not a first name ("Madagascar",
     "Abuja", not "Chad"), nor, for a capital, the surname of a person the document names ("Ana Lima"); or the
@@ -155,6 +171,8 @@ def token_country(tok: Token) -> str | None:
             return code  # "Ugandan diplomats" with "Ugandan" tagged PERSON: a nationality before a common noun
     # "called on Yerevan and Baku" with "Yerevan" tagged PERSON: a conjunct of a place is a place
     place = capital_country(tok.text) or country_code(tok.text) if tok.ent_type_ == "PERSON" else None
+    if tok.ent_type_ == "PERSON" and (whole := _named_whole(tok)) is not None:
+        return whole  # "Papua New Guinea's government" tagged PERSON: the whole name's country, not Guinea's
     if place and _beside_place(tok):
         return place
     if place and _lone_country_name(tok):
