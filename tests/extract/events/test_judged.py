@@ -76,19 +76,10 @@ def test_a_judged_act_is_aimed_at_its_doer(parse, text: str, expected: set[tuple
     assert got == expected
 
 
-def test_this_or_it_judged_is_the_act_just_told(parse) -> None:
-    doc = parse('Ruritanian police detained a Borduran reporter. "It is a crime," said Borduran minister Jane Doe.')
-    ctx, memory = DocContext(doc), EventMemory()
-    police = ctx.actors(next(t for t in doc if t.text == "police"))[0]
-    reporter = ctx.actors(next(t for t in doc if t.text == "reporter"))[0]
-    memory.tell("COERCE", police, reporter, 0)
-    sent = list(doc.sents)[1]
-    found = [(c.type, t.label) for c in reported_judgements(sent, ctx, set(), memory) for t in c.targets]
-    assert found == [("ACCUSE", "Ruritanian police")]
-
-
-def test_this_judged_is_the_act_not_a_person_it_could_name(parse) -> None:
-    doc = parse('Ruritanian police detained a Borduran reporter. "This is a crime," said Borduran minister Jane Doe.')
+@pytest.mark.parametrize("pronoun", ["It", "This"])  # "this" names the act even where a person could be meant
+def test_this_or_it_judged_is_the_act_just_told(parse, pronoun: str) -> None:
+    text = f'Ruritanian police detained a Borduran reporter. "{pronoun} is a crime," said Borduran minister Jane Doe.'
+    doc = parse(text)
     ctx, memory = DocContext(doc), EventMemory()
     police = ctx.actors(next(t for t in doc if t.text == "police"))[0]
     reporter = ctx.actors(next(t for t in doc if t.text == "reporter"))[0]
