@@ -17,11 +17,12 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from newsgraph.extract.sayer import sayer_clause
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import actor_nouns, context_sectors, light_verbs, sector_of, verb_patterns
+from newsgraph.lexicon.events import context_sectors, light_verbs, sector_of, verb_patterns
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import lookup_org, org_word_sector
 from newsgraph.lexicon.names import is_first_name
@@ -495,47 +496,6 @@ def _undergoes(v: Token) -> bool:
     return any(lv.kind == "undergo" and lv.particle is None for lv in light_verbs().get(v.lemma_.lower(), ()))
 
 
-def sayer_clause(v: Token) -> Token | None:
-    """The speech verb a speech act belongs to when the parser hangs it on the clause that verb reports: joined
-    to a copular clause ("said the handover was a symbolic step and urged the premier to act"), to a clause about a
-    thing ("said its aircraft had hit the depots and accused the group of ..."), to one told in another tense
-    ("denied that the officers had entered Kosovo and accused Pristina of ..."), or a participle after a clause to
-    come ("said he would appeal, accusing the government of ..."); else None."""
-    head = v.head
-    if v.lemma_.lower() not in _TALK_ACTS or head.dep_ != "ccomp" or head.head.pos_ not in ("VERB", "AUX"):
-        return None
-    if v.dep_ == "advcl" and v.tag_ == "VBG":
-        return head.head if any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.children) else None
-    if v.dep_ != "conj" or v.tag_ not in _FINITE:
-        return None
-    copular = head.pos_ == "AUX" or head.lemma_ == "be"
-    perfect = v.tag_ == "VBD" and any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children)
-    perfect = perfect and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
-    return head.head if copular or perfect or _speechless(head) else None
-
-
-_TO_COME = frozenset({"will", "would", "'ll", "shall"})
-
-
-def _speechless(verb: Token) -> bool:
-    """A clause whose subject is a thing, which cannot speak: a common noun of no person, group or body ("the
-    bill", "its aircraft", "the vessel"), not a name, a pronoun or an actor noun ("the army", "protesters")."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj:
-        return False
-    for s in subj:
-        if s.pos_ != "NOUN" or s.ent_type_:
-            return False
-        hit = sector_of(s.lemma_.lower())
-        if (hit is not None and not hit.weapon) or s.lemma_.lower() in actor_nouns():
-            return False
-    return True
-
-
-_TALK_ACTS = frozenset(
-    {"urge", "call", "demand", "ask", "appeal", "warn", "accuse", "vow", "pledge", "promise", "criticize", "criticise",
-     "condemn", "insist", "reject", "deny", "praise", "welcome", "thank", "blame"}
-)  # fmt: skip
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 

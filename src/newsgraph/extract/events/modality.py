@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.syntax import sayer_clause
+from newsgraph.extract.sayer import sayer_clause
 from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
