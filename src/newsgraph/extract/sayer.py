@@ -15,9 +15,9 @@ from newsgraph.lexicon.events import actor_nouns, sector_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["sayer_clause"]
+__all__ = ["FINITE", "sayer_clause"]
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})  # finite verb tags: a clause of its own
 
 
 def sayer_clause(v: Token) -> Token | None:
@@ -31,7 +31,7 @@ def sayer_clause(v: Token) -> Token | None:
         return None
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return head.head if any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.children) else None
-    if v.dep_ != "conj" or v.tag_ not in _FINITE:
+    if v.dep_ != "conj" or v.tag_ not in FINITE:
         return None
     copular = head.pos_ == "AUX" or head.lemma_ == "be"
     perfect = v.tag_ == "VBD" and any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children)

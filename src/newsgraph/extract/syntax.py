@@ -17,7 +17,8 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from newsgraph.extract.sayer import sayer_clause
+from newsgraph.extract.mentions.index import APOSTROPHES
+from newsgraph.extract.sayer import FINITE, sayer_clause
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.agents import agent_sector
 from newsgraph.lexicon.countries import capital_country, country_code
@@ -38,7 +39,6 @@ NEUTER = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
 _LEADING = frozenset({"det", "punct", "cc", "preconj", "predet", "quantmod", "advmod"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _MEDIUM = frozenset({"on", "via", "through", "in", "at"})  # "a message on Twitter blaming X"
 CONTROL_VERBS = frozenset(
     {"ask", "urge", "tell", "force", "order", "persuade", "invite", "allow", "call", "compel", "advise", "instruct"}
@@ -96,16 +96,13 @@ def clausal_of(prep: Token) -> bool:
     return any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.pos_ == "VERB") for c in prep.children)
 
 
-_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
-
-
 def _named_whole(tok: Token) -> str | None:
     """The country a name of several words the tagger took for a person's names, at its last word ("Papua New
     Guinea", "Burkina Faso", with or without a possessive "'s")."""
     ent = ent_of(tok)
     if ent is None:
         return None
-    end = ent.end - 1 if ent[-1].lower_ in _POSSESSIVES else ent.end
+    end = ent.end - 1 if ent[-1].lower_ in APOSTROPHES else ent.end
     if end - ent.start < 2 or tok.i != end - 1:
         return None
     name = tok.doc[ent.start : end].text
@@ -448,13 +445,13 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ") and is_passive(head):
         if v.tag_ == "VBN":
             return []  # "was wounded and captured": a passive too, its doer unsaid
-        if head.dep_ == "ccomp" and v.tag_ in _FINITE and head.head.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "ccomp" and v.tag_ in FINITE and head.head.pos_ in ("VERB", "AUX"):
             # "said the islands were covered by the treaty and called on China": the conjunct is the sayer's
             return subjects(head.head, depth + 1)
         # "was troubled by the reports and urged calm": the passive's subject, not its agent, does it
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
-        if v.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
+        if v.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
             return subjects(head.head, depth + 1)  # "urged X to reconsider and spoke with Y": Y's speaker is the urger
         return subjects(head, depth + 1)
     if v.dep_ == "xcomp" and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
@@ -481,7 +478,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head.head, depth + 1)  # "responded by throwing stones", "after meeting X"
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return _acl_subjects(head, depth)
-    if v.dep_ == "acl" and v.tag_ in _FINITE:  # "X speaking to the council called ...": a misparsed main verb
+    if v.dep_ == "acl" and v.tag_ in FINITE:  # "X speaking to the council called ...": a misparsed main verb
         root = v.sent.root
         at_root = root.i == head.i or (head.dep_ == "appos" and head.head.i == root.i)  # "X's chief, Jane Doe, called"
         named = head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import subjects
 from newsgraph.extract.events.arguments import characterizes, judge_predicate
 from newsgraph.extract.events.modality import clause_modality
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.triggers import POINTING, Candidate
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
 
@@ -33,7 +33,6 @@ _COPULA = frozenset({"be"})
 _NAMED = frozenset({"PERSON", "ORG"})
 _OWN = frozenset({"my", "our", "his", "her", "their", "its"})
 _PREDICATES = frozenset({"acomp", "attr"})
-_POINTING = frozenset({"this", "that", "it"})  # the act just told
 _DEMONSTRATIVE = frozenset({"this", "that"})
 _POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
 
@@ -105,6 +104,6 @@ def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor) -
     if owners:
         return [a for o in owners for a in ctx.actors(o)]
     doer = memory.doer(head) or memory.answered_act(head, speaker)
-    if doer is None and head.lower_ in _POINTING and head.pos_ == "PRON":
+    if doer is None and head.lower_ in POINTING and head.pos_ == "PRON":
         doer = memory.last_act(head, speaker)  # '"This was a flagrant violation," the minister said': what was done
     return memory.fellow_doers(doer) if doer is not None else []

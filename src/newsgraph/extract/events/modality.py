@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.sayer import sayer_clause
+from newsgraph.extract.sayer import FINITE, sayer_clause
 from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ _NOMINAL_UP = frozenset({"pobj", "prep", "pcomp", "dobj", "nsubj", "nsubjpass", 
 _NOMINAL_NEG = frozenset({"no", "nor", "neither"})  # negate a noun, not the clause
 _MAX_STEPS = 12
 _WHEN_PREPS = frozenset({"after", "before", "since", "upon", "while", "during", "following", "until"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +256,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             cur = sayer  # "denied that X had entered and accused Y": the accusation is made, as the denial is
             _own_clause(cur, acc, negation=negation_open)
             continue
-        if dep == "conj" and cur.tag_ in _FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
+        if dep == "conj" and cur.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
             # "urged X to reconsider and spoke with Y": a finite verb misattached to the bare complement
             # is conjoined with the governor, not asked for
             cur = head.head
@@ -267,7 +266,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             if not _has_subject(cur):
                 # "did not want X and calls on Y": a finite verb conjoined with a bare one under "do" keeps
                 # clear of its negation
-                shares = not (cur.tag_ in _FINITE and head.tag_ == "VB")
+                shares = not (cur.tag_ in FINITE and head.tag_ == "VB")
                 _own_clause(head, acc, negation=negation_open and shares)
             else:
                 _own_clause(head, acc, negation=False, conditions=True)

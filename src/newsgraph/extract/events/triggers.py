@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "describes_noun", "doers", "is_event_noun", "noun_candidate", "verb_candidate"]
 
-_POINTING = frozenset({"it", "this", "that"})
+POINTING = frozenset({"it", "this", "that"})  # words that point back at an act told before
 _WHEN = frozenset({"DATE", "TIME"})
 _SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})  # events of words: "from X" spoke
 
@@ -77,7 +77,7 @@ def is_event_noun(tok: Token) -> bool:
 
 def _pointed(tok: Token) -> Token | None:
     """The event noun "it" points at earlier in its sentence ("condemned the attack, calling it X")."""
-    if tok.lower_ not in _POINTING or tok.pos_ != "PRON":
+    if tok.lower_ not in POINTING or tok.pos_ != "PRON":
         return None
     for t in reversed(tok.doc[max(0, tok.i - 40) : tok.i]):
         if is_event_noun(t) and t.dep_ != "compound":
