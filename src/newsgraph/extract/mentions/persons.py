@@ -74,6 +74,7 @@ from newsgraph.extract.mentions.roles import (
     rank_only,
     titled_before,
 )
+from newsgraph.extract.mentions.seat import group_seat, speaking_seat
 from newsgraph.lexicon.actors import nationality_on, office_on
 from newsgraph.lexicon.countries import capital_country
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
@@ -111,6 +112,7 @@ class PersonMention:
     organization: str | None = None  # from "NAME of ORGANIZATION"
     fallback_country: str | None = None
     fallback_is_main: bool = False  # the fallback is only the country the document is about
+    seat: str | None = None  # the capital the mention's speaking is placed in (mentions/seat.py)
 
 
 @dataclass(slots=True)
@@ -444,6 +446,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         _of_after(ix, mention, orgs)
         mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)
         mention.country = mention.country or seat_country(ix, mention.role)  # "In Moscow, Deputy Minister X"
+        mention.seat = speaking_seat(ix, start, end)  # "X told reporters in Tokyo"
         out.append(mention)
     _respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
@@ -573,7 +576,7 @@ def group_evidence_country(group: PersonGroup, published: str | None = None) -> 
     if country is None and not international and " " in group.name:
         term = office_on(group.name, published) if published else None
         country = term.country if term is not None else nationality_on(group.name, published)
-    return country
+    return country or (None if international else group_seat(group.mentions))
 
 
 def people_country(groups: Sequence[PersonGroup], published: str | None = None) -> str | None:
