@@ -62,19 +62,47 @@ def test_capitalised_run(index: Callable[[str], MentionIndex], text: str, start:
     assert (ix.text(*found) if found else None) == run
 
 
-def test_join_aliases_and_generic() -> None:
+def test_join_aliases() -> None:
     full = OrgMention(0, 2, "Green Party", "n:green party", aliases=["GP"])
     short = OrgMention(5, 6, "GP", "n:gp")
     bare = OrgMention(8, 9, "Green", "n:green")
     join_aliases([full, short, bare])
     assert short.key == full.key == bare.key
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the one qualified Foreign Ministry of the document
+        ("The Peruvian Foreign Ministry protested on Monday. The Foreign Ministry also summoned the envoy.", "PER"),
+        # unless the clause places the unqualified one in another capital
+        (
+            "The Peruvian Foreign Ministry protested on Monday.\n\n"
+            "In Santiago, Foreign Ministry spokeswoman Ana Rojas said the protest was unfounded.",
+            "CHL",
+        ),
+        (
+            "The Peruvian Foreign Ministry protested on Monday.\n\n"
+            "Foreign Ministry spokeswoman Ana Rojas told reporters in Santiago that the protest was unfounded.",
+            "CHL",
+        ),
+    ],
+)
+def test_join_generic(index: Callable[[str], MentionIndex], text: str, country: str) -> None:
+    ix = index(text)
     ministry = lookup_org("Foreign Ministry", generic=True)
+    qualified = _mention(ix, "Peruvian Foreign Ministry")
     qualified = OrgMention(
-        0, 3, "Peruvian Foreign Ministry", "g:Foreign Ministry:PER", generic=ministry, qualified=True
-    )
-    unqualified = OrgMention(9, 11, "Foreign Ministry", "g:Foreign Ministry:", generic=ministry)
-    join_generic([qualified, unqualified])
-    assert unqualified.key == qualified.key
+        qualified.start, qualified.end, qualified.text, "g:Foreign Ministry:PER", generic=ministry, qualified=True,
+        country="PER",
+    )  # fmt: skip
+    bare = next(i for i in range(qualified.end, len(ix.toks) - 1) if ix.text(i, i + 2) == "Foreign Ministry")
+    unqualified = OrgMention(bare, bare + 2, "Foreign Ministry", "g:Foreign Ministry:", generic=ministry)
+    join_generic(ix, [qualified, unqualified])
+    join_country_prefixed(ix, [qualified, unqualified])  # "Peruvian Foreign Ministry" keeps its own country
+    assert qualified.key == "g:Foreign Ministry:PER"
+    assert (unqualified.key == qualified.key) == (country == "PER")
+    assert unqualified.key.endswith(country)
 
 
 def test_one_word_body_joins_the_longer_name_it_heads() -> None:

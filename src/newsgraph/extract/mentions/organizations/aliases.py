@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.extract.mentions.index import DETERMINERS, HYPHENS, MentionIndex, country_of_text
+from newsgraph.extract.mentions.seat import speaking_seat
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.known_orgs import KnownOrg, ends_with_org_word, is_org_word, org_key
 
@@ -154,14 +155,21 @@ def _description(ix: MentionIndex, m: OrgMention) -> None:
         m.extra_spans.append((first, q + 1))
 
 
-def join_generic(mentions: list[OrgMention]) -> None:
-    """An unqualified "Foreign Ministry" joins the one qualified Foreign Ministry of its document."""
+def join_generic(ix: MentionIndex, mentions: list[OrgMention]) -> None:
+    """An unqualified "Foreign Ministry" joins the one qualified Foreign Ministry of its document, unless its
+    clause places it in a capital ("In Beijing, Foreign Ministry spokesperson X said", "the Foreign Ministry
+    told reporters in Tokyo", :func:`~newsgraph.extract.mentions.seat.speaking_seat`): then it is that
+    country's (the qualified one of that country if the document names one)."""
     for m in mentions:
         if m.generic is None or m.qualified:
             continue
-        keys = {o.key for o in mentions if o.generic is m.generic and o.qualified}
-        if len(keys) == 1:
-            m.key = keys.pop()
+        qualified = {o.key: o.country for o in mentions if o.generic is m.generic and o.qualified}
+        seat = speaking_seat(ix, m.start, m.end)
+        if seat is not None:
+            m.key = next((k for k, c in qualified.items() if c == seat), f"g:{m.generic.name}:{seat}")
+            m.country = seat
+        elif len(qualified) == 1:
+            m.key = next(iter(qualified))
 
 
 def join_aliases(mentions: list[OrgMention]) -> None:
@@ -223,8 +231,8 @@ def join_country_prefixed(ix: MentionIndex, mentions: list[OrgMention]) -> None:
             by_key.setdefault(org_key(m.known.name), m)
     for m in mentions:
         country = ix.country_at.get(m.start)
-        if country is None or country.start != m.start or country.end >= m.end:
-            continue
+        if country is None or country.start != m.start or country.end >= m.end or (m.generic and m.qualified):
+            continue  # a qualified "Italian Foreign Ministry" has its country's key (join_generic)
         other = by_key.get(org_key(ix.text(country.end, m.end)))
         if other is not None and other is not m and other.key != m.key:
             m.key = other.key

@@ -499,7 +499,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     ]  # fmt: skip
     find_aliases(ix, mentions)
     join_aliases(mentions)
-    join_generic(mentions)
+    join_generic(ix, mentions)
     join_heads(mentions)
     join_country_prefixed(ix, mentions)
     join_first_words(mentions)
