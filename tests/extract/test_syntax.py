@@ -224,14 +224,6 @@ def test_a_dateline_is_no_part_of_the_phrase_after_it(parse) -> None:
     assert "NOR" not in np_countries(crews)
 
 
-def test_a_long_dateline_with_its_date_and_agency_is_one(parse) -> None:
-    from newsgraph.extract.syntax import in_dateline
-
-    doc = parse("JEDDAH, Saudi Arabia, June 18 (Reuters) - Two armies agreed on Thursday to open a corridor.")
-    assert in_dateline(_tok(doc, "Arabia")) and in_dateline(_tok(doc, "Reuters"))
-    assert not in_dateline(_tok(doc, "armies"))
-
-
 def test_a_capital_tagged_as_an_organisation_is_its_state(parse) -> None:
     from newsgraph.extract.syntax import token_country
 
@@ -320,3 +312,27 @@ def test_an_order_s_object_undergoes_its_participle(parse) -> None:
     assert ordered_done(held) and is_passive(held)
     assert [t.text for t in subjects(held)] == ["judge"]
     assert not ordered_done(_tok(parse("The judge said Marchand held a rally."), "held"))
+
+
+def test_a_past_tense_parsed_as_a_participle_of_a_verbless_sentence_is_its_main_verb(parse) -> None:
+    from newsgraph.extract.syntax import verbless_main
+
+    doc = parse("Dozens of supporters of the ruling party protested outside the French embassy on Monday.")
+    verb = _tok(doc, "protested")
+    assert verb.dep_ == "acl" and verb.sent.root.text == "Dozens"  # the small model's misparse this rule repairs
+    assert verbless_main(verb) and not is_passive(verb)
+    assert [t.text for t in subjects(verb)] == ["Dozens"]
+    doc = parse("Police detained supporters of the party arrested last week.")
+    assert not verbless_main(_tok(doc, "arrested"))  # a real reduced relative: the sentence has its verb
+
+
+def test_an_acronym_the_model_tags_as_a_common_noun_is_a_name(parse) -> None:
+    doc = parse("LOME, May 19 (Reuters) - Voters stayed home.\n\nECOWAS urged the government to release him.")
+    assert np_name(_tok(doc, "ECOWAS"))[0] == "ECOWAS"
+
+
+def test_a_country_name_of_several_untagged_words_is_the_whole_name(parse) -> None:
+    doc = parse("Papua New Guinea's foreign ministry summoned the envoy.")
+    doc.ents = []  # left untagged, as the model leaves it in many stories
+    assert token_country(_tok(doc, "Guinea")) == "PNG"
+    assert token_country(_tok(parse("Equatorial Guinea's government protested."), "Guinea")) == "GNQ"

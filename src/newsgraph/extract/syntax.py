@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from newsgraph.extract.dateline import DASHES, in_dateline, past_dateline
 from newsgraph.extract.mentions.index import APOSTROPHES
 from newsgraph.extract.sayer import FINITE, sayer_clause
 from newsgraph.extract.tokens import token_records
@@ -191,14 +192,14 @@ def token_country(tok: Token) -> str | None:
             code = capital_country(ent.text)  # "Abu Dhabi" tagged ORG: the capital, for its state
         if code:
             return code
-    code = country_code(tok.text) or capital_country(tok.text)
-    if code:
-        return code
-    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if names and tok.pos_ == "PROPN" and ent is None:  # "Burkina Faso" the model left untagged
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] if ent is None else []
+    if names and tok.pos_ == "PROPN":  # "Burkina Faso", "Papua New Guinea" the model left untagged: not Guinea
         code = country_code(" ".join(t.text for t in [*names, tok]))
         if code:
             return code
+    code = country_code(tok.text) or capital_country(tok.text)
+    if code:
+        return code
     hit = sector_of(tok.lower_)
     return hit.country if hit else None
 
@@ -307,7 +308,7 @@ def np_span(head: Token) -> tuple[int, int]:
             stack.append(c)
     doc = head.doc
     if lo < head.i and in_dateline(doc[lo]):  # "March 20 (Reuters) - European Union leaders": the leaders
-        lo = next((t.i + 1 for t in doc[lo : head.i] if t.text in _DASHES and not in_dateline(t)), lo)
+        lo = next((t.i + 1 for t in doc[lo : head.i] if t.text in DASHES and not in_dateline(t)), lo)
     while lo < hi and (doc[lo].dep_ in _LEADING or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
@@ -330,7 +331,7 @@ def np_name(head: Token) -> tuple[str | None, str | None]:
                 return person.text, "PERSON"
     if ent is not None and ent.label_ in NAME_LABELS:
         return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or (head.is_upper and len(head) > 2 and head.is_alpha):  # "ECOWAS" tagged NNS
         return head.text, None
     return None, None
 
@@ -405,13 +406,30 @@ def ordered_done(v: Token) -> bool:
 _CAUSATIVE = frozenset({"order", "want"})
 
 
+_AUX_OR_SUBJ = frozenset({"aux", "auxpass", "agent", "nsubj", "nsubjpass"})
+
+
 def is_passive(v: Token) -> bool:
     """A passive clause: "was arrested", "the man arrested", "when convicted" (a bare participle clause)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or ordered_done(v):
         return True
     if v.tag_ != "VBN":
         return False
-    return v.dep_ == "acl" or (v.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in v.children))
+    if v.dep_ == "acl":
+        return not verbless_main(v)
+    return v.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in v.children)
+
+
+def verbless_main(v: Token) -> bool:
+    """A past tense the small model parsed as a participle of a sentence left with no verb: "Dozens of supporters
+    of the party protested outside the embassy" (the noun "Dozens" its root, "protested" describing "party")."""
+    if v.dep_ != "acl" or v.tag_ != "VBN" or any(c.dep_ in _AUX_OR_SUBJ for c in v.children):
+        return False
+    root = v.sent.root
+    head = v.head
+    while head.i != root.i and head.dep_ in ("pobj", "prep", "poss", "compound", "conj", "appos"):
+        head = head.head
+    return head.i == root.i < v.i and root.pos_ in ("NOUN", "PROPN")
 
 
 def subjects(v: Token, depth: int = 0) -> list[Token]:
@@ -422,7 +440,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     """
     if ordered_done(v):
         return subjects(v.head, depth + 1)  # "the judge ordered him held": the judge
-    subj = _past_dateline([c for c in v.children if c.dep_ in ("nsubj", "csubj")])
+    subj = past_dateline([c for c in v.children if c.dep_ in ("nsubj", "csubj")])
     reduced = v.tag_ == "VBN" or (v.dep_ == "pcomp" and v.head.lower_ == "with")  # "with 150 killed"
     if (
         subj
@@ -478,6 +496,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head.head, depth + 1)  # "responded by throwing stones", "after meeting X"
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return _acl_subjects(head, depth)
+    if verbless_main(v):
+        return [v.sent.root]
     if v.dep_ == "acl" and v.tag_ in FINITE:  # "X speaking to the council called ...": a misparsed main verb
         root = v.sent.root
         at_root = root.i == head.i or (head.dep_ == "appos" and head.head.i == root.i)  # "X's chief, Jane Doe, called"
@@ -491,45 +511,6 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
 def _undergoes(v: Token) -> bool:
     """A verb whose subject suffers what its object names ("drew condemnation", "faced criticism")."""
     return any(lv.kind == "undergo" and lv.particle is None for lv in light_verbs().get(v.lemma_.lower(), ()))
-
-
-_DASHES = frozenset({"—", "–", "-", "--"})
-
-
-_DATELINE = 14  # tokens a dateline may hold, its dash included
-
-
-def in_dateline(tok: Token) -> bool:
-    """A token of a wire dateline opening its sentence: "TUNIS —", "OUAGADOUGOU, Nov 18 -", "KYIV (Reuters) -"."""
-    doc = tok.doc
-    toks = token_records(doc)  # the shared records: no parsed token per word looked at
-    # the sentence's first token, looked for among the few before (a dateline is short, "JEDDAH, Saudi Arabia,
-    # June 18 (Reuters) -" is 11 tokens; Token.sent scans the whole sentence, slow on a run-on one)
-    start = next((i for i in range(tok.i, max(-1, tok.i - _DATELINE), -1) if i == 0 or toks[i].is_sent_start), None)
-    if start is None or not (len(toks[start].text) > 1 and doc[start].is_upper):
-        return False
-    for t in toks[start + 1 : min(len(toks), start + _DATELINE)]:
-        if t.is_sent_start or t.pos_ in ("VERB", "AUX"):
-            return False
-        if t.text in _DASHES and t.whitespace_ and toks[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
-            return t.i > tok.i
-    return False
-
-
-def _past_dateline(heads: list[Token]) -> list[Token]:
-    """Subjects with a dateline's place left out ("TUNIS — the union said": the union), or replaced by what
-    the parser hung under it ("TUNIS — Tunisia's main union federation, the UGTT, ... signed")."""
-    if not heads or not any(in_dateline(h) for h in heads):
-        return heads
-    out: list[Token] = []
-    todo = list(heads)
-    while todo:
-        h = todo.pop(0)
-        if in_dateline(h):  # what hangs under it, through the dateline's own appositions ("(Reuters) - X")
-            todo += [c for c in h.children if c.dep_ in ("appos", "conj")]
-        else:
-            out.append(h)
-    return out
 
 
 _OPPOSING = frozenset({"REJECT", "ACCUSE", "SANCTION", "COERCE"})

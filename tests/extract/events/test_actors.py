@@ -352,3 +352,15 @@ def test_actor_hands_out_copies_of_its_cached_actor(parse) -> None:
     assert first == second and first is not second and first.country == "KEN"
     first.country = "XXX"  # a caller may change its copy
     assert ctx.actor(head).country == "KEN"
+
+
+def test_the_officer_of_an_international_body_named_by_its_is_of_that_body(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse(
+        "The African Union Commission said it was ready to host talks in Addis Ababa. According to a statement "
+        "from the commission, its chairperson also spoke by phone with Sudan's foreign minister."
+    )
+    resolver = StubResolver({"African Union Commission": Organization("African Union Commission")})
+    found = [e for e in extract_events(doc, "d", resolver=resolver) if e.type == "CONSULT"]
+    assert [(e.actor_country, e.actor_sector, e.target_country) for e in found] == [(None, "IGO", "SDN")]

@@ -145,3 +145,17 @@ def test_their_act_is_the_coordinated_subject_s(parse) -> None:
     doc = parse("Tesco and the Salling Group announced their agreement on Thursday.")
     heads = own_actor_heads(_tok(doc, "agreement"))
     assert [h.text for h in heads] == ["Tesco"]  # the coordinated subject (its conjuncts are the actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Beijing described the sanctions as illegal and unacceptable.", "described", "negative"),
+        ("The minister described the talks as constructive and useful.", "described", "positive"),
+    ],
+)
+def test_an_adjective_hung_on_as_is_what_the_thing_is_called(parse, text: str, verb: str, expected: str) -> None:
+    from newsgraph.extract.events.arguments import evaluation_of
+
+    doc = parse(text)
+    assert evaluation_of(next(t for t in doc if t.text == verb)) == expected

@@ -382,3 +382,12 @@ def test_two_sides_agreeing_to_set_something_up_agree_with_each_other(parse) -> 
     text = "LIMA, Peru (AP) — Peru and Chile agreed on Thursday to set up a joint commission on water sharing."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")} <= facts
+
+
+def test_an_offer_to_mediate_is_made_to_the_two_sides_of_the_story(parse) -> None:
+    text = (
+        "Kenya and Tanzania traded accusations over the levy on Monday. Kenya closed its border with Tanzania. "
+        "Uganda, whose exports pass through both countries, offered to mediate."
+    )
+    found = {(t, a, g) for t, a, _, g in _facts(parse, text) if t == "AGREE"}
+    assert found == {("AGREE", "UGA", "KEN"), ("AGREE", "UGA", "TZA")}

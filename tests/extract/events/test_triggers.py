@@ -202,3 +202,61 @@ def test_protest_nouns_told_as_news_or_named_in_general(parse, text: str, protes
     from newsgraph.extract.events.coder import extract_events
 
     assert any(e.type == "PROTEST" for e in extract_events(parse(text), "d")) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Commonwealth envoy summoned
+        ("Malawi summoned Zambia's high commissioner on Tuesday.", ("ACCUSE", "MWI", "ZMB")),
+        # aid suspended in money, not only in the word "aid"
+        ("Norway suspended $15 million in budget support to Malawi.", ("SANCTION", "NOR", "MWI")),
+        # a court dissolving a party bans it
+        (
+            "Turkish police detained ten students in Ankara. Turkey's Constitutional Court dissolved the People's "
+            "Democracy Party.",
+            ("SANCTION", "TUR", "TUR"),
+        ),
+        # an official defending an arrest, a company or a verdict backs it
+        ("Kenya's interior minister defended the arrests of the two activists.", ("SUPPORT", "KEN", "KEN")),
+        ("Chile's finance minister defended the mining company on Monday.", ("SUPPORT", "CHL", "CHL")),
+        # a ruling dismissed is rejected
+        ("Venezuela was quick to dismiss the ruling of the Guyanese court.", ("REJECT", "VEN", "GUY")),
+    ],
+)
+def test_summons_suspended_money_dissolutions_defences_and_dismissals(
+    parse, text: str, expected: tuple[str, str, str]
+) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert expected in {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said Ghana would defend every inch of its territory.",
+        "The president dissolved parliament and called an early election.",
+        "The police commissioner was summoned to a hearing.",
+    ],
+)
+def test_self_defence_a_parliament_dissolved_and_a_domestic_summons_are_no_events(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e for e in extract_events(parse(text), "d") if not (e.negated or e.hypothetical)]
+    assert not [e for e in found if e.type in ("SUPPORT", "SANCTION", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Nairobi fired tear gas at protesters on Tuesday.",
+        "Kenyan police fired rubber bullets into the crowd.",
+        "Students marched on parliament in Nairobi. Kenyan police responded with tear gas and water cannon.",
+    ],
+)
+def test_crowd_control_weapons_are_an_assault_of_that_mode(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = [e for e in extract_events(parse(text), "d") if e.type == "ASSAULT"]
+    assert [(e.actor_country, e.mode) for e in found] == [("KEN", "crowd-control")]

@@ -26,6 +26,7 @@ from itertools import islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Protocol
 
+from newsgraph.extract.dateline import in_dateline
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
@@ -44,7 +45,6 @@ from newsgraph.extract.syntax import (
     SUBJ,
     conjuncts,
     ent_of,
-    in_dateline,
     is_passive,
     np_countries,
     np_name,
@@ -62,25 +62,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsgraph.core.model import Organization, Person
-__all__ = [
-    "CONTROL_VERBS",
-    "SUBJ",
-    "Actor",
-    "ActorResolver",
-    "DocContext",
-    "conjuncts",
-    "ent_of",
-    "is_passive",
-    "located",
-    "np_countries",
-    "np_name",
-    "np_sector",
-    "np_span",
-    "place_country",
-    "pobjs",
-    "subjects",
-    "token_country",
-]
+__all__ = ["CONTROL_VERBS", "SUBJ", "Actor", "ActorResolver", "DocContext", "conjuncts", "ent_of", "is_passive",
+           "located", "np_countries", "np_name", "np_sector", "np_span", "place_country", "pobjs", "subjects",
+           "token_country"]  # fmt: skip
 
 
 class ActorResolver(Protocol):
@@ -400,6 +384,8 @@ class DocContext:
                 country = ref.country
                 if head.lemma_.lower() in _GROUP_HEADS:
                     sector = sector or "GOV"
+                elif ref.country is None and ref.sector in STATELESS_SECTORS:  # "its chairperson" of the AU
+                    sector = sector or ref.sector
         resolved = None
         # "Trump granted ...": a name the small model tags as a common noun, known as a person's here
         proper = head.pos_ == "PROPN" or (head.is_title and head.text in self.person_words)

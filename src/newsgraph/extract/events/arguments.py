@@ -88,12 +88,18 @@ def evaluation_of(clause: Token) -> str | None:
     as a violation", "found the strike justified", "concluded that the deal is null and void"):
     ``"negative"`` when any evaluative word of the predicate is negative, else ``"positive"``, else None."""
     preds = [c for c in clause.children if c.dep_ in _PREDICATE]
-    preds += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+    preds += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for o in _as_what(c)]
     for obj in (c for c in clause.children if c.dep_ == "dobj"):  # "called Trump's order swift": a late amod
         preds.extend(a for a in obj.rights if a.dep_ == "amod")
         # "described the blockade as blackmail" with "as" hung on the object
-        preds.extend(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c))
+        preds.extend(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in _as_what(c))
     return judge_predicate(preds, people=_characterizes_someone(clause))
+
+
+def _as_what(prep: Token) -> list[Token]:
+    """What "as" says a thing is: its object ("as blackmail"), or the adjective the parser hangs on it
+    ("described the sanctions as illegal and unacceptable")."""
+    return pobjs(prep) or [c for c in prep.children if c.dep_ in ("amod", "acomp") and c.pos_ == "ADJ"]
 
 
 def judge_predicate(preds: list[Token], *, people: bool) -> str | None:

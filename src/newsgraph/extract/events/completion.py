@@ -491,10 +491,14 @@ def located_side(cand: Candidate, ctx: DocContext) -> Actor | None:
     return located_target(cand) or home_target(cand, ctx) or purpose_target(cand, ctx) or donor_recipient(cand, ctx)
 
 
+_MEDIATE = frozenset({"mediate", "broker", "arbitrate"})
+
+
 def mediated_sides(cand: Candidate, actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
     """The sides a mediation brings together when the sentence names none ("Russia brokered a cease-fire
     agreement"): the two countries the story names most, when the mediator is neither of them."""
-    if cand.type != "CONSULT" or cand.mode != "third-party" or any(t.entity_like for t in targets):
+    offered = cand.type == "AGREE" and any(t.lemma_ in _MEDIATE for t in cand.trigger)  # "offered to mediate"
+    if ((cand.type != "CONSULT" or cand.mode != "third-party") and not offered) or any(t.entity_like for t in targets):
         return []
     if ctx.pair is None or actor.country in ctx.pair or not cand.modality.is_fact:
         return []
