@@ -11,7 +11,7 @@ import pytest
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.persons import find_person_spans, find_roles, group_attributes, group_mentions
 from newsgraph.extract.mentions.roles import RoleInfo
-from newsgraph.extract.mentions.seat import group_seat, opening_seat, speaking_seat
+from newsgraph.extract.mentions.seat import group_seat, opening_seat, said_country, speaking_seat
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +58,30 @@ def test_opening_seat(index: Callable[[str], MentionIndex]) -> None:
     assert opening_seat(ix, len(ix.toks) - 2) is None  # the next sentence opens with no capital
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Foreign Minister Anna Berg said Stockholm would not send troops to the border.", "Anna Berg", "SWE"),
+        ("Norway has not ruled out a second case, Justice Minister Ola Dahl said.", "Ola Dahl", "NOR"),
+        ("Foreign Minister Omar Said spoke briefly, adding that Egypt reserved the right to respond.",
+         "Omar Said", "EGY"),
+        # a demand on the other side is no own side
+        ("Foreign Minister Anna Berg said Norway must withdraw its boats.", "Anna Berg", None),
+        ("Foreign Minister Anna Berg demanded that Norway hand over the suspects.", "Anna Berg", None),
+        # a people or a thing as the subject is no country
+        ("Foreign Minister Anna Berg said Norwegian boats had crossed the line.", "Anna Berg", None),
+    ],
+)  # fmt: skip
+def test_said_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:
+    ix = index(text)
+    assert said_country(ix, *_span(ix, name)) == country
+
+
 @dataclass
 class _Mention:
     role: RoleInfo | None
     seat: str | None
+    said: str | None = None
 
 
 def _role(text: str, **kw: object) -> RoleInfo:
@@ -83,6 +103,11 @@ def test_group_seat(roles: list[str], seat: str | None) -> None:
     assert group_seat(mentions) == seat
 
 
+def test_group_seat_prefers_the_seat_to_what_the_person_says() -> None:
+    assert group_seat([_Mention(_role("Foreign Minister"), None, "NOR"), _Mention(None, "SWE")]) == "SWE"
+    assert group_seat([_Mention(_role("Foreign Minister"), None, "NOR")]) == "NOR"
+
+
 def test_group_seat_keeps_a_role_country_and_an_international_body() -> None:
     assert group_seat([_Mention(_role("Foreign Minister", country="FJI"), "AUS")]) is None
     assert group_seat([_Mention(_role("spokeswoman", international=True), "BEL")]) is None
@@ -99,6 +124,12 @@ def test_group_seat_keeps_a_role_country_and_an_international_body() -> None:
             '"We are deeply concerned," Hill told reporters in Canberra.',
             "Clare Hill",
             "AUS",
+        ),
+        (
+            "Hungary's neighbours sent troops to Romania on Monday, and Romania's army welcomed them.\n\n"
+            "Foreign Minister Gabor Kiss said Budapest would not send any troops.",
+            "Gabor Kiss",
+            "HUN",
         ),
         (
             "Pakistan expelled thousands of Afghans on Monday, and Pakistan's police guarded the border.\n\n"

@@ -74,7 +74,7 @@ from newsgraph.extract.mentions.roles import (
     rank_only,
     titled_before,
 )
-from newsgraph.extract.mentions.seat import group_seat, speaking_seat
+from newsgraph.extract.mentions.seat import group_seat, said_country, speaking_seat
 from newsgraph.lexicon.actors import nationality_on, office_on
 from newsgraph.lexicon.countries import capital_country
 from newsgraph.lexicon.gazetteer import is_place_word, lookup_place, lookup_region, not_entity_kind
@@ -113,6 +113,7 @@ class PersonMention:
     fallback_country: str | None = None
     fallback_is_main: bool = False  # the fallback is only the country the document is about
     seat: str | None = None  # the capital the mention's speaking is placed in (mentions/seat.py)
+    said: str | None = None  # the country its reported clause has as subject (mentions/seat.py)
 
 
 @dataclass(slots=True)
@@ -447,6 +448,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)
         mention.country = mention.country or seat_country(ix, mention.role)  # "In Moscow, Deputy Minister X"
         mention.seat = speaking_seat(ix, start, end)  # "X told reporters in Tokyo"
+        mention.said = said_country(ix, start, end)  # "X said Budapest would not send troops"
         out.append(mention)
     _respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)

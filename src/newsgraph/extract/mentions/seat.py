@@ -13,13 +13,19 @@ Only a verb of speaking places its subject so (``speech_verbs.tsv``, and "speak"
 or is received abroad ("X held talks in Addis Ababa", "X met Y in Jakarta"), but tells reporters at home. Not a
 capital in what the clause reports ("X said troops in Kabul had ..."), nor one the speaker goes to ("X flew to
 Moscow"): only "in" and "from" place a speaker.
+
+With no seat, what the official says the country does speaks for it (:func:`said_country`): a country or capital
+the subject of the reported clause ("X said Budapest would not send troops", "The Philippines has not ruled
+out a second case, X said", "adding that Cairo reserved the right to respond"), unless the clause says what it
+must or should do or the speaker demands it (a demand on the other side: "X said Japan must face up to its
+history", "X demanded that Rwanda hand over the suspects").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from newsgraph.lexicon.countries import capital_country
+from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.titles import find_titles, title_sector, title_words
 
@@ -31,7 +37,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.mentions.index import MentionIndex
     from newsgraph.extract.mentions.roles import RoleInfo
 
-__all__ = ["group_seat", "opening_seat", "speaking_seat"]
+__all__ = ["group_seat", "opening_seat", "said_country", "speaking_seat"]
 
 # Up the parse from a name to the noun phrase it is part of ("spokesperson [X]", "[X], a spokesman").
 _NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod", "poss", "pobj", "prep", "amod"})
@@ -41,6 +47,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _WALKED = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "obl", "nmod"})
 _SEAT_PREPS = frozenset({"in", "from"})
 _MAX_CLIMB = 6
+# Modal verbs of a demand on another, and verbs of demanding: their clause says what the other side must do.
+_OBLIGING = frozenset({"must", "should", "ought"})
+_DEMANDING = frozenset({"demand", "urge", "ask", "plead"})
+# Clauses joined to a speaking verb that speak too ("said ..., adding that ...").
+_ALSO_SAYING = frozenset({"advcl", "conj", "xcomp"})
 # Sectors of a state's own officials at home: a minister, a spokesperson, an officer, a police chief, a legislator.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "LEG"})
 # Title groups and phrases of officials posted abroad, who speak from the other country's capital.
@@ -83,6 +94,32 @@ def _subject_verb(ix: MentionIndex, last: int) -> Token | None:
     return tok.head
 
 
+def _speaking(verb: Token) -> bool:
+    return verb.lemma_.lower() in speech_verbs() or verb.lemma_.lower() == "speak"
+
+
+def said_country(ix: MentionIndex, start: int, end: int) -> str | None:
+    """The country, named or by its capital, that is the subject of a clause the name at ``[start, end)``
+    reports ("X said Budapest would not send troops"), unless the clause says it must or should do something."""
+    verb = _subject_verb(ix, end - 1)
+    if verb is None or not _speaking(verb):
+        return None
+    for v in [verb, *(c for c in verb.children if c.dep_ in _ALSO_SAYING and _speaking(c))]:
+        if v.lemma_.lower() in _DEMANDING:
+            continue
+        for clause in v.children:
+            if clause.dep_ != "ccomp" or any(c.lower_ in _OBLIGING for c in clause.children if c.dep_ == "aux"):
+                continue
+            for subject in clause.children:
+                if subject.dep_ in _SUBJECTS and subject.tag_ in ("NNP", "NNPS") and not start <= subject.i < end:
+                    ent = ix.ent_at(subject.i)
+                    text = ix.text(ent.start, ent.end) if ent is not None else subject.text
+                    country = country_code(text) if ent is not None and ent.label == "GPE" else None
+                    if country := country or capital_country(text):
+                        return country
+    return None
+
+
 def speaking_seat(ix: MentionIndex, start: int, end: int) -> str | None:
     """The country of the capital the sentence opens with when the name at ``[start, end)`` is the subject of
     its main clause ("In Beijing, X said"), else of the capital in a place phrase of the speaking verb whose
@@ -92,7 +129,7 @@ def speaking_seat(ix: MentionIndex, start: int, end: int) -> str | None:
         return None
     if verb.dep_ == "ROOT" and (country := opening_seat(ix, start)) is not None:
         return country
-    if verb.lemma_.lower() not in speech_verbs() and verb.lemma_.lower() != "speak":
+    if not _speaking(verb):
         return None
     stack = [c for c in verb.children if c.dep_ in _WALKED and not start <= c.i < end]
     while stack:
@@ -110,10 +147,12 @@ class _Mention(Protocol):
 
     role: RoleInfo | None
     seat: str | None
+    said: str | None
 
 
 def group_seat(mentions: Sequence[_Mention]) -> str | None:
-    """The seat (:func:`speaking_seat`) a person's mentions give first, when the person holds a state office
+    """The seat (:func:`speaking_seat`) a person's mentions give first, else the country its reported clauses
+    have as subject first (:func:`said_country`), when the person holds a state office
     at home whose title names no country and no international body ("Foreign Minister", "Chief Cabinet
     Secretary", "Foreign Ministry spokesperson", "Senator"; not "analyst", "IMF spokeswoman", "Ambassador"):
     the government that official speaks for. None otherwise."""
@@ -122,7 +161,7 @@ def group_seat(mentions: Sequence[_Mention]) -> str | None:
         return None
     if not any(title_sector(r.text) in _STATE_SECTORS for r in roles):
         return None
-    return next((m.seat for m in mentions if m.seat), None)
+    return next((m.seat for m in mentions if m.seat), None) or next((m.said for m in mentions if m.said), None)
 
 
 def _posted_abroad(role: str) -> bool:
