@@ -164,3 +164,21 @@ def test_not_until_is_later_in_the_past_and_a_refusal_to_come(parse) -> None:
     assert not any(e.type == "CONCEDE" and not (e.negated or e.hypothetical) for e in extract_events(parse(text), "d"))
     text = "Senator Bernie Sanders did not endorse Joe Biden until April."
     assert any(e.type == "SUPPORT" and not e.negated for e in extract_events(parse(text), "d"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated", "hypothetical"),
+    [
+        # "no" on the verb's own object: nothing was done
+        ("The company said it had paid no ransom to the attackers.", "paid", True, False),
+        ("Russia sent no troops to the border.", "sent", True, False),
+        # a conjoined act keeps clear of it
+        ("The United States took no position and urged all sides to show restraint.", "urged", False, False),
+        # a course of action only floated or weighed
+        ("Some lawmakers have floated impeaching the president.", "impeaching", False, True),
+        ("Ministers are mulling expelling the ambassador.", "expelling", False, True),
+    ],
+)
+def test_nothing_done_and_acts_only_floated(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:
+    mod = _modality(parse, text, word)
+    assert (mod.negated, mod.hypothetical) == (negated, hypothetical)

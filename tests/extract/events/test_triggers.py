@@ -260,3 +260,22 @@ def test_crowd_control_weapons_are_an_assault_of_that_mode(parse, text: str) -> 
 
     found = [e for e in extract_events(parse(text), "d") if e.type == "ASSAULT"]
     assert [(e.actor_country, e.mode) for e in found] == [("KEN", "crowd-control")]
+
+
+def test_blame_laid_on_a_side_or_on_the_weather(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Egypt blamed the flooding on Ethiopia's dam.")
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    assert ("ACCUSE", "EGY", "ETH") in found
+    doc = parse("Egypt's irrigation ministry blamed the flooding on record rainfall.")
+    assert not [e for e in extract_events(doc, "d") if e.type == "ACCUSE"]
+
+
+def test_confidence_in_a_side_is_support(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("The State Department said it had full confidence in Peru's electoral institutions.")
+    assert ("SUPPORT", "USA", "PER") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    doc = parse("The minister said he had no confidence in the Peruvian police.")
+    assert not [e for e in extract_events(doc, "d") if e.type == "SUPPORT" and not e.negated]

@@ -326,6 +326,8 @@ def _sentence_events(
             targets = [found]  # "criticised the proceedings": the object's words
         if cand.type == "REQUEST" and targets and all(_electorate(t, ctx) for t in targets):
             continue  # "urged voters to vote their conscience": campaigning, not a request to a side
+        if cand.type == "ACCUSE" and targets and all(_hazard(t) for t in targets):
+            continue  # "blamed the flooding on record rainfall": a natural cause, no side accused
         if cand.type == "THREATEN" and targets and all(advised(t, ctx.doc) for t in targets):
             continue  # "warned residents to stay indoors": advice to the public, no threat to a side
         stance = cand.type == "SUPPORT" or (cand.type == "ACCUSE" and cand.trigger[-1].lemma_.lower() in _OPPOSING)

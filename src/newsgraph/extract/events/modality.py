@@ -246,6 +246,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         _own_clause(trigger, acc)
         cur = trigger.head  # "was (not) ready": the copula carries the clause
     _own_clause(cur, acc)
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in cur.children):
+        acc.set(neg=True, cue="no")  # "paid no ransom", "sent no troops": nothing was done (the verb's own object)
     negation_open = True  # an adverbial clause does not inherit the main clause's negation
     for _ in range(_MAX_STEPS):
         head = cur.head
