@@ -55,4 +55,9 @@ __version__ = "0.1.0"
 #    acronyms of bodies, quoted dismay, speech acts hung on a reported clause, "this" judged as the act just told,
 #    gatherings outside a building, dismissed words, material help in measures, freed by their captors, thanks,
 #    "expected X to", "Brussels" for the Union; issue 11's quotes, stances and persons' country rules.
-EXTRACTOR_VERSION = 13
+# 14: the twelfth session's rules: verbless sentences' main verbs, acronyms tagged as nouns, country names of
+#    several untagged words, an international body's officials by "its", offers to mediate, "described X as
+#    illegal", summoned high commissioners, suspended money, dissolved parties, defended acts, dismissed rulings,
+#    crowd-control weapons, "no" on the object, courses only floated, blame laid on the weather, confidence in a
+#    side; issue 11's persons' country and stance rules.
+EXTRACTOR_VERSION = 14
