@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.tokens import Tok, doc_text, sentence_bounds, token_records
+from newsgraph.extract.tokens import Tok, doc_memo, doc_text, sentence_bounds, token_records
 
 TEXT = (
     "The harbour board met on Monday in Port Elsen.\n\n"
@@ -41,3 +41,14 @@ def test_built_once_per_doc(nlp) -> None:
     assert token_records(doc) is token_records(doc)
     assert doc_text(doc) is doc_text(doc)
     assert sentence_bounds(doc) is sentence_bounds(doc)
+
+
+def test_doc_memo_one_per_owners(nlp) -> None:
+    doc = nlp(TEXT)
+    owner = object()
+    memo = doc_memo(doc, "test.memo", owner, "2026-03-01")
+    memo[1] = "answer"
+    assert doc_memo(doc, "test.memo", owner, "2026-03-01") is memo
+    assert doc_memo(doc, "test.memo", object(), "2026-03-01") == {}  # another owner: a memo of its own
+    assert doc_memo(doc, "test.memo", owner, None) == {}
+    assert doc_memo(doc, "test.other", owner, "2026-03-01") == {}

@@ -10,7 +10,7 @@ scan these, and go back to the ``Doc`` only for the few tokens whose parse they 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,3 +94,14 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
                 bounds[sent.start : sent.end] = [(sent.start, sent.end)] * len(sent)
         doc.user_data[_SENTENCES_KEY] = bounds
     return bounds
+
+
+def doc_memo(doc: Doc, key: str, *owners: object) -> dict[Any, Any]:
+    """A dict kept in ``Doc.user_data`` under ``key``, one per ``owners`` (the objects and values its answers
+    depend on besides the parse: callers passing equal ``owners`` share it, others get a dict of their own)."""
+    memos: list[tuple[tuple[object, ...], dict[Any, Any]]] = doc.user_data.setdefault(key, [])
+    for known, memo in memos:
+        if known == owners:
+            return memo
+    memos.append((owners, {}))
+    return memos[-1][1]

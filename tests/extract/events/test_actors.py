@@ -364,3 +364,19 @@ def test_the_officer_of_an_international_body_named_by_its_is_of_that_body(parse
     resolver = StubResolver({"African Union Commission": Organization("African Union Commission")})
     found = [e for e in extract_events(doc, "d", resolver=resolver) if e.type == "CONSULT"]
     assert [(e.actor_country, e.actor_sector, e.target_country) for e in found] == [(None, "IGO", "SDN")]
+
+
+def test_contexts_share_the_actors_read_from_the_parse_alone(parse) -> None:
+    doc = parse("The Peruvian government closed the port. It said the ships would return.")
+    first = DocContext(doc)
+    for sent in first.sents:
+        first.note_sentence(sent)
+    gov, it = _tok(doc, "government"), _tok(doc, "It")
+    assert first.actor(it).country == "PER"  # "It": the government the first sentence named
+    second = DocContext(doc)
+    assert second.actor(gov) == first.actor(gov)
+    assert gov.i in second._parsed and second._parsed is first._parsed  # built once for both
+    # a pronoun's referent is what its own context has read: the second has noted no sentence
+    assert it.i not in first._parsed
+    assert second.actor(it).country is None
+    assert DocContext(doc, StubResolver({}))._parsed == {}  # another resolver: answers of its own

@@ -54,7 +54,7 @@ from newsgraph.extract.syntax import (
     subjects,
     token_country,
 )
-from newsgraph.extract.tokens import token_records
+from newsgraph.extract.tokens import doc_memo, token_records
 from newsgraph.lexicon.events import actor_nouns, sector_of
 from newsgraph.lexicon.gazetteer import not_entity_kind
 
@@ -92,6 +92,7 @@ STATE_BODIES = frozenset({"POL", "JUD", "GOV"})
 
 # What DocContext reads off a document once, kept in ``Doc.user_data`` for the next extractor that asks.
 _INDEX_KEY = "newsgraph.events.index"
+_PARSED_KEY = "newsgraph.events.parsed_actors"  # actors built from the parse alone, per resolver and date
 _INDEXED = ("person_words", "person_country", "head_country", "_head_first", "locations", "paragraph_of",
             "_subjects", "_sent_no", "dominant", "leading", "sents")  # fmt: skip
 
@@ -157,6 +158,8 @@ class DocContext:
         self._sent_no: list[int] = [0] * len(doc)
         self._cache: dict[int, Actor] = {}
         self._building: set[int] = set()
+        self._asked = 0  # how often the context's state was asked for (actor)
+        self._parsed: dict[int, Actor] = doc_memo(doc, _PARSED_KEY, resolver, published)  # shared by the contexts
         shared = doc.user_data.get(_INDEX_KEY)  # the event coder and the stance finder read one document
         if shared is None:
             self.sents = list(doc.sents)
@@ -269,18 +272,24 @@ class DocContext:
 
     # ---- actors -------------------------------------------------------------------
     def actor(self, head: Token) -> Actor:
-        """The actor a head token names (pronouns resolved, country filled as described above)."""
-        cached = self._cache.get(head.i)
+        """The actor a head token names (pronouns resolved, country filled as described above). One built without
+        asking for another actor, a pronoun or ``led`` reads the parse alone: built once for the document's contexts."""
+        self._asked += 1
+        cached = self._cache.get(head.i) or self._parsed.get(head.i)
         if cached is not None:
+            self._cache[head.i] = cached
             return Actor(*self._fields(cached))  # a copy: what dataclasses.replace makes, ~6 times faster
         if head.i in self._building:  # "some of them" inside its own antecedent
             return Actor(head.text, None, None, None, head.idx, head.idx + len(head), head.i)
         self._building.add(head.i)
+        asked = self._asked
         try:
             actor = self._build(head)
         finally:
             self._building.discard(head.i)
         self._cache[head.i] = actor
+        if asked == self._asked:
+            self._parsed[head.i] = actor
         return Actor(*self._fields(actor))
 
     def actors(self, head: Token) -> list[Actor]:
@@ -427,6 +436,8 @@ class DocContext:
             country = locative[0] if locative else self.location_country(head)
             if country is None and (sector in _DOMESTIC_SECTORS or sector is None):
                 country = self.dominant
+            if country is None and sector in _INSTITUTION_SECTORS and sector not in STATE_BODIES:
+                self._asked += 1  # the answer reads ``led``
             if country is None and sector in _INSTITUTION_SECTORS and (sector in STATE_BODIES or self.led):
                 country = self.leading  # "the police", "a federal judge": of the country the story names most
             inferred = country is not None and not locative
@@ -477,6 +488,7 @@ class DocContext:
 
     # ---- pronouns -------------------------------------------------------------------
     def resolve_pronoun(self, tok: Token) -> Actor | None:
+        self._asked += 1
         low = tok.lower_
         if low in _SPEAKER_SELF:
             return self._speaker_actor(tok)
