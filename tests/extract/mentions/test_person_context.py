@@ -116,3 +116,60 @@ def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_person
     assert shared == "USA"
     found = {g.name: group_attributes(g, None, shared)[1] for g in groups}
     assert found["Sergei Example"] == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "organization"),
+    [
+        # "the agency's coordinator": the body named before; an international body's official has no country
+        (
+            "LIMA, May 4 - Peru closed the border on Monday.\n\n"
+            "The International Organization for Migration said its teams had handed out food near the border.\n\n"
+            '"These families have nowhere to go," said Maria Lopez, the agency\'s coordinator in southern Peru.',
+            "Maria Lopez",
+            None,
+            "International Organization for Migration",
+        ),
+        # "a researcher at the group"
+        (
+            "Amnesty International condemned the sentences in Iran. The group said the defendants had no lawyers.\n\n"
+            '"These are sham trials," said Leila Saberi, a researcher at the group.',
+            "Leila Saberi",
+            None,
+            "Amnesty International",
+        ),
+        # a bare spokeswoman speaks for the international body that spoke just before
+        (
+            "Chad closed the border with Sudan on Monday.\n\n"
+            "The U.N. refugee agency, UNHCR, said thousands were stranded and urged Chad to reopen the crossing. "
+            '"They are running for their lives," spokeswoman Clara Veld said.',
+            "Clara Veld",
+            None,
+            "UNHCR",
+        ),
+        # "its leader": the body that is the subject, not the one named last
+        (
+            "The Unity Party, which won 44 percent of the vote, was dissolved by the Supreme Court of Cambodia in "
+            "2017, after its leader, Kem Sar, was arrested.",
+            "Kem Sar",
+            "KHM",
+            "Unity Party",
+        ),
+        # "its" after a country that acted: the country's official
+        (
+            "Hungary abstained at the meeting of the European Union on Monday. Its foreign minister, Gabor Kiss, "
+            "said the bloc should not rush.",
+            "Gabor Kiss",
+            "HUN",
+            None,
+        ),
+    ],
+)
+def test_role_pointing_back_at_a_body(text: str, name: str, country: str | None, organization: str | None) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
+    assert name in persons, persons
+    assert (persons[name].country, persons[name].organization) == (country, organization)

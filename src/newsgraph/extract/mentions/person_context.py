@@ -16,7 +16,12 @@ cues around a mention can be the person's, and the cues that are the person's by
   Ruritanian counterpart"), and a country inside another person's role of the same office ("Ruritanian
   President A held talks with President B": two presidents are of two countries);
 - :func:`body_country`: a role-holder with no country of his own in his sentence speaks for the state body
-  named just before ("Ruritania's defence ministry denied it. ... spokesman X said"): the body's country.
+  named just before ("Ruritania's defence ministry denied it. ... spokesman X said"): the body's country;
+- :func:`voice_of_body`: a role that points back at a body ("the agency's coordinator", "the group's executive
+  director", "a researcher at the group", "its country director") or a bare "spokeswoman X" is held in the
+  organization the text names last before it (a bare spokesperson's: the one that spoke, its sentence's
+  subject): an international body's official has no country ("The IOM said ... said X, the agency's
+  coordinator in southern Peru"), a national body's has its country.
 """
 
 from __future__ import annotations
@@ -26,13 +31,14 @@ from typing import TYPE_CHECKING, Protocol
 from newsgraph.extract.mentions.index import APOSTROPHES
 from newsgraph.extract.mentions.roles import country_near, main_country
 from newsgraph.lexicon.countries import capital_country
+from newsgraph.lexicon.known_orgs import international_name
 from newsgraph.lexicon.titles import find_titles, title_sector, title_words
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
 
     from newsgraph.extract.mentions.index import MentionIndex
-    from newsgraph.extract.mentions.roles import Cue, RoleInfo
+    from newsgraph.extract.mentions.roles import Cue, OrgRef, RoleInfo
 
 __all__ = [
     "body_country",
@@ -43,6 +49,7 @@ __all__ = [
     "relative_country",
     "seat_country",
     "second_role_country",
+    "voice_of_body",
 ]
 
 
@@ -76,6 +83,9 @@ _BODY_SENTENCES = 3  # earlier sentences searched for the body a role-holder spe
 _BODY_VOICES = frozenset({"spokesperson", "official"})
 # Sectors of a state's own officials: a minister, a spokesperson, an officer, a police chief.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
+# Words that point back at a body named before ("the agency's", "its", "at the group").
+_POINTING = frozenset({"its", "their"})
+_BACK_PREPS = frozenset({"at", "of", "for", "with"})
 # Title groups one person per country holds at a time: two holders in one story are of two countries.
 _ONE_A_COUNTRY = frozenset({"president", "prime minister", "vice president", "minister"})
 
@@ -270,3 +280,71 @@ def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:
 def _said_by(ix: MentionIndex, mention: PersonMention, cue: Cue) -> bool:
     """The quotation holding ``cue`` is in the mention's sentence."""
     return ix.sent_of[cue.start] == ix.sent_of[mention.start]
+
+
+def voice_of_body(ix: MentionIndex, mention: PersonMention, orgs: Sequence[OrgRef]) -> None:
+    """Fill the role of ``mention`` from the body it points back at (see the module docstring): its
+    organization, and no country (an international body's: :attr:`RoleInfo.international`) or the body's."""
+    role = mention.role
+    if role is None or role.country is not None or role.organization is not None or role.international:
+        return
+    bare = _bare_voice(ix, role)
+    pointing = None if bare else _points_back(ix, role)
+    if not bare and pointing is None:
+        return
+    sent, para = ix.sent_of[mention.start], ix.para_of[mention.start]
+    near = [
+        o
+        for o in orgs
+        if o.end <= mention.start and ix.para_of[o.start] >= para - 1 and ix.sent_of[o.start] >= sent - _BODY_SENTENCES
+    ]
+    # the body that acted or spoke (a subject: "The RSF reacted. Its spokesman", "The CNRP ... was dissolved by the
+    # Supreme Court ... its leader"); "the agency's" may name any body named last
+    subjects = [o for o in near if _subject(ix, o.end - 1)]
+    org = max(subjects or (near if pointing == "noun" else []), key=lambda o: o.start, default=None)
+    if org is None:
+        return
+    if any(org.end <= c.start < mention.start and _subject(ix, c.end - 1) for c in ix.countries):
+        return  # a country that acted after the body is what "its" points at ("Hungary abstained. Its minister")
+    international = org.country is None and (org.international or international_name(org.name))
+    if bare and not international:
+        return  # a state body's spokesperson: body_country
+    role.organization = org.name
+    role.country, role.international = org.country, international
+
+
+def _subject(ix: MentionIndex, i: int) -> bool:
+    """Token ``i`` heads a clause's subject, or a name in apposition to one ("The U.N. refugee agency, UNHCR")."""
+    tok = ix.doc[i]
+    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in _SUBJECTS
+
+
+def _bare_voice(ix: MentionIndex, role: RoleInfo) -> bool:
+    """ "spokeswoman X", "A spokeswoman, X": a spokesperson's title, nothing else and nothing before it."""
+    words = [ix.toks[i] for i in range(role.start, role.end) if ix.toks[i].lower_ not in ("a", "an", "the")]
+    if _group(role) != "spokesperson" or len(words) != 1:
+        return False
+    p = ix.prev(words[0].i)
+    return p < 0 or ix.sent_of[p] != ix.sent_of[words[0].i] or ix.toks[p].is_punct
+
+
+def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
+    """ "its country director" ("pronoun"), "the agency's coordinator", "a researcher at the group" ("noun"): the
+    role names its body by a possessive pronoun, or by a common noun with the definite article; else None."""
+    toks = ix.toks
+    before = ix.prev(role.start)
+    if before >= 0 and toks[before].lower_ in _POINTING:
+        return "pronoun"  # "Its country director, X"
+    for i in range(role.start, role.end):
+        if toks[i].lower_ in _POINTING:
+            return "pronoun"
+        if toks[i].text in APOSTROPHES and i >= 2 and toks[i - 2].lower_ == "the" and toks[i - 1].is_lower:
+            return "noun"  # "the agency's coordinator"
+    prep = role.end if role.end < len(toks) else -1
+    if prep < 0 or toks[prep].lower_ not in _BACK_PREPS or prep + 2 >= len(toks) or toks[prep + 1].lower_ != "the":
+        return None
+    noun = toks[prep + 2]  # "a researcher at the group", not "at the group's office"
+    end = prep + 3 >= len(toks) or toks[prep + 3].text in (",", ".", ";")
+    return "noun" if noun.is_lower and noun.pos_ == "NOUN" and end else None

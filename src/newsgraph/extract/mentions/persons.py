@@ -60,6 +60,7 @@ from newsgraph.extract.mentions.person_context import (
     relative_country,
     seat_country,
     second_role_country,
+    voice_of_body,
 )
 from newsgraph.extract.mentions.roles import (
     OrgRef,
@@ -453,6 +454,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     _respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
+        voice_of_body(ix, mention, orgs)  # "the agency's coordinator", "spokeswoman X" after "UNHCR said"
         role = mention.role
         if mention.country is not None or (role is not None and (role.country or role.international)):
             continue  # a role with no country: one from the context, else the country the document is about
