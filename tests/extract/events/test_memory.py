@@ -179,3 +179,17 @@ def test_captor_of_people_freed() -> None:
     memory.tell("COERCE", _actor(None, "RUS", "POL"), _actor(None, "EST", "CVL"), 0)
     assert memory.captor(_actor(None, "EST", "CVL")).country == "RUS"
     assert memory.captor(_actor(None, "LVA", "CVL")) is None
+
+
+def test_people_released_right_after_their_detention_are_the_detained_freed_by_their_captor(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    for pronoun in ("They", "Both"):
+        doc = parse(
+            "MANILA (Reuters) - Police detained two Chinese activists in Manila on Thursday. "
+            f"{pronoun} were released without charge on Friday morning."
+        )
+        found = [(e.actor_country, e.target_country) for e in extract_events(doc, "d") if e.type == "RETREAT"]
+        assert found == [("PHL", "CHN")]
+    doc = parse("The company released its quarterly results without charge on Friday.")
+    assert not [e for e in extract_events(doc, "d") if e.type == "RETREAT"]

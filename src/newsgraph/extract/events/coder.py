@@ -293,7 +293,11 @@ def _sentence_events(
                 told.append((cand.type, None, targets[0]))  # "rocket attacks on the embassy": actor told later
             continue
         implied = actors[0].head < 0 and actors[0].name is None and not actors[0].remembered  # "were released"
-        if cand.mode == "release" and implied and targets and (held := memory.captor(targets[0])):
+        if cand.mode == "release" and implied and _anaphor(targets, ctx) and (last := memory.last_held(sent_no)):
+            # "Police detained two activists. They were released": the people held, freed by their captor
+            targets = [replace(last[1], head=-1, remembered=True)]
+            actors = [replace(last[0], start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
+        elif cand.mode == "release" and implied and targets and (held := memory.captor(targets[0])):
             # freed by whoever held them: the side the document told detaining their group or country
             actors = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         intended = intended_type(cand) or refused_type(cand)  # "will withdraw": AGREE; "will not talk": REJECT
@@ -367,6 +371,13 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
+
+
+def _anaphor(targets: list[Actor], ctx: DocContext) -> bool:
+    """No target, or a single one told by a pronoun or "both", "all" ("They were released", "Both were freed")."""
+    if not targets:
+        return True
+    return len(targets) == 1 and targets[0].head >= 0 and ctx.doc[targets[0].head].pos_ in ("PRON", "DET")
 
 
 def _hazard(actor: Actor) -> bool:

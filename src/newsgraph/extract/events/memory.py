@@ -109,6 +109,16 @@ class EventMemory:
                 return doer
         return None
 
+    def last_held(self, sent: int) -> tuple[Actor, Actor] | None:
+        """(captor, held) of the latest detention told in this or the two sentences before ("Police detained
+        two activists. They were released ...": the activists, held by the police)."""
+        for told in reversed(self.told):
+            if told.sent < sent - 2:
+                break
+            if told.type == "COERCE" and told.actor is not None and told.target is not None:
+                return told.actor, told.target
+        return None
+
     def last_pair(self, sent: int) -> list[Actor]:
         """The two sides of the latest event of this or the sentence before that has both ("X spoke with Y by
         phone. The two agreed ..."): what "the two" and "both" stand for."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.dateline import in_dateline
 from newsgraph.extract.sayer import FINITE, sayer_clause
 from newsgraph.lexicon.events import modality_kinds
 
@@ -225,6 +226,42 @@ def _purpose(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _denied_after(clause: Token) -> Token | None:
+    """The verb of a trailing ", which X denied" inside the clause itself (not in a clause below it, as in
+    "claims X asked for help, which X denied"): what the clause says is disputed."""
+    for tok in clause.subtree:
+        if (
+            tok.dep_ == "relcl"
+            and tok.i != clause.i
+            and "denial" in modality_kinds(tok.lemma_.lower())
+            and any(c.lower_ == "which" and c.dep_ == "dobj" for c in tok.children)  # what is denied, not who
+            and tok.doc[tok.left_edge.i - 1].text == ","
+            and _within(tok.head, clause)
+        ):
+            return tok
+    return None
+
+
+def _within(tok: Token, clause: Token) -> bool:
+    """``tok`` hangs on ``clause`` through nouns and prepositions only, no verb between."""
+    while tok.i != clause.i:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _parted_complement(verb: Token) -> bool:
+    """A to-complement the parser took for a purpose clause because words came between ("offered on Monday to
+    mediate", "pledged last week to send aid"): the infinitive of a verb of intent that has no object."""
+    head = verb.head
+    return (
+        _purpose(verb)
+        and "intent" in _governor_kinds(head)
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp") and not in_dateline(c) for c in head.children)
+    )
+
+
 def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
     """Modality of the clause an event trigger heads.
 
@@ -240,7 +277,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         _nominal(trigger, acc)
         return acc.result()
     cur = trigger
-    if _purpose(trigger):
+    if _purpose(trigger) and not _parted_complement(trigger):
         acc.set(hyp=True, cue="to")  # "paid bounties to kill soldiers", "sent troops to arrest X": an aim
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
         _own_clause(trigger, acc)
@@ -248,6 +285,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
     _own_clause(cur, acc)
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in cur.children):
         acc.set(neg=True, cue="no")  # "paid no ransom", "sent no troops": nothing was done (the verb's own object)
+    if (denier := _denied_after(cur)) is not None:
+        acc.set(hyp=True, cue=denier.lemma_)  # "had been beaten in custody, which the ministry denied": alleged
     negation_open = True  # an adverbial clause does not inherit the main clause's negation
     for _ in range(_MAX_STEPS):
         head = cur.head
@@ -282,7 +321,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             # "would decide after consulting its members": as sure as the act it comes before or after
             _own_clause(head.head, acc, negation=False)
             break
-        elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB"):
+        elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB") or _parted_complement(cur):
             kinds = _governor_kinds(head)
             if kinds & {"intent", "obligation"} and (dep == "xcomp" or "intent" in kinds):
                 acc.set(hyp=True, cue=head.lemma_)
@@ -310,7 +349,10 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         elif (dep == "acl" or (dep == "relcl" and _content_clause(cur))) and head.pos_ in ("NOUN", "PROPN"):
             kinds = _governor_kinds(head)  # "plans to attack", "the threat to invade", "a bid to expel"
             # "her complaint that guards had beaten her", "the allegation that troops fired": only alleged
-            if "irrealis" in kinds or ("allegation" in kinds and head.pos_ == "NOUN" and _content_clause(cur)):
+            told = _content_clause(cur) or (dep == "acl" and any(c.dep_ == "mark" for c in cur.children))
+            if head.dep_ == "dobj" and "denial" in _governor_kinds(head.head) and told:
+                acc.set(neg=True, cue=head.head.lemma_)  # "denied reports that its troops had fired": denied
+            elif "irrealis" in kinds or ("allegation" in kinds and head.pos_ == "NOUN" and _content_clause(cur)):
                 acc.set(hyp=True, cue=head.lemma_)
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     acc.set(neg=True, cue=head.lemma_)  # "had no plans to close the border": none intended
