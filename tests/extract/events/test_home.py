@@ -24,3 +24,18 @@ def test_home_countries() -> None:
     assert home_countries({"SDN": 5, "SAU": 3, "USA": 1}).dominant is None
     assert home_countries({"SDN": 3, "SAU": 3}).leading is None
     assert home_countries({"SDN": 3, "SAU": 2, "USA": 2}).pair is None
+
+
+def test_the_government_of_a_story_between_two_countries_is_the_one_it_was_filed_from(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+    from newsgraph.extract.events.home import filed_from
+
+    doc = parse(
+        "BAGHDAD, June 3 - Iraq summoned Turkey's ambassador on Wednesday. Turkey rejected the accusation. "
+        "Turkey said Iraq wasted water. The government also sent 60 tanker trucks of drinking water to Basra."
+    )
+    assert filed_from(doc, ("IRQ", "TUR")) == "IRQ"
+    assert filed_from(doc, ("TUR", "SYR")) is None  # a dateline of neither side says nothing
+    assert filed_from(doc, None) is None
+    aid = [e for e in extract_events(doc, "d") if e.type == "AID"]
+    assert [e.actor_country for e in aid] == ["IRQ"]

@@ -30,7 +30,7 @@ from newsgraph.extract.dateline import in_dateline
 from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
-from newsgraph.extract.events.home import home_countries, inside_name
+from newsgraph.extract.events.home import filed_from, home_countries, inside_name
 from newsgraph.extract.events.places import located, place_country
 from newsgraph.extract.events.quoted import DocQuotations, LazyText
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
@@ -448,7 +448,9 @@ class DocContext:
             and head.lemma_.lower() in _GROUP_HEADS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         ):
-            country = self.dominant  # "the government" of a story about one country
+            if self.dominant is None and head.tag_ == "NN":  # between two countries: filed from one of them
+                self._asked, country = self._asked + 1, filed_from(self.doc, self.pair)  # contexts' pairs differ
+            country = country or self.dominant  # "the government" of a story about one country
             inferred = country is not None
         if country is None and head.ent_type_ == "GPE":
             country = place_country(head)  # "Athens expelled ...": a city acting stands for its country

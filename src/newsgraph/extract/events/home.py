@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.mentions.roles import dateline_country
 from newsgraph.extract.syntax import token_country
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+_FILED_KEY = "newsgraph.events.filed_from"
 
 
 def inside_name(tok: Token, code: str) -> bool:
@@ -50,3 +53,14 @@ def home_countries(counts: dict[str, int]) -> Home:
     if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > ranked[2][1]):
         pair = (ranked[0][0], ranked[1][0])
     return Home(leading, leading is not None and top >= 2, dominant, pair)
+
+
+def filed_from(doc: Doc, pair: tuple[str, str] | None) -> str | None:
+    """The country of the wire dateline ("BAGHDAD, June 3 -") when it is one of the two countries the story
+    names most: in a story between two countries, "the government" is the one the story was filed from."""
+    if pair is None:
+        return None
+    if _FILED_KEY not in doc.user_data:
+        doc.user_data[_FILED_KEY] = dateline_country(doc.text[:200])
+    code: str | None = doc.user_data[_FILED_KEY]
+    return code if code in pair else None
