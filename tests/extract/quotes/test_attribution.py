@@ -432,6 +432,42 @@ def test_phrase_inside_a_clause_with_its_cue(parse: Callable[[str], Doc], text: 
     assert got_speaker is not None and speaker in got_speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Spokesman Ivo Marek warned that Velmar would take "firm countermeasures" against the ban.',
+            ("firm countermeasures", "Ivo Marek"),
+        ),
+        (
+            'Minister Ana Holm said the government had conveyed its "grave concern" to the envoy.',
+            ("grave concern", "Ana Holm"),
+        ),
+        (
+            'Spokeswoman Lena Ford said the country stood "side by side" with its neighbours.',
+            ("side by side", "Lena Ford"),
+        ),
+    ],
+)
+def test_a_short_object_of_a_reported_clause_is_a_quote(
+    parse: Callable[[str], Doc], text: str, expected: tuple
+) -> None:
+    assert [(q, s) for q, s, _ in _quotes(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The shop sold 300 "party poppers" before the holiday, the owner said.',  # narration: no reported clause
+        'Minister Ana Holm said the police had arrested members of "Red Dawn" on Monday.',  # a name
+        'Minister Ana Holm said "thanks" to the crowd.',  # the speech verb's own object
+    ],
+)
+def test_a_short_object_that_is_no_quote(parse: Callable[[str], Doc], text: str) -> None:
+    texts = [q for q, _, _ in _quotes(parse, text)]
+    assert all(len(q.split()) > 3 for q in texts), texts
+
+
 def test_short_phrase_in_another_clause_is_not_the_speakers(parse: Callable[[str], Doc]) -> None:
     text = 'The union criticized the plan as unfair, pointing to the "open market" as the only judge.'
     assert [q for q, _, _ in _quotes(parse, text)] == []

@@ -95,6 +95,9 @@ _VERDICT_LINKS = frozenset({"oprd", "xcomp", "attr"})
 _ACCUSING = frozenset({"accuse", "charge"})
 # The links of a short quotation to the clause it is the predicate of ('said it was "gravely alarmed"').
 _REPORTED_LINKS = frozenset({"acomp", "attr", "ccomp", "xcomp"})
+# The links of a short quotation to the verb of a reported clause whose object or manner it is
+# ('said it had lodged "stern representations"', 'said Washington stood "shoulder to shoulder" with it').
+_OBJECT_LINKS = frozenset({"dobj", "npadvmod", "advmod", "conj"})
 # A quoted phrase in these relations to a noun after it names a kind of thing ("outward growth" plan).
 _PREMODIFIERS = frozenset({"compound", "nmod"})
 # Verbs that give a thing a name or a verdict: after them a quoted title-case phrase is what the speaker
@@ -134,7 +137,15 @@ def extract_quotes(
         inner = text[start:end]
         words = quote_words(inner)
         if len(words) <= _MAX_FRAGMENT_WORDS:
-            verdict = (_verdict(index, start, end) or _reported_words(index, start, end)) if words else None
+            verdict = (
+                (
+                    _verdict(index, start, end)
+                    or _reported_words(index, start, end)
+                    or _reported_object(index, start, end)
+                )
+                if words
+                else None
+            )
             if verdict is None:
                 log.debug("fragment %r at %d: not a quotation", inner[:60], start)
                 continue
@@ -261,6 +272,35 @@ def _reported_words(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | N
     if hit is None or hit.cue.kind != "verb" or hit.speaker is None or hit.negated:
         return None
     return hit, hit.speaker
+
+
+def _reported_object(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
+    """A few quoted words that are what a clause reported by a speech verb does or has, or how ('warned that
+    China would take "resolute countermeasures"', 'said it had lodged "stern representations"', 'said the
+    United States stood "shoulder to shoulder" with Canada', 'said his party had "no confidence whatsoever"'):
+    the speech verb's speaker's words. Not a quoted name or title (capitalised words), nor things counted
+    ('sold 300 "party poppers"': a term), nor the speech verb's own object or words in narration (no speech
+    verb reports their clause)."""
+    a, b = index.token_range(start, end)
+    if not index.has_dep or a >= b:
+        return None
+    roots = [t for t in index.doc[a:b] if not a <= t.head.i < b and t.head is not t]
+    if len(roots) != 1 or roots[0].dep_ not in _OBJECT_LINKS:
+        return None
+    if all(t.text[:1].isupper() for t in index.doc[a:b] if t.is_alpha):
+        return None  # "APT28", "Operation Dawn": a name
+    if any(c.dep_ == "nummod" for c in roots[0].children):
+        return None  # 'sold 300 "party poppers"': things counted are a term
+    node, clause = roots[0].head, False
+    for _ in range(_MAX_PATH_STEPS):  # up to the speech verb, through a reported clause
+        hit = index.cues.get(node.i)
+        if hit is not None:
+            ok = clause and hit.cue.kind == "verb" and hit.speaker is not None and not hit.negated
+            return (hit, hit.speaker) if ok else None
+        if node.dep_ not in _REPORTED or node.head is node:
+            return None
+        node, clause = node.head, True
+    return None
 
 
 def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, Speaker] | None:
