@@ -87,3 +87,27 @@ def test_this_or_it_judged_is_the_act_just_told(parse, pronoun: str) -> None:
     sent = list(doc.sents)[1]
     found = [(c.type, t.label) for c in reported_judgements(sent, ctx, set(), memory) for t in c.targets]
     assert found == [("ACCUSE", "Ruritanian police")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act named as a coup, a robbery or an attack is condemned
+        (
+            'Thailand\'s Constitutional Court dissolved the Forward Party. "This is a judicial coup," said its '
+            "leader, Somchai Srisuk.",
+            ("ACCUSE", "THA", "THA"),
+        ),
+        # "what happened" stands for the act just told
+        (
+            'Soldiers seized power in Sierra Leone on Monday. "What happened in Freetown is an assault on the '
+            'will of the people," said Nigerian Foreign Minister Ibrahim Danjuma.',
+            ("ACCUSE", "NGA", "SLE"),
+        ),
+    ],
+)
+def test_acts_named_as_crimes_and_what_happened(parse, text: str, expected: tuple[str, str, str]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert expected in found

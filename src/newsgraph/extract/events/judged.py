@@ -33,7 +33,8 @@ _COPULA = frozenset({"be"})
 _NAMED = frozenset({"PERSON", "ORG"})
 _OWN = frozenset({"my", "our", "his", "her", "their", "its"})
 _PREDICATES = frozenset({"acomp", "attr"})
-_DEMONSTRATIVE = frozenset({"this", "that"})
+_POINTED = frozenset({"this", "that", "what"})  # "this", "that", "what happened": the act just told
+_OCCUR = frozenset({"happen", "occur", "unfold", "transpire"})
 _POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
 
 
@@ -67,6 +68,9 @@ def _judgement(
         return None  # "would be a disaster": a forecast; "is not fair": no judgement to code
     preds = [c for c in comp.children if c.dep_ in _PREDICATES]
     about = [s for s in subjects(comp) if s.pos_ in ("NOUN", "PROPN", "PRON") and not _own(s)]
+    # '"What happened in Freetown is an assault on the will of the people"': the act just told
+    about += [w for s in subjects(comp) if s.dep_ == "csubj" and s.lemma_.lower() in _OCCUR
+              for w in s.children if w.dep_ == "nsubj" and w.lower_ == "what"]  # fmt: skip
     if not preds or not about:
         return None
     # the published lexicon judges named people and bodies only ("the victims were joyful girls" judges no one)
@@ -95,7 +99,7 @@ def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor) -
     """Who a judged phrase is about: the phrase itself when it names a side, else its possessor ("the
     government's plan", "his remarks"), else the doer of the act a definite noun refers back to ("the
     strikes were a deliberate attempt", "these tariffs are illegal", "the vetoes were a betrayal")."""
-    if head.lower_ in _DEMONSTRATIVE and head.pos_ == "PRON" and (done := memory.last_act(head, speaker)):
+    if head.lower_ in _POINTED and head.pos_ == "PRON" and (done := memory.last_act(head, speaker)):
         return memory.fellow_doers(done)  # '"This was a flagrant violation"': the act, not a person "this" names
     found = [a for a in ctx.actors(head) if a.entity_like]
     if found:
