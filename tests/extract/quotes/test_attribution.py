@@ -832,3 +832,30 @@ def test_a_name_the_tagger_misses_is_a_person_with_an_office_in_apposition(parse
         '"This is an important first step, but words are not enough," he said.'
     )
     assert [s for _, s, _ in _quotes(parse, text)][-1] == "Tibet Dorje"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the sentence after the quotation names whose words they were
+        (
+            "The union called the arrest a kidnapping.\n\n"
+            '"They want to frighten us back into our homes. They have only united us." Those were the words of '
+            "union president Rosa Vidal, speaking at a rally.",
+            "Rosa Vidal",
+        ),
+        (
+            'The envoy, Helen Holm, spoke after the vote.\n\n"Our colleagues have been locked up for doing their '
+            "jobs and keeping clinics open.\" The words were Holm's, spoken to reporters outside the chamber.",
+            "Helen Holm",
+        ),
+        # a colon after a clause the parse hangs on the quotation's verb
+        (
+            "The ministry regretted the death.\n\nSpokesman Greg Hale put it bluntly at a briefing in Oslo: "
+            '"Countries that refuse to take back their own citizens will face consequences."',
+            "Greg Hale",
+        ),
+    ],
+)
+def test_speaker_named_around_a_quotation_without_a_cue(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
+    assert [s for _, s, _ in _quotes(parse, text)] == [speaker]

@@ -128,3 +128,11 @@ def test_a_known_person_whatever_the_tagger_says(parse: Callable[[str], Doc]) ->
     doc = parse("Rivers spoke first.")
     speaker = SpeakerResolver(doc, [Person(name="Rivers")]).resolve(_subject(doc))
     assert speaker is not None and (speaker.name, speaker.kind) == ("Rivers", "person")
+
+
+def test_a_title_tagged_as_an_adjective_keeps_the_name_in_apposition(parse: Callable[[str], Doc]) -> None:
+    text = '"The offer is an insult," said COAG\'s secretary-general, Ramon Ibarra, on Monday.'
+    doc = parse(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.i > 5)
+    speaker = SpeakerResolver(doc, [Person(name="Ramon Ibarra")]).resolve(subject)
+    assert speaker is not None and speaker.name == "Ramon Ibarra"

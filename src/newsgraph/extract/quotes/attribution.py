@@ -79,6 +79,7 @@ _MAX_PATH_STEPS = 6
 # The links from a reported clause up to the verb that reports it ("said [Norland would respond]",
 # "denied [that its officers had used ...], saying").
 _REPORTED = frozenset({"ccomp", "advcl", "xcomp", "conj"})
+_CLOSING_MARKS = frozenset({'"', "\u201d", "\u00bb", "'", "\u2019"})
 # The sentence right after a closing mark may be its attribution ('"..." Ana Ruiz told reporters on Monday.').
 _TAIL_TOKENS = 16
 # An elision the writer marked inside a quotation: "[...]", "[…]", "(...)".
@@ -192,6 +193,8 @@ def _attribute(
         hit = outer
     if hit is not None:
         return True, hit, hit.speaker or _continued_speaker(index, a, start)
+    if (owner := _words_of(index, span, b)) is not None:
+        return True, None, owner
     if n_words < _LONG_QUOTE_WORDS and not _stands_alone(index, a, b):
         return False, None, None
     return True, None, _continued_speaker(index, a, start)
@@ -305,7 +308,8 @@ def _reported_object(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | 
 
 def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, Speaker] | None:
     """A quotation introduced by a colon speaks for the subject of the clause before it ('The governor
-    addressed the crowd: "..."', 'Lund rejected the claim: "..."'), with that clause's cue if it has one."""
+    addressed the crowd: "..."', 'Lund rejected the claim: "..."', 'X put it bluntly at a briefing: "..."'),
+    with that clause's cue if it has one."""
     text = index.text
     i = span.start - 2
     while i >= 0 and text[i].isspace():
@@ -317,6 +321,7 @@ def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, S
     lo, _ = index.sent_bounds(index.sent_index(colon))
     verbs = [t for t in doc[lo:colon] if t.pos_ in ("VERB", "AUX") and not index.in_quote[t.i]]
     main = [t for t in verbs if t.dep_ == "ROOT"] or [t for t in verbs if t.dep_ not in CLAUSE_LINKS]
+    main = main or [t for t in verbs if t.head.i > colon]  # the parse hung the clause on the quotation's verb
     if not main:
         return None
     verb = main[-1]
@@ -328,6 +333,27 @@ def _colon_speaker(index: QuoteIndex, span: QuoteSpan) -> tuple[CueHit | None, S
         return None
     hit = index.cues.get(verb.i)
     return (hit if hit is not None and hit.speaker == speaker else None), speaker
+
+
+def _words_of(index: QuoteIndex, span: QuoteSpan, b: int) -> Speaker | None:
+    """The speaker the sentence right after a quotation names as the owner of its words ('"..." Those were the
+    words of union leader Rosa Vidal, speaking at a rally.', '"..." The words were Holm's, spoken to reporters.')."""
+    doc = index.doc
+    k = index.sent_index(min(b, len(doc) - 1))
+    if b < len(doc) and index.sent_index(b) == k and doc[b - 1].text not in _CLOSING_MARKS:
+        k += 1  # the quotation ends inside its sentence: the next one
+    if k >= len(index.sent_starts) or index.paragraph(doc[index.sent_starts[k]].idx) != index.paragraph(span.start):
+        return None
+    lo, hi = index.sent_bounds(k)
+    lo = max(lo, b)
+    words = next((t for t in doc[lo : min(hi, lo + 4)] if t.lemma_.lower() == "word" and t.tag_ == "NNS"), None)
+    if words is None:
+        return None
+    for tok in doc[words.i + 1 : min(hi, words.i + 10)]:
+        owner = (tok.dep_ == "pobj" and tok.head.lower_ == "of") or tok.dep_ in ("attr", "poss")
+        if owner and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN"):
+            return index.resolver.resolve(tok)
+    return None
 
 
 def _continued_speaker(index: QuoteIndex, a: int, start: int) -> Speaker | None:

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
 SpeakerKind = Literal["person", "org", "role", "group"]
 _HE_SHE = frozenset({"he", "she", "him", "her", "his"})
 _THEY = frozenset({"they", "them", "their"})
-# Common nouns that write statements ("the government statement"); other modifiers ("the press release",
-# "the event description") name no author.
+# Common nouns that write statements ("the government statement"); not "the press release", "the event description".
 _AUTHOR_NOUNS = frozenset({"government", "ministry", "police", "army", "military", "court", "party", "palace"})
 # Verbs of passing on what another wrote: "a statement carried by the news agency" is not the agency's.
 _CARRIERS = frozenset({"carry", "publish", "broadcast", "air", "relay", "report", "quote", "cite", "obtain", "see"})
@@ -404,16 +403,18 @@ class SpeakerResolver:
         return self.resolve(subject) if subject is not None and not _message(subject) else None
 
     def _appos_person(self, tok: Token) -> Speaker | None:
-        """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse
-        hangs it on the noun's complement ("the mayor of Paris, Anne Hidalgo,") or on a role noun
-        that is itself in apposition ("the institute's director, Jan Vos,", "a paper's editor, Jan Vos,").
-        A person's own name is no role noun: what stands in apposition to it describes that person."""
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        """A name in apposition to a role noun: "the union leader, Eva Holm," — also when the parse hangs it on the
+        noun's complement ("the mayor of Paris, Anne Hidalgo,"), on a role noun itself in apposition ("the institute's
+        director, Jan Vos,"), or on a title tagged as an adjective ("COAG's secretary-general, Ramón Ibarra"). A
+        person's own name is no role noun: what stands in apposition to it describes that person."""
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return None
         ent = self._ent_of[tok.i]
         if ent is not None and ent.label_ == "PERSON":
             return None
         appositions = _appositions(tok)
+        if tok.pos_ == "ADJ" and not any(c.ent_type_ == "PERSON" for c in appositions):
+            return None
         for role in (c for c in tok.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"):
             if role_group(role.lemma_) is not None or role_group(self._head_phrase(role)) is not None:
                 appositions += [c for c in _appositions(role) if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"]
