@@ -391,3 +391,11 @@ def test_an_offer_to_mediate_is_made_to_the_two_sides_of_the_story(parse) -> Non
     )
     found = {(t, a, g) for t, a, _, g in _facts(parse, text) if t == "AGREE"}
     assert found == {("AGREE", "UGA", "KEN"), ("AGREE", "UGA", "TZA")}
+
+
+def test_a_refusal_told_with_neither_nor_and_not_inside_a_condition(parse) -> None:
+    text = "Neither the European Union nor the United States would endorse the result of the Zimbabwean election."
+    found = {(t, a) for t, a, _, _ in _facts(parse, text)}
+    assert ("REJECT", "USA") in found and ("REJECT", None) in found
+    text = '"If Harare will not honour that vote, we will honour it ourselves," the Zimbabwean opposition leader said.'
+    assert not [f for f in _facts(parse, text) if f[0] == "REJECT"]

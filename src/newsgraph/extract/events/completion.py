@@ -453,8 +453,13 @@ def refused_type(cand: Candidate) -> str | None:
 
 
 def stated_refusal(clause: Token, mod: Modality) -> bool:
-    """A clause told as what its subject will not do ("would not negotiate", "won't budge"), under no condition."""
-    return mod.negated and mod.hypothetical and (mod.cue or "").lower() in _FUTURE_CUES and if_clause(clause) is None
+    """A clause told as what its subject will not do ("would not negotiate", "won't budge", "neither X nor Y would
+    endorse"), under no condition."""
+    told = (mod.cue or "").lower() in _FUTURE_CUES or any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_CUES for c in clause.children
+    )
+    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)  # "if X will not"
+    return mod.negated and mod.hypothetical and told and if_clause(clause) is None and not condition
 
 
 # people a warning advises rather than threatens ("warned residents to stay indoors")
