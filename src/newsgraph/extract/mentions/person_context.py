@@ -17,6 +17,8 @@ cues around a mention can be the person's, and the cues that are the person's by
   President A held talks with President B": two presidents are of two countries);
 - :func:`body_country`: a role-holder with no country of his own in his sentence speaks for the state body
   named just before ("Ruritania's defence ministry denied it. ... spokesman X said"): the body's country;
+- :func:`respectively`: "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th
+  country of the list goes to the n-th name;
 - :func:`voice_of_body`: a role that points back at a body ("the agency's coordinator", "the group's executive
   director", "a researcher at the group", "its country director") or a bare "spokeswoman X" is held in the
   organization the text names last before it (a bare spokesperson's: the one that spoke, its sentence's
@@ -26,6 +28,7 @@ cues around a mention can be the person's, and the cues that are the person's by
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.mentions.index import APOSTROPHES
@@ -47,6 +50,7 @@ __all__ = [
     "possessive_country",
     "quote_ids",
     "relative_country",
+    "respectively",
     "seat_country",
     "second_role_country",
     "voice_of_body",
@@ -59,6 +63,7 @@ class PersonMention(Protocol):
     start: int
     end: int
     role: RoleInfo | None
+    country: str | None
 
 
 _OPENING = frozenset("“«„")
@@ -348,3 +353,32 @@ def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
     noun = toks[prep + 2]  # "a researcher at the group", not "at the group's office"
     end = prep + 3 >= len(toks) or toks[prep + 3].text in (",", ".", ";")
     return "noun" if noun.is_lower and noun.pos_ == "NOUN" and end else None
+
+
+def _only_listing(ix: MentionIndex, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` only join list items (commas, "and", "or")."""
+    return all(ix.toks[i].lower_ in (",", "and", "or") or ix.toks[i].is_space for i in range(start, end))
+
+
+def respectively(ix: MentionIndex, mentions: Sequence[PersonMention]) -> None:
+    """ "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th country of
+    the list goes to the n-th name."""
+    for r, tok in enumerate(ix.toks):
+        if tok.lower_ != "respectively":
+            continue
+        sent = ix.sent_of[r]
+        names = [m for m in mentions if m.end <= r and ix.sent_of[m.start] == sent]
+        if not names or not _only_listing(ix, names[-1].end, r):
+            continue
+        run = [names[-1]]
+        for m in reversed(names[:-1]):
+            if not _only_listing(ix, m.end, run[0].start):
+                break
+            run.insert(0, m)
+        countries = [c for c in ix.countries if c.end <= run[0].start and ix.sent_of[c.start] == sent]
+        listed = countries[-len(run) :]
+        if len(run) < 2 or len(listed) != len(run):
+            continue
+        if all(_only_listing(ix, a.end, b.start) for a, b in pairwise(listed)):
+            for m, c in zip(run, listed, strict=True):
+                m.country = m.country or c.iso3

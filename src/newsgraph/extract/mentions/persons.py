@@ -28,7 +28,6 @@ Surname-only mentions join the full name they end ("Putin" → "Vladimir Putin")
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsgraph.core.textnorm import name_words
@@ -58,6 +57,7 @@ from newsgraph.extract.mentions.person_context import (
     possessive_country,
     quote_ids,
     relative_country,
+    respectively,
     seat_country,
     second_role_country,
     voice_of_body,
@@ -451,7 +451,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         mention.seat = speaking_seat(ix, start, end)  # "X told reporters in Tokyo"
         mention.said = said_country(ix, start, end)  # "X said Budapest would not send troops"
         out.append(mention)
-    _respectively(ix, out)
+    respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
         voice_of_body(ix, mention, orgs)  # "the agency's coordinator", "spokeswoman X" after "UNHCR said"
@@ -464,35 +464,6 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         skip = {i for i, o in owner.items() if o != k}
         mention.fallback_country, mention.fallback_is_main = context_country(ix, out, k, (all_cues, quotes), skip)
     return out
-
-
-def _only_listing(ix: MentionIndex, start: int, end: int) -> bool:
-    """Whether tokens ``[start, end)`` only join list items (commas, "and", "or")."""
-    return all(ix.toks[i].lower_ in (",", "and", "or") or ix.toks[i].is_space for i in range(start, end))
-
-
-def _respectively(ix: MentionIndex, mentions: list[PersonMention]) -> None:
-    """ "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th country of
-    the list goes to the n-th name."""
-    for r, tok in enumerate(ix.toks):
-        if tok.lower_ != "respectively":
-            continue
-        sent = ix.sent_of[r]
-        names = [m for m in mentions if m.end <= r and ix.sent_of[m.start] == sent]
-        if not names or not _only_listing(ix, names[-1].end, r):
-            continue
-        run = [names[-1]]
-        for m in reversed(names[:-1]):
-            if not _only_listing(ix, m.end, run[0].start):
-                break
-            run.insert(0, m)
-        countries = [c for c in ix.countries if c.end <= run[0].start and ix.sent_of[c.start] == sent]
-        listed = countries[-len(run) :]
-        if len(run) < 2 or len(listed) != len(run):
-            continue
-        if all(_only_listing(ix, a.end, b.start) for a, b in pairwise(listed)):
-            for m, c in zip(run, listed, strict=True):
-                m.country = m.country or c.iso3
 
 
 # ---------------------------------------------------------------- grouping
