@@ -60,3 +60,8 @@ def test_bad_sector_is_a_lexicon_error(monkeypatch: pytest.MonkeyPatch) -> None:
             agents.agents()
     finally:
         agents.agents.cache_clear()
+
+
+@pytest.mark.parametrize("phrase", ["Bolivian riot police", "border guard", "a bakery"])
+def test_agent_sector_memoized_answers_as_computed(phrase: str) -> None:
+    assert agent_sector(phrase) == agent_sector.__wrapped__(phrase)

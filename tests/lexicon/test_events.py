@@ -324,3 +324,9 @@ def test_an_office_is_a_government_body() -> None:
     from newsgraph.lexicon.events import sector_of
 
     assert sector_of("office").sector == "GOV" and sector_of("human rights office").sector == "GOV"
+
+
+@pytest.mark.parametrize("phrase", ["riot police", "Foreign Minister", "the Kremlin", "a bakery"])
+def test_sector_of_memoized_answers_as_computed(phrase: str) -> None:
+    assert lex.sector_of(phrase) == lex.sector_of.__wrapped__(phrase)
+    assert lex.sector_of(phrase) is lex.sector_of(phrase)

@@ -155,3 +155,8 @@ def test_is_igo() -> None:
 
     assert is_igo("NATO") and is_igo("World Health Organization")
     assert not is_igo("Reuters") and not is_igo(None) and not is_igo("")
+
+
+@pytest.mark.parametrize("word", ["Ministry", "ministry.", "council", "bakery", ""])
+def test_is_org_word_memoized_answers_as_computed(word: str) -> None:
+    assert is_org_word(word) == is_org_word.__wrapped__(word)

@@ -164,3 +164,8 @@ def test_titles_give_envoys_and_sectors() -> None:
     assert hit is not None and hit.sector == "GOV" and hit.envoy
     assert sector_of("riot police").sector == "POL"  # type: ignore[union-attr]  # sectors.tsv
     assert sector_of("foreign minister").sector == "GOV"  # type: ignore[union-attr]  # titles.tsv
+
+
+@pytest.mark.parametrize("text", ["Dr.", "Vice-President", "Prime\u2011Minister", ""])
+def test_title_words_memoized_answers_as_computed(text: str) -> None:
+    assert title_words(text) == title_words.__wrapped__(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.lexicon.events import SECTORS, hand_sector, sectors
 from newsgraph.lexicon.loader import LexiconError, read_table
 
@@ -75,6 +76,7 @@ def _hand(words: list[str]) -> AgentEntry | None:
     return None
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same phrases many times per document
 def agent_sector(phrase: str) -> AgentEntry | None:
     """Sector of an actor noun or phrase (``"Bolivian riot police"`` → POL); None when no table knows it."""
     words = _key(phrase).split()

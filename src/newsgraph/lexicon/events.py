@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.lexicon.loader import LexiconError, read_table
 from newsgraph.lexicon.titles import titles
 
@@ -297,6 +298,7 @@ def sectors() -> dict[str, SectorEntry]:
     return out
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same few hundred phrases of a document thousands of times
 def sector_of(phrase: str) -> SectorEntry | None:
     """Sector entry of an actor noun or phrase (``"riot police"`` → POL, ``"foreign minister"`` → GOV); the
     longest tail that ``sectors.tsv`` or a title of ``titles.tsv`` with a sector knows wins."""

@@ -122,6 +122,7 @@ def org_words() -> dict[tuple[str, ...], str | None]:
     return {tuple(r["word"].lower().replace("-", " ").split()): r["sector"] or None for r in rows}
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for most words of a document, many times
 def is_org_word(word: str) -> bool:
     return (word.lower().rstrip("."),) in org_words()
 

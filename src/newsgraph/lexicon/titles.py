@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from newsgraph.core.textnorm import KEY_CACHE_SIZE
 from newsgraph.lexicon.loader import LexiconError, read_table
 
 TitleKind = Literal["title", "honorific", "modifier"]
@@ -37,6 +38,7 @@ class Title:
         return tuple(self.phrase.split())
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same roles and names many times per document
 def title_words(text: str) -> tuple[str, ...]:
     """Lower-case words of ``text`` with hyphens as spaces and dots dropped (``"Dr."`` → ``("dr",)``)."""
     text = text.replace("\u2011", "-").replace("\u2010", "-").replace("-", " ").replace(".", " ")
