@@ -173,3 +173,44 @@ def test_role_pointing_back_at_a_body(text: str, name: str, country: str | None,
     persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
     assert name in persons, persons
     assert (persons[name].country, persons[name].organization) == (country, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the host hands, tells or summons an envoy whose title names no country: the other side's envoy
+        (
+            "ASTANA, May 4 - Kazakhstan accused Russia of breaking the pipeline deal on Monday.\n\n"
+            "Deputy Foreign Minister Erlan Sadykov handed Ambassador Oleg Volkov a note of protest, and "
+            "Kazakhstan's ministry said the deal must hold.",
+            "Oleg Volkov",
+            "RUS",
+        ),
+        (
+            "BUENOS AIRES, May 4 - Argentina protested to Britain over the drills, and Argentina's navy tracked "
+            "them. Britain said they were routine.\n\n"
+            "Foreign Minister Ignacio Vidal told the ambassador, Harriet Cole, that the drills were a provocation.",
+            "Harriet Cole",
+            "GBR",
+        ),
+    ],
+)
+def test_envoy_acted_on_by_the_host_is_the_other_side(text: str, name: str, country: str) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get(name) == country, persons
+
+
+def test_an_envoy_who_speaks_keeps_the_context() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "OTTAWA, May 4 - Canada recalled its envoy from Russia.\n\nAmbassador Jean Roy said Canada would not back down."
+    )
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get("Jean Roy") == "CAN", persons

@@ -19,6 +19,9 @@ cues around a mention can be the person's, and the cues that are the person's by
   named just before ("Ruritania's defence ministry denied it. ... spokesman X said"): the body's country;
 - :func:`respectively`: "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th
   country of the list goes to the n-th name;
+- :func:`envoy_country`: an ambassador whose title names no country, summoned, told or handed a note by the
+  host ("Deputy Foreign Minister X handed Ambassador Y a note of protest"), is the other side's envoy: the
+  country the document names most after the one the context gives (the host's);
 - :func:`voice_of_body`: a role that points back at a body ("the agency's coordinator", "the group's executive
   director", "a researcher at the group", "its country director") or a bare "spokeswoman X" is held in the
   organization the text names last before it (a bare spokesperson's: the one that spoke, its sentence's
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "body_country",
     "context_country",
+    "envoy_country",
     "foreign_cues",
     "possessive_country",
     "quote_ids",
@@ -382,3 +386,29 @@ def respectively(ix: MentionIndex, mentions: Sequence[PersonMention]) -> None:
         if all(_only_listing(ix, a.end, b.start) for a, b in pairwise(listed)):
             for m, c in zip(run, listed, strict=True):
                 m.country = m.country or c.iso3
+
+
+# What is done to an envoy by the host: an object, a recipient, "with"/"to" the envoy, a passive subject.
+_ACTED_ON_ENVOY = frozenset({"dobj", "dative", "iobj", "nsubjpass"})
+
+
+def envoy_country(ix: MentionIndex, mention: PersonMention, cues: Sequence[Cue]) -> str | None:
+    """The country of an ambassador the host acts on (see the module docstring), else None."""
+    role = mention.role
+    if role is None or role.country is not None or role.international or _group(role) != "ambassador":
+        return None
+    tok, steps = ix.doc[mention.end - 1], 0
+    while tok.dep_ in _NAME_DEPS - {"pobj", "prep"} and tok.head.i != tok.i and steps < 6:
+        tok, steps = tok.head, steps + 1
+    acted_on = tok.dep_ in _ACTED_ON_ENVOY or (tok.dep_ == "pobj" and tok.head.lower_ in _TOWARDS)
+    if not acted_on:
+        return None
+    host = country_near(ix, mention.start, mention.end, cues=cues) or main_country(ix)
+    counts: dict[str, int] = {}
+    for c in cues:
+        if c.iso3 != host:
+            counts[c.iso3] = counts.get(c.iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if host is None or not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None  # no host to tell apart, or no one other side
+    return ranked[0][0]

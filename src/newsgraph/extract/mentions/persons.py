@@ -54,6 +54,7 @@ from newsgraph.extract.mentions.name_evidence import (
 from newsgraph.extract.mentions.not_persons import drop_things
 from newsgraph.extract.mentions.person_context import (
     context_country,
+    envoy_country,
     possessive_country,
     quote_ids,
     relative_country,
@@ -455,6 +456,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
         voice_of_body(ix, mention, orgs)  # "the agency's coordinator", "spokeswoman X" after "UNHCR said"
+        mention.country = mention.country or envoy_country(ix, mention, all_cues)  # "handed Ambassador X a note"
         role = mention.role
         if mention.country is not None or (role is not None and (role.country or role.international)):
             continue  # a role with no country: one from the context, else the country the document is about
