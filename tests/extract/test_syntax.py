@@ -336,3 +336,16 @@ def test_a_country_name_of_several_untagged_words_is_the_whole_name(parse) -> No
     doc.ents = []  # left untagged, as the model leaves it in many stories
     assert token_country(_tok(doc, "Guinea")) == "PNG"
     assert token_country(_tok(parse("Equatorial Guinea's government protested."), "Guinea")) == "GNQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("The injured were flown by an air force helicopter to a hospital.", "helicopter", "MIL"),
+        ("The wounded were taken to hospital by Red Cross volunteers.", "volunteers", "NGO"),
+        ("A police vessel towed the boat to port.", "vessel", "POL"),
+        ("A delivery truck blocked the road.", "truck", None),  # a compound that names no body
+    ],
+)
+def test_craft_and_crews_serve_the_body_their_compound_names(parse, text: str, word: str, sector: str | None) -> None:
+    assert np_sector(_tok(parse(text), word))[0] == sector

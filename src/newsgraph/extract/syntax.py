@@ -383,10 +383,22 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
                 hit = sector_of(" ".join([*words, obj.lemma_.lower()]))
                 if hit is not None and not token_country(obj):
                     return hit.sector, False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _SERVING:  # "an air force helicopter", "Red Cross volunteers"
+        for c in head.lefts:
+            hit = sector_of(" ".join(t.lemma_.lower() for t in c.subtree)) if c.dep_ == "compound" else None
+            if hit is not None and not hit.envoy:
+                return hit.sector, False
     if head.pos_ == "NOUN" and (rows := context_sectors().get(head.lemma_.lower())):
         story = _story_words(head.doc)  # "Officers seized phones" in a story of the police
         return next(((sector, False) for sector, cues in rows if cues & story), (None, False))
     return None, False
+
+
+# craft and crews that serve the body a compound names: the body acts through them
+_SERVING = frozenset(
+    {"helicopter", "plane", "aircraft", "ship", "vessel", "boat", "truck", "vehicle", "convoy", "ambulance", "team",
+     "unit", "patrol", "volunteer", "crew", "squad", "staff", "officer", "personnel"}
+)  # fmt: skip
 
 
 def _story_words(doc: Doc) -> frozenset[str]:

@@ -279,3 +279,16 @@ def test_confidence_in_a_side_is_support(parse) -> None:
     assert ("SUPPORT", "USA", "PER") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
     doc = parse("The minister said he had no confidence in the Peruvian police.")
     assert not [e for e in extract_events(doc, "d") if e.type == "SUPPORT" and not e.negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian rescuers pulled two injured engineers from the rubble in Kharkiv.",
+        "Two wounded Colombian villagers were flown by an air force helicopter to a hospital in Popayan.",
+    ],
+)
+def test_rescues_and_emergency_transport_are_aid(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert [e.mode for e in extract_events(parse(text), "d") if e.type == "AID"] == ["humanitarian"]
