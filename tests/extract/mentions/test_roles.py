@@ -248,6 +248,11 @@ def test_country_cues(index: Callable[[str], MentionIndex], text: str, cues: lis
         # another country's story: its own foreign secretary (Mexico's, the Philippines')
         ("MEXICO CITY, May 3 (Reuters) - Foreign Secretary Ana Ruiz spoke.", "Ana Ruiz", None),
         ("Mexico protested. Mexico and Mexico's army. Foreign Secretary Ana Ruiz spoke.", "Ana Ruiz", None),
+        # a city the tagger leaves untagged or takes for a people names the role's country
+        ("Belgorod Governor Ivan Petrov said drones had hit the depot.", "Ivan Petrov", "RUS"),
+        ("Kamloops RCMP Constable Gary Lee said the child was safe.", "Gary Lee", "CAN"),
+        # not a word of a longer name, nor a small namesake
+        ("Roman Catholic Bishop Tom Hale said mass.", "Tom Hale", None),
     ],
 )
 def test_title_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:

@@ -324,6 +324,25 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
                 if place is not None and place.country:
                     role.country = place.country
                     break
+    if role.country is None and not role.international:
+        role.country = _untagged_place_country(ix, role)
+
+
+def _untagged_place_country(ix: MentionIndex, role: RoleInfo) -> str | None:
+    """The country of a city or region the tagger left untagged in a role ("Belgorod Governor", "Kamloops RCMP
+    Constable"): a capitalised proper noun, alone or a one-word place or people entity (not a word of a longer
+    name: "Roman Catholic"), of a region or of a city of at least 50,000 people (smaller namesakes mislead)."""
+    for i in range(role.start, role.end):
+        tok, ent = ix.toks[i], ix.ent_at(i)
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        if ent is not None and (ent.label not in ("GPE", "LOC", "FAC", "NORP") or (ent.start, ent.end) != (i, i + 1)):
+            continue
+        place = lookup_place(tok.text, alternates=False)
+        big = place is not None and (place.kind != "city" or place.population >= _CUE_CITY_MIN_POPULATION)
+        if place is not None and place.country and big:
+            return place.country
+    return None
 
 
 def _org_names(ix: MentionIndex, start: int, end: int) -> list[str]:
