@@ -384,9 +384,9 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
                 if hit is not None and not token_country(obj):
                     return hit.sector, False
     if head.pos_ == "NOUN" and head.lemma_.lower() in _SERVING:  # "an air force helicopter", "Red Cross volunteers"
-        for c in head.lefts:
-            hit = sector_of(" ".join(t.lemma_.lower() for t in c.subtree)) if c.dep_ == "compound" else None
-            if hit is not None and not hit.envoy:
+        for c in head.lefts:  # the body tables and the compiled agents ("coast guard", "fire service")
+            hit = agent_sector(" ".join(t.lemma_.lower() for t in c.subtree)) if c.dep_ == "compound" else None
+            if hit is not None:
                 return hit.sector, False
     if head.pos_ == "NOUN" and (rows := context_sectors().get(head.lemma_.lower())):
         story = _story_words(head.doc)  # "Officers seized phones" in a story of the police

@@ -292,3 +292,27 @@ def test_rescues_and_emergency_transport_are_aid(parse, text: str) -> None:
     from newsgraph.extract.events.coder import extract_events
 
     assert [e.mode for e in extract_events(parse(text), "d") if e.type == "AID"] == ["humanitarian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Korean police kept the protesters away from the gates.", ("COERCE", "restrict")),
+        ("South Korean riot police pushed back hundreds of protesters.", ("COERCE", "restrict")),
+        ("A German judge ordered both men held in pre-trial detention on Wednesday.", ("COERCE", "arrest")),
+        ("South Korean police used batons on the students.", ("ASSAULT", "crowd-control")),
+    ],
+)
+def test_crowd_control_without_weapons_and_detention_ordered(parse, text: str, expected: tuple[str, str]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert expected in {(e.type, e.mode) for e in extract_events(parse(text), "d")}
+
+
+@pytest.mark.parametrize(
+    "text", ["The family moved away from the city in 2019.", "The talks were held in the detention centre."]
+)
+def test_moving_away_and_a_meeting_place_are_no_coercion(parse, text: str) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    assert not [e for e in extract_events(parse(text), "d") if e.type == "COERCE"]
