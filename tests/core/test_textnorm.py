@@ -97,3 +97,8 @@ def test_name_words(text: str, words: tuple[str, ...]) -> None:
 )
 def test_entity_key(text: str, key: str) -> None:
     assert entity_key(text) == key
+
+
+@pytest.mark.parametrize("text", ["the Kremlin's", "Jane Doe", "the", "O'Neill s", ""])
+def test_entity_key_memoized_answers_as_computed(text: str) -> None:
+    assert entity_key(text) == entity_key.__wrapped__(text)

@@ -134,3 +134,12 @@ def test_country_endonyms(name: str, iso3: str) -> None:
 def test_subdivisions_and_islands(text: str, country: str) -> None:
     place = lookup_region(text)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "alternates"), [("Colorado", True), ("Abingdon", True), ("SDF", True), ("Rome", False)]
+)
+def test_lookup_place_without_preference_memoized_answers_as_computed(text: str, alternates: bool) -> None:
+    found = lookup_place(text, alternates=alternates)  # memoized; with a preference it is computed each time
+    assert found is lookup_place(text, alternates=alternates)
+    assert found == lookup_place(text, alternates=alternates, prefer={"no country"})

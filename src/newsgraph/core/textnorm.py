@@ -96,6 +96,7 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(w.strip("'") for w in kept.split() if w.strip("'"))
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def entity_key(text: str) -> str:
     """:func:`name_words` of a name as written in running text, joined: a leading "the" and a possessive
     "'s" dropped ("the Kremlin's" = "Kremlin"), so a mention, an alias and a table row compare equal."""

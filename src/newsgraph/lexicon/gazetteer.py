@@ -154,6 +154,16 @@ def lookup_place(text: str | None, *, alternates: bool = True, prefer: Collectio
     about; a city there wins over a more populous namesake elsewhere
     ("Abingdon" in a story about the United States).
     """
+    return _find_place(text, alternates, prefer) if prefer else _place(text, alternates)
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # pure, and asked for the same names many times per document
+def _place(text: str | None, alternates: bool) -> Gazetted | None:
+    """:func:`lookup_place` without a preferred country."""
+    return _find_place(text, alternates, ())
+
+
+def _find_place(text: str | None, alternates: bool, prefer: Collection[str]) -> Gazetted | None:
     if not text:
         return None
     key = place_key(text)
