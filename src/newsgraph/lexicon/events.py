@@ -35,7 +35,8 @@ from newsgraph.lexicon.titles import titles
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
 _PLAIN_NEEDS = frozenset(
-    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "named", "country", "given"}
+    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "tocome", "named", "country"}
+    | {"given"}
 )
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event
@@ -181,7 +182,7 @@ def _parse_need(table: str, key: str, cell: str) -> Need:
         expected = "prt:W, prep:W, word:A|B, arg:A|B, obj:A|B, subj:A|B, eval:P, compevent:T|U, compfuture:T|U, "
         expected += "if, comp, compfact, nocomp, "
         expected += "compnamed, noobj, verbal, named, country, given, "
-        expected += "tocomp"
+        expected += "tocomp, tocome"
         raise LexiconError(f"{table}: {key}: bad condition {cell!r} (expected {expected})")
     if kind == "eval" and words.strip() not in ("negative", "positive"):
         raise LexiconError(f"{table}: {key}: eval condition must be eval:negative or eval:positive")

@@ -147,3 +147,11 @@ def test_said_wrongdoing_accuses_unless_denied(parse, text: str, accused: bool) 
 
     events = extract_events(parse(text), "d")
     assert any(e.type == "ACCUSE" and e.trigger == "said" for e in events) is accused
+
+
+def test_a_response_to_come_to_what_a_side_did_is_a_threat_of_reprisal(parse) -> None:
+    text = "Germany expelled four Russian diplomats. A spokeswoman said Russia would respond to the expulsions."
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("THREATEN", "RUS", "DEU") in found
+    text = "Germany expelled four Russian diplomats. Russia responded to the expulsions on Friday."
+    assert not [e for e in extract_events(parse(text), "d") if e.type in ("THREATEN", "ASSAULT")]

@@ -159,6 +159,7 @@ def _dated(prep: Token) -> bool:
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
+_TO_COME = frozenset({"will", "would", "'ll", "shall", "wo"})
 _NOT_NAMED_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"})
 
 
@@ -205,6 +206,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = _comp_event(clause, need.words)
         elif kind == "compfuture":  # "warned that Chile would file a complaint": an act to come, announced
             ok = _comp_future(clause, need.words)
+        elif kind == "tocome":  # "said Russia would respond to the expulsions": told as to come
+            ok = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in clause.children)
         elif kind == "compnamed":  # "claimed Iran spoofed e-mails": a named side did something
             ok = _comp_named(clause)
         else:
