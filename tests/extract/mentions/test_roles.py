@@ -306,6 +306,30 @@ def test_a_regional_bureau_s_dateline_does_not_make_the_story_its_country(
 @pytest.mark.parametrize(
     ("text", "country"),
     [
+        # a border bureau's country named once, the story's three times as often: the story's
+        (
+            "MAE SOT, Thailand, May 4 - Myanmar jets bombed a school in Myanmar's Sagaing region. Myanmar's junta "
+            "denied it, and Myanmar's exiles protested. Thailand said it was watching. Myanmar's army was silent. "
+            "Kenya and Chile urged calm.",
+            "MMR",
+        ),
+        # named less often, but not three times less: the dateline's
+        (
+            "BRASILIA, May 4 - Brazil closed its border with Venezuela. Venezuela protested, Venezuela's army moved "
+            "troops and Venezuela's ministry summoned Brazil's envoy. Kenya and Chile urged calm. Peru too.",
+            "BRA",
+        ),
+    ],
+)
+def test_a_bureau_dateline_against_the_story_s_country(
+    index: Callable[[str], MentionIndex], text: str, country: str
+) -> None:
+    assert main_country(index(text)) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
         # a body named by the city or region it is of or in gives the role its country
         ("Tom Hill, an economist at the University of Buenos Aires, spoke.", "ARG"),
         ("Tom Hill, a researcher at the Example Institute, spoke.", None),
