@@ -214,6 +214,18 @@ def test_answers_are_kept_per_document_and_lists_copied(parse) -> None:
     assert np_countries(_tok(parse("The Belarusian KGB arrested them."), "KGB")) == ["BLR", "RUS"]
 
 
+def test_person_entity_and_passive_answered_once_per_document(parse) -> None:
+    from newsgraph.extract.syntax import ent_of
+
+    doc = parse("Chancellor Mara Quill was questioned by Ruritanian police in Port Elsen.")
+    quill, questioned = _tok(doc, "Quill"), _tok(doc, "questioned")
+    assert person_head(quill) is person_head(quill) is person_head.__wrapped__(quill)
+    assert is_passive(questioned) is is_passive(questioned) is is_passive.__wrapped__(questioned) is True
+    ent = ent_of(quill)
+    assert ent is ent_of(quill) and ent is not None and ent.text == ent_of.__wrapped__(quill).text
+    assert ent_of(_tok(doc, "was")) is None
+
+
 def test_a_dateline_is_no_part_of_the_phrase_after_it(parse) -> None:
     from newsgraph.extract.syntax import np_countries, np_span
 

@@ -58,15 +58,15 @@ _R = TypeVar("_R")
 def _per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[Token, _P], _R]:
     """``fn`` answering once per token and arguments of a document (kept in ``Doc.user_data``); a list
     answer is copied for each caller, who may extend it. For pure functions of the parse and the lexicons."""
-    name = fn.__name__
+    slot = f"{_MEMO_KEY}.{fn.__name__}"  # each function's answers in a dict of its own, keyed by the token alone
 
     @functools.wraps(fn)
     def memoized(tok: Token, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         user_data = tok.doc.user_data
-        memo: dict[tuple[Any, ...], Any] | None = user_data.get(_MEMO_KEY)
+        memo: dict[Any, Any] | None = user_data.get(slot)
         if memo is None:
-            memo = user_data[_MEMO_KEY] = {}
-        key = (name, tok.i, args, tuple(kwargs.items()) if kwargs else ())
+            memo = user_data[slot] = {}
+        key = (tok.i, args, tuple(kwargs.items())) if args or kwargs else tok.i
         found = memo.get(key, _UNSEEN)
         if found is _UNSEEN:
             found = memo[key] = fn(tok, *args, **kwargs)
@@ -75,6 +75,7 @@ def _per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[T
     return memoized
 
 
+@_per_doc
 def ent_of(tok: Token) -> Span | None:
     """The named-entity span ``tok`` belongs to, with its label."""
     if not tok.ent_type_:
@@ -421,6 +422,7 @@ _CAUSATIVE = frozenset({"order", "want"})
 _AUX_OR_SUBJ = frozenset({"aux", "auxpass", "agent", "nsubj", "nsubjpass"})
 
 
+@_per_doc
 def is_passive(v: Token) -> bool:
     """A passive clause: "was arrested", "the man arrested", "when convicted" (a bare participle clause)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or ordered_done(v):
@@ -554,6 +556,7 @@ def _opposes(verb: Token) -> bool:
     return any(p.type in _OPPOSING and p.cameo is None for p in verb_patterns().get(verb.lemma_.lower(), ()))
 
 
+@_per_doc
 def person_head(tok: Token) -> bool:
     """A person: tagged PERSON, with a PERSON apposition, or a name under a title ("Chancellor Olaf Scholz");
     not a country's or a capital's name alone that the model tagged PERSON ("Kenya said it would ...")."""
