@@ -316,3 +316,14 @@ def test_moving_away_and_a_meeting_place_are_no_coercion(parse, text: str) -> No
     from newsgraph.extract.events.coder import extract_events
 
     assert not [e for e in extract_events(parse(text), "d") if e.type == "COERCE"]
+
+
+def test_heckling_and_shouting_at_a_speaker_are_protests_of_political_sides_only(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    for text in (
+        "South Korean opposition lawmakers heckled the president during his speech.",
+        "South Korean opposition lawmakers shouted at the president and held up placards.",
+    ):
+        assert "PROTEST" in {e.type for e in extract_events(parse(text), "d")}
+    assert not extract_events(parse("The coach shouted at the players during training."), "d")
