@@ -61,6 +61,6 @@ def filed_from(doc: Doc, pair: tuple[str, str] | None) -> str | None:
     if pair is None:
         return None
     if _FILED_KEY not in doc.user_data:
-        doc.user_data[_FILED_KEY] = dateline_country(doc.text[:200])
+        doc.user_data[_FILED_KEY] = dateline_country(doc[:60].text)  # the opening words, not the whole text
     code: str | None = doc.user_data[_FILED_KEY]
     return code if code in pair else None
