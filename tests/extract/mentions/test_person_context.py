@@ -138,6 +138,14 @@ def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_person
             None,
             "Amnesty International",
         ),
+        # "the commission's president, X": the possessive just before the title
+        (
+            "GAMBIA, May 4 - Gambia's army seized power. The Economic Community of West African States suspended "
+            "Gambia, according to a communique read by the commission's president, Omar Touray.",
+            "Omar Touray",
+            None,
+            "Economic Community of West African States",
+        ),
         # a bare spokeswoman speaks for the international body that spoke just before
         (
             "Chad closed the border with Sudan on Monday.\n\n"
@@ -214,3 +222,16 @@ def test_an_envoy_who_speaks_keeps_the_context() -> None:
     )
     persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
     assert persons.get("Jean Roy") == "CAN", persons
+
+
+def test_the_government_s_official_is_the_state_s() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "MUSCAT, May 4 - Yemen's government and the Houthis swapped prisoners in Oman. The United Nations "
+        "said the swap would build trust.\n\nThe government's chief negotiator, Ali Saleh, said the lists were final."
+    )
+    persons = {p.name: (p.country, p.organization) for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get("Ali Saleh", (None, None))[1] != "United Nations", persons

@@ -346,11 +346,12 @@ def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
     before = ix.prev(role.start)
     if before >= 0 and toks[before].lower_ in _POINTING:
         return "pronoun"  # "Its country director, X"
-    for i in range(role.start, role.end):
+    for i in range(before if before >= 0 else role.start, role.end):  # "the commission's president, X" too
         if toks[i].lower_ in _POINTING:
             return "pronoun"
         if toks[i].text in APOSTROPHES and i >= 2 and toks[i - 2].lower_ == "the" and toks[i - 1].is_lower:
-            return "noun"  # "the agency's coordinator"
+            # "the agency's coordinator"; "the government's negotiator" is the state's (body_country)
+            return None if toks[i - 1].lemma_.lower() in _BODIES else "noun"
     prep = role.end if role.end < len(toks) else -1
     if prep < 0 or toks[prep].lower_ not in _BACK_PREPS or prep + 2 >= len(toks) or toks[prep + 1].lower_ != "the":
         return None
