@@ -327,3 +327,22 @@ def test_heckling_and_shouting_at_a_speaker_are_protests_of_political_sides_only
     ):
         assert "PROTEST" in {e.type for e in extract_events(parse(text), "d")}
     assert not extract_events(parse("The coach shouted at the players during training."), "d")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile deployed troops to the border, drawing a formal protest from the Bolivian government.",
+         ("ACCUSE", "BOL", "CHL")),
+        ("South Korea lodged a strong protest with Japan over the remarks.", ("ACCUSE", "KOR", "JPN")),
+        ("American officials had raised their concerns with the Canadian Embassy in Washington.",
+         ("ACCUSE", "USA", "CAN")),
+    ],
+)  # fmt: skip
+def test_a_government_s_protest_and_concerns_raised_with_a_side_are_complaints(
+    parse, text: str, expected: tuple[str, str, str]
+) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert expected in found and not any(f[0] in ("PROTEST", "CONSULT") for f in found)
