@@ -439,11 +439,10 @@ def verbless_main(v: Token) -> bool:
     of the party protested outside the embassy" (the noun "Dozens" its root, "protested" describing "party")."""
     if v.dep_ != "acl" or v.tag_ != "VBN" or any(c.dep_ in _AUX_OR_SUBJ for c in v.children):
         return False
-    root = v.sent.root
-    head = v.head
-    while head.i != root.i and head.dep_ in ("pobj", "prep", "poss", "compound", "conj", "appos"):
-        head = head.head
-    return head.i == root.i < v.i and root.pos_ in ("NOUN", "PROPN")
+    head = v.head  # up through the noun phrase the participle describes, to the sentence's root (no Token.sent:
+    while head.head.i != head.i and head.dep_ in ("pobj", "prep", "poss", "compound", "conj", "appos"):
+        head = head.head  # it scans the whole sentence, slow on a run-on one)
+    return head.head.i == head.i < v.i and head.pos_ in ("NOUN", "PROPN")
 
 
 def subjects(v: Token, depth: int = 0) -> list[Token]:
@@ -511,7 +510,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return _acl_subjects(head, depth)
     if verbless_main(v):
-        return [v.sent.root]
+        return [next(a for a in v.ancestors if a.head.i == a.i)]  # the sentence's root
     if v.dep_ == "acl" and v.tag_ in FINITE:  # "X speaking to the council called ...": a misparsed main verb
         root = v.sent.root
         at_root = root.i == head.i or (head.dep_ == "appos" and head.head.i == root.i)  # "X's chief, Jane Doe, called"

@@ -346,3 +346,11 @@ def test_a_government_s_protest_and_concerns_raised_with_a_side_are_complaints(
 
     found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert expected in found and not any(f[0] in ("PROTEST", "CONSULT") for f in found)
+
+
+def test_an_account_expected_of_a_side_is_asked_for_and_a_forecast_is_not(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("Germany expects an explanation from Moscow for the cyberattack.")
+    assert ("REQUEST", "DEU", "RUS") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    assert not extract_events(parse("German analysts expect an investigation to take months."), "d")

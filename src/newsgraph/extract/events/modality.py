@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.dateline import in_dateline
 from newsgraph.extract.sayer import FINITE, sayer_clause
+from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
@@ -226,16 +227,25 @@ def _purpose(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_DENIALS_KEY = "newsgraph.events.denial_relatives"
+
+
 def _denied_after(clause: Token) -> Token | None:
     """The verb of a trailing ", which X denied" inside the clause itself (not in a clause below it, as in
     "claims X asked for help, which X denied"): what the clause says is disputed."""
-    for tok in clause.subtree:
+    doc = clause.doc
+    found: list[int] | None = doc.user_data.get(_DENIALS_KEY)
+    if found is None:  # the denial relatives of the document, found once (a run-on sentence is one subtree)
+        found = [r.i for r in token_records(doc) if r.dep_ == "relcl" and "denial" in modality_kinds(r.lemma_.lower())]
+        doc.user_data[_DENIALS_KEY] = found
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    for i in found:
+        tok = doc[i]
         if (
-            tok.dep_ == "relcl"
-            and tok.i != clause.i
-            and "denial" in modality_kinds(tok.lemma_.lower())
+            lo <= i <= hi
+            and i != clause.i
             and any(c.lower_ == "which" and c.dep_ == "dobj" for c in tok.children)  # what is denied, not who
-            and tok.doc[tok.left_edge.i - 1].text == ","
+            and doc[tok.left_edge.i - 1].text == ","
             and _within(tok.head, clause)
         ):
             return tok
