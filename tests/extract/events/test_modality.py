@@ -212,3 +212,9 @@ def test_a_trailing_denial_of_a_claim_s_content_leaves_the_claim_made(parse) -> 
     text = "Bolton claims Trump asked Xi for help in the election, which Trump denied."
     assert not _modality(parse, text, "claims").hypothetical
     assert not _modality(parse, text, "denied").hypothetical
+
+
+def test_a_dispersal_told_as_the_purpose_of_force_is_done_and_a_mission_to_disperse_is_not(parse) -> None:
+    mod = _modality(parse, "Police fired tear gas and water cannon to break up crowds near parliament.", "break")
+    assert mod.is_fact
+    assert not _modality(parse, "Police were sent to disperse the crowd outside parliament.", "disperse").is_fact

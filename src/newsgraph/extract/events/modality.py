@@ -261,6 +261,16 @@ def _within(tok: Token, clause: Token) -> bool:
     return True
 
 
+# "fired tear gas to disperse the crowd", "used water cannon to break up the march": the force told with its effect
+_DISPERSING = frozenset({"disperse", "break", "clear", "scatter", "push"})
+_FORCE = frozenset({"fire", "use", "deploy", "lob", "spray", "charge", "shoot"})
+
+
+def _dispersal(verb: Token) -> bool:
+    """A purpose clause of crowd dispersal under an act of force: the dispersal is told as done."""
+    return verb.lemma_.lower() in _DISPERSING and verb.head.lemma_.lower() in _FORCE
+
+
 def _parted_complement(verb: Token) -> bool:
     """A to-complement the parser took for a purpose clause because words came between ("offered on Monday to
     mediate", "pledged last week to send aid"): the infinitive of a verb of intent that has no object."""
@@ -287,7 +297,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         _nominal(trigger, acc)
         return acc.result()
     cur = trigger
-    if _purpose(trigger) and not _parted_complement(trigger):
+    if _purpose(trigger) and not _parted_complement(trigger) and not _dispersal(trigger):
         acc.set(hyp=True, cue="to")  # "paid bounties to kill soldiers", "sent troops to arrest X": an aim
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
         _own_clause(trigger, acc)
