@@ -399,3 +399,10 @@ def test_a_refusal_told_with_neither_nor_and_not_inside_a_condition(parse) -> No
     assert ("REJECT", "USA") in found and ("REJECT", None) in found
     text = '"If Harare will not honour that vote, we will honour it ourselves," the Zimbabwean opposition leader said.'
     assert not [f for f in _facts(parse, text) if f[0] == "REJECT"]
+
+
+def test_a_deployment_ordered_is_made(parse) -> None:
+    text = "Sri Lanka's president ordered the Sri Lankan army to deploy two battalions to Batticaloa district."
+    assert ("MOBILIZE", "LKA") in {(t, a) for t, a, _, _ in _facts(parse, text)}
+    text = "The opposition urged the Sri Lankan army to deploy troops to Batticaloa district."
+    assert "MOBILIZE" not in {t for t, _, _, _ in _facts(parse, text)}  # asked for, not ordered

@@ -306,7 +306,7 @@ def _sentence_events(
         if not any(t.country for t in targets) and (aimed := threatened_side(cand, ctx)):
             targets = aimed  # "threatened tariffs on Canada": at Canada
         if intended is not None:
-            cand.type, cand.mode, cand.modality = intended, None, FACT
+            cand.type, cand.mode, cand.modality = intended, cand.mode if intended == cand.type else None, FACT
             ptype = plover_types()[cand.type]
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")

@@ -96,6 +96,8 @@ def intended_type(cand: Candidate) -> str | None:
     if (cand.nominal and not light) or mod.negated or not mod.hypothetical or mod.cue is None:
         return None
     cue = mod.cue.lower()
+    if cand.type == "MOBILIZE" and cue in _ORDERS:
+        return "MOBILIZE"  # "ordered the army to deploy two battalions": a deployment ordered is made
     committed = "commit" in modality_kinds(cue)
     if not committed and cue in _REPORTED_FUTURE:
         committed = reported_clause(cand.clause)  # "said it would withdraw": a reported commitment
@@ -110,6 +112,7 @@ def intended_type(cand: Candidate) -> str | None:
     return _INTENDED.get(cand.type)  # "announced he would step down": the concession made known
 
 
+_ORDERS = frozenset({"order", "instruct", "direct", "command"})
 _HELPING = frozenset({"help", "assist", "support", "reinforce", "bolster", "protect"})
 
 
