@@ -361,3 +361,10 @@ def test_a_country_name_of_several_untagged_words_is_the_whole_name(parse) -> No
 )
 def test_craft_and_crews_serve_the_body_their_compound_names(parse, text: str, word: str, sector: str | None) -> None:
     assert np_sector(_tok(parse(text), word))[0] == sector
+
+
+def test_a_capital_that_is_also_a_first_name_is_its_country_in_a_story_that_names_it(parse) -> None:
+    doc = parse("Peru summoned Chile's ambassador. Peru demanded that Santiago halt the expulsions.")
+    assert token_country(_tok(doc, "Santiago")) == "CHL"
+    doc = parse("Santiago Perez, a lawyer, spoke in Lima. Peru demanded that Santiago halt the expulsions.")
+    assert token_country([t for t in doc if t.text == "Santiago"][1]) != "CHL"  # a person of the story

@@ -123,7 +123,7 @@ def _lone_country_name(tok: Token) -> bool:
     if is_first_name(tok.text):
         # "Chad closed its border" in a story that names Chad otherwise too ("Chadian soldiers", "N'Djamena"): a
         # country's name that is also a first name is the country's, unless a person named so is in the story
-        code = country_code(tok.text)
+        code = country_code(tok.text) or capital_country(tok.text)  # "Chad", "Jordan"; the capital "Santiago"
         return code is not None and code in _other_countries(tok.doc) and tok.text not in _given_names(tok.doc)
     if country_code(tok.text) is not None:
         return True
