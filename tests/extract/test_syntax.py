@@ -368,3 +368,12 @@ def test_a_capital_that_is_also_a_first_name_is_its_country_in_a_story_that_name
     assert token_country(_tok(doc, "Santiago")) == "CHL"
     doc = parse("Santiago Perez, a lawyer, spoke in Lima. Peru demanded that Santiago halt the expulsions.")
     assert token_country([t for t in doc if t.text == "Santiago"][1]) != "CHL"  # a person of the story
+
+
+def test_the_verbs_a_clause_takes_its_subject_from(parse) -> None:
+    from newsgraph.extract.syntax import subject_sharers
+
+    doc = parse("Police used tear gas to disperse them.")
+    assert subject_sharers(_tok(doc, "disperse")) == {_tok(doc, "disperse").i, _tok(doc, "used").i}
+    doc = parse("Twelve gendarmes were injured when protesters threw stones at them.")
+    assert subject_sharers(_tok(doc, "threw")) == {_tok(doc, "threw").i}  # a subject of its own

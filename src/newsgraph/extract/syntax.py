@@ -445,6 +445,21 @@ def verbless_main(v: Token) -> bool:
     return head.head.i == head.i < v.i and head.pos_ in ("NOUN", "PROPN")
 
 
+def subject_sharers(verb: Token) -> frozenset[int]:
+    """``verb`` and the verbs it takes its subject from through purpose and control ("used tear gas to disperse
+    them": used, disperse; not a conjunct: "residents protested, and police detained nine of them"), as indices."""
+    out = {verb.i}
+    while verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and len(out) < 6 and not _own_subject(verb):
+        verb = verb.head
+        out.add(verb.i)
+    return frozenset(out)
+
+
+def _own_subject(verb: Token) -> bool:
+    """A clause with a subject of its own ("when protesters threw stones at them")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def subjects(v: Token, depth: int = 0) -> list[Token]:
     """Actor heads of a verb: subject, by-agent, or inherited from the verb it depends on
 

@@ -380,3 +380,11 @@ def test_contexts_share_the_actors_read_from_the_parse_alone(parse) -> None:
     assert it.i not in first._parsed
     assert second.actor(it).country is None
     assert DocContext(doc, StubResolver({}))._parsed == {}  # another resolver: answers of its own
+
+
+def test_an_object_pronoun_of_a_purpose_clause_is_not_the_doer_it_shares(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse("DAKAR (Reuters) - Hundreds of students marched in Dakar. Police used tear gas to disperse them.")
+    found = {(e.type, e.target) for e in extract_events(doc, "d") if e.type in ("ASSAULT", "COERCE")}
+    assert found == {("ASSAULT", "students"), ("COERCE", "students")}

@@ -51,6 +51,7 @@ from newsgraph.extract.syntax import (
     np_sector,
     np_span,
     pobjs,
+    subject_sharers,
     subjects,
     token_country,
 )
@@ -223,7 +224,6 @@ class DocContext:
                     if codes:
                         self.head_country.setdefault(self._head_key(tok), codes[0])
                         self._head_first.setdefault(self._head_key(tok), tok.i)
-
         for _, _, code in self.locations:  # "in Gdańsk": a place of the story is a mention of its country
             counts[code] = counts.get(code, 0) + 1
         first = self.sents[0] if self.sents else ()
@@ -519,11 +519,11 @@ class DocContext:
             named = [t for t in self.doc[sent.start : tok.i] if self.is_person(t) and t.dep_ != "compound"]
             if named:
                 return self.actor(named[-1])
-        # "police fired at them", "expelled 230 of them": not the police, not who expelled
+        # "police fired at them", "used tear gas to disperse them", "expelled 230 of them": not who acts on them
         verb = next((a for a in islice(tok.ancestors, 4) if a.pos_ in ("VERB", "AUX")), tok.head)  # a few up
-        local = verb.i if tok.dep_ not in SUBJ and tok.dep_ != "poss" else -1  # "citizens criticised their leaders"
+        local = subject_sharers(verb) if tok.dep_ not in SUBJ and tok.dep_ != "poss" else frozenset()  # "their"
         before = self.doc[self.sent_of(tok).start : tok.i]
-        for cand in reversed([t for t in before if t.dep_ in SUBJ and t.head.i != local]):
+        for cand in reversed([t for t in before if t.dep_ in SUBJ and t.head.i not in local]):
             if cand.pos_ == "PRON" or cand.lower_ in _QUANT:
                 continue
             actor = self.actor(cand)
