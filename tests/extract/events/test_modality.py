@@ -177,23 +177,6 @@ def test_not_until_is_later_in_the_past_and_a_refusal_to_come(parse) -> None:
         # a course of action only floated or weighed
         ("Some lawmakers have floated impeaching the president.", "impeaching", False, True),
         ("Ministers are mulling expelling the ambassador.", "expelling", False, True),
-    ],
-)
-def test_nothing_done_and_acts_only_floated(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:
-    mod = _modality(parse, text, word)
-    assert (mod.negated, mod.hypothetical) == (negated, hypothetical)
-
-
-def test_a_to_complement_parted_from_its_verb_of_intent_is_still_its_complement(parse) -> None:
-    mod = _modality(parse, "Turkey offered on Monday to mediate between the two neighbours.", "mediate")
-    assert mod.hypothetical and mod.cue == "offer"
-    mod = _modality(parse, "Turkey sent troops on Monday to arrest the leaders.", "arrest")
-    assert mod.hypothetical and mod.cue == "to"  # a purpose, the verb no verb of intent
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "negated", "hypothetical"),
-    [
         # the content of reports or claims a side denies
         ("The army denied local reports that its troops had fired on civilians.", "fired", True, False),
         ("The army confirmed reports that its troops had fired on civilians.", "fired", False, False),
@@ -203,9 +186,18 @@ def test_a_to_complement_parted_from_its_verb_of_intent_is_still_its_complement(
         ("Police arrested the leader of the group, which denied any wrongdoing.", "arrested", False, False),
     ],
 )
-def test_denied_reports_and_trailing_denials(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:
+def test_nothing_done_acts_only_floated_and_denied(
+    parse, text: str, word: str, negated: bool, hypothetical: bool
+) -> None:
     mod = _modality(parse, text, word)
     assert (mod.negated, mod.hypothetical) == (negated, hypothetical)
+
+
+def test_a_to_complement_parted_from_its_verb_of_intent_is_still_its_complement(parse) -> None:
+    mod = _modality(parse, "Turkey offered on Monday to mediate between the two neighbours.", "mediate")
+    assert mod.hypothetical and mod.cue == "offer"
+    mod = _modality(parse, "Turkey sent troops on Monday to arrest the leaders.", "arrest")
+    assert mod.hypothetical and mod.cue == "to"  # a purpose, the verb no verb of intent
 
 
 def test_a_trailing_denial_of_a_claim_s_content_leaves_the_claim_made(parse) -> None:

@@ -11,14 +11,6 @@ from newsgraph.extract.mentions.described import described_role, describing_noun
 from newsgraph.extract.mentions.index import MentionIndex
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
     start = ix.body.index(name)
     span = ix.doc.char_span(start, start + len(name))

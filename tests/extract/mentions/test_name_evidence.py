@@ -18,14 +18,6 @@ from newsgraph.extract.mentions.name_evidence import (
 from newsgraph.extract.mentions.persons import find_person_spans
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _span(ix: MentionIndex, text: str) -> tuple[int, int]:
     words = text.split()
     for i in range(len(ix.toks) - len(words) + 1):

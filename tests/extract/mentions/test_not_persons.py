@@ -11,14 +11,6 @@ from newsgraph.extract.mentions.not_persons import camel_case, drop_things, pers
 from newsgraph.extract.mentions.persons import find_person_spans
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _names(ix: MentionIndex) -> list[str]:
     return [ix.text(s, e) for s, e in find_person_spans(ix)]
 

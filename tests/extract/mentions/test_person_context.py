@@ -12,14 +12,6 @@ from newsgraph.extract.mentions.person_context import quote_ids
 from newsgraph.extract.mentions.persons import find_person_spans, find_roles, group_attributes, group_mentions
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _country(ix: MentionIndex, name: str) -> str | None:
     groups = group_mentions(find_roles(ix, find_person_spans(ix), []))
     found = {g.name: group_attributes(g)[1] for g in groups}

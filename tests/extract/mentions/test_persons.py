@@ -16,14 +16,6 @@ from newsgraph.extract.mentions.persons import (
 )
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _names(ix: MentionIndex) -> list[str]:
     return [ix.text(s, e) for s, e in find_person_spans(ix)]
 

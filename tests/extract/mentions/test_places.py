@@ -10,14 +10,6 @@ from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.places import find_countries, find_places
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 @pytest.mark.parametrize(
     ("text", "codes"),
     [

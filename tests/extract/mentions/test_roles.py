@@ -22,14 +22,6 @@ from newsgraph.extract.mentions.roles import (
 )
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _name(ix: MentionIndex, name: str) -> tuple[int, int]:
     """Token span of the first occurrence of ``name``."""
     start = ix.body.index(name)

@@ -12,22 +12,7 @@ from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.persons import find_person_spans, find_roles, group_attributes, group_mentions
 from newsgraph.extract.mentions.roles import RoleInfo
 from newsgraph.extract.mentions.seat import group_seat, opening_seat, said_country, speaking_seat
-
-
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
-def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
-    words = name.split()
-    for i in range(len(ix.toks) - len(words) + 1):
-        if [t.text for t in ix.toks[i : i + len(words)]] == words:
-            return i, i + len(words)
-    raise AssertionError(name)
+from tests.extract.mentions.conftest import span as _span
 
 
 @pytest.mark.parametrize(

@@ -8,22 +8,7 @@ import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.things import thing_use, vessel_names
-
-
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
-def _span(ix: MentionIndex, name: str) -> tuple[int, int]:
-    words = name.split()
-    for i in range(len(ix.toks)):
-        if [t.text for t in ix.toks[i : i + len(words)]] == words:
-            return i, i + len(words)
-    raise AssertionError(name)
+from tests.extract.mentions.conftest import span as _span
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,6 @@ from newsgraph.extract.mentions.organizations.aliases import (
 from newsgraph.lexicon.known_orgs import lookup_org
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _mention(ix: MentionIndex, name: str) -> OrgMention:
     words = name.split()
     for i in range(len(ix.toks)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit, site_name, transcript_label
 
 
@@ -20,14 +19,6 @@ from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit
 )
 def test_site_name(url: str | None, name: str | None) -> None:
     assert site_name(url) == name
-
-
-@pytest.fixture(scope="module")
-def index():
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
 
 
 def test_transcript_labels(index) -> None:

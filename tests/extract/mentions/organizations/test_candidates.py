@@ -18,14 +18,6 @@ from newsgraph.extract.mentions.organizations.candidates import (
 )
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _texts(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[str]:
     return [ix.text(s, e) for s, e in spans]
 

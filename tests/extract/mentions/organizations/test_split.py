@@ -10,14 +10,6 @@ from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.organizations.split import list_pieces, second_place, slash_pair, thing_acronyms
 
 
-@pytest.fixture(scope="module")
-def index() -> Callable[[str], MentionIndex]:
-    from newsgraph.ingest.nlp import load_nlp, parse_one
-
-    load_nlp()
-    return lambda text: MentionIndex(parse_one(text))
-
-
 def _span(ix: MentionIndex, text: str) -> tuple[int, int]:
     for i in range(len(ix.toks)):
         for j in range(i + 1, len(ix.toks) + 1):
