@@ -67,9 +67,10 @@ def _judgement(
     if comp.lemma_.lower() not in _COPULA or not clause_modality(comp).is_fact:
         return None  # "would be a disaster": a forecast; "is not fair": no judgement to code
     preds = [c for c in comp.children if c.dep_ in _PREDICATES]
-    about = [s for s in subjects(comp) if s.pos_ in ("NOUN", "PROPN", "PRON") and not _own(s)]
+    told = subjects(comp)
+    about = [s for s in told if s.pos_ in ("NOUN", "PROPN", "PRON") and not _own(s)]
     # '"What happened in Freetown is an assault on the will of the people"': the act just told
-    about += [w for s in subjects(comp) if s.dep_ == "csubj" and s.lemma_.lower() in _OCCUR
+    about += [w for s in told if s.dep_ == "csubj" and s.lemma_.lower() in _OCCUR
               for w in s.children if w.dep_ == "nsubj" and w.lower_ == "what"]  # fmt: skip
     if not preds or not about:
         return None
