@@ -1834,26 +1834,17 @@ def test_material_help_given(parse, text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "type_", "expected"),
     [
         # thanking a side praises it, also told as a participle; thanking one's own supporters does not
-        ("Ukraine's president wrote on Telegram, thanking the UAE for its mediation.", {("SUPPORT", "UKR", "ARE")}),
-        ("Peru's president thanked his supporters.", set()),
-    ],
-)
-def test_thanks(parse, text: str, expected: set) -> None:
-    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "SUPPORT"}
-    assert found == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        ("Ukraine's president wrote on Telegram, thanking the UAE for its mediation.", "SUPPORT",
+         {("SUPPORT", "UKR", "ARE")}),
+        ("Peru's president thanked his supporters.", "SUPPORT", set()),
         # a side expected by another to do something is asked to; a forecast of things is no request
-        ("Chile's foreign minister expected Peru to withdraw its troops.", {("REQUEST", "CHL", "PER")}),
-        ("Analysts expect prices to rise in Peru.", set()),
+        ("Chile's foreign minister expected Peru to withdraw its troops.", "REQUEST", {("REQUEST", "CHL", "PER")}),
+        ("Analysts expect prices to rise in Peru.", "REQUEST", set()),
     ],
-)
-def test_expected_of_a_side_is_asked(parse, text: str, expected: set) -> None:
-    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "REQUEST"}
+)  # fmt: skip
+def test_thanks_and_what_a_side_is_expected_to_do(parse, text: str, type_: str, expected: set) -> None:
+    found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == type_}
     assert found == expected

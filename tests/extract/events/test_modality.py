@@ -63,6 +63,21 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("Police have been unable to question the suspect.", "question", True, False),  # it did not happen
         # a finite verb misattached to the asked-for clause is conjoined with the asking verb: a fact
         ("The minister urged Iran to reconsider and spoke with its ambassador.", "spoke", False, False),
+        # "no" on the verb's own object: nothing was done
+        ("The company said it had paid no ransom to the attackers.", "paid", True, False),
+        ("Russia sent no troops to the border.", "sent", True, False),
+        # a conjoined act keeps clear of it
+        ("The United States took no position and urged all sides to show restraint.", "urged", False, False),
+        # a course of action only floated or weighed
+        ("Some lawmakers have floated impeaching the president.", "impeaching", False, True),
+        ("Ministers are mulling expelling the ambassador.", "expelling", False, True),
+        # the content of reports or claims a side denies
+        ("The army denied local reports that its troops had fired on civilians.", "fired", True, False),
+        ("The army confirmed reports that its troops had fired on civilians.", "fired", False, False),
+        # a trailing ", which X denied": the clause is disputed, only alleged
+        ("Lawyers said some detainees had been beaten in custody, which the ministry denied.", "beaten", False, True),
+        # ", which denied ...": the group denies something, the arrest stands
+        ("Police arrested the leader of the group, which denied any wrongdoing.", "arrested", False, False),
     ],
 )
 def test_clause_modality(parse, text: str, word: str, negated: bool, hypothetical: bool) -> None:
@@ -164,33 +179,6 @@ def test_not_until_is_later_in_the_past_and_a_refusal_to_come(parse) -> None:
     assert not any(e.type == "CONCEDE" and not (e.negated or e.hypothetical) for e in extract_events(parse(text), "d"))
     text = "Senator Bernie Sanders did not endorse Joe Biden until April."
     assert any(e.type == "SUPPORT" and not e.negated for e in extract_events(parse(text), "d"))
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "negated", "hypothetical"),
-    [
-        # "no" on the verb's own object: nothing was done
-        ("The company said it had paid no ransom to the attackers.", "paid", True, False),
-        ("Russia sent no troops to the border.", "sent", True, False),
-        # a conjoined act keeps clear of it
-        ("The United States took no position and urged all sides to show restraint.", "urged", False, False),
-        # a course of action only floated or weighed
-        ("Some lawmakers have floated impeaching the president.", "impeaching", False, True),
-        ("Ministers are mulling expelling the ambassador.", "expelling", False, True),
-        # the content of reports or claims a side denies
-        ("The army denied local reports that its troops had fired on civilians.", "fired", True, False),
-        ("The army confirmed reports that its troops had fired on civilians.", "fired", False, False),
-        # a trailing ", which X denied": the clause is disputed, only alleged
-        ("Lawyers said some detainees had been beaten in custody, which the ministry denied.", "beaten", False, True),
-        # ", which denied ...": the group denies something, the arrest stands
-        ("Police arrested the leader of the group, which denied any wrongdoing.", "arrested", False, False),
-    ],
-)
-def test_nothing_done_acts_only_floated_and_denied(
-    parse, text: str, word: str, negated: bool, hypothetical: bool
-) -> None:
-    mod = _modality(parse, text, word)
-    assert (mod.negated, mod.hypothetical) == (negated, hypothetical)
 
 
 def test_a_to_complement_parted_from_its_verb_of_intent_is_still_its_complement(parse) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
 from newsgraph.extract.events.arguments import acted_on, if_clause, own_actor_heads
 from newsgraph.extract.events.groups import FOREIGN_HEADS, two_sides
-from newsgraph.extract.events.needs import gives
+from newsgraph.extract.events.needs import FUTURE_AUX, gives, told_to_come
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.countries import country_name
@@ -442,7 +442,6 @@ def generic_issue(target: Actor, doc: Doc) -> bool:
 
 # Types of an act of cooperation or yielding: "will not negotiate", "would never give up" refuse it (REJECT)
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT", "AID", "SUPPORT"})
-_FUTURE_CUES = frozenset({"will", "would", "wo", "'ll", "shall"})
 
 
 def refused_type(cand: Candidate) -> str | None:
@@ -458,9 +457,7 @@ def refused_type(cand: Candidate) -> str | None:
 def stated_refusal(clause: Token, mod: Modality) -> bool:
     """A clause told as what its subject will not do ("would not negotiate", "won't budge", "neither X nor Y would
     endorse"), under no condition."""
-    told = (mod.cue or "").lower() in _FUTURE_CUES or any(
-        c.dep_ == "aux" and c.lower_ in _FUTURE_CUES for c in clause.children
-    )
+    told = (mod.cue or "").lower() in FUTURE_AUX or told_to_come(clause)
     condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)  # "if X will not"
     return mod.negated and mod.hypothetical and told and if_clause(clause) is None and not condition
 

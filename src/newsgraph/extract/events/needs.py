@@ -39,7 +39,7 @@ from newsgraph.lexicon.titles import lookup_title
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ClauseFacts", "needs_ok"]
+__all__ = ["FUTURE_AUX", "ClauseFacts", "needs_ok", "told_to_come"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # The verb's argument phrases: what CAMEO patterns put after the verb ("* AID", "* (FOR RELEASE)").
@@ -159,7 +159,14 @@ def _dated(prep: Token) -> bool:
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
-_TO_COME = frozenset({"will", "would", "'ll", "shall", "wo"})
+FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})  # auxiliaries of an act told as to come
+
+
+def told_to_come(clause: Token) -> bool:
+    """A clause with a will, would or shall of its own ("would respond to the expulsions")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children)
+
+
 _NOT_NAMED_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"})
 
 
@@ -207,7 +214,7 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
         elif kind == "compfuture":  # "warned that Chile would file a complaint": an act to come, announced
             ok = _comp_future(clause, need.words)
         elif kind == "tocome":  # "said Russia would respond to the expulsions": told as to come
-            ok = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in clause.children)
+            ok = told_to_come(clause)
         elif kind == "compnamed":  # "claimed Iran spoofed e-mails": a named side did something
             ok = _comp_named(clause)
         else:
