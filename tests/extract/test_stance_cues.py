@@ -17,6 +17,7 @@ from newsgraph.extract.stance_cues import (
     noun_rows,
     quote_rows,
 )
+from newsgraph.extract.stances import extract_stances
 
 
 def _first(doc, lemma: str):
@@ -143,3 +144,33 @@ def test_dismay_and_regret(parse, text: str, expected: tuple[str, str]) -> None:
     from newsgraph.extract.stances import extract_stances
 
     assert expected in [(s.country, s.position) for s in extract_stances(parse(text), "d1")]
+
+
+_DETAINED = "Georgian police detained the opposition leader on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # silence: an unanswered request, a refusal told as to come
+        ("The British embassy did not respond to a request for comment.", [("GBR", "no official statement")]),
+        ("Britain said it would not comment on the case.", [("GBR", "no official statement")]),
+        # watching without judging, taking note, offering to host talks: no side taken
+        ("France said it was following the situation closely.", [("FRA", "neutral")]),
+        ("Britain said it had taken note of the arrest.", [("GBR", "neutral")]),
+        # watching, but silent in the same breath: the silence is the row
+        ("France said it was following the case closely but declined to comment.", [("FRA", "no official statement")]),
+    ],
+)
+def test_silence_and_watching(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.country, s.position) for s in extract_stances(parse(_DETAINED + text), "d1")] == expected
+
+
+def test_a_refusal_to_comment_further_is_no_silence(parse) -> None:
+    text = _DETAINED + "Britain said it respected the ruling and would not comment further."
+    assert ("GBR", "no official statement") not in _pairs(extract_stances(parse(text), "d1"))
+
+
+def test_an_offer_to_host_talks_takes_no_side(parse) -> None:
+    text = "Armenia and Azerbaijan clashed on the border on Monday. Kazakhstan offered to host talks between the sides."
+    assert _pairs(extract_stances(parse(text), "d1")) == [("KAZ", "neutral")]

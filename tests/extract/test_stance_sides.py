@@ -317,3 +317,36 @@ def test_points_at_act(parse: Callable[[str], Doc]) -> None:
     refs = frozenset({"move", "draft"})
     assert points_at_act([move], "farm aid (Moldova)", refs)
     assert not points_at_act([draft], "farm aid (Moldova)", refs)  # the draft names the issue itself
+
+
+_DETAINED = "Georgian police detained the opposition leader on Monday. The detention drew criticism abroad. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call on the act's doer (its capital, its authorities) to act otherwise presses against the act
+        ("The United States urged Tbilisi to respect due process.", [("USA", "opposes")]),
+        (
+            "The United States urged Georgian authorities to respect the right to peaceful assembly.",
+            [("USA", "opposes")],
+        ),
+        # not a call to carry the act on, for calm, on another state, nor one beside a backing in the same breath
+        ("The United States urged Tbilisi to continue the reforms.", []),
+        ("The United States called on police to show restraint.", []),
+        ("The United States urged Armenia to respect the right to peaceful assembly.", []),
+        ("The United States welcomed the inquiry and urged Tbilisi to respect due process.", []),
+        # nor beside a call on all sides
+        (
+            "The United States urged all sides to show restraint and called on the authorities to respect the right "
+            "to peaceful assembly.",
+            [("USA", "neutral")],
+        ),
+    ],
+)
+def test_a_call_on_the_acts_doer_to_act_otherwise_opposes_it(
+    parse: Callable[[str], Doc], text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = parse(_DETAINED + text)
+    events = extract_events(doc, "d1")
+    assert [(s.country, s.position) for s in extract_stances(doc, "d1", events=events)] == expected

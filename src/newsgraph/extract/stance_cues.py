@@ -34,6 +34,7 @@ from newsgraph.extract.stance_sides import (
     even_handed,
     kept_up,
     points_at_act,
+    pressing_call,
     rejects_criticism,
     reverse,
     undoing_call,
@@ -74,6 +75,8 @@ NOUN_POSITIONS = {
 }
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "lend", "signal", "offer"})
 _POLARITY = {"negative": "opposes", "positive": "supports"}
+_REFUSAL_AUX = frozenset({"would", "will", "'ll"})
+_FURTHER = frozenset({"further", "more", "again"})
 
 
 def cue_tables() -> tuple[dict[str, list[StanceCue]], list[StanceCue]]:
@@ -100,6 +103,19 @@ def _rest_found(tok: Token, words: Sequence[str]) -> list[Token] | None:
             return None
         found.append(hit)
     return found
+
+
+_SILENCING = frozenset({"comment", "decline", "refuse"})
+
+
+def _silent_beside(tok: Token) -> bool:
+    """A conjoined clause of the same subject tells its silence ("followed developments but declined to comment",
+    "was watching closely and would not comment")."""
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "ccomp":  # "said it was following events closely but would not comment"
+        near += [c for c in tok.head.children if c.dep_ == "conj"]
+    return any(v.lemma_.lower() in _SILENCING for v in near)
 
 
 def _negated_noun(tok: Token) -> bool:
@@ -177,8 +193,14 @@ def cue_rows(
                 continue
             mod = clause_modality(tok)
             negated = mod.negated or any(_negated_noun(r) for r in rest)
-            if cue.negated != negated or mod.hypothetical:
+            # a refusal told as to come is a refusal ("said it would not comment on the verdict")
+            refusal = cue.kind == "absence" and negated and mod.cue in _REFUSAL_AUX
+            if cue.negated != negated or (mod.hypothetical and not refusal):
                 continue
+            if cue.kind == "absence" and any(c.lower_ in _FURTHER for c in tok.children):
+                continue  # "respected the ruling and would not comment further": it has said something
+            if cue.kind == "absence" and not cue.negated and _silent_beside(tok):
+                continue  # "was following the case closely but declined to comment": its silence is the row
             if cue.kind == "position":  # its object, or its preposition's ("called for", "spoke against")
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                 if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the resolution, drafted by Chile and Peru"
@@ -214,10 +236,13 @@ def cue_rows(
     return []
 
 
-def even_handed_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None) -> list[Found]:
+def even_handed_rows(
+    tok: Token, ctx: DocContext, issue: str, doc_id: str, date: str | None, doers: frozenset[str] = frozenset()
+) -> list[Found]:
     sent, where = ctx.sent_of(tok), (doc_id, tok.idx, tok.idx + len(tok))
     found = [found_row(a, sp, ctx, "neutral", issue, sent, where) for a, sp in even_handed(tok, ctx, issue)]
     found += [found_row(a, sp, ctx, "opposes", issue, sent, where) for a, sp in undoing_call(tok, ctx, issue)]
+    found += [found_row(a, sp, ctx, "opposes", issue, sent, where) for a, sp in pressing_call(tok, ctx, issue, doers)]
     return [row for row in found if row is not None]
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "even_handed",
     "kept_up",
     "points_at_act",
+    "pressing_call",
     "rejects_criticism",
     "stopping_lead",
     "story_doers",
@@ -84,6 +85,64 @@ def undoing_call(tok: Token, ctx: DocContext, issue: str) -> list[tuple[Actor, b
     if mod.negated or mod.hypothetical:
         return []
     return speakers(subjects(tok), ctx)
+
+
+# What a call on the issue's doer may ask that carries its act on, so is no pressure against it.
+_CARRY_ON = frozenset(
+    {"continue", "keep", "maintain", "implement", "proceed", "pursue", "honour", "honor", "complete", "expand"}
+    | {"extend", "finish", "carry", "step", "intensify", "accelerate", "speed", "go"}
+    | {"act", "move", "approve", "pass", "adopt", "ratify", "sign", "handle"}  # "urged the House to act quickly"
+)
+# Calls that press a side (not "invited"), and the positions that, taken in the same breath, make the call
+# advice to a side backed ("welcomed the vote and urged the leaders to resolve their differences").
+_PRESSING = frozenset({"urge", "call", "ask", "press", "demand", "appeal"})
+_BACKING = frozenset({"welcome", "praise", "hail", "commend", "back", "support", "applaud", "endorse"})
+
+
+def pressing_call(tok: Token, ctx: DocContext, issue: str, doers: frozenset[str]) -> list[tuple[Actor, bool]]:
+    """Who calls on the state that did the story's act to act otherwise ("urged Tbilisi to respect due
+    process", "called on Maputo to guarantee access", "urged the military to restore constitutional order",
+    "urged Abuja to reconsider"): pressure on the doer against its act, so ``opposes`` (PLOVER REQUEST aimed
+    at the doer). Not a call on both sides (:func:`even_handed`), one to undo the issue (:func:`undoing_call`,
+    already ``opposes``), one to carry the act on ("urged Kyiv to continue the reforms"), nor a doer's own call."""
+    if issue == UNSPECIFIED or not doers or tok.pos_ != "VERB" or tok.lemma_.lower() not in _PRESSING:
+        return []
+    if tok.dep_ == "relcl":  # "which has pressed Caribbean governments to ...": told of, not said now
+        return []
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    acts += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    acts += [c for a in acts for c in conjuncts(a)]
+    if not acts or any(a.lemma_.lower() in _CARRY_ON | _UNDO for a in acts):
+        return []
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _CALM for a in acts for c in a.children):
+        return []  # "called on police to show restraint": calm asked, no side taken
+    urged = [c for c in tok.children if c.dep_ == "dobj"]
+    urged += [o for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" for o in pobjs(c)]
+    urged += [g for a in acts for g in a.children if g.dep_ == "nsubj"]
+    urged += [c for o in urged for c in conjuncts(o)]
+    if not urged or not all(_doer_state(o, ctx, doers) for o in urged):
+        return []
+    # the same speaker's other calls and positions in the sentence ("urged all sides to show restraint and
+    # called on the authorities to ...", "welcomed the gesture and urged Rome to ...")
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [c for c in tok.children if c.dep_ == "conj"]
+    if any(v.lemma_.lower() in _BACKING or even_handed(v, ctx, issue) for v in near):
+        return []
+    if even_handed(tok, ctx, issue) or any(clause_modality(a).negated for a in acts):
+        return []
+    mod = clause_modality(tok)
+    if mod.negated or mod.hypothetical:
+        return []
+    return [(a, sp) for a, sp in speakers(subjects(tok), ctx) if a.country not in doers]
+
+
+def _doer_state(obj: Token, ctx: DocContext, doers: frozenset[str]) -> bool:
+    """The one urged is the doer state or one of its bodies or officials ("Tbilisi", "Ugandan authorities",
+    "the military", "Vukovic")."""
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    actor = ctx.actor(obj)
+    return actor.country in doers
 
 
 # Verbs that refuse an act ("refused to lift the ban", "ruled out ending the patrols").

@@ -219,7 +219,7 @@ def extract_positions(
             if rec.pos_ == "NOUN" and lemma in NOUN_POSITIONS:
                 rows.extend(noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs, stopping))
             if rec.pos_ == "VERB" and lemma in CALLS:
-                rows.extend(even_handed_rows(doc[rec.i], noted(), issue, doc_id, published))
+                rows.extend(even_handed_rows(doc[rec.i], noted(), issue, doc_id, published, issue_doers))
             if rec.pos_ == "VERB" and lemma in UNDO:
                 rows.extend(kept_up_rows(doc[rec.i], noted(), issue, doc_id, refs))
             if rec.pos_ == "VERB" and lemma in characterizing:
