@@ -33,6 +33,10 @@ def test_facts_are_written_with_the_page_and_read_back(any_db_url: str, analyzer
         store.save_page(raw2, seg2, write_facts=fact_writer(analyzer.analyze(seg2.documents)))
         with store.connect() as conn:
             got = document_facts(conn, seg.main.id)
+            # the statements, built once, read the rows of the document asked for each time
+            assert not any(document_facts(conn, "no-such-document").values())
+            assert document_facts(conn, seg.main.id) == got
+    assert {r["document_id"] for rows in got.values() for r in rows} == {seg.main.id}
     assert any(m["name"] == "Ivan Petrov" and m["kind"] == "person" for m in got["mentions"])
     assert got["quotes"][0]["speaker"] == "Ivan Petrov"
     assert got["quotes"][0]["speaker_entity_id"] == entity_id("person", "Ivan Petrov")

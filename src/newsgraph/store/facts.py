@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.model import Evidence
@@ -260,15 +261,24 @@ def _unique(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
 
 def document_facts(conn: Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:
     """Every fact stored for a document, as plain rows, for views and the API."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    out["mentions"] = row_dicts(
-        conn.execute(
+    params = {"doc_id": doc_id}
+    return {name: row_dicts(conn.execute(stmt, params)) for name, stmt in _fact_selects()}
+
+
+@cache
+def _fact_selects() -> tuple[tuple[str, Select[Any]], ...]:
+    """The statements of :func:`document_facts`, built once: the document's id is a bound parameter, so a
+    page does not build, and hash for SQLAlchemy's compiled cache, eight statements again per request."""
+    doc_id = bindparam("doc_id")
+    out: list[tuple[str, Select[Any]]] = [
+        (
+            "mentions",
             select(mentions, entities.c.kind, entities.c.name)
             .join(entities, entities.c.id == mentions.c.entity_id)
             .where(mentions.c.document_id == doc_id)
-            .order_by(mentions.c.start)
+            .order_by(mentions.c.start),
         )
-    )
+    ]
     for name, table in (
         ("quotes", quotes),
         ("amounts", amounts),
@@ -278,6 +288,6 @@ def document_facts(conn: Connection, doc_id: str) -> dict[str, list[dict[str, An
         ("stances", stances),
         ("voices", voices),
     ):
-        out[name] = row_dicts(conn.execute(select(table).where(table.c.document_id == doc_id).order_by(table.c.start)))
-    out["tone"] = row_dicts(conn.execute(select(tones).where(tones.c.document_id == doc_id)))
-    return out
+        out.append((name, select(table).where(table.c.document_id == doc_id).order_by(table.c.start)))
+    out.append(("tone", select(tones).where(tones.c.document_id == doc_id)))
+    return tuple(out)

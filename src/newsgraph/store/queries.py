@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, desc, func, or_, select
+from sqlalchemy import Select, bindparam, desc, func, or_, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.core.errors import NotFound
@@ -124,12 +125,10 @@ def _newest(conn: Connection, role: str | None, n: int) -> Select[Any]:
 
 def get_article(conn: Connection, doc_id: str) -> dict[str, Any]:
     """One document by id (or unique id prefix) with its date, pages, teasers and every fact."""
-    cols = [c for c in documents.c if c.name != "minhash"]
-    query = select(*cols, document_date().label("date")).select_from(documents_with_page()).limit(2)
-    found = _rows(conn, query.where(documents.c.id == doc_id))  # the primary key: one index lookup
+    by_id, by_prefix, of_pages, _ = _article_selects()
+    found = row_dicts(conn.execute(by_id, {"doc_id": doc_id}))  # the primary key: one index lookup
     if not found:  # a prefix: LIKE cannot use the index on SQLite, so only when the exact id is unknown
-        pattern = escape_like(doc_id) + "%"
-        found = _rows(conn, query.where(documents.c.id.like(pattern, escape="\\")))
+        found = row_dicts(conn.execute(by_prefix, {"pattern": escape_like(doc_id) + "%"}))
     if not found:
         raise NotFound(f"no article with id {doc_id!r}; GET /api/articles lists the ids")
     if len(found) > 1:
@@ -137,13 +136,7 @@ def get_article(conn: Connection, doc_id: str) -> dict[str, Any]:
     doc = found[0]
     doc["sources"] = json.loads(doc.get("sources") or "[]")
     doc["created_at"] = str(doc["created_at"])
-    doc["pages"] = _rows(
-        conn,
-        select(pages.c.id, pages.c.source, pages.c.url, page_documents.c.role, page_documents.c.occurrences)
-        .join(page_documents, page_documents.c.page_id == pages.c.id)
-        .where(page_documents.c.document_id == doc["id"])
-        .order_by(pages.c.id),
-    )
+    doc["pages"] = row_dicts(conn.execute(of_pages, {"doc_id": doc["id"]}))
     doc["teasers"] = page_neighbours(conn, doc["id"])
     facts_id = doc["duplicate_of"] or doc["id"]
     facts = document_facts(conn, facts_id)
@@ -156,18 +149,36 @@ def get_article(conn: Connection, doc_id: str) -> dict[str, Any]:
     return doc
 
 
-def page_neighbours(conn: Connection, doc_id: str) -> Rows:
-    """The other documents of the pages this one appears on (teasers beside a main article, and back)."""
+@cache
+def _article_selects() -> tuple[Select[Any], Select[Any], Select[Any], Select[Any]]:
+    """The statements of :func:`get_article` and :func:`page_neighbours`, built once (the ids are bound
+    parameters): a request does not build and hash them again for SQLAlchemy's compiled cache."""
+    cols = [c for c in documents.c if c.name != "minhash"]
+    query = select(*cols, document_date().label("date")).select_from(documents_with_page()).limit(2)
+    by_id = query.where(documents.c.id == bindparam("doc_id"))
+    by_prefix = query.where(documents.c.id.like(bindparam("pattern"), escape="\\"))
+    of_pages = (
+        select(pages.c.id, pages.c.source, pages.c.url, page_documents.c.role, page_documents.c.occurrences)
+        .join(page_documents, page_documents.c.page_id == pages.c.id)
+        .where(page_documents.c.document_id == bindparam("doc_id"))
+        .order_by(pages.c.id)
+    )
+    doc_id = bindparam("doc_id")
     mine = select(page_documents.c.page_id).where(page_documents.c.document_id == doc_id)
-    q = (
+    neighbours = (
         select(documents.c.id, documents.c.title, page_documents.c.role, func.min(page_documents.c.position).label("p"))
         .join(page_documents, page_documents.c.document_id == documents.c.id)
         .where(page_documents.c.page_id.in_(mine), documents.c.id != doc_id)
         .group_by(documents.c.id, documents.c.title, page_documents.c.role)
         .order_by("p", documents.c.id)
     )
+    return by_id, by_prefix, of_pages, neighbours
+
+
+def page_neighbours(conn: Connection, doc_id: str) -> Rows:
+    """The other documents of the pages this one appears on (teasers beside a main article, and back)."""
     seen: dict[str, dict[str, Any]] = {}
-    for row in _rows(conn, q):
+    for row in row_dicts(conn.execute(_article_selects()[3], {"doc_id": doc_id})):
         row.pop("p")
         seen.setdefault(row["id"], row)
     return list(seen.values())

@@ -71,6 +71,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are the package's files: no stat() of each one on every page
     )
     env.filters["country"] = country_label
     env.filters["position_class"] = position_class
