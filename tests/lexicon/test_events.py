@@ -320,6 +320,27 @@ def test_crews_can_act() -> None:
     assert "crew" in actor_nouns() and "officer" not in actor_nouns()  # officers take their force from the story
 
 
+@pytest.mark.parametrize(
+    ("lemma", "plural", "expected"),
+    [
+        ("trucker", True, True),  # an agent noun by its ending
+        ("grower", True, True),
+        ("vendor", True, True),
+        ("crew", False, True),  # listed in actor_nouns.tsv, singular or plural
+        ("trucker", False, False),  # the ending counts on plural nouns only
+        ("tractor", True, False),  # a thing with an agent noun's ending
+        ("paper", True, False),
+        ("sister", True, False),  # kin act in their private lives
+        ("officer", True, False),  # the story decides an officer's sector (context_sectors.tsv)
+        ("road", True, False),
+    ],
+)
+def test_people_noun(lemma: str, plural: bool, expected: bool) -> None:
+    from newsgraph.lexicon.events import people_noun
+
+    assert people_noun(lemma, plural) is expected
+
+
 def test_an_office_is_a_government_body() -> None:
     from newsgraph.lexicon.events import sector_of
 

@@ -7,7 +7,7 @@ controlled verbs). :mod:`newsgraph.extract.events.actors` builds actors from the
 
 The phrase readers the event coder and the stance reader both ask about the same heads (the country,
 span, name and sector of a noun phrase) answer each question once per document: their answers are kept
-in the ``Doc``'s ``user_data`` (:func:`_per_doc`). They must stay pure functions of the parse, their
+in the ``Doc``'s ``user_data`` (:func:`per_doc`). They must stay pure functions of the parse, their
 arguments and the lexicons.
 """
 
@@ -55,7 +55,7 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def _per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[Token, _P], _R]:
+def per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[Token, _P], _R]:
     """``fn`` answering once per token and arguments of a document (kept in ``Doc.user_data``); a list
     answer is copied for each caller, who may extend it. For pure functions of the parse and the lexicons."""
     slot = f"{_MEMO_KEY}.{fn.__name__}"  # each function's answers in a dict of its own, keyed by the token alone
@@ -75,7 +75,7 @@ def _per_doc(fn: Callable[Concatenate[Token, _P], _R]) -> Callable[Concatenate[T
     return memoized
 
 
-@_per_doc
+@per_doc
 def ent_of(tok: Token) -> Span | None:
     """The named-entity span ``tok`` belongs to, with its label."""
     if not tok.ent_type_:
@@ -111,7 +111,7 @@ def _named_whole(tok: Token) -> str | None:
     return country_code(name) or capital_country(name)
 
 
-def _lone_country_name(tok: Token) -> bool:
+def lone_country_name(tok: Token) -> bool:
     """A one-word entity that is a country's own name or its capital's, not a first name ("Madagascar",
     "Abuja", not "Chad"), nor, for a capital, the surname of a person the document names ("Ana Lima"); or the
     last word of a longer name tagged as an organization or person that is one ("Abu Dhabi")."""
@@ -162,7 +162,7 @@ def _surnames(doc: Doc) -> frozenset[str]:
     )
 
 
-@_per_doc
+@per_doc
 def token_country(tok: Token) -> str | None:
     """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
     if tok.ent_type_ == "PERSON" and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS"):
@@ -175,7 +175,7 @@ def token_country(tok: Token) -> str | None:
         return whole  # "Papua New Guinea's government" tagged PERSON: the whole name's country, not Guinea's
     if place and _beside_place(tok):
         return place
-    if place and _lone_country_name(tok):
+    if place and lone_country_name(tok):
         return place  # "Madagascar" tagged PERSON: a country's name alone is no person's (unless a first name)
     if tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
         hit = sector_of(tok.lower_) if tok.text[:1].isupper() else None
@@ -235,7 +235,7 @@ def pobjs(prep: Token) -> list[Token]:
     return out
 
 
-@_per_doc
+@per_doc
 def np_countries(
     head: Token,
     *,
@@ -293,7 +293,7 @@ def _body_country(mod: Token) -> list[str]:
     return [known.country] if known is not None and known.country else []
 
 
-@_per_doc
+@per_doc
 def np_span(head: Token) -> tuple[int, int]:
     """Token range of the core noun phrase: modifiers, "of" complements and appositions."""
     lo = hi = head.i
@@ -317,7 +317,7 @@ def np_span(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
-@_per_doc
+@per_doc
 def np_name(head: Token) -> tuple[str | None, str | None]:
     """(entity text, entity label) of the name the phrase holds: a person first, then the head's entity."""
     ent = ent_of(head)
@@ -347,7 +347,7 @@ def _sector_word(ent: Span, head: Token) -> bool:
     )
 
 
-@_per_doc
+@per_doc
 def np_sector(head: Token) -> tuple[str | None, bool]:
     """(sector, envoy) of the phrase: its head with compounds ("riot police"), or a title of a person."""
     words = [
@@ -375,7 +375,7 @@ def np_sector(head: Token) -> tuple[str | None, bool]:
         return "MED", False  # "Fox News", "the Daily Times": an outlet (spoken to, it is interviewed, not met)
     if head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
         return "CVL", False  # "Serbians protested": the people, not the state
-    if (head.ent_type_ in ("GPE", "NORP") or _lone_country_name(head)) and token_country(head):
+    if (head.ent_type_ in ("GPE", "NORP") or lone_country_name(head)) and token_country(head):
         return "GOV", False  # "Kenya said", "Gabon" tagged as a person: the state
     for c in head.children:  # "members of parliament", "leaders of the opposition parties"
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -422,7 +422,7 @@ _CAUSATIVE = frozenset({"order", "want"})
 _AUX_OR_SUBJ = frozenset({"aux", "auxpass", "agent", "nsubj", "nsubjpass"})
 
 
-@_per_doc
+@per_doc
 def is_passive(v: Token) -> bool:
     """A passive clause: "was arrested", "the man arrested", "when convicted" (a bare participle clause)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or ordered_done(v):
@@ -488,6 +488,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     sayer = sayer_clause(v)  # "said the handover was a step and urged ...": the sayer urges
     if sayer is not None and (found := subjects(sayer, depth + 1)):
         return found
+    if v.dep_ in ("conj", "advcl") and (name := _conjunct_name(v)) is not None:
+        return [name]
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ") and is_passive(head):
         if v.tag_ == "VBN":
             return []  # "was wounded and captured": a passive too, its doer unsaid
@@ -536,6 +538,21 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _conjunct_name(v: Token) -> Token | None:
+    """A name the parser made a conjunct of the verb before ``v`` ("Organisers had hoped to raise $1 billion, and
+    President Y, opening the meeting, urged ..."): the subject of ``v``, the verb's conjunct or adverbial clause
+    after it, unless another verb of the chain comes between them."""
+    head = v.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    named = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < v.i]
+    if not named or any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and named[-1].i < c.i < v.i for c in head.children
+    ):
+        return None
+    return named[-1]
+
+
 def _undergoes(v: Token) -> bool:
     """A verb whose subject suffers what its object names ("drew condemnation", "faced criticism")."""
     return any(lv.kind == "undergo" and lv.particle is None for lv in light_verbs().get(v.lemma_.lower(), ()))
@@ -568,27 +585,3 @@ def _opposes(verb: Token) -> bool:
     """A verb the event dictionary codes as opposing what it acts on (veto, reject, ban): its subject wrote
     none of it."""
     return any(p.type in _OPPOSING and p.cameo is None for p in verb_patterns().get(verb.lemma_.lower(), ()))
-
-
-@_per_doc
-def person_head(tok: Token) -> bool:
-    """A person: tagged PERSON, with a PERSON apposition, or a name under a title ("Chancellor Olaf Scholz");
-    not a country's or a capital's name alone that the model tagged PERSON ("Kenya said it would ...")."""
-    if tok.ent_type_ == "PERSON":
-        return not _lone_country_name(tok)
-    if any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
-        return True
-    if (
-        tok.pos_ == "NOUN"
-        and is_title(tok)
-        and any(c.dep_ == "appos" and c.pos_ == "PROPN" and not token_country(c) for c in tok.children)
-    ):
-        return True  # "a spokesperson, Morgan Ortagus," with the name tagged as an organisation
-    if tok.pos_ != "PROPN" or token_country(tok):
-        return False
-    return any(c.dep_ == "compound" and not c.ent_type_ and is_title(c) for c in tok.children)
-
-
-def is_title(tok: Token) -> bool:
-    hit = sector_of(tok.lemma_.lower())
-    return hit is not None and hit.country is None and tok.lemma_.lower() not in ("government", "state")

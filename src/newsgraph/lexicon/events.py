@@ -481,3 +481,26 @@ def evaluation(word: str) -> str | None:
         if low in _event_context()[kind]:
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _agent_suffixes() -> tuple[tuple[str, ...], frozenset[str]]:
+    rows = read_table("agent_suffixes.tsv")
+    kinds = {row["kind"] for row in rows} - {"suffix", "thing", "private"}
+    if kinds:
+        raise LexiconError(f"agent_suffixes.tsv: unknown kind {sorted(kinds)[0]!r} (suffix, thing or private)")
+    suffixes = tuple(row["word"].lower() for row in rows if row["kind"] == "suffix")
+    return suffixes, frozenset(row["word"].lower() for row in rows if row["kind"] != "suffix")
+
+
+def people_noun(lemma: str, plural: bool) -> bool:
+    """A noun for people able to act: listed in ``actor_nouns.tsv``, or a plural agent noun by its ending
+    ("truckers", "growers", "vendors": ``agent_suffixes.tsv``) that the table does not list as a thing or as
+    private people (kin) and whose sector is not the story's to decide."""
+    if lemma in actor_nouns():
+        return True
+    if not plural or len(lemma) < 5 or not lemma.isalpha() or not lemma.islower():
+        return False
+    suffixes, things = _agent_suffixes()
+    # "officers", "guards": the story decides their sector (context_sectors.tsv), and without one they stay no side
+    return lemma.endswith(suffixes) and lemma not in things and lemma not in context_sectors()

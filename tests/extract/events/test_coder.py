@@ -397,10 +397,18 @@ def test_flags(parse, text: str, negated: bool, hypothetical: bool) -> None:
         ("Bolivian police arrested ethnic Uzbek farmers.", [("COERCE", "BOL", "UZB")]),
         ("The bank extended a loan to Ghana.", [("AID", None, "GHA")]),
         ("The Chilean government is willing to withdraw its troops.", [("AGREE", "CHL", None)]),  # intent to yield
+        # people named by an agent noun no table lists still act ("truckers", "growers")
+        ("Ukrainian truckers protested on Tuesday.", [("PROTEST", "UKR", "UKR")]),
+        ("Hundreds of Peruvian protesters blocked the river.", [("PROTEST", "PER", "PER")]),
     ],
 )
 def test_event_data_sentences(parse, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _facts(parse, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Hungary blocked the agreement on Thursday.", "Hungary vetoed the agreement."])
+def test_blocking_a_measure_refuses_it(parse, text: str) -> None:
+    assert [(t, a) for t, a, _ in _facts(parse, text)] == [("REJECT", "HUN")]
 
 
 def test_demonstrating_a_capability_is_no_protest(parse) -> None:
@@ -1706,11 +1714,16 @@ def test_regret_and_concern_at_another_side_s_act(parse, text: str, expected: tu
     [
         # shots fired into the air to disperse a crowd coerce the crowd
         ("Peruvian police fired into the air to disperse a group of protesters.", ("COERCE", "PER", "PER")),
+        # crowds, camps and vehicles stopped, cleared, removed or towed away by the police are coerced
+        ("Polish police on Thursday removed dozens of tractors from the road.", ("COERCE", "POL", "POL")),
+        ("Polish police stopped the marchers near the embassy.", ("COERCE", "POL", "POL")),
+        ("Peruvian police cleared the protest camp on Monday.", ("COERCE", "PER", "PER")),
+        ("Polish police towed away 37 tractors.", ("COERCE", "POL", None)),
         # a protest announced as to come is a threat to protest (CAMEO 138), not a protest held
         ("Peru's teachers' union said it would hold a rally in Lima on Thursday.", ("THREATEN", "PER", None)),
     ],
 )
-def test_warning_shots_and_announced_protests(parse, text: str, expected: tuple[str, str, str | None]) -> None:
+def test_crowd_control_and_announced_protests(parse, text: str, expected: tuple[str, str, str | None]) -> None:
     got = _facts(parse, text)
     assert any(g[:2] == expected[:2] and (expected[2] is None or g[2] == expected[2]) for g in got), got
     assert not any(g[0] == "PROTEST" for g in got)

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.events.groups import local_group, of_international
+from newsgraph.extract.events.groups import counted, local_group, of_international
 
 
 def _head(doc: Doc, word: str):
@@ -24,6 +24,9 @@ def _head(doc: Doc, word: str):
         ("Leaders of African Union member states met.", "Leaders", "GOV", False),
         # a weapon is fired at its place, not from it
         ("Drones hit a refinery in Belgorod.", "Drones", "MIL", False),
+        # people named by an agent noun no table lists take their place's country; things do not
+        ("Truckers blocked the road.", "Truckers", None, True),
+        ("Tractors blocked the road.", "Tractors", None, False),
     ],
 )
 def test_local_group(parse, text: str, word: str, sector: str, local: bool) -> None:
@@ -165,3 +168,16 @@ def test_the_seat_of_a_body_named_in_the_story_is_the_body() -> None:
     assert igo_side(next(t for t in doc if t.text == "Brussels")) == "European Union"
     doc = parse_one("Belgian police arrested two men in Brussels on Monday.")
     assert igo_side(next(t for t in doc if t.text == "Brussels")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Police removed dozens of tractors.", "dozens", ["tractors"]),
+        ("A group of traders protested.", "group", ["traders"]),
+        ("The group protested.", "group", []),
+        ("Police removed the tractors.", "tractors", []),
+    ],
+)
+def test_counted(parse, text: str, word: str, expected: list[str]) -> None:
+    assert [t.text for t in counted(_head(parse(text), word))] == expected

@@ -37,6 +37,17 @@ def test_the_home_actor_s_unsaid_side_is_its_own_country(parse, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's president urged donors to help.",  # who gives to a country is of others
+        "Peru's president urged wealthy nations to help.",
+    ],
+)
+def test_donors_and_other_nations_are_not_the_home_country(parse, text: str) -> None:
+    assert ("REQUEST", "PER", None) in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a foreign government's or an international body's act with no other side, in a story about one country

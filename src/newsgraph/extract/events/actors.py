@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from newsgraph.extract.dateline import in_dateline
 from newsgraph.extract.events.dictionary import dictionary_side
+from newsgraph.extract.events.groups import COLLECTIVE as _COLLECTIVE
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
+from newsgraph.extract.events.groups import QUANT as _QUANT
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
 from newsgraph.extract.events.home import filed_from, home_countries, inside_name
 from newsgraph.extract.events.places import located, place_country
@@ -56,7 +58,7 @@ from newsgraph.extract.syntax import (
     token_country,
 )
 from newsgraph.extract.tokens import doc_memo, token_records
-from newsgraph.lexicon.events import actor_nouns, sector_of
+from newsgraph.lexicon.events import people_noun, sector_of
 from newsgraph.lexicon.gazetteer import not_entity_kind
 
 if TYPE_CHECKING:
@@ -75,11 +77,6 @@ class ActorResolver(Protocol):
 
 
 _LOC_PREPS = frozenset({"in", "at", "inside", "into", "across", "throughout"})
-_QUANT = frozenset(
-    {"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds", "thousands"}
-    | {"tens", "scores", "millions"}
-)
-_COLLECTIVE = frozenset({"group", "handful", "crowd", "number"})  # with "of": its people ("a group of traders")
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SELF = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _SINGULAR = frozenset({"it", "its", "itself"})
@@ -478,7 +475,7 @@ class DocContext:
             or sector is not None
             or proper
             or (country is not None and (head.ent_type_ == "NORP" or demonym_plural(head)))
-            or head.lemma_.lower() in actor_nouns(),
+            or people_noun(head.lemma_.lower(), head.tag_ == "NNS"),
             inferred=inferred,
         )
 

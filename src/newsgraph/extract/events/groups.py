@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import SUBJ, np_span, pobjs, token_country
-from newsgraph.lexicon.events import actor_nouns, body_anaphors, sector_of
+from newsgraph.lexicon.events import actor_nouns, body_anaphors, people_noun, sector_of
 from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 from newsgraph.lexicon.titles import find_titles, title_words
 
@@ -17,6 +17,18 @@ GROUP_HEADS = frozenset({"country", "nation", "government", "state", "capital"})
 _ABROAD = frozenset({"international", "global", "multilateral", "overseas", "western", "world"})
 FOREIGN_HEADS = frozenset({"donor", "lender", "creditor"})  # who gives to a country is of others
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL", "GOV", "REB"})
+QUANT = frozenset(
+    {"all", "most", "many", "some", "several", "none", "both", "each", "few", "dozens", "hundreds", "thousands"}
+    | {"tens", "scores", "millions"}
+)
+COLLECTIVE = frozenset({"group", "handful", "crowd", "number"})  # with "of": its people ("a group of traders")
+
+
+def counted(tok: Token) -> list[Token]:
+    """What a count or a collective counts ("dozens of tractors", "a group of traders"), else nothing."""
+    if not (tok.lower_ in QUANT or tok.lower_ in COLLECTIVE or tok.pos_ == "NUM"):
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
 
 
 def is_weapon(tok: Token) -> bool:
@@ -28,7 +40,8 @@ def local_group(head: Token, sector: str | None) -> bool:
     """An unnamed domestic group ("activists", "the police") takes the country of its place;
     "European countries" or "Western allies" do not."""
     lemma = head.lemma_.lower()
-    if lemma in GROUP_HEADS or (sector not in LOCAL_SECTORS and not (sector is None and lemma in actor_nouns())):
+    people = sector is None and people_noun(lemma, head.tag_ == "NNS")
+    if lemma in GROUP_HEADS or (sector not in LOCAL_SECTORS and not people):
         return False  # a sector of its own place, or people and groups named by what they are ("critics")
     if is_weapon(head):
         return False  # "drones hit a refinery in Belgorod": fired at the place, not from it

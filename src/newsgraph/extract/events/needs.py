@@ -21,6 +21,7 @@ from newsgraph.extract.events.arguments import (
     objects,
     within,
 )
+from newsgraph.extract.events.groups import counted
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.syntax import is_passive, pobjs, subjects, token_country
 from newsgraph.extract.values.tone import compound_score
@@ -145,6 +146,7 @@ class ClauseFacts:
             objs = [clause.head if o.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" else o for o in objects(clause)]
             # "fired Commerce Minister Emmanuel Lungu": a name's title words count as the object's
             objs += [c for o in objs if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound"]
+            objs += [x for o in objs for x in counted(o)]  # "removed dozens of tractors"
             self._objs = frozenset(w for o in objs for w in (o.lemma_.lower(), o.lower_))
         return self._objs
 

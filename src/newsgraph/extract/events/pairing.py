@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import STATELESS_SECTORS, Actor
 from newsgraph.extract.events.arguments import objects
 from newsgraph.extract.events.completion import envoy_host_side
+from newsgraph.extract.events.groups import FOREIGN_HEADS
 from newsgraph.extract.events.targets import is_place
 from newsgraph.lexicon.events import sector_of
 
@@ -23,6 +24,7 @@ __all__ = ["complete_pair"]
 # Types whose unsaid other side, for an actor of the story's own country, is of that country: demands, refusals,
 # accusations, threats, promises, coercion, sanctions, concessions and resignations (not moves of troops: abroad).
 _HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE", "AGREE"})
+_NATIONS = frozenset({"nation", "country"})  # "urged wealthy nations to help": others, not the home country
 _HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control")})
 
 
@@ -103,7 +105,12 @@ def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
         return False  # a named company or any IGO or NGO is of no one country; "the factory's owners" are
     if target.named and (target.head < 0 or ctx.doc[target.head].ent_type_ != "PERSON"):
         return False
-    return target.head < 0 or not is_place(ctx.doc[target.head])
+    if target.head < 0:
+        return True
+    head = ctx.doc[target.head]
+    if head.lemma_.lower() in FOREIGN_HEADS or (head.lemma_.lower() in _NATIONS and head.tag_ == "NNS"):
+        return False  # "urged donors", "urged wealthy nations to help": others, not the home country
+    return not is_place(head)
 
 
 def _political(actor: Actor) -> bool:

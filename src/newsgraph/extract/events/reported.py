@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.syntax import person_head
+from newsgraph.extract.person_head import person_head
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import sector_of
 from newsgraph.lexicon.titles import titles

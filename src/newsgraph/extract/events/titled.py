@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.core.textnorm import name_words
-from newsgraph.extract.syntax import person_head
+from newsgraph.extract.person_head import person_head
 from newsgraph.lexicon.titles import find_titles, lookup_title, title_words
 
 if TYPE_CHECKING:
