@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from newsgraph.extract.country_names import and_named
 from newsgraph.extract.dateline import DASHES, in_dateline, past_dateline
 from newsgraph.extract.mentions.index import APOSTROPHES
 from newsgraph.extract.sayer import FINITE, sayer_clause
@@ -165,6 +166,8 @@ def _surnames(doc: Doc) -> frozenset[str]:
 @per_doc
 def token_country(tok: Token) -> str | None:
     """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
+    if tok.pos_ == "PROPN" and (code := and_named(tok)):
+        return code  # "Trinidad and Tobago": one country's two words, not the Bolivian town of Trinidad
     if tok.ent_type_ == "PERSON" and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS"):
         ent = ent_of(tok)
         if ent is not None and len(ent) == 1 and (code := country_code(tok.text)):
@@ -212,9 +215,10 @@ def _beside_place(tok: Token) -> bool:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the nominal conjuncts coordinated with it ("X and Y", "X nor Y")."""
+    """``tok`` and the nominal conjuncts coordinated with it ("X and Y", "X nor Y"), not the second word of one
+    country's name ("Trinidad and Tobago")."""
     out = [tok]
-    stack = [c for c in tok.children if c.dep_ == "conj"]
+    stack = [c for c in tok.children if c.dep_ == "conj" and not (and_named(c) and c.head.i == tok.i)]
     while stack:
         c = stack.pop(0)
         if c.pos_ in ("VERB", "AUX"):

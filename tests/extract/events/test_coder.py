@@ -400,6 +400,8 @@ def test_flags(parse, text: str, negated: bool, hypothetical: bool) -> None:
         # people named by an agent noun no table lists still act ("truckers", "growers")
         ("Ukrainian truckers protested on Tuesday.", [("PROTEST", "UKR", "UKR")]),
         ("Hundreds of Peruvian protesters blocked the river.", [("PROTEST", "PER", "PER")]),
+        # a country's name with an "and" in it is one side, not two
+        ("Trinidad and Tobago demanded that Venezuela pay compensation.", [("REQUEST", "TTO", "VEN")]),
     ],
 )
 def test_event_data_sentences(parse, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
