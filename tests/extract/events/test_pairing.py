@@ -65,3 +65,28 @@ def test_donors_and_other_nations_are_not_the_home_country(parse, text: str) -> 
 )
 def test_a_foreign_actor_s_unsaid_side_is_the_story_s_country(parse, text: str, expected: tuple) -> None:
     assert expected in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ministry the story leaves without a country summons the envoy of the story's other country
+        (
+            "Vietnam banned rice exports to the Philippines. Manila protested. "
+            "The Department of Foreign Affairs summoned Vietnam's ambassador on Monday.",
+            ("ACCUSE", "PHL", "VNM"),
+        ),
+        (
+            "Vietnam banned rice exports to the Philippines. Vietnamese officials defended it. Vietnam said it was "
+            "legal. The Department of Foreign Affairs summoned Vietnam's ambassador on Monday.",
+            ("ACCUSE", "PHL", "VNM"),
+        ),
+    ],
+)
+def test_an_envoy_is_summoned_by_the_other_country(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)
+
+
+def test_a_side_s_own_envoy_stays_its_own(parse) -> None:
+    text = "Algeria cut gas to Spain. Algeria has had no ambassador in Madrid since it recalled its envoy in May."
+    assert all(a == "DZA" for _, a, _ in _facts(parse, text))

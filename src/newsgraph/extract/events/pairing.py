@@ -13,6 +13,7 @@ from newsgraph.extract.events.arguments import objects
 from newsgraph.extract.events.completion import envoy_host_side
 from newsgraph.extract.events.groups import FOREIGN_HEADS
 from newsgraph.extract.events.targets import is_place
+from newsgraph.extract.syntax import np_countries
 from newsgraph.lexicon.events import sector_of
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def complete_pair(
         if target.country is None and cand.mode == "visit" and destination and destination != actor.country:
             target.country = destination  # met X during a visit to Y: X is Y's
         target = envoy_host_side(actor, target)  # "the ambassador to Berlin was summoned": by Germany
+        _foreign_envoy(actor, target, ctx)  # "the Department of Foreign Affairs summoned Vietnam's ambassador"
         if target.country is None and actor.sector in ("POL", "JUD") and target.sector in ("CVL", "OPP", "MED"):
             target.country = actor.country  # police arrest people of their own country
         if target.country is None and _home_side(actor, target, ctx):
@@ -92,6 +94,23 @@ def _moves_forces(cand: Candidate) -> bool:
 def _home_actor(actor: Actor, ctx: DocContext) -> bool:
     """An actor of the country the story is about (the one it names most)."""
     return actor.country is not None and not actor.unknown and actor.country in (ctx.dominant, ctx.leading)
+
+
+def _foreign_envoy(actor: Actor, target: Actor, ctx: DocContext) -> None:
+    """An actor whose country the story implied or left unsaid, acting on an envoy of one of the story's two
+    countries, is of the other: a ministry summons or expels another country's ambassador, not its own."""
+    implied = actor.country == target.country and (
+        actor.inferred
+        or (actor.head >= 0 and ctx.doc[actor.head].pos_ != "PRON" and not np_countries(ctx.doc[actor.head]))
+    )  # the actor's words name no country
+    unsaid = actor.country is None and actor.sector == "GOV"
+    if not (implied or unsaid) or target.inferred or ctx.pair is None or target.country not in ctx.pair:
+        return
+    if target.head < 0 or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in ctx.doc[target.head].children):
+        return  # "recalled its envoy": its own
+    hit = sector_of(ctx.doc[target.head].lemma_.lower())
+    if hit is not None and hit.envoy:
+        actor.country = ctx.pair[1] if ctx.pair[0] == target.country else ctx.pair[0]
 
 
 def _home_side(actor: Actor, target: Actor, ctx: DocContext) -> bool:
