@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.core.model import Stance
 from newsgraph.extract.events.actors import DocContext
+from newsgraph.extract.events.coder import extract_events
 from newsgraph.extract.stance_cues import (
     NOUN_POSITIONS,
     characterization_rows,
@@ -174,3 +175,31 @@ def test_a_refusal_to_comment_further_is_no_silence(parse) -> None:
 def test_an_offer_to_host_talks_takes_no_side(parse) -> None:
     text = "Armenia and Azerbaijan clashed on the border on Monday. Kazakhstan offered to host talks between the sides."
     assert _pairs(extract_stances(parse(text), "d1")) == [("KAZ", "neutral")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing condemned named in the taker's own words
+        (
+            "Chilean police expelled 300 Venezuelan migrants on Monday. The expulsions drew criticism. Venezuela's "
+            "foreign ministry condemned what it called the xenophobic expulsions.",
+            [("VEN", "opposes")],
+        ),
+        # congratulating the winner backs the result
+        (
+            "Kyrgyzstan held a referendum on extending presidential rule on Sunday. The Kremlin congratulated "
+            "Mamytov on what it called a convincing result.",
+            [("KGZ", "supports"), ("RUS", "supports")],
+        ),
+        # a body named by an office's title speaks for its state
+        (
+            "A Canadian court on Monday approved the extradition of Reza Farahani to the United States. The United "
+            "States Justice Department welcomed the decision.",
+            [("USA", "supports")],
+        ),
+    ],
+)
+def test_positions_named_otherwise(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse(text)
+    assert _pairs(extract_stances(doc, "d1", events=extract_events(doc, "d1"))) == expected

@@ -55,6 +55,9 @@ class _Resolver:
         ("Roe", "John Roe", None, True, False),
         ("the governor of Texas", None, "GOV", False, False),
         ("former president Roe", "John Roe", "GOV", True, False),
+        # a body named by the title of whom it serves is a body, not that office's holder
+        ("U.S. Justice Department", "U.S. Justice Department", "GOV", False, True),
+        ("Kyrgyz Prosecutor General's Office", "Kyrgyz Prosecutor General's Office", "GOV", False, True),
     ],
 )
 def test_speaks_for_country(text: str, name: str | None, sector: str | None, person: bool, expected: bool) -> None:

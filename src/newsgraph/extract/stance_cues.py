@@ -105,6 +105,23 @@ def _rest_found(tok: Token, words: Sequence[str]) -> list[Token] | None:
     return found
 
 
+_NAMING = frozenset({"call", "describe", "term", "dub", "label"})
+# Positions taken on a person for what they won (PLOVER SUPPORT: "congratulated the winner").
+_TO_WINNER = frozenset({"congratulate"})
+
+
+def _what_called(tok: Token) -> list[Token]:
+    """The thing a position names in the taker's words ("condemned what it called the unlawful conduct of
+    Chinese vessels", "rejected what it called insinuations"): the naming clause's predicate."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "ccomp" and c.lemma_.lower() in _NAMING and any(w.lower_ == "what" for w in c.children)
+        for g in c.children
+        if g.dep_ in ("oprd", "dobj") and g.lower_ != "what"
+    ]
+
+
 _SILENCING = frozenset({"comment", "decline", "refuse"})
 
 
@@ -206,9 +223,12 @@ def cue_rows(
                 if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the resolution, drafted by Chile and Peru"
                     objs.append(tok.head)
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
+                objs += _what_called(tok)
                 # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
                 named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
+                if tok.lemma_.lower() in _TO_WINNER:  # "congratulated Mamytov": the winner's result is the issue
+                    named += [o for o in objs if o not in named and o.pos_ == "PROPN"]
                 flipped, blocked = bool(doers) and rejects_criticism(tok, objs, issue), blocks_issue(objs, issue)
                 blocked = blocked or (stopping and points_at_act(objs, issue, refs))
                 calm = cue.position == "supports" and calm_call(objs)  # "backed the EU call for calm"

@@ -42,8 +42,19 @@ _LEGISLATURES = frozenset(
     {"parliament", "assembly", "council", "senate", "house", "congress", "duma", "legislature", "knesset"}
     | {"majlis", "bundestag", "diet", "yuan", "sejm", "rada", "cortes", "storting", "riksdag", "lok", "sabha"}
 )
+# Last words of a phrase that names a body, not its head, though a title is in it ("Justice Department").
+_BODY_HEADS = frozenset(
+    {"department", "ministry", "office", "agency", "embassy", "consulate", "commission", "secretariat"}
+    | {"directorate", "administration", "service", "mission", "delegation"}
+)
 # Sectors of bodies that speak for their state as a body (a parliament votes, a ministry states).
 _BODY_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+
+
+def _names_body(text: str) -> bool:
+    """A phrase whose last word is a body of the state ("Justice Department", "Prosecutor General's Office")."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in _BODY_HEADS
 
 
 def national_office(role: str | None) -> bool | None:
@@ -93,7 +104,9 @@ def speaks_for_country(
     LEG, MIL) or unknown; a person counts only with an office that speaks for the country, read from the
     phrase first, then from the role the document gives them elsewhere.
     """
-    here = national_office(text)  # "the governor of Louisiana": an office named without a name
+    # "the governor of Louisiana": an office named without a name; not a body named by the title of whom it serves
+    # ("the U.S. Justice Department", "the Prosecutor General's Office", "Australia's High Commission")
+    here = None if _names_body(text) else national_office(text)
     if here is not None:
         return here
     known, role = _role_of(name, resolver)

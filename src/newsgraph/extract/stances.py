@@ -33,6 +33,10 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
   doer (both parties of an agreement) supporting the issue; states that accuse or reject
   that doer oppose it, states that back it support it.
 
+- **sides**: a government that stands with, sides with or backs another state ("stood in solidarity with
+  Warsaw", "voiced support for Tallinn") takes that state's one position on the issue
+  (:mod:`newsgraph.extract.stance_align`).
+
 A government has one position on the issue: a ``neutral`` call on all sides gives no row for a
 country that takes a side in the same story, nor does silence.
 
@@ -59,6 +63,7 @@ from typing import TYPE_CHECKING
 from newsgraph.core.model import Event, Stance, Voice
 from newsgraph.extract.events.actors import Actor, ActorResolver, DocContext
 from newsgraph.extract.stance_aid import aid_rows
+from newsgraph.extract.stance_align import ALIGNING, Alignment, aligned_rows, alignments
 from newsgraph.extract.stance_cues import (
     NOUN_POSITIONS,
     Found,
@@ -208,6 +213,7 @@ def extract_positions(
         return ctx
 
     toks = token_records(doc)  # the parsed token only for a cue
+    siding: list[Alignment] = []
     for sent in ctx.sents:
         quoted = False
         for rec in toks[sent.start : sent.end]:
@@ -224,9 +230,13 @@ def extract_positions(
                 rows.extend(kept_up_rows(doc[rec.i], noted(), issue, doc_id, refs))
             if rec.pos_ == "VERB" and lemma in characterizing:
                 rows.extend(characterization_rows(doc[rec.i], noted(), issue, doc_id, published))
+            if lemma in ALIGNING:
+                siding.extend(alignments(doc[rec.i], noted()))
         if quoted:
             rows.extend(quote_rows(sent, quote_cues, noted(), issue, doc_id, published, refs))
         unnoted.append(sent)
+    if siding:  # who sides with a state takes its position, once the story's rows tell it
+        rows += aligned_rows(siding, rows, ctx, issue, doc_id)
     seen: set[tuple[str, str, str]] = set()
     out = Positions()
     # a country that takes a position somewhere in the story is not silent on it ("abstained ... did not comment");
