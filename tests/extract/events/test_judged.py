@@ -111,3 +111,24 @@ def test_acts_named_as_crimes_and_what_happened(parse, text: str, expected: tupl
 
     found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condemnation said in a quotation's own clause, the speaker named by the quotation's attribution
+        (
+            'The United States imposed tariffs on Canadian steel. "We did not choose this fight," Canadian Trade '
+            'Minister Claire Duchesne told reporters. "Our workers did nothing wrong. These tariffs are unjustified, '
+            'they are illegal under our trade agreement."',
+            {("ACCUSE", "CAN", "USA")},
+        ),
+        # a neutral noun a modifier colours is no condemnation; nor are a newspaper's words
+        ('Police seized the weapon. "It is an assault rifle," Canadian Police Chief Ann Roe said.', set()),
+    ],
+)
+def test_condemnations_in_a_quotation_s_own_words(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {f for f in found if f[0] == "ACCUSE"} == expected

@@ -80,7 +80,7 @@ from newsgraph.extract.events.completion import (
 from newsgraph.extract.events.dismay import dismay_events
 from newsgraph.extract.events.groups import is_weapon, reciprocal, the_two, two_sides
 from newsgraph.extract.events.intent import announced_intents
-from newsgraph.extract.events.judged import reported_judgements
+from newsgraph.extract.events.judged import quoted_judgements, reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.needs import asks_release
@@ -189,6 +189,7 @@ def _sentence_events(
     cands += announced_intents(sent, ctx, {c.clause.i for c in cands if not c.nominal})  # "announced it would join"
     coded = {c.clause.i for c in cands} | {t.i for c in cands for t in c.trigger}
     cands += reported_judgements(sent, ctx, coded, memory)  # "said the ruling was unfair"
+    cands += quoted_judgements(sent, ctx, coded | {c.clause.i for c in cands}, memory)  # '"It is illegal," X said'
     cands += stated_refusals(sent, ctx, coded)  # "would not revisit the permit"
     cands += dismay_events(sent, ctx, coded)  # "said it was appalled by the sentences"
     # '"He was a gentle soul," X said': once per speaker and person praised in a few sentences (one tribute)

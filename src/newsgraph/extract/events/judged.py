@@ -2,7 +2,9 @@
 
 A speaker who says that a side or its act is wrong disapproves of it (the codebook's ACCUSE, mode
 disapprove: "criticize or denounce"); one who says it is good approves of it (SUPPORT, praise). Only a
-copular clause reported by a speech verb counts ("said [the move was illegal]"), its predicate judged by
+copular clause reported by a speech verb counts ("said [the move was illegal]"), or one that stands alone in
+a quotation whose speaker is known ('"... These tariffs are illegal," as the second sentence of a minister's
+quotation), its predicate judged by
 the hand-written evaluative list (``event_context.tsv``), or, when the clause is about a person or a group,
 by VADER's published lexicon (as for "called X a liar"). The target is who the clause is about: a person,
 an organisation or a group the text names, or the side behind a thing ("the government's plan", "the
@@ -20,6 +22,7 @@ from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import POINTING, Candidate
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
+from newsgraph.lexicon.events import evaluation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,12 +30,13 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.actors import Actor, DocContext
     from newsgraph.extract.events.memory import EventMemory
 
-__all__ = ["reported_judgements"]
+__all__ = ["quoted_judgements", "reported_judgements"]
 
 _COPULA = frozenset({"be"})
 _NAMED = frozenset({"PERSON", "ORG"})
 _OWN = frozenset({"my", "our", "his", "her", "their", "its"})
 _PREDICATES = frozenset({"acomp", "attr"})
+_MAIN = frozenset({"ROOT", "conj"})
 _POINTED = frozenset({"this", "that", "what"})  # "this", "that", "what happened": the act just told
 _OCCUR = frozenset({"happen", "occur", "unfold", "transpire"})
 _POLARITY_TYPES = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", "praise")}
@@ -58,6 +62,44 @@ def reported_judgements(sent: Span, ctx: DocContext, coded: set[int], memory: Ev
         if speakers and (cand := _judgement(verb, comp, speakers, ctx, memory)) is not None:
             out.append(cand)
     return out
+
+
+def quoted_judgements(sent: Span, ctx: DocContext, coded: set[int], memory: EventMemory) -> list[Candidate]:
+    """ACCUSE candidates for the condemnations of ``sent`` said in a quotation's own main clause, not reported
+    by a speech verb of the sentence (those are :func:`reported_judgements`'), by the quotation's speaker when
+    that is a side (a country's or a body's person), not a newspaper."""
+    out: list[Candidate] = []
+    doc = sent.doc
+    records = token_records(doc)
+    for start, end, speaker_tok in ctx.quoted.in_sentence(sent):
+        if speaker_tok < 0:
+            continue
+        for rec in records[sent.start : sent.end]:
+            if not start <= rec.idx < end or rec.i in coded or rec.lemma_.lower() not in _COPULA:
+                continue
+            comp = doc[rec.i]
+            if comp.dep_ == "ccomp" and comp.head.lemma_.lower() in speech_verbs():
+                continue  # reported: reported_judgements' own
+            if comp.dep_ not in _MAIN and not (comp.dep_ == "ccomp" and comp.head.lemma_.lower() in _COPULA):
+                continue  # a clause of its own: "X is illegal", "..., and they are illegal", "X is unjust, it is ..."
+            if not _condemning(comp):
+                continue
+            speaker = ctx.actor(doc[speaker_tok])
+            if speaker.sector == "MED" or (speaker.country is None and speaker.sector is None):
+                continue  # a newspaper's or an unplaced person's words: no side's
+            if (cand := _judgement(comp, comp, [speaker], ctx, memory)) is not None:
+                out.append(cand)
+    return out
+
+
+def _condemning(comp: Token) -> bool:
+    """A predicate that is itself a word of condemnation, or says so by an adjective ("a flagrant violation",
+    "unjustified"), not a neutral noun a modifier colours ("an assault rifle")."""
+    for pred in (c for c in comp.children if c.dep_ in _PREDICATES):
+        words = [pred, *(c for c in pred.children if c.dep_ in ("amod", "conj"))]
+        if any(evaluation(w.lemma_.lower()) == "negative" or evaluation(w.lower_) == "negative" for w in words):
+            return True
+    return False
 
 
 def _judgement(
