@@ -33,6 +33,7 @@ from newsgraph.lexicon.countries import capital_country, countries, country_code
         ("Republic of Congo", "COG"),
         ("Togolese", "TGO"),
         ("Gabonese", "GAB"),
+        ("Trinidad", "TTO"),  # the island for the country, as the agencies write it
         ("", None),
     ],
 )

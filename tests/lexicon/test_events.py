@@ -204,7 +204,14 @@ def test_place_nouns(noun: str, place: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "polarity"), [("void", "negative"), ("Violation", "negative"), ("justified", "positive"), ("blue", None)]
+    ("word", "polarity"),
+    [
+        ("void", "negative"),
+        ("Violation", "negative"),
+        ("biased", "negative"),
+        ("justified", "positive"),
+        ("blue", None),
+    ],
 )
 def test_evaluation(word: str, polarity: str | None) -> None:
     assert lex.evaluation(word) == polarity
