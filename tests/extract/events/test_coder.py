@@ -400,6 +400,9 @@ def test_flags(parse, text: str, negated: bool, hypothetical: bool) -> None:
         # people named by an agent noun no table lists still act ("truckers", "growers")
         ("Ukrainian truckers protested on Tuesday.", [("PROTEST", "UKR", "UKR")]),
         ("Hundreds of Peruvian protesters blocked the river.", [("PROTEST", "PER", "PER")]),
+        # a march on another country's building protests against that country
+        ("Hundreds of Bangladeshi students marched on the Indian visa centre in Dhaka.", [("PROTEST", "BGD", "IND")]),
+        ("Several hundred Kenyan students marched to the parliament building.", [("PROTEST", "KEN", "KEN")]),
         # a country's name with an "and" in it is one side, not two
         ("Trinidad and Tobago demanded that Venezuela pay compensation.", [("REQUEST", "TTO", "VEN")]),
     ],

@@ -52,6 +52,8 @@ CLAUSAL = frozenset({"xcomp", "advcl", "ccomp"})
 _SMALL_CLAUSE = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 _COND = frozenset({"if", "unless"})
 _NEAR = frozenset({"at", "outside", "around", "near"})
+_TOWARD = frozenset({"to", "on", "toward", "towards"})
+_NATION_MODS = frozenset({"amod", "compound", "poss"})
 _WHEN = frozenset({"DATE", "TIME"})
 
 
@@ -266,9 +268,20 @@ def slot_heads(slot: str, tok: Token, clause: Token) -> list[Token]:
         while gov.dep_ in ("conj", "xcomp") and gov.head.i != gov.i:
             gov = gov.head
         return subjects(gov.head) if gov.dep_ == "ccomp" and gov.head.pos_ == "VERB" else []
-    # near: a place preposition on the verb or the verb it depends on ("gathered outside X to protest")
+    # near: a place preposition on the verb or the verb it depends on ("gathered outside X to protest"), or the
+    # building of a side a march heads for ("marched to the Tanzanian High Commission", "on the Indian visa centre")
     places = [clause] if clause.head.i == clause.i else [clause, clause.head]
-    return [o for v in places for c in v.children if c.dep_ == "prep" and c.lower_ in _NEAR for o in pobjs(c)]
+    out = [o for v in places for c in v.children if c.dep_ == "prep" and c.lower_ in _NEAR for o in pobjs(c)]
+    toward = [o for c in clause.children if c.dep_ == "prep" and c.lower_ in _TOWARD for o in pobjs(c)]
+    return out + [o for o in toward if _nationality(o)]
+
+
+def _nationality(head: Token) -> bool:
+    """A building or body named by a country or its people ("the Tanzanian High Commission", "Egypt's embassy"),
+    not by a body that stands for one ("the Congress building")."""
+    mods = [c for c in head.children if c.dep_ in _NATION_MODS]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in _NATION_MODS]
+    return any(country_code(m.text) is not None for m in mods)
 
 
 def fallback_heads(head: Token) -> list[Token]:
