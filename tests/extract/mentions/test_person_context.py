@@ -155,6 +155,14 @@ def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_person
             "KHM",
             "Unity Party",
         ),
+        # a bare spokesman of a state body that spoke just before: the body is his organization, its country his
+        (
+            'ATHENS - Greece\'s foreign ministry said the deal was void.\n\n"It is illegal," spokesman Pavlos '
+            "Marinakis said.",
+            "Pavlos Marinakis",
+            "GRC",
+            "Greece's foreign ministry",
+        ),
         # "its" after a country that acted: the country's official
         (
             "Hungary abstained at the meeting of the European Union on Monday. Its foreign minister, Gabor Kiss, "

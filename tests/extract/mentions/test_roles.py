@@ -353,3 +353,29 @@ def test_rank_only(text: str, expected: bool) -> None:
     from newsgraph.extract.mentions.roles import RoleInfo
 
     assert rank_only(RoleInfo(0, 1, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization"),
+    [
+        # the organization as the role writes it, not the name the table gives it
+        (
+            "The talks failed on Monday. State Department spokesperson Jordan Whitley said Washington would wait.",
+            "Jordan Whitley",
+            "State Department",
+        ),
+        # an acronym by its full name
+        (
+            "The talks failed on Monday. IMF spokeswoman Claudia Reyes said the fund would wait.",
+            "Claudia Reyes",
+            "International Monetary Fund",
+        ),
+    ],
+)
+def test_a_roles_organization_as_written(text: str, name: str, organization: str) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons[name].organization == organization

@@ -316,8 +316,9 @@ def voice_of_body(ix: MentionIndex, mention: PersonMention, orgs: Sequence[OrgRe
     if any(org.end <= c.start < mention.start and _subject(ix, c.end - 1) for c in ix.countries):
         return  # a country that acted after the body is what "its" points at ("Hungary abstained. Its minister")
     international = org.country is None and (org.international or international_name(org.name))
-    if bare and not international:
-        return  # a state body's spokesperson: body_country
+    if bare and not international:  # a state body's spokesperson: its country is body_country's
+        mention.organization = mention.organization or org.name
+        return
     role.organization = org.name
     role.country, role.international = org.country, international
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
+from newsgraph.extract.mentions.role_bodies import acronym, body_in, party_in
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.titles import find_titles, is_modifier, title_country, title_words
@@ -63,6 +64,7 @@ class OrgRef:
     name: str
     country: str | None
     international: bool
+    text: str = ""  # as this mention writes it ("State Department", "CONAIE"), the name being the document's
 
 
 @dataclass(slots=True)
@@ -306,7 +308,10 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
         if org.start >= role.start and org.end <= role.end:
             if org.international and role.country is not None and _posted_to(ix, role, org):
                 role.country = None  # "the UN coordinator for Ruritania": the body's official, posted there
-            role.organization = org.name
+            # the organization as the role writes it ("State Department spokesperson", "Italian Foreign Ministry
+            # spokeswoman"), not the name the table gives it ("United States Department of State"); an acronym by
+            # its full name ("IMF spokeswoman": the International Monetary Fund)
+            role.organization = org.text if org.text and not acronym(org.text) else org.name
             if role.country is None:
                 role.country = org.country
             role.international = role.country is None and org.international
@@ -330,6 +335,10 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
                     break
     if role.country is None and not role.international:
         role.country = _untagged_place_country(ix, role)
+    if role.organization is None:  # "Democratic presidential nominee", "a Republican state representative"
+        role.organization = party_in(ix, role.start, role.end, role.country or main_country(ix))
+    if role.organization is None:  # "Foreign ministry spokesperson", "a foreign ministry spokesman in Tehran"
+        role.organization = body_in(ix, role.start, role.end)
 
 
 def _untagged_place_country(ix: MentionIndex, role: RoleInfo) -> str | None:

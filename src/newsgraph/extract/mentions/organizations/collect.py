@@ -583,4 +583,6 @@ def _national_body(name: str) -> bool:
 def org_refs(mentions: list[OrgMention], orgs: dict[str, Organization]) -> list[OrgRef]:
     """What the person rules need to know about each organization mention."""
     international = {m.key for m in mentions if m.international}
-    return [OrgRef(m.start, m.end, orgs[m.key].name, orgs[m.key].country, m.key in international) for m in mentions]
+    return [
+        OrgRef(m.start, m.end, orgs[m.key].name, orgs[m.key].country, m.key in international, m.text) for m in mentions
+    ]

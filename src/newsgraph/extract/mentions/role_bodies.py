@@ -1,0 +1,78 @@
+"""The organization a role names without a name of it (issue 11, persons' organization).
+
+:func:`newsgraph.extract.mentions.roles.complete_role` fills a role's organization from the organization
+mentions inside it, as the role writes them ("State Department spokesperson": the State Department, not the
+table's "United States Department of State"; an acronym, :func:`acronym`, by its full name). When none is inside
+it, the role may still name one:
+
+- :func:`party_in`: a party word of ``party_words.tsv`` ("Democratic presidential nominee", "a Republican state
+  representative", "Conservative leader"): the party of the story's country;
+- :func:`body_in`: a state body named by a common noun, as written ("Foreign ministry spokesperson", "Police
+  spokesman", "a district police chief", "Rwandan army spokesman"); a ministry or department only with its
+  portfolio ("a ministry spokesman" names none: which one the text tells elsewhere).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.lexicon.known_orgs import is_portfolio
+from newsgraph.lexicon.parties import party_of
+
+if TYPE_CHECKING:
+    from newsgraph.extract.mentions.index import MentionIndex
+
+__all__ = ["acronym", "body_in", "party_in"]
+
+# Entity labels of a party word standing alone ("Democratic" untagged or tagged NORP), not a word of a name.
+_PARTY_WORD_LABELS = frozenset({"", "NORP"})
+
+# Words of a state body a role names without a name of it ("foreign ministry spokesperson", "Police spokesman",
+# "Judiciary spokesman", "Rwandan army spokesman"); a ministry or department only with its portfolio.
+_PORTFOLIO_BODIES = frozenset({"ministry", "department"})
+_BODY_WORDS = _PORTFOLIO_BODIES | {"police", "army", "military", "navy", "judiciary", "court", "commission", "council"}
+# Words that qualify such a body before it ("district police", "provincial police", "Rwandan army").
+_BODY_QUALIFIERS = frozenset(
+    {"district", "provincial", "state", "federal", "national", "city", "municipal", "regional"}
+)
+
+
+def body_in(ix: MentionIndex, start: int, end: int) -> str | None:
+    """A state body the role names by a common noun ("Foreign ministry spokesperson", "Police spokesman", "a
+    district police chief", "Rwandan army spokesman"), as written: the body word and the portfolio, place or
+    demonym words just before it, the one before the role's first word included (a sentence's first word left out
+    of it); a ministry or department only with its portfolio."""
+    for i in range(start, end):
+        word = ix.toks[i].lower_
+        if word not in _BODY_WORDS or ix.toks[i].pos_ not in ("NOUN", "PROPN"):
+            continue
+        j = i
+        while j - 1 >= max(0, start - 1) and i - j < 2 and _body_qualifier(ix, j - 1):
+            j -= 1
+        if j == i and word in _PORTFOLIO_BODIES:
+            return None
+        return ix.text(j, i + 1)
+    return None
+
+
+def _body_qualifier(ix: MentionIndex, i: int) -> bool:
+    tok = ix.toks[i]
+    if tok.lower_ == "foreign" or is_portfolio(tok.text) or tok.lower_ in _BODY_QUALIFIERS:
+        return True
+    return ix.ent_label(i) in ("NORP", "GPE") and tok.text[:1].isupper()
+
+
+def party_in(ix: MentionIndex, start: int, end: int, home: str | None) -> str | None:
+    """The party a party word in tokens ``[start, end)`` names in a story of country ``home``: a word of
+    ``party_words.tsv`` standing alone, not inside another name ("the Democratic Republic of the Congo")."""
+    for i in range(start, end):
+        party = party_of(ix.toks[i].text, home)
+        if party is not None and ix.ent_label(i) in _PARTY_WORD_LABELS:
+            return party
+    return None
+
+
+def acronym(text: str) -> bool:
+    """One word of capitals, with or without points ("IMF", "U.N.", "ECOWAS")."""
+    bare = text.replace(".", "")
+    return " " not in text and bare.isupper() and bare.isalpha()
