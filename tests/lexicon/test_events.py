@@ -348,6 +348,13 @@ def test_people_noun(lemma: str, plural: bool, expected: bool) -> None:
     assert people_noun(lemma, plural) is expected
 
 
+def test_a_mission_is_an_international_body_s() -> None:
+    from newsgraph.lexicon.events import sector_of
+
+    # observer, peacekeeping and IMF missions: of the body that sends them, not of the country they are in
+    assert sector_of("mission").sector == "IGO" and sector_of("mission").country is None
+
+
 def test_an_office_is_a_government_body() -> None:
     from newsgraph.lexicon.events import sector_of
 

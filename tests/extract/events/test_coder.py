@@ -403,6 +403,8 @@ def test_flags(parse, text: str, negated: bool, hypothetical: bool) -> None:
         # a march on another country's building protests against that country
         ("Hundreds of Bangladeshi students marched on the Indian visa centre in Dhaka.", [("PROTEST", "BGD", "IND")]),
         ("Several hundred Kenyan students marched to the parliament building.", [("PROTEST", "KEN", "KEN")]),
+        # a mission acts for the body that sent it, of no country
+        ("Peru held a runoff. The mission urged both candidates to respect the results.", [("REQUEST", None, None)]),
         # a country's name with an "and" in it is one side, not two
         ("Trinidad and Tobago demanded that Venezuela pay compensation.", [("REQUEST", "TTO", "VEN")]),
     ],
