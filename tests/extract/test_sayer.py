@@ -16,6 +16,20 @@ from newsgraph.extract.sayer import sayer_clause
         ("Serbia denied that the officers had entered Kosovo and accused Pristina of lying.", "accused", "denied"),
         # a participle after an act to come
         ("The mayor said he would appeal, accusing the government of neglect.", "accusing", "said"),
+        # joined to a clause inside a quotation that closes before the act: the speech verb's
+        (
+            'The delegation said it was "deeply concerned by a sentence that appears politically motivated" and '
+            "called for the release of all those detained.",
+            "called",
+            "said",
+        ),
+        # a quotation opened and closed between the two verbs leaves them both outside it
+        (
+            'The presidency said Chapo thanked him for "the great sacrifice of Rwandan soldiers" and asked him to '
+            "keep them.",
+            "asked",
+            None,
+        ),
         # joined to a clause whose subject acts, in the same tense: that clause's own
         ("The spokesman said the minister took note of the vote and appealed for calm.", "appealed", None),
     ],

@@ -25,9 +25,19 @@ def sayer_clause(v: Token) -> Token | None:
     to a copular clause ("said the handover was a symbolic step and urged the premier to act"), to a clause about a
     thing ("said its aircraft had hit the depots and accused the group of ..."), to one told in another tense
     ("denied that the officers had entered Kosovo and accused Pristina of ..."), or a participle after a clause to
-    come ("said he would appeal, accusing the government of ..."); else None."""
+    come ("said he would appeal, accusing the government of ..."), or to any clause of a quotation that closes before
+    it; else None."""
     head = v.head
-    if v.lemma_.lower() not in _TALK_ACTS or head.dep_ != "ccomp" or head.head.pos_ not in ("VERB", "AUX"):
+    if v.lemma_.lower() not in _TALK_ACTS:
+        return None
+    if v.dep_ == "conj" and v.tag_ in FINITE and head.dep_ != "ccomp" and _quote_closes(head, v):
+        # 'said it was "concerned by a sentence that appears motivated" and called for ...': the act after the
+        # quotation's close is the sayer's, whatever clause inside the quotation the parser joined it to
+        for anc in head.ancestors:
+            if anc.dep_ == "ccomp" and anc.head.pos_ == "VERB":
+                return anc.head
+        return None
+    if head.dep_ != "ccomp" or head.head.pos_ not in ("VERB", "AUX"):
         return None
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return head.head if any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.children) else None
@@ -40,6 +50,12 @@ def sayer_clause(v: Token) -> Token | None:
 
 
 _TO_COME = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _quote_closes(head: Token, v: Token) -> bool:
+    """An odd number of quotation marks between ``head`` and the later ``v``: ``head`` is inside a quotation that
+    ends before ``v`` (an even number opens and closes one between them: both are outside it)."""
+    return head.i < v.i and sum(t.is_quote for t in head.doc[head.i + 1 : v.i]) % 2 == 1
 
 
 def _speechless(verb: Token) -> bool:
