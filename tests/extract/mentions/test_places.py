@@ -92,3 +92,29 @@ def test_a_persons_surname_before_a_noun_is_no_place(index: Callable[[str], Ment
     ix = index("Senator Ann Lima spoke. At one Lima rally in Ohio, supporters chanted.")
     persons = find_person_spans(ix)
     assert [p.name for p in find_places(ix, persons, "d1", persons)] == ["Ohio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wire's dateline city, as the gazetteer names it, once with its later mentions
+        ("MEXICO CITY (AP) — Mexico and Ecuador agreed on Wednesday to restore relations.", [("Mexico City", "MEX")]),
+        ("KYIV, Ukraine (Reuters) — Officials in Kyiv said 90 were freed.", [("Kyiv", "UKR")]),
+        ("THE HAGUE, Netherlands (AP) — The court ruled on Wednesday.", [("The Hague", "NLD")]),
+        # the article written as part of the name, not a lower-case one
+        ("The court in The Hague ruled on Monday.", [("The Hague", "NLD")]),
+        ("The court in the Hague ruled on Monday.", [("Hague", "NLD")]),
+        # a federal court's district named with its state
+        ("He was sentenced in the Western District of Texas on Monday.", [("Texas", "USA")]),
+    ],
+)
+def test_datelines_and_names_with_an_article(
+    index: Callable[[str], MentionIndex], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.name, p.country) for p in find_places(index(text), [], "d1")] == expected
+
+
+def test_a_dateline_place_keeps_its_evidence(index: Callable[[str], MentionIndex]) -> None:
+    text = "KYIV, Ukraine (Reuters) — Officials in Kyiv said 90 were freed."
+    [place] = find_places(index(text), [], "d1")
+    assert [text[ev.start : ev.end] for ev in place.mentions] == ["KYIV", "Kyiv"]

@@ -379,3 +379,19 @@ def test_a_roles_organization_as_written(text: str, name: str, organization: str
     load_nlp()
     persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
     assert persons[name].organization == organization
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        ("MEXICO CITY (AP) — Mexico and Ecuador agreed.", "MEXICO CITY"),
+        ("THE HAGUE, Netherlands (AP) — The court ruled.", "THE HAGUE"),
+        ("YEREVAN/BAKU — Talks failed.", "YEREVAN"),
+        ("Talks failed on Monday.", None),
+    ],
+)
+def test_dateline_city(body: str, city: str | None) -> None:
+    from newsgraph.extract.mentions.roles import dateline_city
+
+    found = dateline_city(body)
+    assert (body[found[0] : found[1]] if found else None) == city

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from string import capwords
 
 from newsgraph.core.model import Evidence, Place
 from newsgraph.extract.mentions.index import (
@@ -31,6 +32,7 @@ from newsgraph.extract.mentions.index import (
     strip_name,
 )
 from newsgraph.extract.mentions.not_persons import place_like
+from newsgraph.extract.mentions.roles import dateline_city, dateline_country
 from newsgraph.lexicon.countries import capital_country
 from newsgraph.lexicon.gazetteer import (
     Gazetted,
@@ -181,11 +183,15 @@ def _resolve(
         return None
     if len(words) == 1 and is_place_word(text):
         return None  # "the Law of the Sea": a place word alone names no place
+    if len(words) == 2 and words[0].lower() in _DIRECTIONS and words[1] == "District" and _of_after(ix, end):
+        return None  # "the Western District of Texas": a court's district, named with its state
     found: Gazetted | None = lookup_place(text, alternates=label != "FAC", prefer=mentioned)
     foreign = found is not None and bool(mentioned) and found.country not in mentioned
     if foreign and found.kind == "city" and found.population < _FOREIGN_NAMESAKE_POPULATION:
         found = None  # "Abingdon" in a story about the United States: not Abingdon, England
     if found is not None:
+        if start > 0 and ix.toks[start - 1].text in ("The", "THE") and found.name.lower() == f"the {text.lower()}":
+            text = ix.text(start - 1, end)  # "The Hague": the article written as part of the name
         return Place(name=text, country=found.country, lat=found.lat, lon=found.lon)
     capital = capital_country(text)
     if capital:
@@ -217,9 +223,15 @@ def find_places(
     for place in _city_states(ix, doc_id):
         places[f"{place.lat:.2f},{place.lon:.2f}"] = place
     surnames = {ix.toks[e - 1].text for s, e in persons if e - s >= 2}
+    dated = _dateline_place(ix, doc_id, mentioned)
+    if dated is not None:  # "MEXICO CITY (AP) —", "THE HAGUE, Netherlands —": the wire's city
+        place, (d_start, d_end) = dated
+        places[f"{place.lat:.2f},{place.lon:.2f}" if place.lat is not None else place_key(place.name)] = place
     for start, end, label in _candidates(ix, taken):
         if end - start == 1 and ix.toks[start].text in surnames and _before_a_noun(ix, end):
             continue
+        if dated is not None and start < d_end and end > d_start:
+            continue  # the dateline's words, read above
         place = _resolve(ix, start, end, label, mentioned, main)
         if place is None:
             continue
@@ -233,6 +245,34 @@ def find_places(
             place.mentions.append(ev)
             places[key] = place
     return list(places.values())
+
+
+def _dateline_place(ix: MentionIndex, doc_id: str, mentioned: frozenset[str]) -> tuple[Place, tuple[int, int]] | None:
+    """The city a wire dateline opens the text with, named as the gazetteer names it ("MEXICO CITY" Mexico City,
+    "THE HAGUE" The Hague, "KYIV" Kyiv), of the dateline's country ("ST. JOHN'S, Antigua": not the Canadian
+    city); None when the gazetteer knows no such city or capital, and its token span."""
+    where = dateline_city(ix.body)
+    if where is None:
+        return None
+    span = ix.doc.char_span(where[0], where[1], alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    text = ix.text(span.start, span.end)
+    country = dateline_country(ix.body)
+    found = lookup_place(text, alternates=False, prefer=frozenset({country}) if country else mentioned)
+    if found is not None and found.kind == "city" and found.country in (country, None):
+        place = Place(name=found.name, country=found.country or country, lat=found.lat, lon=found.lon)
+    elif capital_country(text) is not None:
+        place = Place(name=capwords(text.lower()), country=capital_country(text))
+    else:
+        return None
+    place.mentions.append(ix.evidence(doc_id, span.start, span.end))
+    return place, (span.start, span.end)
+
+
+def _of_after(ix: MentionIndex, end: int) -> bool:
+    nxt = ix.next(end - 1)
+    return nxt >= 0 and ix.toks[nxt].lower_ == "of"
 
 
 def _before_a_noun(ix: MentionIndex, end: int) -> bool:

@@ -541,6 +541,13 @@ def _told_from(ix: MentionIndex, cues: Sequence[Cue]) -> str:
     return dateline
 
 
+def dateline_city(body: str) -> tuple[int, int] | None:
+    """Where the first city of a wire dateline stands in the text ("MEXICO CITY (AP) —", "THE HAGUE,
+    Netherlands —": its characters), None without a dateline."""
+    m = _DATELINE.match(body)
+    return (m.start(1), m.start(1) + len(m.group(1).rstrip())) if m is not None else None
+
+
 def dateline_country(body: str) -> str | None:
     """The country of the city a wire dateline opens the text with ("TOKYO, Feb 25 -", "YEREVAN/BAKU —",
     "PORT-AU-PRINCE, March 20 -"): the country it names after the city ("IBADAN, Nigeria, July 19 —", "BUKA,
