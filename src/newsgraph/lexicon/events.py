@@ -36,7 +36,7 @@ SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BU
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
 _PLAIN_NEEDS = frozenset(
     {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "tocome", "named", "country"}
-    | {"given"}
+    | {"given", "tocoop"}
 )
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event

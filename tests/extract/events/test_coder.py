@@ -1868,3 +1868,19 @@ def test_material_help_given(parse, text: str, expected: tuple) -> None:
 def test_thanks_and_what_a_side_is_expected_to_do(parse, text: str, type_: str, expected: set) -> None:
     found = {(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == type_}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side's readiness to do something for another is an offer (the codebook's AGREE, "express willingness")
+        ("Egypt said Cairo was ready to send its own convoys to Gaza.", [("AGREE", "EGY")]),
+        ("China said Beijing was willing to resolve differences with Japan through dialogue.", [("AGREE", "CHN")]),
+        # readiness to strike is no offer; a person's own readiness, or readiness to come, is no side's
+        ("Russia said it was ready to strike Ukraine again.", []),
+        ("Zara Roe, a Tanzanian writer, said: 'I was ready to talk about it.'", []),
+        ("Germany's envoy said Germany will be ready to do more once the audit is done.", []),
+    ],
+)
+def test_readiness_is_an_offer(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, a) for t, a, _ in _facts(parse, text) if t == "AGREE"] == expected

@@ -83,7 +83,7 @@ from newsgraph.extract.events.intent import announced_intents
 from newsgraph.extract.events.judged import quoted_judgements, reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
-from newsgraph.extract.events.needs import asks_release
+from newsgraph.extract.events.needs import asks_release, told_to_come
 from newsgraph.extract.events.nominal import may_code_noun
 from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
@@ -104,6 +104,8 @@ __all__ = ["ActorResolver", "extract_events"]
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# sides whose readiness to act is an offer (the codebook's AGREE, "express willingness"), not a person's mood
+_READY_SIDES = frozenset({"GOV", "MIL", "LEG", "OPP", "REB", "IGO", "POL", "JUD"})
 # "X and Y fought a war", "exchanged fire", "traded accusations": each attacks or accuses the other
 _MUTUAL_FORCE = frozenset({"fight", "clash", "exchange", "trade"})
 # promises made side by side are made to a third party, not to each other ("China and Russia pledged funds")
@@ -243,6 +245,10 @@ def _sentence_events(
             actors = here[0] if here else memory.last_pair(sent_no)
         if cand.type in _SAID:  # "many people expressed their anger on social media": no side speaks
             actors = [a for a in actors if not _public(a, ctx)]
+        if cand.trigger[0].pos_ == "ADJ" and cand.type == "AGREE":  # "was ready to help": a side's present offer
+            if told_to_come(cand.clause):
+                continue  # "will be ready to do more once ...": readiness to come
+            actors = [a for a in actors if a.sector in _READY_SIDES or (a.named and a.country and not _person(a, ctx))]
         actors = [fronted_place(a, cand.clause) for a in actors]  # "In New Delhi, the ministry ..."
         targets = own_targets[id(cand)]
         if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:
@@ -372,6 +378,11 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
+
+
+def _person(actor: Actor, ctx: DocContext) -> bool:
+    """A person named, or speaking of themselves ("I was ready to talk"), not a side."""
+    return actor.head >= 0 and (ctx.doc[actor.head].ent_type_ == "PERSON" or ctx.doc[actor.head].lower_ == "i")
 
 
 def _anaphor(targets: list[Actor], ctx: DocContext) -> bool:

@@ -195,8 +195,9 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = evaluation_of(clause) in need.words
         elif kind == "noobj":  # "thousands demonstrated" (a protest), not "demonstrated its strength"
             ok = not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
-        elif kind == "tocomp":  # "told protesters to leave", "were told to stay": what one is told to do
-            ok = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
+        elif kind in ("tocomp", "tocoop"):  # "told protesters to leave", "was ready to send": what to do
+            comps = _to_complements(clause)
+            ok = bool(comps) and (kind == "tocomp" or not any(_hostile(c) for c in comps))
         elif kind in ("comp", "nocomp"):  # "claimed protesters were sent by X"; "agreed that ...": an opinion
             ok = any(c.dep_ == "ccomp" for c in clause.children) == (kind == "comp")
         elif kind == "compfact":  # "said the vote was rigged", not "said India does not interfere": a denial
@@ -224,6 +225,25 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
         if not ok:
             return False
     return True
+
+
+def _to_complements(clause: Token) -> list[Token]:
+    """The to-infinitives of a clause or of its adjective ("told them to leave", "was ready to send")."""
+    heads = [clause, *(c for c in clause.children if c.dep_ == "acomp")]
+    return [c for h in heads for c in h.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "ACCUSE", "PROTEST", "REJECT"})
+
+
+def _hostile(verb: Token) -> bool:
+    """A verb whose first hand-written row that holds codes an act against a side, or whose rows all do when none
+    holds ("ready to strike", "willing to expel"; not "ready to send convoys", an offer of aid)."""
+    rows = [p for p in verb_patterns().get(verb.lemma_.lower(), ()) if p.cameo is None and p.type is not None]
+    first = next((p for p in rows if needs_ok(p, verb)), None)
+    if first is not None:
+        return first.type in _HOSTILE
+    return bool(rows) and all(p.type in _HOSTILE for p in rows)  # "ready to strike Ukraine": force, whatever the row
 
 
 _FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
