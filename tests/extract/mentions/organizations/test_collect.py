@@ -276,3 +276,28 @@ def test_countryless_bodies_are_the_national_bodies_left_without_a_country(parse
     mentions = find_org_mentions(ix, [])
     orgs = build_organizations(ix, mentions, "d1")
     assert [o.name for o in countryless_bodies(mentions, orgs)] == ["Green Party"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive determiner the tagger took into the name is no word of it
+        (
+            "Benin held an election on Sunday. Its Foreign Ministry said the vote was calm.",
+            [("Foreign Ministry", "BEN")],
+        ),
+        # the wire's dateline city is no organization
+        (
+            "HONIARA (AP) — Rioters burned shops on Monday, the Royal Solomon Islands Police Force said.",
+            [("Royal Solomon Islands Police Force", "SLB")],
+        ),
+        (
+            "MAE SOT, Thailand (Reuters) — Myanmar jets bombed a village, the Karen National Union said.",
+            [("Karen National Union", "MMR")],
+        ),
+    ],
+)
+def test_determiners_and_datelines_are_no_names(
+    orgs: Callable[[str], list[Organization]], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(o.name, o.country) for o in orgs(text)] == expected

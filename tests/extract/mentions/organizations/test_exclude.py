@@ -122,3 +122,14 @@ def test_a_body_qualifying_its_branch_is_no_mention_of_it(
     org_names: Callable[[str], list[tuple[str, list[str]]]], text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert org_names(text) == expected
+
+
+def test_dateline_tokens() -> None:
+    from newsgraph.extract.mentions.organizations.exclude import dateline_tokens
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    ix = MentionIndex(parse_one("MAE SOT, Thailand (Reuters) — Jets bombed a village."))
+    start, end = dateline_tokens(ix)
+    assert ix.text(start, end) == "MAE SOT"
+    assert dateline_tokens(MentionIndex(parse_one("Jets bombed a village on Monday."))) == (0, 0)

@@ -63,7 +63,7 @@ from newsgraph.extract.mentions.organizations.candidates import (
     web_sites,
 )
 from newsgraph.extract.mentions.organizations.context import context_country
-from newsgraph.extract.mentions.organizations.exclude import excluded, has_org_word
+from newsgraph.extract.mentions.organizations.exclude import dateline_tokens, excluded, has_org_word
 from newsgraph.extract.mentions.organizations.split import list_continuation, list_pieces, second_place, thing_acronyms
 from newsgraph.extract.mentions.roles import OrgRef, main_country
 from newsgraph.extract.mentions.things import thing_names, thing_use
@@ -92,6 +92,10 @@ _ON_HEADS = frozenset({"committee", "subcommittee", "commission", "council", "pa
 _CITY_PREFIX_MIN_POPULATION = 100_000
 
 
+# Possessive determiners the tagger takes into a name at a sentence's start ("Its Foreign Ministry said").
+_POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
+
+
 def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     """Trim determiners, quotes, punctuation, possessives and trailing function words; cut at an
     unclosed parenthesis ("the African Continental Free Trade Area (AfCFTA")."""
@@ -105,6 +109,7 @@ def _clean(ix: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
         or doc[start].is_punct
         or doc[start].is_space
         or doc[start].text in _QUOTES
+        or (doc[start].lower_ in _POSSESSIVE_DETERMINERS and end - start > 1)  # "Its Foreign Ministry"
     ):
         start += 1
     while end > start and (
@@ -265,7 +270,8 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
             if not taken.hits(span) and not by_person.hits(span):
                 spans.append(span)
                 taken.add(span)
-    return sorted(spans)
+    city = dateline_tokens(ix)  # "MAE SOT, Thailand —", "HONIARA (AP) —": the wire's city, no organization
+    return sorted(s for s in spans if not (city[0] < s[1] and s[0] < city[1]))
 
 
 def _complement(word: str, head: str) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from newsgraph.extract.mentions.index import HYPHENS, MentionIndex, country_of_text
 from newsgraph.extract.mentions.name_evidence import persons_name_shape
 from newsgraph.extract.mentions.organizations.split import slash_pair
+from newsgraph.extract.mentions.roles import dateline_city
 from newsgraph.lexicon.gazetteer import (
     ends_thing_name,
     is_city,
@@ -363,3 +364,10 @@ def _named_area(ix: MentionIndex, start: int, end: int, text: str) -> bool:
         return False
     word = ix.toks[ix.prev(i)].lemma_.lower() if ix.prev(i) >= 0 else ""
     return place_word_kind(word) == "area"
+
+
+def dateline_tokens(ix: MentionIndex) -> tuple[int, int]:
+    """The tokens of the wire dateline's city, (0, 0) without one."""
+    where = dateline_city(ix.body)
+    span = ix.doc.char_span(*where, alignment_mode="expand") if where else None
+    return (span.start, span.end) if span is not None else (0, 0)
