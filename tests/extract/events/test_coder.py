@@ -1884,3 +1884,26 @@ def test_thanks_and_what_a_side_is_expected_to_do(parse, text: str, type_: str, 
 )
 def test_readiness_is_an_offer(parse, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, a) for t, a, _ in _facts(parse, text) if t == "AGREE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taking a dispute to a court is a lawsuit against the other side; told as to come, a threat
+        ("Malawi took the dispute with Tanzania to the International Court of Justice.", ("ACCUSE", "MWI")),
+        (
+            "Tanzania seized Malawian boats. Malawi's minister said: \"We will take this dispute to the International "
+            'Court of Justice."',
+            ("THREATEN", "MWI"),
+        ),
+        # what a side is prepared to do against another is a threat, not a fact
+        (
+            "The U.S. embassy warned that Washington was prepared to impose new sanctions on Bosnia.",
+            ("THREATEN", "USA"),
+        ),
+        # blockading a harbour obstructs it
+        ("Hundreds of Cook Islands fishermen blockaded the harbour at Avatiu.", ("PROTEST", "COK")),
+    ],
+)
+def test_lawsuits_preparedness_and_blockades(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
