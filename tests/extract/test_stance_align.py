@@ -29,6 +29,9 @@ def _rows(parse: Callable[[str], Doc], text: str) -> list[tuple[str, str]]:
         ("Russia said it stood with Minsk.", ("RUS", "opposes")),
         ("Russia voiced support for Minsk.", ("RUS", "opposes")),
         ("Kazakhstan sided with Belarus.", ("KAZ", "opposes")),
+        # thanking a side for what it did
+        ("Lithuania thanked Warsaw for its firm stand.", ("LTU", "supports")),
+        ("Russia thanked Minsk.", ("RUS", "opposes")),
     ],
 )
 def test_who_sides_with_a_state_takes_its_position(

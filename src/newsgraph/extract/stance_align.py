@@ -2,7 +2,8 @@
 
 "Lithuania said it stood in solidarity with Warsaw", "the United States stood shoulder to shoulder with Canada",
 "Russia said it stood with Belgrade", "Finland also voiced support for Tallinn", "the United Arab Emirates also
-backed Manama", "Syria backed Baghdad's demand": the codebook's SUPPORT of a side, not of the issue itself. What
+backed Manama", "Syria backed Baghdad's demand", "Cuba thanked Mexico": the codebook's SUPPORT of a side, not of the
+issue itself. What
 the side's government holds on the issue is told elsewhere in the story, so the one that sides with it holds the
 same: a state that stands with the act's doer supports the act, one that stands with its target opposes it.
 
@@ -36,11 +37,13 @@ _STANDING = frozenset({"stand", "side"})
 _WITH = frozenset({"with", "behind", "by"})
 # Verbs of backing whose object is a side ("backed Manama") or a side's claim ("backed Baghdad's demand").
 _BACKING = frozenset({"back", "support", "endorse"})
+# Verbs of thanking a side for what it did ("Cuba thanked Mexico", "thanked Russia and China for their vetoes").
+_THANKING = frozenset({"thank"})
 _CLAIMS = frozenset({"position", "demand", "call", "claim", "complaint", "case", "stance", "bid", "request"})
 # Nouns of siding, with the preposition that names the side ("solidarity with Warsaw", "support for Tallinn").
 _SIDING_NOUNS = {"solidarity": frozenset({"with"}), "support": frozenset({"for"}), "backing": frozenset({"for"})}
 _EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "offer", "stand"})
-ALIGNING = _STANDING | _BACKING | frozenset(_SIDING_NOUNS)
+ALIGNING = _STANDING | _BACKING | _THANKING | frozenset(_SIDING_NOUNS)
 _SIDES = frozenset({"supports", "opposes"})
 
 
@@ -98,6 +101,9 @@ def _sides_told(tok: Token) -> tuple[list[Token], Token | None]:
         # "backed Manama", not "supports Pakistan reaching an agreement" (the side's act is what is backed)
         sides += [o for o in objs if o.pos_ == "PROPN" and not _does(o)]
         return sides, tok
+    if tok.pos_ == "VERB" and lemma in _THANKING:  # "thanked Mexico", "thanked Mexican authorities"
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        return [o for t in objs for o in (t, *(c for c in t.children if c.dep_ == "conj"))], tok
     if tok.pos_ == "NOUN" and lemma in _SIDING_NOUNS:
         verb = tok.head
         if tok.dep_ == "dobj" and verb.lemma_.lower() in _EXPRESSING:
