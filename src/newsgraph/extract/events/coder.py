@@ -225,7 +225,6 @@ def _sentence_events(
     # a compiled verb pattern gives way to the hand-written event noun it carries ("announced his resignation")
     cands = [c for c in cands if c.nominal or c.cameo is None or c.trigger[0].i not in carried]
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
-    cands = [c for c in cands if not _protest_aim(c, cands)]
     cands = [c for c in cands if not (c.nominal and c.clause.i in verbal)]  # "killed X in an airstrike": manner
     own_targets = {id(c): entity_targets(c, ctx) for c in cands}
     # what the complement of a verb acts on: "threatened to expel Ugandan diplomats" threatens Uganda
@@ -401,16 +400,6 @@ def _hazard(actor: Actor) -> bool:
 def _stray_weapon(actor: Actor, ctx: DocContext) -> bool:
     """Rockets or drones of no country ("Rockets hit two army bases"): who fired them is unidentified."""
     return actor.country is None and actor.head >= 0 and is_weapon(ctx.doc[actor.head])
-
-
-def _protest_aim(cand: Candidate, cands: list[Candidate]) -> bool:
-    """A demand told as what a protest is for ("rallied outside the embassy, demanding compensation", "staged a
-    sit-in demanding their release"): the protest's aim, no request of its own."""
-    clause = cand.clause
-    if cand.type != "REQUEST" or cand.nominal or clause.tag_ != "VBG" or clause.dep_ not in ("advcl", "acl", "xcomp"):
-        return False
-    head = clause.head
-    return any(c.type == "PROTEST" and head.i in (c.clause.i, *(t.i for t in c.trigger)) for c in cands)
 
 
 _OPPOSING = frozenset({"oppose", "opposition", "object", "objection"})  # disapproval that is a stance on an issue
