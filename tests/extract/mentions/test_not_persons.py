@@ -92,3 +92,17 @@ def test_person_names_holds_full_names_and_surnames(index: Callable[[str], Menti
 def test_odd_input(index: Callable[[str], MentionIndex], text: str) -> None:
     ix = index(text)
     assert isinstance(drop_things(ix, [(0, len(ix.toks))] if ix.toks else []), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a capital's name with no first name in it is a place the model took for a person
+        ("Argentina slapped duties on salmon, a tariff that Buenos Aires says breaks the trade agreement.", False),
+    ],
+)
+def test_a_capitals_name_is_no_person(index: Callable[[str], MentionIndex], text: str, kept: bool) -> None:
+    ix = index(text)
+    spans = [(e.start, e.end) for e in ix.ents if e.label == "PERSON"]
+    assert spans, "the model tags the capital a person here"
+    assert bool(drop_things(ix, spans)) is kept

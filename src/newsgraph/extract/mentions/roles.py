@@ -318,7 +318,7 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
             break
     if role.country is None and not role.international:  # "an economist at the University of Buenos Aires"
         names = [role.organization] if role.organization else _org_names(ix, role.start, role.end)
-        role.country = next((c for name in names if (c := _place_in_name(name))), None)
+        role.country = next((c for name in names if (c := place_in_name(name))), None)
     if role.country is None and not role.international:
         # "Foreign Secretary": the United Kingdom's office, unless the story is another country's (Mexico's and
         # the Philippines' foreign ministers are "Foreign Secretary" too)
@@ -363,7 +363,7 @@ def _org_names(ix: MentionIndex, start: int, end: int) -> list[str]:
     return [ix.text(e.start, e.end) for e in ix.ents if e.label == "ORG" and start <= e.start and e.end <= end]
 
 
-def _place_in_name(name: str) -> str | None:
+def place_in_name(name: str) -> str | None:
     """The country of a city or region an organization's name ends with after "of" or "in" ("University of
     Buenos Aires", "Chamber of Commerce in Lyon"), of a city of at least 50,000 people."""
     words = name.split()

@@ -301,3 +301,8 @@ def test_determiners_and_datelines_are_no_names(
     orgs: Callable[[str], list[Organization]], text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(o.name, o.country) for o in orgs(text)] == expected
+
+
+def test_a_body_named_for_a_city_is_of_its_country(orgs: Callable[[str], list[Organization]]) -> None:
+    text = '"It plays well," said Tomas Ferreyra, an economist at the University of Buenos Aires.'
+    assert [(o.name, o.country) for o in orgs(text)] == [("University of Buenos Aires", "ARG")]

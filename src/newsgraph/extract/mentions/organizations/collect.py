@@ -65,7 +65,7 @@ from newsgraph.extract.mentions.organizations.candidates import (
 from newsgraph.extract.mentions.organizations.context import context_country
 from newsgraph.extract.mentions.organizations.exclude import dateline_tokens, excluded, has_org_word
 from newsgraph.extract.mentions.organizations.split import list_continuation, list_pieces, second_place, thing_acronyms
-from newsgraph.extract.mentions.roles import OrgRef, main_country
+from newsgraph.extract.mentions.roles import OrgRef, main_country, place_in_name
 from newsgraph.extract.mentions.things import thing_names, thing_use
 from newsgraph.lexicon.gazetteer import is_city, lookup_place, not_entity_kind
 from newsgraph.lexicon.known_orgs import (
@@ -548,9 +548,12 @@ def build_organizations(ix: MentionIndex, mentions: list[OrgMention], doc_id: st
         written = name  # "the PASOK party" is "PASOK", the form written an alias
         name = (without_kind_word(name) if known is None else None) or name
         country = next((m.country for m in members if m.country), None)
+        international = any(m.international for m in members)
         if known is not None:
             country = known.country
-        elif country is None and not any(m.international for m in members) and _national_body(written):
+        elif country is None and not international and (found := place_in_name(name)) is not None:
+            country = found  # "the University of Buenos Aires": named for a city of its country
+        elif country is None and not international and _national_body(written):
             country = home  # a national body the text names without a country: the document's
         aliases: list[str] = [name[4:]] if name.startswith("The ") else []  # "The Daily Post" is "Daily Post"
         for m in members:
