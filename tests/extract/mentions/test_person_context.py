@@ -163,6 +163,14 @@ def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_person
             "GRC",
             "Greece's foreign ministry",
         ),
+        # "party spokeswoman X": the party named just before
+        (
+            "LOME, Togo (AP) — Togo held a parliamentary vote on Sunday. The opposition Movement for Citizen Renewal "
+            'boycotted the vote, calling it a sham.\n\n"Nobody voted," party spokeswoman Akossiwa Mensah said.',
+            "Akossiwa Mensah",
+            "TGO",
+            "Movement for Citizen Renewal",
+        ),
         # "its" after a country that acted: the country's official
         (
             "Hungary abstained at the meeting of the European Union on Monday. Its foreign minister, Gabor Kiss, "

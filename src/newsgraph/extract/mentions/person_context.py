@@ -340,6 +340,11 @@ def _bare_voice(ix: MentionIndex, role: RoleInfo) -> bool:
     return p < 0 or ix.sent_of[p] != ix.sent_of[words[0].i] or ix.toks[p].is_punct
 
 
+# Lower-case nouns of a body's kind that open a role and point back at the body named before ("party spokesman X";
+# not "coalition spokesman", as often a military coalition the text names only so).
+_KIND_NOUNS = frozenset({"party"})
+
+
 def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
     """ "its country director" ("pronoun"), "the agency's coordinator", "a researcher at the group" ("noun"): the
     role names its body by a possessive pronoun, or by a common noun with the definite article; else None."""
@@ -347,6 +352,8 @@ def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
     before = ix.prev(role.start)
     if before >= 0 and toks[before].lower_ in _POINTING:
         return "pronoun"  # "Its country director, X"
+    if toks[role.start].text in _KIND_NOUNS:
+        return "noun"  # "party spokesman X": the party named just before
     for i in range(before if before >= 0 else role.start, role.end):  # "the commission's president, X" too
         if toks[i].lower_ in _POINTING:
             return "pronoun"
