@@ -76,6 +76,9 @@ def _modality(parse: Callable[[str], Doc], text: str, word: str, *, nominal: boo
         ("The army confirmed reports that its troops had fired on civilians.", "fired", False, False),
         # a trailing ", which X denied": the clause is disputed, only alleged
         ("Lawyers said some detainees had been beaten in custody, which the ministry denied.", "beaten", False, True),
+        # "..., a charge X denies": the charge was made; what it says is only alleged
+        ("Sudan accused Chad of arming the rebels, a charge Chad denies.", "accused", False, False),
+        ("Chadian troops shelled Sudanese villages, a charge Chad denies.", "shelled", False, True),
         # ", which denied ...": the group denies something, the arrest stands
         ("Police arrested the leader of the group, which denied any wrongdoing.", "arrested", False, False),
     ],

@@ -228,6 +228,7 @@ def _purpose(verb: Token) -> bool:
 
 
 _DENIALS_KEY = "newsgraph.events.denial_relatives"
+_CHARGING = frozenset({"accuse", "blame", "charge", "allege", "claim", "say", "condemn", "criticize", "criticise"})
 
 
 def _denied_after(clause: Token) -> Token | None:
@@ -352,6 +353,16 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             _own_clause(head, acc, negation=negation_open)
         elif dep == "ccomp":
             kinds = _governor_kinds(head)
+            if (
+                "denial" in kinds
+                and cur.i < head.i
+                and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children)
+            ):
+                # "X accused Y of arming rebels, a charge Y denies": the denial answers the charge, which was made;
+                # what the charge says is only alleged
+                if trigger.lemma_.lower() not in _CHARGING:
+                    acc.set(hyp=True, cue=head.lemma_)
+                break
             if "denial" in kinds and _has_subject(cur):
                 acc.set(neg=True, cue=head.lemma_)
             elif (
