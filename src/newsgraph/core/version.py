@@ -60,4 +60,9 @@ __version__ = "0.1.0"
 #    illegal", summoned high commissioners, suspended money, dissolved parties, defended acts, dismissed rulings,
 #    crowd-control weapons, "no" on the object, courses only floated, blame laid on the weather, confidence in a
 #    side; issue 11's persons' country and stance rules.
-EXTRACTOR_VERSION = 14
+# 15: the thirteenth session's rules: people named by agent nouns no table lists, names parsed as a verb's
+#    conjunct, crowds and vehicles stopped, cleared or towed, country names with an "and", envoys acted on by the
+#    other country, condemnations in a quotation's own words, marches on a country's building, missions of no
+#    country, acts after a quotation's close, readiness as an offer, lawsuits, blockades, protests' demands as
+#    requests, charges a side denies; issue 11's persons' organization, places' and stance rules.
+EXTRACTOR_VERSION = 15
