@@ -1353,6 +1353,9 @@ def test_a_protest_and_its_demand_are_two_events(parse) -> None:
     # the codebook codes the demand made at a protest as well as the protest (REQUEST beside PROTEST)
     facts = _facts(parse, "Hundreds of Kenyan farmers rallied outside parliament, demanding higher maize prices.")
     assert sorted(f[0] for f in facts) == ["PROTEST", "REQUEST"]
+    # a demand with no side of its own is made of the side the protest is aimed at
+    text = "Several dozen Indonesian students rallied outside the Vietnamese embassy, demanding compensation."
+    assert ("REQUEST", "IDN", "VNM") in _facts(parse, text)
 
 
 def test_asking_forgiveness_is_an_apology(parse) -> None:

@@ -227,6 +227,9 @@ def _sentence_events(
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
     cands = [c for c in cands if not (c.nominal and c.clause.i in verbal)]  # "killed X in an airstrike": manner
     own_targets = {id(c): entity_targets(c, ctx) for c in cands}
+    for c in cands:  # "rallied outside the Vietnamese embassy, demanding compensation": of the protest's target
+        if not any(t.entity_like for t in own_targets[id(c)]) and (protest := _protest_of(c, cands)) is not None:
+            own_targets[id(c)] = [t for t in own_targets[id(protest)] if t.country is not None]
     # what the complement of a verb acts on: "threatened to expel Ugandan diplomats" threatens Uganda
     acted_on = {c.clause.i: own_targets[id(c)] for c in cands if not c.nominal}
     told: list[tuple[str, Actor | None, Actor | None]] = []
@@ -377,6 +380,15 @@ def _sentence_events(
     for type_, actor, target in told:
         memory.tell(type_, actor, target, sent_no)
     return out
+
+
+def _protest_of(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The protest a demand is told as the aim of ("rallied outside the embassy, demanding compensation")."""
+    clause = cand.clause
+    if cand.type != "REQUEST" or cand.nominal or clause.tag_ != "VBG" or clause.dep_ not in ("advcl", "acl", "xcomp"):
+        return None
+    head = clause.head
+    return next((c for c in cands if c.type == "PROTEST" and head.i in (c.clause.i, *(t.i for t in c.trigger))), None)
 
 
 def _person(actor: Actor, ctx: DocContext) -> bool:
