@@ -1911,3 +1911,16 @@ def test_readiness_is_an_offer(parse, text: str, expected: list[tuple[str, str]]
 )
 def test_lawsuits_preparedness_and_blockades(parse, text: str, expected: tuple[str, str]) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a missile test is a show of capability (MOBILIZE weapons), no attack and no one's target
+        ("North Korea launched an intercontinental ballistic missile on Thursday.", [("MOBILIZE", "PRK", None)]),
+        ("Pakistan tested a nuclear-capable missile.", [("MOBILIZE", "PAK", None)]),
+        ("Last year SpaceX tested its Falcon Heavy rocket.", []),  # a rocket of no weapon
+    ],
+)
+def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[tuple]) -> None:
+    assert _facts(parse, text) == expected
