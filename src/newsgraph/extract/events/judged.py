@@ -70,25 +70,24 @@ def quoted_judgements(sent: Span, ctx: DocContext, coded: set[int], memory: Even
     that is a side (a country's or a body's person), not a newspaper."""
     out: list[Candidate] = []
     doc = sent.doc
-    records = token_records(doc)
-    for start, end, speaker_tok in ctx.quoted.in_sentence(sent):
-        if speaker_tok < 0:
+    for rec in token_records(doc)[sent.start : sent.end]:  # one pass: a run-on sentence of many quotes stays linear
+        if rec.i in coded or rec.lemma_.lower() not in _COPULA:
             continue
-        for rec in records[sent.start : sent.end]:
-            if not start <= rec.idx < end or rec.i in coded or rec.lemma_.lower() not in _COPULA:
-                continue
-            comp = doc[rec.i]
-            if comp.dep_ == "ccomp" and comp.head.lemma_.lower() in speech_verbs():
-                continue  # reported: reported_judgements' own
-            if comp.dep_ not in _MAIN and not (comp.dep_ == "ccomp" and comp.head.lemma_.lower() in _COPULA):
-                continue  # a clause of its own: "X is illegal", "..., and they are illegal", "X is unjust, it is ..."
-            if not _condemning(comp):
-                continue
-            speaker = ctx.actor(doc[speaker_tok])
-            if speaker.sector == "MED" or (speaker.country is None and speaker.sector is None):
-                continue  # a newspaper's or an unplaced person's words: no side's
-            if (cand := _judgement(comp, comp, [speaker], ctx, memory)) is not None:
-                out.append(cand)
+        speaker_tok = ctx.quoted.speaker_at(rec.idx)  # the quotation holding the copula (None: outside any)
+        if speaker_tok is None or speaker_tok < 0:
+            continue
+        comp = doc[rec.i]
+        if comp.dep_ == "ccomp" and comp.head.lemma_.lower() in speech_verbs():
+            continue  # reported: reported_judgements' own
+        if comp.dep_ not in _MAIN and not (comp.dep_ == "ccomp" and comp.head.lemma_.lower() in _COPULA):
+            continue  # a clause of its own: "X is illegal", "..., and they are illegal", "X is unjust, it is ..."
+        if not _condemning(comp):
+            continue
+        speaker = ctx.actor(doc[speaker_tok])
+        if speaker.sector == "MED" or (speaker.country is None and speaker.sector is None):
+            continue  # a newspaper's or an unplaced person's words: no side's
+        if (cand := _judgement(comp, comp, [speaker], ctx, memory)) is not None:
+            out.append(cand)
     return out
 
 
