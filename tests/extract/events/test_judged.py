@@ -9,6 +9,13 @@ from newsgraph.extract.events.judged import reported_judgements
 from newsgraph.extract.events.memory import EventMemory
 
 
+def _coded(parse, text: str) -> set[tuple[str, str | None, str | None]]:
+    """(type, actor country, target country) of every event the coder finds in ``text``."""
+    from newsgraph.extract.events.coder import extract_events
+
+    return {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+
+
 def _judged(parse, text: str) -> list[tuple[str, str, str]]:
     doc = parse(text)
     ctx = DocContext(doc)
@@ -49,10 +56,7 @@ def test_a_clause_already_coded_is_left_alone(parse) -> None:
 
 
 def test_pressure_named_as_such_is_a_judgement(parse) -> None:
-    from newsgraph.extract.events.coder import extract_events
-
-    doc = parse("Ukraine described the Russian blockade as blackmail.")
-    assert ("ACCUSE", "UKR", "RUS") in {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d")}
+    assert ("ACCUSE", "UKR", "RUS") in _coded(parse, "Ukraine described the Russian blockade as blackmail.")
 
 
 @pytest.mark.parametrize(
@@ -70,9 +74,7 @@ def test_pressure_named_as_such_is_a_judgement(parse) -> None:
     ],
 )
 def test_a_judged_act_is_aimed_at_its_doer(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
-    from newsgraph.extract.events.coder import extract_events
-
-    got = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if e.type == "ACCUSE"}
+    got = {f for f in _coded(parse, text) if f[0] == "ACCUSE"}
     assert got == expected
 
 
@@ -107,9 +109,7 @@ def test_this_or_it_judged_is_the_act_just_told(parse, pronoun: str) -> None:
     ],
 )
 def test_acts_named_as_crimes_and_what_happened(parse, text: str, expected: tuple[str, str, str]) -> None:
-    from newsgraph.extract.events.coder import extract_events
-
-    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    found = _coded(parse, text)
     assert expected in found
 
 
@@ -128,7 +128,5 @@ def test_acts_named_as_crimes_and_what_happened(parse, text: str, expected: tupl
     ],
 )
 def test_condemnations_in_a_quotation_s_own_words(parse, text: str, expected: set[tuple[str, str, str]]) -> None:
-    from newsgraph.extract.events.coder import extract_events
-
-    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    found = _coded(parse, text)
     assert {f for f in found if f[0] == "ACCUSE"} == expected

@@ -31,6 +31,7 @@ from newsgraph.extract.events.dictionary import dictionary_side
 from newsgraph.extract.events.groups import COLLECTIVE as _COLLECTIVE
 from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import QUANT as _QUANT
+from newsgraph.extract.events.groups import counted as _counted
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
 from newsgraph.extract.events.home import filed_from, home_countries, inside_name
 from newsgraph.extract.events.places import located, place_country
@@ -359,10 +360,9 @@ class DocContext:
 
     def _build(self, head: Token) -> Actor:
         low = head.lower_
-        if low in _QUANT or head.pos_ == "NUM" or low in _COLLECTIVE:  # "hundreds of students", "a group of traders"
-            of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
-            if of and (low not in _COLLECTIVE or of[0].pos_ in ("NOUN", "PROPN", "PRON")):
-                return replace(self.actor(of[0]), start=head.idx, head=head.i)
+        of = _counted(head)  # "hundreds of students", "a group of traders"
+        if of and (low not in _COLLECTIVE or of[0].pos_ in ("NOUN", "PROPN", "PRON")):
+            return replace(self.actor(of[0]), start=head.idx, head=head.i)
         if head.pos_ == "PRON" or low in _QUANT:
             ref = self.resolve_pronoun(head)
             if ref is not None:

@@ -393,7 +393,7 @@ def _protest_of(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
 
 def _person(actor: Actor, ctx: DocContext) -> bool:
     """A person named, or speaking of themselves ("I was ready to talk"), not a side."""
-    return actor.head >= 0 and (ctx.doc[actor.head].ent_type_ == "PERSON" or ctx.doc[actor.head].lower_ == "i")
+    return actor.head >= 0 and (ctx.is_person(head := ctx.doc[actor.head]) or head.lower_ == "i")
 
 
 def _anaphor(targets: list[Actor], ctx: DocContext) -> bool:
