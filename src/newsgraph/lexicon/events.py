@@ -35,7 +35,7 @@ from newsgraph.lexicon.titles import titles
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
 _PLAIN_NEEDS = frozenset(
-    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "tocome", "named", "country"}
+    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "tocome", "named", "person", "country"}
     | {"given", "tocoop"}
 )
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})

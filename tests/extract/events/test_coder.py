@@ -1924,3 +1924,35 @@ def test_lawsuits_preparedness_and_blockades(parse, text: str, expected: tuple[s
 )
 def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[tuple]) -> None:
     assert _facts(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person named freed or released: by whoever held them
+        (
+            "Zambian police arrested Brian Lungu on Thursday. Lungu was freed without charge late on Friday.",
+            ("RETREAT", "ZMB"),
+        ),
+        ("Police in Phnom Penh detained nine villagers. The other six were released on Wednesday.", ("RETREAT", "KHM")),
+        # walking off the job and shutting one's own shops are strikes
+        ("Thousands of Greek nurses walked off the job on Wednesday.", ("PROTEST", "GRC")),
+        ("Jordanian shopkeepers shuttered their stores in solidarity with the protesters.", ("PROTEST", "JOR")),
+        # striking someone with a rock is an assault
+        ("Bolivian protesters struck a police officer with rocks.", ("ASSAULT", "BOL")),
+    ],
+)
+def test_releases_walkouts_and_blows(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple released iPhone 17 on Friday.",  # a product, no person released
+        "After a three-day stay, Trump was released from the hospital.",  # discharged, not freed
+        "Police detained four activists. The minister called for the four to be released.",  # asked for only
+    ],
+)
+def test_no_release(parse, text: str) -> None:
+    assert "RETREAT" not in [t for t, _, _ in _facts(parse, text)]

@@ -406,3 +406,45 @@ def test_a_deployment_ordered_is_made(parse) -> None:
     assert ("MOBILIZE", "LKA") in {(t, a) for t, a, _, _ in _facts(parse, text)}
     text = "The opposition urged the Sri Lankan army to deploy troops to Batticaloa district."
     assert "MOBILIZE" not in {t for t, _, _, _ in _facts(parse, text)}  # asked for, not ordered
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act of force, coercion or deployment that one side orders its agents to make is that side's act
+        (
+            "Zambia's communications regulator ordered mobile operators to shut down internet access.",
+            ("COERCE", "ZMB"),
+        ),
+        ("Sri Lanka's president ordered the navy to deploy two patrol ships to the coast.", ("MOBILIZE", "LKA")),
+        ("Kenya's Communications Authority ordered television stations to stop live coverage.", ("COERCE", "KEN")),
+        ("Ecuador's government ordered troops onto the main highways.", ("MOBILIZE", "ECU")),
+    ],
+)
+def test_an_ordered_act_is_the_orderers(parse, text: str, expected: tuple[str, str]) -> None:
+    facts = [f[:2] for f in _facts(parse, text)]
+    assert expected in facts
+    assert ("REQUEST", expected[1]) not in facts  # the order is the act, not a request of it
+
+
+def test_an_order_to_cooperate_stays_a_request(parse) -> None:
+    facts = _facts(parse, "Kenya's High Court ordered the government to restore full internet access.")
+    assert [f[0] for f in facts] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a protest or blockade announced under a condition, or kept up until one is met, is a threat
+        "Bangladeshi union leaders said they would stage a nationwide shutdown if the minister did not act.",
+        "Bolivian union leaders said the unions would keep blockading highways until the decree was repealed.",
+    ],
+)
+def test_a_conditional_protest_is_a_threat(parse, text: str) -> None:
+    assert "THREATEN" in [f[0] for f in _facts(parse, text)]
+
+
+def test_an_act_until_a_date_is_no_threat(parse) -> None:
+    # "until" conditions only an act kept up or a protest: a deployment to last is a commitment, no threat
+    facts = _facts(parse, "Kenya said its troops would patrol the border until March.")
+    assert "THREATEN" not in [f[0] for f in facts]

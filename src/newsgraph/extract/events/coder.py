@@ -69,6 +69,7 @@ from newsgraph.extract.events.completion import (
     located_side,
     mediated_sides,
     mishap_toll,
+    orderer,
     own_government,
     place_target,
     public_target,
@@ -220,6 +221,8 @@ def _sentence_events(
     out: list[Event] = []
     # a commitment ("pledged to send aid", "vowed to attack") is coded through the event committed to
     committing = {c.modality.cue for c in cands if intended_type(c) is not None}
+    # "ordered operators to shut down access": the act is the one who orders it's, not the agents'
+    bosses = {c.clause.i: c.actors for c in cands if not c.nominal and c.trigger[0].lemma_ in committing}
     cands = [c for c in cands if c.nominal or c.trigger[0].lemma_ not in committing or intended_type(c) is not None]
     carried = {c.clause.i for c in cands if c.nominal}
     # a compiled verb pattern gives way to the hand-written event noun it carries ("announced his resignation")
@@ -251,6 +254,8 @@ def _sentence_events(
             if told_to_come(cand.clause):
                 continue  # "will be ready to do more once ...": readiness to come
             actors = [a for a in actors if a.sector in _READY_SIDES or (a.named and a.country and not _person(a, ctx))]
+        if (boss := orderer(cand)) is not None and (ordering := [a for a in bosses.get(boss.i, []) if a.agentive]):
+            actors = ordering
         actors = [fronted_place(a, cand.clause) for a in actors]  # "In New Delhi, the ministry ..."
         targets = own_targets[id(cand)]
         if not targets and not cand.nominal and cand.type in _THROUGH_COMPLEMENT:

@@ -55,6 +55,7 @@ __all__ = [
     "located_target",
     "mediated_sides",
     "mishap_toll",
+    "orderer",
     "own_government",
     "place_target",
     "public_target",
@@ -96,8 +97,8 @@ def intended_type(cand: Candidate) -> str | None:
     if (cand.nominal and not light) or mod.negated or not mod.hypothetical or mod.cue is None:
         return None
     cue = mod.cue.lower()
-    if cand.type == "MOBILIZE" and cue in _ORDERS:
-        return "MOBILIZE"  # "ordered the army to deploy two battalions": a deployment ordered is made
+    if orderer(cand) is not None:
+        return cand.type  # "ordered the army to deploy two battalions": a deployment ordered is made
     committed = "commit" in modality_kinds(cue)
     if not committed and cue in _REPORTED_FUTURE:
         committed = reported_clause(cand.clause)  # "said it would withdraw": a reported commitment
@@ -113,6 +114,22 @@ def intended_type(cand: Candidate) -> str | None:
 
 
 _ORDERS = frozenset({"order", "instruct", "direct", "command"})
+# acts an authority makes by ordering its agents to make them (the codebook codes the one who orders): a
+# deployment, an expulsion, a closure of borders, a shutdown, an arrest, an attack, an investigation
+_ORDERED = frozenset({"MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
+
+
+def ordered_act(cand: Candidate) -> bool:
+    """An act of force, coercion, sanction or deployment, or an investigation, that one side orders."""
+    return cand.type in _ORDERED or (cand.type == "ACCUSE" and cand.mode == "investigate")
+
+
+def orderer(cand: Candidate) -> Token | None:
+    """The verb that orders the candidate's act ("ordered operators to shut down access"), if any."""
+    head = cand.clause.head
+    if cand.nominal or cand.clause.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _ORDERS:
+        return None
+    return head if cand.modality.cue in _ORDERS and ordered_act(cand) else None
 _HELPING = frozenset({"help", "assist", "support", "reinforce", "bolster", "protect"})
 
 
@@ -129,12 +146,30 @@ _WILL = frozenset({"will", "would", "'ll", "'d"})
 def conditional_threat(cand: Candidate) -> bool:
     """A reported act of force, coercion, protest or refusal that will come if the other side does (not) act:
     "said they would attack the capital unless the army withdrew" (CAMEO's conditional threats)."""
-    clause = cand.clause
-    if cand.type not in _THREATENED or cand.nominal or cand.modality.negated or if_clause(clause) is None:
+    clause = top = cand.clause
+    light = cand.nominal and cand.trigger[0].pos_ == "VERB"  # "would stage a nationwide shutdown if ..."
+    if cand.type not in _THREATENED or (cand.nominal and not light) or cand.modality.negated:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in clause.children):
+    while top.dep_ == "xcomp" and top.head.lemma_.lower() in _GOING_ON:  # "would keep blockading highways"
+        top = top.head
+    # "until the decree is repealed" conditions an act kept up or a protest ("would march until ...")
+    lasting = top.i != clause.i or cand.type == "PROTEST"
+    if not any(_condition(c, lasting) for c in (clause, top)):
         return False
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs()
+    if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in top.children):
+        return False
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in speech_verbs()
+
+
+_GOING_ON = frozenset({"keep", "continue", "remain"})
+
+
+def _condition(verb: Token, lasting: bool) -> bool:
+    if if_clause(verb) is not None:
+        return True
+    return lasting and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children) for c in verb.children
+    )
 
 
 def envoy_host_side(actor: Actor, target: Actor) -> Actor:

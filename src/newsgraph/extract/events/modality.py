@@ -222,7 +222,8 @@ def _alleged(tok: Token, acc: _Acc) -> None:
 
 def _purpose(verb: Token) -> bool:
     """An infinitive of purpose: an adverbial "to" clause ("sent troops to arrest the leaders")."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VB":
+    passive = any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)  # "for the four to be released"
+    if verb.dep_ != "advcl" or (verb.tag_ != "VB" and not passive):
         return False
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 

@@ -204,6 +204,8 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
             ok = any(c.dep_ == "ccomp" and not any(x.dep_ == "neg" for x in c.children) for c in clause.children)
         elif kind == "named":  # "nominated Jane Doe": a named object, not "select their nominees"
             ok = any(_names_someone(t) for o in objects(clause) for t in [o, *within(o, 2)])
+        elif kind == "person":  # "Lungu was freed": a person named, not "released iPhone 17"
+            ok = any(t.ent_type_ == "PERSON" for o in objects(clause) for t in [o, *within(o, 2)])
         elif kind == "verbal":  # "Trump attacked Biden", "attacked the proclamation": words, not force
             ok = _verbal(clause)
         elif kind == "country":  # "recognized Israel", "stood with Canada": the object names a country
