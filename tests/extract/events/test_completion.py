@@ -448,3 +448,15 @@ def test_an_act_until_a_date_is_no_threat(parse) -> None:
     # "until" conditions only an act kept up or a protest: a deployment to last is a commitment, no threat
     facts = _facts(parse, "Kenya said its troops would patrol the border until March.")
     assert "THREATEN" not in [f[0] for f in facts]
+
+
+def test_both_sides_asked_by_a_third_country(parse) -> None:
+    # "the two allies" that a U.S. phrase earlier tied to the U.S. are still the story's two sides
+    text = (
+        "Japan and South Korea traded accusations over the 1965 treaty on Monday. Japan summoned South Korea's "
+        "ambassador, and Seoul recalled its envoy from Japan. Japan said South Korea had broken the treaty, and "
+        "South Korea said Japan had. Both are U.S. allies. In Washington, State Department spokesperson Megan Doyle "
+        "urged the two allies to keep working together."
+    )
+    asked = {f[3] for f in _facts(parse, text) if f[0] == "REQUEST"}
+    assert asked == {"JPN", "KOR"}

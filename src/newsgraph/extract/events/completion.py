@@ -130,6 +130,8 @@ def orderer(cand: Candidate) -> Token | None:
     if cand.nominal or cand.clause.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _ORDERS:
         return None
     return head if cand.modality.cue in _ORDERS and ordered_act(cand) else None
+
+
 _HELPING = frozenset({"help", "assist", "support", "reinforce", "bolster", "protect"})
 
 
@@ -553,8 +555,8 @@ def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Acto
     if ctx.pair is None or actor.country in ctx.pair:
         return targets
     out: list[Actor] = []
-    for t in targets:
-        if t.country is None and t.head >= 0 and two_sides(ctx.doc[t.head]):
+    for t in targets:  # "the two allies" read as the asking side's own: the story's two sides still
+        if t.country in (None, actor.country) and t.head >= 0 and two_sides(ctx.doc[t.head]):
             out += [replace(t, country=code, inferred=True) for code in ctx.pair]
         else:
             out.append(t)
