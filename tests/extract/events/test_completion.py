@@ -460,3 +460,12 @@ def test_both_sides_asked_by_a_third_country(parse) -> None:
     )
     asked = {f[3] for f in _facts(parse, text) if f[0] == "REQUEST"}
     assert asked == {"JPN", "KOR"}
+
+
+def test_a_thing_refused_in_a_story_of_two_countries_is_the_others(parse) -> None:
+    # an object of no side ("the debt figure") refused by one of the story's two countries: aimed at the other
+    text = (
+        "Russia cut gas supplies to Moldova on Monday. Russia says Moldova owes it 709 million dollars, and "
+        "Russia wants the money by March. Moldovan authorities reject the debt figure."
+    )
+    assert ("REJECT", "MDA", "RUS") in [(f[0], f[1], f[3]) for f in _facts(parse, text)]

@@ -329,6 +329,9 @@ def _sentence_events(
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)
         targets = expelled_side(cand, actors[0], targets, memory)  # "were declared persona non grata"
+        if targets and not any(t.entity_like for t in targets) and cand.type != "REQUEST":
+            # "Rwanda rejected the accusation" in a story about Rwanda and Congo: Congo (what is asked is of someone)
+            targets = [aimed] if (aimed := other_side(cand, actors[0], ctx)) else targets
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             filled = filled or other_side(cand, actors[0], ctx)  # the story's other country
