@@ -1956,3 +1956,14 @@ def test_releases_walkouts_and_blows(parse, text: str, expected: tuple[str, str]
 )
 def test_no_release(parse, text: str) -> None:
     assert "RETREAT" not in [t for t, _, _ in _facts(parse, text)]
+
+
+def test_the_two_sides_of_an_act_just_told(parse) -> None:
+    # "the two ministers" after one hosted the other: those two, not the two countries the story names most
+    text = (
+        "Ethiopia began filling its new dam on Monday. Ethiopia says the dam will double its power output, and "
+        "Egypt says Ethiopia broke a 2015 accord. Egyptian Foreign Minister Karim Hassan hosted his Sudanese "
+        "counterpart Omar Salih in Cairo on Tuesday and the two ministers agreed to coordinate their positions."
+    )
+    agreed = {(a, t) for kind, a, t in _facts(parse, text) if kind == "AGREE"}
+    assert agreed == {("EGY", "SDN"), ("SDN", "EGY")}

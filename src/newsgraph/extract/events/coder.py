@@ -272,9 +272,11 @@ def _sentence_events(
         mutual = (cand.type in _MUTUAL and lemma not in _ONE_WAY) or (
             cand.type in ("ASSAULT", "ACCUSE") and lemma in _MUTUAL_FORCE
         )
-        if len(actors) == 1 and ctx.pair and actors[0].head >= 0 and two_sides(ctx.doc[actors[0].head]):
-            # "the two countries signed agreements": the two the story names most, each with the other
-            actors = [replace(actors[0], country=code, inferred=True) for code in ctx.pair]
+        if len(actors) == 1 and actors[0].head >= 0 and two_sides(ctx.doc[actors[0].head]):
+            # "X hosted his Sudanese counterpart and the two ministers agreed": the two sides of an act just told;
+            # "the two countries signed agreements": else the two the story names most, each with the other
+            codes = _told_pair(told, memory.last_pair(sent_no)) or ctx.pair or ()
+            actors = [replace(actors[0], country=code, inferred=True) for code in codes] or actors
         if len(actors) > 1 and reciprocal(cand.clause):  # "X and Y shelled each other's positions"
             mutual, targets = True, []
         # "agreed to share intelligence": no side as target; nor one of the actors' own things ("agreed to set up a
@@ -397,6 +399,15 @@ def _protest_of(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
         return None
     head = clause.head
     return next((c for c in cands if c.type == "PROTEST" and head.i in (c.clause.i, *(t.i for t in c.trigger))), None)
+
+
+def _told_pair(told: list[tuple[str, Actor | None, Actor | None]], last: list[Actor]) -> tuple[str, str] | None:
+    """The countries of the two sides of the latest act of this sentence, or else of the last one told."""
+    for sides in [[a, t] for _, a, t in reversed(told)] + [last]:
+        codes = [side.country for side in sides if side is not None and side.country]
+        if len(codes) == 2 and codes[0] != codes[1]:
+            return codes[0], codes[1]
+    return None
 
 
 def _person(actor: Actor, ctx: DocContext) -> bool:
