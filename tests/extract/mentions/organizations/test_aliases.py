@@ -11,11 +11,13 @@ from newsgraph.extract.mentions.organizations.aliases import (
     OrgMention,
     capitalised_run,
     find_aliases,
+    join_acronyms,
     join_aliases,
     join_country_prefixed,
     join_first_words,
     join_generic,
     join_heads,
+    join_tails,
     without_kind_word,
 )
 from newsgraph.lexicon.known_orgs import lookup_org
@@ -143,6 +145,40 @@ def test_a_country_before_a_name_the_document_also_uses_is_the_same_body(
     alone = OrgMention(start, start + 3, "Kenya Farmers Union", "n:kenya farmers union")
     join_country_prefixed(ix, [alone])
     assert alone.key == "n:kenya farmers union"  # nothing else to join
+
+
+def test_an_acronym_spelling_one_longer_name_is_that_body() -> None:
+    bank = OrgMention(0, 3, "Asian Development Bank", "n:asian development bank", country=None)
+    adb = OrgMention(10, 11, "ADB", "n:adb")
+    league = OrgMention(20, 24, "National League for Democracy", "n:national league for democracy", country="MMR")
+    nld = OrgMention(30, 31, "NLD", "n:nld")
+    two = [OrgMention(40, 42, "Press Council", "n:press council"), OrgMention(44, 46, "Police Corps", "n:police corps")]
+    pc = OrgMention(50, 51, "PC", "n:pc")
+    join_acronyms([bank, adb, league, nld, *two, pc])
+    assert adb.key == bank.key
+    assert nld.key == league.key and nld.country == "MMR"
+    assert pc.key == "n:pc"  # two names it could spell
+
+
+def test_a_name_one_longer_name_ends_with_is_that_body() -> None:
+    council = OrgMention(0, 3, "UN Security Council", "n:un security council")
+    bare = OrgMention(10, 12, "Security Council", "n:security council")
+    state = OrgMention(20, 23, "Iowa Democratic Party", "n:iowa democratic party", country="USA")
+    party = OrgMention(30, 32, "Democratic Party", "n:democratic party")
+    join_tails([council, bare, state, party])
+    assert bare.key == council.key
+    assert party.key == "n:democratic party"  # the longer name is the party's branch in a state
+
+
+def test_a_bare_name_the_table_knows_stays_apart_from_a_prefixed_one(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Fighters of the Pakistani Taliban crossed. The Taliban denied it.")
+    start = next(i for i, t in enumerate(ix.toks) if t.text == "Pakistani")
+    pakistani = OrgMention(start, start + 2, "Pakistani Taliban", "k:TTP", known=lookup_org("Pakistani Taliban"))
+    bare = next(i for i, t in enumerate(ix.toks) if t.text == "Taliban" and i > start + 1)
+    taliban = OrgMention(bare, bare + 1, "Taliban", "k:Taliban", known=lookup_org("Taliban"))
+    join_heads([pakistani, taliban])
+    join_country_prefixed(ix, [pakistani, taliban])
+    assert pakistani.key == "k:TTP" and taliban.key == "k:Taliban"
 
 
 @pytest.mark.parametrize("text", ["", "Embassy in", "( )", "known as"])

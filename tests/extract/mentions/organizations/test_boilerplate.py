@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit, site_name, transcript_label
+from newsgraph.extract.mentions.organizations.aliases import OrgMention
+from newsgraph.extract.mentions.organizations.boilerplate import (
+    dateline_credit,
+    published_by,
+    publishers,
+    site_name,
+    transcript_label,
+)
+from newsgraph.lexicon.known_orgs import lookup_org
 
 
 @pytest.mark.parametrize(
@@ -63,3 +71,11 @@ def test_the_wire_service_of_the_dateline_is_no_organization_of_the_story() -> N
     )
     names = {o.name for o in extract_mentions(parse_one(text), "d").organizations}
     assert "Reuters" not in names and "International Labour Organization" in names
+
+
+def test_the_pages_own_source_by_name_and_known_form() -> None:
+    own = publishers("Wikinews", "AP", None)
+    assert published_by(OrgMention(0, 1, "Wikinews", "n:wikinews"), own)
+    ap = OrgMention(0, 2, "Associated Press", "k:Associated Press", known=lookup_org("Associated Press"))
+    assert published_by(ap, own)
+    assert not published_by(OrgMention(0, 1, "Reuters", "n:reuters"), own)

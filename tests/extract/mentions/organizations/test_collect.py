@@ -306,3 +306,23 @@ def test_determiners_and_datelines_are_no_names(
 def test_a_body_named_for_a_city_is_of_its_country(orgs: Callable[[str], list[Organization]]) -> None:
     text = '"It plays well," said Tomas Ferreyra, an economist at the University of Buenos Aires.'
     assert [(o.name, o.country) for o in orgs(text)] == [("University of Buenos Aires", "ARG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name of the table the model cut before a place it tagged apart
+        ("The Economic Community of West African States urged restraint.", "Economic Community of West African States"),
+        # a name its acronym spells, which the model cut at "and"
+        (
+            "The Bangladesh Garment Manufacturers and Exporters Association (BGMEA) said it had suspended work.",
+            "Bangladesh Garment Manufacturers and Exporters Association",
+        ),
+        # a name cut inside a country's name
+        ("He was summoned by the Court of Bosnia and Herzegovina last week.", "Court of Bosnia and Herzegovina"),
+    ],
+)
+def test_a_name_cut_inside_a_longer_whole_is_that_whole(
+    orgs: Callable[[str], list[Organization]], text: str, name: str
+) -> None:
+    assert name in [o.name for o in orgs(text)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from newsgraph.extract.mentions.index import DETERMINERS, HYPHENS, MentionIndex, country_of_text
 from newsgraph.extract.mentions.seat import speaking_seat
 from newsgraph.lexicon.gazetteer import lookup_place
-from newsgraph.lexicon.known_orgs import KnownOrg, ends_with_org_word, is_org_word, org_key
+from newsgraph.lexicon.known_orgs import KnownOrg, ends_with_org_word, is_org_word, lookup_org, org_key
 
 # Grammatical constants: words that introduce another name of the same thing, and adverbs between.
 _ALIAS_CUES = (("known", "as"), ("dubbed",), ("nicknamed",), ("aka",), ("a.k.a.",), ("also", "called"))
@@ -206,7 +206,7 @@ def join_heads(mentions: list[OrgMention]) -> None:
     document whose head word it is ("Senate of Ruritania", "Supreme Court", "House of Representatives"),
     not a second organization; with several, the one named last before it (else the first after it).
     A well-known name joined so ("Congress" in a story about another country's congress) takes the
-    longer name's identity and country."""
+    longer name's identity and country, unless the table knows the two as different bodies."""
     for m in mentions:
         words = m.text.split()
         if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
@@ -217,6 +217,8 @@ def join_heads(mentions: list[OrgMention]) -> None:
             continue
         before = [o for o in longer if o.start < m.start]
         target = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
+        if m.known is not None and target.known is not None and target.known != m.known:
+            continue  # "Taliban" beside "Pakistani Taliban": two bodies the table tells apart
         m.key, m.known, m.generic, m.qualified = target.key, None, None, False
         m.country, m.international = target.country, target.international
 
@@ -234,6 +236,8 @@ def join_country_prefixed(ix: MentionIndex, mentions: list[OrgMention]) -> None:
         if country is None or country.start != m.start or country.end >= m.end or (m.generic and m.qualified):
             continue  # a qualified "Italian Foreign Ministry" has its country's key (join_generic)
         other = by_key.get(org_key(ix.text(country.end, m.end)))
+        if other is not None and other.known is not None and m.known not in (None, other.known):
+            continue  # "Pakistani Taliban" (Tehrik-i-Taliban Pakistan) beside "the Taliban": two bodies
         if other is not None and other is not m and other.key != m.key:
             m.key = other.key
 
@@ -288,3 +292,63 @@ def without_kind_word(name: str) -> str | None:
         len(rest) == 1 and rest[0].isupper() and len(rest[0]) >= 2
     )
     return " ".join(rest) if named and rest[-1] not in _JOINERS else None
+
+
+# Words an acronym skips ("Southern African Development Community" SADC, "National League for Democracy" NLD).
+_INITIAL_SKIPS = frozenset({"of", "for", "the", "and", "on", "in", "a", "an", "to", "de", "et", "&"})
+
+
+def _initials(text: str) -> tuple[str, str]:
+    """The initials of a name's words, of every word and without the small words ("National League for
+    Democracy": "NLFD", "NLD")."""
+    words = [w for w in text.replace("-", " ").split() if w[:1].isalnum()]
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIPS).upper()
+    return every, content
+
+
+def join_acronyms(mentions: list[OrgMention]) -> None:
+    """ "the ADB" beside "the Asian Development Bank", "the GKNB" beside "the State Committee for National
+    Security" (its letters in another language's order are not matched): an acronym no parenthesis
+    defined that spells the initials of exactly one longer name of the document is that body."""
+    for m in mentions:
+        letters = m.text.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        targets = {
+            o.key: o for o in mentions if o.key != m.key and len(o.text.split()) > 1 and letters in _initials(o.text)
+        }
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets.values()))
+        if m.known is not None and target.known is not None:
+            continue  # two bodies the table knows apart
+        old = m.key
+        for o in mentions:
+            if o.key == old:
+                o.key, o.known = target.key, target.known or o.known
+                o.country, o.international = target.country or o.country, target.international
+
+
+def join_tails(mentions: list[OrgMention]) -> None:
+    """ "the Security Council" beside "the UN Security Council", "the Judiciary Committee" beside "the House
+    Judiciary Committee": a name of several words that a longer name of the document ends with, the only
+    one that does, is that body (not a generic body, whose kind :func:`join_generic` joins), unless the longer
+    name is the body's branch in a place ("Iowa Democratic Party")."""
+    for m in mentions:
+        words = org_key(m.text).split()
+        if len(words) < 2 or m.generic is not None or m.known is not None:
+            continue
+        targets = {
+            o.key: o
+            for o in mentions
+            if o.key != m.key and len(w := org_key(o.text).split()) > len(words) and w[-len(words) :] == words
+        }
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets.values()))
+        before = " ".join(target.text.split()[: -len(words)])
+        if lookup_org(before, generic=None) is None and lookup_place(before, alternates=False) is not None:
+            continue  # "Iowa Democratic Party": the party's branch in a place
+        m.key, m.known, m.generic, m.qualified = target.key, target.known, target.generic, target.qualified
+        m.country, m.international = target.country or m.country, target.international

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.organizations.aliases import OrgMention
+from newsgraph.lexicon.known_orgs import lookup_org, org_key
 
 _LABEL_OPEN = "([{"
 _LABEL_CLOSE = ")]}:"
@@ -51,3 +53,18 @@ def dateline_credit(body: str) -> str | None:
     source, like a site's own name ("told Reuters" is no organization of the story)."""
     found = _DATELINE_CREDIT.search(body[:2000])
     return found.group(1).strip() if found else None
+
+
+def publishers(*names: str | None) -> set[str]:
+    """Keys of the page's own source: the site's name and the wire service its dateline credits (known names
+    and their known forms: "AP" for "Associated Press")."""
+    keys: set[str] = set()
+    for name in filter(None, names):
+        keys.add(org_key(name))
+        if (known := lookup_org(name, generic=None)) is not None:
+            keys.add(org_key(known.name))
+    return keys
+
+
+def published_by(m: OrgMention, publishers: set[str]) -> bool:
+    return org_key(m.text) in publishers or (m.known is not None and org_key(m.known.name) in publishers)

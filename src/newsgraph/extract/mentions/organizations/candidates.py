@@ -25,7 +25,7 @@ _INSTANCE_CUES = frozenset({"like", "including", "as"})
 _LIST_JOINERS = frozenset({",", "and", "or"})
 # Entity labels that show a run of capitalised words to be some name ("Notes" tagged PRODUCT).
 _NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
-_JOINERS = frozenset({"of", "from", "for", "and", "the"})
+_JOINERS = frozenset({"of", "from", "for", "and", "the", "a", "an", "on", "to"})
 # Sectors of organization words that, after a place's name, make up the name of that place's body
 # ("Devon police", "Ohio Senate"; not "his Detroit office").
 _PUBLIC_SECTORS = frozenset({"POL", "LEG", "JUD"})

@@ -7,7 +7,8 @@ that contain an organization word ("Center for Geopolitical Expertise" tagged
 WORK_OF_ART), a capitalised or quoted name right after an organization word ("the
 hacker collective "APT28""), the well-known organizations of ``organizations.tsv``
 wherever they occur ("GRU", "anti-Kremlin"), and the names
-:mod:`~newsgraph.extract.mentions.organizations.candidates` finds by how the text uses them.
+:mod:`~newsgraph.extract.mentions.organizations.candidates` finds by how the text uses them; a piece
+the model cut out of a longer whole name is that name (:mod:`~newsgraph.extract.mentions.organizations.wholes`).
 Not organizations: the names :mod:`~newsgraph.extract.mentions.organizations.exclude` rules out (a
 kind after "a", a portfolio inside a title, a place, an event or honour, a common word with a
 capital, words of ``not_entities.tsv``), and names the text uses for things
@@ -45,14 +46,21 @@ from newsgraph.extract.mentions.organizations.aliases import (
     OrgMention,
     capitalised_run,
     find_aliases,
+    join_acronyms,
     join_aliases,
     join_country_prefixed,
     join_first_words,
     join_generic,
     join_heads,
+    join_tails,
     without_kind_word,
 )
-from newsgraph.extract.mentions.organizations.boilerplate import dateline_credit, transcript_label
+from newsgraph.extract.mentions.organizations.boilerplate import (
+    dateline_credit,
+    published_by,
+    publishers,
+    transcript_label,
+)
 from newsgraph.extract.mentions.organizations.candidates import (
     country_ministries,
     defined_acronyms,
@@ -65,6 +73,7 @@ from newsgraph.extract.mentions.organizations.candidates import (
 from newsgraph.extract.mentions.organizations.context import context_country
 from newsgraph.extract.mentions.organizations.exclude import dateline_tokens, excluded, has_org_word
 from newsgraph.extract.mentions.organizations.split import list_continuation, list_pieces, second_place, thing_acronyms
+from newsgraph.extract.mentions.organizations.wholes import table_names, through_country, widened
 from newsgraph.extract.mentions.roles import OrgRef, main_country, place_in_name
 from newsgraph.extract.mentions.things import thing_names, thing_use
 from newsgraph.lexicon.gazetteer import is_city, lookup_place, not_entity_kind
@@ -238,7 +247,7 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
                 run = capitalised_run(ix, m)
                 if run is not None:
                     e = run[1]
-        e = second_place(ix, s, _country_suffix(ix, s, e))
+        e = through_country(ix, s, second_place(ix, s, _country_suffix(ix, s, e)))
         head = e
         while head > s and doc[head - 1].is_lower:
             head -= 1
@@ -250,6 +259,8 @@ def _candidate_spans(ix: MentionIndex, persons: list[tuple[int, int]]) -> list[t
         spans.extend(piece for part in _dash_pieces(ix, s, e) for piece in list_pieces(ix, *part))
     ministries = country_ministries(ix)  # "Armenia's defence ministry" over "Armenia" and "defence ministry"
     spans = [s for s in spans if not any(m[0] < s[1] and s[0] < m[1] for m in ministries)] + ministries
+    wholes = [(k.start, k.end) for k in ix.known_orgs] + table_names(ix, spans) + defined_acronyms(ix)
+    spans = widened(spans, [w for w in wholes if not by_person.hits(w)])
     taken = _Covered(len(doc), spans)
     for known in ix.known_orgs:
         span = (known.start, known.end)
@@ -492,7 +503,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     """Organization mentions; ``site`` is the publisher's own name (:func:`site_name` of the page's URL),
     whose self-references ("told Wikinews") are no mention of an organization in the story."""
     things = thing_acronyms(ix)
-    publishers = _publishers(site, dateline_credit(ix.body))
+    own = publishers(site, dateline_credit(ix.body))
     spans = _candidate_spans(ix, persons)
     unknown = [(s, e) for s, e in spans if not _known(ix, s, e)]
     named_things = {org_key(t) for t in thing_names(ix, unknown)}
@@ -500,7 +511,7 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
         m
         for s, e in spans
         if not transcript_label(ix, s, e) and (m := _mention(ix, s, e)) is not None
-        and not _published_by(m, publishers) and m.text not in things
+        and not published_by(m, own) and m.text not in things
         and not (org_key(m.text) in named_things or (m.known is not None and thing_use(ix, s, e)))
     ]  # fmt: skip
     find_aliases(ix, mentions)
@@ -509,22 +520,9 @@ def find_org_mentions(ix: MentionIndex, persons: list[tuple[int, int]], site: st
     join_heads(mentions)
     join_country_prefixed(ix, mentions)
     join_first_words(mentions)
+    join_tails(mentions)
+    join_acronyms(mentions)
     return mentions
-
-
-def _publishers(*names: str | None) -> set[str]:
-    """Keys of the page's own source: the site's name and the wire service its dateline credits (known names
-    and their known forms: "AP" for "Associated Press")."""
-    keys: set[str] = set()
-    for name in filter(None, names):
-        keys.add(org_key(name))
-        if (known := lookup_org(name, generic=None)) is not None:
-            keys.add(org_key(known.name))
-    return keys
-
-
-def _published_by(m: OrgMention, publishers: set[str]) -> bool:
-    return org_key(m.text) in publishers or (m.known is not None and org_key(m.known.name) in publishers)
 
 
 def _known(ix: MentionIndex, start: int, end: int) -> bool:
