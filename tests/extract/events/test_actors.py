@@ -388,3 +388,16 @@ def test_an_object_pronoun_of_a_purpose_clause_is_not_the_doer_it_shares(parse) 
     doc = parse("DAKAR (Reuters) - Hundreds of students marched in Dakar. Police used tear gas to disperse them.")
     found = {(e.type, e.target) for e in extract_events(doc, "d") if e.type in ("ASSAULT", "COERCE")}
     assert found == {("ASSAULT", "students"), ("COERCE", "students")}
+
+
+def test_the_army_of_a_story_about_two_countries_is_the_leading_ones(parse) -> None:
+    # "the army" with no country in a story naming Chad most (but not twice as often as Sudan): Chad's
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse(
+        "Chad closed its border with Sudan on Monday. Chad said fighters had crossed from Sudan. Chad's "
+        "government called the raids an attack on its sovereignty. The army has sent an additional 1,200 "
+        "soldiers to Ouaddai province."
+    )
+    sent = [(e.type, e.actor_country) for e in extract_events(doc, "d") if e.type == "MOBILIZE"]
+    assert sent == [("MOBILIZE", "TCD")]

@@ -84,8 +84,8 @@ _SINGULAR = frozenset({"it", "its", "itself"})
 _NO_ACTORS = frozenset({"event", "thing"})  # not_entities.tsv kinds that never act: a virus, a festival, a faith
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "BUS"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "POL", "JUD", "MED", "LEG", "MIL"})
-# a state's bodies and its people (the latter when it is named twice, not "students outside the Israeli embassy")
-_INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV", "CVL", "OPP", "LEG", "REB"})
+# a state's bodies, forces and people (the people when it is named twice, not "students outside the Israeli embassy")
+_INSTITUTION_SECTORS = frozenset({"POL", "JUD", "GOV", "CVL", "OPP", "LEG", "REB", "MIL"})
 STATE_BODIES = frozenset({"POL", "JUD", "GOV"})
 
 
