@@ -39,6 +39,7 @@ from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
 from newsgraph.extract.events.needs import ClauseFacts, needs_ok
 from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
+from newsgraph.extract.events.row_index import rows_to_try
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
 from newsgraph.lexicon.events import anaphor_types, light_verbs, sector_of, verb_patterns
@@ -255,7 +256,7 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
     described = describes_noun(tok) or _nonfinite(tok)
     pos = tok.pos_  # a verb tries dozens of rows: its part of speech and clause read once, not per row
     clauses: dict[str, Token] = {}
-    for pat in pats:
+    for pat in rows_to_try(pats, tok):  # the rows whose needed words the sentence has, in order
         if pat.cameo is not None and described:
             break  # compiled rows code reported events, not what a clause describes or aims at
         if (pat.pos == "ADJ") != (pos == "ADJ") or (pat.pos != "ADJ" and pos != "VERB"):
