@@ -469,3 +469,9 @@ def test_a_thing_refused_in_a_story_of_two_countries_is_the_others(parse) -> Non
         "Russia wants the money by March. Moldovan authorities reject the debt figure."
     )
     assert ("REJECT", "MDA", "RUS") in [(f[0], f[1], f[3]) for f in _facts(parse, text)]
+
+
+def test_a_threat_aimed_at_the_other_country_it_names(parse) -> None:
+    # the threatener is the complement's subject: the threat is at the other country the threatened act names
+    text = "Jordan's foreign minister warned that Jordan would review its security coordination with Israel."
+    assert ("THREATEN", "JOR", "ISR") in [(f[0], f[1], f[3]) for f in _facts(parse, text)]

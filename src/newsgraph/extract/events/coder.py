@@ -75,6 +75,7 @@ from newsgraph.extract.events.completion import (
     public_target,
     refused_type,
     text_target,
+    threatened_named,
     threatened_side,
     unknown_attacker,
 )
@@ -324,6 +325,10 @@ def _sentence_events(
         if intended is not None:
             cand.type, cand.mode, cand.modality = intended, cand.mode if intended == cand.type else None, FACT
             ptype = plover_types()[cand.type]
+        if all(t.country in (None, actors[0].country) for t in targets) and (
+            named := threatened_named(cand, actors[0], ctx)
+        ):
+            targets = named  # "warned that Jordan would review its ties with Israel": at Israel, not at itself
         if question:
             cand.modality = replace(cand.modality, hypothetical=True, cue="?")
         targets = [own_government(answered_target(t, actors[0], ctx, memory), actors[0], ctx) for t in targets]

@@ -61,6 +61,7 @@ __all__ = [
     "public_target",
     "purpose_target",
     "text_target",
+    "threatened_named",
     "threatened_side",
     "unknown_attacker",
 ]  # fmt: skip
@@ -206,6 +207,22 @@ def threatened_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
         found = [a for o in aimed for a in ctx.actors(o) if a.country is not None]
         if found:
             return found
+    return []
+
+
+def threatened_named(cand: Candidate, actor: Actor, ctx: DocContext) -> list[Actor]:
+    """Whom a threat is aimed at when it names no other side as its object: the first other country the
+    threatened act names after the trigger ("warned that Jordan would review its security coordination with
+    Israel": Israel; "would take resolute measures to crush Taiwan independence forces": Taiwan)."""
+    if cand.type != "THREATEN" or actor.country is None:
+        return []
+    own = {t.i for s in subjects(cand.clause) for t in s.subtree}
+    for tok in cand.clause.subtree:
+        if tok.i <= cand.trigger[-1].i or tok.i in own or tok.ent_type_ not in ("GPE", "NORP"):
+            continue
+        found = [a for a in ctx.actors(tok) if a.country not in (None, actor.country)]
+        if found:
+            return found[:1]
     return []
 
 
