@@ -473,5 +473,9 @@ def test_a_thing_refused_in_a_story_of_two_countries_is_the_others(parse) -> Non
 
 def test_a_threat_aimed_at_the_other_country_it_names(parse) -> None:
     # the threatener is the complement's subject: the threat is at the other country the threatened act names
-    text = "Jordan's foreign minister warned that Jordan would review its security coordination with Israel."
+    text = (
+        "Foreign Minister Omar Haddadin said the deal was reached after talks in Amman with Israeli officials. "
+        '"Food is an obligation under international law," Haddadin told reporters in the Jordanian capital. '
+        "He warned that Jordan would review its security coordination with Israel if convoys were held up again."
+    )
     assert ("THREATEN", "JOR", "ISR") in [(f[0], f[1], f[3]) for f in _facts(parse, text)]
