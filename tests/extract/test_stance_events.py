@@ -63,3 +63,16 @@ def test_the_doer_turning_on_its_critics_at_home_is_no_position_against_its_act(
     events = extract_events(doc, "d1")
     rows = event_rows(doc, events, "arrest (Kenya)", None, None, frozenset({"KEN"}))
     assert ("KEN", "opposes") not in [(s.country, s.position) for s in rows]
+
+
+def test_a_states_act_at_home_in_the_first_events_sentence_is_backed_by_it() -> None:
+    arrests = _event("COERCE", "KWT", "KWT")
+    assert [(s.country, s.position) for s in issue_rows([arrests], "arrests (Kuwait)", None, 100, None)] == [
+        ("KWT", "supports")
+    ]
+    coup = _event("COERCE", "GMB", "GMB", sector="MIL")  # soldiers seizing power: no government's act
+    assert issue_rows([coup], "coup (Gambia)", None, 100, None) == []
+    later = _event("COERCE", "AZE", "AZE")  # an act the story tells after another event
+    first = _event("REQUEST", "FRA", "AZE", sector="JUD")
+    later.evidence = Evidence(doc="d1", sentence="t", start=50, end=60)
+    assert issue_rows([first, later], "ruling (Azerbaijan)", None, 100, None) == []

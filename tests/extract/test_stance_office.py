@@ -58,6 +58,14 @@ class _Resolver:
         # a body named by the title of whom it serves is a body, not that office's holder
         ("U.S. Justice Department", "U.S. Justice Department", "GOV", False, True),
         ("Kyrgyz Prosecutor General's Office", "Kyrgyz Prosecutor General's Office", "GOV", False, True),
+        # an office of a body that is no state's: a union, a party, an armed group
+        ("FNSEA president Arnaud Rousseau", "Arnaud Rousseau", "GOV", True, False),
+        ("Hamas spokesman Hazem Qassem", "Hazem Qassem", "GOV", True, False),
+        ("Mohammed Abdulsalam, the Houthis' chief negotiator", "Mohammed Abdulsalam", "GOV", True, False),
+        ("Farmers Union president Jane Roe", "Jane Roe", "GOV", True, False),
+        # an office of the state's own bodies, or of a country named before it
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "GOV", True, True),
+        ("Chinese Foreign Ministry spokesperson Mao Ning", "Mao Ning", "GOV", True, True),
     ],
 )
 def test_speaks_for_country(text: str, name: str | None, sector: str | None, person: bool, expected: bool) -> None:

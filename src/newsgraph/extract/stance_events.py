@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["event_rows", "event_speaks_for", "issue_rows"]
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+# Sectors of a state's civil power (its government, courts and police), whose acts at home are its policy.
+_CIVIL_SECTORS = frozenset({"GOV", "JUD", "POL"})
 _EVENT_POSITIONS = {
     "AGREE": "supports",
     "SUPPORT": "supports",
@@ -100,12 +102,15 @@ def issue_rows(
     another country ("United States military forces killed X", "Turkey and Libya agreed"), when a state did
     it, shows its actor (both parties of an agreement) supporting the issue; a state that accuses or rejects
     that actor opposes it, one that backs the actor supports it; and of a hostile act, a third state that
-    accuses its target supports it, one that backs the target opposes it."""
+    accuses its target supports it, one that backs the target opposes it. With no act on another country, a
+    state's act at home that the story tells first (:func:`_own_act_rows`) shows its doer supporting it."""
     facts = sorted(
         (e for e in events if not (e.negated or e.hypothetical) and e.actor_country), key=lambda e: e.evidence.start
     )
     acts = [e for e in facts if e.type not in _REACTIONS and e.target_country not in (None, e.actor_country)]
     first = acts[0] if acts else None  # an act on another country: not "asked its citizens to leave"
+    if issue != UNSPECIFIED and first is None:
+        return _own_act_rows(facts, issue, date, lead_end, resolver)
     if issue == UNSPECIFIED or first is None or first.actor_sector not in _STATE_SECTORS:
         return []
     if not event_speaks_for(first, resolver):
@@ -138,3 +143,22 @@ def issue_rows(
                 Stance(country=e.actor_country or "", issue=issue, position=position, evidence=e.evidence, date=date)
             )
     return out
+
+
+def _own_act_rows(
+    facts: Sequence[Event], issue: str, date: str | None, lead_end: int, resolver: ActorResolver | None
+) -> list[Stance]:
+    """A story whose action is a state's act on its own people or bodies, told in the sentence of its first
+    event ("Kuwait's Interior Ministry said it had arrested nine people", "Thailand's Constitutional Court
+    dissolved the Progressive Thai Party", "President X fired two ministers"): the state that did it backs it.
+    Not soldiers' (a coup is no government's act), nor an act told later (a court's ruling on an old arrest)."""
+    if not facts or facts[0].evidence.start >= lead_end:
+        return []
+    first = next((e for e in facts if e.evidence.sentence == facts[0].evidence.sentence and e.type in _HOSTILE), None)
+    if first is None or first.actor_sector not in _CIVIL_SECTORS or first.target_country != first.actor_country:
+        return []
+    if not event_speaks_for(first, resolver):
+        return []
+    return [
+        Stance(country=first.actor_country or "", issue=issue, position="supports", evidence=first.evidence, date=date)
+    ]

@@ -5,7 +5,8 @@ a ministry, an embassy, a parliament or army as a body, a country named as the a
 person does only while holding an office that speaks for the country: head of state or government,
 minister, spokesperson, ambassador or diplomat, monarch, government official. Everyone else's position is
 a *voice*, not the country's stance: a state governor or mayor, a legislator, a party leader or a
-candidate, an adviser, anyone "former" or of the opposition, and a person the text gives no office at all
+candidate, an adviser, anyone "former" or of the opposition, the officer of a body that is no state's (a union,
+a party, an armed group: "FNSEA president X", "Hamas spokesman X"), and a person the text gives no office at all
 (the office-holder table leaves terms open, so it cannot tell a former president from a sitting one).
 
 The offices are the ``titles.tsv`` rows of sector GOV less the ones below the national government
@@ -17,6 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Person
+from newsgraph.extract.mentions.index import country_of_text
+from newsgraph.lexicon.known_orgs import is_org_word, lookup_org, org_word_sector
 from newsgraph.lexicon.titles import find_titles, title_words
 
 if TYPE_CHECKING:
@@ -49,12 +52,41 @@ _BODY_HEADS = frozenset(
 )
 # Sectors of bodies that speak for their state as a body (a parliament votes, a ministry states).
 _BODY_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+# Sectors of the bodies of a state (or of states: an international body) whose officers may speak for it
+# ("Pentagon spokesman", "Kremlin aide", "NATO Secretary General").
+_STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "POL", "SPY", "IGO"})
 
 
 def _names_body(text: str) -> bool:
     """A phrase whose last word is a body of the state ("Justice Department", "Prosecutor General's Office")."""
     words = text.lower().split()
     return bool(words) and words[-1] in _BODY_HEADS
+
+
+def _other_bodys_office(text: str) -> bool:
+    """A title written after the name of a body that is no state's: "FNSEA president Arnaud Rousseau",
+    "Hamas spokesman X", "the Houthis' chief negotiator" (a union, a party, an armed group, a company: the
+    table's sector, else an acronym or a name ending in a kind word of no state body, "Farmers Union")."""
+    raw = text.replace("\u2011", "-").replace("\u2010", "-").replace("-", " ").replace(".", " ").split()
+    words = title_words(text)
+    titles = [lo for lo, _hi, t in find_titles(words) if t.kind == "title"]
+    if len(raw) != len(words) or not titles:
+        return False
+    k = titles[0]
+    while k > 0 and raw[k - 1][:1].isupper():
+        k -= 1
+    run = [w for w in raw[k : titles[0]] if country_of_text(w) is None]
+    if not run:
+        return False
+    name = " ".join(run).replace("\u2019", "'")
+    name = name[:-2] if name.endswith("'s") else name.rstrip("'")
+    known = lookup_org(name, generic=None)
+    if known is not None:
+        return known.sector not in _STATE_SECTORS
+    last = name.split()[-1]
+    if is_org_word(last):
+        return org_word_sector(last) not in _STATE_SECTORS
+    return len(run) == 1 and name.isupper() and len(name) >= 3
 
 
 def national_office(role: str | None) -> bool | None:
@@ -106,6 +138,8 @@ def speaks_for_country(
     """
     # "the governor of Louisiana": an office named without a name; not a body named by the title of whom it serves
     # ("the U.S. Justice Department", "the Prosecutor General's Office", "Australia's High Commission")
+    if _other_bodys_office(text):
+        return False
     here = None if _names_body(text) else national_office(text)
     if here is not None:
         return here
