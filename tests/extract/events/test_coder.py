@@ -1967,3 +1967,20 @@ def test_the_two_sides_of_an_act_just_told(parse) -> None:
     )
     agreed = {(a, t) for kind, a, t in _facts(parse, text) if kind == "AGREE"}
     assert agreed == {("EGY", "SDN"), ("SDN", "EGY")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source's anonymity and a body asked about a matter are no requests of a side
+        "Two men were killed in Dhaka, according to a Bangladeshi hospital official who asked not to be named.",
+        "Slovenia's foreign ministry, asked about the dispute, said it was a bilateral matter.",
+    ],
+)
+def test_no_request_in_anonymity_or_being_asked(parse, text: str) -> None:
+    assert "REQUEST" not in [t for t, _, _ in _facts(parse, text)]
+
+
+def test_asked_to_help_identify_is_a_request(parse) -> None:
+    facts = _facts(parse, "Chile had asked Russia through diplomatic channels to help identify the hackers.")
+    assert ("REQUEST", "CHL", "RUS") in facts
