@@ -1984,3 +1984,9 @@ def test_no_request_in_anonymity_or_being_asked(parse, text: str) -> None:
 def test_asked_to_help_identify_is_a_request(parse) -> None:
     facts = _facts(parse, "Chile had asked Russia through diplomatic channels to help identify the hackers.")
     assert ("REQUEST", "CHL", "RUS") in facts
+
+
+def test_concern_shares_the_target_of_the_call_after_it(parse) -> None:
+    # "expressed serious concern and urged China to refrain": the concern is aimed where the call is
+    text = "Japan's foreign ministry also expressed serious concern and urged China to refrain from raising tensions."
+    assert ("ACCUSE", "JPN", "CHN") in _facts(parse, text)

@@ -352,6 +352,10 @@ def _sentence_events(
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
             targets = [found]  # "criticised the proceedings": the object's words
+        if not any(t.entity_like for t in targets) and not cand.nominal and cand.mode == "disapprove":
+            # "expressed serious concern and urged China to refrain": the concern is China's doing
+            shared = [c.i for c in cand.clause.conjuncts if c.i in acted_on and c.i > cand.clause.i]
+            targets = [t for i in shared for t in acted_on[i] if t.country is not None] or targets
         if cand.type == "REQUEST" and targets and all(_electorate(t, ctx) for t in targets):
             continue  # "urged voters to vote their conscience": campaigning, not a request to a side
         if cand.type == "ACCUSE" and targets and all(_hazard(t) for t in targets):
