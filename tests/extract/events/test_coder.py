@@ -1987,6 +1987,9 @@ def test_asked_to_help_identify_is_a_request(parse) -> None:
 
 
 def test_concern_shares_the_target_of_the_call_after_it(parse) -> None:
-    # "expressed serious concern and urged China to refrain": the concern is aimed where the call is
-    text = "Japan's foreign ministry also expressed serious concern and urged China to refrain from raising tensions."
-    assert ("ACCUSE", "JPN", "CHN") in _facts(parse, text)
+    # "condemned the incursion and urged Beijing to halt": the condemnation is aimed where the call is
+    text = (
+        "Chinese coast guard ships entered waters off Kinmen on Monday. Taiwan's Mainland Affairs Council condemned "
+        'the incursion as "gray-zone harassment" and urged Beijing to halt such activities.'
+    )
+    assert ("ACCUSE", "TWN", "CHN") in _facts(parse, text)
