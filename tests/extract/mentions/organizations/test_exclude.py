@@ -61,6 +61,8 @@ def org_names() -> Callable[[str], list[tuple[str, list[str]]]]:
         ("Police raided sites in Rellport, Samut Vahon and Kestrow last week.", []),
         ("A garment factory in Ksar Vellal shut on Thursday.", []),
         ("Gunmen overran the post at Varaboule before dawn.", []),
+        ("About 300 supporters gathered outside Parliament House on Monday.", []),  # the building
+        ("The tanker lay at anchor off Porvalo with a police boat beside it.", []),
         ("Crowds gathered near the Kashvelo church on Monday.", []),
         ("Workers were trucked to the Poivet border crossing on Tuesday.", []),
         ("Farmers blocked the Dhavar-Mymenpur highway for three hours.", []),

@@ -293,7 +293,10 @@ def _after_prefix_word(body: str, text: str) -> bool:
 
 
 # Prepositions of place: a short name right after one is where something is, not who acts.
-_LOCATIVES = frozenset({"in", "near", "around", "outside", "between", "at"})
+_LOCATIVES = frozenset({"in", "near", "around", "outside", "between", "at", "off"})
+# Last words of a building's name that is also the name of the body that sits there ("Parliament House",
+# "Government House", "the National Palace"): after a locative, the building.
+_SEATS = frozenset({"house", "palace", "hill", "hall"})
 # Words before "at" that make the name after it an employer or a school, not a place.
 _WORK_AT = frozenset({"work", "study", "teach", "serve", "employ", "intern", "job", "career", "position", "stint"})
 # Names read back along a list ("in Bangkok, Samut Sakhon and Rayong") to the preposition before it.
@@ -302,13 +305,20 @@ _LIST_STEPS = 8
 
 def _after_locative(ix: MentionIndex, start: int, end: int, text: str) -> bool:
     """A short name, no acronym, organization word or known body, right after "in", "near", "around",
-    "outside", "between" or "at" ("a garment factory in Ksar Hellal", "the road between Wajir and El Wak",
-    "the plants at Natanz"), or listed after one ("raids in Bangkok, Samut Sakhon and Rayong")."""
-    if end - start > 2 or text.isupper() or has_org_word(ix, start, end) or lookup_org(text, generic=None):
+    "outside", "between", "at" or "off" ("a garment factory in Ksar Hellal", "the road between Wajir and
+    El Wak", "the plants at Natanz", "off Porvoo"), or listed after one ("raids in Bangkok, Samut Sakhon and
+    Rayong"); a building named for the body that sits there too ("outside Parliament House", "near the
+    National Palace"; after "at", a name of two words stays the body's seat)."""
+    seat = end - start >= 2 and ix.toks[end - 1].lower_ in _SEATS  # "outside Parliament House": the building
+    if end - start > 2 or text.isupper() or (has_org_word(ix, start, end) and not seat):
         return False
-    if any(sum(c.isupper() for c in word) >= 2 for word in text.split()) or "." in text:
-        return False  # "YouTube", "Amazon.com": a brand's inner capital, a web name
+    if lookup_org(text, generic=None) or any(sum(c.isupper() for c in word) >= 2 for word in text.split()):
+        return False  # a known body; "YouTube": a brand's inner capital
+    if "." in text:
+        return False  # "Amazon.com": a web name
     before = ix.prev(start)
+    if seat and before >= 0 and ix.toks[before].lower_ == "the" and ix.prev(before) >= 0:
+        before = ix.prev(before)  # "near the National Palace" (not "in the Armed Services": a body)
     after = ix.next(end - 1)
     listed = (before >= 0 and ix.toks[before].lower_ in ("and", "or")) or (
         after >= 0 and ix.toks[after].lower_ in ("and", "or", ",")
