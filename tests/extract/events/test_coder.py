@@ -1993,3 +1993,16 @@ def test_concern_shares_the_target_of_the_call_after_it(parse) -> None:
         'the incursion as "gray-zone harassment" and urged Beijing to halt such activities.'
     )
     assert ("ACCUSE", "TWN", "CHN") in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # patrol boats sent are a deployment; crew members evacuated are helped; a concession revoked is a sanction
+        ("Belize's coast guard sent two patrol boats to the cayes on Tuesday.", ("MOBILIZE", "BLZ")),
+        ("The injured Philippine crew members were evacuated by a Philippine navy helicopter.", ("AID", "PHL")),
+        ("Nicaragua's government revoked the mining concession of a Canadian-owned gold company.", ("SANCTION", "NIC")),
+    ],
+)
+def test_boats_sent_members_evacuated_concessions_revoked(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
