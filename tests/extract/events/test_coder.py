@@ -2006,3 +2006,15 @@ def test_concern_shares_the_target_of_the_call_after_it(parse) -> None:
 )
 def test_boats_sent_members_evacuated_concessions_revoked(parse, text: str, expected: tuple[str, str]) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # calling an act politics, or a means to silence critics, is an accusation
+        'Greek health minister Adonis Georgiadis called the nurses\' walkout "political".',
+        "Bangladesh's opposition leader called the curfew an attempt to silence dissent.",
+    ],
+)
+def test_politics_and_silencing_as_judgements(parse, text: str) -> None:
+    assert "ACCUSE" in [t for t, _, _ in _facts(parse, text)]
