@@ -2018,3 +2018,21 @@ def test_boats_sent_members_evacuated_concessions_revoked(parse, text: str, expe
 )
 def test_politics_and_silencing_as_judgements(parse, text: str) -> None:
     assert "ACCUSE" in [t for t, _, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # remanded, placed in detention, held for hours: detained; turned back, forced back: kept out or deported
+        ("A Bangladeshi court later remanded both men in custody for five days.", ("COERCE", "BGD")),
+        ("A Senegalese investigating judge placed him in pre-trial detention on Wednesday.", ("COERCE", "SEN")),
+        ("Serbian border police on Thursday turned back Croatian singer Marija Kovac.", ("COERCE", "SRB")),
+        ("Croatian border police forced 37 migrants back into Bosnia and Herzegovina.", ("COERCE", "HRV")),
+    ],
+)
+def test_custody_and_border_coercion(parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+def test_talks_held_for_days_are_no_detention(parse) -> None:
+    assert _facts(parse, "Talks between Sudan and Chad were held for two days in Doha.") == []
