@@ -2036,3 +2036,9 @@ def test_custody_and_border_coercion(parse, text: str, expected: tuple[str, str]
 
 def test_talks_held_for_days_are_no_detention(parse) -> None:
     assert _facts(parse, "Talks between Sudan and Chad were held for two days in Doha.") == []
+
+
+def test_a_detention_named_with_its_doer_is_coded(parse) -> None:
+    # "the detention of X by Y": an arrest whose actor the noun names, coded without a light verb
+    text = "Malawi summoned Tanzania's envoy over the detention of 23 Malawian fishermen by Tanzanian marine police."
+    assert ("COERCE", "TZA", "MWI") in _facts(parse, text)
