@@ -181,3 +181,15 @@ def test_the_seat_of_a_body_named_in_the_story_is_the_body() -> None:
 )
 def test_counted(parse, text: str, word: str, expected: list[str]) -> None:
     assert [t.text for t in counted(_head(parse(text), word))] == expected
+
+
+def test_observers_from_a_body_of_the_event_data_table_are_that_body(parse) -> None:
+    # "observers from the Southern African Development Community": the body (Phoenix's IGO table), of no country
+    from newsgraph.extract.events.coder import extract_events
+
+    doc = parse(
+        "Zambia held elections on Thursday. Observers from the Southern African Development Community held talks "
+        "with the electoral commission's chairperson, Mercy Tembo, in Lusaka on Friday."
+    )
+    met = [(e.actor_country, e.actor_sector) for e in extract_events(doc, "d") if e.type == "CONSULT"]
+    assert met == [(None, "IGO")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.syntax import SUBJ, np_span, pobjs, token_country
+from newsgraph.lexicon.actors import actor_code
 from newsgraph.lexicon.events import actor_nouns, body_anaphors, people_noun, sector_of
 from newsgraph.lexicon.known_orgs import is_igo, lookup_org
 from newsgraph.lexicon.titles import find_titles, title_words
@@ -70,13 +71,18 @@ def of_international(head: Token) -> bool:
 
 
 def _igo(name: str) -> bool:
-    return ((hit := sector_of(name)) is not None and hit.sector == "IGO") or is_igo(name)
+    """An intergovernmental body's name: in the sector table, the organization table or the event-data actors'
+    (the Southern African Development Community, the African Union Commission)."""
+    if ((hit := sector_of(name)) is not None and hit.sector == "IGO") or is_igo(name):
+        return True
+    return (code := actor_code(name)) is not None and code.sector == "IGO"
 
 
 def _body_served(head: Token) -> str | None:
-    """The intergovernmental body a person or group phrase serves, named after "for", "of" or "at" ("a spokesman
-    for the U.N. secretary-general", "officials at the IMF"), not a country's mission to it."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+    """The intergovernmental body a person or group phrase serves, named after "for", "of", "at" or "from" ("a
+    spokesman for the U.N. secretary-general", "officials at the IMF", "observers from the Southern African
+    Development Community"), not a country's mission to it."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
         for obj in pobjs(prep):
             if any(token_country(t) for t in obj.subtree):
                 return None  # "the spokesman of the Russian mission to the UN"
