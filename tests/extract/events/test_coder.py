@@ -2042,3 +2042,24 @@ def test_a_detention_named_with_its_doer_is_coded(parse) -> None:
     # "the detention of X by Y": an arrest whose actor the noun names, coded without a light verb
     text = "Malawi summoned Tanzania's envoy over the detention of 23 Malawian fishermen by Tanzanian marine police."
     assert ("COERCE", "TZA", "MWI") in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relief flown in, food delivered, people pulled out alive: emergency help (to the home country's people)
+        (
+            "An earthquake struck Mindanao in the Philippines on Sunday. The World Food Programme flew in "
+            "40 tonnes of food.",
+            ("AID", None, "PHL"),
+        ),
+        (
+            "An earthquake struck the Philippines. Philippine Social Welfare Secretary Rex Gatchalian said his "
+            "department had delivered 90,000 food packs.",
+            ("AID", "PHL", "PHL"),
+        ),
+        ("Nepal's army said its soldiers had pulled 214 people alive from the rubble.", ("AID", "NPL", "NPL")),
+    ],
+)
+def test_relief_flown_delivered_and_rescues(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)

@@ -26,7 +26,7 @@ __all__ = ["complete_pair"]
 # accusations, threats, promises, coercion, sanctions, concessions and resignations (not moves of troops: abroad).
 _HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE", "AGREE"})
 _NATIONS = frozenset({"nation", "country"})  # "urged wealthy nations to help": others, not the home country
-_HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control")})
+_HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control"), ("AID", "humanitarian")})
 
 
 def complete_pair(
