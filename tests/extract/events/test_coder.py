@@ -2063,3 +2063,20 @@ def test_a_detention_named_with_its_doer_is_coded(parse) -> None:
 )
 def test_relief_flown_delivered_and_rescues(parse, text: str, expected: tuple) -> None:
     assert expected in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspect surrendered or handed over, close work with a side: cooperation
+        (
+            "Chad on Thursday surrendered a senior commander of the Rapid Support Forces to the International "
+            "Criminal Court.",
+            ("COOPERATE", "TCD", None),
+        ),
+        ("The U.S. Navy was working closely with its Bahraini partners.", ("COOPERATE", "USA", "BHR")),
+        ("Mexico handed the suspect over to the United States.", ("COOPERATE", "MEX", "USA")),
+    ],
+)
+def test_surrenders_handovers_and_close_work(parse, text: str, expected: tuple) -> None:
+    assert expected in _facts(parse, text)
