@@ -1940,9 +1940,18 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("Jordanian shopkeepers shuttered their stores in solidarity with the protesters.", ("PROTEST", "JOR")),
         # striking someone with a rock is an assault
         ("Bolivian protesters struck a police officer with rocks.", ("ASSAULT", "BOL")),
+        # patrol boats sent are a deployment; crew members evacuated are helped; a concession revoked is a sanction
+        ("Belize's coast guard sent two patrol boats to the cayes on Tuesday.", ("MOBILIZE", "BLZ")),
+        ("The injured Philippine crew members were evacuated by a Philippine navy helicopter.", ("AID", "PHL")),
+        ("Nicaragua's government revoked the mining concession of a Canadian-owned gold company.", ("SANCTION", "NIC")),
+        # remanded, placed in detention, held for hours: detained; turned back, forced back: kept out or deported
+        ("A Bangladeshi court later remanded both men in custody for five days.", ("COERCE", "BGD")),
+        ("A Senegalese investigating judge placed him in pre-trial detention on Wednesday.", ("COERCE", "SEN")),
+        ("Serbian border police on Thursday turned back Croatian singer Marija Kovac.", ("COERCE", "SRB")),
+        ("Croatian border police forced 37 migrants back into Bosnia and Herzegovina.", ("COERCE", "HRV")),
     ],
 )
-def test_releases_walkouts_and_blows(parse, text: str, expected: tuple[str, str]) -> None:
+def test_rows_of_custody_help_and_protest(parse, text: str, expected: tuple[str, str]) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
 
 
@@ -1996,19 +2005,6 @@ def test_concern_shares_the_target_of_the_call_after_it(parse) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # patrol boats sent are a deployment; crew members evacuated are helped; a concession revoked is a sanction
-        ("Belize's coast guard sent two patrol boats to the cayes on Tuesday.", ("MOBILIZE", "BLZ")),
-        ("The injured Philippine crew members were evacuated by a Philippine navy helicopter.", ("AID", "PHL")),
-        ("Nicaragua's government revoked the mining concession of a Canadian-owned gold company.", ("SANCTION", "NIC")),
-    ],
-)
-def test_boats_sent_members_evacuated_concessions_revoked(parse, text: str, expected: tuple[str, str]) -> None:
-    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # calling an act politics, or a means to silence critics, is an accusation
@@ -2018,20 +2014,6 @@ def test_boats_sent_members_evacuated_concessions_revoked(parse, text: str, expe
 )
 def test_politics_and_silencing_as_judgements(parse, text: str) -> None:
     assert "ACCUSE" in [t for t, _, _ in _facts(parse, text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # remanded, placed in detention, held for hours: detained; turned back, forced back: kept out or deported
-        ("A Bangladeshi court later remanded both men in custody for five days.", ("COERCE", "BGD")),
-        ("A Senegalese investigating judge placed him in pre-trial detention on Wednesday.", ("COERCE", "SEN")),
-        ("Serbian border police on Thursday turned back Croatian singer Marija Kovac.", ("COERCE", "SRB")),
-        ("Croatian border police forced 37 migrants back into Bosnia and Herzegovina.", ("COERCE", "HRV")),
-    ],
-)
-def test_custody_and_border_coercion(parse, text: str, expected: tuple[str, str]) -> None:
-    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
 
 
 def test_talks_held_for_days_are_no_detention(parse) -> None:
