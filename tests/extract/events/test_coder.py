@@ -2041,15 +2041,6 @@ def test_a_detention_named_with_its_doer_is_coded(parse) -> None:
             ("AID", "PHL", "PHL"),
         ),
         ("Nepal's army said its soldiers had pulled 214 people alive from the rubble.", ("AID", "NPL", "NPL")),
-    ],
-)
-def test_relief_flown_delivered_and_rescues(parse, text: str, expected: tuple) -> None:
-    assert expected in _facts(parse, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a suspect surrendered or handed over, close work with a side: cooperation
         (
             "Chad on Thursday surrendered a senior commander of the Rapid Support Forces to the International "
@@ -2060,5 +2051,5 @@ def test_relief_flown_delivered_and_rescues(parse, text: str, expected: tuple) -
         ("Mexico handed the suspect over to the United States.", ("COOPERATE", "MEX", "USA")),
     ],
 )
-def test_surrenders_handovers_and_close_work(parse, text: str, expected: tuple) -> None:
+def test_relief_and_cooperation(parse, text: str, expected: tuple) -> None:
     assert expected in _facts(parse, text)
