@@ -35,8 +35,8 @@ from newsgraph.lexicon.titles import titles
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL", "OPP", "CVL", "MED", "BUS", "IGO", "NGO", "SPY", "REB"})
 POSITIONS = frozenset({"supports", "opposes", "neutral", "no official statement"})
 _PLAIN_NEEDS = frozenset(
-    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "tocome", "named", "person", "country"}
-    | {"given", "tocoop"}
+    {"if", "comp", "compfact", "compnamed", "nocomp", "noobj", "verbal", "tocomp", "tocome", "named", "country"}
+    | {"given", "tocoop", "person"}
 )
 _NEED_KINDS = frozenset({"prt", "prep", "word", "arg", "obj", "eval", "subj", "compevent", "compfuture"})
 NO_EVENT = "none"  # a compiled pattern's type when the verb with its words is no event

@@ -409,30 +409,6 @@ def test_a_deployment_ordered_is_made(parse) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # an act of force, coercion or deployment that one side orders its agents to make is that side's act
-        (
-            "Zambia's communications regulator ordered mobile operators to shut down internet access.",
-            ("COERCE", "ZMB"),
-        ),
-        ("Sri Lanka's president ordered the navy to deploy two patrol ships to the coast.", ("MOBILIZE", "LKA")),
-        ("Kenya's Communications Authority ordered television stations to stop live coverage.", ("COERCE", "KEN")),
-        ("Ecuador's government ordered troops onto the main highways.", ("MOBILIZE", "ECU")),
-    ],
-)
-def test_an_ordered_act_is_the_orderers(parse, text: str, expected: tuple[str, str]) -> None:
-    facts = [f[:2] for f in _facts(parse, text)]
-    assert expected in facts
-    assert ("REQUEST", expected[1]) not in facts  # the order is the act, not a request of it
-
-
-def test_an_order_to_cooperate_stays_a_request(parse) -> None:
-    facts = _facts(parse, "Kenya's High Court ordered the government to restore full internet access.")
-    assert [f[0] for f in facts] == ["REQUEST"]
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # a protest or blockade announced under a condition, or kept up until one is met, is a threat

@@ -69,7 +69,6 @@ from newsgraph.extract.events.completion import (
     located_side,
     mediated_sides,
     mishap_toll,
-    orderer,
     own_government,
     place_target,
     public_target,
@@ -87,6 +86,7 @@ from newsgraph.extract.events.memory import EventMemory, answered_target, is_def
 from newsgraph.extract.events.modality import FACT
 from newsgraph.extract.events.needs import asks_release, told_to_come
 from newsgraph.extract.events.nominal import may_code_noun
+from newsgraph.extract.events.orders import orderer
 from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals

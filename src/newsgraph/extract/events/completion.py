@@ -28,6 +28,7 @@ from newsgraph.extract.events.arguments import acted_on, if_clause, own_actor_he
 from newsgraph.extract.events.groups import FOREIGN_HEADS, two_sides
 from newsgraph.extract.events.needs import FUTURE_AUX, gives, told_to_come
 from newsgraph.extract.events.nominal import noun_pattern
+from newsgraph.extract.events.orders import orderer
 from newsgraph.extract.events.triggers import Candidate, describes_noun, doers, is_event_noun
 from newsgraph.lexicon.countries import country_name
 from newsgraph.lexicon.cues import speech_verbs
@@ -55,7 +56,6 @@ __all__ = [
     "located_target",
     "mediated_sides",
     "mishap_toll",
-    "orderer",
     "own_government",
     "place_target",
     "public_target",
@@ -112,25 +112,6 @@ def intended_type(cand: Candidate) -> str | None:
     if cand.type == "MOBILIZE" and (cue in _WILLING or _to_help(cand.clause)):
         return "AGREE"  # "offered to send officers to help patrol": military help offered (CAMEO 0312), no threat
     return _INTENDED.get(cand.type)  # "announced he would step down": the concession made known
-
-
-_ORDERS = frozenset({"order", "instruct", "direct", "command"})
-# acts an authority makes by ordering its agents to make them (the codebook codes the one who orders): a
-# deployment, an expulsion, a closure of borders, a shutdown, an arrest, an attack, an investigation
-_ORDERED = frozenset({"MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
-
-
-def ordered_act(cand: Candidate) -> bool:
-    """An act of force, coercion, sanction or deployment, or an investigation, that one side orders."""
-    return cand.type in _ORDERED or (cand.type == "ACCUSE" and cand.mode == "investigate")
-
-
-def orderer(cand: Candidate) -> Token | None:
-    """The verb that orders the candidate's act ("ordered operators to shut down access"), if any."""
-    head = cand.clause.head
-    if cand.nominal or cand.clause.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _ORDERS:
-        return None
-    return head if cand.modality.cue in _ORDERS and ordered_act(cand) else None
 
 
 _HELPING = frozenset({"help", "assist", "support", "reinforce", "bolster", "protect"})
