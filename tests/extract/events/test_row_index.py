@@ -87,6 +87,14 @@ def test_the_first_compiled_row_stays_where_a_hand_written_row_follows(parse) ->
     assert list(RowIndex(compiled_last).select(words)) == []
 
 
+def test_a_sentence_of_many_key_words_checks_the_rows_in_order() -> None:
+    words = frozenset(f"w{k}" for k in range(40))  # a long run-on sentence: more key words than the index gathers
+    rows = tuple(_row("fight", Need("arg", frozenset({f"w{k}"})), Need("prep", frozenset({"x"}))) for k in range(30))
+    rows += tuple(_row("fight", Need("arg", frozenset({f"w{k}"}))) for k in range(30))
+    rows += (_row("fight", Need("arg", frozenset({"absent"}))),)
+    assert list(RowIndex(rows).select(words)) == list(rows[30:60])
+
+
 def test_new_rows_of_a_lemma_are_indexed_anew(parse) -> None:
     tok = next(t for t in parse("Rebels fought back against the army.") if t.text == "fought")
     first = (_row("fight", Need("prt", frozenset({"down"}))),)

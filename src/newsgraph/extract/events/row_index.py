@@ -14,7 +14,7 @@ The index of a lemma's rows is built on first use and rebuilt when the lexicon g
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.tokens import doc_memo, sentence_bounds, token_records
@@ -34,6 +34,9 @@ WORD_KINDS = frozenset({"prt", "prep", "word", "arg", "subj", "obj"})
 # rarer in a sentence than a particle, and a particle rarer than a preposition ("of", "in", "to").
 _KEY_ORDER = {"obj": 0, "subj": 0, "arg": 0, "word": 0, "prt": 1, "prep": 2}
 _WORDS_KEY = "newsgraph.events.sentence_words"
+# More key words of a lemma's rows in one sentence than this, and the rows are checked one by one as they are
+# tried instead of gathered through the index (the trigger mostly stops at one of the first rows)
+_MANY_HITS = 16
 
 
 class RowIndex:
@@ -63,11 +66,13 @@ class RowIndex:
         self._by_word = {w: tuple(ids) for w, ids in by_word.items()}
         self._keys = frozenset(self._by_word)
 
-    def select(self, words: frozenset[str]) -> Sequence[VerbPattern]:
+    def select(self, words: frozenset[str]) -> Iterable[VerbPattern]:
         """The rows that may hold in a sentence of these ``words``, in their order."""
         hits = self._keys & words
         if not hits:
             return self._always_rows
+        if len(hits) > _MANY_HITS:  # a long run-on sentence has most words: check the rows in order, as asked
+            return self._scan(words)
         picked = set(self._always)
         for word in hits:
             picked.update(self._by_word[word])
@@ -80,6 +85,12 @@ class RowIndex:
             else:
                 out.append(rows[i])
         return out
+
+    def _scan(self, words: frozenset[str]) -> Iterator[VerbPattern]:
+        """The rows that may hold, one at a time in their order (the caller stops at the first that holds)."""
+        for row, checks in zip(self.rows, self._checks, strict=True):
+            if all(not need.isdisjoint(words) for need in checks):
+                yield row
 
 
 def _loop_end(rows: Sequence[VerbPattern]) -> int:
@@ -94,7 +105,7 @@ def _loop_end(rows: Sequence[VerbPattern]) -> int:
 _INDEXES: dict[str, RowIndex] = {}  # lemma → the index of its rows (one per lemma: bounded by the lexicon)
 
 
-def rows_to_try(rows: Sequence[VerbPattern], tok: Token) -> Sequence[VerbPattern]:
+def rows_to_try(rows: Sequence[VerbPattern], tok: Token) -> Iterable[VerbPattern]:
     """Of a verb's ``rows``, those whose word needs meet the words of ``tok``'s sentence, in their order."""
     if not rows:
         return rows
