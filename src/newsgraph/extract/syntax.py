@@ -587,5 +587,10 @@ def _acl_subjects(noun: Token, depth: int) -> list[Token]:
 
 def _opposes(verb: Token) -> bool:
     """A verb the event dictionary codes as opposing what it acts on (veto, reject, ban): its subject wrote
-    none of it."""
-    return any(p.type in _OPPOSING and p.cameo is None for p in verb_patterns().get(verb.lemma_.lower(), ()))
+    none of it. A sense that needs a particle or a word counts only with it ("sent back" coerces, "sent a letter"
+    does not)."""
+    near = {c.lemma_.lower() for c in verb.children} | {g.lemma_.lower() for c in verb.children for g in c.children}
+    return any(
+        p.type in _OPPOSING and p.cameo is None and all(n.words & near for n in p.needs if n.kind in ("prt", "word"))
+        for p in verb_patterns().get(verb.lemma_.lower(), ())
+    )
