@@ -89,8 +89,12 @@ print(json.dumps({"wall": wall, "cpu": cpu, "documents": summary.documents, "pea
 """
 
 
-def test_a_205_kb_sentence_takes_under_30_s_and_1_gb(tmp_path: Path, any_db_url: str) -> None:
-    """In a process of its own (the model loaded first, not counted): its CPU time and its peak memory."""
+def test_a_205_kb_sentence_takes_under_60_s_and_1_gb(tmp_path: Path, any_db_url: str) -> None:
+    """In a process of its own (the model loaded first, not counted): its CPU time and its peak memory. The CPU
+    bound guards against a path quadratic in the sentence (one took minutes before it was rewritten), not the
+    machine's speed: on 2026-12-07 the ingest took 30-36 s of CPU with the code of that day and with the code of
+    the session before it alike (about 15 s of extraction, the rest the lexicons' first loads), so the bound is
+    twice that; bench/extract.py measures speed."""
     page = tmp_path / "sentence.txt"
     page.write_text(long_sentence(205_000), encoding="utf-8")
     run = subprocess.run(
@@ -103,7 +107,7 @@ def test_a_205_kb_sentence_takes_under_30_s_and_1_gb(tmp_path: Path, any_db_url:
     assert run.returncode == 0, run.stdout + run.stderr
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["documents"] == 1
-    assert result["cpu"] < 30, result  # CPU seconds: the wall clock depends on who else shares the cores
+    assert result["cpu"] < 60, result  # CPU seconds: the wall clock depends on who else shares the cores
     assert result["peak_kb"] < 1024 * 1024, result
     with Store(any_db_url).connect() as conn:
         stored = conn.execute(select(records.c.record)).scalar_one()
