@@ -65,4 +65,10 @@ __version__ = "0.1.0"
 #    other country, condemnations in a quotation's own words, marches on a country's building, missions of no
 #    country, acts after a quotation's close, readiness as an offer, lawsuits, blockades, protests' demands as
 #    requests, charges a side denies; issue 11's persons' organization, places' and stance rules.
-EXTRACTOR_VERSION = 15
+# 16: the fourteenth session's rules: acts ordered of one's agents as the orderer's, protests announced under a
+#    condition as threats, persons freed, walkouts and shuttered shops as strikes, the two sides of an act just
+#    told, a third country's call on both sides, things refused in a two-country story, forces of the leading
+#    country, threats aimed at the country their act names, shared targets of a concern and a call, anonymity as
+#    no request, custody and border coercion, relief delivered, surrenders as cooperation, bodies of the event-data
+#    table; issue 11's organizations (whole names, buildings as places) and stance rules.
+EXTRACTOR_VERSION = 16
