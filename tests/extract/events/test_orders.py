@@ -7,12 +7,9 @@ import pytest
 from newsgraph.extract.events.coder import extract_events
 
 
-def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
-    return [
-        (e.type, e.actor_country, e.target, e.target_country)
-        for e in extract_events(parse(text), "d1")
-        if not (e.negated or e.hypothetical)
-    ]
+def _acts(parse, text: str) -> list[tuple[str, str | None]]:
+    """The type and actor country of each event told as done."""
+    return [(e.type, e.actor_country) for e in extract_events(parse(text), "d1") if not (e.negated or e.hypothetical)]
 
 
 @pytest.mark.parametrize(
@@ -29,11 +26,11 @@ def _facts(parse, text: str) -> list[tuple[str, str | None, str | None, str | No
     ],
 )
 def test_an_ordered_act_is_the_orderers(parse, text: str, expected: tuple[str, str]) -> None:
-    facts = [f[:2] for f in _facts(parse, text)]
-    assert expected in facts
-    assert ("REQUEST", expected[1]) not in facts  # the order is the act, not a request of it
+    acts = _acts(parse, text)
+    assert expected in acts
+    assert ("REQUEST", expected[1]) not in acts  # the order is the act, not a request of it
 
 
 def test_an_order_to_cooperate_stays_a_request(parse) -> None:
-    facts = _facts(parse, "Kenya's High Court ordered the government to restore full internet access.")
-    assert [f[0] for f in facts] == ["REQUEST"]
+    acts = _acts(parse, "Kenya's High Court ordered the government to restore full internet access.")
+    assert [kind for kind, _ in acts] == ["REQUEST"]
