@@ -198,13 +198,19 @@ def threatened_named(cand: Candidate, actor: Actor, ctx: DocContext) -> list[Act
     if cand.type != "THREATEN" or actor.country is None:
         return []
     own = {t.i for s in subjects(cand.clause) for t in s.subtree}
+    last = cand.trigger[-1].i + _THREAT_REACH  # a run-on sentence's clause is not read to its end for each threat
     for tok in cand.clause.subtree:
+        if tok.i > last:
+            break
         if tok.i <= cand.trigger[-1].i or tok.i in own or tok.ent_type_ not in ("GPE", "NORP"):
             continue
         found = [a for a in ctx.actors(tok) if a.country not in (None, actor.country)]
         if found:
             return found[:1]
     return []
+
+
+_THREAT_REACH = 60  # tokens after the trigger where a threatened act names its other side
 
 
 def condition_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
