@@ -57,7 +57,6 @@ from newsgraph.extract.events.arguments import (
     objects,
 )
 from newsgraph.extract.events.completion import (
-    UNKNOWN_ATTACKER,
     advised,
     bereaved_target,
     both_sides,
@@ -78,6 +77,7 @@ from newsgraph.extract.events.completion import (
     threatened_side,
     unknown_attacker,
 )
+from newsgraph.extract.events.dedupe import deduplicated, superseded_dropped
 from newsgraph.extract.events.dismay import dismay_events
 from newsgraph.extract.events.groups import is_weapon, reciprocal, the_two, two_sides
 from newsgraph.extract.events.intent import announced_intents
@@ -95,8 +95,7 @@ from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.extract.tokens import token_records
-from newsgraph.lexicon.countries import country_code
-from newsgraph.lexicon.events import actor_nouns, is_hazard, plover_types, sector_of, verb_patterns
+from newsgraph.lexicon.events import is_hazard, plover_types, verb_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -177,8 +176,16 @@ def _event(
 
 
 def _sentence_events(
-    sent: Span, ctx: DocContext, doc_id: str, dates: list[tuple[Token, DateFact]], memory: EventMemory, sent_no: int
+    sent: Span,
+    ctx: DocContext,
+    doc_id: str,
+    dates: list[tuple[Token, DateFact]],
+    memory: EventMemory,
+    sent_no: int,
+    apart: set[int],
 ) -> list[Event]:
+    """The events of one sentence; the ``id`` of each event told of one of a clause's conjoined targets goes
+    into ``apart`` (kept apart by :func:`~newsgraph.extract.events.dedupe.deduplicated`)."""
     cands: list[Candidate] = []
     doc, toks, verbs = sent.doc, token_records(sent.doc), verb_patterns()
     for rec in toks[sent.start : sent.end]:  # the parsed token only for a word a verb or noun row may code
@@ -390,10 +397,13 @@ def _sentence_events(
         place = places.get(cand.clause.i)
         if not pairs and mutual and lemma in ("exchange", "trade") and len(actors) == 1:  # "traded fire with Y"
             pairs = [p for t in targets if t.entity_like for p in ((actors[0], t), (t, actors[0]))]
+        split = _conjoined(targets, ctx) if cand.type == "REQUEST" else set()  # "urged the army and the rebels"
         for actor, target in pairs or [(a, t) for a in actors for t in targets or [None]]:
             keep, target = complete_pair(cand, actor, target, destination, ctx)
             if keep:
-                out.append(_event(cand, actor, target, sent, doc_id, date, place))
+                out.append(event := _event(cand, actor, target, sent, doc_id, date, place))
+                if target is not None and target.head in split:
+                    apart.add(id(event))
                 if cand.modality.is_fact:
                     told.append((cand.type, actor, target))
     for type_, actor, target in told:
@@ -485,77 +495,15 @@ def _public(actor: Actor, ctx: DocContext) -> bool:
     return not actor.named and actor.head >= 0 and ctx.doc[actor.head].lemma_.lower() in _PUBLIC
 
 
+def _conjoined(targets: list[Actor], ctx: DocContext) -> set[int]:
+    """The heads of the targets joined by "and" to another of them ("the army and the rebels")."""
+    heads = {t.head for t in targets if t.head >= 0}
+    return {h for h in heads if any(c.i in heads for c in ctx.doc[h].conjuncts)}
+
+
 def _plural(actor: Actor, ctx: DocContext) -> bool:
     """A group that can meet among itself ("leaders of AU member states met in Niamey")."""
     return actor.head >= 0 and ctx.doc[actor.head].tag_ in ("NNS", "NNPS")
-
-
-_SUPERSEDE_CHARS = 400  # "There were attacks on X. The strikes were carried out by Y": the next sentence or two
-
-
-def _superseded_dropped(events: list[Event]) -> list[Event]:
-    """An attack told without its attacker and, in the next sentences, with it: one event, the one that
-    names the attacker."""
-    out: list[Event] = []
-    for ev in events:
-        if ev.actor == UNKNOWN_ATTACKER and any(
-            later.type == ev.type and later.actor != UNKNOWN_ATTACKER and later.actor_country is not None
-            and (later.target == ev.target or (ev.target_country and later.target_country == ev.target_country))
-            and 0 < later.evidence.start - ev.evidence.start <= _SUPERSEDE_CHARS
-            and later.evidence.sentence != ev.evidence.sentence
-            for later in events
-        ):  # fmt: skip
-            continue
-        out.append(ev)
-    return out
-
-
-def _named(label: str | None) -> str | None:
-    """A side's name when it is one ("Ana Lima", "Jorge Paz"): two persons or bodies of one country
-    in a sentence are two events; "one million people" and "protesters", or "Representatives" before their
-    names, are one side (None)."""
-    words = label.split() if label else []
-    while words and not words[0][:1].isupper():
-        words = words[1:]  # "the rival Sumood Battalion": the name after its modifiers
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
-    label = " ".join(words)
-    last = words[-1]
-    common = {last.lower(), last.lower().removesuffix("s")}
-    if country_code(last) or common & actor_nouns() or any(sector_of(w) for w in common):
-        return None  # "Swedes", "Representatives", "King": what the side is, not its name
-    return label
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per sentence, type, actor and target: sides are told apart by country, and within a country
-    by name ("Ana Lima and Jorge Paz opposed": two events; "one million people marched" and the
-    protesters: one); a side with a name wins over the same country's unnamed one ("met Jorge Paz" on a
-    "visit to Peru"); a targetless one goes when the same actor's event of that type in the sentence
-    has a target ("clashed with the police and threw rocks")."""
-
-    def where(ev: Event) -> tuple[object, ...]:
-        return (ev.evidence.sentence, ev.evidence.doc, ev.type, ev.actor_country or ev.actor, ev.negated,
-                ev.hypothetical)  # fmt: skip
-
-    aimed = {where(ev) for ev in events if ev.target is not None}
-    groups: dict[tuple[object, ...], list[Event]] = {}
-    for ev in events:
-        if ev.target is None and where(ev) in aimed:
-            continue
-        groups.setdefault((*where(ev), ev.target_country or ev.target), []).append(ev)
-    out: list[Event] = []
-    for group in groups.values():
-        for side in ("actor", "target"):  # a named side wins over the same country's unnamed one
-            if any(_named(getattr(ev, side)) for ev in group):
-                group = [ev for ev in group if _named(getattr(ev, side))]
-        seen: set[tuple[str | None, str | None]] = set()
-        for ev in group:
-            key = (_named(ev.actor), _named(ev.target))
-            if key not in seen:
-                seen.add(key)
-                out.append(ev)
-    return sorted(out, key=events.index)
 
 
 def extract_events(
@@ -580,8 +528,9 @@ def extract_events(
     roots = date_roots(doc, dates, doc[-1].idx + len(doc[-1].text_with_ws))
     memory = EventMemory()
     events: list[Event] = []
+    apart: set[int] = set()
     for n, sent in enumerate(ctx.sents):
         check()  # the document's time budget (newsgraph.core.budget)
-        events.extend(_sentence_events(sent, ctx, doc_id, roots, memory, n))
+        events.extend(_sentence_events(sent, ctx, doc_id, roots, memory, n, apart))
         ctx.note_sentence(sent)
-    return _dedupe(_superseded_dropped(events))
+    return deduplicated(superseded_dropped(events), apart)
