@@ -69,6 +69,14 @@ def test_a_passive_accusation_has_the_default_accuser(parse) -> None:
     assert cand is not None and cand.type == "ACCUSE" and [a.label for a in cand.actors] == ["prosecutor"]
 
 
+def test_the_unnamed_police_of_an_arrest_are_of_the_place_it_was_made(parse) -> None:
+    # a foreigner "arrested in Utrecht" was arrested by the Dutch police, not by his own country's
+    text = "Kamanzi, a Rwandan former mayor, was arrested in Utrecht in 2023."
+    cand = _cand(parse, text, "arrested")
+    assert cand is not None and cand.type == "COERCE"
+    assert [(a.label, a.country) for a in cand.actors] == [("police", "NLD")]
+
+
 def test_the_recipient_of_a_light_verb_is_the_target(parse) -> None:
     cand = _cand(parse, "The governor granted Hill a full pardon.", "pardon")
     assert cand is not None and cand.type == "CONCEDE"

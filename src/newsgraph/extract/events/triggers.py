@@ -184,7 +184,9 @@ def _targets(
 def _implicit(noun: str, tok: Token, targets: list[Actor], ctx: DocContext) -> Actor:
     """The unnamed agent of a passive ("71 people were arrested": the police of that place)."""
     hit = sector_of(noun)
-    country = next((t.country for t in targets if t.country), None) or ctx.location_country(tok) or ctx.dominant
+    here = located(tok) if hit is not None and hit.sector in STATE_BODIES else []  # "arrested in Utrecht": Dutch
+    country = here[0] if here else next((t.country for t in targets if t.country), None)
+    country = country or ctx.location_country(tok) or ctx.dominant
     if country is None and hit is not None and hit.sector in STATE_BODIES:
         country = ctx.leading  # "nine suspects were arrested": the police of the country the story names most
     return Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1, agentive=True)
