@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.events.groups import counted, local_group, of_international
+from newsgraph.extract.events.groups import counted, local_group, of_international, two_sides
 
 
 def _head(doc: Doc, word: str):
@@ -52,6 +52,26 @@ def test_two_sides_are_the_two_countries_a_story_names_most() -> None:
     assert {("AGREE", "ITA", "ETH"), ("AGREE", "ETH", "ITA")} <= found
     aisle = parse_one("He came under scrutiny from both sides of the aisle.")
     assert not two_sides(next(t for t in aisle if t.text == "sides"))
+
+
+def test_people_from_both_sides_are_the_two_sides(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "Kyrgyzstan and Tajikistan agreed on a ceasefire. Border commanders from both sides met at a checkpoint."
+    doc = parse(text)
+    assert two_sides(next(t for t in doc if t.text == "commanders"))
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(doc, "d1")}
+    assert {("CONSULT", "KGZ", "TJK"), ("CONSULT", "TJK", "KGZ")} <= found
+    aisle = parse("Lawmakers from both sides of the aisle met on Tuesday.")
+    assert not two_sides(next(t for t in aisle if t.text == "Lawmakers"))
+
+
+def test_both_sides_pledging_an_act_of_their_own_pledge_it_to_each_other(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "Armenia and Azerbaijan signed a peace deal. Both sides pledged to withdraw border troops by one kilometre."
+    found = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d1")}
+    assert {("CONCEDE", "ARM", "AZE"), ("CONCEDE", "AZE", "ARM")} <= found
 
 
 @pytest.mark.parametrize(

@@ -146,9 +146,12 @@ _SIDES = frozenset({"country", "nation", "government", "side", "leader", "state"
 
 def two_sides(head: Token) -> bool:
     """A phrase for the two sides a story is about ("the two countries", "both governments", "the leaders of
-    the two countries"), not naming either."""
-    if head.lemma_.lower() not in _SIDES or head.tag_ not in ("NNS", "NNPS"):
+    the two countries", "commanders from both sides"), not naming either."""
+    if head.tag_ not in ("NNS", "NNPS"):
         return False
+    if head.lemma_.lower() not in _SIDES:  # "officials from both sides", "envoys of the two governments"
+        whose = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in pobjs(c)]
+        return any(two_sides(o) for o in whose)
     of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
     if any(o.lemma_.lower() not in _SIDES for o in of):
         return False  # "both sides of the aisle", "both sides of the debate": not two countries
