@@ -438,6 +438,20 @@ def test_both_sides_asked_by_a_third_country(parse) -> None:
     assert asked == {"JPN", "KOR"}
 
 
+def test_both_sides_told_by_a_pronoun_or_read_as_one_side_are_still_both(parse) -> None:
+    # "them" standing for "both governments", and "both sides" a story told as "the Indian side" before
+    text = (
+        "Indian and Pakistani troops exchanged fire in Kashmir. Pakistan accused India of shelling villages, and "
+        "India blamed Pakistan. The State Department was in touch with both governments and urged them to talk."
+    )
+    assert {f[3] for f in _facts(parse, text) if f[0] == "REQUEST"} == {"IND", "PAK"}
+    text = (
+        "Indian and Pakistani troops exchanged fire in Kashmir. Pakistan accused India of shelling villages, and "
+        "officials on the Indian side blamed Pakistan. The U.N. urged both sides to exercise restraint."
+    )
+    assert {f[3] for f in _facts(parse, text) if f[0] == "REQUEST"} == {"IND", "PAK"}
+
+
 def test_a_thing_refused_in_a_story_of_two_countries_is_the_others(parse) -> None:
     # an object of no side ("the debt figure") refused by one of the story's two countries: aimed at the other
     text = (

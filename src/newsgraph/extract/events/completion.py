@@ -559,12 +559,20 @@ def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Acto
     if ctx.pair is None or actor.country in ctx.pair:
         return targets
     out: list[Actor] = []
-    for t in targets:  # "the two allies" read as the asking side's own: the story's two sides still
-        if t.country in (None, actor.country) and t.head >= 0 and two_sides(ctx.doc[t.head]):
+    for t in targets:  # "the two allies" read as the asking side's own (or "both sides" as one): still both
+        if t.head >= 0 and not t.named and _two_sides(t, ctx.doc[t.head]):
             out += [replace(t, country=code, inferred=True) for code in ctx.pair]
         else:
             out.append(t)
     return out
+
+
+def _two_sides(side: Actor, head: Token) -> bool:
+    """``two_sides`` of a side's head, or of what its pronoun stands for ("both governments ... urged them")."""
+    if head.pos_ == "PRON" and side.label:
+        last = side.label.split()[-1]
+        head = next((t for t in reversed(head.doc[head.sent.start : head.i]) if t.text == last), head)
+    return two_sides(head)
 
 
 _OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})
