@@ -25,3 +25,23 @@ def _facts(parse, text: str) -> list[tuple[str, str | None]]:
 )
 def test_announced_intentions(parse, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _facts(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Israel struck Hezbollah positions in Lebanon on Monday. Israel and Lebanon traded accusations. "
+            "France stood ready to help the Lebanese army extend its deployment.",
+            ("LBN", "Lebanese army"),
+        ),
+        (
+            "Russia was accused of funding protests in Moldova. Russia denied it. Romania said it was ready to "
+            "send experts to help Moldovan authorities track illicit funds.",
+            ("MDA", "Moldovan authorities"),
+        ),
+    ],
+)
+def test_readiness_to_help_is_offered_to_whom_the_help_is_for(parse, text: str, target: tuple[str, str]) -> None:
+    offers = [e for e in extract_events(parse(text), "d1") if e.type == "AGREE"]
+    assert [(e.target_country, e.target) for e in offers] == [target]

@@ -80,7 +80,7 @@ from newsgraph.extract.events.completion import (
 from newsgraph.extract.events.dedupe import deduplicated, superseded_dropped
 from newsgraph.extract.events.dismay import dismay_events
 from newsgraph.extract.events.groups import is_weapon, reciprocal, the_two, two_sides
-from newsgraph.extract.events.intent import announced_intents
+from newsgraph.extract.events.intent import announced_intents, helped_side
 from newsgraph.extract.events.judged import quoted_judgements, reported_judgements
 from newsgraph.extract.events.memory import EventMemory, answered_target, is_definite
 from newsgraph.extract.events.modality import FACT
@@ -353,6 +353,7 @@ def _sentence_events(
         if not targets and cand.modality.is_fact:
             filled = _remembered_target(cand, actors[0], memory, sent_no) or place_target(cand, actors[0])
             filled = filled or other_side(cand, actors[0], ctx)  # the story's other country
+            filled = filled or helped_side(cand, actors[0], ctx)  # "stood ready to help the Lebanese army"
             targets = [filled] if filled is not None else []
         if not targets:  # "declared a state of emergency": on its own people; condolences: to the bereaved
             public = public_target(cand, actors[0]) or bereaved_target(cand, actors[0], ctx.dominant)

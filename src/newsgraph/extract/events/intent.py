@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import subjects
 from newsgraph.extract.events.arguments import acted_on
+from newsgraph.extract.events.completion import country_side
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import Candidate
 from newsgraph.extract.tokens import token_records
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["announced_intents"]
+__all__ = ["announced_intents", "helped_side"]
 
 _ANNOUNCING = frozenset({"announce"})
 # the cue of an announced clause that makes it an intention: "will/would join", "is to join", "plans to join"
@@ -79,3 +80,26 @@ def _announced_act(comp: Token) -> Token | None:
 def able_actors(ctx: DocContext, heads: list[Token]) -> list[Actor]:
     """The actors of ``heads`` that can act: a name, a country or a sector noun."""
     return [a for h in heads for a in ctx.actors(h) if a.entity_like]
+
+
+_HELP = frozenset({"help", "assist", "support", "aid"})
+
+
+def helped_side(cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
+    """Whom a side's readiness to help is offered to ("ready to help", the codebook's AGREE: offer aid): the
+    side the help is for ("stood ready to help the Lebanese army", "ready to send experts to help Moldovan
+    authorities"), else the country of a story about one country ("Dakar was ready to help organise the vote"
+    in a story about Guinea-Bissau)."""
+    if cand.type != "AGREE" or cand.trigger[0].pos_ != "ADJ":
+        return None
+    helps = [t for t in cand.trigger[0].subtree if t.lemma_.lower() in _HELP and t.pos_ == "VERB"]
+    for verb in helps:  # "help the army", "help the army extend its deployment": the army
+        helped = [c for c in verb.children if c.dep_ == "dobj"]
+        helped += [s for c in verb.children if c.dep_ in ("xcomp", "ccomp") for s in c.children if s.dep_ == "nsubj"]
+        for obj in helped:
+            side = ctx.actor(obj)
+            if side.entity_like and side.country not in (None, actor.country):
+                return side
+    if helps and ctx.dominant is not None and ctx.dominant != actor.country:
+        return country_side(ctx.dominant, cand.trigger[0], side=False)
+    return None
