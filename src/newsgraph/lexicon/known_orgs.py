@@ -9,6 +9,7 @@ as written (``"WHO"``), a longer one also in title case (``"Nato"``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -65,6 +66,11 @@ def _index() -> dict[str, list[tuple[str, KnownOrg]]]:
         for form in (org.name, *org.aliases):
             index.setdefault(org_key(form), []).append((form, org))
     return index
+
+
+def org_keys() -> Iterable[str]:
+    """The comparison key (:func:`org_key`) of every name and alias of the table."""
+    return _index().keys()
 
 
 @lru_cache(maxsize=1)

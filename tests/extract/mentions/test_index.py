@@ -166,3 +166,34 @@ def test_patron(index: Callable[[str], MentionIndex], text: str, patron: bool) -
 @pytest.mark.parametrize(("text", "iso3"), [("Polska", "POL"), ("Deutschland", "DEU")])
 def test_country_endonyms(text: str, iso3: str) -> None:
     assert country_of_text(text) == iso3
+
+
+def test_word_prefixes() -> None:
+    from newsgraph.extract.mentions.index import word_prefixes
+
+    assert word_prefixes(["united arab emirates", "peru", "foo "]) == {"united", "united arab", "foo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Economic Community of West African States met the World Health Organization in Abuja.",
+        "Officials of the United Arab Emirates\u2019 Foreign Ministry and the International Monetary Fund's team.",
+        "the the The World Bank , WHO and Who said the Kyrgyzstanis and Hong Kongers left New Zealand.",
+        "A   spokesman\u00a0for  the  European\n\nUnion and  the Red   Cross.",
+    ],
+)
+def test_longest_match_with_prefixes_finds_what_it_finds_without(
+    index: Callable[[str], MentionIndex], text: str
+) -> None:
+    from newsgraph.extract.mentions.index import country_key_prefixes, org_key_prefixes
+    from newsgraph.lexicon.known_orgs import lookup_org
+
+    ix = index(text)
+    for i in range(len(ix.toks)):
+        for lookup, prefixes, longest in (
+            (country_of_text, country_key_prefixes(), 10),
+            (lookup_org, org_key_prefixes(), 24),
+            (lambda t: lookup_org(t, generic=None), org_key_prefixes(), 24),
+        ):
+            assert ix.longest_match(i, longest, lookup, prefixes) == ix.longest_match(i, longest, lookup), i

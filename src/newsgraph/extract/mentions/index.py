@@ -10,7 +10,7 @@ belongs to, title phrases from ``titles.tsv``, country names and demonyms from
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
@@ -21,7 +21,7 @@ from newsgraph.extract.evidence import clip_text
 from newsgraph.extract.tokens import Tok, doc_text, token_records
 from newsgraph.lexicon.countries import countries
 from newsgraph.lexicon.gazetteer import country_endonyms, lookup_place
-from newsgraph.lexicon.known_orgs import KnownOrg, lookup_org, max_org_name_words, org_first_words
+from newsgraph.lexicon.known_orgs import KnownOrg, lookup_org, max_org_name_words, org_first_words, org_keys
 from newsgraph.lexicon.titles import Title, max_title_words, title_first_words, titles
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ PATRON_PARTICIPLES = frozenset(
 )
 
 T = TypeVar("T")
+_WORD = re.compile(r"\S+")  # a word as str.split() cuts them (the same whitespace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,27 @@ def first_word(form: str) -> str:
 def _country_first_words() -> frozenset[str]:
     index, _ = _country_forms()
     return frozenset(first_word(form) for forms in index.values() for form, _ in forms)
+
+
+def word_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of whole words of each key ("united arab" of "united arab emirates")."""
+    out: set[str] = set()
+    for key in keys:
+        parts = key.split(" ")
+        out.update(" ".join(parts[:m]) for m in range(1, len(parts)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def country_key_prefixes() -> frozenset[str]:
+    """:func:`word_prefixes` of the keys :func:`country_of_text` looks up."""
+    return word_prefixes(_country_forms()[0])
+
+
+@lru_cache(maxsize=1)
+def org_key_prefixes() -> frozenset[str]:
+    """:func:`word_prefixes` of the keys :func:`~newsgraph.lexicon.known_orgs.lookup_org` looks up."""
+    return word_prefixes(org_keys())
 
 
 def _acronym(form: str) -> bool:
@@ -354,13 +376,25 @@ class MentionIndex:
             e -= 1  # "[Plaid Cymru - 4]" in a list of results
         return s == start and e == end
 
-    def longest_match(self, i: int, longest: int, lookup: Callable[[str], T | None]) -> tuple[int, T] | None:
-        """Longest phrase starting at token ``i`` (ending on a word) that ``lookup`` knows."""
+    def longest_match(
+        self, i: int, longest: int, lookup: Callable[[str], T | None], prefixes: frozenset[str] | None = None
+    ) -> tuple[int, T] | None:
+        """Longest phrase starting at token ``i`` (ending on a word) that ``lookup`` knows.
+
+        ``prefixes``: the :func:`word_prefixes` of the keys ``lookup`` finds, when it looks up the text
+        with its whitespace collapsed, a leading "the " dropped, ``\u2019`` read as ``'``, case-folded and
+        changed at its last word only (a possessive, a plural): a phrase whose first words are no key's is
+        not looked up (no answer changes; most of a long phrase's lookups are saved).
+        """
         toks = self.toks
         start_char = toks[i].idx
-        for j in range(min(len(toks), i + longest) - 1, i - 1, -1):
+        last = min(len(toks), i + longest) - 1
+        limit = None if prefixes is None else _prefix_limit(self.body, start_char, toks[last].end_char, prefixes)
+        for j in range(last, i - 1, -1):
             tok = toks[j]
             if j > i and (tok.is_space or tok.text in APOSTROPHES or (tok.is_punct and tok.text != ".")):
+                continue
+            if limit is not None and tok.end_char > limit:
                 continue
             found = lookup(self.body[start_char : tok.end_char])
             if found is not None:
@@ -384,7 +418,7 @@ class MentionIndex:
             if not any(w in firsts for w in stems):
                 i += 1
                 continue
-            found = self.longest_match(i, longest + 2, country_of_text)
+            found = self.longest_match(i, longest + 2, country_of_text, country_key_prefixes())
             after_new = i > 0 and toks[i - 1].text == "New"  # "New England", "New Mexico"
             if found is not None and not after_new and self._whole_entity(i, found[0], free):
                 span = CountrySpan(i, found[0], found[1])
@@ -435,9 +469,29 @@ class MentionIndex:
             if not tok.text[:1].isupper() or first_word(tok.text) not in firsts:
                 i += 1
                 continue
-            found = self.longest_match(i, longest, lookup_org)
+            found = self.longest_match(i, longest, lookup_org, org_key_prefixes())
             if found is not None and self._whole_entity(i, found[0], free):
                 self.known_orgs.append(OrgSpan(i, found[0], found[1]))
                 i = found[0]
             else:
                 i += 1
+
+
+def _prefix_limit(body: str, start: int, end: int, prefixes: frozenset[str]) -> int | None:
+    """The end of the last word a key may reach in ``body[start:end]`` (see ``MentionIndex.longest_match``):
+    past it, the phrase's words before its last are no key's first words. None: no limit."""
+    words = _WORD.finditer(body, start, end)
+    word = next(words, None)
+    if word is None or word.start() != start:
+        return None
+    if word.group().lower() == "the":  # the lookups drop a leading "the " (not a lone "the")
+        word = next(words, None)
+        if word is None:
+            return None
+    prefix = word.group().replace("\u2019", "'").casefold()
+    while prefix in prefixes:
+        word = next(words, None)
+        if word is None:
+            return None
+        prefix += " " + word.group().replace("\u2019", "'").casefold()
+    return word.end()

@@ -41,6 +41,7 @@ from newsgraph.extract.mentions.index import (
     HYPHENS,
     MentionIndex,
     country_of_text,
+    org_key_prefixes,
 )
 from newsgraph.extract.mentions.organizations.aliases import (
     OrgMention,
@@ -383,7 +384,7 @@ def _qualified_generic(ix: MentionIndex) -> list[tuple[int, int]]:
             k += 1
         if k >= len(doc) or not doc[k].text[:1].isupper() or ix.ent_label(k) == "PERSON":
             continue
-        found = ix.longest_match(k, longest, lambda text: lookup_org(text, generic=True))
+        found = ix.longest_match(k, longest, lambda text: lookup_org(text, generic=True), org_key_prefixes())
         if found is not None:
             out.append((country.start, found[0]))
     return out

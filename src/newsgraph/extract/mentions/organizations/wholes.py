@@ -5,7 +5,7 @@ Herzegovina")."""
 
 from __future__ import annotations
 
-from newsgraph.extract.mentions.index import MentionIndex
+from newsgraph.extract.mentions.index import MentionIndex, org_key_prefixes
 from newsgraph.lexicon.known_orgs import lookup_org, max_org_name_words
 
 
@@ -24,7 +24,7 @@ def table_names(ix: MentionIndex, spans: list[tuple[int, int]]) -> list[tuple[in
     longest = max_org_name_words() * 2
     out = []
     for s, e in spans:
-        found = ix.longest_match(s, longest, lambda text: lookup_org(text, generic=None))
+        found = ix.longest_match(s, longest, lambda text: lookup_org(text, generic=None), org_key_prefixes())
         if found is not None and found[0] > e:
             out.append((s, found[0]))
     return out
