@@ -237,6 +237,8 @@ def _sentence_events(
     # a compiled verb pattern gives way to the hand-written event noun it carries ("announced his resignation")
     cands = [c for c in cands if c.nominal or c.cameo is None or c.trigger[0].i not in carried]
     verbal = {c.trigger[0].i for c in cands if not c.nominal}
+    dispersals = {c.clause.i for c in cands if c.type == "COERCE" and not c.nominal}
+    cands = [c for c in cands if not _told_as_dispersal(c, dispersals)]  # "fired tear gas to disperse the crowd"
     cands = [c for c in cands if not (c.nominal and c.clause.i in verbal)]  # "killed X in an airstrike": manner
     own_targets = {id(c): entity_targets(c, ctx) for c in cands}
     for c in cands:  # "rallied outside the Vietnamese embassy, demanding compensation": of the protest's target
@@ -498,6 +500,13 @@ _PUBLIC = frozenset({"people", "person", "user", "fan", "viewer", "netizen", "co
 def _public(actor: Actor, ctx: DocContext) -> bool:
     """The public at large as a speaker ("some people", "many users"): no side of the codebook's dyads."""
     return not actor.named and actor.head >= 0 and ctx.doc[actor.head].lemma_.lower() in _PUBLIC
+
+
+def _told_as_dispersal(cand: Candidate, dispersals: set[int]) -> bool:
+    """Crowd-control weapons used for a dispersal the clause tells as its purpose ("fired tear gas to disperse the
+    crowd", "used water cannon to clear the barricades"): one act, the dispersal (COERCE), as annotators code it."""
+    purposes = (c.i for c in cand.clause.children if c.dep_ in ("advcl", "xcomp"))
+    return cand.type == "ASSAULT" and cand.mode == "crowd-control" and any(i in dispersals for i in purposes)
 
 
 def _conjoined(targets: list[Actor], ctx: DocContext) -> set[int]:
