@@ -52,3 +52,30 @@ def test_doc_memo_one_per_owners(nlp) -> None:
     assert doc_memo(doc, "test.memo", object(), "2026-03-01") == {}  # another owner: a memo of its own
     assert doc_memo(doc, "test.memo", owner, None) == {}
     assert doc_memo(doc, "test.other", owner, "2026-03-01") == {}
+
+
+def test_records_read_through_the_word_caches_copy_the_tokens(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The strings of words and tags are read once per vocabulary: a second document's records (the same
+    words, other tags) and those built after the caches were emptied (past their bound) are the tokens' too."""
+    from newsgraph.extract import tokens
+
+    texts = [TEXT, "Mara Quill met the board. The board met Mara Quill in May; its chair said they would start."]
+    monkeypatch.setattr(tokens, "_WORDS_MAX", 40)
+    for text in texts + texts:
+        doc = nlp(text)
+        for rec, tok in zip(token_records(doc), doc, strict=True):
+            assert (rec.text, rec.lower_, rec.pos_, rec.tag_, rec.dep_, rec.lemma_) == (
+                tok.text,
+                tok.lower_,
+                tok.pos_,
+                tok.tag_,
+                tok.dep_,
+                tok.lemma_,
+            )
+            assert (rec.is_space, rec.is_punct, rec.is_lower, rec.like_num) == (
+                tok.is_space,
+                tok.is_punct,
+                tok.is_lower,
+                tok.like_num,
+            )
+    assert len(tokens._words.lexical) + len(tokens._words.tagged) <= 40 + 2 * len(nlp(texts[1]))

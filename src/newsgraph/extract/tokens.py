@@ -42,20 +42,34 @@ class Tok:
         "whitespace_",
     )
 
-    def __init__(self, token: Token) -> None:
+    def __init__(self, token: Token, words: _Words | None = None) -> None:
         self.i: int = token.i
-        self.text: str = token.text
-        self.lower_: str = token.lower_
         self.whitespace_: str = token.whitespace_
         self.idx: int = token.idx
-        self.pos_: str = token.pos_
-        self.tag_: str = token.tag_
-        self.dep_: str = token.dep_
-        self.lemma_: str = token.lemma_
-        self.is_space: bool = token.is_space
-        self.is_punct: bool = token.is_punct
-        self.is_lower: bool = token.is_lower
-        self.like_num: bool = token.like_num
+        if words is None:
+            words = _Words()
+        # the word's own attributes, read once per word of the vocabulary
+        lexical = words.lexical.get(token.orth)
+        if lexical is None:
+            lexical = words.lexical[token.orth] = (
+                token.text,
+                token.lower_,
+                token.is_space,
+                token.is_punct,
+                token.is_lower,
+                token.like_num,
+            )
+        self.text, self.lower_, self.is_space, self.is_punct, self.is_lower, self.like_num = lexical
+        # the tags' and the lemma's strings, read once per combination seen
+        tagged = words.tagged.get((token.pos, token.tag, token.dep, token.lemma))
+        if tagged is None:
+            tagged = words.tagged[token.pos, token.tag, token.dep, token.lemma] = (
+                token.pos_,
+                token.tag_,
+                token.dep_,
+                token.lemma_,
+            )
+        self.pos_, self.tag_, self.dep_, self.lemma_ = tagged
         self.is_sent_start: bool = bool(token.is_sent_start)
         self.ent_iob: int = token.ent_iob  # 3 begins an entity, 1 continues it, 2 / 0 outside
         self.ent_type_: str = token.ent_type_ if self.ent_iob in (1, 3) else ""
@@ -68,11 +82,38 @@ class Tok:
         return f"Tok({self.i}, {self.text!r})"
 
 
+class _Words:
+    """The strings and flags of the words and tag combinations of one vocabulary, read from spaCy once:
+    a ``Token``'s string attributes look their string up on every access (``pos_``, ``lemma_``: 0.2-0.3 µs)."""
+
+    __slots__ = ("lexical", "tagged", "vocab")
+
+    def __init__(self, vocab: object = None) -> None:
+        self.vocab = vocab
+        self.lexical: dict[int, tuple[str, str, bool, bool, bool, bool]] = {}  # orth → text, lower, flags
+        self.tagged: dict[tuple[int, int, int, int], tuple[str, str, str, str]] = {}  # pos, tag, dep, lemma
+
+    def fresh(self) -> None:
+        """Forget what was read when it grew past :data:`_WORDS_MAX` entries (memory stays bounded)."""
+        if len(self.lexical) + len(self.tagged) > _WORDS_MAX:
+            self.lexical.clear()
+            self.tagged.clear()
+
+
+_WORDS_MAX = 400_000
+_words = _Words()
+
+
 def token_records(doc: Doc) -> list[Tok]:
     """One :class:`Tok` per token of ``doc``, built on the first call (do not modify them)."""
+    global _words
     toks: list[Tok] | None = doc.user_data.get(_TOKENS_KEY)
     if toks is None:
-        toks = doc.user_data[_TOKENS_KEY] = [Tok(tok) for tok in doc]
+        words = _words
+        if words.vocab is not doc.vocab:  # the string hashes are one vocabulary's (one model's)
+            words = _words = _Words(doc.vocab)
+        words.fresh()
+        toks = doc.user_data[_TOKENS_KEY] = [Tok(tok, words) for tok in doc]
     return toks
 
 
