@@ -2053,3 +2053,17 @@ def test_a_detention_named_with_its_doer_is_coded(parse) -> None:
 )
 def test_relief_and_cooperation(parse, text: str, expected: tuple) -> None:
     assert expected in _facts(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # crowd-control weapons used for a dispersal the clause names: one act, the dispersal
+        ("Kenyan police fired tear gas to disperse the crowd on Tuesday.", ["COERCE"]),
+        ("Riot police in Lima fired tear gas to clear the barricades on Monday.", ["COERCE"]),
+        # used on people with no dispersal told: the codebook's ASSAULT, mode crowd-control
+        ("Kenyan police fired tear gas at protesters outside parliament.", ["ASSAULT"]),
+    ],
+)
+def test_crowd_control_told_as_a_dispersal_is_the_dispersal(parse, text: str, types: list[str]) -> None:
+    assert [e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)] == types
