@@ -32,6 +32,12 @@ def _facts(parse, text: str) -> set[tuple[str, str | None, str | None]]:
             'Peru detained a Chilean reporter. Chile said it was "deeply troubled" by the detention.',
             ("ACCUSE", "CHL", "PER"),
         ),
+        # quotation marks that make the parser hang "by" on the copula, with a request conjoined after it
+        (
+            "Senegalese police arrested the opposition leader. The U.S. State Department said on Thursday it was "
+            '"deeply concerned" by the arrest and urged Senegalese authorities to respect the right to assembly.',
+            ("ACCUSE", "USA", "SEN"),
+        ),
         # "X and Y said they were ...": each of the speakers
         (
             'Peru sentenced five Chileans to prison. Chile and Bolivia said they were "appalled" by the sentences.',

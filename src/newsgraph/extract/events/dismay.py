@@ -21,7 +21,7 @@ from newsgraph.extract.syntax import pobjs
 from newsgraph.extract.tokens import token_records
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from newsgraph.extract.events.actors import DocContext
 
@@ -49,6 +49,7 @@ def dismay_events(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidat
             continue
         causes = [o for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _ABOUT)
                   for o in pobjs(c)]  # fmt: skip
+        causes = causes or _quoted_cause(tok)
         members = ctx.plural_members(subject[0]) if subject and subject[0].lower_ == "they" else []
         if subject and subject[0].lower_ in ("they", "we") and tok.dep_ == "ccomp":  # "X and Y said they were ..."
             speakers = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -60,3 +61,12 @@ def dismay_events(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidat
         targets = able_actors(ctx, owners) or [a for h in causes for a in ctx.actors(h)]
         out.append(Candidate("ACCUSE", "disapprove", [tok], tok, dismayed, targets, clause_modality(tok)))
     return out
+
+
+def _quoted_cause(tok: Token) -> list[Token]:
+    """What dismays, where quotation marks around the participle ('was "deeply concerned" by the arrest') made the
+    parser hang its "by" on the copula or the speech verb: the preposition right after the quotation."""
+    after = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if not t.is_punct), None)
+    if after is None or after.dep_ not in ("prep", "agent") or after.lower_ not in _ABOUT:
+        return []
+    return pobjs(after) if after.head in tok.ancestors else []
