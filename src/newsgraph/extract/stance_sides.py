@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALLS",
+    "CRITICISM",
     "EVEN_HANDED",
     "UNDO",
     "UNDOING",
@@ -214,8 +215,10 @@ _REJECTING = frozenset({"reject", "dismiss", "rebuff", "repudiate", "brush"})
 _CRITICISM = frozenset(
     {"accusation", "allegation", "charge", "claim", "criticism", "protest", "suggestion", "condemnation"}
     | {"complaint", "statement", "remark", "comment", "assertion", "concern", "account", "version", "report"}
-    | {"demand", "call"}  # what critics ask for: "rejected calls for the minister to resign"
+    | {"demand", "call", "ultimatum"}  # what critics ask for: "rejected calls for the minister to resign"
+    | {"objection"}
 )
+CRITICISM = _CRITICISM
 # Events that answer another's act rather than being the story's own (stances._REACTIONS).
 _ANSWERS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"})
 

@@ -36,6 +36,9 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
 - **sides**: a government that stands with, sides with or backs another state ("stood in solidarity with
   Warsaw", "voiced support for Tallinn") takes that state's one position on the issue
   (:mod:`newsgraph.extract.stance_align`).
+- **last word**: a state given no row by all of the above that welcomes, backs, condemns, rejects ... a
+  definite thing the label does not name ("welcomed the Dutch move", "criticised the trial") takes that
+  position on the issue (:mod:`newsgraph.extract.stance_fallback`).
 
 A government has one position on the issue: a ``neutral`` call on all sides gives no row for a
 country that takes a side in the same story, nor does silence.
@@ -79,7 +82,8 @@ from newsgraph.extract.stance_cues import (
 )
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
 from newsgraph.extract.stance_events import event_rows, event_speaks_for, issue_rows
-from newsgraph.extract.stance_issue import issue_label
+from newsgraph.extract.stance_fallback import JUDGING, judged_rows, last_word
+from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label
 from newsgraph.extract.stance_sides import CALLS, UNDO, stopping_lead, story_doers
 from newsgraph.extract.tokens import token_records
 from newsgraph.extract.voices import state_actors
@@ -214,6 +218,7 @@ def extract_positions(
 
     toks = token_records(doc)  # the parsed token only for a cue
     siding: list[Alignment] = []
+    judged: list[Found] = []  # judgements of things the issue label does not name: a state's last word
     for sent in ctx.sents:
         quoted = False
         for rec in toks[sent.start : sent.end]:
@@ -222,6 +227,8 @@ def extract_positions(
             cues = by_head.get(lemma)
             if cues:
                 rows.extend(cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs, issue_doers, stopping))
+            if rec.pos_ == "VERB" and lemma in JUDGING and issue != UNSPECIFIED:
+                judged.extend(judged_rows(doc[rec.i], noted(), issue, doc_id))
             if rec.pos_ == "NOUN" and lemma in NOUN_POSITIONS:
                 rows.extend(noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs, stopping))
             if rec.pos_ == "VERB" and lemma in CALLS:
@@ -237,6 +244,7 @@ def extract_positions(
         unnoted.append(sent)
     if siding:  # who sides with a state takes its position, once the story's rows tell it
         rows += aligned_rows(siding, rows, ctx, issue, doc_id)
+    rows += last_word(rows, judged)
     seen: set[tuple[str, str, str]] = set()
     out = Positions()
     # a country that takes a position somewhere in the story is not silent on it ("abstained ... did not comment");

@@ -1,0 +1,88 @@
+"""A state's judgement of a thing the issue label does not name, as its last word (extract/stance_fallback.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.core.model import Evidence, Stance
+from newsgraph.extract.events.coder import extract_events
+from newsgraph.extract.stance_fallback import last_word
+from newsgraph.extract.stances import extract_stances
+
+# The story's issue is the curfew; the reactions below name it by words of their own.
+_LEAD = (
+    "Chile imposed a nighttime curfew on its capital on Friday after two nights of rioting. "
+    "The curfew will last two weeks, the interior ministry said. "
+)
+
+
+def _rows(parse: Callable[[str], Doc], text: str, lead: str = _LEAD) -> list[tuple[str, str]]:
+    doc = parse(lead + text)
+    return [(s.country, s.position) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Finnish foreign ministry condemned the approach on Sunday.", ("FIN", "opposes")),
+        ("Denmark criticised the effort.", ("DNK", "opposes")),
+        ("Estonia and Latvia praised the effort.", ("EST", "supports")),
+        ("Estonia and Latvia praised the effort.", ("LVA", "supports")),
+        ("Portugal rejected the approach.", ("PRT", "opposes")),
+        ("Iceland welcomed the choice.", ("ISL", "supports")),
+        ("Malta's navy, which backed the approach, sent two ships.", ("MLT", "supports")),
+    ],
+)
+def test_a_state_judging_a_told_thing_takes_a_position(
+    parse: Callable[[str], Doc], text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _rows(parse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # people of a sector or kind, a body, or a thing another owns: no judgement of the issue
+        ("Sweden criticized the judges.", "SWE"),
+        ("Denmark defended the officers.", "DNK"),
+        ("Norway praised the volunteers.", "NOR"),
+        ("Finland welcomed Peru's approach.", "FIN"),
+        ("Austria praised the Peruvian Workers' Party.", "AUT"),
+        # not told as a fact, not a definite thing, or a participle's inferred doer
+        ("Estonia did not welcome the approach.", "EST"),
+        ("Latvia could welcome the approach.", "LVA"),
+        ("Portugal welcomed efforts.", "PRT"),
+        ("Malta sent two ships, backing the approach.", "MLT"),
+    ],
+)
+def test_no_row_from_what_is_no_judgement_of_a_told_thing(parse: Callable[[str], Doc], text: str, country: str) -> None:
+    assert not [c for c, _p in _rows(parse, text) if c == country]
+
+
+def _stance(country: str, position: str) -> Stance:
+    ev = Evidence(doc="d1", sentence="s", start=0, end=1)
+    return Stance(country=country, issue="curfew (Chile)", position=position, evidence=ev, date=None)
+
+
+def test_a_state_with_another_row_keeps_that_row_alone() -> None:
+    told = [_stance("NOR", "opposes")]
+    judged = [_stance("NOR", "supports"), _stance("SWE", "supports"), _stance("SWE", "opposes")]
+    assert [(r.country, r.position) for r in last_word(told, judged)] == [("SWE", "supports")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lithuania's prime minister rejected the Latvian ultimatum.",
+        "The Lithuanian minister dismissed the Latvian objections.",
+    ],
+)
+def test_an_ultimatum_and_objections_are_criticism_the_doer_rejects(parse: Callable[[str], Doc], text: str) -> None:
+    # the detentions' doer rejecting a demand or objections backs its own act
+    lead = "Lithuanian police detained four Latvian fishermen on Sunday. Latvia condemned the detentions. "
+    rows = _rows(parse, text, lead)
+    assert ("LTU", "supports") in rows
+    assert ("LTU", "opposes") not in rows
