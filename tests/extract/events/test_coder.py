@@ -1949,6 +1949,9 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("A Senegalese investigating judge placed him in pre-trial detention on Wednesday.", ("COERCE", "SEN")),
         ("Serbian border police on Thursday turned back Croatian singer Marija Kovac.", ("COERCE", "SRB")),
         ("Croatian border police forced 37 migrants back into Bosnia and Herzegovina.", ("COERCE", "HRV")),
+        # an invitation to talks or to visit is an intent to meet, not a meeting
+        ("Spain's agriculture minister invited the farm unions to talks at the ministry.", ("AGREE", "ESP")),
+        ("Mongolia's president invited the Korean president to visit Ulaanbaatar.", ("AGREE", "MNG")),
     ],
 )
 def test_rows_of_custody_help_and_protest(parse, text: str, expected: tuple[str, str]) -> None:
