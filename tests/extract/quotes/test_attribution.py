@@ -304,6 +304,27 @@ def test_a_verdict_of_three_words_is_a_quote(parse: Callable[[str], Doc], text: 
     assert [(q, s) for q, s, _ in _quotes(parse, text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Minister Ana Holm rejected the claims as "baseless and politically motivated."',
+            ("baseless and politically motivated.", "Ana Holm"),
+        ),
+        (
+            'The foreign ministry in Lima rejected the accusations as "groundless speculation about our sailors."',
+            ("groundless speculation about our sailors.", "foreign ministry"),
+        ),
+        (
+            'Senator Rosa Vidal slammed the budget as "a gift to the rich and powerful".',
+            ("a gift to the rich and powerful", "Rosa Vidal"),
+        ),
+    ],
+)
+def test_a_verdict_of_four_to_seven_words_is_a_quote(parse: Callable[[str], Doc], text: str, expected: tuple) -> None:
+    assert [(q, s) for q, s, _ in _quotes(parse, text)] == [expected]
+
+
 def test_a_long_name_after_a_naming_verb_is_a_quote(parse: Callable[[str], Doc]) -> None:
     text = 'Lena Ford referred to the inquiry as "The Great Hoax of Our Time" on Friday.'
     assert _quotes(parse, text) == [("The Great Hoax of Our Time", "Lena Ford", "refer")]

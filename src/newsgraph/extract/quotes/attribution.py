@@ -138,15 +138,7 @@ def extract_quotes(
         inner = text[start:end]
         words = quote_words(inner)
         if len(words) <= _MAX_FRAGMENT_WORDS:
-            verdict = (
-                (
-                    _verdict(index, start, end)
-                    or _reported_words(index, start, end)
-                    or _reported_object(index, start, end)
-                )
-                if words
-                else None
-            )
+            verdict = _fragment(index, start, end) if words else None
             if verdict is None:
                 log.debug("fragment %r at %d: not a quotation", inner[:60], start)
                 continue
@@ -160,6 +152,13 @@ def extract_quotes(
             found.append((span, start, end, hit, hit.speaker))
             continue
         is_quote, hit, speaker = _attribute(index, span, start, end, len(words))
+        if speaker is None and len(words) < _LONG_QUOTE_WORDS:
+            # a short phrase of a speaker's own judgement or reported words, as a fragment's ('rejected the claims
+            # as "baseless and politically motivated"', 'said it was "deeply alarmed by the arrests"')
+            verdict = _fragment(index, start, end)
+            if verdict is not None:
+                found.append((span, start, end, *verdict))
+                continue
         if not is_quote:
             log.debug("fragment %r at %d: no speech cue, not a quotation", inner[:60], start)
             continue
@@ -221,6 +220,11 @@ def _reporting_cue(index: QuoteIndex, hit: CueHit) -> CueHit | None:
         if outer is not None and outer.cue.kind == "verb" and not outer.negated and outer.speaker is not None:
             return outer if outer.speaker != hit.speaker else None
     return None
+
+
+def _fragment(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
+    """The cue and speaker of a few quoted words that are a verdict or words a speech verb reports."""
+    return _verdict(index, start, end) or _reported_words(index, start, end) or _reported_object(index, start, end)
 
 
 def _verdict(index: QuoteIndex, start: int, end: int) -> tuple[CueHit | None, Speaker] | None:
