@@ -27,3 +27,15 @@ def test_event_verbs_the_model_lemmatizes_wrong() -> None:
     doc = parse_one("Rebels waged war, the minister was fined, and students staged a sit-down protest.")
     lemmas = {t.text: t.lemma_ for t in doc}
     assert (lemmas["waged"], lemmas["fined"], lemmas["staged"]) == ("wage", "fine", "stage")
+
+
+def test_cue_verbs_the_model_lemmatizes_wrong() -> None:
+    from newsgraph.extract.events.coder import extract_events
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    doc = parse_one("He said the rebels had hoped to suspend the constitution, and the army hopes to win.")
+    assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope"]
+    # a hope is no deed: the suspension it hoped for is hypothetical
+    suspensions = [e for e in extract_events(doc, "d1") if e.type == "SANCTION"]
+    assert suspensions and all(e.hypothetical for e in suspensions)
