@@ -1949,6 +1949,10 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("A Senegalese investigating judge placed him in pre-trial detention on Wednesday.", ("COERCE", "SEN")),
         ("Serbian border police on Thursday turned back Croatian singer Marija Kovac.", ("COERCE", "SRB")),
         ("Croatian border police forced 37 migrants back into Bosnia and Herzegovina.", ("COERCE", "HRV")),
+        # working people who strike protest; a strike to come, or a response in a mirror manner, is a threat
+        ("Doctors in Kenya struck on Tuesday over unpaid wages.", ("PROTEST", "KEN")),
+        ("The Greek nurses' federation said nurses would strike again for 48 hours.", ("THREATEN", "GRC")),
+        ("Poland expelled two Russian envoys. Moscow said it would respond in a mirror manner.", ("THREATEN", "RUS")),
         # an invitation to talks or to visit is an intent to meet, not a meeting
         ("Spain's agriculture minister invited the farm unions to talks at the ministry.", ("AGREE", "ESP")),
         ("Mongolia's president invited the Korean president to visit Ulaanbaatar.", ("AGREE", "MNG")),
