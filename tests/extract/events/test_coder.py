@@ -1953,6 +1953,9 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("Doctors in Kenya struck on Tuesday over unpaid wages.", ("PROTEST", "KEN")),
         ("The Greek nurses' federation said nurses would strike again for 48 hours.", ("THREATEN", "GRC")),
         ("Poland expelled two Russian envoys. Moscow said it would respond in a mirror manner.", ("THREATEN", "RUS")),
+        # a treaty suspended is a sanction; people on the move blocked by a state's forces are kept out
+        ("Algeria suspended a friendship treaty with Spain on Wednesday.", ("SANCTION", "DZA")),
+        ("Mexican National Guard troops blocked a caravan of about 3,000 migrants.", ("COERCE", "MEX")),
         # an invitation to talks or to visit is an intent to meet, not a meeting
         ("Spain's agriculture minister invited the farm unions to talks at the ministry.", ("AGREE", "ESP")),
         ("Mongolia's president invited the Korean president to visit Ulaanbaatar.", ("AGREE", "MNG")),
