@@ -90,6 +90,7 @@ from newsgraph.extract.events.orders import orderer
 from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals
+from newsgraph.extract.events.reprisals import quoted_reprisals
 from newsgraph.extract.events.sides import expelled_side, forum, fronted_place, other_side
 from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
@@ -204,6 +205,7 @@ def _sentence_events(
     cands += quoted_judgements(sent, ctx, coded | {c.clause.i for c in cands}, memory)  # '"It is illegal," X said'
     cands += stated_refusals(sent, ctx, coded)  # "would not revisit the permit"
     cands += dismay_events(sent, ctx, coded)  # "said it was appalled by the sentences"
+    cands += quoted_reprisals(sent, ctx, coded | {c.clause.i for c in cands})  # '"It will pay a price," X said'
     # '"He was a gentle soul," X said': once per speaker and person praised in a few sentences (one tribute)
     recent = memory.told[-8:]
     praised = {(t.actor.label, t.target.label) for t in recent if t.type == "SUPPORT" and t.actor and t.target}
