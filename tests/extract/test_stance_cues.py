@@ -203,3 +203,26 @@ def test_an_offer_to_host_talks_takes_no_side(parse) -> None:
 def test_positions_named_otherwise(parse, text: str, expected: list[tuple[str, str]]) -> None:
     doc = parse(text)
     assert _pairs(extract_stances(doc, "d1", events=extract_events(doc, "d1"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head of a relative clause is its verb's object ("a verdict that Argentina condemned")
+        (
+            "A court in Santiago on Tuesday sentenced the opposition leader to five years in prison, a verdict that "
+            "Argentina condemned.",
+            ("ARG", "opposes"),
+        ),
+        # what a winner won is the result congratulated ("congratulated the president on his victory")
+        (
+            "Chile held a referendum on a new constitution on Sunday, and the government's proposal won. The "
+            "referendum result was certified on Monday. Argentina and Uruguay congratulated the incumbent on his "
+            "victory.",
+            ("URY", "supports"),
+        ),
+    ],
+)
+def test_objects_a_clause_gives_its_cue(parse, text: str, expected: tuple[str, str]) -> None:
+    doc = parse(text)
+    assert expected in _pairs(extract_stances(doc, "d1", events=extract_events(doc, "d1")))

@@ -34,6 +34,13 @@ def _rows(parse: Callable[[str], Doc], text: str, lead: str = _LEAD) -> list[tup
         ("Portugal rejected the approach.", ("PRT", "opposes")),
         ("Iceland welcomed the choice.", ("ISL", "supports")),
         ("Malta's navy, which backed the approach, sent two ships.", ("MLT", "supports")),
+        # what the taker calls the thing it judges, and a protest that is the purpose of a summons
+        ("Peru's foreign ministry condemned what it called the harsh treatment of its citizens.", ("PER", "opposes")),
+        (
+            "Bolivia's Foreign Ministry summoned the Chilean ambassador on Sunday to protest against what it called "
+            "the closure of the border.",
+            ("BOL", "opposes"),
+        ),
     ],
 )
 def test_a_state_judging_a_told_thing_takes_a_position(
@@ -56,6 +63,7 @@ def test_a_state_judging_a_told_thing_takes_a_position(
         ("Latvia could welcome the approach.", "LVA"),
         ("Portugal welcomed efforts.", "PRT"),
         ("Malta sent two ships, backing the approach.", "MLT"),
+        ("Bolivia refused to protest against the closure.", "BOL"),
     ],
 )
 def test_no_row_from_what_is_no_judgement_of_a_told_thing(parse: Callable[[str], Doc], text: str, country: str) -> None:

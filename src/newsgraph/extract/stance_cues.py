@@ -58,6 +58,7 @@ __all__ = [
     "noun_rows",
     "quote_rows",
     "stance_row",
+    "what_called",
 ]
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
@@ -108,9 +109,11 @@ def _rest_found(tok: Token, words: Sequence[str]) -> list[Token] | None:
 _NAMING = frozenset({"call", "describe", "term", "dub", "label"})
 # Positions taken on a person for what they won (PLOVER SUPPORT: "congratulated the winner").
 _TO_WINNER = frozenset({"congratulate"})
+# The pronouns that stand for a relative clause's head as its object ("a verdict that Germany condemned").
+_RELATIVE_OBJECTS = frozenset({"that", "which"})
 
 
-def _what_called(tok: Token) -> list[Token]:
+def what_called(tok: Token) -> list[Token]:
     """The thing a position names in the taker's words ("condemned what it called the unlawful conduct of
     Chinese vessels", "rejected what it called insinuations"): the naming clause's predicate."""
     return [
@@ -222,13 +225,17 @@ def cue_rows(
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                 if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the resolution, drafted by Chile and Peru"
                     objs.append(tok.head)
+                if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVE_OBJECTS for o in objs):
+                    objs.append(tok.head)  # "a verdict that Germany condemned": the verdict
                 objs += [o for r in rest if r.pos_ == "ADP" for o in pobjs(r)]
-                objs += _what_called(tok)
+                objs += what_called(tok)
                 # the story's issue, or a generic issue noun that names nothing else ("welcomed the ceasefire")
                 named = [o for o in objs if names_issue(o, refs, issue) or generic_issue(o, refs)]
                 named += [o for o in objs if o not in named and doer_named(o, ctx, doers)]
                 if tok.lemma_.lower() in _TO_WINNER:  # "congratulated Mamytov": the winner's result is the issue
                     named += [o for o in objs if o not in named and o.pos_ == "PROPN"]
+                    # "congratulated the incumbent on his victory": what the winner won
+                    named += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in pobjs(c)]
                 flipped, blocked = bool(doers) and rejects_criticism(tok, objs, issue), blocks_issue(objs, issue)
                 blocked = blocked or (stopping and points_at_act(objs, issue, refs))
                 calm = cue.position == "supports" and calm_call(objs)  # "backed the EU call for calm"
