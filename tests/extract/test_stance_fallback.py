@@ -94,3 +94,36 @@ def test_an_ultimatum_and_objections_are_criticism_the_doer_rejects(parse: Calla
     rows = _rows(parse, text, lead)
     assert ("LTU", "supports") in rows
     assert ("LTU", "opposes") not in rows
+
+
+_EXPELLED = (
+    "Chilean police expelled 40 Peruvian migrants across the border on Monday. "
+    "The expulsions were the largest this year. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summons of the doer's envoy, a charge against the doer: against its act
+        ("Peru summoned Chile's ambassador in Lima on Tuesday.", ("PER", "opposes")),
+        ("Bolivia accused Chile of abandoning the migrants in the desert.", ("BOL", "opposes")),
+        # the doer's own charge against another presses its case
+        ("Chile accused Peru of refusing to take back its citizens.", ("CHL", "supports")),
+    ],
+)
+def test_a_summons_or_a_charge_takes_a_side_on_the_doers_act(
+    parse: Callable[[str], Doc], text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _rows(parse, text, _EXPELLED)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Bolivia summoned Argentina's ambassador.", "BOL"),  # neither is the act's doer
+        ("Peru did not summon Chile's ambassador.", "PER"),
+    ],
+)
+def test_a_summons_of_a_stranger_or_none_takes_no_side(parse: Callable[[str], Doc], text: str, country: str) -> None:
+    assert not [c for c, _p in _rows(parse, text, _EXPELLED) if c == country]

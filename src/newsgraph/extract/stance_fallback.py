@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["JUDGING", "judged_rows", "last_word"]
+__all__ = ["ANSWERING", "JUDGING", "answer_rows", "judged_rows", "last_word"]
 
 # Verbs of judgement and the position they take on what they judge.
 _SUPPORTING = ("welcome", "back", "support", "endorse", "praise", "hail", "applaud", "commend", "defend", "uphold")
@@ -116,6 +116,42 @@ def judged_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str) -> list[Fo
         where = (doc_id, min(actor.start, tok.idx), tok.idx + len(tok))
         # a state named or known from its office, not one the story's country is guessed for ("union leaders")
         row = found_row(actor, True, ctx, position, issue, sent, where) if speaks and not actor.inferred else None
+        if row is not None:
+            out.append(row)
+    return out
+
+
+# Acts done to another state that tell a side in a story of one state's act: summoning its envoy, accusing it.
+ANSWERING = frozenset({"summon", "accuse"})
+_ENVOYS = frozenset({"ambassador", "envoy", "commissioner", "chargé", "charge", "diplomat", "representative"})
+
+
+def answer_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str, doers: frozenset[str]) -> list[Found]:
+    """A state that summons another's envoy or accuses another ("summoned India's high commissioner", "accused
+    Myanmar of ..."), in a story whose act one of the two did (``doers``): against the act when the other did it,
+    for it when the taker did (its summons or charge presses its own case)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ANSWERING or not doers or not clause_modality(tok).is_fact:
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.lemma_.lower() == "summon":
+        objs = [o for o in objs if any(t.lower_ in _ENVOYS for t in o.subtree)]
+    others = {c for o in objs if (c := ctx.actor(o).country)}
+    if len(others) != 1:
+        return []
+    other = others.pop()
+    sent = ctx.sent_of(tok)
+    out: list[Found] = []
+    for actor, speaks in speakers(subjects(tok), ctx):
+        if not speaks or actor.inferred or actor.country in (None, other):
+            continue
+        if other in doers and actor.country not in doers:
+            position = "opposes"
+        elif actor.country in doers and other not in doers:
+            position = "supports"
+        else:
+            continue
+        where = (doc_id, min(actor.start, tok.idx), tok.idx + len(tok))
+        row = found_row(actor, True, ctx, position, issue, sent, where)
         if row is not None:
             out.append(row)
     return out

@@ -37,8 +37,9 @@ DESIGN.md, principle 2: "Absence is data." These constructions give a stance row
   Warsaw", "voiced support for Tallinn") takes that state's one position on the issue
   (:mod:`newsgraph.extract.stance_align`).
 - **last word**: a state given no row by all of the above that welcomes, backs, condemns, rejects ... a
-  definite thing the label does not name ("welcomed the Dutch move", "criticised the trial") takes that
-  position on the issue (:mod:`newsgraph.extract.stance_fallback`).
+  definite thing the label does not name ("welcomed the Chilean approach", "criticised the effort") takes
+  that position on the issue, and so does one that summons the doer's envoy or accuses the doer (against
+  its act; the doer's own summons or charge: for it) (:mod:`newsgraph.extract.stance_fallback`).
 
 A government has one position on the issue: a ``neutral`` call on all sides gives no row for a
 country that takes a side in the same story, nor does silence.
@@ -82,7 +83,7 @@ from newsgraph.extract.stance_cues import (
 )
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
 from newsgraph.extract.stance_events import event_rows, event_speaks_for, issue_rows
-from newsgraph.extract.stance_fallback import JUDGING, judged_rows, last_word
+from newsgraph.extract.stance_fallback import ANSWERING, JUDGING, answer_rows, judged_rows, last_word
 from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label
 from newsgraph.extract.stance_sides import CALLS, UNDO, stopping_lead, story_doers
 from newsgraph.extract.tokens import token_records
@@ -229,6 +230,8 @@ def extract_positions(
                 rows.extend(cue_rows(doc[rec.i], cues, noted(), issue, doc_id, published, refs, issue_doers, stopping))
             if rec.pos_ == "VERB" and lemma in JUDGING and issue != UNSPECIFIED:
                 judged.extend(judged_rows(doc[rec.i], noted(), issue, doc_id))
+            if rec.pos_ == "VERB" and lemma in ANSWERING and issue != UNSPECIFIED:
+                judged.extend(answer_rows(doc[rec.i], noted(), issue, doc_id, issue_doers))
             if rec.pos_ == "NOUN" and lemma in NOUN_POSITIONS:
                 rows.extend(noun_rows(doc[rec.i], noted(), issue, doc_id, published, refs, stopping))
             if rec.pos_ == "VERB" and lemma in CALLS:
