@@ -23,3 +23,14 @@ def and_named(tok: Token) -> str | None:
         return None
     lo = min([first.i, *(c.i for c in first.lefts if c.dep_ == "compound")])
     return country_code(tok.doc[lo : second.i + 1].text)
+
+
+def hyphen_named(tok: Token) -> str | None:
+    """The country whose hyphenated name the tokenizer cut in three ("Guinea-Bissau", "Timor-Leste"), for either
+    of its words: Guinea-Bissau's "Guinea" is not Guinea."""
+    doc = tok.doc
+    for lo in (tok.i, tok.i - 2):  # the word as the name's first part, then as its second
+        joined = lo >= 0 and lo + 2 < len(doc) and not (doc[lo].whitespace_ or doc[lo + 1].whitespace_)
+        if joined and doc[lo + 1].text == "-" and (code := country_code(doc[lo : lo + 3].text)):
+            return code
+    return None

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from newsgraph.extract.country_names import and_named
+from newsgraph.extract.country_names import and_named, hyphen_named
 from newsgraph.extract.dateline import DASHES, in_dateline, past_dateline
 from newsgraph.extract.mentions.index import APOSTROPHES
 from newsgraph.extract.sayer import FINITE, sayer_clause
@@ -166,7 +166,7 @@ def _surnames(doc: Doc) -> frozenset[str]:
 @per_doc
 def token_country(tok: Token) -> str | None:
     """Country a single word names: a name, demonym, capital or metonym ("Kremlin")."""
-    if tok.pos_ == "PROPN" and (code := and_named(tok)):
+    if tok.pos_ == "PROPN" and (code := and_named(tok) or hyphen_named(tok)):
         return code  # "Trinidad and Tobago": one country's two words, not the Bolivian town of Trinidad
     if tok.ent_type_ == "PERSON" and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS"):
         ent = ent_of(tok)
