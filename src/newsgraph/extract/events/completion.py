@@ -571,7 +571,8 @@ def _two_sides(side: Actor, head: Token) -> bool:
     """``two_sides`` of a side's head, or of what its pronoun stands for ("both governments ... urged them")."""
     if head.pos_ == "PRON" and side.label:
         last = side.label.split()[-1]
-        head = next((t for t in reversed(head.doc[head.sent.start : head.i]) if t.text == last), head)
+        before = head.doc[max(head.sent.start, head.i - 40) : head.i]  # a few clauses back, not a run-on's start
+        head = next((t for t in reversed(before) if t.text == last), head)
     return two_sides(head)
 
 

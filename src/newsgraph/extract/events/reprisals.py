@@ -40,23 +40,27 @@ _WISHED = frozenset({"hope", "wish", "expect", "trust"})
 
 def quoted_reprisals(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candidate]:
     """THREATEN candidates for the reprisals promised in ``sent``'s quotations of a state's side; clauses in
-    ``coded`` already hold an event."""
+    ``coded`` already hold an event. One pass over the sentence's words: each verb told as to come is looked up in
+    the quotations (a bisection), so a sentence of many quotations costs no more per word."""
     out: list[Candidate] = []
     doc = sent.doc
-    for start, end, speaker_tok in ctx.quoted.in_sentence(sent):
-        if speaker_tok < 0:
+    speakers: dict[int, Actor | None] = {}
+    for rec in token_records(doc)[sent.start : sent.end]:
+        if rec.pos_ not in ("VERB", "AUX") or rec.i in coded:
             continue
-        speaker = ctx.actor(doc[speaker_tok])
-        if speaker.sector not in _STATE or not speaker.country:
+        verb = doc[rec.i]
+        if not _to_come(verb):
             continue
-        lo, hi = max(start, sent.start_char), min(end, sent.end_char)
-        for rec in token_records(doc)[sent.start : sent.end]:
-            if not lo <= rec.idx < hi or rec.pos_ not in ("VERB", "AUX") or rec.i in coded:
-                continue
-            verb = doc[rec.i]
-            if not _to_come(verb) or not _promised_reprisal(verb) or any(a.lemma_ in _WISHED for a in verb.ancestors):
-                continue  # "a gesture we hope will be answered in kind": a wish, no warning
-            out.append(Candidate("THREATEN", None, [verb], verb, [speaker], _threatened(verb, speaker, ctx), FACT))
+        speaker_tok = ctx.quoted.speaker_at(rec.idx)
+        if speaker_tok is None or speaker_tok < 0:
+            continue
+        if speaker_tok not in speakers:
+            side = ctx.actor(doc[speaker_tok])
+            speakers[speaker_tok] = side if side.sector in _STATE and side.country else None
+        speaker = speakers[speaker_tok]
+        if speaker is None or not _promised_reprisal(verb) or any(a.lemma_ in _WISHED for a in verb.ancestors):
+            continue  # no state's voice; no reprisal; "a gesture we hope will be answered in kind": a wish
+        out.append(Candidate("THREATEN", None, [verb], verb, [speaker], _threatened(verb, speaker, ctx), FACT))
     return out
 
 
