@@ -59,7 +59,6 @@ from newsgraph.extract.events.arguments import (
 from newsgraph.extract.events.completion import (
     advised,
     bereaved_target,
-    both_sides,
     condition_side,
     conditional_threat,
     deployed_forces,
@@ -91,7 +90,7 @@ from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals
 from newsgraph.extract.events.reprisals import quoted_reprisals
-from newsgraph.extract.events.sides import expelled_side, forum, fronted_place, other_side
+from newsgraph.extract.events.sides import both_sides, expelled_side, forum, fronted_place, other_side
 from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text

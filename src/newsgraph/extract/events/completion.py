@@ -45,7 +45,6 @@ __all__ = [
     "UNKNOWN_ATTACKER",
     "attack_subjects",
     "bereaved_target",
-    "both_sides",
     "condition_side",
     "conditional_threat",
     "donor_recipient",
@@ -551,29 +550,6 @@ def mediated_sides(cand: Candidate, actor: Actor, targets: list[Actor], ctx: Doc
     if actor.country is None and actor.sector != "IGO":
         return []  # a mediator of no known side (a body of nations, a country's envoy) mediates here
     return [country_side(code, cand.trigger[0], side=True) for code in ctx.pair]
-
-
-def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
-    """ "Both governments", "the two sides" as a target: the two countries the story names most, each a target,
-    when the actor is neither ("Turkey urged both sides to exercise restraint")."""
-    if ctx.pair is None or actor.country in ctx.pair:
-        return targets
-    out: list[Actor] = []
-    for t in targets:  # "the two allies" read as the asking side's own (or "both sides" as one): still both
-        if t.head >= 0 and not t.named and _two_sides(t, ctx.doc[t.head]):
-            out += [replace(t, country=code, inferred=True) for code in ctx.pair]
-        else:
-            out.append(t)
-    return out
-
-
-def _two_sides(side: Actor, head: Token) -> bool:
-    """``two_sides`` of a side's head, or of what its pronoun stands for ("both governments ... urged them")."""
-    if head.pos_ == "PRON" and side.label:
-        last = side.label.split()[-1]
-        before = head.doc[max(head.sent.start, head.i - 40) : head.i]  # a few clauses back, not a run-on's start
-        head = next((t for t in reversed(before) if t.text == last), head)
-    return two_sides(head)
 
 
 _OWN_GOVERNMENT = frozenset({"government", "authorities", "administration", "cabinet"})

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.completion import country_side
+from newsgraph.extract.events.groups import two_sides
 from newsgraph.extract.syntax import pobjs, token_country
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.memory import EventMemory
     from newsgraph.extract.events.triggers import Candidate
 
-__all__ = ["expelled_side", "forum", "fronted_place", "other_side"]
+__all__ = ["both_sides", "expelled_side", "forum", "fronted_place", "other_side"]
 
 _STATE_BODIES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "SPY"})
 
@@ -78,3 +79,26 @@ def fronted_place(actor: Actor, clause: Token) -> Actor:
         if code:
             return replace(actor, country=code, inferred=True)
     return actor
+
+
+def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
+    """ "Both governments", "the two sides" as a target: the two countries the story names most, each a target,
+    when the actor is neither ("Turkey urged both sides to exercise restraint")."""
+    if ctx.pair is None or actor.country in ctx.pair:
+        return targets
+    out: list[Actor] = []
+    for t in targets:  # "the two allies" read as the asking side's own (or "both sides" as one): still both
+        if t.head >= 0 and not t.named and _two_sides(t, ctx.doc[t.head]):
+            out += [replace(t, country=code, inferred=True) for code in ctx.pair]
+        else:
+            out.append(t)
+    return out
+
+
+def _two_sides(side: Actor, head: Token) -> bool:
+    """``two_sides`` of a side's head, or of what its pronoun stands for ("both governments ... urged them")."""
+    if head.pos_ == "PRON" and side.label:
+        last = side.label.split()[-1]
+        before = head.doc[max(head.sent.start, head.i - 40) : head.i]  # a few clauses back, not a run-on's start
+        head = next((t for t in reversed(before) if t.text == last), head)
+    return two_sides(head)
