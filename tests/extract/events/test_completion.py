@@ -369,6 +369,17 @@ def test_the_government_named_bare_by_a_country_s_side_is_its_own(parse) -> None
     assert ("REQUEST", "KAZ", "GEO") in facts
 
 
+def test_the_government_a_foreign_state_calls_on_is_the_host_s(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Bangladeshi police killed a garment worker in Dhaka. Bangladesh's labour minister met union leaders. "
+        "Bangladesh's unions called a strike. The British embassy urged the government to settle the dispute."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("REQUEST", "GBR", "BGD") in facts
+
+
 def test_a_refusal_answers_the_demand_made_of_the_refuser(parse) -> None:
     from newsgraph.extract.events.coder import extract_events
 

@@ -566,6 +566,8 @@ def own_government(target: Actor, actor: Actor, ctx: DocContext) -> Actor:
     mods = [c for c in head.children if c.dep_ in ("det", "poss", "amod", "compound", "prep")]
     if [c.lower_ for c in mods] != ["the"]:
         return target  # "its government", "the Syrian government", "the government of Iraq": named
+    if actor.sector == "GOV" and ctx.dominant and ctx.dominant != actor.country:
+        return replace(target, country=ctx.dominant, inferred=True)  # a foreign state's call: on the host's
     return replace(target, country=actor.country, inferred=True)
 
 
