@@ -34,6 +34,16 @@ def _rows(parse, text: str) -> list[tuple[str, str, str]]:
             "Red: flooded areas\n\nOn Monday, Chilean President Ana Torres declared a national emergency.",
             [("CHL", "supports", "national emergency (Chile)")],
         ),
+        # a licence or concession undone, goods barred: acts done to their object
+        (
+            "On Tuesday, the Chilean government revoked the fishing licences of 12 foreign trawlers.",
+            [("CHL", "supports", "revocation of fishing licences of 12 foreign trawlers (Chile)")],
+        ),
+        (
+            "The Peruvian government on Monday cancelled the mining concession of Example Metals.",
+            [("PER", "supports", "cancellation of mining concession of Example Metals")],
+        ),
+        ("On Friday, Bolivia barred imports of Chilean wine.", [("BOL", "supports", "ban on imports of Chilean wine")]),
         # an intent is the government's stated position too
         (
             "The Kenyan government said it will withdraw the tax bill.",
