@@ -71,4 +71,10 @@ __version__ = "0.1.0"
 #    country, threats aimed at the country their act names, shared targets of a concern and a call, anonymity as
 #    no request, custody and border coercion, relief delivered, surrenders as cooperation, bodies of the event-data
 #    table; issue 11's organizations (whole names, buildings as places) and stance rules.
-EXTRACTOR_VERSION = 16
+# 17: the fifteenth session's rules: a call on conjoined sides as a request to each, police of the place an
+#    arrest is made, people "from both sides" and their targetless acts toward each other, "both sides" and "them"
+#    as the story's two sides, readiness to help offered to the helped, crowd control told as a dispersal, dismay
+#    in quotation marks, invitations to talks as intent to meet, working people's strikes, "hope" lemmatized right
+#    (a hope is no deed), reprisals promised in a state's quoted words, hyphenated country names, the host's
+#    government called on by a foreign state; issue 11's quotes and stance rules (stance_fallback.py, enactments).
+EXTRACTOR_VERSION = 17
