@@ -49,6 +49,10 @@ def test_table_rows_are_well_formed() -> None:
         ("the Treasury Department", "United States Department of the Treasury", "USA"),
         ("UNIFIL", "UNIFIL", None),  # a UN mission: of no country
         ("AMISOM", "ATMIS", None),
+        # regional and international bodies whose names hold a demonym or sit in one country: of none
+        ("the Inter-American Commission on Human Rights", "Inter-American Commission on Human Rights", None),
+        ("the Committee to Protect Journalists", "Committee to Protect Journalists", None),
+        ("SADC", "Southern African Development Community", None),
     ],
 )
 def test_lookup_named(text: str, name: str, country: str | None) -> None:
