@@ -76,5 +76,6 @@ __version__ = "0.1.0"
 #    as the story's two sides, readiness to help offered to the helped, crowd control told as a dispersal, dismay
 #    in quotation marks, invitations to talks as intent to meet, working people's strikes, "hope" lemmatized right
 #    (a hope is no deed), reprisals promised in a state's quoted words, hyphenated country names, the host's
-#    government called on by a foreign state; issue 11's quotes and stance rules (stance_fallback.py, enactments).
+#    government called on by a foreign state, international bodies added to organizations.tsv; issue 11's quotes and
+#    stance rules (stance_fallback.py, enactments).
 EXTRACTOR_VERSION = 17
