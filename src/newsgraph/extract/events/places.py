@@ -25,7 +25,9 @@ def place_country(tok: Token) -> str | None:
     code = token_country(tok)
     if code is None and tok.pos_ == "NOUN" and is_place_noun(tok.lemma_):
         return _named_part(tok)  # "Russia's Belgorod region", "the Kharkiv region"
-    if code or tok.ent_type_ not in _PLACE_LABELS:
+    if not code and tok.ent_type_ not in _PLACE_LABELS:
+        return _untagged_city(tok)
+    if code:
         return code
     ent = ent_of(tok)
     found = lookup_place(ent.text if ent is not None else tok.text, alternates=False)
@@ -53,3 +55,17 @@ def located(head: Token) -> list[str]:
     """Countries of the places a phrase is "in" or "at" ("police in Nairobi" → KEN)."""
     found = [place_country(o) for c in head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS for o in pobjs(c)]
     return [c for c in found if c]
+
+
+_CITY_SIZE = 100_000  # a name after "in" that the tagger took for an organization: a city this large is the place
+
+
+def _untagged_city(tok: Token) -> str | None:
+    """Country of a city the tagger left untagged or took for an organization's words ("the Algerian consulate in
+    Marseille"), when the word is the object of "in" or "at" and the gazetteer knows a city of that name."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in _IN_PREPS:
+        return None
+    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    found = lookup_place(" ".join(t.text for t in [*words, tok]), alternates=False)
+    big = found is not None and found.kind == "city" and (found.population or 0) >= _CITY_SIZE
+    return found.country if big else None
