@@ -53,6 +53,9 @@ def test_table_rows_are_well_formed() -> None:
         ("the Inter-American Commission on Human Rights", "Inter-American Commission on Human Rights", None),
         ("the Committee to Protect Journalists", "Committee to Protect Journalists", None),
         ("SADC", "Southern African Development Community", None),
+        # state news agencies and a military's media wing speak for their state
+        ("the Korean Central News Agency", "Korean Central News Agency", "PRK"),
+        ("ISPR", "Inter-Services Public Relations", "PAK"),
     ],
 )
 def test_lookup_named(text: str, name: str, country: str | None) -> None:
