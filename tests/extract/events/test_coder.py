@@ -1956,6 +1956,8 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         # a treaty suspended is a sanction; people on the move blocked by a state's forces are kept out
         ("Algeria suspended a friendship treaty with Spain on Wednesday.", ("SANCTION", "DZA")),
         ("Mexican National Guard troops blocked a caravan of about 3,000 migrants.", ("COERCE", "MEX")),
+        # a party taking its ministers out of the cabinet leaves the government
+        ("Slovakia's nationalist party withdrew its three ministers from the cabinet.", ("RETREAT", "SVK")),
         # an invitation to talks or to visit is an intent to meet, not a meeting
         ("Spain's agriculture minister invited the farm unions to talks at the ministry.", ("AGREE", "ESP")),
         ("Mongolia's president invited the Korean president to visit Ulaanbaatar.", ("AGREE", "MNG")),
@@ -2077,3 +2079,16 @@ def test_relief_and_cooperation(parse, text: str, expected: tuple) -> None:
 )
 def test_crowd_control_told_as_a_dispersal_is_the_dispersal(parse, text: str, types: list[str]) -> None:
     assert [e.type for e in _events(parse, text) if not (e.negated or e.hypothetical)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine exchanged 205 prisoners of war each on Thursday.",
+        "Armenia and Azerbaijan met in Abu Dhabi. The two sides exchanged 20 prisoners on Monday.",
+    ],
+)
+def test_prisoners_exchanged_are_freed_by_each_side_to_the_other(parse, text: str) -> None:
+    freed = {(a, t) for kind, a, t in _facts(parse, text) if kind == "RETREAT"}
+    pair = {a for a, _ in freed} | {t for _, t in freed}
+    assert len(freed) == 2 and all(a != t for a, t in freed) and len(pair) == 2

@@ -111,6 +111,7 @@ _READY_SIDES = frozenset({"GOV", "MIL", "LEG", "OPP", "REB", "IGO", "POL", "JUD"
 _MUTUAL_FORCE = frozenset({"fight", "clash", "exchange", "trade"})
 # promises made side by side are made to a third party, not to each other ("China and Russia pledged funds")
 _ONE_WAY = frozenset({"pledge", "promise", "offer", "vow"})
+_SWAP = frozenset({"exchange", "swap", "trade"})  # prisoners exchanged: each side frees the other's
 _EXTENDED = frozenset({"AGREE", "ASSAULT", "ACCUSE"})  # types whose act with an extent is still each at the other
 # Types whose verb takes what it is about from its to-complement ("threatened to expel X", "vowed to punish X",
 # "promised to help X"): the complement's target is theirs.
@@ -291,13 +292,18 @@ def _sentence_events(
             codes = _told_pair(told, memory.last_pair(sent_no)) or ctx.pair or ()
             actors = [replace(actors[0], country=code, inferred=True) for code in codes] or actors
             sided = len(actors) == 2  # "both sides pledged to withdraw": each to the other
+        swapped = cand.type == "RETREAT" and lemma in _SWAP and len(actors) == 2  # "X and Y exchanged prisoners"
         if len(actors) > 1 and reciprocal(cand.clause):  # "X and Y shelled each other's positions"
             mutual, targets = True, []
         # "agreed to share intelligence": no side as target; nor one of the actors' own things ("agreed to set up a
         # joint commission" placed in one of their countries)
         bare = not any(t.entity_like and (t.named or t.country not in {a.country for a in actors}) for t in targets)
         bare = bare or (sided and not any(t.named or t.country for t in targets))  # "withdraw border troops"
-        if bare and len(actors) > 1 and (sided or (mutual and (cand.extent is None or cand.type in _EXTENDED))):
+        if (
+            (bare or swapped)
+            and len(actors) > 1
+            and (sided or swapped or (mutual and (cand.extent is None or cand.type in _EXTENDED)))
+        ):
             # "Turkey and Libya agreed": each with the other (the dyadic convention of event data);
             # "X and his counterparts met": each counterpart with X, the one named first; mode multilateral
             pairs = [(a, actors[0]) for a in actors[1:]]
