@@ -76,6 +76,7 @@ __version__ = "0.1.0"
 #    as the story's two sides, readiness to help offered to the helped, crowd control told as a dispersal, dismay
 #    in quotation marks, invitations to talks as intent to meet, working people's strikes, "hope" lemmatized right
 #    (a hope is no deed), reprisals promised in a state's quoted words, hyphenated country names, the host's
-#    government called on by a foreign state, international bodies added to organizations.tsv; issue 11's quotes and
-#    stance rules (stance_fallback.py, enactments).
+#    government called on by a foreign state, international bodies and state news agencies added to organizations.tsv,
+#    cities the tagger read as organizations' words, prisoner exchanges each way, ministers withdrawn; issue 11's
+#    quotes and stance rules (stance_fallback.py, enactments).
 EXTRACTOR_VERSION = 17
