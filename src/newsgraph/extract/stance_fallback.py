@@ -82,12 +82,15 @@ def _called_after(tok: Token) -> list[Token]:
     ]
 
 
-def _own_clause(tok: Token) -> bool:
-    """A clause with a subject of its own, or an infinitive of purpose that shares its main clause's ("summoned
-    the envoy to protest against ..."); not a participle whose doer is only guessed."""
-    if tok.dep_ in _CLAUSES:
-        return True
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose that shares its main clause's subject ("summoned the envoy to protest ...")."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with a subject of its own, or an infinitive of purpose; not a participle whose doer is only
+    guessed."""
+    return tok.dep_ in _CLAUSES or _purpose(tok)
 
 
 def judged_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str) -> list[Found]:
@@ -96,7 +99,7 @@ def judged_rows(tok: Token, ctx: DocContext, issue: str, doc_id: str) -> list[Fo
     position = JUDGING.get(tok.lemma_.lower())
     if position is None or tok.pos_ != "VERB" or not _own_clause(tok):
         return []
-    purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    purpose = _purpose(tok)
     if not clause_modality(tok.head if purpose else tok).is_fact:  # "summoned the envoy to protest": done
         return []
     objs = [c for c in tok.children if c.dep_ == "dobj"]

@@ -25,10 +25,10 @@ def place_country(tok: Token) -> str | None:
     code = token_country(tok)
     if code is None and tok.pos_ == "NOUN" and is_place_noun(tok.lemma_):
         return _named_part(tok)  # "Russia's Belgorod region", "the Kharkiv region"
-    if not code and tok.ent_type_ not in _PLACE_LABELS:
-        return _untagged_city(tok)
     if code:
         return code
+    if tok.ent_type_ not in _PLACE_LABELS:
+        return _untagged_city(tok)
     ent = ent_of(tok)
     found = lookup_place(ent.text if ent is not None else tok.text, alternates=False)
     return found.country if found is not None else None

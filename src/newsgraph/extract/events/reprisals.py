@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.arguments import if_clause
 from newsgraph.extract.events.modality import FACT
+from newsgraph.extract.events.needs import told_to_come
 from newsgraph.extract.events.triggers import Candidate
 from newsgraph.extract.syntax import is_passive
 from newsgraph.extract.tokens import token_records
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["quoted_reprisals"]
 
-_TO_COME = frozenset({"will", "'ll", "shall", "would"})
 _BORNE = frozenset({"pay", "bear", "face", "suffer"})  # "will pay a price", "will bear the consequences"
 _DONE_TO = frozenset({"punish", "answer", "hunt", "pursue", "prosecute", "crush"})  # "will be punished"
 _STATE = frozenset({"GOV", "MIL", "POL", "JUD", "SPY"})
@@ -49,7 +49,7 @@ def quoted_reprisals(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candi
         if rec.pos_ not in ("VERB", "AUX") or rec.i in coded:
             continue
         verb = doc[rec.i]
-        if not _to_come(verb):
+        if not told_to_come(verb):
             continue
         speaker_tok = ctx.quoted.speaker_at(rec.idx)
         if speaker_tok is None or speaker_tok < 0:
@@ -62,10 +62,6 @@ def quoted_reprisals(sent: Span, ctx: DocContext, coded: set[int]) -> list[Candi
             continue  # no state's voice; no reprisal; "a gesture we hope will be answered in kind": a wish
         out.append(Candidate("THREATEN", None, [verb], verb, [speaker], _threatened(verb, speaker, ctx), FACT))
     return out
-
-
-def _to_come(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in verb.children)
 
 
 def _promised_reprisal(verb: Token) -> bool:
