@@ -58,6 +58,7 @@ MODALITY_KINDS = frozenset(
         "commit",
         "obligation",
         "shortfall",
+        "cancel",
     }
 )
 

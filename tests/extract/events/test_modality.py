@@ -201,3 +201,33 @@ def test_a_dispersal_told_as_the_purpose_of_force_is_done_and_a_mission_to_dispe
     mod = _modality(parse, "Police fired tear gas and water cannon to break up crowds near parliament.", "break")
     assert mod.is_fact
     assert not _modality(parse, "Police were sent to disperse the crowd outside parliament.", "disperse").is_fact
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A march on the capital planned by the union for Wednesday was called off.", "march"),
+        ("A larger protest planned for Friday in Lagos was cancelled after organisers failed to get a permit.", "protest"),
+        ("Ottawa postponed a visit to Beijing by its trade minister.", "visit"),
+    ],
+)
+def test_a_planned_act_called_off_did_not_take_place(parse, text: str, word: str) -> None:
+    assert _modality(parse, text, word, nominal=True).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fact"),
+    [
+        ("A planned visit to Nairobi by the envoy drew criticism.", "visit", False),
+        ("The possible strike worried the ministry.", "strike", False),
+        ("The government began a planned two-day shutdown on Thursday.", "shutdown", True),  # the verb says it
+    ],
+)
+def test_a_planned_or_possible_act_is_not_done(parse, text: str, word: str, fact: bool) -> None:
+    assert _modality(parse, text, word, nominal=True).is_fact is fact
+
+
+def test_too_early_to_blame_blames_no_one(parse) -> None:
+    mod = _modality(parse, "Finland's president said it was too early to blame any state.", "blame")
+    assert mod.negated and mod.cue == "too"
+    assert _modality(parse, "The president said it was early enough to blame the state.", "blame").is_fact

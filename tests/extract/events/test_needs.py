@@ -140,6 +140,10 @@ def test_navy_ships_deliver_their_country_s_help(parse) -> None:
         ('"This is an attempt to silence the last free newspaper," the opposition leader said.', True),
         # a negated that-clause is a denial, not an accusation
         ('"Chile does not interfere in the politics of a neighbour," the spokesman said.', False),
+        # "said X was to blame" accuses X; "not to blame" and "too early to blame" accuse no one
+        ("The foreign minister said Russia was to blame for the blast.", True),
+        ("The foreign minister said Russia was not to blame for the blast.", False),
+        ("The foreign minister said it was too early to blame Russia for the blast.", False),
     ],
 )
 def test_said_wrongdoing_accuses_unless_denied(parse, text: str, accused: bool) -> None:

@@ -191,6 +191,10 @@ def _nominal(tok: Token, acc: _Acc) -> None:
     """Negation and irrealis around a nominal event, up to the first verb."""
     if any(c.dep_ == "det" and "negation" in modality_kinds(c.lower_) for c in tok.children):
         acc.set(neg=True, cue="no")
+    for mod in tok.children if tok.dep_ != "dobj" else ():  # "began a planned shutdown": the verb's to say
+        # "a planned visit", "the proposed talks", "a possible strike", "an alleged raid": not (yet) done
+        if mod.dep_ == "amod" and (_governor_kinds(mod) & _UNDONE or mod.lemma_.lower() in _FORESEEN):
+            acc.set(hyp=True, cue=mod.lemma_)
     cur = tok
     for _ in range(4):
         head = cur.head
@@ -203,8 +207,32 @@ def _nominal(tok: Token, acc: _Acc) -> None:
         if head.pos_ in ("VERB", "AUX"):
             if cur.dep_ in ("dobj", "pobj", "prep") and "intent" in _governor_kinds(head):
                 acc.set(hyp=True, cue=head.lemma_)  # "called for his resignation", "asked for a meeting"
+            if cur.dep_ in ("dobj", "nsubjpass") and _calls_off(head):
+                acc.set(neg=True, cue=head.lemma_)  # "the march was called off", "postponed the visit": not held
             return
         cur = head
+
+
+_UNDONE = frozenset({"irrealis", "allegation"})
+_FORESEEN = frozenset({"propose", "schedule", "expect", "threaten", "intend"})  # "the threatened strike"
+_OFF = frozenset({"call", "put"})  # "called off the march", "put off the vote"
+
+
+def _calls_off(verb: Token) -> bool:
+    """A verb that cancels the planned act it governs: "cancelled", "postponed", "called off"."""
+    if "cancel" in _governor_kinds(verb):
+        return True
+    return verb.lemma_.lower() in _OFF and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
+def _too_to(verb: Token) -> bool:
+    """An infinitive after "too" + adjective: "too early to blame", "too dangerous to deliver": not done."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.pos_ in ("ADJ", "ADV")
+        and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
+    )
 
 
 def _alleged(tok: Token, acc: _Acc) -> None:
@@ -344,6 +372,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             _own_clause(head.head, acc, negation=False)
             break
         elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB") or _parted_complement(cur):
+            if _too_to(cur):
+                acc.set(neg=True, cue="too")  # "said it was too early to blame any state": no one blamed
             kinds = _governor_kinds(head)
             if kinds & {"intent", "obligation"} and (dep == "xcomp" or "intent" in kinds):
                 acc.set(hyp=True, cue=head.lemma_)

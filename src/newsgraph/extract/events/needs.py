@@ -177,6 +177,19 @@ def _names_someone(tok: Token) -> bool:
     return tok.ent_type_ in NAMED_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMED_ENTS)
 
 
+def _gainsaid(comp: Token) -> bool:
+    """A reported clause that says no: "said Russia was not to blame", "said it was too early to blame anyone"."""
+    preds = [comp, *(a for a in comp.children if a.dep_ in ("xcomp", "acomp", "attr"))]  # "not to blame"
+    if any(x.dep_ == "neg" for p in preds for x in p.children):
+        return True
+    return any(
+        a.dep_ == "acomp"
+        and any(x.dep_ == "advmod" and x.lower_ == "too" for x in a.children)
+        and any(x.dep_ == "xcomp" for x in a.children)
+        for a in comp.children
+    )
+
+
 def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | None = None) -> bool:
     """Whether every condition of ``pat`` holds on ``clause``; ``facts`` keeps each clause's
     :class:`ClauseFacts` across the patterns tried on it."""
@@ -201,7 +214,7 @@ def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | No
         elif kind in ("comp", "nocomp"):  # "claimed protesters were sent by X"; "agreed that ...": an opinion
             ok = any(c.dep_ == "ccomp" for c in clause.children) == (kind == "comp")
         elif kind == "compfact":  # "said the vote was rigged", not "said India does not interfere": a denial
-            ok = any(c.dep_ == "ccomp" and not any(x.dep_ == "neg" for x in c.children) for c in clause.children)
+            ok = any(c.dep_ == "ccomp" and not _gainsaid(c) for c in clause.children)
         elif kind == "named":  # "nominated Jane Doe": a named object, not "select their nominees"
             ok = any(_names_someone(t) for o in objects(clause) for t in [o, *within(o, 2)])
         elif kind == "person":  # "Lungu was freed": a person named, not "released iPhone 17"
