@@ -207,7 +207,7 @@ def test_a_dispersal_told_as_the_purpose_of_force_is_done_and_a_mission_to_dispe
     ("text", "word"),
     [
         ("A march on the capital planned by the union for Wednesday was called off.", "march"),
-        ("A larger protest planned for Friday in Lagos was cancelled after organisers failed to get a permit.", "protest"),
+        ("A larger protest planned for Friday in Lagos was cancelled after organisers lost a permit.", "protest"),
         ("Ottawa postponed a visit to Beijing by its trade minister.", "visit"),
     ],
 )
