@@ -59,6 +59,7 @@ MODALITY_KINDS = frozenset(
         "obligation",
         "shortfall",
         "cancel",
+        "proposal",
     }
 )
 

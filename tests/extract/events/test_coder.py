@@ -1961,6 +1961,15 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         # an invitation to talks or to visit is an intent to meet, not a meeting
         ("Spain's agriculture minister invited the farm unions to talks at the ministry.", ("AGREE", "ESP")),
         ("Mongolia's president invited the Korean president to visit Ulaanbaatar.", ("AGREE", "MNG")),
+        # a court that suspends, annuls or strikes down another body's act rejects it; a leader voted out of
+        # office is sanctioned; people stripped of their citizenship are sanctioned by the state
+        ("Kenya's High Court suspended the directive on Tuesday.", ("REJECT", "KEN")),
+        ("Kyrgyzstan's Constitutional Court annulled the result of the presidential election.", ("REJECT", "KGZ")),
+        ("Romania's Constitutional Court struck down the government's plan to freeze pensions.", ("REJECT", "ROU")),
+        ("Lawmakers in Nepal ousted the prime minister on Thursday.", ("SANCTION", "NPL")),
+        ("Peru's Congress on Thursday removed President Rodrigo Ocampo from office.", ("SANCTION", "PER")),
+        ("More than 300 Nicaraguan critics have been stripped of their citizenship.", ("SANCTION", "NIC")),
+        ("Papua New Guinea's government had withheld 45 million dollars from Bougainville.", ("SANCTION", "PNG")),
     ],
 )
 def test_rows_of_custody_help_and_protest(parse, text: str, expected: tuple[str, str]) -> None:
@@ -1977,6 +1986,11 @@ def test_rows_of_custody_help_and_protest(parse, text: str, expected: tuple[str,
 )
 def test_no_release(parse, text: str) -> None:
     assert "RETREAT" not in [t for t, _, _ in _facts(parse, text)]
+
+
+def test_a_vote_to_remove_that_failed_removed_no_one(parse) -> None:
+    text = "The vote to remove the president from office failed by one vote."
+    assert "SANCTION" not in [t for t, _, _ in _facts(parse, text)]
 
 
 def test_the_two_sides_of_an_act_just_told(parse) -> None:

@@ -414,7 +414,11 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             told = _content_clause(cur) or (dep == "acl" and any(c.dep_ == "mark" for c in cur.children))
             if head.dep_ == "dobj" and "denial" in _governor_kinds(head.head) and told:
                 acc.set(neg=True, cue=head.head.lemma_)  # "denied reports that its troops had fired": denied
-            elif "irrealis" in kinds or ("allegation" in kinds and head.pos_ == "NOUN" and _content_clause(cur)):
+            elif (
+                "irrealis" in kinds
+                or ("allegation" in kinds and head.pos_ == "NOUN" and _content_clause(cur))
+                or ("proposal" in kinds and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+            ):
                 acc.set(hyp=True, cue=head.lemma_)
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     acc.set(neg=True, cue=head.lemma_)  # "had no plans to close the border": none intended
