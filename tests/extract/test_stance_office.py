@@ -23,6 +23,10 @@ from newsgraph.extract.stance_office import national_office, speaks_for_country
         ("Senator", False),
         ("chairman of the board", False),
         ("national security adviser", False),
+        # a title set apart from the name after it by a comma is still the title
+        ("Freedonia's chief cabinet secretary, Ana Torres", True),
+        ("Freedonia's Justice Minister, Ana Torres", True),
+        ("former Justice Minister, Ana Torres", False),
         ("", None),
         ("farmer", None),
     ],
@@ -66,6 +70,10 @@ class _Resolver:
         # an office of the state's own bodies, or of a country named before it
         ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "GOV", True, True),
         ("Chinese Foreign Ministry spokesperson Mao Ning", "Mao Ning", "GOV", True, True),
+        # a title and the name in apposition after it
+        ("Freedonia's chief cabinet secretary, Ana Torres", "Ana Torres", "GOV", True, True),
+        ("the junta's spokesman, Colonel Ana Torres", "Ana Torres", "GOV", True, True),
+        ("Hamas spokesman, Hazem Qassem", "Hazem Qassem", "GOV", True, False),
     ],
 )
 def test_speaks_for_country(text: str, name: str | None, sector: str | None, person: bool, expected: bool) -> None:

@@ -15,6 +15,7 @@ The offices are the ``titles.tsv`` rows of sector GOV less the ones below the na
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsgraph.core.model import Person
@@ -55,6 +56,9 @@ _BODY_SECTORS = frozenset({"GOV", "LEG", "MIL"})
 # Sectors of the bodies of a state (or of states: an international body) whose officers may speak for it
 # ("Pentagon spokesman", "Kremlin aide", "NATO Secretary General").
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "POL", "SPY", "IGO"})
+# Marks that set a title apart from the name after it ("Japan's chief cabinet secretary, Hiroshi Kanemura"):
+# read as spaces, or "secretary," is no title's word.
+_SETTING_APART = re.compile(r"[,;:()\[\]\"“”]")
 
 
 def _names_body(text: str) -> bool:
@@ -95,7 +99,7 @@ def national_office(role: str | None) -> bool | None:
     ("Ohio Governor", "former President", "opposition leader", "Senator"), None when it names no title."""
     if not role:
         return None
-    words = title_words(role)
+    words = title_words(_SETTING_APART.sub(" ", role))
     found = find_titles(words)
     titles = [(lo, hi, t) for lo, hi, t in found if t.kind == "title"]
     if not titles:
@@ -138,6 +142,7 @@ def speaks_for_country(
     """
     # "the governor of Louisiana": an office named without a name; not a body named by the title of whom it serves
     # ("the U.S. Justice Department", "the Prosecutor General's Office", "Australia's High Commission")
+    text = _SETTING_APART.sub(" ", text)
     if _other_bodys_office(text):
         return False
     here = None if _names_body(text) else national_office(text)
