@@ -152,6 +152,11 @@ def _common_forms() -> list[tuple[str, bool]]:
         day = (1, 9, 15, 28, 29, 30, 31)[n % 7]
         forms += [(month, False), (month.lower(), False), (f"{month} {day}", False), (f"{day} {month}", False)]
         forms += [(f"{month} {day}, 2019", True), (f"{day} {month} 2020", True), (f"{month} 2019", True)]
+    for shift in ("this", "last", "next", "Last", "THIS"):
+        forms += [(f"{shift} {unit}", False) for unit in ("year", "month", "week", "Month", "morning", "evening")]
+        forms += [(f"{shift} {unit}", False) for unit in ("afternoon", "night", "weekend", "day", "decade")]
+    forms += [(w, False) for w in ("morning", "Afternoon", "evening", "night", "midnight", "noon", "overnight")]
+    forms += [(w, False) for w in ("tonight", "Tonight", "last  year", "last year's", "this past week")]
     return forms
 
 
@@ -172,7 +177,13 @@ def test_common_forms_read_as_dateparser_reads_them(text: str, has_year: bool, m
         ("yesterday", date(2020, 3, 1), ("2020-02-29", "day")),
         ("May 30", date(2019, 3, 15), None),  # a 29th to 31st: dateparser reads it
         ("the 5th", date(2019, 3, 15), None),
+        ("last month", date(2020, 1, 31), ("2019-12", "month")),
+        ("next year", date(2020, 12, 31), ("2021", "year")),
+        ("last night", date(2020, 3, 1), ("2020-02-29", "day")),
+        ("this week", date(2020, 3, 1), (None, None)),  # a week is no period dateparser gives
+        ("evening", date(2020, 3, 1), (None, None)),
+        ("last year", None, None),  # no publication date: dateparser decides
     ],
 )
-def test_common_forms_skip_dateparser(text: str, base: date, expected: tuple[str, str] | None) -> None:
+def test_common_forms_skip_dateparser(text: str, base: date | None, expected: tuple[str, str] | None) -> None:
     assert _common_form(text, base) == expected

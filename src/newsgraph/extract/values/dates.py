@@ -75,6 +75,15 @@ _COMMON = re.compile(
     r"(?: (?P<day>[0-9]{1,2}))?,?(?: (?P<year>[12][0-9]{3}))?)$",
     re.IGNORECASE,
 )
+# Relative forms dateparser reads from the publication date alone: a year or month one back or ahead,
+# this or last night; a week, a bare part of day or another part of day after "last" names no date.
+_RELATIVE = re.compile(
+    r"^(?:(?P<shift>this|last|next) (?P<unit>year|month)|(?P<none>(?:this|last|next) week|last (?:morning|afternoon"
+    r"|evening)|morning|afternoon|evening|night|midnight|noon|overnight)|(?P<today>tonight|this (?:morning|afternoon"
+    r"|evening|night))|(?P<yesterday>last night))$",
+    re.IGNORECASE,
+)
+_SHIFTS = {"this": 0, "last": -1, "next": 1}
 _TOKEN_STRIP = ".,;:()[]'\"\u2018\u2019\u201c\u201d"
 
 
@@ -267,6 +276,9 @@ def _common_form(text: str, base: date | None) -> tuple[str | None, str | None] 
     for any other text (dateparser reads it). ``tests/extract/values/test_dates.py`` holds these
     equal to dateparser's reading over a grid of forms and publication dates.
     """
+    relative_form = _relative_form(text, base)
+    if relative_form is not None:
+        return relative_form
     match = _COMMON.match(text)
     if match is None:
         return None
@@ -302,6 +314,23 @@ def _common_form(text: str, base: date | None) -> tuple[str | None, str | None] 
     granularity = "day" if day else "month"
     found = _upcoming(datetime(found.year, found.month, found.day), base, granularity).date()
     return (found.isoformat(), "day") if day else (f"{found.year:04d}-{found.month:02d}", "month")
+
+
+def _relative_form(text: str, base: date | None) -> tuple[str | None, str | None] | None:
+    """What dateparser reads in "last year", "next month", "this week", "last night", "this morning", a bare
+    "evening" (held equal to it by ``tests/extract/values/test_dates.py``); None for other texts."""
+    match = _RELATIVE.match(text) if base is not None else None
+    if match is None or base is None:
+        return None
+    if match.group("none"):
+        return None, None
+    if match.group("today") or match.group("yesterday"):
+        return (base - timedelta(days=1 if match.group("yesterday") else 0)).isoformat(), "day"
+    shift = _SHIFTS[match.group("shift").lower()]
+    if match.group("unit").lower() == "year":
+        return f"{base.year + shift:04d}", "year"
+    months = base.year * 12 + base.month - 1 + shift
+    return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
 
 
 def _upcoming(found: datetime, base: date, granularity: str) -> datetime:
