@@ -1970,6 +1970,12 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("Peru's Congress on Thursday removed President Rodrigo Ocampo from office.", ("SANCTION", "PER")),
         ("More than 300 Nicaraguan critics have been stripped of their citizenship.", ("SANCTION", "NIC")),
         ("Papua New Guinea's government had withheld 45 million dollars from Bougainville.", ("SANCTION", "PNG")),
+        # ships boarded or held by a state's officers are seized; people dragged into vans are detained; people
+        # held on suspicion are detained; a delegation or convoy turned back is kept out
+        ("Philippine coast guard officers boarded and held two bulk carriers loading ore.", ("COERCE", "PHL")),
+        ("Georgian riot police dragged protesters into waiting vans.", ("COERCE", "GEO")),
+        ("Belarusian police said the Polish pilot was held on suspicion of extremism.", ("COERCE", "BLR")),
+        ("Iranian police turned back a team of four inspectors at the gate.", ("COERCE", "IRN")),
     ],
 )
 def test_rows_of_custody_help_and_protest(parse, text: str, expected: tuple[str, str]) -> None:

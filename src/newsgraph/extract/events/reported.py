@@ -6,12 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.person_head import person_head
+from newsgraph.extract.syntax import np_countries
 from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import sector_of
 from newsgraph.lexicon.titles import titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from newsgraph.extract.events.actors import DocContext
 
 SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 
@@ -50,3 +53,17 @@ def _person_title(tok: Token) -> bool:
     """A noun of a person's office ("the minister", "the spokeswoman"), not of a body ("the ministry")."""
     row = titles().get((tok.lemma_.lower(),))
     return row is not None and row.kind == "title"
+
+
+def reporting_state(clause: Token, ctx: DocContext, bodies: frozenset[str]) -> str | None:
+    """The country of a state body that reports a passive act of its state's ("the KGB said the pilot was being
+    held": held by Belarus's; "Belarusian police said ..."): the body that tells of an agentless detention is its
+    doer's side far more often than not."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
+        return None
+    for subj in (c for c in clause.head.children if c.dep_ == "nsubj"):
+        named = np_countries(subj)  # its country in its own words ("Belarusian police", "Iran's judiciary")
+        for actor in ctx.actors(subj):
+            if actor.sector in bodies and actor.country is not None and actor.country in named:
+                return actor.country
+    return None

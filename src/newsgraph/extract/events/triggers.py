@@ -39,6 +39,7 @@ from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
 from newsgraph.extract.events.needs import ClauseFacts, needs_ok
 from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
+from newsgraph.extract.events.reported import reporting_state
 from newsgraph.extract.events.row_index import rows_to_try
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
@@ -184,10 +185,12 @@ def _targets(
 def _implicit(noun: str, tok: Token, targets: list[Actor], ctx: DocContext) -> Actor:
     """The unnamed agent of a passive ("71 people were arrested": the police of that place)."""
     hit = sector_of(noun)
-    here = located(tok) if hit is not None and hit.sector in STATE_BODIES else []  # "arrested in Utrecht": Dutch
+    state = hit is not None and hit.sector in STATE_BODIES
+    here = located(tok) if state else []  # "arrested in Utrecht": Dutch
+    here = here or ([c] if state and (c := reporting_state(tok, ctx, STATE_BODIES)) else [])  # "the KGB said"
     country = here[0] if here else next((t.country for t in targets if t.country), None)
     country = country or ctx.location_country(tok) or ctx.dominant
-    if country is None and hit is not None and hit.sector in STATE_BODIES:
+    if country is None and state:
         country = ctx.leading  # "nine suspects were arrested": the police of the country the story names most
     return Actor(noun, None, country, hit.sector if hit else None, tok.idx, tok.idx + len(tok), -1, agentive=True)
 
