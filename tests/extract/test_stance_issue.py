@@ -78,6 +78,14 @@ def test_acts_of_a_state_on_a_person_or_a_trade_are_issues(parse) -> None:
     assert issue_label(parse("The tariff on Chilean wine took effect on Monday.")).startswith("tariff")
 
 
+def test_claims_launches_levies_and_closures_are_issues(parse) -> None:
+    text = "Freedonia said the claims were false. Sylvania repeated its claims on Monday."
+    assert issue_label(parse(text)).startswith("claims")
+    assert issue_label(parse("North Korea's missile launch drew condemnation.")).startswith("missile launch")
+    assert issue_label(parse("The carbon levy takes effect in January.")).startswith("carbon levy")
+    assert issue_label(parse("The closure of the border crossing angered traders.")).startswith("closure")
+
+
 def test_a_word_inside_a_name_is_no_issue(parse) -> None:
     assert issue_label(parse("The Natural Law Party of Michigan nominated the pair on Friday.")) == UNSPECIFIED
 
