@@ -36,6 +36,20 @@ def _threats(parse, text: str) -> list[tuple[str | None, str | None]]:
             'soldiers\' actions "will not go unpunished."',
             ("MDG", "MDG"),
         ),
+        # consequences there will be; whoever crosses will be treated as hostile or stopped
+        (
+            'Philippine soldiers seized a hotel in Makati. "There will be consequences, whatever their reasons," '
+            "the Philippine defence secretary said.",
+            ("PHL", "PHL"),
+        ),
+        (
+            '"Any aircraft that crosses our border will be treated as hostile," Kuwait\'s army spokesman said.',
+            ("KWT", "KWT"),
+        ),
+        (
+            '"Any ship that endangers our fishermen will be stopped," the Iranian navy commander said.',
+            ("IRN", "IRN"),
+        ),
     ],
 )
 def test_a_reprisal_promised_in_a_states_quoted_words_is_a_threat(parse, text: str, expected: tuple) -> None:
@@ -51,6 +65,8 @@ def test_a_reprisal_promised_in_a_states_quoted_words_is_a_threat(parse, text: s
         'Chile expelled a Peruvian diplomat. "We responded to hostile activity," Chile\'s foreign minister said.',
         # a voice that speaks for no state
         'Kenya arrested the activist. "The government will pay a price at the polls," said the activist\'s mother.',
+        # treated as guests is no hostility
+        '"Any delegation that comes will be treated as honoured guests," Kuwait\'s army spokesman said.',
     ],
 )
 def test_no_threat(parse, text: str) -> None:

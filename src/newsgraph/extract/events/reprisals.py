@@ -32,7 +32,12 @@ if TYPE_CHECKING:
 __all__ = ["quoted_reprisals"]
 
 _BORNE = frozenset({"pay", "bear", "face", "suffer"})  # "will pay a price", "will bear the consequences"
-_DONE_TO = frozenset({"punish", "answer", "hunt", "pursue", "prosecute", "crush"})  # "will be punished"
+# "will be punished", "will be stopped", "will be arrested", "will be shot down": force promised to whoever acts
+_DONE_TO = frozenset(
+    {"punish", "answer", "hunt", "pursue", "prosecute", "crush", "stop", "arrest", "detain", "jail", "shoot",
+     "target", "sanction", "expel", "destroy", "confront"}
+)  # fmt: skip
+_HOSTILE = frozenset({"hostile", "enemy", "target", "threat", "terrorist", "combatant"})  # "will be treated as hostile"
 _STATE = frozenset({"GOV", "MIL", "POL", "JUD", "SPY"})
 _SPEAKER_SIDE = frozenset({"we", "i", "us"})
 _WISHED = frozenset({"hope", "wish", "expect", "trust"})
@@ -75,6 +80,10 @@ def _promised_reprisal(verb: Token) -> bool:
         return True
     if lemma in _BORNE:  # "will pay a price", "will bear the consequences", "will face consequences"
         return any(c.dep_ == "dobj" and is_reprisal_word(c.lemma_.lower()) for c in verb.children)
+    if lemma == "be" and any(c.dep_ == "expl" for c in verb.children):  # "there will be consequences"
+        return any(c.dep_ in ("attr", "nsubj") and is_reprisal_word(c.lemma_.lower()) for c in verb.children)
+    if lemma == "treat" and is_passive(verb):  # "any aircraft that crosses will be treated as hostile"
+        return any(c.lower_ == "as" and any(o.lemma_.lower() in _HOSTILE for o in c.subtree) for c in verb.children)
     return lemma in _DONE_TO and is_passive(verb)  # "will be punished", "every violation will be answered"
 
 
