@@ -67,6 +67,7 @@ class Round:
     gc_full: int  # full (generation 2) collections during the round
     rss_mb: float
     db_mb: float
+    pairs: list[float]  # per batch, bare parse CPU / ingest CPU over the same documents
 
     @property
     def ratio_wall(self) -> float:
@@ -88,12 +89,15 @@ class BareBeside:
         self.inner, self.nlp, self.batch_size = inner, nlp, batch_size
         self.calls = self.parsed = 0
         self.wall = self.cpu = 0.0
+        self.marks: list[float] = []  # CPU clock as each batch reaches the analyzer
+        self.batch_cpu: list[float] = []  # the bare parse of each batch
 
     def __getattr__(self, name: str) -> Any:  # `failures` and the rest: the analyzer's own
         return getattr(self.inner, name)
 
     def analyze(self, documents: Sequence[Document]) -> dict[str, Any]:
         self.calls += 1
+        self.marks.append(time.process_time())
         if self.calls % 2:
             self._bare(documents)
             return self.inner.analyze(documents)
@@ -107,7 +111,8 @@ class BareBeside:
         for _ in self.nlp.pipe(bodies, batch_size=self.batch_size):
             pass
         self.wall += time.perf_counter() - started
-        self.cpu += time.process_time() - cpu
+        self.batch_cpu.append(time.process_time() - cpu)
+        self.cpu += self.batch_cpu[-1]
         self.parsed += len(bodies)
 
 
@@ -161,12 +166,17 @@ def _round(args: argparse.Namespace, tmp: Path, round_no: int, subset: Path, bod
     pipe = Pipeline(settings, analyzer=analyzer)
     started, cpu = time.perf_counter(), time.process_time()
     summary = pipe.ingest([str(subset)])
-    full_s, full_cpu = time.perf_counter() - started, time.process_time() - cpu
+    full_s, ended = time.perf_counter() - started, time.process_time()
+    full_cpu = ended - cpu
     pipe.store.close()
-    parsed = len(bodies)
+    parsed, pairs = len(bodies), []
     if isinstance(analyzer, BareBeside):
         bare_s, bare_cpu, parsed = analyzer.wall, analyzer.cpu, analyzer.parsed
         full_s, full_cpu = full_s - bare_s, full_cpu - bare_cpu
+        # batch k's share of the ingest: from its arrival at the analyzer to the next one's (the first from the
+        # start, the last to the end: reading, segmenting, storing and resolving included), its bare parse out
+        edges = [cpu, *analyzer.marks[1:], ended]
+        pairs = [b / (edges[k + 1] - edges[k] - b) for k, b in enumerate(analyzer.batch_cpu)]
     return Round(
         docs=summary.documents,
         parsed=parsed,
@@ -178,6 +188,7 @@ def _round(args: argparse.Namespace, tmp: Path, round_no: int, subset: Path, bod
         gc_full=gc.get_stats()[2]["collections"] - gc_full,
         rss_mb=_rss_mb(),
         db_mb=db.stat().st_size / 2**20,
+        pairs=pairs,
     )
 
 
@@ -215,6 +226,14 @@ def _print_summary(rounds: list[Round], args: argparse.Namespace) -> None:
     docs, parsed = sum(r.docs for r in rounds), sum(r.parsed for r in rounds)
     pooled = (docs / sum(r.full_cpu for r in rounds)) / (parsed / sum(r.bare_cpu for r in rounds))
     print(f"ratio over all rounds' CPU pooled: {pooled:.3f}")
+    pairs = sorted(p for r in rounds for p in r.pairs)
+    if len(pairs) >= 4:
+        quartiles = statistics.quantiles(pairs, n=4)
+        print(
+            f"ratio per batch (bare parse CPU / ingest CPU of the same documents), {len(pairs)} batches of"
+            f" {args.batch_size}: median {statistics.median(pairs):.3f},"
+            f" quartiles {quartiles[0]:.3f}-{quartiles[2]:.3f}, range {pairs[0]:.3f}-{pairs[-1]:.3f}"
+        )
     over = statistics.median(r.extra_ms for r in rounds)
     parse = statistics.median(r.bare_cpu / r.parsed * 1000 for r in rounds)
     print(f"segmentation, extraction, storage and resolution over the parse, median: {over:.1f} ms of CPU per article")
