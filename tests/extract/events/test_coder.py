@@ -1976,6 +1976,9 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("Georgian riot police dragged protesters into waiting vans.", ("COERCE", "GEO")),
         ("Belarusian police said the Polish pilot was held on suspicion of extremism.", ("COERCE", "BLR")),
         ("Iranian police turned back a team of four inspectors at the gate.", ("COERCE", "IRN")),
+        # cooperation to be reviewed and a court challenge to come are threats (CAMEO 13)
+        ("The U.S. State Department said Washington would review its cooperation with Benin.", ("THREATEN", "USA")),
+        ("Manila banned the firm. The Chinese firm said it would challenge the order in court.", ("THREATEN", "CHN")),
     ],
 )
 def test_rows_of_custody_help_and_protest(parse, text: str, expected: tuple[str, str]) -> None:
@@ -2112,3 +2115,8 @@ def test_prisoners_exchanged_are_freed_by_each_side_to_the_other(parse, text: st
     freed = {(a, t) for kind, a, t in _facts(parse, text) if kind == "RETREAT"}
     pair = {a for a, _ in freed} | {t for _, t in freed}
     assert len(freed) == 2 and all(a != t for a, t in freed) and len(pair) == 2
+
+
+def test_cooperation_under_review_is_no_sanction_until_announced_as_to_come(parse) -> None:
+    text = "Washington reviewed its cooperation with Benin last year."
+    assert not [t for t, _, _ in _facts(parse, text) if t in ("SANCTION", "THREATEN")]
