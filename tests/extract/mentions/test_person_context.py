@@ -243,3 +243,37 @@ def test_the_government_s_official_is_the_state_s() -> None:
     )
     persons = {p.name: (p.country, p.organization) for p in extract_mentions(parse_one(text), "d").persons}
     assert persons.get("Ali Saleh", (None, None))[1] != "United Nations", persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization"),
+    [
+        # an indefinite apposition names the person's body, whatever role an earlier mention gave
+        (
+            "LISBON (Reuters) - Police arrested the mayor of Setubal, Rui Almeida, on Wednesday. Almeida, a member of "
+            "the governing Social Democratic Party, denied the charges.",
+            "Rui Almeida",
+            "Social Democratic Party",
+        ),
+        (
+            "Police arrested Sam Vannak, a senior figure in the banned Cambodia National Rescue Party, on Wednesday.",
+            "Sam Vannak",
+            "Cambodia National Rescue Party",
+        ),
+        ("Governor Seyi Makinde, a PDP member, appealed for calm.", "Seyi Makinde", "PDP"),
+        # a clause after the name is no apposition
+        (
+            "Governor Seyi Makinde, who met a PDP delegation on Monday, appealed for calm.",
+            "Seyi Makinde",
+            None,
+        ),
+    ],
+)
+def test_an_apposition_names_the_person_s_organization(text: str, name: str, organization: str | None) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
+    assert name in persons, persons
+    assert persons[name].organization == organization

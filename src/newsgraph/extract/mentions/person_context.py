@@ -26,7 +26,10 @@ cues around a mention can be the person's, and the cues that are the person's by
   director", "a researcher at the group", "its country director") or a bare "spokeswoman X" is held in the
   organization the text names last before it (a bare spokesperson's: the one that spoke, its sentence's
   subject): an international body's official has no country ("The IOM said ... said X, the agency's
-  coordinator in southern Peru"), a national body's has its country.
+  coordinator in southern Peru"), a national body's has its country;
+- :func:`apposed_org`: an indefinite apposition after a name that names a body ("X, a member of the governing
+  Social Democratic Party", "X, a senior figure in the banned Rescue Party", "X, a PDP member") gives the person's
+  organization, whatever role an earlier mention gave.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.mentions.roles import Cue, OrgRef, RoleInfo
 
 __all__ = [
+    "apposed_org",
     "body_country",
     "context_country",
     "envoy_country",
@@ -421,3 +425,27 @@ def envoy_country(ix: MentionIndex, mention: PersonMention, cues: Sequence[Cue])
     if host is None or not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None  # no host to tell apart, or no one other side
     return ranked[0][0]
+
+
+# Marks that end an apposition ("X, a member of the party, said"), and the most words one may take.
+_APPOSITION_ENDS = frozenset({",", ";", ".", "(", ")", "\u2014", "\u2013", '"', "\u201d"})
+_APPOSITION_WORDS = 12
+
+
+def apposed_org(ix: MentionIndex, end: int, orgs: Sequence[OrgRef]) -> OrgRef | None:
+    """The organization named in an indefinite apposition right after the name ending at token ``end`` ("Rui
+    Almeida, a member of the governing Social Democratic Party, denied it", "X, a senior figure in the banned
+    Rescue Party", "Governor X, a PDP member"): a description of the person, so the body named in it is theirs."""
+    j = ix.next(end - 1)
+    if j < 0 or ix.toks[j].text != ",":
+        return None
+    k = ix.next(j)
+    if k < 0 or ix.toks[k].lower_ not in ("a", "an"):
+        return None
+    stop, n = k, 0
+    while stop >= 0 and ix.toks[stop].text not in _APPOSITION_ENDS and n < _APPOSITION_WORDS:
+        stop, n = ix.next(stop), n + 1
+    limit = stop if stop >= 0 else len(ix.toks)
+    if stop >= 0 and ix.toks[stop].text not in _APPOSITION_ENDS:
+        return None  # a clause, not an apposition
+    return next((o for o in orgs if k < o.start and o.end <= limit), None)

@@ -53,6 +53,7 @@ from newsgraph.extract.mentions.name_evidence import (
 )
 from newsgraph.extract.mentions.not_persons import drop_things
 from newsgraph.extract.mentions.person_context import (
+    apposed_org,
     context_country,
     envoy_country,
     possessive_country,
@@ -447,6 +448,8 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
                 mention.role = after if rank_only(role) and not rank_only(after) else role  # the function
         owner.update((i, len(out)) for i in range(start, end))
         _of_after(ix, mention, orgs)
+        if mention.organization is None and (apposed := apposed_org(ix, end, orgs)) is not None:
+            mention.organization = apposed.name  # "X, a member of the Social Democratic Party"
         mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)
         mention.country = mention.country or seat_country(ix, mention.role)  # "In Moscow, Deputy Minister X"
         mention.seat = speaking_seat(ix, start, end)  # "X told reporters in Tokyo"
