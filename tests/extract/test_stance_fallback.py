@@ -34,6 +34,9 @@ def _rows(parse: Callable[[str], Doc], text: str, lead: str = _LEAD) -> list[tup
         ("Portugal rejected the approach.", ("PRT", "opposes")),
         ("Iceland welcomed the choice.", ("ISL", "supports")),
         ("Malta's navy, which backed the approach, sent two ships.", ("MLT", "supports")),
+        # a thing introduced by "a" or "any" is still a thing of the story's matter
+        ("Sudan's foreign ministry opposed any filling of the reservoir.", ("SDN", "opposes")),
+        ("Norway backed an extension of the measure.", ("NOR", "supports")),
         # what the taker calls the thing it judges, and a protest that is the purpose of a summons
         ("Peru's foreign ministry condemned what it called the harsh treatment of its citizens.", ("PER", "opposes")),
         (

@@ -47,7 +47,7 @@ JUDGING = {**dict.fromkeys(_SUPPORTING, "supports"), **dict.fromkeys((*_OPPOSING
 # role in supporting the struggle").
 _CLAUSES = frozenset({"ROOT", "conj", "ccomp", "relcl"})
 _NAMING = frozenset({"call", "describe", "term", "dub", "label"})
-_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "any", "a", "an"})
 _EXAMINING = frozenset({"inquiry", "investigation", "probe", "review", "inspection", "audit"})
 _NAMED_THINGS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG", "FAC"})
 
