@@ -53,6 +53,20 @@ from newsgraph.ingest.nlp import load_nlp
 from newsgraph.ingest.pipeline import Pipeline
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews-2019-2020" / "data"
+# The steps of an ingest timed apart (CPU seconds, summed over the timed rounds): each extractor as
+# newsgraph.extract.runner calls it, the analyzer's whole call (its parse is what the extractors leave),
+# and the pipeline's storage and resolution of each batch.
+EXTRACTORS = (
+    "extract_mentions",
+    "extract_dates",
+    "extract_events",
+    "extract_amounts",
+    "extract_quotes",
+    "extract_themes",
+    "document_tone",
+    "extract_positions",
+)
+STEPS: dict[str, float] = {}
 
 
 @dataclass(slots=True)
@@ -116,6 +130,28 @@ class BareBeside:
         self.parsed += len(bodies)
 
 
+def _timed(name: str, fn: Any) -> Any:
+    @functools.wraps(fn)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        cpu = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            STEPS[name] = STEPS.get(name, 0.0) + time.process_time() - cpu
+
+    return timed
+
+
+def _time_steps() -> None:
+    from newsgraph.extract import runner
+
+    for name in EXTRACTORS:
+        setattr(runner, name, _timed(name, getattr(runner, name)))
+    Analyzer.analyze = _timed("analyze", Analyzer.analyze)  # type: ignore[method-assign]
+    Pipeline._store_batch = _timed("store", Pipeline._store_batch)  # type: ignore[method-assign]
+    Pipeline._resolve = _timed("resolve", Pipeline._resolve)  # type: ignore[method-assign]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=120)
@@ -143,11 +179,17 @@ def main() -> None:
         for _ in nlp.pipe(bodies, batch_size=args.batch_size):  # their words into the vocabulary, untimed
             pass
         rounds: list[Round] = []
+        _time_steps()
+        timed: dict[str, float] = {}
         for round_no in range(1, args.rounds + 1):
             _warm(Path(tmp), round_no, warm, args.batch_size)
+            STEPS.clear()
             rounds.append(_round(args, Path(tmp), round_no, subset, bodies, nlp))
             _print_round(round_no, len(bodies), rounds[-1])
+            for name, spent in STEPS.items():
+                timed[name] = timed.get(name, 0.0) + spent
     _print_summary(rounds, args)
+    _print_steps(rounds, timed)
 
 
 def _round(args: argparse.Namespace, tmp: Path, round_no: int, subset: Path, bodies: list[str], nlp: Any) -> Round:
@@ -242,6 +284,23 @@ def _print_summary(rounds: list[Round], args: argparse.Namespace) -> None:
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak:.0f} MB; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+
+
+def _print_steps(rounds: list[Round], timed: dict[str, float]) -> None:
+    docs = sum(r.docs for r in rounds)
+    if not docs or "analyze" not in timed:
+        return
+    extracting = sum(timed.get(name, 0.0) for name in EXTRACTORS)
+    parse = timed["analyze"] - extracting
+    full = sum(r.full_cpu for r in rounds)
+    rest = full - timed["analyze"] - timed.get("store", 0.0) - timed.get("resolve", 0.0)
+    bare = sum(r.bare_cpu for r in rounds) / max(sum(r.parsed for r in rounds), 1) * 1000
+    print(f"where the ingest's CPU goes, ms per article over all rounds (the bare parse beside it: {bare:.1f}):")
+    parts = [("parse inside the ingest", parse), *((n, timed.get(n, 0.0)) for n in EXTRACTORS)]
+    parts += [("storage", timed.get("store", 0.0)), ("resolution", timed.get("resolve", 0.0))]
+    parts += [("reading, segmentation, the rest", rest)]
+    for name, spent in parts:
+        print(f"  {name}: {spent / docs * 1000:.2f}")
 
 
 def _steal_s() -> float:
