@@ -106,6 +106,18 @@ def test_this_or_it_judged_is_the_act_just_told(parse, pronoun: str) -> None:
             'will of the people," said Nigerian Foreign Minister Ibrahim Danjuma.',
             ("ACCUSE", "NGA", "SLE"),
         ),
+        # "what X did" is X's doing
+        (
+            'Ethiopia signed a port deal with Somaliland. "What Ethiopia did yesterday is an act of aggression," '
+            "Somali President Hassan Sheikh Mohamud said.",
+            ("ACCUSE", "SOM", "ETH"),
+        ),
+        # "it" judged as an act is the act just told, not the country last named
+        (
+            'Russian jets breached Estonian airspace on Monday. "It was a deliberate and reckless provocation," '
+            "Estonian Foreign Minister Margus Tsahkna said.",
+            ("ACCUSE", "EST", "RUS"),
+        ),
     ],
 )
 def test_acts_named_as_crimes_and_what_happened(parse, text: str, expected: tuple[str, str, str]) -> None:

@@ -22,7 +22,7 @@ from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import POINTING, Candidate
 from newsgraph.extract.tokens import token_records
 from newsgraph.lexicon.cues import speech_verbs
-from newsgraph.lexicon.events import evaluation
+from newsgraph.lexicon.events import act_types, evaluation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -113,13 +113,18 @@ def _judgement(
     # '"What happened in Freetown is an assault on the will of the people"': the act just told
     about += [w for s in told if s.dep_ == "csubj" and s.lemma_.lower() in _OCCUR
               for w in s.children if w.dep_ == "nsubj" and w.lower_ == "what"]  # fmt: skip
+    # '"What Ethiopia did yesterday is an act of aggression"': the doer of what was done
+    about += [w for s in told if s.dep_ == "csubj" and any(c.lower_ == "what" for c in s.children)
+              for w in s.children if w.dep_ == "nsubj" and w.lower_ != "what"]  # fmt: skip
     if not preds or not about:
         return None
     # the published lexicon judges named people and bodies only ("the victims were joyful girls" judges no one)
     polarity = judge_predicate(preds, people=all(s.ent_type_ in _NAMED and characterizes(s) for s in about))
     if polarity is None:
         return None
-    targets = [a for s in about for a in _behind(s, ctx, memory, speakers[0]) if a.entity_like]
+    # a judged act ("a reckless provocation", "a crime", "an act of aggression"): a noun of an act or a verdict
+    act = any(p.pos_ == "NOUN" and (act_types(p.lemma_.lower()) or evaluation(p.lemma_.lower())) for p in preds)
+    targets = [a for s in about for a in _behind(s, ctx, memory, speakers[0], act) if a.entity_like]
     targets = [t for t in targets if not any(_same_side(t, s) for s in speakers)]
     if not targets:
         return None
@@ -137,11 +142,13 @@ def _same_side(a: Actor, b: Actor) -> bool:
     return a.label == b.label or (a.country is not None and a.country == b.country and a.sector == b.sector)
 
 
-def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor) -> list[Actor]:
+def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor, act: bool = False) -> list[Actor]:
     """Who a judged phrase is about: the phrase itself when it names a side, else its possessor ("the
     government's plan", "his remarks"), else the doer of the act a definite noun refers back to ("the
-    strikes were a deliberate attempt", "these tariffs are illegal", "the vetoes were a betrayal")."""
-    if head.lower_ in _POINTED and head.pos_ == "PRON" and (done := memory.last_act(head, speaker)):
+    strikes were a deliberate attempt", "these tariffs are illegal", "the vetoes were a betrayal"); "it" judged
+    as an act ('"It was a reckless provocation"') is the act just told, as "this" is."""
+    pointed = head.lower_ in _POINTED or (act and head.lower_ == "it")
+    if pointed and head.pos_ == "PRON" and (done := memory.last_act(head, speaker)):
         return memory.fellow_doers(done)  # '"This was a flagrant violation"': the act, not a person "this" names
     found = [a for a in ctx.actors(head) if a.entity_like]
     if found:
