@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.role_bodies import acronym, body_in, party_in
+from newsgraph.extract.mentions.role_bodies import acronym, body_in, party_before, party_in
 
 
 def _span(ix: MentionIndex, words: str) -> tuple[int, int]:
@@ -64,3 +64,35 @@ def test_body_in(index: Callable[[str], MentionIndex], text: str, role: str, exp
 
 def test_acronym() -> None:
     assert acronym("IMF") and acronym("U.N.") and not acronym("PG&E") and not acronym("State Department")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Democrat Rod Blagojevich, the former governor of Illinois, was freed in Chicago.",
+            "Rod Blagojevich",
+            "Democratic Party",
+        ),
+        ("Republican Kevin McCarthy of California voted against the bill.", "Kevin McCarthy", "Republican Party"),
+        ("Senator Kevin McCarthy of California voted against the bill.", "Kevin McCarthy", None),
+    ],
+)
+def test_party_before(index: Callable[[str], MentionIndex], text: str, name: str, expected: str | None) -> None:
+    ix = index(text)
+    start, _end = _span(ix, name)
+    assert party_before(ix, start, "USA") == expected
+
+
+def test_a_party_word_before_a_name_and_a_body_after_of_are_the_person_s_organization() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "WASHINGTON (AP) - The commutations included Democrat Rod Blagojevich, the former governor of Illinois. "
+        '"It was chaos," said Lucy Fischer of The Times, who saw the attack.'
+    )
+    persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons["Rod Blagojevich"].organization == "Democratic Party"
+    assert persons["Lucy Fischer"].organization == "The Times"  # a name that begins with its article

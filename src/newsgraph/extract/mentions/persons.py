@@ -64,6 +64,7 @@ from newsgraph.extract.mentions.person_context import (
     second_role_country,
     voice_of_body,
 )
+from newsgraph.extract.mentions.role_bodies import party_before
 from newsgraph.extract.mentions.roles import (
     OrgRef,
     RoleInfo,
@@ -409,7 +410,7 @@ def _of_after(ix: MentionIndex, mention: PersonMention, orgs: Sequence[OrgRef]) 
     j = ix.next(mention.end - 1)
     if j < 0 or ix.toks[j].lower_ != "of":
         return
-    k = ix.next(j)
+    first = k = ix.next(j)
     while k >= 0 and ix.toks[k].lower_ in DETERMINERS:
         k = ix.next(k)
     if k < 0:
@@ -418,7 +419,7 @@ def _of_after(ix: MentionIndex, mention: PersonMention, orgs: Sequence[OrgRef]) 
         mention.country = ix.country_at[k].iso3
         return
     for org in orgs:
-        if org.start == k:
+        if org.start in (first, k):  # "of the Scottish National Party": a name with its article or without
             mention.organization = org.name
             mention.country = org.country
             return
@@ -450,6 +451,8 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
         _of_after(ix, mention, orgs)
         if mention.organization is None and (apposed := apposed_org(ix, end, orgs)) is not None:
             mention.organization = apposed.name  # "X, a member of the Social Democratic Party"
+        if mention.organization is None:  # "Democrat Rod Blagojevich"
+            mention.organization = party_before(ix, start, main_country(ix))
         mention.country = mention.country or possessive_country(ix, start) or relative_country(ix, end)
         mention.country = mention.country or seat_country(ix, mention.role)  # "In Moscow, Deputy Minister X"
         mention.seat = speaking_seat(ix, start, end)  # "X told reporters in Tokyo"

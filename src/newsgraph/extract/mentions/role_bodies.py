@@ -6,7 +6,8 @@ table's "United States Department of State"; an acronym, :func:`acronym`, by its
 it, the role may still name one:
 
 - :func:`party_in`: a party word of ``party_words.tsv`` ("Democratic presidential nominee", "a Republican state
-  representative", "Conservative leader"): the party of the story's country;
+  representative", "Conservative leader"): the party of the story's country; :func:`party_before`: such a word
+  right before a name with no title ("Democrat Rod Blagojevich", "Republican Kevin McCarthy");
 - :func:`body_in`: a state body named by a common noun, as written ("Foreign ministry spokesperson", "Police
   spokesman", "a district police chief", "Rwandan army spokesman"); a ministry or department only with its
   portfolio ("a ministry spokesman" names none: which one the text tells elsewhere).
@@ -22,7 +23,7 @@ from newsgraph.lexicon.parties import party_of
 if TYPE_CHECKING:
     from newsgraph.extract.mentions.index import MentionIndex
 
-__all__ = ["acronym", "body_in", "party_in"]
+__all__ = ["acronym", "body_in", "party_before", "party_in"]
 
 # Entity labels of a party word standing alone ("Democratic" untagged or tagged NORP), not a word of a name.
 _PARTY_WORD_LABELS = frozenset({"", "NORP"})
@@ -70,6 +71,13 @@ def party_in(ix: MentionIndex, start: int, end: int, home: str | None) -> str | 
         if party is not None and ix.ent_label(i) in _PARTY_WORD_LABELS:
             return party
     return None
+
+
+def party_before(ix: MentionIndex, start: int, home: str | None) -> str | None:
+    """The party a party word right before the name at token ``start`` names ("Democrat Rod Blagojevich",
+    "Republican Kevin McCarthy", "the Conservative Pierre Poilievre") in a story of country ``home``."""
+    i = ix.prev(start)
+    return party_in(ix, i, i + 1, home) if i >= 0 else None
 
 
 def acronym(text: str) -> bool:
