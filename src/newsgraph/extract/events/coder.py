@@ -379,6 +379,8 @@ def _sentence_events(
             targets = [t for i in shared for t in acted_on[i] if t.country is not None] or targets
         if cand.type == "REQUEST" and targets and all(_electorate(t, ctx) for t in targets):
             continue  # "urged voters to vote their conscience": campaigning, not a request to a side
+        if cand.type == "REJECT" and _fact_denied(cand) and not memory.accused(actors[0]):
+            continue  # "denied that its aircraft had strayed", no charge told: a statement (CAMEO 016), no refusal
         if cand.type == "ACCUSE" and targets and all(_hazard(t) for t in targets):
             continue  # "blamed the flooding on record rainfall": a natural cause, no side accused
         if cand.type == "THREATEN" and targets and all(advised(t, ctx.doc) for t in targets):
@@ -453,6 +455,16 @@ def _anaphor(targets: list[Actor], ctx: DocContext) -> bool:
     if not targets:
         return True
     return len(targets) == 1 and targets[0].head >= 0 and ctx.doc[targets[0].head].pos_ in ("PRON", "DET")
+
+
+def _fact_denied(cand: Candidate) -> bool:
+    """A denial of a that-clause with no object of its own ("denied that the officers had fired")."""
+    clause = cand.clause
+    return (
+        cand.trigger[0].lemma_.lower() == "deny"
+        and any(c.dep_ == "ccomp" for c in clause.children)
+        and not any(c.dep_ == "dobj" for c in clause.children)
+    )
 
 
 def _hazard(actor: Actor) -> bool:

@@ -86,6 +86,15 @@ class EventMemory:
             actor = None  # an unidentified attacker is no one later sentences can point back to
         self.told.append(Told(type_, actor, target, sent))
 
+    def accused(self, actor: Actor) -> bool:
+        """Whether the document told an accusation aimed at ``actor``'s side (by name, or at its country)."""
+        return any(
+            t.type == "ACCUSE"
+            and t.target is not None
+            and (t.target.label == actor.label or (actor.country is not None and t.target.country == actor.country))
+            for t in self.told
+        )
+
     def holder(self, requester: Actor, asked: list[Actor]) -> Actor | None:
         """Who holds the people a release is asked of: the latest side of another country that detained,
         seized or abducted someone ("demanded the release of the fishermen": whoever detained them), unless
