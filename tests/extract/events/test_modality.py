@@ -231,3 +231,19 @@ def test_too_early_to_blame_blames_no_one(parse) -> None:
     mod = _modality(parse, "Finland's president said it was too early to blame any state.", "blame")
     assert mod.negated and mod.cue == "too"
     assert _modality(parse, "The president said it was early enough to blame the state.", "blame").is_fact
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fact"),
+    [
+        ("Bombing a school is not counter-terrorism, the minister said.", "Bombing", False),
+        ("Blocking a motorway and attacking gendarmes is not protest.", "attacking", False),
+        ("Groups that bomb soldiers while talking peace are not serious partners.", "bomb", False),
+        ("The state would not open talks with people who kidnap children.", "kidnap", False),
+        # a past act of a relative clause, or of a definite doer, happened
+        ("Gunmen who attacked the village killed ten people.", "attacked", True),
+        ("The soldiers who guard the camp beat two refugees on Monday.", "beat", True),
+    ],
+)
+def test_an_act_told_of_no_occasion_is_not_done(parse, text: str, word: str, fact: bool) -> None:
+    assert _modality(parse, text, word).is_fact is fact

@@ -225,6 +225,23 @@ def _calls_off(verb: Token) -> bool:
     return verb.lemma_.lower() in _OFF and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
+def _generic(verb: Token) -> bool:
+    """An act told of no occasion: a gerund that is a clause's subject ("bombing a school is not counter-terrorism",
+    "blocking a motorway and attacking gendarmes is not protest"), or a present-tense relative clause of a bare
+    plural ("groups that bomb soldiers", "people who kidnap children"): what such doers do, not what was done."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    if head.dep_ in ("csubj", "csubjpass") and head.tag_ == "VBG":
+        return True
+    noun = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ in ("VBP", "VBZ")
+        and noun.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _too_to(verb: Token) -> bool:
     """An infinitive after "too" + adjective: "too early to blame", "too dangerous to deliver": not done."""
     head = verb.head
@@ -327,6 +344,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         _nominal(trigger, acc)
         return acc.result()
     cur = trigger
+    if _generic(trigger):
+        acc.set(hyp=True, cue="generic")  # "bombing a school is not counter-terrorism", "groups that bomb soldiers"
     if _purpose(trigger) and not _parted_complement(trigger) and not _dispersal(trigger):
         acc.set(hyp=True, cue="to")  # "paid bounties to kill soldiers", "sent troops to arrest X": an aim
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
