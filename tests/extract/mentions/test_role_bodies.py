@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.role_bodies import acronym, body_in, party_before, party_in
+from newsgraph.extract.mentions.role_bodies import acronym, body_before, body_in, party_before, party_in
 
 
 def _span(ix: MentionIndex, words: str) -> tuple[int, int]:
@@ -96,3 +96,28 @@ def test_a_party_word_before_a_name_and_a_body_after_of_are_the_person_s_organiz
     persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
     assert persons["Rod Blagojevich"].organization == "Democratic Party"
     assert persons["Lucy Fischer"].organization == "The Times"  # a name that begins with its article
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"It is false," foreign ministry spokesman Zhou Ming\'an said in Beijing.', "foreign ministry"),
+        ("The men were arrested, navy spokesman Commander Nalin Perera said.", "navy"),
+        ("The men were arrested, a ministry spokesman said.", None),  # which ministry the text tells elsewhere
+        ("The men were arrested, spokesman Nalin Perera said.", None),
+    ],
+)
+def test_body_before(index: Callable[[str], MentionIndex], text: str, expected: str | None) -> None:
+    ix = index(text)
+    start, _end = _span(ix, "spokesman")
+    assert body_before(ix, start) == expected
+
+
+def test_a_body_right_before_a_spokesman_is_his_organization() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = '"Small countries are no chessboard," foreign ministry spokesman Zhou Ming\'an said in Beijing.'
+    persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons["Zhou Ming'an"].organization == "foreign ministry"

@@ -10,7 +10,8 @@ it, the role may still name one:
   right before a name with no title ("Democrat Rod Blagojevich", "Republican Kevin McCarthy");
 - :func:`body_in`: a state body named by a common noun, as written ("Foreign ministry spokesperson", "Police
   spokesman", "a district police chief", "Rwandan army spokesman"); a ministry or department only with its
-  portfolio ("a ministry spokesman" names none: which one the text tells elsewhere).
+  portfolio ("a ministry spokesman" names none: which one the text tells elsewhere); :func:`body_before`: such a body
+  written right before a role the finder read without it ("foreign ministry spokesman X", "navy spokesman Commander X").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from newsgraph.lexicon.parties import party_of
 if TYPE_CHECKING:
     from newsgraph.extract.mentions.index import MentionIndex
 
-__all__ = ["acronym", "body_in", "party_before", "party_in"]
+__all__ = ["acronym", "body_before", "body_in", "party_before", "party_in"]
 
 # Entity labels of a party word standing alone ("Democratic" untagged or tagged NORP), not a word of a name.
 _PARTY_WORD_LABELS = frozenset({"", "NORP"})
@@ -54,6 +55,13 @@ def body_in(ix: MentionIndex, start: int, end: int) -> str | None:
             return None
         return ix.text(j, i + 1)
     return None
+
+
+def body_before(ix: MentionIndex, start: int) -> str | None:
+    """A state body named by a common noun right before the role that begins at token ``start`` ("foreign ministry
+    spokesman Zhou Ming'an", "navy spokesman Commander X"), as :func:`body_in` reads one inside a role."""
+    i = ix.prev(start)
+    return body_in(ix, i, i + 1) if i >= 0 else None
 
 
 def _body_qualifier(ix: MentionIndex, i: int) -> bool:

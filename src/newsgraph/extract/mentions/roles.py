@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
-from newsgraph.extract.mentions.role_bodies import acronym, body_in, party_in
+from newsgraph.extract.mentions.role_bodies import acronym, body_before, body_in, party_in
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.gazetteer import lookup_place
 from newsgraph.lexicon.titles import find_titles, is_modifier, title_country, title_words
@@ -338,7 +338,7 @@ def complete_role(ix: MentionIndex, role: RoleInfo, orgs: Sequence[OrgRef]) -> N
     if role.organization is None:  # "Democratic presidential nominee", "a Republican state representative"
         role.organization = party_in(ix, role.start, role.end, role.country or main_country(ix))
     if role.organization is None:  # "Foreign ministry spokesperson", "a foreign ministry spokesman in Tehran"
-        role.organization = body_in(ix, role.start, role.end)
+        role.organization = body_in(ix, role.start, role.end) or body_before(ix, role.start)
 
 
 def _untagged_place_country(ix: MentionIndex, role: RoleInfo) -> str | None:
