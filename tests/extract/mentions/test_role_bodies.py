@@ -7,7 +7,14 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.mentions.index import MentionIndex
-from newsgraph.extract.mentions.role_bodies import acronym, body_before, body_in, party_before, party_in
+from newsgraph.extract.mentions.role_bodies import (
+    acronym,
+    body_before,
+    body_in,
+    government_headed,
+    party_before,
+    party_in,
+)
 
 
 def _span(ix: MentionIndex, words: str) -> tuple[int, int]:
@@ -121,3 +128,26 @@ def test_a_body_right_before_a_spokesman_is_his_organization() -> None:
     text = '"Small countries are no chessboard," foreign ministry spokesman Zhou Ming\'an said in Beijing.'
     persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
     assert persons["Zhou Ming'an"].organization == "foreign ministry"
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "holds_office", "expected"),
+    [
+        ("Greek Prime Minister", "GRC", False, "Government of Greece"),
+        ("President of the Philippines", "PHL", False, "Government of the Philippines"),
+        ("South Korean President", "KOR", False, "Government of South Korea"),
+        ("Greece's prime minister", "GRC", False, "Government of Greece"),
+        # a bare title only for one the office-holder table gives a term in that government
+        ("President", "FRA", True, "Government of France"),
+        ("President", "FRA", False, None),
+        # another office or another body's head
+        ("former President", "FRA", True, None),
+        ("company president", "FRA", True, None),
+        ("President of the European Commission", "DEU", True, None),
+        ("Foreign Minister", "FRA", True, None),
+        ("Vice President", "FRA", True, None),
+        ("Chilean President", "PER", False, None),
+    ],
+)
+def test_government_headed(role: str, country: str, holds_office: bool, expected: str | None) -> None:
+    assert government_headed(role, country, holds_office) == expected

@@ -64,7 +64,7 @@ from newsgraph.extract.mentions.person_context import (
     second_role_country,
     voice_of_body,
 )
-from newsgraph.extract.mentions.role_bodies import party_before
+from newsgraph.extract.mentions.role_bodies import government_headed, party_before
 from newsgraph.extract.mentions.roles import (
     OrgRef,
     RoleInfo,
@@ -546,6 +546,10 @@ def group_attributes(
     organization = next((m.role.organization for m in group.mentions if m.role and m.role.organization), None)
     if organization is None:
         organization = next((m.organization for m in group.mentions if m.organization), None)
+    if organization is None and role is not None:  # "Greek Prime Minister X", "President X" of the table
+        term = office_on(group.name, published) if published and " " in group.name else None
+        held = term is not None and term.country == country and term.sector == "GOV"
+        organization = government_headed(role.text, country, held)
     return (role.text if role else None), country, organization
 
 

@@ -11,20 +11,24 @@ it, the role may still name one:
 - :func:`body_in`: a state body named by a common noun, as written ("Foreign ministry spokesperson", "Police
   spokesman", "a district police chief", "Rwandan army spokesman"); a ministry or department only with its
   portfolio ("a ministry spokesman" names none: which one the text tells elsewhere); :func:`body_before`: such a body
-  written right before a role the finder read without it ("foreign ministry spokesman X", "navy spokesman Commander X").
+  written right before a role the finder read without it ("foreign ministry spokesman X", "navy spokesman Commander X");
+- :func:`government_headed`: a sitting head of state or government named by the title alone, or with the country
+  ("President", "South Korean President", "Prime Minister of Greece") holds office in the country's government.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.lexicon.countries import country_code, country_name
 from newsgraph.lexicon.known_orgs import is_portfolio
 from newsgraph.lexicon.parties import party_of
+from newsgraph.lexicon.titles import find_titles, title_words
 
 if TYPE_CHECKING:
     from newsgraph.extract.mentions.index import MentionIndex
 
-__all__ = ["acronym", "body_before", "body_in", "party_before", "party_in"]
+__all__ = ["acronym", "body_before", "body_in", "government_headed", "party_before", "party_in"]
 
 # Entity labels of a party word standing alone ("Democratic" untagged or tagged NORP), not a word of a name.
 _PARTY_WORD_LABELS = frozenset({"", "NORP"})
@@ -92,3 +96,41 @@ def acronym(text: str) -> bool:
     """One word of capitals, with or without points ("IMF", "U.N.", "ECOWAS")."""
     bare = text.replace(".", "")
     return " " not in text and bare.isupper() and bare.isalpha()
+
+
+# Office groups of the heads of a state or a government (titles.tsv: president; prime minister, premier, chancellor).
+_HEADS = frozenset({"president", "prime minister"})
+_HEAD_TITLES = _HEADS | {"premier", "chancellor"}
+# Words that may stand beside such a title without making it another office ("acting President", "President of").
+_BESIDE_HEAD = frozenset({"the", "of", "acting", "interim", "incumbent", "current", "sitting"})
+
+
+def government_headed(role: str | None, country: str | None, holds_office: bool = False) -> str | None:
+    """ "Government of Greece" for a role that is only the title of a head of state or government, alone or with
+    its country ("President", "South Korean President", "Prime Minister of Greece", "Greece's prime minister"), of
+    a person of ``country``; the bare title only when ``holds_office`` (the office-holder table gives the person a term
+    in the country's government then); None for any other office or qualifier ("former President", "company
+    president", "President of the European Commission", "president-elect")."""
+    name = country_name(country) if country else None
+    if not role or name is None:
+        return None
+    words = title_words(role.replace(",", " "))
+    found = [(lo, hi, t) for lo, hi, t in find_titles(words) if t.kind == "title"]
+    if len(found) != 1 or found[0][2].group not in _HEADS or found[0][2].phrase not in _HEAD_TITLES:
+        return None
+    lo, hi, _t = found[0]
+    rest = [w for w in words[:lo] + words[hi:] if w not in _BESIDE_HEAD]
+    if (rest and country_code(" ".join(rest)) != country) or not (rest or holds_office):
+        return None  # a bare "President" only for one the office-holder table knows: a union's or a firm's too
+    return f"Government of {_with_article(name)}"
+
+
+# Country names written with "the" ("the Philippines", "the United Kingdom", "the Czech Republic").
+_WITH_THE = frozenset({"Philippines", "Bahamas", "Netherlands", "Maldives", "Comoros", "Gambia"})
+
+
+def _with_article(name: str) -> str:
+    words = name.split()
+    if name in _WITH_THE or words[0] == "United" or "Republic" in words or words[-1] == "Islands":
+        return f"the {name}"
+    return name
