@@ -60,3 +60,21 @@ def test_a_state_body_in_a_sentence_opening_with_its_place_is_of_that_place(pars
     text = "In Lima, the foreign ministry summoned a senior Chilean diplomat on Wednesday."
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert any(t == "ACCUSE" and a == "PER" and c == "CHL" for t, a, c in facts)
+
+
+def test_a_thing_a_foreign_side_judges_in_a_story_about_one_country_is_that_country_s(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Tunisian coast guards intercepted 40 boats off Sfax on Monday. Tunisia's navy said 1,200 migrants had "
+        "been brought back to Tunisian ports. Italy praised the interceptions."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert ("SUPPORT", "ITA", "TUN") in facts
+    # a side of the story's own country judging a thing keeps it at home
+    text = (
+        "Tunisian coast guards intercepted 40 boats off Sfax on Monday. Tunisia's navy said 1,200 migrants had "
+        "been brought back to Tunisian ports. Tunisia's interior minister praised the interceptions."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert not any(t == "SUPPORT" and target not in (None, "TUN") for t, _, target in facts)

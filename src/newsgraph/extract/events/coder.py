@@ -90,7 +90,7 @@ from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals
 from newsgraph.extract.events.reprisals import quoted_reprisals
-from newsgraph.extract.events.sides import both_sides, expelled_side, forum, fronted_place, other_side
+from newsgraph.extract.events.sides import both_sides, expelled_side, forum, fronted_place, other_side, story_thing
 from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
@@ -372,7 +372,7 @@ def _sentence_events(
             if found.country is None and ctx.dominant and actors[0].country in (None, ctx.dominant):
                 # "pleaded not guilty to the charges": the story's country's (not a foreign actor's object)
                 found = replace(found, country=ctx.dominant, inferred=True)
-            targets = [found]  # "criticised the proceedings": the object's words
+            targets = story_thing(cand, actors[0], [found], ctx)  # "Italy praised the interceptions": Tunisia's
         if not any(t.entity_like for t in targets) and not cand.nominal and cand.mode == "disapprove":
             # "expressed serious concern and urged China to refrain": the concern is China's doing
             shared = [c.i for c in cand.clause.conjuncts if c.i in acted_on and c.i > cand.clause.i]

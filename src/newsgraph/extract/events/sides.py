@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.memory import EventMemory
     from newsgraph.extract.events.triggers import Candidate
 
-__all__ = ["both_sides", "expelled_side", "forum", "fronted_place", "other_side"]
+__all__ = ["both_sides", "expelled_side", "forum", "fronted_place", "other_side", "story_thing"]
 
 _STATE_BODIES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "SPY"})
 
@@ -39,6 +39,19 @@ def other_side(cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
 _AIMED = frozenset(
     {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE"}
 )  # not CONSULT, SUPPORT: measured worse
+_JUDGED = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+
+
+def story_thing(cand: Candidate, actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
+    """A thing of no country that a foreign side praises, condemns or rejects in a story about one country is that
+    country's ("Italy praised the interceptions", "Russia's embassy criticised the trial", "Moscow rejected the
+    accusations" in a story about Tunisia, Bosnia, Romania): the judged thing is the story's own doing."""
+    home = ctx.dominant
+    if cand.type not in _JUDGED or home is None or actor.country in (None, home):
+        return targets
+    if not targets or any(t.entity_like or t.country is not None for t in targets):
+        return targets
+    return [replace(t, country=home, inferred=True) for t in targets]
 
 
 def expelled_side(cand: Candidate, actor: Actor, targets: list[Actor], memory: EventMemory) -> list[Actor]:
