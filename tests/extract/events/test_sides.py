@@ -78,3 +78,14 @@ def test_a_thing_a_foreign_side_judges_in_a_story_about_one_country_is_that_coun
     )
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert not any(t == "SUPPORT" and target not in (None, "TUN") for t, _, target in facts)
+
+
+def test_a_thing_asked_of_both_sides_is_asked_of_each(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "Russian missiles struck Odesa port on Monday. Ukraine said Russia had targeted grain ships. "
+        "Turkey's Foreign Ministry urged restraint by both sides."
+    )
+    facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
+    assert {("REQUEST", "TUR", "UKR"), ("REQUEST", "TUR", "RUS")} <= facts

@@ -90,7 +90,15 @@ from newsgraph.extract.events.pairing import complete_pair
 from newsgraph.extract.events.praised import quoted_praise
 from newsgraph.extract.events.refusals import stated_refusals
 from newsgraph.extract.events.reprisals import quoted_reprisals
-from newsgraph.extract.events.sides import both_sides, expelled_side, forum, fronted_place, other_side, story_thing
+from newsgraph.extract.events.sides import (
+    asked_of_both,
+    both_sides,
+    expelled_side,
+    forum,
+    fronted_place,
+    other_side,
+    story_thing,
+)
 from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
@@ -355,6 +363,7 @@ def _sentence_events(
         if cand.type == "REQUEST" and asks_release(cand.clause) and (held := memory.holder(actors[0], targets)):
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
         targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx)
+        targets = targets or asked_of_both(cand, actors[0], ctx)  # "urged restraint by both sides"
         targets = expelled_side(cand, actors[0], targets, memory)  # "were declared persona non grata"
         if targets and not any(t.entity_like for t in targets) and cand.type != "REQUEST":
             # "Rwanda rejected the accusation" in a story about Rwanda and Congo: Congo (what is asked is of someone)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.events.memory import EventMemory
     from newsgraph.extract.events.triggers import Candidate
 
-__all__ = ["both_sides", "expelled_side", "forum", "fronted_place", "other_side", "story_thing"]
+__all__ = ["asked_of_both", "both_sides", "expelled_side", "forum", "fronted_place", "other_side", "story_thing"]
 
 _STATE_BODIES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "SPY"})
 
@@ -106,6 +106,18 @@ def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Acto
         else:
             out.append(t)
     return out
+
+
+def asked_of_both(cand: Candidate, actor: Actor, ctx: DocContext) -> list[Actor]:
+    """A thing a third side asks of "both sides" by a preposition ("urged restraint by both sides", "called for
+    calm on both sides"): each of the story's two countries is asked."""
+    if cand.type != "REQUEST" or ctx.pair is None or actor.country in ctx.pair:
+        return []
+    for thing in (c for c in cand.clause.subtree if c.pos_ == "NOUN" and c.i > cand.clause.i):
+        of = [o for c in thing.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "on") for o in pobjs(c)]
+        if any(two_sides(o) for o in of):
+            return [country_side(code, cand.trigger[0], side=False) for code in ctx.pair]
+    return []
 
 
 def _two_sides(side: Actor, head: Token) -> bool:
