@@ -84,8 +84,8 @@ def test_a_thing_asked_of_both_sides_is_asked_of_each(parse) -> None:
     from newsgraph.extract.events.coder import extract_events
 
     text = (
-        "Russian missiles struck Odesa port on Monday. Ukraine said Russia had targeted grain ships. "
-        "Turkey's Foreign Ministry urged restraint by both sides."
+        "Russian missiles struck Odesa port on Monday. Ukraine said Russia had targeted grain ships. Russia said "
+        "Ukraine had used the port for military cargo. Turkey's Foreign Ministry urged restraint by both sides."
     )
     facts = {(e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")}
     assert {("REQUEST", "TUR", "UKR"), ("REQUEST", "TUR", "RUS")} <= facts
