@@ -177,7 +177,7 @@ def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_person
             "said the bloc should not rush.",
             "Gabor Kiss",
             "HUN",
-            None,
+            "Foreign Ministry",  # the ministry his title names, not the European Union named before
         ),
     ],
 )

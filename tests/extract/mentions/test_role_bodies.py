@@ -12,6 +12,7 @@ from newsgraph.extract.mentions.role_bodies import (
     body_before,
     body_in,
     government_headed,
+    ministry_led,
     party_before,
     party_in,
 )
@@ -151,3 +152,24 @@ def test_a_body_right_before_a_spokesman_is_his_organization() -> None:
 )
 def test_government_headed(role: str, country: str, holds_office: bool, expected: str | None) -> None:
     assert government_headed(role, country, holds_office) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Interior Minister", "Interior Ministry"),
+        ("Water and Energy Minister", "Water and Energy Ministry"),
+        ("Russia's Emergencies Minister", "Emergencies Ministry"),
+        ("Polish Foreign Minister", "Foreign Ministry"),
+        ("Minister of Culture and Fine Arts", "Ministry of Culture and Fine Arts"),
+        # no portfolio written, another office, a rank, or no office now
+        ("Minister", None),
+        ("Prime Minister", None),
+        ("First Minister", None),
+        ("former Interior Minister", None),
+        ("Minister of State for Europe", None),
+        ("Maritime Affairs Minister", None),
+    ],
+)
+def test_ministry_led(role: str, expected: str | None) -> None:
+    assert ministry_led(role) == expected

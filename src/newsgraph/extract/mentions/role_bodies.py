@@ -12,6 +12,8 @@ it, the role may still name one:
   spokesman", "a district police chief", "Rwandan army spokesman"); a ministry or department only with its
   portfolio ("a ministry spokesman" names none: which one the text tells elsewhere); :func:`body_before`: such a body
   written right before a role the finder read without it ("foreign ministry spokesman X", "navy spokesman Commander X");
+- :func:`ministry_led`: a minister of a portfolio leads its ministry ("Interior Minister X": the Interior Ministry;
+  "Minister of Culture and Fine Arts X": the Ministry of Culture and Fine Arts);
 - :func:`government_headed`: a sitting head of state or government named by the title alone, or with the country
   ("President", "South Korean President", "Prime Minister of Greece") holds office in the country's government.
 """
@@ -28,7 +30,7 @@ from newsgraph.lexicon.titles import find_titles, title_words
 if TYPE_CHECKING:
     from newsgraph.extract.mentions.index import MentionIndex
 
-__all__ = ["acronym", "body_before", "body_in", "government_headed", "party_before", "party_in"]
+__all__ = ["acronym", "body_before", "body_in", "government_headed", "ministry_led", "party_before", "party_in"]
 
 # Entity labels of a party word standing alone ("Democratic" untagged or tagged NORP), not a word of a name.
 _PARTY_WORD_LABELS = frozenset({"", "NORP"})
@@ -134,3 +136,35 @@ def _with_article(name: str) -> str:
     if name in _WITH_THE or words[0] == "United" or "Republic" in words or words[-1] == "Islands":
         return f"the {name}"
     return name
+
+
+# Words before or after "minister" that make it another office or none held now ("Prime Minister", "former").
+_NOT_A_PORTFOLIO = frozenset({"prime", "chief", "first", "former", "ex", "shadow", "opposition", "regional"})
+
+
+def ministry_led(role: str | None) -> str | None:
+    """The ministry a minister of a portfolio leads, as the role writes the portfolio: "Interior Minister",
+    "Water and Energy Minister", "Russia's Emergencies Minister" → "Interior Ministry", "Water and Energy Ministry",
+    "Emergencies Ministry"; "Minister of Culture and Fine Arts" → "Ministry of Culture and Fine Arts". None for a
+    minister of no portfolio written ("Prime Minister", "Minister", "former Interior Minister")."""
+    words = (role or "").replace(",", " ").split()
+    lower = [w.lower() for w in words]
+    if "minister" not in lower or _NOT_A_PORTFOLIO.intersection(lower):
+        return None
+    k = lower.index("minister")
+    if lower[k + 1 : k + 3] == ["of", "state"]:
+        return None  # "Minister of State for Europe": a rank below a minister, of no ministry of its own
+    if k + 2 < len(words) and lower[k + 1] == "of":  # "Minister of Culture and Fine Arts"
+        return " ".join(["Ministry", *words[k + 1 :]])
+    j = k
+    while j > 0 and (
+        _portfolio_word(words[j - 1]) or (lower[j - 1] == "and" and j > 1 and _portfolio_word(words[j - 2]))
+    ):
+        j -= 1
+    if j == k:
+        return None
+    return " ".join([*(w.capitalize() if w.islower() and w != "and" else w for w in words[j:k]), "Ministry"])
+
+
+def _portfolio_word(word: str) -> bool:
+    return word.lower() == "foreign" or is_portfolio(word)  # "Foreign Minister": the foreign ministry
