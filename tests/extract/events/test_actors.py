@@ -401,3 +401,10 @@ def test_the_army_of_a_story_about_two_countries_is_the_leading_ones(parse) -> N
     )
     sent = [(e.type, e.actor_country) for e in extract_events(doc, "d") if e.type == "MOBILIZE"]
     assert sent == [("MOBILIZE", "TCD")]
+
+
+def test_a_country_s_own_body_named_like_an_international_one_keeps_its_country(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "North Korea fired a missile on Monday. Japan's National Security Council condemned the launch."
+    assert ("ACCUSE", "JPN") in {(e.type, e.actor_country) for e in extract_events(parse(text), "d")}

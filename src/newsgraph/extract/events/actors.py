@@ -408,7 +408,8 @@ class DocContext:
             if sector is None and role:
                 hit = sector_of(role)
                 sector = hit.sector if hit else None
-            if international(resolved):  # "NATO Secretary-General X": the body's official; the EU itself
+            # "NATO Secretary-General X"; not "Japan's National Security Council", a country's own
+            if international(resolved) and not any(c.dep_ == "poss" and token_country(c) for c in head.children):
                 end = doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(text, resolved.name, None, "IGO", doc[lo].idx, end, head.i, named=True, agentive=True)
         if country is None and name:
