@@ -11,6 +11,7 @@ from newsgraph.extract.mentions.role_bodies import (
     acronym,
     body_before,
     body_in,
+    department_led,
     government_headed,
     ministry_led,
     party_before,
@@ -173,3 +174,23 @@ def test_government_headed(role: str, country: str, holds_office: bool, expected
 )
 def test_ministry_led(role: str, expected: str | None) -> None:
     assert ministry_led(role) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "expected"),
+    [
+        ("Commerce Secretary", "USA", "Department of Commerce"),
+        ("Homeland Security Secretary", "USA", "Department of Homeland Security"),
+        ("Secretary of State", "USA", "State Department"),
+        ("Treasury Secretary", "USA", "Department of the Treasury"),
+        ("Trade Secretary", "PHL", "Department of Trade"),
+        # a secretary of no portfolio, a country whose secretaries head no departments, no office now
+        ("Press Secretary", "USA", None),
+        ("Secretary-General", "USA", None),
+        ("Foreign Secretary", "PHL", None),
+        ("Transport Secretary", "GBR", None),
+        ("former Commerce Secretary", "USA", None),
+    ],
+)
+def test_department_led(role: str, country: str, expected: str | None) -> None:
+    assert department_led(role, country) == expected

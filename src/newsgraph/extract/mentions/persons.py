@@ -64,7 +64,7 @@ from newsgraph.extract.mentions.person_context import (
     second_role_country,
     voice_of_body,
 )
-from newsgraph.extract.mentions.role_bodies import government_headed, ministry_led, party_before
+from newsgraph.extract.mentions.role_bodies import department_led, government_headed, ministry_led, party_before
 from newsgraph.extract.mentions.roles import (
     OrgRef,
     RoleInfo,
@@ -550,6 +550,7 @@ def group_attributes(
         term = office_on(group.name, published) if published and " " in group.name else None
         held = term is not None and term.country == country and term.sector == "GOV"
         organization = government_headed(role.text, country, held) or ministry_led(role.text)
+        organization = organization or department_led(role.text, country)
     return (role.text if role else None), country, organization
 
 

@@ -14,6 +14,9 @@ it, the role may still name one:
   written right before a role the finder read without it ("foreign ministry spokesman X", "navy spokesman Commander X");
 - :func:`ministry_led`: a minister of a portfolio leads its ministry ("Interior Minister X": the Interior Ministry;
   "Minister of Culture and Fine Arts X": the Ministry of Culture and Fine Arts);
+- :func:`department_led`: where a cabinet member is a secretary heading a department (the United States, the
+  Philippines), the secretary of a portfolio leads its department ("Commerce Secretary X": the Department of
+  Commerce; "Secretary of State X": the State Department);
 - :func:`government_headed`: a sitting head of state or government named by the title alone, or with the country
   ("President", "South Korean President", "Prime Minister of Greece") holds office in the country's government.
 """
@@ -30,7 +33,16 @@ from newsgraph.lexicon.titles import find_titles, title_words
 if TYPE_CHECKING:
     from newsgraph.extract.mentions.index import MentionIndex
 
-__all__ = ["acronym", "body_before", "body_in", "government_headed", "ministry_led", "party_before", "party_in"]
+__all__ = [
+    "acronym",
+    "body_before",
+    "body_in",
+    "department_led",
+    "government_headed",
+    "ministry_led",
+    "party_before",
+    "party_in",
+]
 
 # Entity labels of a party word standing alone ("Democratic" untagged or tagged NORP), not a word of a name.
 _PARTY_WORD_LABELS = frozenset({"", "NORP"})
@@ -167,4 +179,36 @@ def ministry_led(role: str | None) -> str | None:
 
 
 def _portfolio_word(word: str) -> bool:
-    return word.lower() == "foreign" or is_portfolio(word)  # "Foreign Minister": the foreign ministry
+    # "Foreign Minister": the foreign ministry; "Homeland Security Secretary": the Department of Homeland Security
+    return word.lower() in ("foreign", "homeland") or is_portfolio(word)
+
+
+# Countries whose cabinet members are secretaries heading departments ("Commerce Secretary", "Trade Secretary").
+_DEPARTMENT_STATES = frozenset({"USA", "PHL"})
+
+
+def department_led(role: str | None, country: str | None) -> str | None:
+    """The department a secretary of a portfolio leads, in a country whose cabinet is of departments: "Commerce
+    Secretary", "Homeland Security Secretary" → "Department of Commerce", "Department of Homeland Security";
+    "Secretary of State" → "State Department" (the United States'); None elsewhere, for a secretary of no portfolio
+    ("Secretary", "Press Secretary", "Secretary-General") or one no longer in office."""
+    if country not in _DEPARTMENT_STATES:
+        return None
+    words = (role or "").replace(",", " ").split()
+    lower = [w.lower() for w in words]
+    if "secretary" not in lower or _NOT_A_PORTFOLIO.intersection(lower):
+        return None
+    k = lower.index("secretary")
+    if lower[k + 1 : k + 3] == ["of", "state"] and country == "USA":
+        return "State Department"
+    if k + 2 < len(words) and lower[k + 1] == "of":  # "Secretary of Homeland Security"
+        return " ".join(["Department", *words[k + 1 :]])
+    j = k
+    while j > 0 and (
+        _portfolio_word(words[j - 1]) or (lower[j - 1] == "and" and j > 1 and _portfolio_word(words[j - 2]))
+    ):
+        j -= 1
+    if j == k or lower[j] == "foreign":
+        return None  # "Foreign Secretary": the Philippines' Department of Foreign Affairs, not "of Foreign"
+    portfolio = [w.capitalize() if w.islower() and w != "and" else w for w in words[j:k]]
+    return "Department of the Treasury" if portfolio == ["Treasury"] else " ".join(["Department of", *portfolio])
