@@ -130,3 +130,13 @@ def test_a_summons_or_a_charge_takes_a_side_on_the_doers_act(
 )
 def test_a_summons_of_a_stranger_or_none_takes_no_side(parse: Callable[[str], Doc], text: str, country: str) -> None:
     assert not [c for c, _p in _rows(parse, text, _EXPELLED) if c == country]
+
+
+def test_a_story_with_no_issue_noun_takes_the_named_thing_a_state_judges(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "DHAKA (AP) - Bangladesh summoned India's high commissioner on Thursday to protest against the sudden opening "
+        "of the Gajoldoba barrage gates. Thousands of families fled the floods."
+    )
+    doc = parse(text)
+    rows = [(s.country, s.position, s.issue) for s in extract_stances(doc, "d1", events=extract_events(doc, "d1"))]
+    assert rows == [("BGD", "opposes", "sudden opening (Bangladesh, India)")]

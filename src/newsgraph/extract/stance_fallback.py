@@ -26,6 +26,7 @@ from newsgraph.core.model import Stance
 from newsgraph.extract.events.actors import DocContext, pobjs, subjects
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.stance_cues import Found, found_row, what_called
+from newsgraph.extract.stance_issue import UNSPECIFIED, leading_countries, named_phrase, qualified
 from newsgraph.extract.stance_sides import CRITICISM, blocks_issue, reverse
 from newsgraph.extract.voices import is_person, speakers
 from newsgraph.lexicon.agents import agent_sector
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["ANSWERING", "JUDGING", "answer_rows", "judged_rows", "last_word"]
+__all__ = ["ANSWERING", "JUDGING", "answer_rows", "judged_issue", "judged_rows", "last_word"]
 
 # Verbs of judgement and the position they take on what they judge.
 _SUPPORTING = ("welcome", "back", "support", "endorse", "praise", "hail", "applaud", "commend", "defend", "uphold")
@@ -67,6 +68,32 @@ def _definite_thing(obj: Token, ctx: DocContext, named: bool = False) -> bool:
         return False  # an issue noun the position readers found no issue of the story's ("the Turkish-Libyan deal")
     # people or a body named by their work or kind ("the judges", "the officers", "the government", "the party")
     return agent_sector(lemma) is None and lemma not in context_sectors() and not people_noun(lemma, obj.tag_ == "NNS")
+
+
+def _judged_things(tok: Token, ctx: DocContext) -> list[Token]:
+    """The definite things a verb of judgement told as a fact judges (its object, or what the taker calls it)."""
+    if JUDGING.get(tok.lemma_.lower()) is None or tok.pos_ != "VERB" or not _own_clause(tok):
+        return []
+    if not clause_modality(tok.head if _purpose(tok) else tok).is_fact:
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "against") for o in pobjs(c)]
+    called = what_called(tok) + _called_after(tok)
+    return [o for o in objs if _definite_thing(o, ctx)] + [o for o in called if _definite_thing(o, ctx, True)]
+
+
+def judged_issue(ctx: DocContext) -> str | None:
+    """For a story whose words name no issue noun: the first named thing a state's judgement is about ("summoned
+    India's envoy to protest against the sudden opening of the Gajoldoba barrage's gates": "sudden opening (India,
+    Bangladesh)"), with the story's countries, so that its reactions have an issue to take a position on."""
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGING:
+            continue
+        for thing in _judged_things(tok, ctx):
+            phrase = named_phrase(thing)
+            if phrase != UNSPECIFIED:
+                return qualified(phrase, leading_countries(ctx.doc))
+    return None
 
 
 def _called_after(tok: Token) -> list[Token]:

@@ -34,6 +34,7 @@ __all__ = [
     "issue_phrase",
     "label_countries",
     "label_words",
+    "leading_countries",
     "named_phrase",
     "names_issue",
     "names_other",
@@ -140,7 +141,7 @@ def issue_label(doc: Doc) -> str:
     if label in names:
         return label
     label = _POSSESSIVE_LEFT.sub("", label)  # "Iraq's resolution" less its country is "resolution", not "'s resolution"
-    countries = _leading_countries(doc)
+    countries = leading_countries(doc)
     if countries:
         return qualified(label, countries)
     entity = _leading_entity(doc)  # a story with no country: its most named place, body or person
@@ -180,7 +181,7 @@ def _leading_entity(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _leading_countries(doc: Doc, n: int = 2) -> list[str]:
+def leading_countries(doc: Doc, n: int = 2) -> list[str]:
     """The ``n`` countries the document names most (by entity mentions; the first named wins a tie)."""
     counts: Counter[str] = Counter()
     for ent in doc.ents:

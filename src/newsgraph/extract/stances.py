@@ -83,7 +83,7 @@ from newsgraph.extract.stance_cues import (
 )
 from newsgraph.extract.stance_enact import enactment_in, lead_sentences, reference_nouns, same_acts
 from newsgraph.extract.stance_events import event_rows, event_speaks_for, issue_rows
-from newsgraph.extract.stance_fallback import ANSWERING, JUDGING, answer_rows, judged_rows, last_word
+from newsgraph.extract.stance_fallback import ANSWERING, JUDGING, answer_rows, judged_issue, judged_rows, last_word
 from newsgraph.extract.stance_issue import UNSPECIFIED, issue_label
 from newsgraph.extract.stance_sides import CALLS, UNDO, stopping_lead, story_doers
 from newsgraph.extract.tokens import token_records
@@ -196,6 +196,8 @@ def extract_positions(
         issue_doers = frozenset(c for c in doers if c)
     else:
         issue = issue_label(doc)
+        if issue == UNSPECIFIED:  # no issue noun: the named thing the first judgement is about
+            issue = judged_issue(ctx) or issue
         others = list(events)
         refs = reference_nouns()
         issue_doers = story_doers(events, lead_end)
