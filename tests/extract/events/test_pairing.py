@@ -90,3 +90,14 @@ def test_an_envoy_is_summoned_by_the_other_country(parse, text: str, expected: t
 def test_a_side_s_own_envoy_stays_its_own(parse) -> None:
     text = "Algeria cut gas to Spain. Algeria has had no ambassador in Madrid since it recalled its envoy in May."
     assert all(a == "DZA" for _, a, _ in _facts(parse, text))
+
+
+def test_a_group_of_no_country_in_a_story_about_one_country_is_that_country_s(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "BAGHDAD (Reuters) - Iraq's parliament on Tuesday approved a law on oil revenue after Kurdish lawmakers "
+        "walked out of the chamber in protest. Iraq's oil ministry said exports would resume."
+    )
+    facts = {(e.type, e.actor_country) for e in extract_events(parse(text), "d")}
+    assert ("PROTEST", "IRQ") in facts

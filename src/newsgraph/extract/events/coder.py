@@ -424,7 +424,7 @@ def _sentence_events(
             pairs = [p for t in targets if t.entity_like for p in ((actors[0], t), (t, actors[0]))]
         split = _conjoined(targets, ctx) if cand.type == "REQUEST" else set()  # "urged the army and the rebels"
         for actor, target in pairs or [(a, t) for a in actors for t in targets or [None]]:
-            keep, target = complete_pair(cand, actor, target, destination, ctx)
+            keep, actor, target = complete_pair(cand, actor, target, destination, ctx)
             if keep:
                 out.append(event := _event(cand, actor, target, sent, doc_id, date, place))
                 if target is not None and target.head in split:

@@ -25,22 +25,27 @@ __all__ = ["complete_pair"]
 # Types whose unsaid other side, for an actor of the story's own country, is of that country: demands, refusals,
 # accusations, threats, promises, coercion, sanctions, concessions and resignations (not moves of troops: abroad).
 _HOME_ADDRESSEE = frozenset({"REQUEST", "REJECT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "CONCEDE", "AGREE"})
+_HOME_GROUPS = frozenset({"CVL", "OPP", "REB", "POL", "JUD", "LEG", "MIL", "LAB", "EDU", "REL"})
 _NATIONS = frozenset({"nation", "country"})  # "urged wealthy nations to help": others, not the home country
 _HOME_MODES = frozenset({("RETREAT", "resign"), ("ASSAULT", "crowd-control"), ("AID", "humanitarian")})
 
 
 def complete_pair(
     cand: Candidate, actor: Actor, target: Actor | None, destination: str | None, ctx: DocContext
-) -> tuple[bool, Actor | None]:
+) -> tuple[bool, Actor, Actor | None]:
     """Fill what the sentence implies about one actor-target pair; False when the pair is no event."""
     if not _political(actor) and (target is None or not _political(target)):
-        return False, None  # "Emily met two officers at a pub": nobody the event data is about
+        return False, actor, None  # "Emily met two officers at a pub": nobody the event data is about
+    if actor.country is None and ctx.dominant and not actor.unknown and actor.sector in _HOME_GROUPS:
+        # "separatist militants ambushed a convoy", "members of Pamalakaya protested" in a story about one
+        # country: the country's own group (an international body or a company keeps none)
+        actor = replace(actor, country=ctx.dominant, inferred=True)
     if target is not None:
         same = (actor.head >= 0 and target.head == actor.head) or target.label == actor.label
         if same and target.country == actor.country:  # "the ministers of Chile and Peru met": two countries
-            return False, None
+            return False, actor, None
         if target.remembered and target.country == actor.country and target.sector == actor.sector:
-            return False, None  # "Turkey's ministry called the agreements legitimate": its own deal
+            return False, actor, None  # "Turkey's ministry called the agreements legitimate": its own deal
         if target.country is None and cand.mode == "visit" and destination and destination != actor.country:
             target.country = destination  # met X during a visit to Y: X is Y's
         target = envoy_host_side(actor, target)  # "the ambassador to Berlin was summoned": by Germany
@@ -66,7 +71,7 @@ def complete_pair(
         # story about one country: a foreign government's or an international body's act left without its other
         # side is aimed at that country
         target = Actor("", None, ctx.dominant, None, actor.start, actor.end, -1, inferred=True)
-    return True, target
+    return True, actor, target
 
 
 # Types whose unsaid other side, for a foreign or international actor in a story about one country, is that country.
