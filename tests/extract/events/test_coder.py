@@ -1976,6 +1976,8 @@ def test_missile_tests_are_shows_of_capability(parse, text: str, expected: list[
         ("Georgian riot police dragged protesters into waiting vans.", ("COERCE", "GEO")),
         ("Belarusian police said the Polish pilot was held on suspicion of extremism.", ("COERCE", "BLR")),
         ("Iranian police turned back a team of four inspectors at the gate.", ("COERCE", "IRN")),
+        # help promised to a side is an intent to aid
+        ("The U.S. envoy said Washington would help train Panama's border service.", ("AGREE", "USA")),
         # readiness to use force or all the tools at a side's disposal is a threat, not an offer
         ("Rebels seized Goma. Washington was prepared to use all the tools at its disposal.", ("THREATEN", "USA")),
         # cooperation to be reviewed and a court challenge to come are threats (CAMEO 13)
