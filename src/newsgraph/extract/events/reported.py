@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.events.arguments import own_actor_heads
 from newsgraph.extract.person_head import person_head
-from newsgraph.extract.syntax import np_countries
-from newsgraph.lexicon.cues import speech_verbs
+from newsgraph.extract.syntax import np_countries, pobjs, subjects
+from newsgraph.lexicon.cues import noun_cue, speech_verbs
 from newsgraph.lexicon.events import sector_of
 from newsgraph.lexicon.titles import titles
 
@@ -67,3 +68,20 @@ def reporting_state(clause: Token, ctx: DocContext, bodies: frozenset[str]) -> s
             if actor.sector in bodies and actor.country is not None and actor.country in named:
                 return actor.country
     return None
+
+
+def statement_issuers(clause: Token) -> list[Token]:
+    """Who issued the statement a relative clause's "that" or "which" stands for ("Germany and France issued a
+    joint statement that called on parliament to repeal the law": Germany and France; "a letter from 40 MPs
+    which urged ...": the MPs)."""
+    if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children):
+        return []
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun_cue(noun.lemma_) is None:
+        return []
+    own = own_actor_heads(noun) + [
+        x for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" for x in pobjs(p)
+    ]
+    if own:
+        return own
+    return subjects(noun.head) if noun.dep_ == "dobj" else []  # the issuing verb's subject

@@ -39,7 +39,7 @@ from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
 from newsgraph.extract.events.needs import ClauseFacts, needs_ok
 from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
-from newsgraph.extract.events.reported import reporting_state
+from newsgraph.extract.events.reported import reporting_state, statement_issuers
 from newsgraph.extract.events.row_index import rows_to_try
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
@@ -275,7 +275,7 @@ def verb_candidate(tok: Token, ctx: DocContext, memory: EventMemory) -> Candidat
             return None  # "gave a statement": the verb with these words is no event
         if pat.cameo is not None and any(no_event_noun(o) for o in objects(clause)):
             return None  # "issued a flash flood warning": the object names no event ("* WARNING" is a threat)
-        actors = [] if "subj" in pat.target else _actor_list(subjects(clause), ctx)
+        actors = [] if "subj" in pat.target else _actor_list(statement_issuers(clause) or subjects(clause), ctx)
         # a characterization ("condemned the attack, calling it a crime") may point at its event with "it"
         targets = _targets(
             pat.target,
