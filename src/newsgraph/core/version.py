@@ -79,4 +79,12 @@ __version__ = "0.1.0"
 #    government called on by a foreign state, international bodies and state news agencies added to organizations.tsv,
 #    cities the tagger read as organizations' words, prisoner exchanges each way, ministers withdrawn; issue 11's
 #    quotes and stance rules (stance_fallback.py, enactments).
-EXTRACTOR_VERSION = 17
+# 18: the sixteenth session's rules: planned acts called off, planned or possible acts named by a noun, "too early
+#    to blame", a vote or bill "to" act as only proposed, acts told of no occasion (gerund subjects, present-tense
+#    relative clauses of bare plurals), facts denied with no charge told; courts suspending or striking down acts,
+#    leaders ousted, citizenship stripped, money withheld, ships boarded or held, people dragged away or held on
+#    suspicion; threats of reviewed cooperation, court challenges, strikes to be called, readiness to use force,
+#    reprisals in the passive; "what X did" and "it" judged as an act; things judged by a foreign side as the story's
+#    country's, things asked of both sides, home groups of no country, statements whose relative clause acts, a
+#    country's own body named like an international one; issue 11's stance issues and persons' organizations.
+EXTRACTOR_VERSION = 18
