@@ -31,6 +31,10 @@ def _values(parse: Callable[[str], Doc], text: str) -> list[tuple[float, str | N
         ("A loaf now costs ₽100 in the capital.", 100, "RUB"),
         ("Tickets were sold for HK$30 each.", 30, "HKD"),
         ("The coffee costs 90 cents.", 0.9, "USD"),
+        # a name one country's currency has, and a shared name with the country's adjective
+        ("The national government had withheld 45 million kina.", 45_000_000, "PGK"),
+        ("Farmers were paid 2 billion Kenyan shillings.", 2_000_000_000, "KES"),
+        ("The ministry set aside 300 million Egyptian pounds.", 300_000_000, "EGP"),
         ("The currency fell 13% against the euro.", 13, "percent"),
         ("Turnout rose to 64 per cent in the north.", 64, "percent"),
         ("Support for the party slipped 3 percentage points.", 3, "percentage points"),
