@@ -247,3 +247,18 @@ def test_too_early_to_blame_blames_no_one(parse) -> None:
 )
 def test_an_act_told_of_no_occasion_is_not_done(parse, text: str, word: str, fact: bool) -> None:
     assert _modality(parse, text, word).is_fact is fact
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fact"),
+    [
+        # help people were sent to give is given; a march people tried is a march
+        ("The United States sent two FBI agents to assist Chilean investigators.", "assist", True),
+        ("Police fired tear gas at demonstrators who tried to march on parliament.", "march", True),
+        # a purpose of another kind, and an attempt at another act, stay aims
+        ("The army sent troops to arrest the leaders.", "arrest", False),
+        ("The rebels tried to seize the airport.", "seize", False),
+    ],
+)
+def test_help_sent_and_marches_tried_are_done(parse, text: str, word: str, fact: bool) -> None:
+    assert _modality(parse, text, word).is_fact is fact

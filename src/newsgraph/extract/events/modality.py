@@ -314,8 +314,16 @@ _FORCE = frozenset({"fire", "use", "deploy", "lob", "spray", "charge", "shoot"})
 
 
 def _dispersal(verb: Token) -> bool:
-    """A purpose clause of crowd dispersal under an act of force: the dispersal is told as done."""
-    return verb.lemma_.lower() in _DISPERSING and verb.head.lemma_.lower() in _FORCE
+    """A purpose clause of crowd dispersal under an act of force: the dispersal is told as done; so is help that
+    people were sent to give ("sent two FBI agents to assist Chilean investigators": the sending is the help)."""
+    lemma, head = verb.lemma_.lower(), verb.head.lemma_.lower()
+    return (lemma in _DISPERSING and head in _FORCE) or (lemma in _ASSISTING and head in _SENDING)
+
+
+_TRYING = frozenset({"try", "attempt"})
+_MARCHING = frozenset({"march", "rally", "protest", "demonstrate", "gather"})
+_ASSISTING = frozenset({"assist", "help", "aid", "support"})
+_SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly"})
 
 
 def _parted_complement(verb: Token) -> bool:
@@ -394,6 +402,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             if _too_to(cur):
                 acc.set(neg=True, cue="too")  # "said it was too early to blame any state": no one blamed
             kinds = _governor_kinds(head)
+            if head.lemma_.lower() in _TRYING and trigger.lemma_.lower() in _MARCHING:
+                kinds = kinds - {"intent"}  # "demonstrators who tried to march on parliament" were marching
             if kinds & {"intent", "obligation"} and (dep == "xcomp" or "intent" in kinds):
                 acc.set(hyp=True, cue=head.lemma_)
             if kinds & {"failure", "denial"}:
