@@ -39,6 +39,8 @@ def test_token_country(parse, text: str, word: str, code: str | None) -> None:
         ("The United States Department of State spokesperson spoke.", "spokesperson", ["USA"]),
         # a known body's acronym before a noun, whatever the tagger calls it
         ("ICE agents arrested 37 people in the Chicago area.", "agents", ["USA"]),
+        # a capital named "X of Y" is its own country's, not Y's
+        ("Port of Spain backed the deployments.", "Port", ["TTO"]),
     ],
 )
 def test_np_countries(parse, text: str, head: str, expected: list[str]) -> None:

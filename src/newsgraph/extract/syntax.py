@@ -271,7 +271,8 @@ def np_countries(
             found.extend(np_countries(c, depth=depth + 1) or _body_country(c))
         elif c.dep_ == "prep" and c.lower_ in OF_PREPS and not clausal_of(c):
             for obj in pobjs(c):
-                later.extend(np_countries(obj, depth=depth + 1))
+                town = capital_country(f"{head.text} {c.text} {obj.text}")  # "Port of Spain": Trinidad's, not Spain's
+                later.extend([town] if town else np_countries(obj, depth=depth + 1))
         elif c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN") and depth > 0:
             found.extend(np_countries(c, depth=depth + 1))
     found.extend(later)
