@@ -43,3 +43,13 @@ def test_a_city_the_tagger_read_as_an_organization_s_word_is_still_a_place(parse
     assert place_country(marseille) == "FRA"
     # a small place of that name, or a word that is no object of "in", is left alone
     assert place_country(next(t for t in parse("Marseille said the deal was good.") if t.text == "Marseille")) != "FRA"
+
+
+def test_the_country_s_is_the_country_the_sentence_named_last(parse) -> None:
+    from newsgraph.extract.events.places import the_country_named
+
+    doc = parse("Costa Rica's government granted them protection, the country's foreign minister said.")
+    minister = next(t for t in doc if t.text == "minister")
+    assert the_country_named(minister) == ["CRI"]
+    doc = parse("The country's foreign minister said the talks had failed.")
+    assert the_country_named(next(t for t in doc if t.text == "minister")) == []

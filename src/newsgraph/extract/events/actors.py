@@ -34,7 +34,7 @@ from newsgraph.extract.events.groups import QUANT as _QUANT
 from newsgraph.extract.events.groups import counted as _counted
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
 from newsgraph.extract.events.home import filed_from, home_countries, inside_name
-from newsgraph.extract.events.places import located, place_country
+from newsgraph.extract.events.places import located, place_country, the_country_named
 from newsgraph.extract.events.quoted import DocQuotations, LazyText
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
 from newsgraph.extract.events.reported import reporter as reported_by
@@ -377,7 +377,7 @@ class DocContext:
         if head.pos_ == "PROPN" and not_entity_kind(text) in _NO_ACTORS:  # "SARS-CoV-2 has killed 1,000 people"
             return Actor(text, None, None, None, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head.i)
         name, label = np_name(head)
-        countries = np_countries(head)
+        countries = np_countries(head) or the_country_named(head)  # "the country's foreign minister"
         if not countries and head.ent_type_ == "PERSON" and head.dep_ in ("appos", "compound"):
             countries = np_countries(head.head)  # "US President Donald Trump": the title carries the country
         sector, envoy = np_sector(head)

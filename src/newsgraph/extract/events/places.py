@@ -69,3 +69,18 @@ def _untagged_city(tok: Token) -> str | None:
     found = lookup_place(" ".join(t.text for t in [*words, tok]), alternates=False)
     big = found is not None and found.kind == "city" and (found.population or 0) >= _CITY_SIZE
     return found.country if big else None
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+
+
+def the_country_named(head: Token) -> list[str]:
+    """The country "the country's" or "the nation's" points back to: the last one the sentence named before it
+    ("Costa Rica's government granted them protection, the country's foreign minister said": Costa Rica)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in _COUNTRY_NOUNS), None)
+    if owner is None or not any(d.dep_ == "det" and d.lower_ == "the" for d in owner.children):
+        return []
+    for tok in reversed(head.doc[head.sent.start : owner.i]):
+        if tok.pos_ in ("PROPN", "ADJ") and (code := token_country(tok)):
+            return [code]
+    return []
