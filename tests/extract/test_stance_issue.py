@@ -124,3 +124,11 @@ def test_asked_for(parse) -> None:
 def test_people_named_by_their_work_are_no_issue(parse) -> None:
     text = "Rebels in Mali detained four aid workers on Monday. France condemned the detention of the aid workers."
     assert "aid" not in issue_label(parse(text))
+
+
+def test_a_decision_announced_is_not_the_matter_decided(parse) -> None:
+    text = (
+        "The leaders of Brazil and South Africa agreed on Thursday to invite six more countries to join the group. "
+        "South African President Cyril Ramaphosa announced the decision at the end of the summit."
+    )
+    assert not issue_label(parse(text)).startswith("decision")

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.events.arguments import own_actor_heads
 from newsgraph.extract.person_head import person_head
-from newsgraph.extract.syntax import np_countries, pobjs, subjects
-from newsgraph.lexicon.cues import noun_cue, speech_verbs
+from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import sector_of
 from newsgraph.lexicon.titles import titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from newsgraph.extract.events.actors import DocContext
 
 SPEAKER_SELF = frozenset({"i", "me", "my", "we", "us", "our"})  # inside a quotation: the speaker
 
@@ -54,34 +50,3 @@ def _person_title(tok: Token) -> bool:
     """A noun of a person's office ("the minister", "the spokeswoman"), not of a body ("the ministry")."""
     row = titles().get((tok.lemma_.lower(),))
     return row is not None and row.kind == "title"
-
-
-def reporting_state(clause: Token, ctx: DocContext, bodies: frozenset[str]) -> str | None:
-    """The country of a state body that reports a passive act of its state's ("the KGB said the pilot was being
-    held": held by Belarus's; "Belarusian police said ..."): the body that tells of an agentless detention is its
-    doer's side far more often than not."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
-        return None
-    for subj in (c for c in clause.head.children if c.dep_ == "nsubj"):
-        named = np_countries(subj)  # its country in its own words ("Belarusian police", "Iran's judiciary")
-        for actor in ctx.actors(subj):
-            if actor.sector in bodies and actor.country is not None and actor.country in named:
-                return actor.country
-    return None
-
-
-def statement_issuers(clause: Token) -> list[Token]:
-    """Who issued the statement a relative clause's "that" or "which" stands for ("Germany and France issued a
-    joint statement that called on parliament to repeal the law": Germany and France; "a letter from 40 MPs
-    which urged ...": the MPs)."""
-    if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children):
-        return []
-    noun = clause.head
-    if noun.pos_ != "NOUN" or noun_cue(noun.lemma_) is None:
-        return []
-    own = own_actor_heads(noun) + [
-        x for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" for x in pobjs(p)
-    ]
-    if own:
-        return own
-    return subjects(noun.head) if noun.dep_ == "dobj" else []  # the issuing verb's subject

@@ -40,6 +40,7 @@ _AIMED = frozenset(
     {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE"}
 )  # not CONSULT, SUPPORT: measured worse
 _JUDGED = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+_SPEAKS_FOR = frozenset({"GOV", "MIL", "JUD", "LEG", "POL", "IGO", "SPY"})
 
 
 def story_thing(cand: Candidate, actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
@@ -47,8 +48,8 @@ def story_thing(cand: Candidate, actor: Actor, targets: list[Actor], ctx: DocCon
     country's ("Italy praised the interceptions", "Russia's embassy criticised the trial", "Moscow rejected the
     accusations" in a story about Tunisia, Bosnia, Romania): the judged thing is the story's own doing."""
     home = ctx.dominant
-    if cand.type not in _JUDGED or home is None or actor.country in (None, home):
-        return targets
+    if cand.type not in _JUDGED or home is None or actor.country in (None, home) or actor.sector not in _SPEAKS_FOR:
+        return targets  # a state's or a body's judgement, not a foreign bishop's
     if not targets or any(t.entity_like or t.country is not None for t in targets):
         return targets
     return [replace(t, country=home, inferred=True) for t in targets]

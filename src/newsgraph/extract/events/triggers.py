@@ -35,11 +35,11 @@ from newsgraph.extract.events.arguments import (
     preps,
     slot_heads,
 )
+from newsgraph.extract.events.issuers import reporting_state, statement_issuers
 from newsgraph.extract.events.memory import EventMemory, is_definite
 from newsgraph.extract.events.modality import Modality, clause_modality
 from newsgraph.extract.events.needs import ClauseFacts, needs_ok
 from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
-from newsgraph.extract.events.reported import reporting_state, statement_issuers
 from newsgraph.extract.events.row_index import rows_to_try
 from newsgraph.extract.syntax import PERSONAL
 from newsgraph.lexicon.cues import noun_cue
