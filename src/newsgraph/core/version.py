@@ -86,5 +86,6 @@ __version__ = "0.1.0"
 #    suspicion; threats of reviewed cooperation, court challenges, strikes to be called, readiness to use force,
 #    reprisals in the passive; "what X did" and "it" judged as an act; things judged by a foreign side as the story's
 #    country's, things asked of both sides, home groups of no country, statements whose relative clause acts, a
-#    country's own body named like an international one; issue 11's stance issues and persons' organizations.
+#    country's own body named like an international one, help sent to assist, marches tried, capitals named "X of Y",
+#    "the country's", more currency names; issue 11's stance issues and persons' organizations.
 EXTRACTOR_VERSION = 18
