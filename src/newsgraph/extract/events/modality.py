@@ -242,7 +242,7 @@ def _generic(verb: Token) -> bool:
     )
 
 
-def _too_to(verb: Token) -> bool:
+def too_to(verb: Token) -> bool:
     """An infinitive after "too" + adjective: "too early to blame", "too dangerous to deliver": not done."""
     head = verb.head
     return (
@@ -399,7 +399,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
             _own_clause(head.head, acc, negation=False)
             break
         elif dep == "xcomp" or (dep in ("pcomp", "prep") and head.pos_ == "VERB") or _parted_complement(cur):
-            if _too_to(cur):
+            if too_to(cur):
                 acc.set(neg=True, cue="too")  # "said it was too early to blame any state": no one blamed
             kinds = _governor_kinds(head)
             if head.lemma_.lower() in _TRYING and trigger.lemma_.lower() in _MARCHING:

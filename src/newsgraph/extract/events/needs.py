@@ -22,6 +22,7 @@ from newsgraph.extract.events.arguments import (
     within,
 )
 from newsgraph.extract.events.groups import counted
+from newsgraph.extract.events.modality import too_to
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.syntax import is_passive, pobjs, subjects, token_country
 from newsgraph.extract.values.tone import compound_score
@@ -182,12 +183,7 @@ def _gainsaid(comp: Token) -> bool:
     preds = [comp, *(a for a in comp.children if a.dep_ in ("xcomp", "acomp", "attr"))]  # "not to blame"
     if any(x.dep_ == "neg" for p in preds for x in p.children):
         return True
-    return any(
-        a.dep_ == "acomp"
-        and any(x.dep_ == "advmod" and x.lower_ == "too" for x in a.children)
-        and any(x.dep_ == "xcomp" for x in a.children)
-        for a in comp.children
-    )
+    return any(too_to(x) for a in comp.children if a.dep_ == "acomp" for x in a.children)  # "too early to blame"
 
 
 def needs_ok(pat: VerbPattern, clause: Token, facts: dict[int, ClauseFacts] | None = None) -> bool:
