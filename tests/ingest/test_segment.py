@@ -146,3 +146,14 @@ def test_ids_are_stable_and_content_based(text: str) -> None:
     a = segment(RawPage(source="a", kind="text", text=text))
     b = segment(RawPage(source="b", kind="text", text=text.replace("\n\n", "\n\n\n")))
     assert a.main.id == b.main.id
+
+
+@pytest.mark.parametrize(
+    "dateline", ["TUNIS, Tunisia, Monday, Nov. 9, 2026 (Wire) —", "Sfax, March 3 (AFP) -", "TUNIS –"]
+)
+def test_dateline_on_its_own_line_opens_the_body(dateline: str) -> None:
+    body = "Police detained two men after a fire at a market in the old town, officials said on Monday."
+    text = f"Two held after market fire\n\n{dateline}\n\n{body}\n\nThe market reopened later in the day.\n"
+    main = segment(RawPage(source="t", kind="text", text=text)).main
+    assert main.title == "Two held after market fire"
+    assert main.body.startswith(f"{dateline} {body}")

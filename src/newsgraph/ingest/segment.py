@@ -34,6 +34,9 @@ MAX_LABEL_WORDS = 3
 # Records whose text is shorter than this after cleaning are stubs, not articles.
 MIN_BODY_WORDS = 12
 SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+# A line that ends in a spaced dash opens the next one: a wire dateline printed on a line of its own
+# ("LYON, France, Nov. 8, 2026 (Reuters) —"), not a title.
+OPENS_NEXT = re.compile(r"\s(?:—|–|-{1,2})$")
 
 
 @dataclass(slots=True)
@@ -114,9 +117,23 @@ def _is_title_like(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘"
 
 
+def _joined_openers(lines: list[str]) -> list[str]:
+    """Lines with each one that ends in a spaced dash (:data:`OPENS_NEXT`) joined to the next non-empty line."""
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        if carry and line:
+            line, carry = f"{carry} {line}", ""
+        if line and OPENS_NEXT.search(line):
+            carry = line
+            continue
+        out.append(line)
+    return [*out, carry] if carry else out
+
+
 def _stories(text: str) -> list[_Story]:
     lay = layout()
-    lines = [_clean(x) for x in text.split("\n")]
+    lines = _joined_openers([_clean(x) for x in text.split("\n")])
     stories: list[_Story] = []
     story: _Story | None = None
     in_block = False
