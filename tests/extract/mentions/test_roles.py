@@ -269,6 +269,15 @@ def test_title_country(index: Callable[[str], MentionIndex], text: str, name: st
         ("WASHINGTON, March 3 - The bill passed.", "USA"),
         ("Japan sent more ships to the islands on Monday.", None),
         ("US President Dana Okafor - who spoke first - left.", None),
+        # a city in title case, as some agencies write it, with an agency or a date after it
+        ("Dhaka, 17 August 2026 (Wire) - Police arrested a reporter.", "BGD"),
+        ("Bangkok (AFP) - The court ruled.", "THA"),
+        ("Lilongwe/Berlin (dpa) - Donors froze aid.", "MWI"),
+        ("Talevu, Papua New Guinea (dpa) - The vote was delayed.", "PNG"),
+        # words in title case before a dash that are no known place, or with neither agency nor date
+        ("On Monday, 5 people - all farmers - were hurt.", None),
+        ("Dana Okafor (right) - who spoke first - left.", None),
+        ("Bangkok - the capital - was calm.", None),
     ],
 )
 def test_dateline_country(body: str, country: str | None) -> None:
@@ -281,6 +290,15 @@ def test_the_dateline_settles_a_story_no_country_dominates(index: Callable[[str]
         "were lawful. Japan protested. Prime Minister Ken Mori said talks with China would go on."
     )
     assert main_country(index(text)) == "JPN"
+
+
+def test_a_title_case_dateline_settles_a_story_no_country_dominates(index: Callable[[str], MentionIndex]) -> None:
+    text = (
+        "Dhaka, 17 August 2026 (Wire) - Police in Dhaka arrested a reporter. India sent aid, the Indian envoy said. "
+        "China declined to comment. Pakistan said it was an internal matter of Bangladesh. "
+        "Health Minister Ali Khan told parliament the strike must end."
+    )
+    assert main_country(index(text)) == "BGD"
 
 
 def test_a_regional_bureau_s_dateline_does_not_make_the_story_its_country(
@@ -387,6 +405,7 @@ def test_a_roles_organization_as_written(text: str, name: str, organization: str
         ("MEXICO CITY (AP) — Mexico and Ecuador agreed.", "MEXICO CITY"),
         ("THE HAGUE, Netherlands (AP) — The court ruled.", "THE HAGUE"),
         ("YEREVAN/BAKU — Talks failed.", "YEREVAN"),
+        ("Bogotá, 7 July 2026 (Wire) — Talks failed.", "Bogotá"),
         ("Talks failed on Monday.", None),
     ],
 )

@@ -44,6 +44,15 @@ _FALLBACK_SENTENCES = 3  # earlier sentences of the paragraph searched for a rol
 _MAIN_COUNTRY_SHARE = 0.6
 # A wire dateline: a city in capitals (others after "/"), optionally ", place, date" or "(agency)", then a dash.
 _DATELINE = re.compile(r"\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’-]+?)(?:/[A-ZÀ-Ý .'’-]+)*(?:[,(][^\n—–]{0,60}?)?\s+(?:—|–|-{1,2})\s")
+# A wire dateline with its city in title case, as some agencies write it ("Dhaka, 17 August 2026 (Wire) -",
+# "Bangkok (AFP) -", "Dorohusk, Poland (dpa) -"): up to four capitalised words (particles between), then what
+# follows the city, which must hold an agency in brackets or a date (:data:`_DATE_WORD`), then a dash.
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’.-]*|de|del|da|do|dos|of|al|el|es|la|le)"
+_TITLED_DATELINE = re.compile(
+    rf"\s*((?=[A-ZÀ-Ý]){_NAME_WORD}(?: {_NAME_WORD}){{0,3}})(?:/[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*)*)*"
+    r"((?:,\s*[^\n,()—–]{1,40}?)*\s*(?:\([A-Za-z][^()\n]{0,20}\))?)\s+(?:—|–|-{1,2})\s"
+)
+_DATE_WORD = re.compile(r"\(|\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b")
 # The country a dateline names after its city ("BUKA, Papua New Guinea, Aug 20 -").
 _DATELINE_COUNTRY = re.compile(r",\s*([A-Z][^,(\n]{1,40}?)\s*[,(]")
 # Places read as country cues must be this populous if cities (smaller namesakes of common words
@@ -526,7 +535,7 @@ def _told_from(ix: MentionIndex, cues: Sequence[Cue]) -> str:
     names another one at least three times as often ("MAE SOT, Thailand" over a story about Myanmar); then the
     country named most after it, when one is named more than any other."""
     dateline = dateline_country(ix.body)
-    m = _DATELINE.match(ix.body)
+    m = _dateline(ix.body)
     if dateline is None or m is None:
         return dateline or ""
     counts: dict[str, int] = {}
@@ -541,10 +550,25 @@ def _told_from(ix: MentionIndex, cues: Sequence[Cue]) -> str:
     return dateline
 
 
+def _dateline(body: str) -> re.Match[str] | None:
+    """A wire dateline opening ``body``: a city in capitals (:data:`_DATELINE`), or in title case followed by an
+    agency or a date (:data:`_TITLED_DATELINE`) where the city is a known place or a country is named after it
+    ("On Monday, 5 people - ..." is no dateline); group 1 is the city."""
+    m = _DATELINE.match(body)
+    if m is not None:
+        return m
+    m = _TITLED_DATELINE.match(body)
+    if m is None or not _DATE_WORD.search(m.group(2)):
+        return None
+    named = _DATELINE_COUNTRY.match(body, m.end(1), m.end())
+    known = lookup_place(m.group(1), alternates=False) is not None or capital_country(m.group(1)) is not None
+    return m if known or (named is not None and country_code(named.group(1)) is not None) else None
+
+
 def dateline_city(body: str) -> tuple[int, int] | None:
     """Where the first city of a wire dateline stands in the text ("MEXICO CITY (AP) —", "THE HAGUE,
     Netherlands —": its characters), None without a dateline."""
-    m = _DATELINE.match(body)
+    m = _dateline(body)
     return (m.start(1), m.start(1) + len(m.group(1).rstrip())) if m is not None else None
 
 
@@ -553,7 +577,7 @@ def dateline_country(body: str) -> str | None:
     "PORT-AU-PRINCE, March 20 -"): the country it names after the city ("IBADAN, Nigeria, July 19 —", "BUKA,
     Papua New Guinea, Aug 20 -", a town the gazetteer may not know), else the first city's; None without a
     dateline."""
-    m = _DATELINE.match(body)
+    m = _dateline(body)
     if m is None:
         return None
     named = _DATELINE_COUNTRY.match(body, m.end(1), m.end())
