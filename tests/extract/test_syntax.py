@@ -380,3 +380,8 @@ def test_the_verbs_a_clause_takes_its_subject_from(parse) -> None:
     assert subject_sharers(_tok(doc, "disperse")) == {_tok(doc, "disperse").i, _tok(doc, "used").i}
     doc = parse("Twelve gendarmes were injured when protesters threw stones at them.")
     assert subject_sharers(_tok(doc, "threw")) == {_tok(doc, "threw").i}  # a subject of its own
+
+
+def test_a_name_the_model_leaves_untagged_keeps_its_proper_nouns(parse) -> None:
+    doc = parse("Human Rights Watch urged the government to free the two bakers.")
+    assert np_name(_tok(doc, "Watch"))[0] == "Human Rights Watch"

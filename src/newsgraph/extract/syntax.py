@@ -338,7 +338,10 @@ def np_name(head: Token) -> tuple[str | None, str | None]:
     if ent is not None and ent.label_ in NAME_LABELS:
         return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
     if head.pos_ == "PROPN" or (head.is_upper and len(head) > 2 and head.is_alpha):  # "ECOWAS" tagged NNS
-        return head.text, None
+        first = head.i  # with the proper nouns compounded before it: "Human Rights Watch", not "Watch"
+        while first > lo and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+            first -= 1
+        return doc[first : head.i + 1].text, None
     return None, None
 
 

@@ -2131,3 +2131,16 @@ def test_a_fact_denied_with_no_charge_told_is_no_refusal(parse) -> None:
     # the story told is a refusal of it (test_completion: test_denial_answers_the_accusation)
     text = "Russian jets flew over the Baltic. Russia's Defence Ministry denied that its aircraft had strayed."
     assert "REJECT" not in [t for t, _, _ in _facts(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Qatar hosted technical talks between Baghdad and Ankara on Friday.", "CONSULT"),
+        ("Qatar offered to host technical talks between Baghdad and Ankara.", "AGREE"),
+    ],
+)
+def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: str) -> None:
+    # "between" hangs on the talks, not on the verb: both sides are the host's counterparts
+    pairs = {(a, t) for k, a, t in _facts(parse, text) if k == kind}
+    assert pairs == {("QAT", "IRQ"), ("QAT", "TUR")}

@@ -101,3 +101,17 @@ def test_a_group_of_no_country_in_a_story_about_one_country_is_that_country_s(pa
     )
     facts = {(e.type, e.actor_country) for e in extract_events(parse(text), "d")}
     assert ("PROTEST", "IRQ") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a home group or a person of no country asking its government: the government's own people
+        ("India and Pakistan traded accusations. A farmers' union called on the Pakistani government to act.", "PAK"),
+        ("India and Pakistan traded accusations. Ali Raza called on the Pakistani government to act.", "PAK"),
+        # a rights group is of no one country
+        ("India and Pakistan traded accusations. Human Rights Watch urged the Pakistani government to act.", None),
+    ],
+)
+def test_a_home_group_asking_a_government_is_its_own(parse, text: str, expected: str | None) -> None:
+    assert ("REQUEST", expected, "PAK") in _facts(parse, text)

@@ -40,6 +40,10 @@ def complete_pair(
         # "separatist militants ambushed a convoy", "members of Pamalakaya protested" in a story about one
         # country: the country's own group (an international body or a company keeps none)
         actor = replace(actor, country=ctx.dominant, inferred=True)
+    if target is not None and _addresses_own_government(cand, actor, target, ctx):
+        # "the farmers' union called on the provincial government to waive charges": a home group of no country
+        # that asks, protests against or accuses a government is that government's own people
+        actor = replace(actor, country=target.country, inferred=True)
     if target is not None:
         same = (actor.head >= 0 and target.head == actor.head) or target.label == actor.label
         if same and target.country == actor.country:  # "the ministers of Chile and Peru met": two countries
@@ -78,6 +82,24 @@ def complete_pair(
 _ABROAD_ADDRESSEE = frozenset(
     {"REQUEST", "SANCTION", "THREATEN", "AGREE", "AID", "ACCUSE", "REJECT", "SUPPORT", "CONSULT"}
 )
+
+
+# What a home group does to its own government more than to a foreign one: asks, protests, accuses, rejects.
+_TO_OWN_GOVERNMENT = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
+
+
+def _addresses_own_government(cand: Candidate, actor: Actor, target: Actor, ctx: DocContext) -> bool:
+    """A home group (union, lawmakers, students, clergy ...) or a person of no country acting on a government
+    the text gives a country: the group's own. Not a named organisation of no sector (a rights group, an
+    airline body or a company: of no one country)."""
+    if actor.country is not None or actor.unknown or cand.type not in _TO_OWN_GOVERNMENT:
+        return False
+    if target.sector != "GOV" or target.country is None:
+        return False
+    if actor.sector is None:
+        ent = ctx.doc[actor.head].ent_type_ if actor.head >= 0 else ""
+        return ent == "PERSON" or (not actor.named and ent != "ORG")
+    return actor.sector in _HOME_GROUPS
 
 
 def _foreign_actor(actor: Actor, ctx: DocContext) -> bool:
