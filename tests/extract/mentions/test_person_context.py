@@ -246,6 +246,58 @@ def test_the_government_s_official_is_the_state_s() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # talks held abroad: the dateline and the venue are the host's; a bare definite body's official is of the
+        # country the body was first named with, however many paragraphs before
+        (
+            "MUSCAT, Oman, May 4 - Yemen's government and the Houthis agreed to swap prisoners after talks in Muscat. "
+            "Oman hosted the talks, Omani officials said. Oman's foreign minister thanked both sides.\n\n"
+            "Oman said the next round would also be in Muscat.\n\n"
+            "The government's chief negotiator, Ali Saleh, said the lists were final.",
+            "Ali Saleh",
+            "YEM",
+        ),
+        (
+            "KUNMING, China, May 4 - Myanmar's military government and a rebel army accused each other of breaking "
+            "a truce brokered by China after talks in the Chinese city of Kunming. China urged restraint, and "
+            "Chinese officials said Beijing would host another round.\n\n"
+            "The military's spokesman, Major General Min Aung, denied the bombing.",
+            "Min Aung",
+            "MMR",
+        ),
+        (
+            "JEDDAH, Saudi Arabia, May 4 - The Sudanese army and a paramilitary group resumed talks in Jeddah. "
+            "Saudi Arabia and Saudi officials urged calm in Jeddah.\n\n"
+            "The head of the army delegation, Lieutenant General Osman Idris, said the army was ready to sign.",
+            "Osman Idris",
+            "SDN",
+        ),
+    ],
+)
+def test_a_bare_definite_body_s_official_is_of_its_first_named_country(text: str, name: str, country: str) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get(name) == country, persons
+
+
+def test_a_body_named_with_its_country_in_the_name_s_sentence_is_not_looked_up() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    text = (
+        "MUSCAT, May 4 - Yemen's government and the Houthis swapped prisoners in Oman.\n\n"
+        "Oman's government's chief negotiator, Said al-Busaidi, said the lists were final."
+    )
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get("Said al-Busaidi") == "OMN", persons
+
+
+@pytest.mark.parametrize(
     ("text", "name", "organization"),
     [
         # an indefinite apposition names the person's body, whatever role an earlier mention gave

@@ -17,6 +17,11 @@ cues around a mention can be the person's, and the cues that are the person's by
   President A held talks with President B": two presidents are of two countries);
 - :func:`body_country`: a role-holder with no country of his own in his sentence speaks for the state body
   named just before ("Ruritania's defence ministry denied it. ... spokesman X said"): the body's country;
+- :func:`definite_body_country`: a person introduced as an official of a state body named by a bare definite
+  noun ("The government's chief negotiator, X", "The military's spokesman, Major General X", "The head of the
+  army delegation, General X") belongs to the country the text gave that body when it first named it with one
+  ("Yemen's government", "Myanmar's military government", "the Sudanese army"), however far before; the story's
+  dateline, the venue of talks held abroad, is not that body's country;
 - :func:`respectively`: "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th
   country of the list goes to the n-th name;
 - :func:`envoy_country`: an ambassador whose title names no country, summoned, told or handed a note by the
@@ -53,6 +58,7 @@ __all__ = [
     "apposed_org",
     "body_country",
     "context_country",
+    "definite_body_country",
     "envoy_country",
     "foreign_cues",
     "possessive_country",
@@ -280,6 +286,49 @@ def context_country(
     # "Ruritania wants good relations," the minister said: what a speaker's own words name, last
     said = [c for c in cues if quotes[c.start] >= 0 and _said_by(ix, mention, c)]
     return (said[-1].iso3 if said else None), True
+
+
+# Nouns of the state bodies a story names bare and definite once it has named them with their country ("the
+# government", "the army", "the junta"), and the most words between the name and such a noun before it.
+_STATE_BODIES = frozenset({"government", "army", "military", "junta", "regime", "administration", "navy", "police"})
+_DEFINITE_WINDOW = 8
+
+
+def definite_body_country(ix: MentionIndex, mention: PersonMention, cues: Sequence[Cue]) -> str | None:
+    """The country of the state body a person is introduced as an official of by a bare definite noun (see the
+    module docstring): the last cue before the mention that the same noun, or a body that noun qualifies ("the
+    military" after "Myanmar's military government"), was named with; None when the words before the name
+    name a country themselves or point at no such body."""
+    role = mention.role
+    if role is not None and (role.country is not None or role.international):
+        return None
+    lo = min(mention.start, role.start if role is not None else mention.start)
+    sent_start = ix.sent_bounds[ix.sent_of[lo]][0] if ix.sent_bounds else 0
+    toks, noun = ix.toks, None
+    for i in range(lo - 1, max(sent_start, lo - _DEFINITE_WINDOW) - 1, -1):
+        tok = toks[i]
+        if i in ix.country_at or tok.pos_ in ("VERB", "AUX") or tok.ent_type_ in ("GPE", "NORP", "PERSON"):
+            return None  # "Sudan's army spokesman", a clause: not a bare body's official
+        if tok.lemma_.lower() in _STATE_BODIES and tok.pos_ == "NOUN":
+            det = next((toks[j] for j in range(i - 1, max(sent_start, i - 3) - 1, -1) if toks[j].pos_ == "DET"), None)
+            if det is None or det.lower_ != "the" or any(ix.toks[j].pos_ == "PROPN" for j in range(det.i + 1, i)):
+                return None
+            noun = tok.lemma_.lower()
+            break
+    if noun is None:
+        return None
+    doc = ix.doc
+    for c in reversed(cues):
+        if c.end > lo:
+            continue
+        head = doc[c.end - 1].head
+        if head.i < c.end or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if head.lemma_.lower() == noun or (
+            head.lemma_.lower() in _BODIES and any(ch.lower_ == noun for ch in head.children if ch.i < head.i)
+        ):
+            return c.iso3
+    return None
 
 
 def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:

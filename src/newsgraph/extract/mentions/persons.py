@@ -55,6 +55,7 @@ from newsgraph.extract.mentions.not_persons import drop_things
 from newsgraph.extract.mentions.person_context import (
     apposed_org,
     context_country,
+    definite_body_country,
     envoy_country,
     possessive_country,
     quote_ids,
@@ -463,6 +464,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     for k, mention in enumerate(out):
         voice_of_body(ix, mention, orgs)  # "the agency's coordinator", "spokeswoman X" after "UNHCR said"
         mention.country = mention.country or envoy_country(ix, mention, all_cues)  # "handed Ambassador X a note"
+        mention.country = mention.country or definite_body_country(ix, mention, all_cues)  # "the army's spokesman"
         role = mention.role
         if mention.country is not None or (role is not None and (role.country or role.international)):
             continue  # a role with no country: one from the context, else the country the document is about
