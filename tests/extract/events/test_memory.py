@@ -193,3 +193,26 @@ def test_people_released_right_after_their_detention_are_the_detained_freed_by_t
         assert found == [("PHL", "CHN")]
     doc = parse("The company released its quarterly results without charge on Friday.")
     assert not [e for e in extract_events(doc, "d") if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite noun of an act told by its own verb is that verb's doer's act, not the first act of its type
+        (
+            "North Korea launched a satellite on Thursday. South Korea's military stepped up its surveillance. "
+            "South Korea's foreign ministry condemned the launch.",
+            {("KOR", "PRK")},
+        ),
+        # all the doers the verb names
+        (
+            "Russia and China vetoed the resolution on Friday. The US ambassador lambasted the two vetoes.",
+            {("USA", "RUS"), ("USA", "CHN")},
+        ),
+    ],
+)
+def test_an_act_noun_names_the_doers_of_its_verb(parse, text: str, expected: set) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    pairs = {(e.actor_country, e.target_country) for e in extract_events(parse(text), "d") if e.type == "ACCUSE"}
+    assert pairs == expected

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.events.actors import subjects
 from newsgraph.extract.events.arguments import characterizes, judge_predicate
+from newsgraph.extract.events.memory import verb_antecedent
 from newsgraph.extract.events.modality import clause_modality
 from newsgraph.extract.events.triggers import POINTING, Candidate
 from newsgraph.extract.tokens import token_records
@@ -156,6 +157,8 @@ def _behind(head: Token, ctx: DocContext, memory: EventMemory, speaker: Actor, a
     owners = [c for c in head.children if c.dep_ == "poss"]
     if owners:
         return [a for o in owners for a in ctx.actors(o)]
+    if told := verb_antecedent(head, ctx, speaker):  # "Russia and China vetoed it ... the vetoes were a betrayal"
+        return told
     doer = memory.doer(head) or memory.answered_act(head, speaker)
     if doer is None and head.lower_ in POINTING and head.pos_ == "PRON":
         doer = memory.last_act(head, speaker)  # '"This was a flagrant violation," the minister said': what was done

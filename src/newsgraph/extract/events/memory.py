@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.syntax import is_passive, subjects
 from newsgraph.lexicon.events import act_types, anaphor_types
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.events.actors import Actor, DocContext
 
-__all__ = ["EventMemory", "Told", "answered_target", "is_definite"]
+__all__ = ["EventMemory", "Told", "answered_target", "is_definite", "verb_antecedent"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
@@ -282,7 +283,30 @@ def answered_target(target: Actor, actor: Actor, ctx: DocContext, memory: EventM
     if target.country is not None or target.named or target.head < 0:
         return target
     noun = ctx.doc[target.head]
-    found = memory.answered_act(noun, actor)
+    found = next(iter(verb_antecedent(noun, ctx, actor)), None) or memory.answered_act(noun, actor)
     if found is None and (doer := memory.doer(noun)) is not None and not _same_group(doer, actor):
         found = doer  # "concerned by the arrest": who arrested
     return found or target
+
+
+_ANTECEDENT_SENTENCES = 4  # sentences back the verb a definite act noun names may be told
+
+
+def verb_antecedent(noun: Token, ctx: DocContext, actor: Actor | None = None) -> list[Actor]:
+    """Who did the act a definite noun names by its own verb's lemma, told by that verb a few sentences before
+    ("North Korea launched a satellite ... Seoul condemned the launch": North Korea; "Russia and China vetoed
+    the text ... the two vetoes": both), placed on the noun; with ``actor``, only sides other than the actor's."""
+    if not is_definite(noun) or any(c.dep_ in ("poss", "prep") for c in noun.children):
+        return []
+    lemma, sents = noun.lemma_.lower(), 0
+    for tok in reversed(noun.doc[: noun.sent.start]):
+        sents += tok.is_sent_start
+        if sents > _ANTECEDENT_SENTENCES:
+            break
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != lemma or is_passive(tok):
+            continue
+        doers = [a for h in subjects(tok) for a in ctx.actors(h) if a.country is not None]
+        if actor is not None and any(_same_group(d, actor) or d.country == actor.country for d in doers):
+            return []
+        return [replace(d, start=noun.idx, end=noun.idx + len(noun), head=-1, remembered=True) for d in doers]
+    return []

@@ -36,7 +36,7 @@ from newsgraph.extract.events.arguments import (
     slot_heads,
 )
 from newsgraph.extract.events.issuers import reporting_state, statement_issuers
-from newsgraph.extract.events.memory import EventMemory, is_definite
+from newsgraph.extract.events.memory import EventMemory, is_definite, verb_antecedent
 from newsgraph.extract.events.modality import Modality, clause_modality
 from newsgraph.extract.events.needs import ClauseFacts, needs_ok
 from newsgraph.extract.events.nominal import in_protest, light_verb, no_event_noun, noun_pattern, undergo_verb
@@ -96,9 +96,10 @@ def doers(head: Token, ctx: DocContext, memory: EventMemory, depth: int = 0) -> 
     own = own_actor_heads(head) or _speakers_from(head)
     if own:
         return [a for h in own for a in ctx.actors(h)]
-    doer = memory.doer(head)
-    if doer is not None:
-        return [doer]
+    told = verb_antecedent(head, ctx)  # "launched a satellite ... the launch"
+    doer = None if told else memory.doer(head)
+    if told or doer is not None:
+        return told or [doer]
     pat = noun_pattern(head)
     if pat is not None and depth == 0:
         for word in pat.target:
