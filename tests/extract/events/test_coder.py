@@ -2144,3 +2144,20 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
     # "between" hangs on the talks, not on the verb: both sides are the host's counterparts
     pairs = {(a, t) for k, a, t in _facts(parse, text) if k == kind}
     assert pairs == {("QAT", "IRQ"), ("QAT", "TUR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charged under a law; internet suspended or restored by the state; a place of worship sealed
+        ("Pakistani police arrested two bloggers. Both were charged under the Prevention of Electronic Crimes Act.",
+         ("ACCUSE", "PAK")),
+        ("Bangladeshi police arrested 40 people. Mobile internet was suspended in the district.", ("COERCE", "BGD")),
+        ("Ethiopia restored mobile internet access across the Amhara region on Tuesday.", ("CONCEDE", "ETH")),
+        ("Algerian authorities have sealed three Protestant churches in the Kabylie region.", ("COERCE", "DZA")),
+        # warships by their class are forces deployed
+        ("Japan deployed two Aegis-equipped destroyers to the Sea of Japan.", ("MOBILIZE", "JPN")),
+    ],
+)  # fmt: skip
+def test_laws_outlets_places_of_worship_and_warships(parse, text: str, expected: tuple) -> None:
+    assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
