@@ -62,6 +62,9 @@ class _Resolver:
         # a body named by the title of whom it serves is a body, not that office's holder
         ("U.S. Justice Department", "U.S. Justice Department", "GOV", False, True),
         ("Kyrgyz Prosecutor General's Office", "Kyrgyz Prosecutor General's Office", "GOV", False, True),
+        # a consulate-general is a body, not a general ("the United States Consulate General in Lagos said")
+        ("United States Consulate General", "United States Consulate General", "MIL", False, True),
+        ("Chilean Consulate-General", "Chilean Consulate-General", "MIL", False, True),
         # an office of a body that is no state's: a union, a party, an armed group
         ("FNSEA president Arnaud Rousseau", "Arnaud Rousseau", "GOV", True, False),
         ("Hamas spokesman Hazem Qassem", "Hazem Qassem", "GOV", True, False),

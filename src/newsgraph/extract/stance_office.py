@@ -63,8 +63,9 @@ _SETTING_APART = re.compile(r"[,;:()\[\]\"“”]")
 
 def _names_body(text: str) -> bool:
     """A phrase whose last word is a body of the state ("Justice Department", "Prosecutor General's Office")."""
-    words = text.lower().split()
-    return bool(words) and words[-1] in _BODY_HEADS
+    words = text.lower().replace("-", " ").split()
+    # "the United States Consulate General": a consulate-general is a body, its "General" no officer's rank
+    return bool(words) and (words[-1] in _BODY_HEADS or words[-2:] == ["consulate", "general"])
 
 
 def _other_bodys_office(text: str) -> bool:
