@@ -115,3 +115,28 @@ def test_a_capital_tagged_as_a_person_speaks_for_its_state(parse) -> None:
     found = _positions(parse, text)
     assert [(s.country, s.position) for s in found.stances] == [("NGA", "opposes")]
     assert found.voices == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "position"),
+    [
+        # a country named as the actor speaks for itself, whatever an apposition calls it
+        (
+            "Indonesia banned palm oil exports on Monday. Malaysia, the second-largest producer, declined to comment "
+            "on the ban.",
+            "MYS",
+            "no official statement",
+        ),
+        # a state's delegation or embassy, named with its country's possessive, speaks for it
+        (
+            "Delegates clashed over the climate deal on Monday. China's delegation declined to comment on the deal.",
+            "CHN",
+            "no official statement",
+        ),
+    ],
+)
+def test_a_state_named_with_a_description_or_by_its_delegation_speaks_for_itself(
+    parse, text: str, country: str, position: str
+) -> None:
+    found = _positions(parse, text)
+    assert (country, position) in [(s.country, s.position) for s in found.stances]

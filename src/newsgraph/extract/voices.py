@@ -26,6 +26,9 @@ __all__ = ["is_person", "speakers", "speaks_for", "state_actors", "voice_of"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "MIL"})
+# Head nouns of a state's bodies abroad and at home that a country's possessive or adjective makes that state's
+# voice ("China's delegation declined to comment", "the Dutch embassy said"), whatever sector the actor reads.
+_STATE_BODY_HEADS = frozenset({"delegation", "embassy", "consulate", "ministry", "presidency", "government"})
 
 
 def is_person(anchor: Token, ctx: DocContext) -> bool:
@@ -43,12 +46,16 @@ def _is_state(actor: Actor, head: Token) -> bool:
         return True
     if token_country(head):  # a country, capital or metonym; one tagged a person only where it is no one's name
         return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_BODY_HEADS:
+        return True  # "China's delegation", "the Indian embassy"
     return actor.sector is None and actor.named and head.ent_type_ == "PERSON"
 
 
 def speaks_for(actor: Actor, anchor: Token, ctx: DocContext) -> bool:
     """The actor's words are its country's stance, not a voice (:mod:`newsgraph.extract.stance_office`)."""
     person = is_person(anchor, ctx)
+    if not person and anchor.pos_ == "PROPN" and actor.country and token_country(anchor) == actor.country:
+        return True  # a country named as the actor speaks for itself ("Malaysia, the second-largest producer, ...")
     return speaks_for_country(actor.text, actor.name, actor.sector, ctx.resolver, person=person)
 
 
