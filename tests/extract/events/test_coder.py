@@ -2155,6 +2155,9 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         ("Bangladeshi police arrested 40 people. Mobile internet was suspended in the district.", ("COERCE", "BGD")),
         ("Ethiopia restored mobile internet access across the Amhara region on Tuesday.", ("CONCEDE", "ETH")),
         ("Algerian authorities have sealed three Protestant churches in the Kabylie region.", ("COERCE", "DZA")),
+        # members of a faith or a people the compiled agents lack are civilians who can protest
+        ("Egyptian police detained 15 people in Minya. Several hundred Copts protested outside the cathedral.",
+         ("PROTEST", "EGY")),
         # warships by their class are forces deployed
         ("Japan deployed two Aegis-equipped destroyers to the Sea of Japan.", ("MOBILIZE", "JPN")),
     ],
