@@ -2126,10 +2126,17 @@ def test_cooperation_under_review_is_no_sanction_until_announced_as_to_come(pars
     assert not [t for t, _, _ in _facts(parse, text) if t in ("SANCTION", "THREATEN")]
 
 
-def test_a_fact_denied_with_no_charge_told_is_no_refusal(parse) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets flew over the Baltic. Russia's Defence Ministry denied that its aircraft had strayed.",
+        # hearsay owned by no side the text names is a fact denied too
+        "Rice prices rose in Hanoi. Vietnam's government denied reports that it would curb rice exports.",
+    ],
+)
+def test_a_fact_denied_with_no_charge_told_is_no_refusal(parse, text: str) -> None:
     # CAMEO 016 (deny responsibility) is a public statement PLOVER does not code; a denial that answers a charge
     # the story told is a refusal of it (test_completion: test_denial_answers_the_accusation)
-    text = "Russian jets flew over the Baltic. Russia's Defence Ministry denied that its aircraft had strayed."
     assert "REJECT" not in [t for t, _, _ in _facts(parse, text)]
 
 

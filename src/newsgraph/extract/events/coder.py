@@ -466,13 +466,23 @@ def _anaphor(targets: list[Actor], ctx: DocContext) -> bool:
     return len(targets) == 1 and targets[0].head >= 0 and ctx.doc[targets[0].head].pos_ in ("PRON", "DET")
 
 
+_HEARSAY = frozenset({"report", "rumour", "rumor", "speculation", "suggestion", "claim", "allegation"})
+
+
 def _fact_denied(cand: Candidate) -> bool:
-    """A denial of a that-clause with no object of its own ("denied that the officers had fired")."""
+    """A denial of a that-clause with no object of its own ("denied that the officers had fired"), or of
+    hearsay owned by no one the text names ("denied reports that police had fired")."""
     clause = cand.clause
-    return (
-        cand.trigger[0].lemma_.lower() == "deny"
-        and any(c.dep_ == "ccomp" for c in clause.children)
-        and not any(c.dep_ == "dobj" for c in clause.children)
+    if cand.trigger[0].lemma_.lower() != "deny":
+        return False
+    objs = [c for c in clause.children if c.dep_ == "dobj"]
+    if not objs:
+        return any(c.dep_ == "ccomp" for c in clause.children)
+    return all(
+        o.lemma_.lower() in _HEARSAY
+        and any(c.dep_ in ("acl", "ccomp") for c in o.children)
+        and not any(c.dep_ == "poss" for c in o.children)
+        for o in objs
     )
 
 
