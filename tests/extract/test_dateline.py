@@ -27,3 +27,14 @@ def test_subjects_skip_the_dateline_place(parse) -> None:
     union = _tok(doc, "union")
     assert past_dateline([union]) == [union]
     assert past_dateline([]) == []
+
+
+def test_a_dateline_with_its_date_between_two_dashes_is_one(parse) -> None:
+    doc = parse("ASTANA, Kazakhstan — Sept. 8, 2026 (Wire) — Kazakhstan on Tuesday summoned the U.S. envoy.")
+    assert in_dateline(_tok(doc, "Sept.")) and in_dateline(_tok(doc, "Wire"))
+    assert not in_dateline(_tok(doc, "Tuesday"))
+
+
+def test_a_second_dash_after_words_of_no_date_ends_no_dateline(parse) -> None:
+    doc = parse("TUNIS — Police in the capital — thousands of them — blocked the avenue.")
+    assert not in_dateline(_tok(doc, "capital"))

@@ -6,6 +6,7 @@ A dateline's place is where the story was filed, not a side of its events: the s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.tokens import token_records
@@ -19,6 +20,12 @@ DASHES = frozenset({"—", "–", "-", "--"})
 
 
 _DATELINE = 14  # tokens a dateline may hold, its dash included
+# A word of a date or an agency's brackets between a dateline's two dashes ("ASTANA, Kazakhstan — Sept. 8, 2026
+# (Wire) —"): a month, a number or a bracket.
+_DATED = re.compile(
+    r"^(?:\d+|\(|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$)"
+)
 
 
 def in_dateline(tok: Token) -> bool:
@@ -30,12 +37,15 @@ def in_dateline(tok: Token) -> bool:
     start = next((i for i in range(tok.i, max(-1, tok.i - _DATELINE), -1) if i == 0 or toks[i].is_sent_start), None)
     if start is None or not (len(toks[start].text) > 1 and doc[start].is_upper):
         return False
+    end = None  # the dash that ends the dateline
     for t in toks[start + 1 : min(len(toks), start + _DATELINE)]:
         if t.is_sent_start or t.pos_ in ("VERB", "AUX"):
-            return False
+            break
         if t.text in DASHES and t.whitespace_ and toks[t.i - 1].whitespace_:  # " — ", not "youtube-dl"
-            return t.i > tok.i
-    return False
+            if end is not None and not any(_DATED.match(x.text) for x in toks[end + 1 : t.i]):
+                break  # a second dash ends it only past a date or an agency ("KYIV, Ukraine — May 3 (AP) —")
+            end = t.i
+    return end is not None and end > tok.i
 
 
 def past_dateline(heads: list[Token]) -> list[Token]:
