@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.events.places import located, place_country
+from newsgraph.extract.events.places import is_venue, located, place_country
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,31 @@ def test_the_country_s_is_the_country_the_sentence_named_last(parse) -> None:
     assert the_country_named(minister) == ["CRI"]
     doc = parse("The country's foreign minister said the talks had failed.")
     assert the_country_named(next(t for t in doc if t.text == "minister")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "venue"),
+    [
+        ("The rebels walked out of ceasefire talks with the army in Jeddah on Thursday.", "Jeddah", True),
+        ("The two delegations met in Kunming on Tuesday.", "Kunming", True),
+        ("The envoys held talks in Doha last week.", "Doha", True),
+        ("Police arrested five protesters in Lagos on Monday.", "Lagos", False),
+        ("The decision was met with protests in Hong Kong.", "Hong", False),
+    ],
+)
+def test_the_place_of_a_meeting_is_a_venue(parse, text: str, place: str, venue: bool) -> None:
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == place)
+    tok = tok if tok.dep_ == "pobj" else tok.head
+    assert is_venue(tok) is venue
+
+
+def test_sides_that_meet_abroad_are_not_of_the_venue(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = (
+        "The Rapid Support Forces walked out of ceasefire talks with the Sudanese army in Jeddah on Thursday, "
+        "accusing the military of shelling its positions."
+    )
+    accused = {e.target_country for e in extract_events(parse(text), "d") if e.type == "ACCUSE"}
+    assert "SAU" not in accused

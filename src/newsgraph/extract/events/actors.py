@@ -34,7 +34,7 @@ from newsgraph.extract.events.groups import QUANT as _QUANT
 from newsgraph.extract.events.groups import counted as _counted
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
 from newsgraph.extract.events.home import filed_from, home_countries, inside_name
-from newsgraph.extract.events.places import located, place_country, the_country_named
+from newsgraph.extract.events.places import is_venue, located, place_country, the_country_named
 from newsgraph.extract.events.quoted import DocQuotations, LazyText
 from newsgraph.extract.events.reported import SPEAKER_SELF as _SPEAKER_SELF
 from newsgraph.extract.events.reported import reporter as reported_by
@@ -207,7 +207,7 @@ class DocContext:
                     code = token_country(tok)
                     if code and not inside_name(tok, code):
                         counts[code] = counts.get(code, 0) + 1
-                if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS:
+                if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS and not is_venue(tok):
                     code = place_country(tok)
                     if code:
                         self.locations.append((tok.idx, para, code))

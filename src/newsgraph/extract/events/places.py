@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _IN_PREPS = frozenset({"in", "at", "inside"})
+# Meetings held somewhere: their place is a venue, not the home of the sides that meet ("talks in Jeddah")
+_MEETINGS = frozenset({"talk", "negotiation", "meeting", "summit", "conference", "dialogue", "consultation",
+                       "round", "session", "forum", "ceremony", "mediation"})  # fmt: skip
+_MEETING_VERBS = frozenset({"meet", "negotiate", "convene", "mediate"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -84,3 +88,15 @@ def the_country_named(head: Token) -> list[str]:
         if tok.pos_ in ("PROPN", "ADJ") and (code := token_country(tok)):
             return [code]
     return []
+
+
+def is_venue(pobj: Token) -> bool:
+    """The place of a meeting ("ceasefire talks with the army in Jeddah", "met in Kunming", "held talks in
+    Doha"): where sides meet, not where they are from."""
+    head = pobj.head.head  # the word the preposition hangs on
+    lemma = head.lemma_.lower()
+    if lemma in _MEETINGS:
+        return True
+    if head.pos_ == "VERB" and lemma in _MEETING_VERBS:  # not "was met with protests in Hong Kong"
+        return not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _MEETINGS for c in head.children)
