@@ -68,6 +68,8 @@ def test_strip_name(text: str, name: str) -> None:
             "Senator Bob Reyes of Georgia met Georgian officials in the US.",
             [("Georgia", "GEO"), ("Georgian", "GEO"), ("US", "USA")],
         ),
+        # a country's word the model took into a name that a title follows ("[Tajik Energy] Minister X")
+        ("Tajik Energy Minister Davlatali Saidzoda rejected the request.", [("Tajik", "TJK")]),
         ("", []),
     ],
 )

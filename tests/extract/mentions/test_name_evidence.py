@@ -181,3 +181,13 @@ def test_a_trade_noun_is_no_first_name_and_no_people() -> None:
 
     ix = MentionIndex(parse_one("Moderator Hunter met Asian delegates."))
     assert [agent_noun(ix, i, i + 1) for i in range(3)] == [True, False, False]
+
+
+def test_a_name_is_not_extended_over_a_title_before_another_name(index: Callable[[str], MentionIndex]) -> None:
+    from newsgraph.extract.mentions.name_evidence import extend_name_right
+
+    ix = index("Tajik Energy Minister Davlatali Saidzoda rejected the request.")
+    assert extend_name_right(ix, *_span(ix, "Tajik Energy")) == _span(ix, "Tajik Energy")
+    # a surname that is a title word, with no name after it, still ends the name
+    ix = index("The prize went to Michel Mayor of the University of Geneva.")
+    assert _names(ix) == ["Michel Mayor"]

@@ -35,6 +35,8 @@ def _people(ix: MentionIndex) -> list[tuple[str, str | None, str | None]]:
         ("Presidents Ana Lima of Brazil and Jorge Paz of Peru signed the pact.", ["Ana Lima", "Jorge Paz"]),
         ("He praised Abu Mahdi al-Muhandis and his aides.", ["Abu Mahdi al-Muhandis"]),
         ("Born Robert Burns in 1941, he wrote songs.", ["Robert Burns"]),
+        # "[Tajik Energy]" tagged a person before a title and a name: the title's country and portfolio
+        ("Tajik Energy Minister Davlatali Saidzoda rejected the request.", ["Davlatali Saidzoda"]),
     ],
 )
 def test_found(index: Callable[[str], MentionIndex], text: str, names: list[str]) -> None:
@@ -277,3 +279,8 @@ def test_a_business_or_media_role_takes_the_story_s_country_not_a_nearby_one(
         "In Peru, businessman Alan Example called the decision unfair."
     )
     assert _people(index(text)) == [("Alan Example", "businessman", "CAN")]
+
+
+def test_a_portfolio_tagged_as_a_name_is_the_role_before_the_name(index: Callable[[str], MentionIndex]) -> None:
+    ix = index("Tajik Energy Minister Davlatali Saidzoda rejected the request.")
+    assert _people(ix) == [("Davlatali Saidzoda", "Tajik Energy Minister", "TJK")]

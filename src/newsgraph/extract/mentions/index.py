@@ -420,7 +420,8 @@ class MentionIndex:
                 continue
             found = self.longest_match(i, longest + 2, country_of_text, country_key_prefixes())
             after_new = i > 0 and toks[i - 1].text == "New"  # "New England", "New Mexico"
-            if found is not None and not after_new and self._whole_entity(i, found[0], free):
+            whole = found is not None and (self._whole_entity(i, found[0], free) or self._opens_titled_name(i))
+            if found is not None and not after_new and whole:
                 span = CountrySpan(i, found[0], found[1])
                 self.countries.append(span)
                 for k in range(span.start, span.end):
@@ -428,6 +429,15 @@ class MentionIndex:
                 i = span.end
             else:
                 i += 1
+
+    def _opens_titled_name(self, i: int) -> bool:
+        """Token ``i`` opens an entity tagged a person that a title follows at once ("[Tajik Energy] Minister X"):
+        a country's word before a portfolio, whatever the model's label."""
+        k = self.ent_of[i]
+        if k < 0 or self.ents[k].label != "PERSON" or self.ents[k].start != i:
+            return False
+        end = self.ents[k].end
+        return end in self.titles_starting and self.toks[end - 1].whitespace_ != ""
 
     def _drop_state_homonyms(self) -> None:
         """ "Mike Lee of Utah and David Perdue of Georgia": a country named like a state of another country
@@ -495,3 +505,13 @@ def _prefix_limit(body: str, start: int, end: int, prefixes: frozenset[str]) -> 
             return None
         prefix += " " + word.group().replace("\u2019", "'").casefold()
     return word.end()
+
+
+def portfolio_before_name(ix: MentionIndex, start: int, end: int) -> bool:
+    """ "[Tajik Energy] Minister Davlatali Saidzoda": words the model tagged as a name that a title follows at
+    once, itself followed at once by a name, are the title's country and portfolio, not a person."""
+    title = ix.titles_starting.get(end)
+    if title is None or not ix.toks[end - 1].whitespace_:
+        return False
+    after = title[0]
+    return after < len(ix.toks) and ix.ent_label(after) == "PERSON" and ix.sent_of[after] == ix.sent_of[start]

@@ -221,12 +221,19 @@ def extend_name_right(ix: MentionIndex, start: int, end: int) -> tuple[int, int]
             or is_place_word(tok.text)  # "Bernardo O'Higgins Base"
             or not_entity_kind(tok.text) is not None  # "Ana Lima Image": a picture credit
             or end in ix.country_at
+            or _title_before_name(ix, end)  # "[Tajik Energy] Minister Davlatali Saidzoda", not "Michel Mayor said"
             or not ix.is_name_token(end)
             or ix.sent_of[end] != ix.sent_of[start]
         ):
             break
         end += 1
     return start, end
+
+
+def _title_before_name(ix: MentionIndex, i: int) -> bool:
+    """A title begins at token ``i`` and a proper noun follows it at once: the title of the name after it."""
+    title = ix.titles_starting.get(i)
+    return title is not None and title[0] < len(ix.toks) and ix.toks[title[0]].pos_ == "PROPN"
 
 
 def extend_name_left(ix: MentionIndex, start: int, end: int) -> tuple[int, int]:

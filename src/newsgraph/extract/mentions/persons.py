@@ -40,6 +40,7 @@ from newsgraph.extract.mentions.index import (
     MentionIndex,
     clean_words,
     country_of_text,
+    portfolio_before_name,
 )
 from newsgraph.extract.mentions.name_evidence import (
     drop_surname_pairs,
@@ -150,6 +151,8 @@ def find_person_spans(ix: MentionIndex) -> list[tuple[int, int]]:
             if span is not None and ent.label in _MISLABELLED:
                 split = split or with_first_name_before(ix, *span)  # "Dana [Okafor]"
             span = split or span
+        if span is not None and portfolio_before_name(ix, *span):
+            continue
         if ent.label == "PERSON":
             known = span is not None and ix.text(*span) in surnames
             evident = span is not None and (known or lone_name_evidence(ix, *span))

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex
+from newsgraph.extract.mentions.index import APOSTROPHES, DETERMINERS, HYPHENS, MentionIndex, portfolio_before_name
 from newsgraph.extract.mentions.role_bodies import acronym, body_before, body_in, party_in
 from newsgraph.lexicon.countries import capital_country, country_code
 from newsgraph.lexicon.gazetteer import lookup_place
@@ -96,7 +96,8 @@ def _role_part(ix: MentionIndex, i: int) -> bool:
     if i in ix.country_at:  # whatever the model's label ("Moldovan" tagged PERSON)
         return True
     if ix.ent_label(i) in _NOT_IN_ROLE:
-        return False
+        ent = ix.ent_at(i) if ix.ent_label(i) == "PERSON" else None
+        return ent is not None and portfolio_before_name(ix, ent.start, ent.end)  # "[Tajik Energy] Minister X"
     return tok.pos_ == "PROPN" or ix.ent_of[i] >= 0 or i in ix.country_at or tok.text.isupper()
 
 
