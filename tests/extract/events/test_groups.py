@@ -213,3 +213,9 @@ def test_observers_from_a_body_of_the_event_data_table_are_that_body(parse) -> N
     )
     met = [(e.actor_country, e.actor_sector) for e in extract_events(doc, "d") if e.type == "CONSULT"]
     assert met == [(None, "IGO")]
+
+
+def test_both_parties_to_a_conflict_are_two_sides_but_two_election_parties_are_not(parse) -> None:
+    assert two_sides(next(t for t in parse("The envoy urged both parties to keep the truce.") if t.text == "parties"))
+    doc = parse("Supporters of the two parties clashed after the vote.")
+    assert not two_sides(next(t for t in doc if t.text == "parties"))

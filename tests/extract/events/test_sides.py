@@ -87,3 +87,13 @@ def test_a_thing_asked_of_both_sides_is_asked_of_each(parse) -> None:
     )
     facts = _facts(parse, text)
     assert {("REQUEST", "TUR", "UKR"), ("REQUEST", "TUR", "RUS")} <= facts
+
+
+def test_both_sides_asked_by_one_of_the_story_s_countries_are_the_two_sides_told(parse) -> None:
+    # the host of talks between two sides of one country is one of the story's two countries: "both delegations"
+    # are the two sides of the latest act between two, Sudan's army and the RSF
+    text = (
+        "JEDDAH, Saudi Arabia (Wire) - Sudan's army accused the Rapid Support Forces of shelling El Fasher on "
+        "Thursday. Saudi Arabia urged both delegations to return to the negotiating table."
+    )
+    assert ("REQUEST", "SAU", "SDN") in _facts(parse, text)

@@ -149,6 +149,8 @@ def two_sides(head: Token) -> bool:
     the two countries", "commanders from both sides"), not naming either."""
     if head.tag_ not in ("NNS", "NNPS"):
         return False
+    if head.lemma_.lower() == "party":  # "both parties" to a conflict; "the two parties" of an election are not
+        return any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in head.children)
     if head.lemma_.lower() not in _SIDES:  # "officials from both sides", "envoys of the two governments"
         whose = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in pobjs(c)]
         return any(two_sides(o) for o in whose)

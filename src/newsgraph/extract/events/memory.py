@@ -41,6 +41,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RESPONSE_WINDOW = 1  # sentences back a response may answer (this one and the previous one)
 _PROMISED_WINDOW = 5  # sentences back a promised response may answer (the retaliation told after the act)
 _DENIAL_WINDOW = 2  # sentences back a denial may answer
+_SIDES_WINDOW = 6  # sentences back the two sides "both sides" stands for may have been told
 _ATTACK_WINDOW = 2  # sentences back the fighting an unattributed casualty was hurt in may be told
 _ANSWERED = frozenset({"ACCUSE", "REQUEST"})  # what a denial or a refusal answers: a charge or a demand
 
@@ -137,6 +138,18 @@ class EventMemory:
                 break
             if told.actor is not None and told.target is not None and told.actor.label != told.target.label:
                 return [told.actor, told.target]
+        return []
+
+    def last_sides(self, sent: int, window: int = _SIDES_WINDOW) -> list[Actor]:
+        """The two sides, both with a country, of the latest event told in the last ``window`` sentences between
+        two of them ("the army and the RSF accused each other ... urged both delegations"): who "both sides" are
+        when they are not the story's two countries."""
+        for told in reversed(self.told):
+            if told.sent < sent - window:
+                break
+            a, t = told.actor, told.target
+            if a is not None and t is not None and a.country and t.country and a.label != t.label:
+                return [a, t]
         return []
 
     def referent(self, noun: Token) -> Told | None:

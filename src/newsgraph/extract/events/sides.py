@@ -95,15 +95,21 @@ def fronted_place(actor: Actor, clause: Token) -> Actor:
     return actor
 
 
-def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext) -> list[Actor]:
+def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext, told: list[Actor]) -> list[Actor]:
     """ "Both governments", "the two sides" as a target: the two countries the story names most, each a target,
-    when the actor is neither ("Turkey urged both sides to exercise restraint")."""
-    if ctx.pair is None or actor.country in ctx.pair:
-        return targets
+    when the actor is neither ("Turkey urged both sides to exercise restraint"); else, when the actor is one of
+    them, the countries of the two sides ``told`` of the latest act between two ("Saudi Arabia, host of talks
+    between Sudan's army and the RSF, urged both delegations": Sudan's)."""
+    if ctx.pair is not None and actor.country not in ctx.pair:
+        codes: list[str] = list(ctx.pair)
+    else:
+        codes = list(dict.fromkeys(t.country for t in told if t.country))
+        if not codes or actor.country in codes or (ctx.pair is not None and not set(codes) <= set(ctx.pair)):
+            return targets
     out: list[Actor] = []
     for t in targets:  # "the two allies" read as the asking side's own (or "both sides" as one): still both
         if t.head >= 0 and not t.named and _two_sides(t, ctx.doc[t.head]):
-            out += [replace(t, country=code, inferred=True) for code in ctx.pair]
+            out += [replace(t, country=code, inferred=True) for code in codes]
         else:
             out.append(t)
     return out
