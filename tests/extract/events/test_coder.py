@@ -2130,8 +2130,9 @@ def test_cooperation_under_review_is_no_sanction_until_announced_as_to_come(pars
     "text",
     [
         "Russian jets flew over the Baltic. Russia's Defence Ministry denied that its aircraft had strayed.",
-        # hearsay owned by no side the text names is a fact denied too
+        # hearsay owned by no side the text names is a fact denied too, and so is wrongdoing
         "Rice prices rose in Hanoi. Vietnam's government denied reports that it would curb rice exports.",
+        "Cypriot police raided the offices of Corvane on Monday. Corvane denied any wrongdoing.",
     ],
 )
 def test_a_fact_denied_with_no_charge_told_is_no_refusal(parse, text: str) -> None:
@@ -2171,3 +2172,8 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
 )  # fmt: skip
 def test_laws_outlets_places_of_worship_and_warships(parse, text: str, expected: tuple) -> None:
     assert expected in [(t, a) for t, a, _ in _facts(parse, text)]
+
+
+def test_a_charge_a_side_owns_denied_is_a_refusal(parse) -> None:
+    text = "Peru held a vote. Its electoral chief denied allegations by Patria Libre that staff seized ballots."
+    assert "REJECT" in [t for t, _, _ in _facts(parse, text)]

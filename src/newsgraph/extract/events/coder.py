@@ -103,7 +103,7 @@ from newsgraph.extract.events.targets import entity_targets
 from newsgraph.extract.events.triggers import Candidate, noun_candidate, verb_candidate
 from newsgraph.extract.evidence import sentence_text
 from newsgraph.extract.tokens import token_records
-from newsgraph.lexicon.events import is_hazard, plover_types, verb_patterns
+from newsgraph.lexicon.events import is_hazard, plover_types, sector_of, verb_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -390,8 +390,9 @@ def _sentence_events(
             targets = [t for i in shared for t in acted_on[i] if t.country is not None] or targets
         if cand.type == "REQUEST" and targets and all(_electorate(t, ctx) for t in targets):
             continue  # "urged voters to vote their conscience": campaigning, not a request to a side
-        if cand.type == "REJECT" and _fact_denied(cand) and not memory.accused(actors[0]):
-            continue  # "denied that its aircraft had strayed", no charge told: a statement (CAMEO 016), no refusal
+        denied = _fact_denied(cand) if cand.type == "REJECT" else None
+        if denied == "hearsay" or (denied == "clause" and not memory.accused(actors[0])):
+            continue  # "denied that its aircraft had strayed", no charge told, "denied reports": a statement (016)
         if cand.type == "ACCUSE" and targets and all(_hazard(t) for t in targets):
             continue  # "blamed the flooding on record rainfall": a natural cause, no side accused
         if cand.type == "THREATEN" and targets and all(advised(t, ctx.doc) for t in targets):
@@ -469,23 +470,32 @@ def _anaphor(targets: list[Actor], ctx: DocContext) -> bool:
 
 
 _HEARSAY = frozenset({"report", "rumour", "rumor", "speculation", "suggestion", "claim", "allegation"})
+# Denying these is denying responsibility (CAMEO 016), a statement, unless the story told the charge
+_BLAME = frozenset({"wrongdoing"})
 
 
-def _fact_denied(cand: Candidate) -> bool:
-    """A denial of a that-clause with no object of its own ("denied that the officers had fired"), or of
-    hearsay owned by no one the text names ("denied reports that police had fired")."""
+def _fact_denied(cand: Candidate) -> str | None:
+    """What a denial denies when it is a statement, not a refusal: "clause", a that-clause with no object of its
+    own ("denied that the officers had fired"); "hearsay", reports owned by no one the text names ("denied
+    reports that police had fired") or wrongdoing ("denied any wrongdoing"); None otherwise."""
     clause = cand.clause
     if cand.trigger[0].lemma_.lower() != "deny":
-        return False
+        return None
     objs = [c for c in clause.children if c.dep_ == "dobj"]
+    told = any(c.dep_ == "ccomp" for c in clause.children)  # "denied reports that ...", the clause on the verb
     if not objs:
-        return any(c.dep_ == "ccomp" for c in clause.children)
-    return all(
-        o.lemma_.lower() in _HEARSAY
-        and any(c.dep_ in ("acl", "ccomp") for c in o.children)
-        and not any(c.dep_ == "poss" for c in o.children)
-        for o in objs
-    )
+        return "clause" if told else None
+    for o in objs:
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in o.children) or any(
+            c.dep_ == "compound" and (c.pos_ == "PROPN" or sector_of(c.lemma_.lower())) for c in o.children
+        ):
+            return None  # "denied Kyiv's claims", "allegations by the party", "government claims": a charge answered
+        lemma = o.lemma_.lower()
+        if lemma not in _BLAME and not (
+            lemma in _HEARSAY and (told or any(c.dep_ in ("acl", "ccomp") for c in o.children))
+        ):
+            return None
+    return "hearsay"
 
 
 def _hazard(actor: Actor) -> bool:
