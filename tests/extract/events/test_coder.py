@@ -2166,6 +2166,9 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         # members of a faith or a people the compiled agents lack are civilians who can protest
         ("Egyptian police detained 15 people in Minya. Several hundred Copts protested outside the cathedral.",
          ("PROTEST", "EGY")),
+        # a head of state's office speaks for the government
+        ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
+         ("ACCUSE", "TUN")),
         # warships by their class are forces deployed
         ("Japan deployed two Aegis-equipped destroyers to the Sea of Japan.", ("MOBILIZE", "JPN")),
     ],
