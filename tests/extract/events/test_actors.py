@@ -408,3 +408,12 @@ def test_a_country_s_own_body_named_like_an_international_one_keeps_its_country(
 
     text = "North Korea fired a missile on Monday. Japan's National Security Council condemned the launch."
     assert ("ACCUSE", "JPN") in {(e.type, e.actor_country) for e in extract_events(parse(text), "d")}
+
+
+def test_a_part_of_a_body_acts_for_it(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "The Pakistani army's media wing accused India of a deliberate violation of the border."
+    assert ("ACCUSE", "PAK", "IND") in {
+        (e.type, e.actor_country, e.target_country) for e in extract_events(parse(text), "d")
+    }

@@ -219,3 +219,12 @@ def test_both_parties_to_a_conflict_are_two_sides_but_two_election_parties_are_n
     assert two_sides(next(t for t in parse("The envoy urged both parties to keep the truce.") if t.text == "parties"))
     doc = parse("Supporters of the two parties clashed after the vote.")
     assert not two_sides(next(t for t in doc if t.text == "parties"))
+
+
+def test_a_part_of_a_body_has_the_body_s_sector(parse) -> None:
+    from newsgraph.extract.events.groups import owner_sector
+
+    doc = parse("The Pakistani army's media wing accused India of a deliberate violation of the border.")
+    assert owner_sector(next(t for t in doc if t.text == "wing")) == "MIL"
+    doc = parse("The army's decision surprised many.")
+    assert owner_sector(next(t for t in doc if t.text == "decision")) is None

@@ -33,6 +33,7 @@ from newsgraph.extract.events.groups import GROUP_HEADS as _GROUP_HEADS
 from newsgraph.extract.events.groups import QUANT as _QUANT
 from newsgraph.extract.events.groups import counted as _counted
 from newsgraph.extract.events.groups import demonym_plural, igo_side, international, local_group, partitive_whole
+from newsgraph.extract.events.groups import owner_sector as _owner_sector
 from newsgraph.extract.events.home import filed_from, home_countries, inside_name
 from newsgraph.extract.events.places import is_venue, located, place_country, the_country_named
 from newsgraph.extract.events.quoted import DocQuotations, LazyText
@@ -381,6 +382,7 @@ class DocContext:
         if not countries and head.ent_type_ == "PERSON" and head.dep_ in ("appos", "compound"):
             countries = np_countries(head.head)  # "US President Donald Trump": the title carries the country
         sector, envoy = np_sector(head)
+        sector = sector or _owner_sector(head)  # "the army's media wing"
         country = countries[0] if countries else None
         named = label in NAME_LABELS or (country is not None and head.pos_ == "PROPN")
         poss = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]

@@ -229,3 +229,18 @@ def partitive_whole(tok: Token, sent_start: int) -> Token | None:
         if t.tag_ == "NNS" and t.dep_ not in SUBJ and t.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY")
     ]  # fmt: skip
     return plural[-1] if plural else None
+
+
+# Parts of a body that speak or act for it ("the army's media wing", "the ministry's press office")
+_UNITS = frozenset({"wing", "office", "branch", "arm", "unit", "division", "department", "bureau", "service",
+                    "team", "command", "headquarters", "cell", "directorate", "secretariat"})  # fmt: skip
+
+
+def owner_sector(head: Token) -> str | None:
+    """The sector of the body a part of it belongs to ("the Pakistani army's media wing": the army's, MIL)."""
+    if head.lemma_.lower() not in _UNITS:
+        return None
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and (hit := sector_of(c.lemma_.lower())) is not None:
+            return hit.sector
+    return None
