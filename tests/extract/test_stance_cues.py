@@ -159,6 +159,11 @@ _DETAINED = "Georgian police detained the opposition leader on Monday. "
         # watching without judging, taking note, offering to host talks: no side taken
         ("France said it was following the situation closely.", [("FRA", "neutral")]),
         ("Britain said it had taken note of the arrest.", [("GBR", "neutral")]),
+        # studying or examining before judging: no side yet; reviewing what it gives is no wait
+        ("Slovakia said it was still studying the case.", [("SVK", "neutral")]),
+        ("Britain said it was reviewing the situation.", [("GBR", "neutral")]),
+        ("Chile said it was examining the decision.", [("CHL", "neutral")]),
+        ("Britain said it was reviewing its aid programmes.", []),
         # watching, but silent in the same breath: the silence is the row
         ("France said it was following the case closely but declined to comment.", [("FRA", "no official statement")]),
     ],
