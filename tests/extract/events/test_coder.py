@@ -2169,6 +2169,9 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         # a head of state's office speaks for the government
         ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
          ("ACCUSE", "TUN")),
+        # material help shipped or dispatched
+        ("Algeria shipped 500 tonnes of medical equipment to Tunisia on Monday.", ("AID", "DZA")),
+        ("Japan dispatched 40 generators and 2,000 tents to Turkey.", ("AID", "JPN")),
         # warships by their class are forces deployed
         ("Japan deployed two Aegis-equipped destroyers to the Sea of Japan.", ("MOBILIZE", "JPN")),
     ],
@@ -2180,3 +2183,8 @@ def test_laws_outlets_places_of_worship_and_warships(parse, text: str, expected:
 def test_a_charge_a_side_owns_denied_is_a_refusal(parse) -> None:
     text = "Peru held a vote. Its electoral chief denied allegations by Patria Libre that staff seized ballots."
     assert "REJECT" in [t for t, _, _ in _facts(parse, text)]
+
+
+def test_a_dose_of_a_drug_given_to_a_patient_is_no_aid(parse) -> None:
+    text = "The White House physician said he gave the president a single dose of an experimental drug."
+    assert "AID" not in [t for t, _, _ in _facts(parse, text)]
