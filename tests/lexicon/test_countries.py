@@ -34,6 +34,7 @@ from newsgraph.lexicon.countries import capital_country, countries, country_code
         ("Togolese", "TGO"),
         ("Gabonese", "GAB"),
         ("Trinidad", "TTO"),  # the island for the country, as the agencies write it
+        ("Antigua", "ATG"),  # so too the dateline's "ST. JOHN'S, Antigua (AP) -"
         ("", None),
     ],
 )
