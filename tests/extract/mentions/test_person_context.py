@@ -329,3 +329,31 @@ def test_an_apposition_names_the_person_s_organization(text: str, name: str, org
     persons = {p.name: p for p in extract_mentions(parse_one(text), "d").persons}
     assert name in persons, persons
     assert persons[name].organization == organization
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # no dateline and no country dominating: the one the story leads with and names most
+        (
+            "Finland expelled three Russian diplomats on Wednesday. Moscow called it a provocation and Russia vowed "
+            "to respond. Finland's ministry said Finland would not back down, and Finnish officials agreed.\n\n"
+            "Security service director Anna Virtanen said the service had watched the men for months.",
+            "FIN",
+        ),
+        # two countries named as often: none
+        (
+            "Russia expelled three Finnish diplomats on Wednesday. Finland called it a provocation and Finland vowed "
+            "to respond. Russia's ministry said Russia would not back down.\n\n"
+            "Security service director Anna Virtanen said the service had watched the men for months.",
+            None,
+        ),
+    ],
+)
+def test_a_person_with_no_cue_takes_the_country_the_story_leads_with(text: str, country: str | None) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get("Anna Virtanen") == country, persons

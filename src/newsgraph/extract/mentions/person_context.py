@@ -280,7 +280,7 @@ def context_country(
     found = found or country_near(ix, mention.start, mention.end, skip, earlier_sentences=titled, cues=own)
     if found is not None:
         return found, False
-    main = main_country(ix)
+    main = main_country(ix) or _leading_country(cues)
     if main is not None:
         return main, True
     # "Ruritania wants good relations," the minister said: what a speaker's own words name, last
@@ -329,6 +329,18 @@ def definite_body_country(ix: MentionIndex, mention: PersonMention, cues: Sequen
         ):
             return c.iso3
     return None
+
+
+def _leading_country(cues: Sequence[Cue]) -> str | None:
+    """The country the document names first and most, more often than any other (a story split between two
+    countries that names no dateline: its persons with no other cue are most likely of the one it leads with)."""
+    counts: dict[str, int] = {}
+    for c in cues:
+        counts[c.iso3] = counts.get(c.iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]) or ranked[0][0] != cues[0].iso3:
+        return None
+    return ranked[0][0]
 
 
 def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:
