@@ -262,3 +262,17 @@ def test_an_act_told_of_no_occasion_is_not_done(parse, text: str, word: str, fac
 )
 def test_help_sent_and_marches_tried_are_done(parse, text: str, word: str, fact: bool) -> None:
     assert _modality(parse, text, word).is_fact is fact
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "hypothetical"),
+    [
+        # the content of rumours and claims is only told as hearsay
+        ("Rumours that the army commander had resigned were denied by the ministry.", "resigned", True),
+        ("There were claims that the commander had resigned.", "resigned", True),
+        # a relative clause of a denial whose object is the noun: the denial is told as done
+        ("Rights groups accused the police of killings, allegations that police have denied.", "denied", False),
+    ],
+)
+def test_hearsay_content_is_not_told_as_done(parse, text: str, word: str, hypothetical: bool) -> None:
+    assert _modality(parse, text, word).hypothetical is hypothetical

@@ -95,6 +95,12 @@ def _content_clause(verb: Token) -> bool:
     )
 
 
+def _answering(verb: Token) -> bool:
+    """A denial with no object of its own under a noun: a relative clause whose object is the noun
+    ("allegations that police have denied"), not the noun's content ("rumours that he had resigned")."""
+    return "denial" in _governor_kinds(verb) and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJ for c in tok.children)
 
@@ -445,7 +451,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
                 acc.set(neg=True, cue=head.head.lemma_)  # "denied reports that its troops had fired": denied
             elif (
                 "irrealis" in kinds
-                or ("allegation" in kinds and head.pos_ == "NOUN" and _content_clause(cur))
+                or ("allegation" in kinds and head.pos_ == "NOUN" and told and not _answering(cur))
                 or ("proposal" in kinds and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
             ):
                 acc.set(hyp=True, cue=head.lemma_)
