@@ -276,3 +276,21 @@ def test_help_sent_and_marches_tried_are_done(parse, text: str, word: str, fact:
 )
 def test_hearsay_content_is_not_told_as_done(parse, text: str, word: str, hypothetical: bool) -> None:
     assert _modality(parse, text, word).hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister stopped short of saying he would cancel the agreement.",
+        "The prime minister did not say he would cancel the agreement.",
+    ],
+)
+def test_what_a_speaker_did_not_say_is_not_told(parse, text: str) -> None:
+    assert _modality(parse, text, "cancel").hypothetical
+
+
+def test_a_commitment_not_said_is_no_threat(parse) -> None:
+    from newsgraph.extract.events.coder import extract_events
+
+    text = "China signed a deal with Solomon Islands. The premier stopped short of saying he would cancel the deal."
+    assert not [e for e in extract_events(parse(text), "d") if e.type == "THREATEN" and not e.hypothetical]

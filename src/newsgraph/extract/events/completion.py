@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.events.actors import Actor, is_passive, np_countries, np_span, place_country, pobjs, subjects
 from newsgraph.extract.events.arguments import acted_on, if_clause, own_actor_heads
 from newsgraph.extract.events.groups import FOREIGN_HEADS, two_sides
+from newsgraph.extract.events.modality import unsaid
 from newsgraph.extract.events.needs import FUTURE_AUX, gives, told_to_come
 from newsgraph.extract.events.nominal import noun_pattern
 from newsgraph.extract.events.orders import orderer
@@ -221,8 +222,8 @@ def condition_side(cand: Candidate, ctx: DocContext) -> list[Actor]:
 
 def reported_clause(clause: Token) -> bool:
     """A that-clause of a speech verb with no condition: "X said it would ..."."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs():
-        return False
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs() or unsaid(clause.head):
+        return False  # "did not say it would", "stopped short of saying it would": no commitment made
     return not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in clause.children)
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.dateline import in_dateline
 from newsgraph.extract.sayer import FINITE, sayer_clause
 from newsgraph.extract.tokens import token_records
+from newsgraph.lexicon.cues import speech_verbs
 from newsgraph.lexicon.events import modality_kinds
 
 if TYPE_CHECKING:
@@ -99,6 +100,19 @@ def _answering(verb: Token) -> bool:
     """A denial with no object of its own under a noun: a relative clause whose object is the noun
     ("allegations that police have denied"), not the noun's content ("rumours that he had resigned")."""
     return "denial" in _governor_kinds(verb) and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def unsaid(verb: Token) -> bool:
+    """A speech verb negated or fallen short of ("did not say", "stopped short of saying", "refused to say"):
+    what it would report is not told."""
+    if verb.lemma_.lower() not in speech_verbs():
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "stopped short of saying", "fell short of saying"
+        gov = verb.head.head
+        return _fell_short(gov) or "failure" in _governor_kinds(gov)
+    return verb.dep_ == "xcomp" and "failure" in _governor_kinds(verb.head)
 
 
 def _has_subject(tok: Token) -> bool:
@@ -437,6 +451,8 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
                 or ("intent" in kinds and "commit" not in kinds and _subjunctive(cur))
             ):  # "alleged that he was poisoned": only alleged
                 acc.set(hyp=True, cue=head.lemma_)  # "demanded that the president step down": asked for
+            elif unsaid(head):
+                acc.set(hyp=True, cue=head.lemma_)  # "did not say he would cancel it": nothing said of it
             break  # reported speech: "said that X attacked" stays a fact
         elif dep == "advcl":
             negation_open = False
