@@ -281,12 +281,12 @@ def test_hearsay_content_is_not_told_as_done(parse, text: str, word: str, hypoth
 @pytest.mark.parametrize(
     "text",
     [
-        "The prime minister stopped short of saying he would cancel the agreement.",
-        "The prime minister did not say he would cancel the agreement.",
+        "The minister stopped short of saying the army had attacked the village.",
+        "The minister did not say the army had attacked the village.",
     ],
 )
 def test_what_a_speaker_did_not_say_is_not_told(parse, text: str) -> None:
-    assert _modality(parse, text, "cancel").hypothetical
+    assert _modality(parse, text, "attacked").hypothetical
 
 
 def test_a_commitment_not_said_is_no_threat(parse) -> None:
