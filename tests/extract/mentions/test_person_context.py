@@ -122,6 +122,15 @@ def test_an_official_speaking_from_a_capital_is_of_its_country_not_of_the_person
             None,
             "International Organization for Migration",
         ),
+        # "the paramilitary group's negotiator": a modifier between "the" and the body's noun
+        (
+            "JEDDAH, Saudi Arabia, May 4 - The Rapid Support Forces walked out of talks with the Sudanese army in "
+            "Jeddah. Saudi officials urged calm in Jeddah.\n\n"
+            "The paramilitary group's chief negotiator, Musa Idris, said the talks were a cover.",
+            "Musa Idris",
+            "SDN",
+            "Rapid Support Forces",
+        ),
         # "a researcher at the group"
         (
             "Amnesty International condemned the sentences in Iran. The group said the defendants had no lawyers.\n\n"

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.mentions.index import MentionIndex
     from newsgraph.extract.mentions.roles import Cue, OrgRef, RoleInfo
+    from newsgraph.extract.tokens import Tok
 
 __all__ = [
     "apposed_org",
@@ -422,8 +423,9 @@ def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
     for i in range(before if before >= 0 else role.start, role.end):  # "the commission's president, X" too
         if toks[i].lower_ in _POINTING:
             return "pronoun"
-        if toks[i].text in APOSTROPHES and i >= 2 and toks[i - 2].lower_ == "the" and toks[i - 1].is_lower:
-            # "the agency's coordinator"; "the government's negotiator" is the state's (body_country)
+        if toks[i].text in APOSTROPHES and i >= 2 and toks[i - 1].is_lower and _definite(toks, i - 1):
+            # "the agency's coordinator", "the paramilitary group's negotiator"; "the government's negotiator"
+            # is the state's (body_country)
             return None if toks[i - 1].lemma_.lower() in _BODIES else "noun"
     prep = role.end if role.end < len(toks) else -1
     if prep < 0 or toks[prep].lower_ not in _BACK_PREPS or prep + 2 >= len(toks) or toks[prep + 1].lower_ != "the":
@@ -431,6 +433,15 @@ def _points_back(ix: MentionIndex, role: RoleInfo) -> str | None:
     noun = toks[prep + 2]  # "a researcher at the group", not "at the group's office"
     end = prep + 3 >= len(toks) or toks[prep + 3].text in (",", ".", ";")
     return "noun" if noun.is_lower and noun.pos_ == "NOUN" and end else None
+
+
+def _definite(toks: Sequence[Tok], noun: int) -> bool:
+    """The common noun at ``noun`` opens with "the", at most two lower-case modifiers between ("the group",
+    "the paramilitary group", "the rebel alliance")."""
+    j = noun - 1
+    while j >= 0 and noun - j <= 3 and toks[j].is_lower and toks[j].pos_ in ("ADJ", "NOUN"):
+        j -= 1
+    return j >= 0 and noun - j <= 3 and toks[j].lower_ == "the"
 
 
 def _only_listing(ix: MentionIndex, start: int, end: int) -> bool:
