@@ -2166,6 +2166,10 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         # members of a faith or a people the compiled agents lack are civilians who can protest
         ("Egyptian police detained 15 people in Minya. Several hundred Copts protested outside the cathedral.",
          ("PROTEST", "EGY")),
+        # airspace closed to another's aircraft is a sanction on it; internet service suspended is censorship
+        ("Pakistan on Tuesday closed its airspace to all Indian airlines for 30 days.", ("SANCTION", "PAK")),
+        ("Pakistani police arrested 40 people. Authorities suspended mobile internet service in the province.",
+         ("COERCE", "PAK")),
         # a head of state's office speaks for the government
         ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
          ("ACCUSE", "TUN")),
