@@ -23,6 +23,15 @@ from tests.extract.mentions.conftest import span as _span
         ("It will grow its Orchid chain in Thailand.", "Orchid", "THA"),
         ("Nour Brigade, an Iranian-backed militia, fired rockets.", "Nour Brigade", None),
         ("Officials said Tesla would invest.", "Tesla", None),
+        # a side joined to a state's forces or government that a country names: that country's conflict
+        ("Sudan's army and the Rapid Front agreed to open a corridor on Thursday.", "Rapid Front", "SDN"),
+        (
+            "Myanmar's military government and the Kachin Liberation Army accused each other.",
+            "Kachin Liberation Army",
+            "MMR",
+        ),
+        # joined to something else: no country from it
+        ("Sudan's farmers and the Rapid Front agreed to open a corridor on Thursday.", "Rapid Front", None),
     ],
 )
 def test_context_country(index: Callable[[str], MentionIndex], text: str, name: str, country: str | None) -> None:

@@ -169,4 +169,31 @@ def country_after(ix: MentionIndex, end: int) -> str | None:
 
 def context_country(ix: MentionIndex, start: int, end: int) -> str | None:
     """The country the words around tokens ``[start, end)`` give an organization, nearest first."""
-    return country_before(ix, start) or country_after(ix, end)
+    return country_before(ix, start) or country_after(ix, end) or coordinated_country(ix, start, end)
+
+
+# Nouns of a state's own forces and rulers, whose country a side coordinated with them shares in a conflict told
+# as two sides ("Sudan's army and the Rapid Support Forces", "Myanmar's military government and the TNLA").
+_STATE_SIDES = frozenset({"army", "military", "government", "junta", "forces", "regime", "authorities"})
+
+
+def coordinated_country(ix: MentionIndex, start: int, end: int) -> str | None:
+    """ "Sudan's army and the Rapid Support Forces agreed", "Myanmar's military government and the Ta'ang
+    National Liberation Army accused each other": a body joined by "and" to a state's forces or government that a
+    country's possessive or adjective names is a side of that country's conflict, of that country."""
+    head = ix.doc[end - 1]
+    while head.dep_ in ("compound", "flat") and head.head.i >= end and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "conj" or head.head.i >= start:
+        return None
+    other = head.head
+    if other.lemma_.lower() not in _STATE_SIDES:
+        return None
+    for child in other.children:
+        if (
+            child.dep_ in ("poss", "amod", "compound")
+            and child.i in ix.country_at
+            and not ix.patron(ix.country_at[child.i])
+        ):
+            return ix.country_at[child.i].iso3
+    return None
