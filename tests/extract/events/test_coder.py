@@ -2170,6 +2170,9 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         ("Pakistan on Tuesday closed its airspace to all Indian airlines for 30 days.", ("SANCTION", "PAK")),
         ("Pakistani police arrested 40 people. Authorities suspended mobile internet service in the province.",
          ("COERCE", "PAK")),
+        # pepper spray, like tear gas, is crowd control
+        ("Georgian riot police fired pepper spray at students outside parliament.", ("ASSAULT", "GEO")),
+        ("Georgian police used pepper spray against the students.", ("ASSAULT", "GEO")),
         # a head of state's office speaks for the government
         ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
          ("ACCUSE", "TUN")),
