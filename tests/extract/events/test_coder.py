@@ -2173,6 +2173,9 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         # pepper spray, like tear gas, is crowd control
         ("Georgian riot police fired pepper spray at students outside parliament.", ("ASSAULT", "GEO")),
         ("Georgian police used pepper spray against the students.", ("ASSAULT", "GEO")),
+        # a characterization in words of contempt disapproves
+        ("Poland banned Belarusian flights. Belarus's Foreign Ministry called the Polish ban hysterical.",
+         ("ACCUSE", "BLR")),
         # a head of state's office speaks for the government
         ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
          ("ACCUSE", "TUN")),
