@@ -366,3 +366,39 @@ def test_a_person_with_no_cue_takes_the_country_the_story_leads_with(text: str, 
     load_nlp()
     persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
     assert persons.get("Anna Virtanen") == country, persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Its deputy minister, X": held in the subject of the sentence before, of the country that subject names
+        (
+            "BISHKEK, May 4 - Kyrgyzstan's Energy Ministry blamed Uzbekistan for a blackout on Monday. Kyrgyz "
+            "officials said the line was cut.\n\nUzbekistan's Energy Ministry denied it. Its deputy minister, "
+            "Jasur Karimov, said the equipment had tripped.",
+            "Jasur Karimov",
+            "UZB",
+        ),
+        (
+            "HONIARA, May 4 - Palau invited Taiwan to the forum, and China protested. Palau would not yield.\n\n"
+            "Solomon Islands, which recognises Beijing, backed China. Its prime minister, Derek Tola, called for "
+            "tighter rules.",
+            "Derek Tola",
+            "SLB",
+        ),
+        (
+            "MANAMA, May 4 - Iran seized a tanker in the Gulf of Oman. Iran said the ship was smuggling fuel.\n\n"
+            "The U.S. Navy's Bahrain-based Fifth Fleet said it had sent a destroyer. Its spokesman, Commander Tim "
+            "Hale, called the boarding a violation.",
+            "Tim Hale",
+            "USA",
+        ),
+    ],
+)
+def test_a_role_opened_by_its_is_held_in_the_subject_before(text: str, name: str, country: str) -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get(name) == country, persons

@@ -22,6 +22,9 @@ cues around a mention can be the person's, and the cues that are the person's by
   army delegation, General X") belongs to the country the text gave that body when it first named it with one
   ("Yemen's government", "Myanmar's military government", "the Sudanese army"), however far before; the story's
   dateline, the venue of talks held abroad, is not that body's country;
+- :func:`pronoun_subject_country`: a role opened by "its" or "their" ("Its deputy minister, X") is held in the
+  subject of the sentence before, and takes the first country that subject names ("Uzbekistan's Energy
+  Ministry denied it.", "Solomon Islands backed China.");
 - :func:`respectively`: "his Greek, Cypriot and French counterparts, A, B and C, respectively": the n-th
   country of the list goes to the n-th name;
 - :func:`envoy_country`: an ambassador whose title names no country, summoned, told or handed a note by the
@@ -63,6 +66,7 @@ __all__ = [
     "envoy_country",
     "foreign_cues",
     "possessive_country",
+    "pronoun_subject_country",
     "quote_ids",
     "relative_country",
     "respectively",
@@ -342,6 +346,37 @@ def _leading_country(cues: Sequence[Cue]) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]) or ranked[0][0] != cues[0].iso3:
         return None
     return ranked[0][0]
+
+
+_POINTED_WORDS = 8  # the most tokens between a sentence's opening "Its" and the name its role is of
+
+
+def pronoun_subject_country(ix: MentionIndex, mention: PersonMention) -> str | None:
+    """ "Uzbekistan's Energy Ministry denied it. Its deputy minister, X, said ...", "Solomon Islands backed China.
+    Its prime minister, X, ...": a role opened by "its" or "their" is held in what the sentence before (in the same
+    paragraph) has as its subject; the first country that subject names is the person's."""
+    role = mention.role
+    if role is None or role.country is not None or role.international:
+        return None
+    sent = ix.sent_of[mention.start]
+    first = ix.sent_bounds[sent][0] if ix.sent_bounds else 0
+    while first < mention.start and ix.toks[first].is_space:
+        first += 1
+    if ix.toks[first].lower_ not in _POINTING or mention.start - first > _POINTED_WORDS:
+        return None  # "Its spokesman, Commander X": the sentence opens with the pointer, the name soon after
+    before = first
+    if sent == 0 or not ix.sent_bounds or ix.para_of[ix.sent_bounds[sent - 1][0]] != ix.para_of[before]:
+        return None
+    lo, hi = ix.sent_bounds[sent - 1]
+    doc = ix.doc
+    roots = [t for t in doc[lo:hi] if t.dep_ == "ROOT"]
+    subjects = [c for r in roots[:1] for c in r.children if c.dep_ in _SUBJECTS]
+    for subject in subjects[:1]:
+        for t in subject.subtree:
+            span = ix.country_at.get(t.i)
+            if span is not None and not ix.patron(span):
+                return span.iso3
+    return None
 
 
 def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:

@@ -59,6 +59,7 @@ from newsgraph.extract.mentions.person_context import (
     definite_body_country,
     envoy_country,
     possessive_country,
+    pronoun_subject_country,
     quote_ids,
     relative_country,
     respectively,
@@ -465,7 +466,10 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
+        pointed = pronoun_subject_country(ix, mention)  # "Uzbekistan's ministry denied it. Its deputy minister, X"
         voice_of_body(ix, mention, orgs)  # "the agency's coordinator", "spokeswoman X" after "UNHCR said"
+        if pointed is not None and mention.role is not None:
+            mention.role.country = pointed
         mention.country = mention.country or envoy_country(ix, mention, all_cues)  # "handed Ambassador X a note"
         mention.country = mention.country or definite_body_country(ix, mention, all_cues)  # "the army's spokesman"
         role = mention.role
