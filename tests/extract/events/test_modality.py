@@ -294,3 +294,18 @@ def test_a_commitment_not_said_is_no_threat(parse) -> None:
 
     text = "China signed a deal with Solomon Islands. The premier stopped short of saying he would cancel the deal."
     assert not [e for e in extract_events(parse(text), "d") if e.type == "THREATEN" and not e.hypothetical]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tally"),
+    [
+        # a count of acts over years told in the perfect is a tally, not one event
+        ("At least 17 Japanese citizens have been detained in China since 2015.", "detained", True),
+        ("Iran has seized several foreign tankers in the strait in recent years.", "seized", True),
+        # days of one crackdown, or one act, stay events
+        ("The ministry said 112 people had been arrested since Saturday.", "arrested", False),
+        ("Iran has seized a British tanker in the strait.", "seized", False),
+    ],
+)
+def test_a_tally_over_years_is_no_event(parse, text: str, word: str, tally: bool) -> None:
+    assert _modality(parse, text, word).hypothetical is tally

@@ -262,6 +262,44 @@ def _generic(verb: Token) -> bool:
     )
 
 
+_MANY = frozenset({"several", "many", "numerous", "dozens", "hundreds", "thousands", "scores", "some"})
+_SPANS = frozenset({"year", "decade"})
+
+
+def _tally(verb: Token) -> bool:
+    """A count of acts over a span told in the perfect ("at least 17 citizens have been detained since 2015",
+    "Iran has seized several tankers in recent years"): a tally of many occasions, not one event."""
+    head = verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return False
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+    kids = [c for v in verbs for c in v.children]
+    if not any(c.dep_ == "prep" and any(_span(o, c.lower_) for o in c.children) for c in kids):
+        return False
+    return any(c.dep_ in ("nsubjpass", "dobj") and _many(c) for c in kids)
+
+
+def _span(noun: Token, prep: str) -> bool:
+    """Years of time: "since 2015" (not "since Thursday", one crackdown's days), "in recent years", "over the
+    past two decades"."""
+    if prep == "since":
+        return noun.like_num and len(noun.text) == 4 and noun.text.startswith(("19", "20"))
+    return (
+        noun.lemma_.lower() in _SPANS
+        and noun.tag_ == "NNS"
+        and any(a.lower_ in ("recent", "past", "last") for a in noun.children)
+    )
+
+
+def _many(noun: Token) -> bool:
+    """ "several tankers", "17 citizens", "dozens of people", "several of them"."""
+    if noun.lower_ in _MANY:
+        return True
+    return noun.tag_ == "NNS" and any(
+        c.dep_ in ("nummod", "amod") and (c.like_num or c.lower_ in _MANY) for c in noun.children
+    )
+
+
 def too_to(verb: Token) -> bool:
     """An infinitive after "too" + adjective: "too early to blame", "too dangerous to deliver": not done."""
     head = verb.head
@@ -372,7 +410,7 @@ def clause_modality(trigger: Token, *, nominal: bool = False) -> Modality:
         _nominal(trigger, acc)
         return acc.result()
     cur = trigger
-    if _generic(trigger):
+    if _generic(trigger) or _tally(trigger):
         acc.set(hyp=True, cue="generic")  # "bombing a school is not counter-terrorism", "groups that bomb soldiers"
     if _purpose(trigger) and not _parted_complement(trigger) and not _dispersal(trigger):
         acc.set(hyp=True, cue="to")  # "paid bounties to kill soldiers", "sent troops to arrest X": an aim
