@@ -2176,6 +2176,11 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         # a characterization in words of contempt disapproves
         ("Poland banned Belarusian flights. Belarus's Foreign Ministry called the Polish ban hysterical.",
          ("ACCUSE", "BLR")),
+        # pressing a side to act or for something, pushing for something: demands; catches impounded are seized
+        ("Italy has pressed Tunisia to conclude the IMF agreement.", ("REQUEST", "ITA")),
+        ("The United States has pushed for tighter enforcement of the embargo.", ("REQUEST", "USA")),
+        ("Senegalese police stopped three trawlers. Their catches were impounded in Dakar.", ("COERCE", "SEN")),
+        ("Senegalese police dispersed the blockade with tear gas late on Wednesday.", ("COERCE", "SEN")),
         # a head of state's office speaks for the government
         ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
          ("ACCUSE", "TUN")),
