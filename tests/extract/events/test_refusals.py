@@ -43,3 +43,18 @@ def test_refusals(parse, text: str, expected: list[tuple[str, str | None, str | 
 )
 def test_no_refusal(parse, text: str) -> None:
     assert [f for f in _facts(parse, text) if f[0] == "REJECT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # a side stating that it does not accept or recognise something refuses it, whatever the tense
+        ('"Kazakhstan does not accept the extraterritorial application of US laws," the minister said.', True),
+        ("Venezuela said it did not recognise the fact-finding mission.", True),
+        # the narrator's background of a standing position is no statement made in the story
+        ("Serbia does not recognise the independence that Kosovo declared in 2008.", False),
+    ],
+)
+def test_a_stated_non_acceptance_is_a_refusal(parse, text: str, refused: bool) -> None:
+    found = [e for e in extract_events(parse(text), "d") if e.type == "REJECT" and not (e.negated or e.hypothetical)]
+    assert bool(found) is refused

@@ -495,12 +495,26 @@ def refused_type(cand: Candidate) -> str | None:
     return "REJECT"
 
 
+# verbs of acknowledging whose plain negation is a refusal whatever its tense ("does not recognise the sanctions")
+_DISOWNING = frozenset({"accept", "recognise", "recognize"})
+
+
 def stated_refusal(clause: Token, mod: Modality) -> bool:
     """A clause told as what its subject will not do ("would not negotiate", "won't budge", "neither X nor Y would
-    endorse"), under no condition."""
+    endorse"), or a plain "does not accept", "did not recognise", under no condition."""
     told = (mod.cue or "").lower() in FUTURE_AUX or told_to_come(clause)
     condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)  # "if X will not"
-    return mod.negated and mod.hypothetical and told and if_clause(clause) is None and not condition
+    disowned = clause.lemma_.lower() in _DISOWNING and mod.cue in ("not", "n't") and _stated(clause)
+    return mod.negated and (disowned or (mod.hypothetical and told)) and if_clause(clause) is None and not condition
+
+
+def _stated(clause: Token) -> bool:
+    """A clause a side states in the story: reported by a speech verb or inside a quotation (not the narrator's
+    background: "Serbia does not recognise Kosovo's independence")."""
+    if reported_clause(clause):
+        return True
+    before = clause.doc[clause.sent.start : clause.i].text
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 # people a warning advises rather than threatens ("warned residents to stay indoors")
