@@ -402,3 +402,18 @@ def test_a_role_opened_by_its_is_held_in_the_subject_before(text: str, name: str
     load_nlp()
     persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
     assert persons.get(name) == country, persons
+
+
+def test_an_official_opening_the_sentence_speaks_for_the_subject_before() -> None:
+    from newsgraph.extract.mentions.collect import extract_mentions
+    from newsgraph.ingest.nlp import load_nlp, parse_one
+
+    load_nlp()
+    # the sentence before has Hungary as its subject and Warsaw as its object: the minister is Hungary's
+    text = (
+        "BUDAPEST, May 4 - Brussels criticised Poland's ban on Ukrainian grain. The Commission urged Warsaw to lift "
+        "it.\n\nHungary backed Warsaw. Foreign Minister Bence Toth said every government had a duty to protect its "
+        "farmers."
+    )
+    persons = {p.name: p.country for p in extract_mentions(parse_one(text), "d").persons}
+    assert persons.get("Bence Toth") == "HUN", persons

@@ -282,6 +282,7 @@ def context_country(
     titled = mention.role is not None and not mention.role.described  # a common noun is no title
     own = foreign_cues(ix, mentions, k, cues, quotes)
     found = body_country(ix, mention, own) if _speaks_for_unnamed_body(ix, mention.role) else None
+    found = found or _opening_official_country(ix, mention)
     found = found or country_near(ix, mention.start, mention.end, skip, earlier_sentences=titled, cues=own)
     if found is not None:
         return found, False
@@ -336,6 +337,35 @@ def definite_body_country(ix: MentionIndex, mention: PersonMention, cues: Sequen
     return None
 
 
+def _opening_official_country(ix: MentionIndex, mention: PersonMention) -> str | None:
+    """ "Hungary backed Warsaw. Foreign Minister X said ...", "Pakistan's aviation ministry closed its airspace to
+    India. Aviation Minister X defended the move": a state official whose title names no country and opens the
+    sentence speaks for the state the sentence before has as its subject, not for the side its object names."""
+    role = mention.role
+    if role is None or role.described or title_sector(role.text) not in _STATE_SECTORS:
+        return None
+    sent = ix.sent_of[mention.start]
+    first = ix.sent_bounds[sent][0] if ix.sent_bounds else 0
+    while first < role.start and (ix.toks[first].is_space or ix.toks[first].lower_ == "the"):
+        first += 1
+    if first != role.start or sent == 0 or ix.para_of[ix.sent_bounds[sent - 1][0]] != ix.para_of[first]:
+        return None
+    return _subject_country(ix, sent - 1)
+
+
+def _subject_country(ix: MentionIndex, sent: int) -> str | None:
+    """The first country the subject of sentence ``sent``'s main clause names ("Uzbekistan's Energy Ministry")."""
+    lo, hi = ix.sent_bounds[sent]
+    roots = [t for t in ix.doc[lo:hi] if t.dep_ == "ROOT"]
+    subjects = [c for r in roots[:1] for c in r.children if c.dep_ in _SUBJECTS]
+    for subject in subjects[:1]:
+        for t in subject.subtree:
+            span = ix.country_at.get(t.i)
+            if span is not None and not ix.patron(span):
+                return span.iso3
+    return None
+
+
 def _leading_country(cues: Sequence[Cue]) -> str | None:
     """The country the document names first and most, more often than any other (a story split between two
     countries that names no dateline: its persons with no other cue are most likely of the one it leads with)."""
@@ -367,16 +397,7 @@ def pronoun_subject_country(ix: MentionIndex, mention: PersonMention) -> str | N
     before = first
     if sent == 0 or not ix.sent_bounds or ix.para_of[ix.sent_bounds[sent - 1][0]] != ix.para_of[before]:
         return None
-    lo, hi = ix.sent_bounds[sent - 1]
-    doc = ix.doc
-    roots = [t for t in doc[lo:hi] if t.dep_ == "ROOT"]
-    subjects = [c for r in roots[:1] for c in r.children if c.dep_ in _SUBJECTS]
-    for subject in subjects[:1]:
-        for t in subject.subtree:
-            span = ix.country_at.get(t.i)
-            if span is not None and not ix.patron(span):
-                return span.iso3
-    return None
+    return _subject_country(ix, sent - 1)
 
 
 def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:
