@@ -393,6 +393,14 @@ def test_a_person_with_no_cue_takes_the_country_the_story_leads_with(text: str, 
             "Tim Hale",
             "USA",
         ),
+        # the subject a bare definite state body: the country the text named that body with before
+        (
+            "JEDDAH, Saudi Arabia, May 4 - The Sudanese army and a paramilitary group resumed talks in Jeddah. Saudi "
+            "officials urged calm in Jeddah.\n\nThe army delegation said it would stay in Jeddah. Its head, General "
+            "Osman Idris, said the army was ready to sign.",
+            "Osman Idris",
+            "SDN",
+        ),
     ],
 )
 def test_a_role_opened_by_its_is_held_in_the_subject_before(text: str, name: str, country: str) -> None:

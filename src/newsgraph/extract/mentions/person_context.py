@@ -321,8 +321,12 @@ def definite_body_country(ix: MentionIndex, mention: PersonMention, cues: Sequen
                 return None
             noun = tok.lemma_.lower()
             break
-    if noun is None:
-        return None
+    return None if noun is None else _antecedent_country(ix, noun, lo, cues)
+
+
+def _antecedent_country(ix: MentionIndex, noun: str, lo: int, cues: Sequence[Cue]) -> str | None:
+    """The last cue before token ``lo`` that names the state body ``noun`` ("army": "the Sudanese army"), or a body
+    ``noun`` qualifies ("military": "Myanmar's military government")."""
     doc = ix.doc
     for c in reversed(cues):
         if c.end > lo:
@@ -381,7 +385,7 @@ def _leading_country(cues: Sequence[Cue]) -> str | None:
 _POINTED_WORDS = 8  # the most tokens between a sentence's opening "Its" and the name its role is of
 
 
-def pronoun_subject_country(ix: MentionIndex, mention: PersonMention) -> str | None:
+def pronoun_subject_country(ix: MentionIndex, mention: PersonMention, cues: Sequence[Cue] = ()) -> str | None:
     """ "Uzbekistan's Energy Ministry denied it. Its deputy minister, X, said ...", "Solomon Islands backed China.
     Its prime minister, X, ...": a role opened by "its" or "their" is held in what the sentence before (in the same
     paragraph) has as its subject; the first country that subject names is the person's."""
@@ -397,7 +401,16 @@ def pronoun_subject_country(ix: MentionIndex, mention: PersonMention) -> str | N
     before = first
     if sent == 0 or not ix.sent_bounds or ix.para_of[ix.sent_bounds[sent - 1][0]] != ix.para_of[before]:
         return None
-    return _subject_country(ix, sent - 1)
+    found = _subject_country(ix, sent - 1)
+    if found is None and cues:  # "The army delegation said it would stay. Its head, General X": the army's country
+        lo, hi = ix.sent_bounds[sent - 1]
+        roots = [t for t in ix.doc[lo:hi] if t.dep_ == "ROOT"]
+        subject = next((c for r in roots[:1] for c in r.children if c.dep_ in _SUBJECTS), None)
+        words = [subject, *(c for c in subject.children if c.dep_ == "compound")] if subject is not None else []
+        body = next((w.lemma_.lower() for w in words if w.lemma_.lower() in _STATE_BODIES), None)
+        definite = subject is not None and any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
+        found = _antecedent_country(ix, body, lo, cues) if body and definite else None
+    return found
 
 
 def _speaks_for_unnamed_body(ix: MentionIndex, role: RoleInfo | None) -> bool:

@@ -466,7 +466,7 @@ def find_roles(ix: MentionIndex, spans: Sequence[tuple[int, int]], orgs: Sequenc
     respectively(ix, out)
     all_cues, quotes = country_cues(ix, spans), quote_ids(ix)
     for k, mention in enumerate(out):
-        pointed = pronoun_subject_country(ix, mention)  # "Uzbekistan's ministry denied it. Its deputy minister, X"
+        pointed = pronoun_subject_country(ix, mention, all_cues)  # "X's ministry denied it. Its deputy minister, Y"
         voice_of_body(ix, mention, orgs)  # "the agency's coordinator", "spokeswoman X" after "UNHCR said"
         if pointed is not None and mention.role is not None:
             mention.role.country = pointed
