@@ -673,7 +673,7 @@ def test_unsaid_target_of_a_home_actor(parse, text: str, expected: tuple) -> Non
 
 def test_no_home_target_for_an_actor_of_another_country(parse) -> None:
     # a foreign actor's unsaid side is the story's country (pairing._foreign_actor), never the actor's own
-    text = "Iraq and Iran held talks in Baghdad. Iraqi officials met Iranian envoys. France refused."
+    text = "Iraq and Iran held talks. Iraqi officials met Iranian envoys. Crowds marched in Baghdad. France refused."
     events = [(e.type, e.actor_country, e.target_country) for e in _events(parse, text) if e.type == "REJECT"]
     assert events == [("REJECT", "FRA", "IRQ")]
 

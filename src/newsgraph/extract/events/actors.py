@@ -1,8 +1,7 @@
 """Actors and arguments read from the dependency parse, shared by events and stances.
 
-:class:`DocContext` is built once per document. It turns the head token of a noun
-phrase into an :class:`Actor`: the phrase, the entity name it holds, its country
-and its sector. Country comes, in this order, from
+:class:`DocContext` is built once per document. It turns the head token of a noun phrase into an
+:class:`Actor`: the phrase, the entity name it holds, its country and its sector. Country comes, in this order, from
 
 1. the phrase itself: a country name, demonym or capital ("Kazakh police", "Tajikistan's Foreign Ministry",
    "the governments of Kyrgyzstan and Turkmenistan", "Moscow"), or a metonym from ``sectors.tsv`` ("the Kremlin");

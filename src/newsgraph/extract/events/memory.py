@@ -318,6 +318,8 @@ def verb_antecedent(noun: Token, ctx: DocContext, actor: Actor | None = None) ->
             break
         if tok.pos_ != "VERB" or tok.lemma_.lower() != lemma or is_passive(tok):
             continue
+        if not any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            return []  # "forces clashed ... wounded in the clashes": an act of two sides on each other
         doers = [a for h in subjects(tok) for a in ctx.actors(h) if a.country is not None]
         if actor is not None and any(_same_group(d, actor) or d.country == actor.country for d in doers):
             return []

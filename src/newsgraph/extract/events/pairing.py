@@ -86,6 +86,7 @@ _ABROAD_ADDRESSEE = frozenset(
 
 # What a home group does to its own government more than to a foreign one: asks, protests, accuses, rejects.
 _TO_OWN_GOVERNMENT = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "commission", "consul", "ambassador", "envoy"})
 
 
 def _addresses_own_government(cand: Candidate, actor: Actor, target: Actor, ctx: DocContext) -> bool:
@@ -94,8 +95,13 @@ def _addresses_own_government(cand: Candidate, actor: Actor, target: Actor, ctx:
     airline body or a company: of no one country)."""
     if actor.country is not None or actor.unknown or cand.type not in _TO_OWN_GOVERNMENT:
         return False
-    if target.sector != "GOV" or target.country is None:
-        return False
+    if (
+        target.sector != "GOV"
+        or target.country is None
+        or target.head < 0
+        or ctx.doc[target.head].lemma_.lower() in _MISSIONS
+    ):
+        return False  # "students gathered outside the Israeli embassy": a foreign government's mission
     if actor.sector is None:
         ent = ctx.doc[actor.head].ent_type_ if actor.head >= 0 else ""
         return ent == "PERSON" or (not actor.named and ent != "ORG")
