@@ -88,4 +88,12 @@ __version__ = "0.1.0"
 #    country's, things asked of both sides, home groups of no country, statements whose relative clause acts, a
 #    country's own body named like an international one, help sent to assist, marches tried, capitals named "X of Y",
 #    "the country's", more currency names; issue 11's stance issues and persons' organizations.
-EXTRACTOR_VERSION = 18
+# 19: the seventeenth session's rules: a dateline on its own line opens the body; datelines with their date between
+#    two dashes; talks hosted "between X and Y"; home groups asking their own government; untagged proper names
+#    keep their compounds; an act noun told by its own verb; the place of a meeting is a venue; "both sides" asked
+#    by a host are the two sides told; denials of hearsay or wrongdoing are statements; rumours' content is hearsay;
+#    what a speaker did not say is not told; tallies over years; a part of a body acts for it; presidencies, faiths
+#    and peoples as sectors; airspace closed to another's aircraft, internet suspended or restored, sealing,
+#    impounding, pressing and pushing for, pepper spray, more words of contempt, stated non-acceptance; issue 11's
+#    persons' country (datelines in title case, bodies named before, portfolios before names) and stance rules.
+EXTRACTOR_VERSION = 19
