@@ -59,6 +59,10 @@ def test_found(index: Callable[[str], MentionIndex], text: str, names: list[str]
         ("President Ruto met leaders (Akorda).", "Akorda"),
         ("We publish an official Android version.", "Android"),
         ("Chief Technical Officer Jane Roe joined.", "Technical"),
+        # ships by their flag or their kind, companies by their trade
+        ("Pirates boarded the Maltese-flagged Aurora Venture on Tuesday.", "Aurora Venture"),
+        ("Commandos intercepted the dhow Al Noor east of Mogadishu.", "Al Noor"),
+        ("The ship's operator, Athens-based Kallisto Shipping, said no ransom was paid.", "Kallisto Shipping"),
     ],
 )
 def test_rejected(index: Callable[[str], MentionIndex], text: str, not_a_person: str) -> None:
