@@ -2181,6 +2181,10 @@ def test_talks_hosted_between_two_sides_are_with_each(parse, text: str, kind: st
         ("The United States has pushed for tighter enforcement of the embargo.", ("REQUEST", "USA")),
         ("Senegalese police stopped three trawlers. Their catches were impounded in Dakar.", ("COERCE", "SEN")),
         ("Senegalese police dispersed the blockade with tear gas late on Wednesday.", ("COERCE", "SEN")),
+        # people handed over or transferred to another state's custody; pirates caught by a coast guard
+        ("Lebanese police handed the refugees over to Syrian officials.", ("COOPERATE", "LBN")),
+        ("The Seychelles Coast Guard caught six pirates on Tuesday.", ("COERCE", "SYC")),
+        ("The Spanish navy transferred the suspects to Seychelles on Friday.", ("COOPERATE", "ESP")),
         # a head of state's office speaks for the government
         ("Tunisia's bread shortage worsened. The presidency accused unnamed speculators of starving the market.",
          ("ACCUSE", "TUN")),
