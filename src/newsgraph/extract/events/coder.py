@@ -362,9 +362,7 @@ def _sentence_events(
         targets = [own_government(answered_target(t, actors[0], ctx, memory), actors[0], ctx) for t in targets]
         if cand.type == "REQUEST" and asks_release(cand.clause) and (held := memory.holder(actors[0], targets)):
             targets = [replace(held, start=actors[0].start, end=actors[0].end, head=-1, remembered=True)]
-        targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(
-            actors[0], targets, ctx, memory.last_sides(sent_no)
-        )
+        targets = mediated_sides(cand, actors[0], targets, ctx) or both_sides(actors[0], targets, ctx, memory, sent_no)
         targets = targets or asked_of_both(cand, actors[0], ctx)  # "urged restraint by both sides"
         targets = expelled_side(cand, actors[0], targets, memory)  # "were declared persona non grata"
         if targets and not any(t.entity_like for t in targets) and cand.type != "REQUEST":

@@ -95,23 +95,24 @@ def fronted_place(actor: Actor, clause: Token) -> Actor:
     return actor
 
 
-def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext, told: list[Actor]) -> list[Actor]:
+def both_sides(actor: Actor, targets: list[Actor], ctx: DocContext, memory: EventMemory, sent_no: int) -> list[Actor]:
     """ "Both governments", "the two sides" as a target: the two countries the story names most, each a target,
     when the actor is neither ("Turkey urged both sides to exercise restraint"); else, when the actor is one of
-    them, the countries of the two sides ``told`` of the latest act between two ("Saudi Arabia, host of talks
-    between Sudan's army and the RSF, urged both delegations": Sudan's)."""
+    them, the countries of the two sides the memory told of the latest act between two ("Saudi Arabia, host of
+    talks between Sudan's army and the RSF, urged both delegations": Sudan's)."""
+    # "the two allies" read as the asking side's own (or "both sides" as one): still both
+    both = [t.head >= 0 and not t.named and _two_sides(t, ctx.doc[t.head]) for t in targets]
+    if not any(both):
+        return targets
     if ctx.pair is not None and actor.country not in ctx.pair:
         codes: list[str] = list(ctx.pair)
     else:
-        codes = list(dict.fromkeys(t.country for t in told if t.country))
+        codes = list(dict.fromkeys(t.country for t in memory.last_sides(sent_no) if t.country))
         if not codes or actor.country in codes or (ctx.pair is not None and not set(codes) <= set(ctx.pair)):
             return targets
     out: list[Actor] = []
-    for t in targets:  # "the two allies" read as the asking side's own (or "both sides" as one): still both
-        if t.head >= 0 and not t.named and _two_sides(t, ctx.doc[t.head]):
-            out += [replace(t, country=code, inferred=True) for code in codes]
-        else:
-            out.append(t)
+    for t, two in zip(targets, both, strict=True):
+        out += [replace(t, country=code, inferred=True) for code in codes] if two else [t]
     return out
 
 
